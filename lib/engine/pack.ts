@@ -1,0 +1,165 @@
+/**
+ * Rule packs: schema validation (built-in pack at build time, every pack at
+ * load time) and compilation of patterns. Errors name the file, the rule and
+ * the field so a team lead can fix a pack without reading code.
+ */
+import { z } from 'zod';
+import { PHRASE_CATEGORIES, SEVERITIES, type RulePack, type RuleSpec } from './types';
+import { parsePattern, firstForms, PatternError, type Node } from './pattern';
+
+export class PackError extends Error {
+  constructor(
+    readonly file: string,
+    readonly ruleId: string | undefined,
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`${file}: ${ruleId ? `rule "${ruleId}", ` : ''}field "${field}": ${problem}`);
+    this.name = 'PackError';
+  }
+}
+
+const sentenceEnd = /[.!?]$/;
+const text = z.string().trim().min(1, 'must not be empty');
+const patternList = z.array(text).min(1, 'needs at least one pattern');
+
+export const ruleSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)'),
+  category: z.enum(PHRASE_CATEGORIES, { error: `must be one of: ${PHRASE_CATEGORIES.join(', ')}` }),
+  severity: z.enum(SEVERITIES, { error: `must be one of: ${SEVERITIES.join(', ')}` }),
+  message: text.max(200, 'keep it to one plain sentence (200 characters at most)'),
+  match: patternList,
+  except: z
+    .strictObject({ before: patternList.optional(), after: patternList.optional(), earlier: patternList.optional() })
+    .optional(),
+  rewrites: z
+    .array(text.refine((r) => !sentenceEnd.test(r), 'must not end with . ! or ? (the sentence keeps its own punctuation)'))
+    .min(1, 'needs 1 to 3 rewrites')
+    .max(3, 'needs 1 to 3 rewrites'),
+  script: z.string().optional(),
+  examples: z.strictObject({
+    flag: z.array(text).min(3, 'needs at least 3 examples'),
+    pass: z.array(text).min(3, 'needs at least 3 examples'),
+  }),
+});
+
+export const packSchema = z.strictObject({
+  macros: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'macro names are lower-case words'), text).default({}),
+  rules: z.array(z.unknown()).default([]),
+});
+
+/** Validate one pack (already parsed from YAML or JSON). `file` names it in errors. */
+export function validatePack(data: unknown, file: string, macroBase: Record<string, string> = {}): RulePack {
+  const top = packSchema.safeParse(data ?? {});
+  if (!top.success) throw fromZod(file, undefined, top.error);
+  const rules: RuleSpec[] = [];
+  const seen = new Set<string>();
+  top.data.rules.forEach((raw, index) => {
+    const id = typeof raw === 'object' && raw && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : `#${index + 1}`;
+    const parsed = ruleSchema.safeParse(raw);
+    if (!parsed.success) throw fromZod(file, id, parsed.error);
+    if (seen.has(id)) throw new PackError(file, id, 'id', 'is used by another rule in this pack');
+    seen.add(id);
+    rules.push(parsed.data as RuleSpec);
+  });
+  const pack: RulePack = { macros: top.data.macros, rules };
+  compilePack(pack, file, macroBase); // pattern errors surface at load time too
+  return pack;
+}
+
+function fromZod(file: string, ruleId: string | undefined, error: z.ZodError): PackError {
+  const issue = error.issues[0];
+  const field = issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${String(p)}` : String(p))).join('') || '(top level)';
+  const message = issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message;
+  return new PackError(file, ruleId, field, message);
+}
+
+export interface CompiledPattern {
+  nodes: Node[];
+  /** Token forms the pattern can start with; null = any word. */
+  first: Set<string> | null;
+}
+
+export interface CompiledRule {
+  spec: RuleSpec;
+  patterns: CompiledPattern[];
+  before: Node[][];
+  after: Node[][];
+  earlier: Node[][];
+}
+
+export interface CompiledPack {
+  rules: CompiledRule[];
+  /** Resolve a macro by name, for the draft checks' patterns. */
+  macro(name: string): Node[];
+  compile(pattern: string): Node[];
+}
+
+/** Compile patterns of one or more packs; later packs' macros extend earlier ones. */
+export function compilePack(pack: RulePack, file = 'pack', macroBase: Record<string, string> = {}): CompiledPack {
+  const macros = { ...macroBase, ...pack.macros };
+  const cache = new Map<string, Node[]>();
+  const resolving = new Set<string>();
+  const macro = (name: string): Node[] => {
+    const hit = cache.get(name);
+    if (hit) return hit;
+    const source = macros[name];
+    if (source === undefined) throw new PatternError(`unknown macro @${name}`);
+    if (resolving.has(name)) throw new PatternError(`macro @${name} refers to itself`);
+    resolving.add(name);
+    const nodes = parsePattern(source, macro);
+    resolving.delete(name);
+    cache.set(name, nodes);
+    return nodes;
+  };
+  for (const name of Object.keys(pack.macros)) {
+    try {
+      macro(name);
+    } catch (e) {
+      throw new PackError(file, undefined, `macros.${name}`, (e as Error).message);
+    }
+  }
+  const rules = pack.rules.map((spec) => {
+    const compileField = (field: string, list: readonly string[] = []) =>
+      list.map((source, i) => {
+        try {
+          return parsePattern(source, macro);
+        } catch (e) {
+          throw new PackError(file, spec.id, `${field}[${i}]`, (e as Error).message);
+        }
+      });
+    const patterns = compileField('match', spec.match).map((nodes, i) => {
+      try {
+        return { nodes, first: firstForms(nodes) };
+      } catch (e) {
+        throw new PackError(file, spec.id, `match[${i}]`, (e as Error).message);
+      }
+    });
+    return {
+      spec,
+      patterns,
+      before: compileField('except.before', spec.except?.before),
+      after: compileField('except.after', spec.except?.after),
+      earlier: compileField('except.earlier', spec.except?.earlier),
+    };
+  });
+  return { rules, macro, compile: (source) => parsePattern(source, macro) };
+}
+
+/** Merge several validated packs into one (rule ids must stay unique). */
+export function mergePacks(packs: readonly { pack: RulePack; file: string }[]): RulePack {
+  const out: RulePack = { macros: {}, rules: [] };
+  const owner = new Map<string, string>();
+  for (const { pack, file } of packs) {
+    Object.assign(out.macros, pack.macros);
+    for (const rule of pack.rules) {
+      const prior = owner.get(rule.id);
+      if (prior) throw new PackError(file, rule.id, 'id', `is already defined in ${prior}`);
+      owner.set(rule.id, file);
+      out.rules.push(rule);
+    }
+  }
+  return out;
+}
+
+export { PatternError };

@@ -1,0 +1,38 @@
+/**
+ * Turn the parsed contents of rules/*.yaml into the built-in pack, validating
+ * every file. Pure: the caller reads the files (Node fs, or Vite at build time).
+ */
+import { PackError, validatePack, mergePacks } from './pack';
+import { validateDraftConfig } from './draft';
+import type { BuiltinPack } from './builtin';
+import type { RulePack } from './types';
+
+export const LEXICON_FILE = 'lexicon.yaml';
+export const DRAFT_FILE = 'draft.yaml';
+
+/** `files` maps a file name (e.g. "blame.yaml") to its parsed YAML. Files other than rule files are ignored. */
+export function buildBuiltinPack(files: Readonly<Record<string, unknown>>): BuiltinPack {
+  const lexicon = files[LEXICON_FILE] as { macros?: Record<string, string> } | undefined;
+  if (!lexicon) throw new PackError(`rules/${LEXICON_FILE}`, undefined, '(file)', 'is missing');
+  const macros = validatePack({ macros: lexicon.macros ?? {} }, `rules/${LEXICON_FILE}`).macros;
+  const packs: { pack: RulePack; file: string }[] = [{ pack: { macros, rules: [] }, file: `rules/${LEXICON_FILE}` }];
+  for (const [name, data] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
+    if (!isRuleFile(data)) continue;
+    const file = `rules/${name}`;
+    const { category, rules } = data;
+    const withCategory = (Array.isArray(rules) ? rules : []).map((rule: unknown) => {
+      if (rule && typeof rule === 'object' && !('category' in rule)) return { ...rule, category };
+      const id = (rule as { id?: string })?.id;
+      if ((rule as { category?: unknown })?.category !== category) throw new PackError(file, id, 'category', `must be left out (the file's category is "${category}")`);
+      return rule;
+    });
+    packs.push({ pack: validatePack({ rules: withCategory }, file, macros), file });
+  }
+  const draftData = files[DRAFT_FILE];
+  if (!draftData) throw new PackError(`rules/${DRAFT_FILE}`, undefined, '(file)', 'is missing');
+  return { pack: mergePacks(packs), draft: validateDraftConfig(draftData, `rules/${DRAFT_FILE}`) };
+}
+
+function isRuleFile(data: unknown): data is { category: string; rules: unknown } {
+  return !!data && typeof data === 'object' && 'category' in data && 'rules' in data;
+}

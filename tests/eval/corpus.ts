@@ -1,0 +1,35 @@
+/** Locating and reading ../shared/corpus (evaluation data; never copied into the project). */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const CORPUS_DIR = process.env.STEADY_CORPUS ?? join(dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus');
+
+export interface CorpusRow {
+  id: string;
+  source: string;
+  text: string;
+}
+
+/** Rows of a JSONL corpus file, or null (with a message) when the corpus is absent. */
+export function readJsonl(name: string): CorpusRow[] | null {
+  const path = join(CORPUS_DIR, name);
+  if (!existsSync(path)) {
+    console.log(`skipped: ${path} not found (set STEADY_CORPUS to the corpus folder to run this evaluation)`);
+    return null;
+  }
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as CorpusRow);
+}
+
+/** Deterministic sample of `n` items (same picks every run). */
+export function sample<T>(items: readonly T[], n: number, seed = 7): T[] {
+  if (items.length <= n) return [...items];
+  let state = seed;
+  const rand = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const picked = new Set<number>();
+  while (picked.size < n) picked.add(Math.floor(rand() * items.length));
+  return [...picked].sort((a, b) => a - b).map((i) => items[i]);
+}

@@ -1,0 +1,39 @@
+/**
+ * Runs every rule's own examples, the way ESLint's RuleTester runs valid /
+ * invalid cases: each `flag:` example must be flagged by that rule, each
+ * `pass:` example must not be.
+ */
+import { describe, expect, it } from 'vitest';
+import { createLinter, builtinPack, PHRASE_CATEGORIES } from '../../lib/engine';
+
+const linter = createLinter();
+const { pack } = builtinPack();
+
+describe('rule pack', () => {
+  it('covers every phrase category of the content spec', () => {
+    const categories = new Set(pack.rules.map((r) => r.category));
+    expect([...PHRASE_CATEGORIES].filter((c) => !categories.has(c))).toEqual([]);
+  });
+});
+
+for (const rule of pack.rules) {
+  describe(`${rule.category}/${rule.id}`, () => {
+    it('has at least 3 flag and 3 pass examples and a script', () => {
+      expect(rule.examples.flag.length).toBeGreaterThanOrEqual(3);
+      expect(rule.examples.pass.length).toBeGreaterThanOrEqual(3);
+      expect(rule.script).toBeTruthy();
+    });
+    for (const example of rule.examples.flag) {
+      it(`flags: ${example}`, () => {
+        const hits = linter.lint(example).filter((f) => f.ruleId === rule.id);
+        expect(hits, `"${example}" should be flagged by ${rule.id}`).toHaveLength(1);
+      });
+    }
+    for (const example of rule.examples.pass) {
+      it(`passes: ${example}`, () => {
+        const hits = linter.lint(example).filter((f) => f.ruleId === rule.id);
+        expect(hits.map((f) => example.slice(f.start, f.end)), `"${example}" should not be flagged by ${rule.id}`).toEqual([]);
+      });
+    }
+  });
+}

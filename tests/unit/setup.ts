@@ -1,0 +1,4 @@
+// Every unit test sees the built-in rule pack read from rules/*.yaml.
+import { loadBuiltinPack } from '../../lib/node/rule-files';
+
+loadBuiltinPack();
