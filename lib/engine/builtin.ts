@@ -17,6 +17,10 @@ export function setBuiltinPack(pack: BuiltinPack): void {
   registered = pack;
 }
 
+export function hasBuiltinPack(): boolean {
+  return registered !== undefined;
+}
+
 export function builtinPack(): BuiltinPack {
   if (!registered) throw new Error('Steady: the built-in rule pack is not loaded yet (setBuiltinPack was not called).');
   return registered;

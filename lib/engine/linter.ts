@@ -8,9 +8,9 @@ import { compilePack, mergePacks, type CompiledPack, type CompiledRule, type Com
 import { splitSentences, type Range } from './sentences';
 import { tokenize, type Token } from './tokenize';
 import { fitRewrite } from './rewrite';
-import { builtinPack } from './builtin';
-import { runDraftChecks, compileDraftChecks, type DraftSentence } from './draft';
-import type { Finding, LintContext, LinterOptions, Commitment, RuleSpec, Severity } from './types';
+import { builtinPack, hasBuiltinPack } from './builtin';
+import { runDraftChecks, compileDraftChecks, type DraftSentence, type DraftConfig } from './draft';
+import type { Finding, LintContext, LinterOptions, Commitment, RuleSpec, RulePack, Severity } from './types';
 
 /** Longer inputs are checked up to this many characters; a draft finding says so. */
 export const MAX_LINT_CHARS = 100_000;
@@ -39,7 +39,7 @@ export interface Linter {
 }
 
 export function createLinter(options: LinterOptions = {}): Linter {
-  const base = options.basePack ?? builtinPack();
+  const base = resolveBase(options.basePack);
   const merged = options.packs?.length
     ? mergePacks([{ pack: base.pack, file: 'built-in rules' }, ...options.packs.map((pack, i) => ({ pack, file: `pack ${i + 1}` }))])
     : base.pack;
@@ -48,7 +48,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
   const disabledCategories = new Set<string>(options.disabledCategories ?? []);
   const active = compiled.rules.filter((r) => !disabledRules.has(r.spec.id) && !disabledCategories.has(r.spec.category));
   const severityOf = (rule: CompiledRule): Severity => options.severities?.[rule.spec.id] ?? rule.spec.severity;
-  const draftChecks = disabledCategories.has('draft') ? null : compileDraftChecks(base.draft, compiled, disabledRules);
+  const draftChecks = disabledCategories.has('draft') || !base.draft ? null : compileDraftChecks(base.draft, compiled, disabledRules);
 
   // Index patterns by the token forms they can start with.
   const byFirst = new Map<string, { rule: CompiledRule; pattern: CompiledPattern }[]>();
@@ -80,7 +80,12 @@ export function createLinter(options: LinterOptions = {}): Linter {
         if (end < 0) continue;
         if (rule.before.some((nodes) => matchesEndingAt(nodes, tokens, i))) continue;
         if (rule.after.some((nodes) => advance(nodes, tokens, new Set([end])).size > 0)) continue;
-        raw.push({ rule, start: tokens[i].start, end: tokens[end - 1].end, atSentenceStart: i === firstWord });
+        // Spans never start or end on punctuation a softener slot swallowed.
+        let first = i;
+        let last = end - 1;
+        while (first < last && tokens[first].punct) first++;
+        while (last > first && tokens[last].punct) last--;
+        raw.push({ rule, start: tokens[first].start, end: tokens[last].end, atSentenceStart: first === firstWord });
       }
     }
     const result: SentenceResult = { tokens, matches: raw, facts: draftChecks ? draftChecks.facts(tokens, sentence) : emptyFacts };
@@ -128,6 +133,13 @@ export function createLinter(options: LinterOptions = {}): Linter {
       return analyse(text).sentences.filter((s) => s.facts.commitment).map((s) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) }));
     },
   };
+}
+
+/** A bare rule pack keeps the registered draft checks when there are any. */
+function resolveBase(basePack: LinterOptions['basePack']): { pack: RulePack; draft?: DraftConfig } {
+  if (!basePack) return builtinPack();
+  if ('pack' in basePack) return basePack;
+  return { pack: basePack, draft: hasBuiltinPack() ? builtinPack().draft : undefined };
 }
 
 const emptyFacts: DraftSentence = { words: 0, apology: false, action: false, hedges: [], acknowledgement: false, fixOpener: false, commitment: false };

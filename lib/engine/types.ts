@@ -1,4 +1,5 @@
 /** Shared types of the rule engine. Pure data: no DOM, no Node APIs. */
+import type { BuiltinPack } from './builtin';
 
 export const SEVERITIES = ['suggestion', 'warning', 'problem'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -76,6 +77,9 @@ export interface LinterOptions {
   severities?: Readonly<Record<string, Severity>>;
   /** Extra packs (team or personal rules), validated like the built-in one. */
   packs?: readonly RulePack[];
-  /** Replace the built-in pack entirely (tests, CLI with --rules). */
-  basePack?: RulePack;
+  /**
+   * Replace the built-in pack entirely (tests, CLI with --rules). A bare RulePack keeps the
+   * registered draft checks (none when no built-in pack is registered); a BuiltinPack brings its own.
+   */
+  basePack?: RulePack | BuiltinPack;
 }

@@ -1,0 +1,108 @@
+/**
+ * The pre-reply checklist (rules/checklist.yaml), evaluated on the draft.
+ * Pure: uses the engine's tokenizer, sentence splitter and pattern language.
+ */
+import { z } from 'zod';
+import { compilePack, PackError } from '../engine/pack';
+import { longestMatch, type Node } from '../engine/pattern';
+import { splitSentences, type Range } from '../engine/sentences';
+import { tokenize, type Token } from '../engine/tokenize';
+
+export const CHECKLIST_FILE = 'checklist.yaml';
+
+const patterns = z.array(z.string().trim().min(1)).min(1);
+export const checklistItemSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case'),
+  label: z.string().min(1),
+  'look-in': z.enum(['opening', 'closing', 'anywhere']),
+  question: z.boolean().optional(),
+  'except-closing': z.boolean().optional(),
+  pass: patterns,
+  'bare-apology': patterns.optional(),
+  reasons: z.strictObject({ pass: z.string().min(1), missing: z.string().min(1), bare: z.string().min(1).optional() }),
+});
+export type ChecklistItemSpec = z.infer<typeof checklistItemSchema>;
+
+export type ItemStatus = 'pass' | 'missing' | 'not-applicable';
+
+export interface ChecklistResult {
+  id: string;
+  label: string;
+  status: ItemStatus;
+  reason: string;
+  /** Where in the draft the item was satisfied. */
+  evidence?: Range;
+}
+
+export interface ChecklistContext {
+  /** True when the customer has not written anything negative: the acknowledgement is then optional. */
+  customerCalm?: boolean;
+}
+
+interface CompiledItem {
+  spec: ChecklistItemSpec;
+  pass: Node[][];
+  bare: Node[][];
+}
+
+export interface Checklist {
+  items: readonly ChecklistItemSpec[];
+  evaluate(draft: string, context?: ChecklistContext): ChecklistResult[];
+}
+
+export function createChecklist(data: unknown, macros: Record<string, string>, file = `rules/${CHECKLIST_FILE}`): Checklist {
+  const list = (data as { items?: unknown })?.items;
+  if (!Array.isArray(list)) throw new PackError(file, undefined, 'items', 'must be a list of checklist items');
+  const { compile } = compilePack({ macros, rules: [] }, file);
+  const compiled: CompiledItem[] = list.map((raw, i) => {
+    const label = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : `#${i + 1}`;
+    const parsed = checklistItemSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new PackError(file, label, issue.path.join('.') || '(item)', issue.message);
+    }
+    const compileAll = (field: string, sources: readonly string[] = []) =>
+      sources.map((s, j) => {
+        try {
+          return compile(s);
+        } catch (e) {
+          throw new PackError(file, label, `${field}[${j}]`, (e as Error).message);
+        }
+      });
+    return { spec: parsed.data, pass: compileAll('pass', parsed.data.pass), bare: compileAll('bare-apology', parsed.data['bare-apology']) };
+  });
+  const closing = compiled.find((c) => c.spec.id === 'closing-check');
+
+  return {
+    items: compiled.map((c) => c.spec),
+    evaluate(draft, context = {}) {
+      const sentences = splitSentences(draft).map((r) => ({ ...r, text: draft.slice(r.start, r.end), tokens: tokenize(draft.slice(r.start, r.end)) }));
+      const body = sentences.filter((s, i) => !(i === 0 && isGreeting(s.tokens)));
+      return compiled.map(({ spec, pass, bare }) => {
+        const result = (status: ItemStatus, reason: string, evidence?: Range): ChecklistResult => ({ id: spec.id, label: spec.label, status, reason, ...(evidence ? { evidence } : {}) });
+        if (body.length === 0) return result('missing', 'Nothing written yet.');
+        const scope = spec['look-in'] === 'opening' ? body.slice(0, 2) : spec['look-in'] === 'closing' ? body.slice(-2) : body;
+        const candidates = scope.filter((s) => (!spec.question || s.text.trimEnd().endsWith('?')) && !(spec['except-closing'] && closing && findIn(closing.pass, s.tokens)));
+        const hit = candidates.find((s) => findIn(pass, s.tokens));
+        if (hit) return result('pass', spec.reasons.pass, { start: hit.start, end: hit.end });
+        if (spec.id === 'opening-acknowledgement' && context.customerCalm) {
+          return result('not-applicable', 'The customer is not upset, so a plain greeting is enough.');
+        }
+        if (bare.length && spec.reasons.bare && scope.some((s) => findIn(bare, s.tokens))) return result('missing', spec.reasons.bare);
+        return result('missing', spec.reasons.missing);
+      });
+    },
+  };
+}
+
+function findIn(list: readonly Node[][], tokens: readonly Token[]): boolean {
+  for (let i = 0; i < tokens.length; i++) for (const nodes of list) if (longestMatch(nodes, tokens, i) > 0) return true;
+  return false;
+}
+
+const GREETINGS = new Set(['hi', 'hello', 'hey', 'dear', 'greetings', 'morning', 'afternoon', 'evening', 'good']);
+
+function isGreeting(tokens: readonly Token[]): boolean {
+  const words = tokens.filter((t) => !t.punct);
+  return words.length > 0 && words.length <= 4 && GREETINGS.has(words[0].forms[0]);
+}

@@ -1,0 +1,57 @@
+/**
+ * Freshdesk (Froala composer). helpdesks.md gives the URL, composer and body
+ * selectors; the conversation item and its incoming/private markers follow
+ * Freshdesk's API fields (`incoming`, `private`) and are a guess at the DOM.
+ */
+import type { ConversationMessage, Role } from '../ticket';
+import { QUOTED_HISTORY, dropSignature, editablesIn, editorKindOf, hostIs, readText, textOf, timeIn } from './dom';
+import type { ComposerTarget, HelpdeskAdapter } from './types';
+
+const DESCRIPTION = '.ticket-description';
+const CONVERSATION_ITEM = '[data-test-id="conversation-item"]';
+const BODY = '.text__content';
+const COMPOSER = 'div.fr-element.fr-view[contenteditable="true"]';
+const URL_TICKET = /^\/a\/tickets\/(\d+)/;
+
+function roleOf(item: Element): Role {
+  if (item.matches('.private-note')) return 'note';
+  if (item.getAttribute('data-incoming') === 'true') return 'customer';
+  return 'agent';
+}
+
+function message(item: Element, role: Role, id: string): ConversationMessage {
+  return {
+    id,
+    role,
+    author: textOf(item, '.user-name'),
+    time: timeIn(item),
+    text: dropSignature(readText(item.querySelector(BODY), QUOTED_HISTORY)),
+  };
+}
+
+export const freshdesk: HelpdeskAdapter = {
+  id: 'freshdesk',
+  matches: (url) => hostIs(url, 'freshdesk.com') && URL_TICKET.test(url.pathname),
+  ticketId: (_doc, url) => URL_TICKET.exec(url.pathname)?.[1] ?? null,
+  subject: (doc) => textOf(doc, '.ticket-subject-heading'),
+  messages(doc) {
+    const messages: ConversationMessage[] = [];
+    // The description is the requester's opening message.
+    const description = doc.querySelector(DESCRIPTION);
+    if (description?.querySelector(BODY)) messages.push(message(description, 'customer', 'description'));
+    for (const item of doc.querySelectorAll(CONVERSATION_ITEM)) {
+      messages.push(message(item, roleOf(item), item.getAttribute('data-conversation-id') ?? String(messages.length)));
+    }
+    return messages;
+  },
+  composers(doc) {
+    return editablesIn(doc, COMPOSER).map((element): ComposerTarget => {
+      const mode = element.closest('[data-test-id="note-editor"]')
+        ? 'note'
+        : element.closest('[data-test-id="reply-editor"]')
+          ? 'reply'
+          : 'unknown';
+      return { element, info: { mode, editor: editorKindOf(element) } };
+    });
+  },
+};

@@ -1,0 +1,49 @@
+/**
+ * Help Scout. Threads and the reply editor follow helpdesks.md; who wrote a
+ * thread item is read from `data-thread-type` (Help Scout's API thread types:
+ * customer, message, note, lineitem — a guess at the DOM) or, in the older UI,
+ * from `article.thread.<type>`.
+ */
+import type { ConversationMessage, Role } from '../ticket';
+import { QUOTED_HISTORY, dropSignature, editablesIn, editorKindOf, hostIs, readText, textOf, timeIn } from './dom';
+import type { ComposerTarget, HelpdeskAdapter } from './types';
+
+const THREADS = '[data-testid="ThreadContainer"], ol[aria-label="Thread Items"]';
+const ITEM = 'li > div[id^="thread-"], article.thread';
+const BODY = '[data-testid="ThreadBody"], section.messageBody';
+const COMPOSER = '[data-cy="ConvoEditor"] [role="textbox"][aria-label="Reply Editor"], [data-cy="ConvoEditor"] [contenteditable="true"]';
+const URL_CONVERSATION = /^\/conversation\/(\d+)/;
+
+const ROLE_BY_TYPE: Record<string, Role> = { customer: 'customer', message: 'agent', reply: 'agent', note: 'note', lineitem: 'system' };
+
+function roleOf(item: Element): Role {
+  const type = item.getAttribute('data-thread-type');
+  if (type) return ROLE_BY_TYPE[type] ?? 'system';
+  const legacy = Object.keys(ROLE_BY_TYPE).find((name) => item.classList.contains(name));
+  return legacy ? ROLE_BY_TYPE[legacy] : 'system';
+}
+
+export const helpscout: HelpdeskAdapter = {
+  id: 'helpscout',
+  matches: (url) => hostIs(url, 'helpscout.net') && URL_CONVERSATION.test(url.pathname),
+  ticketId: (_doc, url) => URL_CONVERSATION.exec(url.pathname)?.[1] ?? null,
+  subject: (doc) => textOf(doc, '[data-testid="ConversationSubject"], #subjectLine'),
+  messages(doc) {
+    const threads = doc.querySelector(THREADS);
+    if (!threads) return [];
+    return [...threads.querySelectorAll(ITEM)].map((item, index): ConversationMessage => ({
+      id: item.id || String(index),
+      role: roleOf(item),
+      author: textOf(item, '[data-testid="ThreadAuthor"], .name'),
+      time: timeIn(item),
+      text: dropSignature(readText(item.querySelector(BODY), QUOTED_HISTORY)),
+    }));
+  },
+  composers(doc) {
+    return editablesIn(doc, COMPOSER).map((element): ComposerTarget => ({
+      element,
+      // The same editor writes notes once the "Note" action is chosen; Help Scout marks it on the editor wrapper.
+      info: { mode: element.closest('[data-cy="ConvoEditor"][data-mode="note"]') ? 'note' : 'reply', editor: editorKindOf(element) },
+    }));
+  },
+};

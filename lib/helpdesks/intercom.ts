@@ -1,0 +1,60 @@
+/**
+ * Intercom inbox (ProseMirror composer). Parts are grouped; the group's
+ * `data-part-group-category` says who spoke: 1 customer, 3 teammate, 5 bot, 20 system.
+ */
+import type { ConversationMessage, Role } from '../ticket';
+import { QUOTED_HISTORY, dropSignature, editablesIn, editorKindOf, readText, textOf, timeIn } from './dom';
+import type { ComposerTarget, HelpdeskAdapter } from './types';
+
+const STREAM = '[data-testid="conversation-stream-scroll-container"], [data-conversation-stream]';
+const GROUP = '[data-part-group-id]';
+const PART = '[data-part-id]';
+const BODY = '.interblocks-html, .inbox-2__user-email-part';
+const COMPOSER = '[data-conversation-reply-composer] .ProseMirror[contenteditable="true"], .ProseMirror.embercom-prosemirror-composer-editor';
+const PART_META = '[data-part-group-author], time, button';
+const NOTE_MARK = '.o__note';
+const URL_CONVERSATION = /\/conversations?\/([A-Za-z0-9]+)/;
+
+/** Bots answer on the company's behalf, so they count as the agent side. */
+const ROLE_BY_CATEGORY: Record<string, Role> = { '1': 'customer', '3': 'agent', '5': 'agent', '20': 'system' };
+
+function roleOf(part: Element, group: Element): Role {
+  if (part.closest(NOTE_MARK)) return 'note';
+  return ROLE_BY_CATEGORY[group.getAttribute('data-part-group-category') ?? ''] ?? 'system';
+}
+
+export const intercom: HelpdeskAdapter = {
+  id: 'intercom',
+  matches: (url) => /^app(\.[a-z]{2})?\.intercom\.com$/.test(url.hostname) && url.pathname.startsWith('/a/'),
+  ticketId: (_doc, url) => URL_CONVERSATION.exec(url.pathname)?.[1] ?? null,
+  // Intercom conversations have a title only when set by hand; the header shows the customer instead.
+  subject: (doc) => textOf(doc, '[data-conversation-title]'),
+  messages(doc) {
+    const stream = doc.querySelector(STREAM);
+    if (!stream) return [];
+    const customer = textOf(doc, '[data-inbox-conversation-header-title]');
+    const messages: ConversationMessage[] = [];
+    for (const group of stream.querySelectorAll(GROUP)) {
+      // A group without part children is a single part itself.
+      const parts = group.querySelectorAll(PART);
+      for (const part of parts.length ? parts : [group]) {
+        const role = roleOf(part, group);
+        const body = part.querySelector(BODY) ?? part;
+        messages.push({
+          id: part.getAttribute('data-part-id') ?? group.getAttribute('data-part-group-id') ?? String(messages.length),
+          role,
+          author: textOf(group, '[data-part-group-author]') ?? (role === 'customer' ? customer : undefined),
+          time: timeIn(part) ?? timeIn(group),
+          text: dropSignature(readText(body, `${QUOTED_HISTORY}, ${PART_META}`)),
+        });
+      }
+    }
+    return messages;
+  },
+  composers(doc) {
+    return editablesIn(doc, COMPOSER).map((element): ComposerTarget => ({
+      element,
+      info: { mode: element.closest(NOTE_MARK) ? 'note' : 'reply', editor: editorKindOf(element) },
+    }));
+  },
+};

@@ -1,0 +1,24 @@
+/**
+ * The one shape every helpdesk adapter has. An adapter only reads the page:
+ * it never changes the DOM and never inserts page text anywhere.
+ */
+import type { ComposerInfo, ConversationMessage, HelpdeskId } from '../ticket';
+
+export interface ComposerTarget {
+  element: HTMLElement;
+  info: ComposerInfo;
+}
+
+export interface HelpdeskAdapter {
+  id: HelpdeskId;
+  /** True when this page belongs to the app (URL first, DOM only to confirm). */
+  matches(url: URL, doc: Document): boolean;
+  /** The part of the page holding the conversation in view (apps that keep several mounted). */
+  root?(doc: Document): Element | null;
+  ticketId(doc: Document, url: URL): string | null;
+  subject(doc: Document): string | undefined;
+  /** Oldest first, quoted history and signatures trimmed. */
+  messages(doc: Document): ConversationMessage[];
+  /** Reply editors currently in the page for this conversation. */
+  composers(doc: Document): ComposerTarget[];
+}

@@ -1,0 +1,71 @@
+/**
+ * Zendesk Agent Workspace (CKEditor 5). Several tickets stay mounted as tabs,
+ * so every query is scoped to the ticket of the active tab.
+ */
+import type { ConversationMessage, Role } from '../ticket';
+import { QUOTED_HISTORY, dropSignature, editablesIn, editorKindOf, hostIs, readText, textOf, timeIn } from './dom';
+import type { ComposerTarget, HelpdeskAdapter } from './types';
+
+const ACTIVE_TAB = '[data-test-id="header-tab"][aria-current="page"]';
+const TICKET_ANCHOR = 'div[data-side-conversations-anchor-id]';
+const COMMENT = '[data-test-id="omni-log-container"] article[data-test-id="omni-log-comment-item"]';
+const COMPOSER = [
+  '[data-test-id="editor-view"] [data-test-id="omnicomposer-rich-text-ckeditor"]',
+  '[data-test-id="omnicomposer-plain-text-ckeditor"][contenteditable="true"]',
+  '[data-test-id="ticket-rich-text-editor"]',
+].join(', ');
+const CHANNEL_SWITCHER = 'button[data-test-id="omnichannel-channel-switcher-button"]';
+const URL_TICKET = /^\/agent\/tickets\/(\d+)/;
+
+function activeTicketId(doc: Document): string | null {
+  return doc.querySelector(ACTIVE_TAB)?.getAttribute('data-entity-id') ?? null;
+}
+
+function root(doc: Document): Element | null {
+  const id = activeTicketId(doc);
+  const anchors = [...doc.querySelectorAll(TICKET_ANCHOR)];
+  if (id) return anchors.find((a) => a.getAttribute('data-side-conversations-anchor-id') === id) ?? null;
+  // No tab bar: only safe when exactly one ticket is mounted.
+  return anchors.length === 1 ? anchors[0] : null;
+}
+
+function roleOf(item: Element): Role {
+  if (item.querySelector('[data-test-id="omni-log-internal-note-tag"]')) return 'note';
+  const type = item.querySelector('[data-test-id="omni-log-item-message"]')?.getAttribute('type');
+  if (type === 'end-user') return 'customer';
+  if (type === 'agent') return 'agent';
+  return 'system';
+}
+
+export const zendesk: HelpdeskAdapter = {
+  id: 'zendesk',
+  matches: (url) => hostIs(url, 'zendesk.com') && url.pathname.startsWith('/agent/'),
+  root,
+  ticketId: (doc, url) => activeTicketId(doc) ?? URL_TICKET.exec(url.pathname)?.[1] ?? null,
+  subject(doc) {
+    const input = root(doc)?.querySelector<HTMLInputElement>('input[data-test-id="omni-header-subject"]');
+    return input?.value.trim() || undefined;
+  },
+  messages(doc) {
+    const scope = root(doc);
+    if (!scope) return [];
+    const ticket = scope.getAttribute('data-side-conversations-anchor-id') ?? 'ticket';
+    return [...scope.querySelectorAll(COMMENT)].map((item, index): ConversationMessage => ({
+      id: item.getAttribute('data-comment-id') ?? `${ticket}-${index}`,
+      role: roleOf(item),
+      author: textOf(item, '[data-test-id="omni-log-item-sender"]'),
+      time: timeIn(item),
+      text: dropSignature(readText(item.querySelector('[data-test-id="omni-log-message-content"]'), QUOTED_HISTORY)),
+    }));
+  },
+  composers(doc) {
+    const scope = root(doc);
+    if (!scope) return [];
+    const channel = scope.querySelector(CHANNEL_SWITCHER)?.getAttribute('data-channel');
+    const mode = channel === 'internal' ? 'note' : channel ? 'reply' : 'unknown';
+    return editablesIn(scope, COMPOSER).map((element): ComposerTarget => ({
+      element,
+      info: { mode, editor: editorKindOf(element) },
+    }));
+  },
+};

@@ -1,0 +1,36 @@
+/**
+ * Messages between the content script, the background and the side panel.
+ * One discriminated union, validated where it crosses a process boundary.
+ */
+import type { TicketSnapshot } from './ticket';
+
+export type SteadyMessage =
+  /** content → background: the latest snapshot of this tab's ticket. */
+  | { type: 'snapshot'; snapshot: TicketSnapshot }
+  /** content → background: the agent's current draft text (for the checklist and promises). */
+  | { type: 'draft'; text: string; ticketId: string | null }
+  /** panel → background: what do you have for this tab? */
+  | { type: 'get-tab-state'; tabId: number }
+  /** panel → content (via background): insert a line at the caret of the active composer. */
+  | { type: 'insert-text'; tabId: number; text: string; asNote?: boolean }
+  /** content → background: open the side panel at a script (user gesture in the page). */
+  | { type: 'open-script'; scriptId: string };
+
+export interface TabState {
+  tabId: number;
+  snapshot: TicketSnapshot | null;
+  draft: string;
+}
+
+/** background → panel (over a long-lived port named "panel:<tabId>"): state changed. */
+export type PanelUpdate = { type: 'tab-state'; state: TabState } | { type: 'open-script'; scriptId: string };
+
+export type InsertResult = { ok: true } | { ok: false; message: string };
+
+const TYPES = new Set<SteadyMessage['type']>(['snapshot', 'draft', 'get-tab-state', 'insert-text', 'open-script']);
+
+export function isSteadyMessage(value: unknown): value is SteadyMessage {
+  return !!value && typeof value === 'object' && TYPES.has((value as { type?: unknown }).type as SteadyMessage['type']);
+}
+
+export const panelPortName = (tabId: number) => `panel:${tabId}`;

@@ -1,0 +1,81 @@
+/**
+ * The ticket snapshot: one typed shape shared by the content script (which
+ * builds it), the background (which keeps the latest per tab) and the side
+ * panel (which shows it). Pure types and constants.
+ */
+
+export const HELPDESKS = ['zendesk', 'intercom', 'freshdesk', 'helpscout', 'gmail', 'hubspot', 'generic'] as const;
+export type HelpdeskId = (typeof HELPDESKS)[number];
+
+export type Role = 'customer' | 'agent' | 'note' | 'system';
+
+export interface ConversationMessage {
+  /** Stable within the page (data-* id where the app has one, else position). */
+  id: string;
+  role: Role;
+  author?: string;
+  /** ISO time when the page shows one. */
+  time?: string;
+  text: string;
+}
+
+export type SentimentLabel = 'negative' | 'neutral' | 'positive';
+
+export interface Sentiment {
+  /** In [-1, 1]. */
+  score: number;
+  label: SentimentLabel;
+}
+
+export interface AnalysedMessage extends ConversationMessage {
+  /** Present on customer messages. */
+  sentiment?: Sentiment;
+}
+
+export const TRIGGERS = ['delay', 'refund', 'churn', 'billing', 'confusion', 'transfer-hold', 'policy', 'abuse', 'gratitude', 'relief'] as const;
+export type TriggerId = (typeof TRIGGERS)[number];
+
+export interface TriggerHit {
+  trigger: TriggerId;
+  messageId: string;
+  /** Evidence span, offsets into that message's text. */
+  start: number;
+  end: number;
+  evidence: string;
+  /** Scenario script id (rules/scripts.yaml). */
+  script: string;
+}
+
+export interface Trajectory {
+  /** Customer message scores in order. */
+  points: { messageId: string; score: number }[];
+  start: number | null;
+  now: number | null;
+  trend: 'rising' | 'falling' | 'flat' | 'unknown';
+}
+
+export interface ExtractedFact {
+  kind: 'order-number' | 'ticket-number' | 'invoice-number' | 'amount' | 'date' | 'deadline';
+  text: string;
+  messageId: string;
+}
+
+export type EditorKind = 'ckeditor5' | 'prosemirror' | 'quill' | 'froala' | 'textarea' | 'contenteditable';
+
+export interface ComposerInfo {
+  mode: 'reply' | 'note' | 'unknown';
+  editor: EditorKind;
+}
+
+export interface TicketSnapshot {
+  helpdesk: HelpdeskId;
+  ticketId: string | null;
+  subject?: string;
+  url: string;
+  messages: AnalysedMessage[];
+  triggers: TriggerHit[];
+  trajectory: Trajectory;
+  facts: ExtractedFact[];
+  composer: ComposerInfo | null;
+  updatedAt: number;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { readRuleFiles } from '../../lib/node/rule-files';
+import { validateScripts, SCRIPTS_FILE } from '../../lib/scripts/library';
+import { builtinPack, PackError } from '../../lib/engine';
+
+const files = readRuleFiles();
+const scripts = validateScripts(files[SCRIPTS_FILE]);
+const ids = new Set(scripts.map((s) => s.id));
+
+describe('scenario scripts', () => {
+  it('include every scenario of the content spec', () => {
+    for (const id of ['delay', 'refund-demand', 'customer-leaving', 'confused-blaming', 'personal-abuse', 'dont-know', 'cannot-approve', 'stabilisers']) {
+      expect(ids, id).toContain(id);
+    }
+  });
+
+  it('are what every rule points at', () => {
+    const dangling = builtinPack().pack.rules.filter((r) => !r.script || !ids.has(r.script)).map((r) => `${r.id} -> ${r.script}`);
+    expect(dangling).toEqual([]);
+  });
+
+  it('reject a malformed script naming the file, script and field', () => {
+    const broken = { scripts: [{ ...scripts[0], say: ['only one line'] }] };
+    expect(() => validateScripts(broken, 'rules/scripts.yaml')).toThrow(PackError);
+    expect(() => validateScripts(broken, 'rules/scripts.yaml')).toThrow(/rules\/scripts\.yaml: rule "delay", field "say": needs 2 or more lines/);
+  });
+});
