@@ -21,10 +21,13 @@ export default defineConfig({
   },
   vite: () => ({ plugins: [preact(), steadyRules()] }),
   hooks: {
-    // WXT builds unlisted scripts as IIFEs; dynamic import() needs an ES module.
+    // WXT builds unlisted scripts as IIFEs; dynamic import() needs an ES module
+    // (which Vite's library mode would not fully minify by default).
     'vite:build:extendConfig'(entrypoints, config) {
-      const lib = config.build?.lib;
-      if (entrypoints.length === 1 && entrypoints[0]?.name === LINT_ENGINE_ENTRYPOINT && lib) lib.formats = ['es'];
+      if (entrypoints.length !== 1 || entrypoints[0]?.name !== LINT_ENGINE_ENTRYPOINT) return;
+      const { lib, rollupOptions } = config.build ?? {};
+      if (lib) lib.formats = ['es'];
+      if (rollupOptions?.output && !Array.isArray(rollupOptions.output)) rollupOptions.output.minify = true;
     },
   },
 });

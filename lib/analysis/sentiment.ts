@@ -4,7 +4,7 @@
  * punctuation, emoji and cheap sarcasm markers layered on top.
  */
 import Sentiment from 'sentiment';
-import afinn from 'sentiment/languages/en/labels.json';
+import english from 'sentiment/languages/en/index.js';
 import type { Sentiment as SentimentResult, SentimentLabel } from '../ticket';
 import { splitSentences } from '../engine/sentences';
 import {
@@ -49,7 +49,7 @@ export function createSentimentScorer(options: SentimentOptions = {}): Sentiment
   // shared English table, which would silently change every other caller.
   const language = `steady-${++languageCount}`;
   const engine = new Sentiment();
-  const labels: Record<string, number> = { ...(afinn as Record<string, number>) };
+  const labels: Record<string, number> = { ...english.labels };
   engine.registerLanguage(language, { labels, scoringStrategy: { apply: adjustForContext } });
   // Registration merges sentiment's own emoji table into `labels`; ours wins.
   Object.assign(labels, SUPPORT_WORDS, EMOJI_WEIGHTS, options.extras);

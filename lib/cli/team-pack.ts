@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { validatePack, PackError, type RulePack } from '../engine';
-import { CliError } from './errors';
+import { CliError, fileProblem } from './errors';
 
 export function loadTeamPack(path: string, builtin: RulePack): RulePack {
   const ext = extname(path).toLowerCase();
@@ -16,7 +16,7 @@ export function loadTeamPack(path: string, builtin: RulePack): RulePack {
   try {
     source = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new CliError(`${path}: cannot read the rule pack (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new CliError(`${path}: cannot read the rule pack (${fileProblem(e)})`);
   }
   let data: unknown;
   try {

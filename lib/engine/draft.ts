@@ -4,10 +4,11 @@
  * (cached with the sentence), and the checks aggregate those facts.
  */
 import { z } from 'zod';
-import { longestMatch, type Node } from './pattern';
+import { longestMatch, type Matcher } from './pattern';
+import { StartIndex } from './start-index';
 import { PackError, type CompiledPack } from './pack';
 import type { Token } from './tokenize';
-import { SEVERITIES, type Finding, type LintContext } from './types';
+import { SEVERITIES, type LintContext } from './types';
 import type { Range } from './sentences';
 
 const check = z.strictObject({
@@ -57,89 +58,107 @@ export interface DraftSentence {
   acknowledgement: boolean;
   fixOpener: boolean;
   commitment: boolean;
-  greeting?: boolean;
+  greeting: boolean;
 }
+
+type ListName = keyof DraftConfig['patterns'];
 
 export interface CompiledDraftChecks {
   config: DraftConfig;
-  enabled: (id: string) => boolean;
-  facts(tokens: Token[], sentence: string): DraftSentence;
+  facts(tokens: readonly Token[], sentence: string): DraftSentence;
 }
 
-export function compileDraftChecks(config: DraftConfig, pack: CompiledPack, disabled: ReadonlySet<string>): CompiledDraftChecks {
-  const lists = Object.fromEntries(
-    Object.entries(config.patterns).map(([name, sources]) => [name, sources.map((s) => pack.compile(s))]),
-  ) as Record<keyof DraftConfig['patterns'], Node[][]>;
-  const anywhere = (list: Node[][], tokens: Token[]) => {
-    for (let i = 0; i < tokens.length; i++) for (const nodes of list) if (longestMatch(nodes, tokens, i) > 0) return true;
-    return false;
-  };
-  const atStart = (list: Node[][], tokens: Token[]) => {
-    const first = tokens.findIndex((t) => !t.punct);
-    return first >= 0 && list.some((nodes) => longestMatch(nodes, tokens, first) > 0);
-  };
+/** Compile the draft patterns with the pack's macros. Throws a PackError naming the field. */
+export function compileDraftChecks(config: DraftConfig, pack: CompiledPack, file = 'rules/draft.yaml'): CompiledDraftChecks {
+  const index = new StartIndex<{ list: ListName; matcher: Matcher }>();
+  for (const [list, sources] of Object.entries(config.patterns) as [ListName, string[]][]) {
+    sources.forEach((source, i) => {
+      try {
+        const { matcher, first } = pack.compilePattern(source);
+        index.add(first, { list, matcher });
+      } catch (e) {
+        throw new PackError(file, undefined, `patterns.${list}[${i}]`, (e as Error).message);
+      }
+    });
+  }
   return {
     config,
-    enabled: (id) => !disabled.has(`draft/${id}`),
     facts(tokens, sentence) {
+      const found = { apology: false, action: false, acknowledgement: false, commitment: false, 'fix-opener': false, greeting: false, hedge: false };
       const hedges: Range[] = [];
+      const firstWord = tokens.findIndex((t) => !t.punct);
+      let words = 0;
+      let hedgeFree = 0;
       for (let i = 0; i < tokens.length; i++) {
-        for (const nodes of lists.hedge) {
-          const end = longestMatch(nodes, tokens, i);
-          if (end > 0) {
-            hedges.push({ start: tokens[i].start, end: tokens[end - 1].end });
-            i = end - 1;
-            break;
+        if (!tokens[i].punct) words++;
+        let hedgeEnd = -1;
+        for (const { list, matcher } of index.candidates(tokens[i])) {
+          if (list === 'hedge') {
+            if (i >= hedgeFree) hedgeEnd = Math.max(hedgeEnd, longestMatch(matcher, tokens, i));
+          } else if (!found[list] && ((list !== 'fix-opener' && list !== 'greeting') || i === firstWord)) {
+            found[list] = longestMatch(matcher, tokens, i) > 0;
           }
+        }
+        if (hedgeEnd > 0) {
+          hedges.push({ start: tokens[i].start, end: tokens[hedgeEnd - 1].end });
+          hedgeFree = hedgeEnd;
         }
       }
       return {
-        words: tokens.filter((t) => !t.punct).length,
-        apology: anywhere(lists.apology, tokens),
-        action: anywhere(lists.action, tokens),
+        words,
+        apology: found.apology,
+        action: found.action,
         hedges,
-        acknowledgement: anywhere(lists.acknowledgement, tokens),
-        fixOpener: atStart(lists['fix-opener'], tokens),
-        commitment: anywhere(lists.commitment, tokens) && !sentence.trimEnd().endsWith('?'),
-        greeting: atStart(lists.greeting, tokens) && tokens.filter((t) => !t.punct).length <= 6,
+        acknowledgement: found.acknowledgement,
+        fixOpener: found['fix-opener'],
+        commitment: found.commitment && !sentence.trimEnd().endsWith('?'),
+        greeting: found.greeting && words <= 6,
       };
     },
   };
 }
 
+export const NO_FACTS: DraftSentence = {
+  words: 0, apology: false, action: false, hedges: [], acknowledgement: false, fixOpener: false, commitment: false, greeting: false,
+};
+
 type Sentence = Range & { facts: DraftSentence };
 
-export function runDraftChecks(draft: CompiledDraftChecks, text: string, sentences: readonly Sentence[], context?: LintContext): Finding[] {
-  const { checks } = draft.config;
-  const out: Finding[] = [];
-  const add = (id: keyof DraftConfig['checks'], start: number, end: number) => {
-    if (!draft.enabled(id)) return;
-    const { severity, message } = checks[id];
-    out.push({ ruleId: `draft/${id}`, category: 'draft', severity, start, end, message, rewrites: [] });
-  };
-  const upset = context?.customerSentiment !== undefined && context.customerSentiment < draft.config['upset-below'];
+/** A whole-draft problem and where it could be shown, best place first (the linter picks one free of phrase findings). */
+export interface DraftIssue {
+  check: keyof DraftConfig['checks'];
+  anchors: Range[];
+}
+
+export function runDraftChecks(config: DraftConfig, text: string, sentences: readonly Sentence[], context?: LintContext): DraftIssue[] {
+  const { checks } = config;
+  const out: DraftIssue[] = [];
+  const upset = context?.customerSentiment !== undefined && context.customerSentiment < config['upset-below'];
 
   const apologies = sentences.filter((s) => s.facts.apology);
-  if (apologies.length >= checks['over-apologising']['min-apologies']) {
-    const s = apologies[checks['over-apologising']['min-apologies'] - 1];
-    add('over-apologising', s.start, s.end);
+  const minApologies = checks['over-apologising']['min-apologies'];
+  if (apologies.length >= minApologies) {
+    out.push({ check: 'over-apologising', anchors: [...apologies.slice(minApologies - 1), ...apologies.slice(0, minApologies - 1)] });
   } else if (apologies.length > 0 && !sentences.some((s) => s.facts.action || s.facts.commitment)) {
-    add('apology-without-action', apologies[0].start, apologies[0].end);
+    out.push({ check: 'apology-without-action', anchors: apologies });
   }
 
-  const hedges = sentences.flatMap((s) => s.facts.hedges.map((h) => ({ start: s.start + h.start, end: s.start + h.end })));
+  const hedged = sentences.filter((s) => s.facts.hedges.length > 0);
+  const hedges = hedged.flatMap((s) => s.facts.hedges.map((h) => ({ start: s.start + h.start, end: s.start + h.end })));
   const minHedges = checks['hedge-density']['min-hedges'];
-  if (hedges.length >= minHedges) add('hedge-density', hedges[minHedges - 1].start, hedges[minHedges - 1].end);
+  if (hedges.length >= minHedges) {
+    out.push({ check: 'hedge-density', anchors: [...hedges.slice(minHedges - 1), ...hedges.slice(0, minHedges - 1), ...hedged] });
+  }
 
   if (upset) {
     const limits = checks['over-explaining'];
-    const longSentence = sentences.find((s) => s.facts.words > limits['max-sentence-words']);
+    const longSentences = sentences.filter((s) => s.facts.words > limits['max-sentence-words']);
     const longParagraph = longParagraphOf(text, sentences, limits['max-paragraph-words']);
-    const target = longSentence ?? longParagraph;
-    if (target) add('over-explaining', target.start, target.end);
+    const anchors = longParagraph ? [...longSentences, longParagraph] : longSentences;
+    if (anchors.length) out.push({ check: 'over-explaining', anchors });
 
     const opening = sentences.find((s) => !s.facts.greeting);
-    if (opening && !opening.facts.acknowledgement && opening.facts.fixOpener) add('missing-acknowledgement', opening.start, opening.end);
+    if (opening && !opening.facts.acknowledgement && opening.facts.fixOpener) out.push({ check: 'missing-acknowledgement', anchors: [opening] });
   }
   return out;
 }

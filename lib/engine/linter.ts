@@ -3,33 +3,37 @@
  * so a keystroke re-lints only the sentence that changed), then the
  * whole-draft checks over cheap per-sentence facts.
  */
-import { advance, longestMatch, matchesEndingAt } from './pattern';
-import { compilePack, mergePacks, type CompiledPack, type CompiledRule, type CompiledPattern } from './pack';
+import { longestMatch, matchesEndingAt, shortestMatch } from './pattern';
+import { compilePack, mergePacks, type CompiledRule } from './pack';
+import type { Matcher } from './pattern';
 import { splitSentences, type Range } from './sentences';
 import { tokenize, type Token } from './tokenize';
 import { fitRewrite } from './rewrite';
 import { builtinPack, hasBuiltinPack } from './builtin';
-import { runDraftChecks, compileDraftChecks, type DraftSentence, type DraftConfig } from './draft';
+import { StartIndex } from './start-index';
+import { runDraftChecks, compileDraftChecks, NO_FACTS, type DraftSentence, type DraftConfig, type DraftIssue } from './draft';
 import type { Finding, LintContext, LinterOptions, Commitment, RuleSpec, RulePack, Severity } from './types';
 
-/** Longer inputs are checked up to this many characters; a draft finding says so. */
+/** Longer inputs are checked up to about this many characters; a draft finding says so. */
 export const MAX_LINT_CHARS = 100_000;
 const CACHE_LIMIT = 5_000;
 const SEVERITY_RANK: Record<Severity, number> = { suggestion: 0, warning: 1, problem: 2 };
 
+/** A phrase finding with offsets relative to its sentence, ready to copy into a lint result. */
 interface SentenceMatch {
   rule: CompiledRule;
-  /** Offsets relative to the sentence start. */
-  start: number;
-  end: number;
-  atSentenceStart: boolean;
+  finding: Finding;
 }
 
 interface SentenceResult {
   tokens: Token[];
   matches: SentenceMatch[];
   facts: DraftSentence;
+  /** For rules with `except.earlier`: where the first of those earlier phrases ends in this sentence. */
+  earlierEnds: Map<CompiledRule, number> | null;
 }
+
+type Sentence = Range & SentenceResult;
 
 export interface Linter {
   lint(text: string, context?: LintContext): Finding[];
@@ -43,26 +47,16 @@ export function createLinter(options: LinterOptions = {}): Linter {
   const merged = options.packs?.length
     ? mergePacks([{ pack: base.pack, file: 'built-in rules' }, ...options.packs.map((pack, i) => ({ pack, file: `pack ${i + 1}` }))])
     : base.pack;
-  const compiled: CompiledPack = compilePack(merged);
+  const compiled = compilePack(merged);
   const disabledRules = new Set(options.disabledRules ?? []);
   const disabledCategories = new Set<string>(options.disabledCategories ?? []);
   const active = compiled.rules.filter((r) => !disabledRules.has(r.spec.id) && !disabledCategories.has(r.spec.category));
-  const severityOf = (rule: CompiledRule): Severity => options.severities?.[rule.spec.id] ?? rule.spec.severity;
-  const draftChecks = disabledCategories.has('draft') || !base.draft ? null : compileDraftChecks(base.draft, compiled, disabledRules);
+  const severityOf = (ruleId: string, fallback: Severity): Severity => options.severities?.[ruleId] ?? fallback;
+  const draftChecks = disabledCategories.has('draft') || !base.draft ? null : compileDraftChecks(base.draft, compiled);
+  const withEarlier = active.filter((r) => r.earlier.length > 0);
 
-  // Index patterns by the token forms they can start with.
-  const byFirst = new Map<string, { rule: CompiledRule; pattern: CompiledPattern }[]>();
-  const anyStart: { rule: CompiledRule; pattern: CompiledPattern }[] = [];
-  for (const rule of active) {
-    for (const pattern of rule.patterns) {
-      if (pattern.first === null) anyStart.push({ rule, pattern });
-      else for (const form of pattern.first) {
-        let list = byFirst.get(form);
-        if (!list) byFirst.set(form, (list = []));
-        list.push({ rule, pattern });
-      }
-    }
-  }
+  const index = new StartIndex<{ rule: CompiledRule; matcher: Matcher }>();
+  for (const rule of active) for (const { matcher, first } of rule.patterns) index.add(first, { rule, matcher });
 
   const cache = new Map<string, SentenceResult>();
 
@@ -71,66 +65,86 @@ export function createLinter(options: LinterOptions = {}): Linter {
     if (hit) return hit;
     const tokens = tokenize(sentence);
     const firstWord = tokens.findIndex((t) => !t.punct);
-    const raw: SentenceMatch[] = [];
+    const matches: SentenceMatch[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      const candidates = new Set(anyStart);
-      for (const form of tokens[i].forms) for (const c of byFirst.get(form) ?? []) candidates.add(c);
-      for (const { rule, pattern } of candidates) {
-        const end = longestMatch(pattern.nodes, tokens, i);
+      for (const { rule, matcher } of index.candidates(tokens[i])) {
+        const end = longestMatch(matcher, tokens, i);
         if (end < 0) continue;
-        if (rule.before.some((nodes) => matchesEndingAt(nodes, tokens, i))) continue;
-        if (rule.after.some((nodes) => advance(nodes, tokens, new Set([end])).size > 0)) continue;
+        if (rule.before.some((m) => matchesEndingAt(m, tokens, i))) continue;
+        if (rule.after.some((m) => longestMatch(m, tokens, end) > 0)) continue;
         // Spans never start or end on punctuation a softener slot swallowed.
         let first = i;
         let last = end - 1;
         while (first < last && tokens[first].punct) first++;
         while (last > first && tokens[last].punct) last--;
-        raw.push({ rule, start: tokens[first].start, end: tokens[last].end, atSentenceStart: first === firstWord });
+        matches.push({ rule, finding: phraseFinding(rule.spec, tokens[first].start, tokens[last].end, first === firstWord) });
       }
     }
-    const result: SentenceResult = { tokens, matches: raw, facts: draftChecks ? draftChecks.facts(tokens, sentence) : emptyFacts };
+    const result: SentenceResult = {
+      tokens,
+      matches,
+      facts: draftChecks ? draftChecks.facts(tokens, sentence) : NO_FACTS,
+      earlierEnds: withEarlier.length ? earlierEnds(withEarlier, tokens) : null,
+    };
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(sentence, result);
     return result;
   }
 
-  function analyse(text: string): { sentences: (Range & SentenceResult)[]; truncated: boolean } {
-    const truncated = text.length > MAX_LINT_CHARS;
-    const ranges = splitSentences(text, truncated ? MAX_LINT_CHARS : text.length);
-    return { sentences: ranges.map((r) => ({ ...r, ...lintSentence(text.slice(r.start, r.end)) })), truncated };
+  function phraseFinding(spec: RuleSpec, start: number, end: number, atSentenceStart: boolean): Finding {
+    return {
+      ruleId: spec.id,
+      category: spec.category,
+      severity: severityOf(spec.id, spec.severity),
+      start,
+      end,
+      message: spec.message,
+      rewrites: spec.rewrites.map((r) => fitRewrite(r, atSentenceStart)),
+      ...(spec.script ? { script: spec.script } : {}),
+    };
+  }
+
+  function analyse(text: string, limit: number): Sentence[] {
+    return splitSentences(text, limit).map((r) => ({ ...lintSentence(text.slice(r.start, r.end)), start: r.start, end: r.end }));
+  }
+
+  function draftFinding(issue: DraftIssue, range: Range): Finding {
+    const ruleId = `draft/${issue.check}`;
+    const { severity, message } = draftChecks!.config.checks[issue.check];
+    return { ruleId, category: 'draft', severity: severityOf(ruleId, severity), start: range.start, end: range.end, message, rewrites: [] };
   }
 
   return {
     rules: active.map((r) => r.spec),
     lint(text, context) {
       if (typeof text !== 'string' || text.length === 0) return [];
-      const { sentences, truncated } = analyse(text);
+      const limit = lintLimit(text);
+      const sentences = analyse(text, limit);
       const findings: Finding[] = [];
-      sentences.forEach((s, index) => {
-        for (const m of s.matches) {
-          if (m.rule.earlier.length && appearsEarlier(m.rule, sentences, index, m.start)) continue;
-          findings.push(toFinding(text, s.start, m, severityOf(m.rule)));
+      const earlierSeen = new Set<CompiledRule>();
+      for (const s of sentences) {
+        for (const { rule, finding } of s.matches) {
+          if (rule.earlier.length && (earlierSeen.has(rule) || (s.earlierEnds?.get(rule) ?? Infinity) <= finding.start)) continue;
+          findings.push({ ...finding, start: s.start + finding.start, end: s.start + finding.end, rewrites: [...finding.rewrites] });
         }
-      });
-      const phrase = removeOverlaps(findings);
-      const draft = draftChecks ? runDraftChecks(draftChecks, text, sentences, context) : [];
-      const all = removeOverlaps([...phrase, ...draft], true);
-      if (truncated) {
-        all.push({
-          ruleId: 'draft/too-long',
-          category: 'draft',
-          severity: 'suggestion',
-          start: MAX_LINT_CHARS,
-          end: text.length,
-          message: `Only the first ${MAX_LINT_CHARS.toLocaleString('en')} characters were checked; the rest of this text was not.`,
-          rewrites: [],
-        });
+        if (s.earlierEnds) for (const rule of s.earlierEnds.keys()) earlierSeen.add(rule);
       }
-      return all;
+      const phrase = removeOverlaps(findings);
+      if (draftChecks) {
+        const issues = runDraftChecks(draftChecks.config, text, sentences, context).filter((issue) => {
+          const id = `draft/${issue.check}`;
+          return !disabledRules.has(id);
+        });
+        if (issues.length) placeDraftIssues(text, phrase, issues, draftFinding);
+      }
+      if (limit < text.length) phrase.push(tooLongFinding(text, limit));
+      return phrase;
     },
     commitments(text) {
-      if (!draftChecks || typeof text !== 'string') return [];
-      return analyse(text).sentences.filter((s) => s.facts.commitment).map((s) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) }));
+      if (!draftChecks || typeof text !== 'string' || text.length === 0) return [];
+      return analyse(text, lintLimit(text))
+        .filter((s) => s.facts.commitment)
+        .map((s) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) }));
     },
   };
 }
@@ -142,48 +156,118 @@ function resolveBase(basePack: LinterOptions['basePack']): { pack: RulePack; dra
   return { pack: basePack, draft: hasBuiltinPack() ? builtinPack().draft : undefined };
 }
 
-const emptyFacts: DraftSentence = { words: 0, apology: false, action: false, hedges: [], acknowledgement: false, fixOpener: false, commitment: false };
-
-function appearsEarlier(rule: CompiledRule, sentences: readonly SentenceResult[], index: number, matchStart: number): boolean {
-  for (let i = 0; i <= index; i++) {
-    const tokens = i === index ? sentences[i].tokens.filter((t) => t.end <= matchStart) : sentences[i].tokens;
-    for (const nodes of rule.earlier) for (let t = 0; t < tokens.length; t++) if (longestMatch(nodes, tokens, t) > 0) return true;
-  }
-  return false;
+/** Where checking stops: MAX_LINT_CHARS, moved back to a space so no word (or surrogate pair) is cut. */
+function lintLimit(text: string): number {
+  if (text.length <= MAX_LINT_CHARS) return text.length;
+  const space = text.slice(MAX_LINT_CHARS - 200, MAX_LINT_CHARS).search(/\s\S*$/);
+  if (space >= 0) return MAX_LINT_CHARS - 200 + space;
+  const code = text.charCodeAt(MAX_LINT_CHARS - 1);
+  return code >= 0xd800 && code <= 0xdbff ? MAX_LINT_CHARS - 1 : MAX_LINT_CHARS;
 }
 
-function toFinding(text: string, offset: number, m: SentenceMatch, severity: Severity): Finding {
-  const { spec } = m.rule;
+function tooLongFinding(text: string, limit: number): Finding {
+  let start = limit;
+  let end = text.length;
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
   return {
-    ruleId: spec.id,
-    category: spec.category,
-    severity,
-    start: offset + m.start,
-    end: offset + m.end,
-    message: spec.message,
-    rewrites: spec.rewrites.map((r) => fitRewrite(r, m.atSentenceStart)),
-    ...(spec.script ? { script: spec.script } : {}),
+    ruleId: 'draft/too-long',
+    category: 'draft',
+    severity: 'suggestion',
+    start,
+    end: Math.max(end, start),
+    message: `Only the first ${limit.toLocaleString('en')} characters were checked; the rest of this text was not.`,
+    rewrites: [],
   };
 }
 
+/** For each rule, the end offset of the first match of one of its `except.earlier` patterns in the sentence. */
+function earlierEnds(rules: readonly CompiledRule[], tokens: readonly Token[]): Map<CompiledRule, number> | null {
+  let out: Map<CompiledRule, number> | null = null;
+  for (const rule of rules) {
+    let best = Infinity;
+    for (const { matcher, first } of rule.earlier) {
+      for (let t = 0; t < tokens.length && tokens[t].start < best; t++) {
+        if (first && !tokens[t].forms.some((f) => first.has(f))) continue;
+        const end = shortestMatch(matcher, tokens, t);
+        if (end > 0) best = Math.min(best, tokens[end - 1].end);
+      }
+    }
+    if (best < Infinity) (out ??= new Map()).set(rule, best);
+  }
+  return out;
+}
+
 /**
- * Keep findings disjoint: on overlap the more severe wins, then the longer, then the earlier.
- * With `keepPhrase`, phrase findings always beat draft findings (the draft ones are broader).
+ * Add each draft issue at its first anchor that no other finding covers; failing that, at the
+ * longest uncovered stretch of words inside an anchor. Keeps `findings` sorted and disjoint.
  */
-function removeOverlaps(findings: Finding[], keepPhrase = false): Finding[] {
-  const score = (f: Finding) =>
-    (keepPhrase && f.category !== 'draft' ? 1e9 : 0) + SEVERITY_RANK[f.severity] * 1e6 + (f.end - f.start);
-  const byStart = [...findings].sort((a, b) => a.start - b.start || b.end - a.end);
+function placeDraftIssues(text: string, findings: Finding[], issues: readonly DraftIssue[], toFinding: (issue: DraftIssue, range: Range) => Finding): void {
+  for (const issue of issues) {
+    const range =
+      issue.anchors.find((a) => isFree(findings, a.start, a.end)) ??
+      issue.anchors.map((a) => longestFreeStretch(text, findings, a)).find((r) => r !== undefined);
+    if (!range) continue;
+    const at = firstEndingAfter(findings, range.start);
+    findings.splice(at, 0, toFinding(issue, { start: range.start, end: range.end }));
+  }
+}
+
+/** Index of the first finding that ends after `offset` (findings are sorted and disjoint). */
+function firstEndingAfter(findings: readonly Finding[], offset: number): number {
+  let lo = 0;
+  let hi = findings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (findings[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function isFree(findings: readonly Finding[], start: number, end: number): boolean {
+  const next = findings[firstEndingAfter(findings, start)];
+  return !next || next.start >= end;
+}
+
+const EDGE = /^[\s\p{P}\p{S}\p{Cf}]+|[\s\p{P}\p{S}\p{Cf}]+$/gu;
+
+function longestFreeStretch(text: string, findings: readonly Finding[], range: Range): Range | undefined {
+  let best: Range | undefined;
+  let from = range.start;
+  const consider = (start: number, end: number) => {
+    const slice = text.slice(start, end);
+    const lead = slice.length - slice.replace(/^[\s\p{P}\p{S}\p{Cf}]+/u, '').length;
+    const trimmed = slice.replace(EDGE, '');
+    if (!/[\p{L}\p{N}]/u.test(trimmed)) return;
+    if (!best || trimmed.length > best.end - best.start) best = { start: start + lead, end: start + lead + trimmed.length };
+  };
+  for (let i = firstEndingAfter(findings, range.start); i < findings.length && findings[i].start < range.end; i++) {
+    consider(from, Math.max(from, findings[i].start));
+    from = Math.max(from, findings[i].end);
+  }
+  consider(from, range.end);
+  return best;
+}
+
+/** Keep findings disjoint: on overlap the more severe wins, then the longer, then the earlier. */
+function removeOverlaps(findings: Finding[]): Finding[] {
+  const score = (f: Finding) => SEVERITY_RANK[f.severity] * 1e6 + (f.end - f.start);
+  const byStart = findings.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Finding[] = [];
   // Only findings in one overlapping cluster compete, so this stays linear for long drafts.
   for (let i = 0; i < byStart.length; ) {
     let j = i + 1;
     let clusterEnd = byStart[i].end;
     while (j < byStart.length && byStart[j].start < clusterEnd) clusterEnd = Math.max(clusterEnd, byStart[j++].end);
-    const ranked = byStart.slice(i, j).sort((a, b) => score(b) - score(a) || a.start - b.start);
-    const chosen: Finding[] = [];
-    for (const f of ranked) if (!chosen.some((k) => f.start < k.end && k.start < f.end)) chosen.push(f);
-    kept.push(...chosen.sort((a, b) => a.start - b.start));
+    if (j === i + 1) {
+      kept.push(byStart[i]);
+    } else {
+      const ranked = byStart.slice(i, j).sort((a, b) => score(b) - score(a) || a.start - b.start);
+      const chosen: Finding[] = [];
+      for (const f of ranked) if (!chosen.some((k) => f.start < k.end && k.start < f.end)) chosen.push(f);
+      kept.push(...chosen.sort((a, b) => a.start - b.start));
+    }
     i = j;
   }
   return kept;

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { PHRASE_CATEGORIES, SEVERITIES, type RulePack, type RuleSpec } from './types';
-import { parsePattern, firstForms, PatternError, type Node } from './pattern';
+import { parsePattern, firstForms, compileMatcher, PatternError, type Node, type Matcher } from './pattern';
 
 export class PackError extends Error {
   constructor(
@@ -75,7 +75,7 @@ function fromZod(file: string, ruleId: string | undefined, error: z.ZodError): P
 }
 
 export interface CompiledPattern {
-  nodes: Node[];
+  matcher: Matcher;
   /** Token forms the pattern can start with; null = any word. */
   first: Set<string> | null;
 }
@@ -83,16 +83,19 @@ export interface CompiledPattern {
 export interface CompiledRule {
   spec: RuleSpec;
   patterns: CompiledPattern[];
-  before: Node[][];
-  after: Node[][];
-  earlier: Node[][];
+  before: Matcher[];
+  after: Matcher[];
+  earlier: CompiledPattern[];
 }
 
 export interface CompiledPack {
   rules: CompiledRule[];
-  /** Resolve a macro by name, for the draft checks' patterns. */
+  /** Resolve a macro by name. */
   macro(name: string): Node[];
+  /** Parse a pattern with this pack's macros; throws PatternError. */
   compile(pattern: string): Node[];
+  /** Parse and compile a pattern for matching with its start forms (draft checks); throws PatternError. */
+  compilePattern(pattern: string): CompiledPattern;
 }
 
 /** Compile patterns of one or more packs; later packs' macros extend earlier ones. */
@@ -119,31 +122,28 @@ export function compilePack(pack: RulePack, file = 'pack', macroBase: Record<str
       throw new PackError(file, undefined, `macros.${name}`, (e as Error).message);
     }
   }
-  const rules = pack.rules.map((spec) => {
+  const compilePattern = (source: string): CompiledPattern => {
+    const nodes = parsePattern(source, macro);
+    return { matcher: compileMatcher(nodes), first: firstForms(nodes) };
+  };
+  const rules = pack.rules.map((spec): CompiledRule => {
     const compileField = (field: string, list: readonly string[] = []) =>
       list.map((source, i) => {
         try {
-          return parsePattern(source, macro);
+          return compilePattern(source);
         } catch (e) {
           throw new PackError(file, spec.id, `${field}[${i}]`, (e as Error).message);
         }
       });
-    const patterns = compileField('match', spec.match).map((nodes, i) => {
-      try {
-        return { nodes, first: firstForms(nodes) };
-      } catch (e) {
-        throw new PackError(file, spec.id, `match[${i}]`, (e as Error).message);
-      }
-    });
     return {
       spec,
-      patterns,
-      before: compileField('except.before', spec.except?.before),
-      after: compileField('except.after', spec.except?.after),
+      patterns: compileField('match', spec.match),
+      before: compileField('except.before', spec.except?.before).map((p) => p.matcher),
+      after: compileField('except.after', spec.except?.after).map((p) => p.matcher),
       earlier: compileField('except.earlier', spec.except?.earlier),
     };
   });
-  return { rules, macro, compile: (source) => parsePattern(source, macro) };
+  return { rules, macro, compile: (source) => parsePattern(source, macro), compilePattern };
 }
 
 /** Merge several validated packs into one (rule ids must stay unique). */

@@ -1,6 +1,6 @@
 /**
  * The token pattern language rules are written in, compiled once and matched
- * by set simulation (no backtracking blow-up).
+ * to token NFAs (see compileMatcher: no backtracking blow-up).
  *
  *   calm down                 words, matched against token forms (contractions split)
  *   (can not|cannot)          alternatives, each a sequence
@@ -81,62 +81,174 @@ export function inflect(base: string): string[] {
   return [...forms];
 }
 
-function tokenMatches(node: { kind: 'word'; forms: ReadonlySet<string> }, token: Token): boolean {
-  for (const f of token.forms) if (node.forms.has(f)) return true;
+/**
+ * A pattern compiled to a Thompson NFA over tokens. Matching simulates all
+ * states at once with preallocated buffers: linear in the span length, no
+ * backtracking and no allocation per token.
+ */
+export interface Matcher {
+  readonly op: Uint8Array;
+  readonly out1: Int32Array;
+  readonly out2: Int32Array;
+  /** Accepted forms of WORD states. */
+  readonly forms: readonly (ReadonlySet<string> | null)[];
+  readonly entry: number;
+}
+
+const WORD = 0;
+const ANY = 1;
+const SPLIT = 2;
+const ACCEPT = 3;
+
+/** No phrase is longer than this many tokens; it bounds the work per start position on pathological input. */
+export const MAX_SPAN_TOKENS = 40;
+
+export function compileMatcher(seq: readonly Node[]): Matcher {
+  const op: number[] = [];
+  const out1: number[] = [];
+  const out2: number[] = [];
+  const forms: (ReadonlySet<string> | null)[] = [];
+  const state = (kind: number, a = -1, b = -1, f: ReadonlySet<string> | null = null) => {
+    op.push(kind);
+    out1.push(a);
+    out2.push(b);
+    forms.push(f);
+    return op.length - 1;
+  };
+  // Built back to front: each node is compiled with the state that follows it.
+  const compileSeq = (nodes: readonly Node[], next: number): number => {
+    for (let i = nodes.length - 1; i >= 0; i--) next = compileNode(nodes[i], next);
+    return next;
+  };
+  const compileNode = (node: Node, next: number): number => {
+    switch (node.kind) {
+      case 'word':
+        return state(WORD, next, -1, node.forms);
+      case 'any':
+        return state(ANY, next);
+      case 'group': {
+        let entry = compileSeq(node.alts[node.alts.length - 1], next);
+        for (let i = node.alts.length - 2; i >= 0; i--) entry = state(SPLIT, compileSeq(node.alts[i], next), entry);
+        return entry;
+      }
+      case 'repeat': {
+        if (node.max === 1) return state(SPLIT, compileNode(node.node, next), next);
+        const loop = state(SPLIT, -1, next);
+        const body = compileNode(node.node, loop);
+        out1[loop] = body;
+        return node.min === 0 ? loop : body;
+      }
+    }
+  };
+  const entry = compileSeq(seq, state(ACCEPT));
+  return { op: Uint8Array.from(op), out1: Int32Array.from(out1), out2: Int32Array.from(out2), forms, entry };
+}
+
+// Scratch buffers shared by all matchers (matching is synchronous and never re-entrant).
+let current = new Int32Array(64);
+let following = new Int32Array(64);
+let seen = new Uint32Array(64);
+let generation = 0;
+let accepted = false;
+
+function reserve(size: number): void {
+  if (seen.length >= size) return;
+  const n = Math.max(size, seen.length * 2);
+  current = new Int32Array(n);
+  following = new Int32Array(n);
+  seen = new Uint32Array(n);
+  generation = 0;
+}
+
+function nextGeneration(): void {
+  if (++generation === 0xffffffff) {
+    seen.fill(0);
+    generation = 1;
+  }
+  accepted = false;
+}
+
+/** Add `s` and everything reachable from it without consuming a token; returns the new list length. */
+function addState(m: Matcher, s: number, list: Int32Array, length: number): number {
+  while (s >= 0 && seen[s] !== generation) {
+    seen[s] = generation;
+    const kind = m.op[s];
+    if (kind === SPLIT) {
+      length = addState(m, m.out1[s], list, length);
+      s = m.out2[s];
+    } else {
+      if (kind === ACCEPT) accepted = true;
+      else list[length++] = s;
+      return length;
+    }
+  }
+  return length;
+}
+
+function accepts(m: Matcher, s: number, token: Token): boolean {
+  if (m.op[s] === ANY) return !token.punct;
+  const forms = m.forms[s]!;
+  const tokenForms = token.forms;
+  for (let i = 0; i < tokenForms.length; i++) if (forms.has(tokenForms[i])) return true;
   return false;
 }
 
-/** All token indexes at which `seq` can end when it starts at one of `starts`. */
-export function advance(seq: readonly Node[], tokens: readonly Token[], starts: ReadonlySet<number>): Set<number> {
-  let current = new Set(starts);
-  for (const node of seq) {
-    current = step(node, tokens, current);
-    if (current.size === 0) break;
-  }
-  return current;
-}
-
-function step(node: Node, tokens: readonly Token[], positions: ReadonlySet<number>): Set<number> {
-  const next = new Set<number>();
-  switch (node.kind) {
-    case 'word':
-      for (const p of positions) if (p < tokens.length && tokenMatches(node, tokens[p])) next.add(p + 1);
-      return next;
-    case 'any':
-      for (const p of positions) if (p < tokens.length && !tokens[p].punct) next.add(p + 1);
-      return next;
-    case 'group':
-      for (const alt of node.alts) for (const p of advance(alt, tokens, positions)) next.add(p);
-      return next;
-    case 'repeat': {
-      if (node.min === 0) for (const p of positions) next.add(p);
-      let frontier: ReadonlySet<number> = positions;
-      for (let n = 1; n <= node.max && frontier.size > 0; n++) {
-        const reached = step(node.node, tokens, frontier);
-        const fresh = new Set<number>();
-        for (const p of reached) if (!next.has(p)) {
-          next.add(p);
-          fresh.add(p);
-        }
-        frontier = fresh;
-      }
-      return next;
+/**
+ * Run `m` from token `start` and report match ends: the longest (default), the
+ * shortest, or whether one ends exactly at `until`. Returns the exclusive end
+ * token index, or -1. Empty matches never count.
+ */
+function run(m: Matcher, tokens: readonly Token[], start: number, mode: 'longest' | 'shortest', until = tokens.length): number {
+  reserve(m.op.length);
+  nextGeneration();
+  let list = current;
+  let other = following;
+  let length = addState(m, m.entry, list, 0);
+  let best = -1;
+  const stop = Math.min(until, tokens.length, start + MAX_SPAN_TOKENS);
+  for (let pos = start; length > 0 && pos < stop; pos++) {
+    const token = tokens[pos];
+    nextGeneration();
+    let nextLength = 0;
+    for (let i = 0; i < length; i++) {
+      const s = list[i];
+      if (accepts(m, s, token)) nextLength = addState(m, m.out1[s], other, nextLength);
+    }
+    const swap = list;
+    list = other;
+    other = swap;
+    length = nextLength;
+    if (accepted) {
+      best = pos + 1;
+      if (mode === 'shortest') return best;
     }
   }
+  return best;
 }
 
-/** Longest match of `seq` starting at token `start`, as the exclusive end index, or -1. */
-export function longestMatch(seq: readonly Node[], tokens: readonly Token[], start: number): number {
-  let best = -1;
-  for (const end of advance(seq, tokens, new Set([start]))) if (end > best) best = end;
-  return best > start ? best : -1;
+const compiledSequences = new WeakMap<readonly Node[], Matcher>();
+
+/** A parsed pattern's matcher, compiled on first use (for callers that keep parsed Node[] patterns). */
+function matcherOf(pattern: Matcher | readonly Node[]): Matcher {
+  if (!Array.isArray(pattern)) return pattern as Matcher;
+  let m = compiledSequences.get(pattern);
+  if (!m) compiledSequences.set(pattern, (m = compileMatcher(pattern)));
+  return m;
 }
 
-/** Whether `seq` can match ending exactly at token index `end`, starting within `window` tokens before. */
-export function matchesEndingAt(seq: readonly Node[], tokens: readonly Token[], end: number, window = 8): boolean {
-  for (let s = Math.max(0, end - window); s < end; s++) {
-    if (advance(seq, tokens, new Set([s])).has(end)) return true;
-  }
+/** Longest match of a pattern starting at token `start`, as the exclusive end index, or -1. */
+export function longestMatch(pattern: Matcher | readonly Node[], tokens: readonly Token[], start: number): number {
+  return run(matcherOf(pattern), tokens, start, 'longest');
+}
+
+/** Shortest match of `m` starting at token `start`, as the exclusive end index, or -1. */
+export function shortestMatch(m: Matcher, tokens: readonly Token[], start: number): number {
+  return run(m, tokens, start, 'shortest');
+}
+
+/** Whether `m` can match ending exactly at token index `end`, starting within `window` tokens before. */
+export function matchesEndingAt(m: Matcher, tokens: readonly Token[], end: number, window = 8): boolean {
+  for (let s = Math.max(0, end - window); s < end; s++) if (run(m, tokens, s, 'longest', end) === end) return true;
   return false;
 }
 

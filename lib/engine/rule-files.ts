@@ -2,8 +2,8 @@
  * Turn the parsed contents of rules/*.yaml into the built-in pack, validating
  * every file. Pure: the caller reads the files (Node fs, or Vite at build time).
  */
-import { PackError, validatePack, mergePacks } from './pack';
-import { validateDraftConfig } from './draft';
+import { PackError, validatePack, mergePacks, compilePack } from './pack';
+import { validateDraftConfig, compileDraftChecks } from './draft';
 import type { BuiltinPack } from './builtin';
 import type { RulePack } from './types';
 
@@ -30,7 +30,9 @@ export function buildBuiltinPack(files: Readonly<Record<string, unknown>>): Buil
   }
   const draftData = files[DRAFT_FILE];
   if (!draftData) throw new PackError(`rules/${DRAFT_FILE}`, undefined, '(file)', 'is missing');
-  return { pack: mergePacks(packs), draft: validateDraftConfig(draftData, `rules/${DRAFT_FILE}`) };
+  const draft = validateDraftConfig(draftData, `rules/${DRAFT_FILE}`);
+  compileDraftChecks(draft, compilePack({ macros, rules: [] }), `rules/${DRAFT_FILE}`); // pattern errors name the file
+  return { pack: mergePacks(packs), draft };
 }
 
 function isRuleFile(data: unknown): data is { category: string; rules: unknown } {

@@ -3,6 +3,8 @@
  * token the normalised forms patterns match against. Contractions are split
  * into their parts ("that's" -> that + is/has, "can't" -> can + not) so a
  * rule written as "that is our policy" also catches "That's our policy".
+ * Invisible characters (zero-width spaces and joiners, BOM, bidi marks) are
+ * ignored inside words and never start or end a token.
  */
 
 export interface Token {
@@ -10,14 +12,17 @@ export interface Token {
   end: number;
   /** Normalised spellings this token may stand for (lower case, straight apostrophe). */
   forms: readonly string[];
-  /** True for punctuation tokens (",", ";", ":", "-", quotes). */
+  /** True for punctuation tokens (",", ";", ":", "—", "(", quotes). */
   punct: boolean;
 }
 
-// Letters, marks, digits, apostrophes and the invisible characters that can sit inside words.
-const WORD = /[\p{L}\p{M}\p{N}'’ʼ`\u200B-\u200F\u2060\uFEFF\u202A-\u202E\u2066-\u2069]+(?:[-.][\p{L}\p{N}]+)*|[,;:—–()"“”]/gu;
-const INVISIBLE = /[\u200B-\u200F\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/g;
+const INVISIBLE_CHARS = '\\u00AD\\u200B-\\u200F\\u2060-\\u2064\\uFEFF\\u202A-\\u202E\\u2066-\\u2069';
+// Letters, marks, digits, apostrophes and invisible characters; inner "-" or "." joins parts ("e-mail", "v2.1").
+const WORD = new RegExp(`[\\p{L}\\p{M}\\p{N}'’ʼ\`${INVISIBLE_CHARS}]+(?:[-.][\\p{L}\\p{N}]+)*|[,;:—–()"“”]`, 'gu');
+const INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`, 'u');
+const IS_INVISIBLE = new RegExp(`^[${INVISIBLE_CHARS}]$`, 'u');
 const APOSTROPHES = /[’ʼ`]/g;
+const NEEDS_NORMALISING = /[’ʼ`A-Z\u0080-\uFFFF]/;
 
 const NOT_BASES: Record<string, string> = { ca: 'can', wo: 'will', sha: 'shall', ai: 'is', do: 'do' };
 const SUFFIX_FORMS: Record<string, readonly string[]> = {
@@ -38,7 +43,8 @@ const BARE: Record<string, readonly [string, string]> = {
 };
 
 export function normalizeWord(raw: string): string {
-  return raw.replace(INVISIBLE, '').replace(APOSTROPHES, "'").toLowerCase();
+  if (!NEEDS_NORMALISING.test(raw)) return raw;
+  return raw.replace(new RegExp(INVISIBLE.source, 'gu'), '').replace(APOSTROPHES, "'").toLowerCase();
 }
 
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
@@ -49,42 +55,63 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   while ((m = WORD.exec(slice)) !== null) {
     const raw = m[0];
     const start = m.index;
-    if (raw.length === 1 && /[,;:—–()"“”]/.test(raw)) {
+    if (raw.length === 1 && isPunct(raw)) {
       tokens.push({ start, end: start + 1, forms: [raw === '“' || raw === '”' ? '"' : raw], punct: true });
       continue;
     }
-    pushWord(tokens, raw, start);
+    if (INVISIBLE.test(raw)) pushWithInvisibles(tokens, raw, start);
+    else pushWord(tokens, normalizeWord(raw), start, start + raw.length, null);
   }
   return tokens;
 }
 
-function pushWord(tokens: Token[], raw: string, start: number): void {
-  const word = normalizeWord(raw);
-  const end = start + raw.length;
-  if (!word.replace(/'/g, '')) return;
-  // Positions in `raw` map 1:1 to `word` only when nothing invisible was removed.
-  const aligned = word.length === raw.length;
-  const bare = BARE[word];
-  if (bare && aligned) {
-    // "dont" splits as do|nt, "cannot" as can|not, "thats" as that|s.
-    const cut = word === 'cannot' ? 3 : word.endsWith('nt') ? word.length - 2 : bare[0].length;
-    tokens.push({ start, end: start + cut, forms: [bare[0]], punct: false });
-    tokens.push({ start: start + cut, end, forms: [bare[1]], punct: false });
+function isPunct(char: string): boolean {
+  return ',;:—–()"“”'.includes(char);
+}
+
+/** Words with invisible characters: normalise without them, and map each kept character back to its offset. */
+function pushWithInvisibles(tokens: Token[], raw: string, start: number): void {
+  const offsets: number[] = [];
+  let visible = '';
+  for (let i = 0; i < raw.length; i++) {
+    if (IS_INVISIBLE.test(raw[i])) continue;
+    offsets.push(start + i);
+    visible += raw[i];
+  }
+  if (!visible) return;
+  offsets.push(offsets[offsets.length - 1] + 1); // end of the last visible character
+  pushWord(tokens, normalizeWord(visible), offsets[0], offsets[offsets.length - 1], offsets);
+}
+
+/** `word` is normalised; `offsets[i]` is the input offset of its i-th character (null when it maps 1:1 from `start`). */
+function pushWord(tokens: Token[], word: string, start: number, end: number, offsets: number[] | null): void {
+  if (!/[^']/.test(word)) return;
+  // Lower-casing can change the length (rare letters); then offsets inside the word are unknown, so no split.
+  if (word.length !== (offsets ? offsets.length - 1 : end - start)) {
+    tokens.push({ start, end, forms: [word], punct: false });
     return;
   }
-  if (aligned && word.endsWith("n't") && word.length > 3) {
+  const at = (i: number) => (offsets ? offsets[i] : start + i);
+  const split = (cut: number, first: readonly string[], second: readonly string[]) => {
+    tokens.push({ start, end: at(cut), forms: first, punct: false });
+    tokens.push({ start: at(cut), end, forms: second, punct: false });
+  };
+  const bare = BARE[word];
+  if (bare) {
+    // "dont" splits as do|nt, "cannot" as can|not, "thats" as that|s.
+    split(word === 'cannot' ? 3 : word.endsWith('nt') ? word.length - 2 : bare[0].length, [bare[0]], [bare[1]]);
+    return;
+  }
+  if (word.length > 3 && word.endsWith("n't")) {
     const base = word.slice(0, -3);
-    tokens.push({ start, end: start + base.length, forms: [NOT_BASES[base] ?? base], punct: false });
-    tokens.push({ start: start + base.length, end, forms: ['not'], punct: false });
+    split(base.length, [NOT_BASES[base] ?? base], ['not']);
     return;
   }
   const apos = word.indexOf("'");
-  if (aligned && apos > 0) {
-    const suffix = word.slice(apos);
-    const forms = SUFFIX_FORMS[suffix];
+  if (apos > 0) {
+    const forms = SUFFIX_FORMS[word.slice(apos)];
     if (forms) {
-      tokens.push({ start, end: start + apos, forms: [word.slice(0, apos)], punct: false });
-      tokens.push({ start: start + apos, end, forms, punct: false });
+      split(apos, [word.slice(0, apos)], forms);
       return;
     }
   }

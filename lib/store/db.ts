@@ -6,7 +6,7 @@
  *  1 — decisionMaps (no owner field), nudges
  *  2 — decisionMaps gain `owner`; nudges indexed by week; conversations table for de-escalation figures
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 
 export interface DecisionMap {
   helpdesk: string;
@@ -43,9 +43,9 @@ export interface ConversationOutcome {
 }
 
 export type SteadyDB = Dexie & {
-  decisionMaps: EntityTable<DecisionMap>;
+  decisionMaps: Table<DecisionMap, [string, string]>;
   nudges: EntityTable<NudgeEvent, 'id'>;
-  conversations: EntityTable<ConversationOutcome>;
+  conversations: Table<ConversationOutcome, [string, string]>;
 };
 
 export const DB_NAME = 'steady';
@@ -60,7 +60,7 @@ export const SCHEMA_VERSIONS = [
       nudges: '++id, ruleId, kind, at, week',
       conversations: '&[helpdesk+ticketId], updatedAt',
     },
-    upgrade: async (tx: Dexie.Transaction) => {
+    upgrade: async (tx: Transaction) => {
       await tx.table('decisionMaps').toCollection().modify((map: Partial<DecisionMap>) => {
         map.owner ??= '';
       });

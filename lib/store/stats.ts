@@ -63,7 +63,7 @@ export function nudgesToCsv(nudges: readonly NudgeEvent[]): string {
 }
 
 export async function deleteAllData(db: SteadyDB): Promise<void> {
-  await db.transaction('rw', db.decisionMaps, db.nudges, db.conversations, async () => {
+  await db.transaction('rw', [db.decisionMaps, db.nudges, db.conversations], async () => {
     await Promise.all([db.decisionMaps.clear(), db.nudges.clear(), db.conversations.clear()]);
   });
 }

@@ -1,0 +1,92 @@
+/** The card shown for one finding: why it reads badly, and one-click rewrites. */
+import { useEffect, useRef } from 'preact/hooks';
+import type { TargetedKeyboardEvent } from 'preact';
+
+export interface SuggestionCardProps {
+  category: string;
+  message: string;
+  phrase: string;
+  rewrites: readonly string[];
+  /** Move focus to the first action when shown (opened from the keyboard). */
+  autoFocus: boolean;
+  hasScript: boolean;
+  onApply(index: number): void;
+  onIgnore(): void;
+  onRuleOff(): void;
+  onOpenScript(): void;
+  onClose(): void;
+}
+
+const label = (category: string) => {
+  const words = category.replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+export function SuggestionCard(props: SuggestionCardProps) {
+  const root = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (props.autoFocus) root.current?.querySelector<HTMLButtonElement>('button')?.focus({ preventScroll: true });
+  }, [props.autoFocus, props.phrase, props.message]);
+
+  const onKeyDown = (e: TargetedKeyboardEvent<HTMLDivElement>) => {
+    // Keys typed in the card must not reach the helpdesk's own shortcuts.
+    e.stopPropagation();
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      props.onClose();
+      return;
+    }
+    const step = e.key === 'ArrowDown' || e.key === 'ArrowRight' || (e.key === 'Tab' && !e.shiftKey) ? 1
+      : e.key === 'ArrowUp' || e.key === 'ArrowLeft' || (e.key === 'Tab' && e.shiftKey) ? -1 : 0;
+    if (!step) return;
+    e.preventDefault();
+    const buttons = [...(root.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
+    const active = (root.current?.getRootNode() as ShadowRoot | Document).activeElement;
+    const at = buttons.indexOf(active as HTMLButtonElement);
+    buttons[(at + step + buttons.length) % buttons.length]?.focus();
+  };
+
+  return (
+    <div
+      ref={root}
+      class="card"
+      role="dialog"
+      aria-label={`Suggestion: ${label(props.category)}`}
+      onKeyDown={onKeyDown}
+      onKeyUp={(e) => e.stopPropagation()}
+      onKeyPress={(e) => e.stopPropagation()}
+    >
+      <div class="category">{label(props.category)}</div>
+      <p class="why">{props.message}</p>
+      {props.rewrites.length > 0 && (
+        <div class="rewrites" role="group" aria-label="Rewrites">
+          {props.rewrites.slice(0, 3).map((text, i) => (
+            <button type="button" class="rewrite" onClick={() => props.onApply(i)} title={`Replace “${props.phrase}”`}>
+              {text}
+            </button>
+          ))}
+        </div>
+      )}
+      <div class="actions">
+        <button type="button" class="action" onClick={props.onIgnore}>Ignore</button>
+        <button type="button" class="action" onClick={props.onRuleOff}>Turn off this rule</button>
+        {props.hasScript && <button type="button" class="action" onClick={props.onOpenScript}>Open script</button>}
+      </div>
+    </div>
+  );
+}
+
+export const SUGGESTION_CARD_CSS = `
+.card { box-sizing: border-box; width: 340px; max-width: calc(100vw - 16px); padding: 12px 14px; background: #fff; color: #1f2328;
+  border: 1px solid #d0d7de; border-radius: 10px; box-shadow: 0 8px 24px rgba(0,0,0,.18); font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; }
+.category { font-size: 11px; font-weight: 600; letter-spacing: .04em; text-transform: uppercase; color: #8a4b00; }
+.why { margin: 4px 0 10px; }
+.rewrites { display: flex; flex-direction: column; gap: 6px; margin-bottom: 10px; }
+button { font: inherit; cursor: pointer; border-radius: 6px; }
+button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }
+.rewrite { text-align: left; padding: 6px 8px; border: 1px solid #b6e3c6; background: #effaf3; color: #0f5132; }
+.rewrite:hover { background: #dcf3e4; }
+.actions { display: flex; flex-wrap: wrap; gap: 6px; }
+.action { padding: 3px 8px; border: 1px solid #d0d7de; background: #f6f8fa; color: #1f2328; font-size: 12px; }
+`;

@@ -1,0 +1,52 @@
+/** Sites: paused helpdesks, and custom domains enabled in generic mode. */
+import { useState } from 'preact/hooks';
+
+export interface SiteSettingsProps {
+  paused: readonly string[];
+  genericSites: readonly string[];
+  onResume: (host: string) => void;
+  onAddGeneric: (input: string) => void;
+  onRemoveGeneric: (host: string) => void;
+  error?: string;
+}
+
+export function SiteSettings(p: SiteSettingsProps) {
+  const [domain, setDomain] = useState('');
+  return (
+    <section aria-labelledby="sites-heading">
+      <h2 id="sites-heading">Sites</h2>
+      <h3>Paused</h3>
+      {p.paused.length === 0 ? (
+        <p class="muted">Steady is active on every supported helpdesk. Pause a site from the badge next to the reply box.</p>
+      ) : (
+        <ul>
+          {p.paused.map((h) => (
+            <li key={h}>
+              {h} <button type="button" onClick={() => p.onResume(h)}>Resume</button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>Other helpdesks (generic mode)</h3>
+      <p class="muted">Steady only runs on the supported helpdesks. Add your own helpdesk's domain to ask Chrome for access to that site alone.</p>
+      <form
+        class="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          p.onAddGeneric(domain);
+        }}
+      >
+        <input aria-label="Helpdesk domain" placeholder="support.example.com" value={domain} onInput={(e) => setDomain((e.currentTarget as HTMLInputElement).value)} />
+        <button type="submit">Enable</button>
+      </form>
+      {p.error && <p class="error-box" role="alert">{p.error}</p>}
+      <ul>
+        {p.genericSites.map((h) => (
+          <li key={h}>
+            {h} <button type="button" onClick={() => p.onRemoveGeneric(h)}>Remove</button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

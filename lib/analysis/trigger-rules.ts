@@ -1,0 +1,129 @@
+/**
+ * Trigger definitions (rules/triggers.yaml): schema validation and
+ * compilation. Errors name the file, the trigger and the field so the file can
+ * be fixed without reading code. Pure: callers pass parsed YAML or YAML text.
+ */
+import { z } from 'zod';
+import { parse } from 'yaml';
+import { TRIGGERS, type TriggerId } from '../ticket';
+
+/** Scenario script ids (rules/scripts.yaml); every trigger points at one. */
+export const SCRIPT_IDS = [
+  'delay',
+  'refund-demand',
+  'customer-leaving',
+  'confused-blaming',
+  'personal-abuse',
+  'dont-know',
+  'cannot-approve',
+  'stabilisers',
+] as const;
+export type ScriptId = (typeof SCRIPT_IDS)[number];
+
+export const TRIGGERS_FILE = 'rules/triggers.yaml';
+
+export class TriggerRuleError extends Error {
+  constructor(
+    readonly file: string,
+    readonly triggerId: string | undefined,
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`${file}: ${triggerId ? `trigger "${triggerId}", ` : ''}field "${field}": ${problem}`);
+    this.name = 'TriggerRuleError';
+  }
+}
+
+/** Phrases are regular-expression sources, matched case-insensitively on whole words. */
+const phrase = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .refine((source) => compiles(source), 'is not a valid pattern (regular-expression syntax, u flag)');
+const phraseList = z.array(phrase).min(1, 'needs at least one phrase');
+const exampleList = z.array(z.string().trim().min(1, 'must not be empty')).min(2, 'needs at least 2 examples');
+
+export const triggerSchema = z.strictObject({
+  id: z.enum(TRIGGERS, { error: `must be one of: ${TRIGGERS.join(', ')}` }),
+  script: z.enum(SCRIPT_IDS, { error: `must be a scenario script id: ${SCRIPT_IDS.join(', ')}` }),
+  description: z.string().trim().min(1, 'must not be empty'),
+  phrases: phraseList,
+  /** A phrase hit is dropped when one of these matches text overlapping it ("no refund needed"). */
+  except: phraseList.optional(),
+  /** Also fire when the customer asks essentially the same question again. */
+  repeatedQuestion: z
+    .strictObject({
+      minWords: z.number().int().min(1, 'must be at least 1'),
+      overlap: z.number().gt(0, 'must be above 0').max(1, 'must be at most 1'),
+    })
+    .optional(),
+  examples: z.strictObject({ hit: exampleList, miss: exampleList }),
+});
+export type TriggerSpec = z.infer<typeof triggerSchema>;
+
+const fileSchema = z.strictObject({ triggers: z.array(z.unknown()).min(1, 'needs at least one trigger') });
+
+export interface CompiledTrigger {
+  id: TriggerId;
+  script: ScriptId;
+  pattern: RegExp;
+  except: RegExp | null;
+  repeatedQuestion: { minWords: number; overlap: number } | null;
+  examples: TriggerSpec['examples'];
+}
+
+/** Validate parsed trigger data (the YAML's top level) and compile it. */
+export function compileTriggers(data: unknown, file = TRIGGERS_FILE): CompiledTrigger[] {
+  const top = fileSchema.safeParse(data ?? {});
+  if (!top.success) throw fromZod(file, undefined, top.error);
+  const seen = new Set<string>();
+  return top.data.triggers.map((raw, index) => {
+    const rawId = (raw as { id?: unknown } | null)?.id;
+    const id = typeof rawId === 'string' ? rawId : `#${index + 1}`;
+    const parsed = triggerSchema.safeParse(raw);
+    if (!parsed.success) throw fromZod(file, id, parsed.error);
+    if (seen.has(id)) throw new TriggerRuleError(file, id, 'id', 'is defined twice');
+    seen.add(id);
+    const spec = parsed.data;
+    return {
+      id: spec.id,
+      script: spec.script,
+      pattern: combine(spec.phrases),
+      except: spec.except ? combine(spec.except) : null,
+      repeatedQuestion: spec.repeatedQuestion ?? null,
+      examples: spec.examples,
+    };
+  });
+}
+
+/** Parse and compile the text of a triggers file. */
+export function parseTriggerFile(yamlText: string, file = TRIGGERS_FILE): CompiledTrigger[] {
+  let data: unknown;
+  try {
+    data = parse(yamlText);
+  } catch (e) {
+    throw new TriggerRuleError(file, undefined, '(file)', `is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+  }
+  return compileTriggers(data, file);
+}
+
+/** One precompiled alternation per trigger; whole-word edges that also work next to emoji and digits. */
+function combine(sources: readonly string[]): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${sources.map((s) => `(?:${s})`).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+function compiles(source: string): boolean {
+  try {
+    new RegExp(source, 'iu');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function fromZod(file: string, triggerId: string | undefined, error: z.ZodError): TriggerRuleError {
+  const issue = error.issues[0];
+  const field = issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${String(p)}` : String(p))).join('') || '(top level)';
+  const message = issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message;
+  return new TriggerRuleError(file, triggerId, field, message);
+}

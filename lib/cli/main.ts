@@ -1,0 +1,95 @@
+/**
+ * `steady lint`: read texts from files (or stdin), lint them with the built-in
+ * rules plus any team packs, print a report. Every failure becomes one line on
+ * stderr and exit code 2; nothing escapes as a stack trace.
+ */
+import { readFileSync } from 'node:fs';
+import { createLinter, builtinPack, PHRASE_CATEGORIES, PackError, type Category, type RulePack } from '../engine';
+import { loadBuiltinPack } from '../node/rule-files';
+import { parseCliArgs, USAGE, type LintArgs } from './args';
+import { CliError } from './errors';
+import { expandPath, parseInput, readInputs, type InputText } from './inputs';
+import { jsonReport, summaryLine, textReport, type LintedText } from './report';
+import { loadTeamPack } from './team-pack';
+
+const STDIN = '-';
+
+/** Runs the command line; resolves to the exit code. */
+export async function run(argv: readonly string[]): Promise<number> {
+  process.stdout.on('error', onOutputError);
+  try {
+    const args = parseCliArgs(argv);
+    if (args.command === 'help') return write(`${USAGE}\n`, 0);
+    if (args.command === 'version') return write(`${packageVersion()}\n`, 0);
+    return await lint(args);
+  } catch (e) {
+    const known = e instanceof CliError || e instanceof PackError;
+    const message = (e as Error)?.message ?? String(e);
+    process.stderr.write(`steady: ${known ? '' : 'unexpected error: '}${message.replace(/\s*\n\s*/g, ' ')}\n`);
+    return 2;
+  }
+}
+
+async function lint(args: LintArgs): Promise<number> {
+  loadBuiltinPack();
+  const base = builtinPack();
+  const packs = args.rules.map((path) => loadTeamPack(path, base.pack));
+  const disabled = splitDisabled(args.disable, [base.pack, ...packs], Object.keys(base.draft.checks));
+  const linter = createLinter({ packs, ...disabled });
+
+  const inputs = await readAll(args);
+  const results: LintedText[] = inputs.map((input) => ({ ...input, findings: linter.lint(input.text) }));
+  const flagged = results.some((r) => r.findings.length > 0) ? 1 : 0;
+
+  const color = process.stdout.isTTY === true && process.env.NO_COLOR === undefined;
+  if (args.quiet) return write(`${summaryLine(results, color)}\n`, flagged);
+  if (args.format === 'json') {
+    process.stderr.write(`${summaryLine(results, false)}\n`);
+    return write(jsonReport(results), flagged);
+  }
+  return write(`${textReport(results, color)}${summaryLine(results, color)}\n`, flagged);
+}
+
+/** Every input is read before anything is linted, so a bad file stops the run early. */
+async function readAll(args: LintArgs): Promise<InputText[]> {
+  const inputs: InputText[] = [];
+  for (const path of args.paths) {
+    if (path === STDIN) inputs.push(...parseInput('<stdin>', await readStdin(), args.inputFormat ?? 'txt'));
+    else for (const file of expandPath(path)) inputs.push(...readInputs(file, args.inputFormat ?? undefined));
+  }
+  return inputs;
+}
+
+/** --disable names are rule ids (built-in, team, or draft/<check>) or categories. */
+function splitDisabled(names: readonly string[], packs: readonly RulePack[], draftChecks: readonly string[]) {
+  const categories = new Set<string>([...PHRASE_CATEGORIES, 'draft']);
+  const ruleIds = new Set([...packs.flatMap((p) => p.rules.map((r) => r.id)), ...draftChecks.map((c) => `draft/${c}`)]);
+  const unknown = names.find((n) => !categories.has(n) && !ruleIds.has(n));
+  if (unknown) throw new CliError(`--disable: no rule or category named "${unknown}" (categories: ${[...categories].join(', ')})`);
+  return {
+    disabledRules: names.filter((n) => ruleIds.has(n)),
+    disabledCategories: names.filter((n) => categories.has(n)) as Category[],
+  };
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function write(text: string, code: number): number {
+  process.stdout.write(text);
+  return code;
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** A closed pipe (steady lint … | head) is not an error; anything else is reported in one line. */
+function onOutputError(e: NodeJS.ErrnoException): void {
+  if (e.code !== 'EPIPE') process.stderr.write(`steady: cannot write the report (${e.message})\n`);
+  process.exit(e.code === 'EPIPE' ? (Number(process.exitCode) || 0) : 2);
+}

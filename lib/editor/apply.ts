@@ -1,0 +1,92 @@
+/**
+ * Applies one rewrite through the editor's own input path, so its model,
+ * undo stack and framework state stay intact (measured order, see
+ * shared spec "Editing a draft without breaking the editor"):
+ * select the span; offer a cancelable `beforeinput` insertReplacementText
+ * (CKEditor 5 and Quill 2 handle it); if nobody took it, execCommand
+ * insertText (ProseMirror, plain contenteditable, textarea). Then read the
+ * draft back and accept only if the change landed exactly once.
+ */
+import { readDraft, isTextField, type Composer } from './text-map';
+
+export interface Target {
+  start: number;
+  end: number;
+  /** The exact text the finding covered when it was found. */
+  phrase: string;
+}
+
+export type ApplyResult =
+  | { ok: true; start: number; end: number; text: string }
+  | { ok: false; reason: 'phrase-gone' | 'not-applied' | 'mismatch'; text: string };
+
+/** How far (UTF-16 units) a phrase may have moved because the agent kept typing. */
+const RELOCATE_WINDOW = 400;
+
+/** Where the phrase is now: at the same offsets, else its nearest occurrence close by, else null. */
+export function relocate(text: string, target: Target): number | null {
+  if (text.slice(target.start, target.end) === target.phrase) return target.start;
+  if (!target.phrase) return null;
+  let best: number | null = null;
+  const from = Math.max(0, target.start - RELOCATE_WINDOW);
+  const to = Math.min(text.length, target.end + RELOCATE_WINDOW);
+  for (let at = text.indexOf(target.phrase, from); at >= 0 && at + target.phrase.length <= to; at = text.indexOf(target.phrase, at + 1)) {
+    if (best === null || Math.abs(at - target.start) < Math.abs(best - target.start)) best = at;
+  }
+  return best;
+}
+
+/** Spaces and NBSPs are interchangeable: rich editors swap them to keep runs of spaces visible. */
+const sameText = (a: string, b: string) => a.replace(/\u00a0/g, ' ') === b.replace(/\u00a0/g, ' ');
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export async function applyRewrite(composer: Composer, target: Target, replacement: string): Promise<ApplyResult> {
+  const doc = composer.ownerDocument;
+  const win = doc.defaultView!;
+  let draft = readDraft(composer);
+  const before = draft.text;
+  const start = relocate(before, target);
+  if (start === null) return { ok: false, reason: 'phrase-gone', text: before };
+  const end = start + target.phrase.length;
+  const expected = before.slice(0, start) + replacement + before.slice(end);
+
+  if (doc.activeElement !== composer && !composer.contains(doc.activeElement)) composer.focus({ preventScroll: true });
+  draft.select(start, end);
+  // Editors sync their model selection from `selectionchange`, which fires asynchronously.
+  await nextTask();
+  draft = readDraft(composer);
+  const sel = draft.selection();
+  if (!sel || sel.start !== start || sel.end !== end) {
+    draft.select(start, end);
+    await nextTask();
+  }
+
+  let handled = false;
+  if (!isTextField(composer)) {
+    const range = readDraft(composer).toRange(start, end)!;
+    const data = new win.DataTransfer();
+    data.setData('text/plain', replacement);
+    const event = new win.InputEvent('beforeinput', {
+      inputType: 'insertReplacementText',
+      data: replacement,
+      dataTransfer: data,
+      targetRanges: [new win.StaticRange({ startContainer: range.startContainer, startOffset: range.startOffset, endContainer: range.endContainer, endOffset: range.endOffset })],
+      bubbles: true,
+      cancelable: true,
+      composed: true,
+    });
+    handled = !composer.dispatchEvent(event);
+  }
+  if (!handled) doc.execCommand('insertText', false, replacement);
+  // ProseMirror and others apply DOM mutations from a MutationObserver; let them settle.
+  await nextTask();
+
+  const after = readDraft(composer);
+  if (sameText(after.text, before)) return { ok: false, reason: 'not-applied', text: after.text };
+  if (!sameText(after.text, expected)) return { ok: false, reason: 'mismatch', text: after.text };
+  const caret = start + replacement.length;
+  const now = after.selection();
+  if (!now || now.start !== caret || now.end !== caret) after.select(caret, caret);
+  return { ok: true, start, end: caret, text: after.text };
+}

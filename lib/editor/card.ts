@@ -1,0 +1,108 @@
+/**
+ * Renders the suggestion card and the composer badge into their own open
+ * shadow roots attached to <html> (never inside the editor), with their own
+ * styles, above helpdesk popups, and kept on screen near viewport edges.
+ */
+import { h, render } from 'preact';
+import { SuggestionCard, SUGGESTION_CARD_CSS, type SuggestionCardProps } from '../../components/SuggestionCard';
+import { ComposerBadge, COMPOSER_BADGE_CSS, type ComposerBadgeProps } from '../../components/ComposerBadge';
+
+export const CARD_Z_INDEX = 2147483000;
+const GAP = 6;
+const EDGE = 8;
+
+interface ShadowHost {
+  host: HTMLElement;
+  mount: HTMLElement;
+}
+
+function createShadowHost(doc: Document, tag: string, css: string, zIndex: number): ShadowHost {
+  const host = doc.createElement(tag);
+  host.style.cssText = `all: initial; position: fixed; left: 0; top: 0; z-index: ${zIndex}; display: none;`;
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = `:host { all: initial; } ${css}`;
+  const mount = doc.createElement('div');
+  shadow.append(style, mount);
+  doc.documentElement.appendChild(host);
+  return { host, mount };
+}
+
+export interface CardView {
+  show(props: SuggestionCardProps, anchor: readonly DOMRect[]): void;
+  /** Move next to the phrase again (scroll, resize). */
+  place(anchor: readonly DOMRect[]): void;
+  hide(): void;
+  readonly visible: boolean;
+  contains(node: EventTarget | null): boolean;
+  destroy(): void;
+}
+
+export function createCardView(doc: Document): CardView {
+  const { host, mount } = createShadowHost(doc, 'steady-card', SUGGESTION_CARD_CSS, CARD_Z_INDEX);
+  const win = doc.defaultView!;
+  let visible = false;
+
+  const place = (anchor: readonly DOMRect[]) => {
+    if (!visible || anchor.length === 0) return;
+    const first = anchor[0];
+    const last = anchor[anchor.length - 1];
+    const box = mount.getBoundingClientRect();
+    const below = last.bottom + GAP;
+    const top = below + box.height <= win.innerHeight - EDGE ? below : Math.max(EDGE, first.top - GAP - box.height);
+    const left = Math.min(Math.max(EDGE, first.left), Math.max(EDGE, win.innerWidth - box.width - EDGE));
+    host.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
+  };
+
+  return {
+    show(props, anchor) {
+      visible = true;
+      host.style.display = 'block';
+      render(h(SuggestionCard, props), mount);
+      place(anchor);
+    },
+    place,
+    hide() {
+      if (!visible) return;
+      visible = false;
+      render(null, mount);
+      host.style.display = 'none';
+    },
+    get visible() {
+      return visible;
+    },
+    contains: (node) => node === host || (node instanceof win.Node && host.shadowRoot!.contains(node)),
+    destroy() {
+      render(null, mount);
+      host.remove();
+    },
+  };
+}
+
+export interface BadgeView {
+  update(props: ComposerBadgeProps, composerBox: DOMRect, zIndex: number): void;
+  contains(node: EventTarget | null): boolean;
+  destroy(): void;
+}
+
+export function createBadgeView(doc: Document): BadgeView {
+  const { host, mount } = createShadowHost(doc, 'steady-badge', COMPOSER_BADGE_CSS, 1);
+  const win = doc.defaultView!;
+  return {
+    update(props, box, zIndex) {
+      const shown = props.count > 0 && box.width > 0 && box.bottom > 0 && box.top < win.innerHeight;
+      host.style.display = shown ? 'block' : 'none';
+      host.style.zIndex = String(zIndex);
+      render(h(ComposerBadge, props), mount);
+      if (!shown) return;
+      const size = mount.getBoundingClientRect();
+      // Inside the composer's bottom-right corner, where text rarely reaches.
+      host.style.transform = `translate(${Math.round(box.right - size.width - GAP)}px, ${Math.round(box.bottom - size.height - GAP)}px)`;
+    },
+    contains: (node) => node === host || (node instanceof win.Node && host.shadowRoot!.contains(node)),
+    destroy() {
+      render(null, mount);
+      host.remove();
+    },
+  };
+}

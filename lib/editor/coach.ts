@@ -1,0 +1,265 @@
+/**
+ * The inline coach for one composer: re-lints the draft as the agent types,
+ * underlines findings, opens the suggestion card (click on an underline,
+ * Ctrl+. / Cmd+. at a finding, or the badge) and applies rewrites. Every
+ * handler is guarded: nothing thrown here may reach the host page.
+ */
+import type { Finding } from '../engine/types';
+import { readDraft, isTextField, type Composer } from './text-map';
+import { applyRewrite } from './apply';
+import { createHighlightLayer, supportsHighlights } from './highlights';
+import { createMirrorLayer } from './mirror';
+import { markAt, type UnderlineLayer } from './underlines';
+import { createBadgeView, createCardView } from './card';
+import { trackBox, zIndexAbove } from './track';
+
+export type OpenedVia = 'click' | 'keyboard' | 'badge';
+
+export type CoachEvent =
+  | { type: 'findings'; count: number }
+  | { type: 'card-opened'; ruleId: string; via: OpenedVia }
+  | { type: 'applied'; ruleId: string; rewrite: number }
+  | { type: 'apply-failed'; ruleId: string; reason: string }
+  | { type: 'ignored'; ruleId: string }
+  | { type: 'rule-off'; ruleId: string }
+  | { type: 'error'; message: string };
+
+export interface CoachDeps {
+  lint(text: string): Finding[];
+  onOpenScript?(scriptId: string): void;
+  onRuleOff?(ruleId: string): void;
+  onEvent?(event: CoachEvent): void;
+}
+
+export interface Coach {
+  /** Re-read and re-lint now (e.g. after settings or the conversation context changed). */
+  refresh(): void;
+  /** Findings currently underlined. */
+  findings(): readonly ShownFinding[];
+  detach(): void;
+}
+
+export interface ShownFinding extends Finding {
+  /** The draft text the finding covers. */
+  phrase: string;
+}
+
+/** Lint after the agent pauses this long; typing never waits for it. */
+const LINT_DELAY_MS = 60;
+
+const isMac = (win: Window) => /Mac|iPhone|iPad/.test(win.navigator.platform);
+const occurrenceKey = (f: { ruleId: string; phrase: string }) => `${f.ruleId}\u0000${f.phrase.toLowerCase()}`;
+
+export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
+  const doc = composer.ownerDocument;
+  const win = doc.defaultView!;
+  const report = (event: CoachEvent) => {
+    try {
+      deps.onEvent?.(event);
+    } catch {
+      // A failing listener must not stop coaching.
+    }
+  };
+  const guard = <A extends unknown[]>(fn: (...args: A) => void) => (...args: A) => {
+    try {
+      fn(...args);
+    } catch (e) {
+      report({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+    }
+  };
+
+  const layer: UnderlineLayer = isTextField(composer) || !supportsHighlights(doc)
+    ? createMirrorLayer(composer as HTMLTextAreaElement)
+    : createHighlightLayer(doc, () => readDraft(composer).toRange);
+  const card = createCardView(doc);
+  const badge = createBadgeView(doc);
+  const ignored = new Set<string>();
+  const rulesOff = new Set<string>();
+  let shown: ShownFinding[] = [];
+  let open: { index: number; via: OpenedVia; returnTo: { start: number; end: number } | null } | null = null;
+  let lastSelection: { start: number; end: number } | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let applying = false;
+
+  const lint = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    const draft = readDraft(composer);
+    const previous = open ? shown[open.index] : null;
+    shown = deps
+      .lint(draft.text)
+      .map((f) => ({ ...f, phrase: draft.text.slice(f.start, f.end) }))
+      .filter((f) => f.end > f.start && !ignored.has(occurrenceKey(f)) && !rulesOff.has(f.ruleId))
+      .sort((a, b) => a.start - b.start || b.end - a.end);
+    layer.render(shown);
+    updateBadge();
+    report({ type: 'findings', count: shown.length });
+    if (open && previous) {
+      // Keep the card on the same finding while the agent types elsewhere; close it when the phrase is gone.
+      const same = shown.findIndex((f) => occurrenceKey(f) === occurrenceKey(previous));
+      if (same < 0) closeCard(false);
+      else {
+        open.index = same;
+        layer.setActive(same);
+        card.place(layer.rectsOf(same));
+      }
+    }
+  };
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(guard(lint), LINT_DELAY_MS);
+  };
+
+  const updateBadge = () => {
+    badge.update({ count: shown.length, onOpen: guard(() => openCard(0, 'badge')) }, composer.getBoundingClientRect(), zIndexAbove(composer) + 1);
+  };
+
+  const restoreCaret = (at: { start: number; end: number } | null) => {
+    composer.focus({ preventScroll: true });
+    if (at) readDraft(composer).select(at.start, at.end);
+  };
+
+  const closeCard = (returnFocus: boolean) => {
+    if (!open) return;
+    const returnTo = open.returnTo;
+    open = null;
+    card.hide();
+    layer.setActive(null);
+    if (returnFocus) restoreCaret(returnTo);
+  };
+
+  const openCard = (index: number, via: OpenedVia) => {
+    const finding = shown[index];
+    if (!finding) return;
+    const focused = doc.activeElement === composer || composer.contains(doc.activeElement);
+    open = { index, via, returnTo: (focused ? readDraft(composer).selection() : null) ?? lastSelection };
+    layer.setActive(index);
+    const act = (fn: () => void) => guard(fn);
+    card.show(
+      {
+        category: finding.category,
+        message: finding.message,
+        phrase: finding.phrase,
+        rewrites: finding.rewrites.slice(0, 3),
+        autoFocus: via !== 'click',
+        hasScript: !!finding.script && !!deps.onOpenScript,
+        onApply: (i) => void applyFinding(finding, i),
+        onIgnore: act(() => {
+          ignored.add(occurrenceKey(finding));
+          closeCard(true);
+          lint();
+          report({ type: 'ignored', ruleId: finding.ruleId });
+        }),
+        onRuleOff: act(() => {
+          rulesOff.add(finding.ruleId);
+          closeCard(true);
+          lint();
+          deps.onRuleOff?.(finding.ruleId);
+          report({ type: 'rule-off', ruleId: finding.ruleId });
+        }),
+        onOpenScript: act(() => {
+          closeCard(true);
+          if (finding.script) deps.onOpenScript?.(finding.script);
+        }),
+        onClose: act(() => closeCard(true)),
+      },
+      layer.rectsOf(index),
+    );
+    report({ type: 'card-opened', ruleId: finding.ruleId, via });
+  };
+
+  const applyFinding = async (finding: ShownFinding, rewriteIndex: number) => {
+    if (applying) return;
+    applying = true;
+    try {
+      const returnTo = open?.returnTo ?? null;
+      open = null;
+      card.hide();
+      layer.setActive(null);
+      const result = await applyRewrite(composer, finding, finding.rewrites[rewriteIndex]);
+      if (result.ok) report({ type: 'applied', ruleId: finding.ruleId, rewrite: rewriteIndex });
+      else {
+        report({ type: 'apply-failed', ruleId: finding.ruleId, reason: result.reason });
+        if (result.reason !== 'mismatch') restoreCaret(returnTo);
+      }
+      lint();
+    } catch (e) {
+      report({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+    } finally {
+      applying = false;
+    }
+  };
+
+  const onKeyDown = guard((e: KeyboardEvent) => {
+    if (e.key === 'Escape' && open) {
+      e.preventDefault();
+      e.stopPropagation();
+      closeCard(true);
+      return;
+    }
+    const shortcut = (isMac(win) ? e.metaKey : e.ctrlKey) && !e.altKey && !e.shiftKey && (e.key === '.' || e.code === 'Period');
+    if (!shortcut) return;
+    if (timer !== undefined) lint();
+    const caret = readDraft(composer).selection();
+    if (!caret) return;
+    const index = shown.findIndex((f) => f.start <= caret.start && caret.end <= f.end);
+    if (index < 0) return;
+    e.preventDefault();
+    e.stopPropagation();
+    openCard(index, 'keyboard');
+  });
+
+  const onClick = guard((e: MouseEvent) => {
+    if (e.button !== 0) return;
+    const selected = readDraft(composer).selection();
+    if (selected && selected.end > selected.start) return;
+    const index = markAt(layer, shown.length, e.clientX, e.clientY);
+    if (index === null) closeCard(false);
+    else openCard(index, 'click');
+  });
+
+  const onPointerDownAnywhere = guard((e: PointerEvent) => {
+    if (!open) return;
+    const path = e.composedPath();
+    if (path.includes(composer) || path.some((t) => card.contains(t) || badge.contains(t))) return;
+    closeCard(false);
+  });
+
+  const onFocusOut = guard(() => {
+    lastSelection = readDraft(composer).selection() ?? lastSelection;
+  });
+
+  const reposition = guard(() => {
+    updateBadge();
+    if (open) card.place(layer.rectsOf(open.index));
+  });
+
+  const observer = isTextField(composer) ? null : new win.MutationObserver(guard(schedule));
+  observer?.observe(composer, { childList: true, characterData: true, subtree: true });
+  const onInput = guard(schedule);
+  composer.addEventListener('input', onInput);
+  composer.addEventListener('keydown', onKeyDown, true);
+  composer.addEventListener('click', onClick);
+  composer.addEventListener('focusout', onFocusOut);
+  doc.addEventListener('pointerdown', onPointerDownAnywhere, true);
+  const stopTracking = trackBox(composer, reposition);
+  guard(lint)();
+
+  return {
+    refresh: guard(lint),
+    findings: () => shown,
+    detach: guard(() => {
+      clearTimeout(timer);
+      observer?.disconnect();
+      composer.removeEventListener('input', onInput);
+      composer.removeEventListener('keydown', onKeyDown, true);
+      composer.removeEventListener('click', onClick);
+      composer.removeEventListener('focusout', onFocusOut);
+      doc.removeEventListener('pointerdown', onPointerDownAnywhere, true);
+      stopTracking();
+      layer.destroy();
+      card.destroy();
+      badge.destroy();
+    }),
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * Underlines for contenteditable composers via the CSS Custom Highlight API:
+ * nothing is written into the editor's DOM, so its framework never sees us.
+ * Highlight names are a page-wide registry, so they are prefixed, and ranges
+ * of every coached composer on the page are merged per name.
+ */
+import type { Severity } from '../engine/types';
+import type { Mark, UnderlineLayer } from './underlines';
+
+const STYLE_ID = 'steady-highlight-style';
+const NAME: Record<Severity | 'active', string> = {
+  problem: 'steady-problem',
+  warning: 'steady-warning',
+  suggestion: 'steady-suggestion',
+  active: 'steady-active',
+};
+/** Colour plus a line style per severity, so they differ without colour vision too. */
+const STYLE = `
+::highlight(steady-problem) { text-decoration: underline wavy #c5221f; text-decoration-thickness: 2px; text-underline-offset: 3px; }
+::highlight(steady-warning) { text-decoration: underline solid #b45309; text-decoration-thickness: 2px; text-underline-offset: 3px; }
+::highlight(steady-suggestion) { text-decoration: underline dotted #1a73e8; text-decoration-thickness: 2px; text-underline-offset: 3px; }
+::highlight(steady-active) { background-color: rgba(255, 200, 60, 0.45); }
+`;
+
+/** The document's own globals (a content script's world has its own, but they share the page's registry). */
+type HighlightWindow = { CSS: typeof CSS; Highlight: typeof Highlight };
+
+export function supportsHighlights(doc: Document): boolean {
+  const win = doc.defaultView as Partial<HighlightWindow> | null;
+  return !!win && typeof win.Highlight === 'function' && !!win.CSS && 'highlights' in win.CSS;
+}
+
+/** Ranges per highlight name, per composer layer (several composers can be coached at once). */
+const layers = new Map<object, Map<string, Range[]>>();
+
+function repaint(doc: Document): void {
+  const win = doc.defaultView as unknown as HighlightWindow;
+  for (const name of Object.values(NAME)) {
+    const ranges = [...layers.values()].flatMap((byName) => byName.get(name) ?? []);
+    if (ranges.length === 0) win.CSS.highlights.delete(name);
+    else win.CSS.highlights.set(name, new win.Highlight(...ranges));
+  }
+}
+
+function ensureStyle(doc: Document): void {
+  if (doc.getElementById(STYLE_ID)) return;
+  const style = doc.createElement('style');
+  style.id = STYLE_ID;
+  style.textContent = STYLE;
+  (doc.head ?? doc.documentElement).appendChild(style);
+}
+
+export function createHighlightLayer(doc: Document, toRange: () => (start: number, end: number) => Range | null): UnderlineLayer {
+  ensureStyle(doc);
+  const key = {};
+  let ranges: (Range | null)[] = [];
+  let marks: readonly Mark[] = [];
+  let active: number | null = null;
+
+  const publish = () => {
+    const byName = new Map<string, Range[]>();
+    ranges.forEach((range, i) => {
+      if (!range) return;
+      const name = NAME[marks[i].severity];
+      byName.set(name, [...(byName.get(name) ?? []), range]);
+    });
+    const activeRange = active === null ? null : ranges[active];
+    if (activeRange) byName.set(NAME.active, [activeRange]);
+    layers.set(key, byName);
+    repaint(doc);
+  };
+
+  return {
+    render(next) {
+      marks = next;
+      const map = toRange();
+      ranges = next.map((m) => map(m.start, m.end));
+      if (active !== null && active >= ranges.length) active = null;
+      publish();
+    },
+    setActive(index) {
+      active = index;
+      publish();
+    },
+    rectsOf(index) {
+      const range = ranges[index];
+      return range ? [...range.getClientRects()] : [];
+    },
+    destroy() {
+      layers.delete(key);
+      repaint(doc);
+    },
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * After-conversation review (content spec section 6): the review questions
+ * with answers pre-filled from the ticket, and the follow-up note.
+ */
+import type { AnalysedMessage, TicketSnapshot } from '../ticket';
+import type { DecisionMap } from '../store/db';
+
+export interface ReviewAnswer {
+  id: 'turning-points' | 'acknowledged-early' | 'facts-first' | 'over-explained' | 'promises' | 'phrase-that-worked';
+  question: string;
+  /** Pre-filled from the data; null when the data can't tell. */
+  answer: string | null;
+}
+
+export interface ReviewInputs {
+  snapshot: TicketSnapshot;
+  /** The current, unsent draft (counts as the agent's latest reply). */
+  draft: string;
+  /** Promise sentences found in the agent's replies and draft. */
+  promises: readonly string[];
+  /** Per agent text: does it open by acknowledging the impact / ask a question before proposing a fix? */
+  acknowledges(text: string): boolean;
+  asksFirst(text: string): boolean;
+  /** Whether the text is flagged as over-explaining. */
+  overExplains(text: string): boolean;
+}
+
+const SWING = 0.25;
+
+export function buildReview(input: ReviewInputs): ReviewAnswer[] {
+  const { snapshot } = input;
+  const agentTexts = [...snapshot.messages.filter((m) => m.role === 'agent').map((m) => m.text), ...(input.draft.trim() ? [input.draft] : [])];
+  const firstReply = agentTexts[0];
+  return [
+    { id: 'turning-points', question: 'When did the customer become calmer or more frustrated?', answer: turningPoints(snapshot.messages) },
+    {
+      id: 'acknowledged-early',
+      question: 'Did I acknowledge the emotional impact early enough?',
+      answer: firstReply === undefined ? null : input.acknowledges(firstReply) ? 'Yes — the first reply opens by acknowledging the impact.' : 'Not in the first reply: it opens without naming what the problem cost the customer.',
+    },
+    {
+      id: 'facts-first',
+      question: 'Did I ask for the right facts before offering a solution?',
+      answer: firstReply === undefined ? null : input.asksFirst(firstReply) ? 'Yes — the first reply asks a clarifying question.' : 'The first reply offers an answer without asking the customer anything first.',
+    },
+    {
+      id: 'over-explained',
+      question: 'Did I over-explain?',
+      answer: agentTexts.length === 0 ? null : agentTexts.some((t) => input.overExplains(t)) ? 'Possibly — at least one reply is long for an upset customer.' : 'No reply stood out as too long.',
+    },
+    {
+      id: 'promises',
+      question: 'Did I promise anything that needs follow-up?',
+      answer: input.promises.length ? input.promises.map((p) => `• ${p}`).join('\n') : 'No promises found in the replies.',
+    },
+    { id: 'phrase-that-worked', question: 'What phrase worked well that I should reuse?', answer: phraseThatWorked(snapshot.messages) },
+  ];
+}
+
+/** Biggest rise and fall between consecutive customer messages. */
+function turningPoints(messages: readonly AnalysedMessage[]): string | null {
+  const customer = messages.map((m, index) => ({ m, index })).filter(({ m }) => m.role === 'customer' && m.sentiment);
+  if (customer.length < 2) return null;
+  let rise = { delta: 0, at: -1 };
+  let fall = { delta: 0, at: -1 };
+  for (let i = 1; i < customer.length; i++) {
+    const delta = customer[i].m.sentiment!.score - customer[i - 1].m.sentiment!.score;
+    if (delta > rise.delta) rise = { delta, at: i };
+    if (delta < fall.delta) fall = { delta, at: i };
+  }
+  const quote = (i: number) => `message ${i + 1} (“${excerpt(customer[i].m.text)}”)`;
+  const parts = [
+    fall.delta <= -SWING ? `More frustrated at customer ${quote(fall.at)}.` : '',
+    rise.delta >= SWING ? `Calmer at customer ${quote(rise.at)}.` : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join(' ') : 'No clear turning point: the customer’s tone stayed about the same.';
+}
+
+/** The agent reply just before the customer's biggest rise in sentiment. */
+function phraseThatWorked(messages: readonly AnalysedMessage[]): string | null {
+  let best: { delta: number; reply?: string } = { delta: SWING };
+  let lastScore: number | undefined;
+  let lastReply: string | undefined;
+  for (const m of messages) {
+    if (m.role === 'agent') lastReply = m.text;
+    if (m.role !== 'customer' || !m.sentiment) continue;
+    if (lastScore !== undefined && lastReply && m.sentiment.score - lastScore >= best.delta) best = { delta: m.sentiment.score - lastScore, reply: lastReply };
+    lastScore = m.sentiment.score;
+  }
+  return best.reply ? `“${excerpt(firstSentence(best.reply), 160)}” — the customer was calmer after this reply.` : null;
+}
+
+const firstSentence = (text: string) => text.split(/(?<=[.!?])\s+/)[0] ?? text;
+const excerpt = (text: string, max = 80) => {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+};
+
+export interface FollowUpNote {
+  markdown: string;
+  plain: string;
+}
+
+/** A short internal note: issue, concern, promised, to verify, next action and owner. */
+export function followUpNote(snapshot: Pick<TicketSnapshot, 'subject' | 'ticketId'>, map: DecisionMap, promises: readonly string[]): FollowUpNote {
+  const promised = [...new Set([...map.promises, ...promises])];
+  const rows: [string, string | string[]][] = [
+    ['Issue', snapshot.subject || `Ticket ${snapshot.ticketId ?? ''}`.trim()],
+    ['Concern', map.concern || '—'],
+    ['Promised', promised.length ? promised : '—'],
+    ['To verify', map.factsToVerify.length ? map.factsToVerify : '—'],
+    ['Next action', `${map.nextStep || '—'}${map.owner ? ` (owner: ${map.owner})` : ''}`],
+  ];
+  const md = rows.map(([k, v]) => (Array.isArray(v) ? `**${k}:**\n${v.map((x) => `- ${x}`).join('\n')}` : `**${k}:** ${v}`));
+  const plain = rows.map(([k, v]) => (Array.isArray(v) ? `${k}:\n${v.map((x) => `  - ${x}`).join('\n')}` : `${k}: ${v}`));
+  return { markdown: md.join('\n'), plain: plain.join('\n') };
+}

@@ -1,0 +1,79 @@
+/**
+ * The extension skeleton works end to end: on a supported helpdesk the content
+ * script counts findings while the agent types, without touching the draft; the
+ * side panel renders; the service worker runs; nothing errors; nothing goes out.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchSteady, type ServiceWorkerGlobal, type SteadyBrowser } from '../support/steady-browser';
+import { BADGE_TAG } from '../../entrypoints/content/count-badge';
+
+const LIVECHAT = 'https://my.livechatinc.com/chats/chat-42/thread-7';
+const WEAK_DRAFT = 'Please calm down, there is nothing I can do.';
+const STRONG_DRAFT = 'Thanks for telling me. I have refunded the second charge, and you will see it within three days.';
+
+let steady: SteadyBrowser;
+let chat: Page;
+
+beforeAll(async () => {
+  steady = await launchSteady();
+  chat = await steady.open(LIVECHAT);
+});
+
+afterAll(async () => {
+  await steady?.close();
+});
+
+const badgeCount = (page: Page) => page.locator(`${BADGE_TAG} [role="status"]`);
+
+test('the live-chat fixture is served at its real URL', async () => {
+  await expect.poll(() => chat.title()).toBe('Chats – LiveChat');
+  expect(new URL(chat.url()).host).toBe('my.livechatinc.com');
+});
+
+test('typing a weak draft shows a finding count next to the reply box, and the draft stays as typed', async () => {
+  await chat.locator('form.composer textarea').click();
+  await chat.keyboard.type(WEAK_DRAFT);
+
+  await expect.poll(async () => Number(await badgeCount(chat).textContent({ timeout: 10_000 }))).toBeGreaterThan(0);
+  await expect.poll(() => badgeCount(chat).isVisible()).toBe(true);
+  expect(await chat.evaluate(() => (window as unknown as { __steadyFixture: { getText(): string } }).__steadyFixture.getText())).toBe(WEAK_DRAFT);
+
+  // The badge sits over the composer's corner, outside the editor.
+  const composer = (await chat.locator('form.composer textarea').boundingBox())!;
+  const badge = (await badgeCount(chat).boundingBox())!;
+  expect(badge.x).toBeGreaterThan(composer.x);
+  expect(badge.x + badge.width).toBeLessThanOrEqual(composer.x + composer.width);
+  expect(badge.y + badge.height).toBeLessThanOrEqual(composer.y + composer.height);
+  expect(await chat.locator(`form.composer ${BADGE_TAG}`).count()).toBe(0);
+});
+
+test('rewriting the draft into a strong reply clears the count', async () => {
+  const textarea = chat.locator('form.composer textarea');
+  await textarea.selectText();
+  await chat.keyboard.press('Backspace');
+  await chat.keyboard.type(STRONG_DRAFT);
+
+  await expect.poll(() => badgeCount(chat).isVisible()).toBe(false);
+  expect(await textarea.inputValue()).toBe(STRONG_DRAFT);
+});
+
+test('the side panel opens for the chat tab and renders', async () => {
+  const tabId = await steady.tabIdOf(chat);
+  const panel = await steady.openSidePanel(tabId);
+  await expect.poll(() => panel.getByRole('heading', { name: 'Steady' }).isVisible()).toBe(true);
+  expect(await panel.getByTestId('panel-tab').textContent()).toContain(String(tabId));
+  const rules = Number((await panel.getByTestId('panel-rules').textContent())?.match(/\d+/)?.[0]);
+  expect(rules).toBeGreaterThan(0);
+  await panel.close();
+});
+
+test('the service worker is alive', async () => {
+  const worker = await steady.serviceWorker();
+  expect(await worker.evaluate(() => (globalThis as unknown as ServiceWorkerGlobal).chrome.runtime.getManifest().name)).toBe('Steady');
+});
+
+test('no errors, and the extension made no network request', async () => {
+  expect(steady.errors).toEqual([]);
+  expect(steady.extensionRequests).toEqual([]);
+});

@@ -1,0 +1,44 @@
+/** Attaches the inline coach (lib/editor + engine) to the test page's editor, recording what it reports. */
+import { attachCoach, type Coach, type CoachEvent } from '../../lib/editor/coach';
+import { readDraft } from '../../lib/editor/text-map';
+import { createLinter, setBuiltinPack, type BuiltinPack } from '../../lib/engine';
+
+export interface CoachTestApi {
+  coach: Coach;
+  events: (CoachEvent | { type: 'open-script'; id: string } | { type: 'rule-off-callback'; id: string })[];
+  /** Selection in the composer as draft offsets (null when it is elsewhere). */
+  selection(): { start: number; end: number } | null;
+  select(start: number, end: number): void;
+  draftText(): string;
+}
+
+declare global {
+  interface Window {
+    __steadyPack?: BuiltinPack;
+    __attachCoach?(selector: string): void;
+    __coachTest?: CoachTestApi;
+  }
+}
+
+window.__attachCoach = (selector) => {
+  setBuiltinPack(window.__steadyPack!);
+  const linter = createLinter();
+  const composer = document.querySelector<HTMLElement>(selector)!;
+  const events: CoachTestApi['events'] = [];
+  const coach = attachCoach(composer, {
+    lint: (text) => linter.lint(text),
+    onOpenScript: (id) => events.push({ type: 'open-script', id }),
+    onRuleOff: (id) => events.push({ type: 'rule-off-callback', id }),
+    onEvent: (e) => events.push(e),
+  });
+  window.__coachTest = {
+    coach,
+    events,
+    selection: () => readDraft(composer).selection(),
+    select: (start, end) => {
+      composer.focus();
+      readDraft(composer).select(start, end);
+    },
+    draftText: () => readDraft(composer).text,
+  };
+};

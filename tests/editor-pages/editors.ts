@@ -1,0 +1,90 @@
+/**
+ * Standalone test page for the inline coach: mounts one real editor (chosen by
+ * <html data-editor>) and exposes its MODEL's text, so tests can check that a
+ * rewrite reached the editor's state and not just its DOM.
+ */
+export type EditorKind = 'ckeditor' | 'prosemirror' | 'quill' | 'froala' | 'plain' | 'textarea';
+
+export interface EditorTestApi {
+  /** CSS selector of the element the coach attaches to. */
+  composer: string;
+  /** The draft as the editor's own model holds it, blocks joined by "\n". */
+  modelText(): string;
+}
+
+declare global {
+  interface Window {
+    __editor?: EditorTestApi;
+    __editorError?: string;
+  }
+}
+
+const mount = document.getElementById('mount')!;
+
+async function mountEditor(kind: EditorKind): Promise<EditorTestApi> {
+  if (kind === 'ckeditor') {
+    const { ClassicEditor, Essentials, Paragraph, Bold, Italic } = await import('ckeditor5');
+    const editor = await ClassicEditor.create(mount, { licenseKey: 'GPL', plugins: [Essentials, Paragraph, Bold, Italic], toolbar: ['bold', 'italic', 'undo', 'redo'] });
+    const root = editor.model.document.getRoot()!;
+    return {
+      composer: '.ck-editor__editable',
+      modelText: () =>
+        [...root.getChildren()]
+          .map((block) => [...(block as import('ckeditor5').ModelElement).getChildren()].map((n) => (n.is('$text') ? n.data : '')).join(''))
+          .join('\n'),
+    };
+  }
+  if (kind === 'prosemirror') {
+    const { EditorState } = await import('prosemirror-state');
+    const { EditorView } = await import('prosemirror-view');
+    const { schema } = await import('prosemirror-schema-basic');
+    const { exampleSetup } = await import('prosemirror-example-setup');
+    const view = new EditorView(mount, { state: EditorState.create({ schema, plugins: exampleSetup({ schema, menuBar: false }) }) });
+    return {
+      composer: '.ProseMirror',
+      modelText: () => {
+        const lines: string[] = [];
+        view.state.doc.forEach((block) => lines.push(block.textContent));
+        return lines.join('\n');
+      },
+    };
+  }
+  if (kind === 'quill') {
+    const { default: Quill } = await import('quill');
+    const quill = new Quill(mount, { theme: 'snow' });
+    // Quill's model always ends with one "\n".
+    return { composer: '.ql-editor', modelText: () => quill.getText().replace(/\n$/, '') };
+  }
+  if (kind === 'froala') {
+    const { default: FroalaEditor } = await import('froala-editor');
+    const editor = await new Promise<{ el: HTMLElement; html: { get(): string } }>((resolve) => {
+      const instance = new FroalaEditor(mount, { events: { initialized: () => resolve(instance) } });
+    });
+    return {
+      composer: '.fr-element',
+      modelText: () => {
+        const holder = document.createElement('div');
+        holder.innerHTML = editor.html.get();
+        return [...holder.children].map((p) => (p.textContent ?? '').replace(/\u200b/g, '')).join('\n');
+      },
+    };
+  }
+  if (kind === 'plain') {
+    // Gmail-style: the browser's own contenteditable, lines as <div>s.
+    const box = document.createElement('div');
+    box.contentEditable = 'true';
+    box.setAttribute('role', 'textbox');
+    box.className = 'plain';
+    mount.appendChild(box);
+    return { composer: '.plain', modelText: () => box.innerText.replace(/\n$/, '') };
+  }
+  const area = document.createElement('textarea');
+  area.rows = 4;
+  mount.appendChild(area);
+  return { composer: 'textarea', modelText: () => area.value };
+}
+
+mountEditor(document.documentElement.dataset.editor as EditorKind).then(
+  (api) => (window.__editor = api),
+  (e: Error) => (window.__editorError = e.message),
+);

@@ -1,0 +1,173 @@
+/**
+ * npm run eval -- maia: customer sentiment and confusion detection against the
+ * MAIA-DQE sentence-level emotion labels (customer turns).
+ *   negative-vs-not (labels 3 disappointment, 5 frustration, 6 anger, 7 anxiety):
+ *     plain `sentiment` (score < 0) vs Steady (label negative)
+ *   confusion (label 4): Steady's confusion trigger, in conversation context
+ *   --errors <n>   print n sampled misses of each kind (for reading, not for copying)
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import Sentiment from 'sentiment';
+import { createConversationAnalyzer, createSentimentScorer, parseTriggerFile, TRIGGERS_FILE } from '../../lib/analysis';
+import type { ConversationMessage } from '../../lib/ticket';
+import { CORPUS_DIR, sample } from './corpus';
+
+interface MaiaTurn {
+  floor: 'inbound' | 'outbound';
+  text_mt: string[];
+  text_src: string[];
+  Emotion: (number | null)[] | null;
+}
+interface MaiaDialogue {
+  id: string;
+  turns: MaiaTurn[];
+}
+
+interface LabelledSentence {
+  file: string;
+  text: string;
+  emotion: number;
+  steadyNegative: boolean;
+  plainNegative: boolean;
+  confusionHit: boolean;
+}
+
+const NEGATIVE_EMOTIONS = new Set([3, 5, 6, 7]);
+const CONFUSION = 4;
+const ENGLISH_HINTS = new Set(['the', 'and', 'i', 'to', 'is', 'it', 'you', 'my', 'not', 'can', 'have', 'this', 'with', 'of', 'do', 'what']);
+
+export default function evalMaia(argv: string[] = []): void {
+  const { values } = parseArgs({ args: argv, options: { errors: { type: 'string', default: '0' } }, strict: false });
+  const dir = join(CORPUS_DIR, 'maia');
+  if (!existsSync(dir)) {
+    console.log(`skipped: ${dir} not found (set STEADY_CORPUS to the corpus folder to run this evaluation)`);
+    return;
+  }
+  const triggers = parseTriggerFile(readFileSync(new URL(`../../${TRIGGERS_FILE}`, import.meta.url), 'utf8'));
+  const scorer = createSentimentScorer();
+  const plain = new Sentiment();
+  const seen = new Set<string>();
+  const rows: LabelledSentence[] = [];
+
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    const dialogues = JSON.parse(readFileSync(join(dir, file), 'utf8')) as MaiaDialogue[];
+    const field = englishCustomerField(dialogues);
+    console.log(`${file}: customer English text in ${field}`);
+    for (const dialogue of dialogues) {
+      if (seen.has(dialogue.id)) continue; // the pt-br files share dialogues
+      seen.add(dialogue.id);
+      rows.push(...scoreDialogue(dialogue, field, file));
+    }
+  }
+
+  function scoreDialogue(dialogue: MaiaDialogue, field: 'text_mt' | 'text_src', file: string): LabelledSentence[] {
+    // Each turn is one message; sentence offsets let trigger hits map back to labelled sentences.
+    const messages: ConversationMessage[] = [];
+    const sentences: { messageId: string; start: number; end: number; text: string; emotion: number | null | undefined }[] = [];
+    dialogue.turns.forEach((turn, t) => {
+      const customer = turn.floor === 'inbound';
+      const parts = customer ? turn[field] : turn.text_src;
+      let text = '';
+      parts.forEach((sentence, i) => {
+        if (text) text += ' ';
+        if (customer) sentences.push({ messageId: String(t), start: text.length, end: text.length + sentence.length, text: sentence, emotion: turn.Emotion?.[i] });
+        text += sentence;
+      });
+      messages.push({ id: String(t), role: customer ? 'customer' : 'agent', text });
+    });
+    const confusion = createConversationAnalyzer({ triggers })
+      .read(messages)
+      .triggers.filter((h) => h.trigger === 'confusion');
+    return sentences
+      .filter((s): s is typeof s & { emotion: number } => typeof s.emotion === 'number')
+      .map((s) => ({
+        file,
+        text: s.text,
+        emotion: s.emotion,
+        steadyNegative: scorer.score(s.text).label === 'negative',
+        plainNegative: plain.analyze(s.text).score < 0,
+        confusionHit: confusion.some((h) => h.messageId === s.messageId && h.start < s.end && s.start < h.end),
+      }));
+  }
+
+  console.log(`\n${rows.length} labelled customer sentences from ${seen.size} dialogues\n`);
+  const isNegative = (r: LabelledSentence) => NEGATIVE_EMOTIONS.has(r.emotion);
+  const plainScores = binaryScores(rows, isNegative, (r) => r.plainNegative);
+  const steadyScores = binaryScores(rows, isNegative, (r) => r.steadyNegative);
+  const confusionScores = binaryScores(rows, (r) => r.emotion === CONFUSION, (r) => r.confusionHit);
+  const pct = (n: number) => n.toFixed(3).padStart(9);
+  console.log(`${'negative vs not'.padEnd(28)}${'accuracy'.padStart(9)}${'F1(neg)'.padStart(9)}${'macro-F1'.padStart(9)}`);
+  console.log(`${'plain sentiment (score < 0)'.padEnd(28)}${pct(plainScores.accuracy)}${pct(plainScores.f1)}${pct(plainScores.macroF1)}`);
+  console.log(`${'Steady (label negative)'.padEnd(28)}${pct(steadyScores.accuracy)}${pct(steadyScores.f1)}${pct(steadyScores.macroF1)}`);
+  const gain = steadyScores.f1 - plainScores.f1;
+  console.log(`\nF1(neg) gain over plain sentiment: ${gain >= 0 ? '+' : ''}${gain.toFixed(3)} (target >= +0.10)`);
+  console.log(
+    `Confusion trigger vs label 4: precision ${confusionScores.precision.toFixed(3)}, recall ${confusionScores.recall.toFixed(3)}, F1 ${confusionScores.f1.toFixed(3)} (target >= 0.5)`,
+  );
+
+  console.log('\nPer file (F1 neg plain / Steady, confusion F1):');
+  for (const file of [...new Set(rows.map((r) => r.file))]) {
+    const of = rows.filter((r) => r.file === file);
+    const p = binaryScores(of, isNegative, (r) => r.plainNegative).f1;
+    const s = binaryScores(of, isNegative, (r) => r.steadyNegative).f1;
+    const c = binaryScores(of, (r) => r.emotion === CONFUSION, (r) => r.confusionHit).f1;
+    console.log(`  ${file.padEnd(24)} ${p.toFixed(3)} / ${s.toFixed(3)}   ${c.toFixed(3)}   (${of.length} sentences)`);
+  }
+
+  const n = Number(values.errors);
+  if (n > 0) {
+    const show = (title: string, picked: LabelledSentence[]) => {
+      console.log(`\n--- ${title} (${picked.length})`);
+      for (const r of sample(picked, n)) console.log(`  [${r.emotion}] ${r.text.slice(0, 160)}`);
+    };
+    show('negative missed by Steady', rows.filter((r) => isNegative(r) && !r.steadyNegative));
+    show('Steady negative, label not negative', rows.filter((r) => !isNegative(r) && r.steadyNegative));
+    show('confusion missed', rows.filter((r) => r.emotion === CONFUSION && !r.confusionHit));
+    show('confusion false alarm', rows.filter((r) => r.emotion !== CONFUSION && r.confusionHit));
+  }
+}
+
+/** Which field holds the customer's English text in this file (MAIA swaps them for some language pairs). */
+function englishCustomerField(dialogues: readonly MaiaDialogue[]): 'text_mt' | 'text_src' {
+  const share = (field: 'text_mt' | 'text_src') => {
+    let hits = 0;
+    let words = 0;
+    for (const d of dialogues)
+      for (const t of d.turns)
+        if (t.floor === 'inbound')
+          for (const w of t[field].join(' ').toLowerCase().split(/[^a-z]+/)) {
+            if (!w) continue;
+            words++;
+            if (ENGLISH_HINTS.has(w)) hits++;
+          }
+    return hits / Math.max(words, 1);
+  };
+  return share('text_mt') >= share('text_src') ? 'text_mt' : 'text_src';
+}
+
+function binaryScores<T>(rows: readonly T[], truth: (r: T) => boolean, predicted: (r: T) => boolean) {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let tn = 0;
+  for (const r of rows) {
+    const t = truth(r);
+    const p = predicted(r);
+    if (t && p) tp++;
+    else if (p) fp++;
+    else if (t) fn++;
+    else tn++;
+  }
+  const f1 = (a: number, b: number, c: number) => (2 * a) / Math.max(2 * a + b + c, 1);
+  const positiveF1 = f1(tp, fp, fn);
+  const negativeF1 = f1(tn, fn, fp);
+  return {
+    accuracy: (tp + tn) / Math.max(rows.length, 1),
+    precision: tp / Math.max(tp + fp, 1),
+    recall: tp / Math.max(tp + fn, 1),
+    f1: positiveF1,
+    macroF1: (positiveF1 + negativeF1) / 2,
+  };
+}

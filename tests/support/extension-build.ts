@@ -1,0 +1,31 @@
+/** Builds the production extension (`wxt build`) unless .output/chrome-mv3 is newer than every source. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXTENSION_DIR, ROOT } from './paths';
+
+/** Everything the extension bundle is made from. */
+const SOURCES = ['entrypoints', 'components', 'lib', 'rules', 'types', 'public', 'assets', 'wxt.config.ts', 'package.json', 'tsconfig.json'];
+
+export function ensureExtensionBuilt(): string {
+  const manifest = join(EXTENSION_DIR, 'manifest.json');
+  if (existsSync(manifest) && statSync(manifest).mtimeMs > newestSourceChange()) return EXTENSION_DIR;
+  const wxt = join(ROOT, 'node_modules/.bin/wxt');
+  const build = spawnSync(wxt, ['build'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  if (build.status !== 0) {
+    throw new Error(`wxt build failed (exit ${build.status ?? build.signal}):\n${build.stdout}\n${build.stderr}`.trim());
+  }
+  return EXTENSION_DIR;
+}
+
+function newestSourceChange(): number {
+  let newest = 0;
+  const visit = (path: string) => {
+    if (!existsSync(path)) return;
+    const stat = statSync(path);
+    newest = Math.max(newest, stat.mtimeMs);
+    if (stat.isDirectory()) for (const name of readdirSync(path)) visit(join(path, name));
+  };
+  for (const source of SOURCES) visit(join(ROOT, source));
+  return newest;
+}
