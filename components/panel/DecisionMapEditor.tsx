@@ -1,14 +1,10 @@
 /** The per-ticket decision map: concern, facts, boundaries, promises, next step and owner. */
 import type { DecisionMap } from '../../lib/store/db';
 import { ListField } from './ListField';
+import type { DecisionMapSuggestions } from '../../lib/panel/derive';
 
 type ListKey = 'knownFacts' | 'factsToVerify' | 'boundaries' | 'promises';
 
-export interface DecisionMapSuggestions {
-  concern: readonly string[];
-  knownFacts: readonly string[];
-  promises: readonly string[];
-}
 
 export interface DecisionMapEditorProps {
   map: DecisionMap;

@@ -16,7 +16,7 @@ const STYLE = `
   }
   :host([hidden]) { display: none; }
 `;
-const INSET_PX = 6;
+const INSET_PX = 10;
 const SIZE_PX = 20;
 
 export interface CountBadge {

@@ -109,7 +109,7 @@ export function parseTriggerFile(yamlText: string, file = TRIGGERS_FILE): Compil
 
 /** One precompiled alternation per trigger; whole-word edges that also work next to emoji and digits. */
 function combine(sources: readonly string[]): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${sources.map((s) => `(?:${s})`).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${sources.map((s) => `(?:${s})`).join('|')})(?![\\p{L}\\p{N}])`, 'gimu');
 }
 
 function compiles(source: string): boolean {

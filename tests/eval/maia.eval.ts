@@ -71,7 +71,7 @@ export default function evalMaia(argv: string[] = []): void {
       const parts = customer ? turn[field] : turn.text_src;
       let text = '';
       parts.forEach((sentence, i) => {
-        if (text) text += ' ';
+        if (text) text += '\n'; // MAIA sentences are often chat lines without end punctuation
         if (customer) sentences.push({ messageId: String(t), start: text.length, end: text.length + sentence.length, text: sentence, emotion: turn.Emotion?.[i] });
         text += sentence;
       });

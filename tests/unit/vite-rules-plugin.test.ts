@@ -1,0 +1,58 @@
+/** The extension build compiles rules/*.yaml into `virtual:steady-rules`, and refuses a broken rule file. */
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, expect, test } from 'vitest';
+import { build, type Rolldown } from 'vite';
+import { buildBuiltinPack } from '../../lib/engine/rule-files';
+import { readRuleFiles, RULES_DIR } from '../../lib/node/rule-files';
+import { steadyRules } from '../../lib/node/vite-rules-plugin';
+
+const scratch: string[] = [];
+afterEach(async () => {
+  await Promise.all(scratch.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+/** Bundle a module that re-exports the virtual pack, the way the extension imports it. */
+async function bundlePack(rulesDir: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'steady-rules-build-'));
+  scratch.push(dir);
+  const entry = join(dir, 'entry.js');
+  await writeFile(entry, `import pack from 'virtual:steady-rules';\nexport default pack;\n`);
+  const output = (await build({
+    configFile: false,
+    logLevel: 'silent',
+    root: dir,
+    plugins: [steadyRules(rulesDir)],
+    build: { write: false, lib: { entry, formats: ['es'], fileName: 'entry' } },
+  })) as Rolldown.RolldownOutput[];
+  return output[0].output[0].code;
+}
+
+test('the bundled pack is the validated pack built from rules/', async () => {
+  const code = await bundlePack(RULES_DIR);
+  const { default: bundled } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  expect(bundled).toEqual(buildBuiltinPack(readRuleFiles(RULES_DIR)));
+});
+
+test('a malformed rule file fails the build, naming the file, the rule and the field', async () => {
+  const rulesDir = await mkdtemp(join(tmpdir(), 'steady-rules-src-'));
+  scratch.push(rulesDir);
+  await cp(RULES_DIR, rulesDir, { recursive: true });
+  await writeFile(
+    join(rulesDir, 'zz-broken.yaml'),
+    [
+      'category: dismissive',
+      'rules:',
+      '  - id: broken-rule',
+      '    severity: loud',
+      '    message: A rule with a severity that does not exist.',
+      '    match: ["whatever"]',
+      '    rewrites: ["something kinder"]',
+      '    script: stabilisers',
+      '    examples: { flag: ["whatever"], pass: ["fine"] }',
+      '',
+    ].join('\n'),
+  );
+  await expect(bundlePack(rulesDir)).rejects.toThrow(/rules\/zz-broken\.yaml: rule "broken-rule", field "severity"/);
+});
