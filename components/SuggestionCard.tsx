@@ -1,5 +1,5 @@
 /** The card shown for one finding: why it reads badly, and one-click rewrites. */
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { TargetedKeyboardEvent } from 'preact';
 
 export interface SuggestionCardProps {
@@ -25,7 +25,7 @@ const label = (category: string) => {
 export function SuggestionCard(props: SuggestionCardProps) {
   const root = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (props.autoFocus) root.current?.querySelector<HTMLButtonElement>('button')?.focus({ preventScroll: true });
   }, [props.autoFocus, props.phrase, props.message]);
 

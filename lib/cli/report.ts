@@ -63,7 +63,7 @@ export function summaryLine(results: readonly LintedText[], color: boolean): str
     .filter((s) => counts[s] > 0)
     .map((s) => plural(counts[s], s))
     .join(', ');
-  const line = `${plural(total, 'finding')} in ${texts} (${flagged} flagged): ${bySeverity}.`;
+  const line = `${plural(total, 'finding')} in ${texts} (${flagged.toLocaleString('en')} flagged): ${bySeverity}.`;
   return color ? styleText('bold', line) : line;
 }
 

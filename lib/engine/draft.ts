@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { longestMatch, type Matcher } from './pattern';
-import { StartIndex } from './start-index';
+import { StartIndex, type FormPositions } from './start-index';
 import { PackError, type CompiledPack } from './pack';
 import type { Token } from './tokenize';
 import { SEVERITIES, type LintContext } from './types';
@@ -65,7 +65,7 @@ type ListName = keyof DraftConfig['patterns'];
 
 export interface CompiledDraftChecks {
   config: DraftConfig;
-  facts(tokens: readonly Token[], sentence: string): DraftSentence;
+  facts(tokens: readonly Token[], positions: FormPositions, sentence: string): DraftSentence;
 }
 
 /** Compile the draft patterns with the pack's macros. Throws a PackError naming the field. */
@@ -74,8 +74,8 @@ export function compileDraftChecks(config: DraftConfig, pack: CompiledPack, file
   for (const [list, sources] of Object.entries(config.patterns) as [ListName, string[]][]) {
     sources.forEach((source, i) => {
       try {
-        const { matcher, first } = pack.compilePattern(source);
-        index.add(first, { list, matcher });
+        const { matcher, first, required } = pack.compilePattern(source);
+        index.add(first, required, { list, matcher });
       } catch (e) {
         throw new PackError(file, undefined, `patterns.${list}[${i}]`, (e as Error).message);
       }
@@ -83,7 +83,7 @@ export function compileDraftChecks(config: DraftConfig, pack: CompiledPack, file
   }
   return {
     config,
-    facts(tokens, sentence) {
+    facts(tokens, positions, sentence) {
       const found = { apology: false, action: false, acknowledgement: false, commitment: false, 'fix-opener': false, greeting: false, hedge: false };
       const hedges: Range[] = [];
       const firstWord = tokens.findIndex((t) => !t.punct);
@@ -92,7 +92,7 @@ export function compileDraftChecks(config: DraftConfig, pack: CompiledPack, file
       for (let i = 0; i < tokens.length; i++) {
         if (!tokens[i].punct) words++;
         let hedgeEnd = -1;
-        for (const { list, matcher } of index.candidates(tokens[i])) {
+        for (const { list, matcher } of index.candidates(tokens, i, positions)) {
           if (list === 'hedge') {
             if (i >= hedgeFree) hedgeEnd = Math.max(hedgeEnd, longestMatch(matcher, tokens, i));
           } else if (!found[list] && ((list !== 'fix-opener' && list !== 'greeting') || i === firstWord)) {

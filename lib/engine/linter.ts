@@ -10,7 +10,7 @@ import { splitSentences, type Range } from './sentences';
 import { tokenize, type Token } from './tokenize';
 import { fitRewrite } from './rewrite';
 import { builtinPack, hasBuiltinPack } from './builtin';
-import { StartIndex } from './start-index';
+import { StartIndex, FormPositions } from './start-index';
 import { runDraftChecks, compileDraftChecks, NO_FACTS, type DraftSentence, type DraftConfig, type DraftIssue } from './draft';
 import type { Finding, LintContext, LinterOptions, Commitment, RuleSpec, RulePack, Severity } from './types';
 
@@ -56,7 +56,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
   const withEarlier = active.filter((r) => r.earlier.length > 0);
 
   const index = new StartIndex<{ rule: CompiledRule; matcher: Matcher }>();
-  for (const rule of active) for (const { matcher, first } of rule.patterns) index.add(first, { rule, matcher });
+  for (const rule of active) for (const { matcher, first, required } of rule.patterns) index.add(first, required, { rule, matcher });
 
   const cache = new Map<string, SentenceResult>();
 
@@ -66,8 +66,9 @@ export function createLinter(options: LinterOptions = {}): Linter {
     const tokens = tokenize(sentence);
     const firstWord = tokens.findIndex((t) => !t.punct);
     const matches: SentenceMatch[] = [];
+    const positions = new FormPositions(tokens);
     for (let i = 0; i < tokens.length; i++) {
-      for (const { rule, matcher } of index.candidates(tokens[i])) {
+      for (const { rule, matcher } of index.candidates(tokens, i, positions)) {
         const end = longestMatch(matcher, tokens, i);
         if (end < 0) continue;
         if (rule.before.some((m) => matchesEndingAt(m, tokens, i))) continue;
@@ -83,7 +84,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
     const result: SentenceResult = {
       tokens,
       matches,
-      facts: draftChecks ? draftChecks.facts(tokens, sentence) : NO_FACTS,
+      facts: draftChecks ? draftChecks.facts(tokens, positions, sentence) : NO_FACTS,
       earlierEnds: withEarlier.length ? earlierEnds(withEarlier, tokens) : null,
     };
     if (cache.size >= CACHE_LIMIT) cache.clear();

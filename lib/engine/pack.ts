@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { PHRASE_CATEGORIES, SEVERITIES, type RulePack, type RuleSpec } from './types';
-import { parsePattern, firstForms, compileMatcher, PatternError, type Node, type Matcher } from './pattern';
+import { parsePattern, firstForms, requiredForms, compileMatcher, PatternError, type Node, type Matcher } from './pattern';
 
 export class PackError extends Error {
   constructor(
@@ -78,6 +78,8 @@ export interface CompiledPattern {
   matcher: Matcher;
   /** Token forms the pattern can start with; null = any word. */
   first: Set<string> | null;
+  /** Forms every match contains one of (a cheap pre-check); null = no such word. */
+  required: Set<string> | null;
 }
 
 export interface CompiledRule {
@@ -124,7 +126,7 @@ export function compilePack(pack: RulePack, file = 'pack', macroBase: Record<str
   }
   const compilePattern = (source: string): CompiledPattern => {
     const nodes = parsePattern(source, macro);
-    return { matcher: compileMatcher(nodes), first: firstForms(nodes) };
+    return { matcher: compileMatcher(nodes), first: firstForms(nodes), required: requiredForms(nodes) };
   };
   const rules = pack.rules.map((spec): CompiledRule => {
     const compileField = (field: string, list: readonly string[] = []) =>

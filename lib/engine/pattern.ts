@@ -264,6 +264,19 @@ export function firstForms(seq: readonly Node[]): Set<string> | null {
   throw new PatternError('a pattern must not be able to match nothing');
 }
 
+/**
+ * Forms of which every match must contain at least one: those of the last
+ * top-level part that cannot be skipped (often the most specific word, like
+ * "down" in "@soft* calm down"), or null when no such part exists.
+ */
+export function requiredForms(seq: readonly Node[]): Set<string> | null {
+  for (let i = seq.length - 1; i >= 0; i--) {
+    const { forms, nullable } = nodeFirst(seq[i]);
+    if (forms !== null && !nullable) return forms;
+  }
+  return null;
+}
+
 function nodeFirst(node: Node): { forms: Set<string> | null; nullable: boolean } {
   switch (node.kind) {
     case 'word':

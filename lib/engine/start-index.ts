@@ -1,13 +1,48 @@
 /**
  * Patterns indexed by the token forms they can start with, so each token only
- * tries the few patterns that can begin there (instead of every pattern).
+ * tries the few patterns that can begin there, and only when a word every
+ * match needs occurs close enough after it.
  */
+import { MAX_SPAN_TOKENS } from './pattern';
 import type { Token } from './tokenize';
 
 interface Entry<T> {
   value: T;
-  /** Last lookup that returned this entry (dedupes tokens with several forms). */
+  required: ReadonlySet<string> | null;
+  /** Last lookup that saw this entry (dedupes tokens with several forms). */
   mark: number;
+}
+
+/** Where each token form occurs in one sentence. */
+export class FormPositions {
+  private readonly at = new Map<string, number[]>();
+
+  constructor(tokens: readonly Token[]) {
+    for (let i = 0; i < tokens.length; i++) {
+      for (const form of tokens[i].forms) {
+        const list = this.at.get(form);
+        if (list) list.push(i);
+        else this.at.set(form, [i]);
+      }
+    }
+  }
+
+  /** Whether a token with one of `forms` sits at an index in [from, to). */
+  anyWithin(forms: ReadonlySet<string>, from: number, to: number): boolean {
+    for (const form of forms) {
+      const list = this.at.get(form);
+      if (!list || list[list.length - 1] < from) continue;
+      let lo = 0;
+      let hi = list.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid] < from) lo = mid + 1;
+        else hi = mid;
+      }
+      if (list[lo] < to) return true;
+    }
+    return false;
+  }
 }
 
 export class StartIndex<T> {
@@ -16,9 +51,9 @@ export class StartIndex<T> {
   private readonly found: T[] = [];
   private lookup = 0;
 
-  /** `first`: the forms the pattern can start with, or null when it can start with any word. */
-  add(first: ReadonlySet<string> | null, value: T): void {
-    const entry = { value, mark: 0 };
+  /** `first`: the forms the pattern can start with (null: any word); `required`: see CompiledPattern. */
+  add(first: ReadonlySet<string> | null, required: ReadonlySet<string> | null, value: T): void {
+    const entry = { value, required, mark: 0 };
     if (first === null) {
       this.anyWord.push(entry);
       return;
@@ -30,20 +65,21 @@ export class StartIndex<T> {
     }
   }
 
-  /** The values whose pattern may start at `token`. The array is reused by the next call. */
-  candidates(token: Token): readonly T[] {
+  /** The values whose pattern may match from token `i`. The array is reused by the next call. */
+  candidates(tokens: readonly Token[], i: number, positions: FormPositions): readonly T[] {
     const found = this.found;
     found.length = 0;
     const mark = ++this.lookup;
-    if (!token.punct) for (const entry of this.anyWord) found.push(entry.value);
+    const token = tokens[i];
+    const until = i + MAX_SPAN_TOKENS;
+    const consider = (entry: Entry<T>) => {
+      entry.mark = mark;
+      if (!entry.required || positions.anyWithin(entry.required, i, until)) found.push(entry.value);
+    };
+    if (!token.punct) for (const entry of this.anyWord) consider(entry);
     for (const form of token.forms) {
       const list = this.byForm.get(form);
-      if (!list) continue;
-      for (const entry of list) {
-        if (entry.mark === mark) continue;
-        entry.mark = mark;
-        found.push(entry.value);
-      }
+      if (list) for (const entry of list) if (entry.mark !== mark) consider(entry);
     }
     return found;
   }

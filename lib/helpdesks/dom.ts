@@ -5,7 +5,7 @@
 import type { EditorKind } from '../ticket';
 
 const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DIV', 'DL', 'DT', 'FIGURE', 'FOOTER', 'H1', 'H2', 'H3',
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIGURE', 'FOOTER', 'H1', 'H2', 'H3',
   'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TR', 'UL',
 ]);
 const NEVER_TEXT = 'script, style, noscript, template, svg';
@@ -25,6 +25,10 @@ export function readText(el: Element | null | undefined, skip = ''): string {
         parts.push(child.nodeValue ?? '');
       } else if (child.nodeType === 1) {
         const element = child as Element;
+        if (element.tagName === 'BR') {
+          parts.push('\n');
+          continue;
+        }
         if (element.matches(excluded) || element.hasAttribute('hidden')) continue;
         const block = BLOCK_TAGS.has(element.tagName);
         if (block) parts.push('\n');

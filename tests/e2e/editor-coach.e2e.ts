@@ -133,7 +133,7 @@ describe.each(EDITORS)('%s', (kind) => {
     await s.page.keyboard.press('Control+Period');
     await expect.poll(() => dialog(s.page).count()).toBe(1);
     // Focus lands on the first rewrite.
-    expect(await s.page.evaluate(() => document.querySelector('steady-card')!.shadowRoot!.activeElement?.className)).toBe('rewrite');
+    await expect.poll(() => s.page.evaluate(() => document.querySelector('steady-card')!.shadowRoot!.activeElement?.className)).toBe('rewrite');
     await s.page.keyboard.press('Enter');
 
     const rewrite = first.rewrites[0];

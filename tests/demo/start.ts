@@ -1,0 +1,46 @@
+/**
+ * `npm start`: build the extension, serve the demo helpdesk pages and open
+ * Chromium with Steady loaded on a start page that links them all.
+ */
+import { relative } from 'node:path';
+import { ensureExtensionBuilt } from '../support/extension-build';
+import { EXTENSION_DIR, ROOT } from '../support/paths';
+import { launchSteady } from '../support/steady-browser';
+
+const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+
+async function main(): Promise<number> {
+  console.log(`Preparing the extension build (${relative(ROOT, EXTENSION_DIR)})…`);
+  ensureExtensionBuilt();
+  if (!hasDisplay) {
+    console.error(
+      [
+        'No display found, so the demo browser cannot open a window. Instead:',
+        '  • run `npm test` for the headless suite (the same pages, driven automatically), or',
+        '  • run `xvfb-run npm start` (Debian: `sudo apt-get install -y xvfb`) or start this from a desktop session, or',
+        `  • load ${relative(ROOT, EXTENSION_DIR)} into Chrome by hand: chrome://extensions → Developer mode → Load unpacked.`,
+        '    The demo helpdesk pages live at fake helpdesk addresses, so they only open in the browser `npm start` launches.',
+      ].join('\n'),
+    );
+    return 1;
+  }
+  const steady = await launchSteady({ headful: true });
+  const startPage = steady.context.pages()[0] ?? (await steady.context.newPage());
+  await startPage.goto(`${steady.server.origin}/`);
+  console.log(`Steady demo is running. Start page: ${steady.server.origin}/ (close the browser window or press Ctrl+C to stop)`);
+  await new Promise<void>((resolve) => {
+    steady.context.on('close', () => resolve());
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  await steady.close();
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error((error as Error).message);
+    process.exit(1);
+  },
+);

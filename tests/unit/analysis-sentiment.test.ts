@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import Sentiment from 'sentiment';
+import { createSentimentScorer } from '../../lib/analysis';
+
+const scorer = createSentimentScorer();
+const score = (text: string) => scorer.score(text).score;
+const label = (text: string) => scorer.score(text).label;
+
+describe('customer sentiment', () => {
+  it('reads negation', () => {
+    expect(label('I am happy with the new plan.')).toBe('positive');
+    expect(label('I am not happy with the new plan.')).toBe('negative');
+    expect(label('The replacement is not good.')).toBe('negative');
+    expect(label('Honestly not very helpful so far.')).toBe('negative');
+  });
+
+  it('weighs ALL CAPS and repeated punctuation', () => {
+    expect(score('THIS IS STILL NOT WORKING')).toBeLessThan(score('this is still not working'));
+    expect(score('Where is my order???')).toBeLessThan(score('Where is my order?'));
+    expect(score('This is bad!!!')).toBeLessThan(score('This is bad.'));
+    expect(label('WHY DOES NOBODY ANSWER')).toBe('negative');
+  });
+
+  it('reads emoji', () => {
+    expect(label('ok 😡')).toBe('negative');
+    expect(label('the update again 🙄')).toBe('negative');
+    expect(label('that did it 👍')).toBe('positive');
+    expect(label('Got it, thanks 🙏')).toBe('positive');
+  });
+
+  it('knows support language that plain sentiment misses', () => {
+    const plain = new Sentiment();
+    for (const text of [
+      'This is the third time I am writing and still nothing.',
+      'I have been waiting for two weeks, nobody answers.',
+      'The app does not work since the update.',
+      'I was charged without my authorization.',
+    ]) {
+      expect(plain.analyze(text).score).toBeGreaterThanOrEqual(0);
+      expect(label(text)).toBe('negative');
+    }
+    // Requests are not praise: "please help", "I would like to" stay neutral.
+    expect(label('Please help me with my account.')).toBe('neutral');
+    expect(label('I would like to know the price of the yearly plan.')).toBe('neutral');
+    expect(label('This is unacceptable and ridiculous, I want to cancel.')).toBe('negative');
+  });
+
+  it('catches cheap sarcasm', () => {
+    for (const text of ['Great, just great.', 'Thanks for nothing.', 'Oh wonderful, it crashed again.', 'Yeah right, like that will happen.']) {
+      expect(label(text)).toBe('negative');
+    }
+    expect(label('Great, thanks for the quick fix!')).toBe('positive');
+  });
+
+  it('does not let a friendly greeting cancel out a complaint', () => {
+    expect(label('Hi there, hope you are well! Thanks. My order is late again and nobody answers.')).toBe('negative');
+    expect(label('Thank you so much, it works perfectly now!')).toBe('positive');
+  });
+
+  it('keeps scores in [-1, 1] with a label that matches the sign', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (text) => {
+        const s = scorer.score(text);
+        expect(s.score).toBeGreaterThanOrEqual(-1);
+        expect(s.score).toBeLessThanOrEqual(1);
+        if (s.label === 'negative') expect(s.score).toBeLessThan(0);
+        if (s.label === 'positive') expect(s.score).toBeGreaterThan(0);
+      }),
+    );
+  });
+
+  it('leaves the shared sentiment lexicon untouched', () => {
+    const before = new Sentiment().analyze('please help, I would like support').score;
+    createSentimentScorer({ extras: { support: -5 } }).score('support');
+    expect(new Sentiment().analyze('please help, I would like support').score).toBe(before);
+  });
+});
