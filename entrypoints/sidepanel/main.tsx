@@ -3,24 +3,23 @@
  * sidepanel.html?tab=<tabId> (tests), which binds it to that tab.
  */
 import { render } from 'preact';
-import pack from 'virtual:steady-rules';
 
 function tabFromQuery(): number | undefined {
   const tab = Number(new URLSearchParams(location.search).get('tab'));
   return Number.isInteger(tab) && tab > 0 ? tab : undefined;
 }
 
-function SidePanel({ tabId, ruleCount }: { tabId: number | undefined; ruleCount: number }) {
+function SidePanel({ tabId }: { tabId: number | undefined }) {
   return (
     <main>
       <h1>Steady</h1>
       <p data-testid="panel-status">
         Open a reply in your helpdesk and start typing: Steady counts the phrases worth a second look next to the reply box.
       </p>
-      <p data-testid="panel-rules">{ruleCount} coaching rules ready, all checked in your browser.</p>
+      <p>Everything is checked inside this browser; nothing you write leaves it.</p>
       {tabId !== undefined && <p data-testid="panel-tab">Following tab {tabId}.</p>}
     </main>
   );
 }
 
-render(<SidePanel tabId={tabFromQuery()} ruleCount={pack.pack.rules.length} />, document.getElementById('app')!);
+render(<SidePanel tabId={tabFromQuery()} />, document.getElementById('app')!);

@@ -39,20 +39,31 @@ const NEGATED_FACTOR = -0.8;
 const CAPS_FACTOR = 1.5;
 const EMOJI = /(\p{Extended_Pictographic}(?:\uFE0F)?)/gu;
 const CAPS_WORD = /\b[A-Z]{3,}\b/g;
+const SHOUT_HINT = /[A-Z]{3}/;
+const NONE: ReadonlySet<string> = new Set();
 const LETTER_WORD = /\b[A-Za-z]{3,}\b/g;
 
+const engine = new Sentiment();
 let languageCount = 0;
+let defaultLanguage: string | undefined;
 
-export function createSentimentScorer(options: SentimentOptions = {}): SentimentScorer {
-  const threshold = options.threshold ?? 0.12;
-  // A private language rather than `extras`: sentiment merges extras into its
-  // shared English table, which would silently change every other caller.
+/**
+ * Register a private language (AFINN + support lexicon + extras) rather than
+ * passing `extras` per call: sentiment merges extras into its shared English
+ * table, which would silently change every other caller.
+ */
+function registerLanguage(extras?: Readonly<Record<string, number>>): string {
   const language = `steady-${++languageCount}`;
-  const engine = new Sentiment();
   const labels: Record<string, number> = { ...english.labels };
   engine.registerLanguage(language, { labels, scoringStrategy: { apply: adjustForContext } });
   // Registration merges sentiment's own emoji table into `labels`; ours wins.
-  Object.assign(labels, SUPPORT_WORDS, EMOJI_WEIGHTS, options.extras);
+  Object.assign(labels, SUPPORT_WORDS, EMOJI_WEIGHTS, extras);
+  return language;
+}
+
+export function createSentimentScorer(options: SentimentOptions = {}): SentimentScorer {
+  const threshold = options.threshold ?? 0.12;
+  const language = options.extras ? registerLanguage(options.extras) : (defaultLanguage ??= registerLanguage());
 
   function scoreSentence(sentence: string): number {
     const spaced = sentence.replace(EMOJI, ' $1 ');
@@ -110,13 +121,15 @@ function adjustForContext(tokens: string[], cursor: number, tokenScore: number):
 }
 
 /** Lower-case forms of ALL-CAPS words (3+ letters), so "NOT WORKING" weighs more. */
-function shoutedWords(sentence: string): Set<string> {
+function shoutedWords(sentence: string): ReadonlySet<string> {
+  if (!SHOUT_HINT.test(sentence)) return NONE;
   const words = sentence.match(CAPS_WORD);
   return new Set(words ? words.map((w) => w.toLowerCase()) : []);
 }
 
 /** Most of a sentence in capitals (3+ words) reads as shouting. */
 function isShouting(sentence: string): boolean {
+  if (!SHOUT_HINT.test(sentence)) return false;
   const words = sentence.match(LETTER_WORD);
   if (!words || words.length < 3) return false;
   const caps = words.filter((w) => w === w.toUpperCase()).length;

@@ -15,11 +15,13 @@ export interface MessageText {
 export function findPhraseTriggers(triggers: readonly CompiledTrigger[], message: MessageText): TriggerHit[] {
   const hits: TriggerHit[] = [];
   for (const trigger of triggers) {
-    const excluded = trigger.except ? spans(trigger.except, message.text) : [];
+    let excluded: { start: number; end: number }[] | undefined; // only looked for once a phrase hits
     for (const m of message.text.matchAll(trigger.pattern)) {
       const start = m.index;
       const end = start + m[0].length;
-      if (end === start || excluded.some((x) => x.start < end && start < x.end)) continue;
+      if (end === start) continue;
+      excluded ??= trigger.except ? spans(trigger.except, message.text) : [];
+      if (excluded.some((x) => x.start < end && start < x.end)) continue;
       hits.push({ trigger: trigger.id, messageId: message.id, start, end, evidence: m[0], script: trigger.script });
     }
   }
@@ -47,6 +49,7 @@ const STOPWORDS = new Set(
 /** Question sentences of a message (ending in "?"), with their content words. */
 export function questionsOf(text: string): Question[] {
   const out: Question[] = [];
+  if (!text.includes('?')) return out;
   for (const { start, end } of splitSentences(text)) {
     const sentence = text.slice(start, end);
     if (!sentence.includes('?')) continue;

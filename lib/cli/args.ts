@@ -10,7 +10,7 @@ Checks support replies and macros for weak phrases and suggests stronger wording
 Inputs (by extension):
   .txt, .md    the whole file is one text; findings are reported as file:line:col
   .jsonl       one {"id", "text"} object a line; findings as file#id:line:col
-  .csv         a "text" column and an optional "id" column (header row required)
+  .csv         a "text" column, optional "id" and "title" columns (header row required)
   .json        a Zendesk macros export ({"macros": [...]}); comment and side-conversation texts
   folder       every file above inside it (recursively)
   -            standard input (plain text unless --input-format says otherwise)

@@ -12,7 +12,7 @@ export interface InputText {
   file: string;
   /** Record id (JSONL/CSV id column, Zendesk macro id); absent for whole-file texts. */
   id?: string;
-  /** Zendesk macro title. */
+  /** Zendesk macro title, or a CSV title column. */
   title?: string;
   /** Zendesk action field the text comes from (comment_value, comment_value_html, …). */
   field?: string;
@@ -106,7 +106,7 @@ function parseCsvRecords(file: string, content: string): InputText[] {
   } catch (e) {
     throw e instanceof CliError ? e : new CliError(`${file}: ${(e as Error).message}`);
   }
-  return rows.map((row, index) => ({ file, id: row.id || `row-${index + 1}`, text: row.text ?? '' }));
+  return rows.map((row, index) => ({ file, id: row.id || `row-${index + 1}`, ...(row.title ? { title: row.title } : {}), text: row.text ?? '' }));
 }
 
 function parseJson(file: string, content: string): unknown {

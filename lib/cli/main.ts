@@ -4,12 +4,13 @@
  * stderr and exit code 2; nothing escapes as a stack trace.
  */
 import { readFileSync } from 'node:fs';
+import { once } from 'node:events';
 import { createLinter, builtinPack, PHRASE_CATEGORIES, PackError, type Category, type RulePack } from '../engine';
 import { loadBuiltinPack } from '../node/rule-files';
 import { parseCliArgs, USAGE, type LintArgs } from './args';
 import { CliError } from './errors';
 import { expandPath, parseInput, readInputs, type InputText } from './inputs';
-import { jsonReport, summaryLine, textReport, type LintedText } from './report';
+import { jsonEntry, textEntry, Tally } from './report';
 import { loadTeamPack } from './team-pack';
 
 const STDIN = '-';
@@ -36,18 +37,48 @@ async function lint(args: LintArgs): Promise<number> {
   const packs = args.rules.map((path) => loadTeamPack(path, base.pack));
   const disabled = splitDisabled(args.disable, [base.pack, ...packs], Object.keys(base.draft.checks));
   const linter = createLinter({ packs, ...disabled });
-
   const inputs = await readAll(args);
-  const results: LintedText[] = inputs.map((input) => ({ ...input, findings: linter.lint(input.text) }));
-  const flagged = results.some((r) => r.findings.length > 0) ? 1 : 0;
 
   const color = process.stdout.isTTY === true && process.env.NO_COLOR === undefined;
-  if (args.quiet) return write(`${summaryLine(results, color)}\n`, flagged);
-  if (args.format === 'json') {
-    process.stderr.write(`${summaryLine(results, false)}\n`);
-    return write(jsonReport(results), flagged);
+  const json = args.format === 'json';
+  const tally = new Tally();
+  const output = new Output();
+  for (const [index, input] of inputs.entries()) {
+    const entry = { ...input, findings: linter.lint(input.text) };
+    tally.add(entry);
+    if (args.quiet) continue;
+    await output.write(json ? `${index ? ',' : '['}\n${jsonEntry(entry)}` : textEntry(entry, color));
   }
-  return write(`${textReport(results, color)}${summaryLine(results, color)}\n`, flagged);
+  if (json && !args.quiet) {
+    await output.write(inputs.length ? '\n]\n' : '[]\n');
+    process.stderr.write(`${tally.summary(false)}\n`); // stdout stays pure JSON
+  } else await output.write(`${tally.summary(color)}\n`);
+  await output.flush();
+  return tally.flagged > 0 ? 1 : 0;
+}
+
+/**
+ * Batched writes to stdout that yield now and then, so a reader that stops early
+ * (steady lint … | head) ends the run at once instead of after the whole corpus.
+ */
+class Output {
+  private pending: string[] = [];
+  private size = 0;
+
+  async write(text: string): Promise<void> {
+    if (!text) return;
+    this.pending.push(text);
+    this.size += text.length;
+    if (this.size >= 64 * 1024) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    const drained = process.stdout.write(this.pending.join(''));
+    this.pending = [];
+    this.size = 0;
+    if (!drained) await once(process.stdout, 'drain');
+    await new Promise(setImmediate); // lets a closed-pipe error surface
+  }
 }
 
 /** Every input is read before anything is linted, so a bad file stops the run early. */
@@ -91,5 +122,5 @@ function packageVersion(): string {
 /** A closed pipe (steady lint … | head) is not an error; anything else is reported in one line. */
 function onOutputError(e: NodeJS.ErrnoException): void {
   if (e.code !== 'EPIPE') process.stderr.write(`steady: cannot write the report (${e.message})\n`);
-  process.exit(e.code === 'EPIPE' ? (Number(process.exitCode) || 0) : 2);
+  process.exit(e.code === 'EPIPE' ? 0 : 2);
 }

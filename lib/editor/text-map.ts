@@ -35,7 +35,7 @@ export interface Draft {
   toRange(start: number, end: number): Range | null;
   /** Text offset of a DOM boundary point inside the composer. */
   offsetOf(node: Node, offset: number): number;
-  /** The current selection as text offsets, or null when it is not inside the composer. */
+  /** The current selection as text offsets, or null when it is not inside the composer (text fields keep theirs). */
   selection(): { start: number; end: number } | null;
   /** Selects text[start, end) in the composer (the composer should have focus). */
   select(start: number, end: number): void;
@@ -55,10 +55,8 @@ function readTextField(field: TextField): Draft {
     text,
     toRange: () => null,
     offsetOf: (_node, offset) => offset,
-    selection: () =>
-      field.ownerDocument.activeElement === field && field.selectionStart !== null
-        ? { start: field.selectionStart, end: field.selectionEnd ?? field.selectionStart }
-        : null,
+    // A text field keeps its own selection while unfocused.
+    selection: () => (field.selectionStart === null ? null : { start: field.selectionStart, end: field.selectionEnd ?? field.selectionStart }),
     select: (start, end) => field.setSelectionRange(start, end),
   };
 }

@@ -4,14 +4,14 @@
  * whole-draft checks over cheap per-sentence facts.
  */
 import { longestMatch, matchesEndingAt, shortestMatch } from './pattern';
-import { compilePack, mergePacks, type CompiledRule } from './pack';
+import { compilePack, mergePacks, type CompiledPack, type CompiledRule } from './pack';
 import type { Matcher } from './pattern';
 import { splitSentences, type Range } from './sentences';
 import { tokenize, type Token } from './tokenize';
 import { fitRewrite } from './rewrite';
 import { builtinPack, hasBuiltinPack } from './builtin';
 import { StartIndex, FormPositions } from './start-index';
-import { runDraftChecks, compileDraftChecks, NO_FACTS, type DraftSentence, type DraftConfig, type DraftIssue } from './draft';
+import { runDraftChecks, compileDraftChecks, NO_FACTS, type CompiledDraftChecks, type DraftSentence, type DraftConfig, type DraftIssue } from './draft';
 import type { Finding, LintContext, LinterOptions, Commitment, RuleSpec, RulePack, Severity } from './types';
 
 /** Longer inputs are checked up to about this many characters; a draft finding says so. */
@@ -47,12 +47,14 @@ export function createLinter(options: LinterOptions = {}): Linter {
   const merged = options.packs?.length
     ? mergePacks([{ pack: base.pack, file: 'built-in rules' }, ...options.packs.map((pack, i) => ({ pack, file: `pack ${i + 1}` }))])
     : base.pack;
-  const compiled = compilePack(merged);
+  // A pack validated against the built-in macros (validatePack's macroBase) can use them here too.
+  const compiled = compiledPacks.get(merged) ?? compilePack(merged, 'rule pack', hasBuiltinPack() ? builtinPack().pack.macros : {});
+  compiledPacks.set(merged, compiled);
   const disabledRules = new Set(options.disabledRules ?? []);
   const disabledCategories = new Set<string>(options.disabledCategories ?? []);
   const active = compiled.rules.filter((r) => !disabledRules.has(r.spec.id) && !disabledCategories.has(r.spec.category));
   const severityOf = (ruleId: string, fallback: Severity): Severity => options.severities?.[ruleId] ?? fallback;
-  const draftChecks = disabledCategories.has('draft') || !base.draft ? null : compileDraftChecks(base.draft, compiled);
+  const draftChecks = disabledCategories.has('draft') || !base.draft ? null : draftChecksFor(base.draft, compiled);
   const withEarlier = active.filter((r) => r.earlier.length > 0);
 
   const index = new StartIndex<{ rule: CompiledRule; matcher: Matcher }>();
@@ -138,7 +140,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
         });
         if (issues.length) placeDraftIssues(text, phrase, issues, draftFinding);
       }
-      if (limit < text.length) phrase.push(tooLongFinding(text, limit));
+      if (limit < text.length && draftChecks && !disabledRules.has('draft/too-long')) phrase.push(tooLongFinding(text, limit));
       return phrase;
     },
     commitments(text) {
@@ -148,6 +150,18 @@ export function createLinter(options: LinterOptions = {}): Linter {
         .map((s) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) }));
     },
   };
+}
+
+// Linters for the same pack (e.g. re-created when settings change) share the compiled patterns.
+const compiledPacks = new WeakMap<RulePack, CompiledPack>();
+const compiledDrafts = new WeakMap<CompiledPack, CompiledDraftChecks>();
+
+function draftChecksFor(config: DraftConfig, pack: CompiledPack): CompiledDraftChecks {
+  const hit = compiledDrafts.get(pack);
+  if (hit?.config === config) return hit;
+  const checks = compileDraftChecks(config, pack);
+  compiledDrafts.set(pack, checks);
+  return checks;
 }
 
 /** A bare rule pack keeps the registered draft checks when there are any. */

@@ -4,7 +4,8 @@ export interface Range {
   end: number;
 }
 
-const BOUNDARY = /[.!?…]+["'”’)\]]*(?=\s|$)|\r?\n|\r/g;
+// End punctuation, closing quotes/brackets and invisible characters (zero-width, bidi marks), then a space.
+const BOUNDARY = /[.!?…]+["'”’)\]\u00AD\u200B-\u200F\u2060-\u2064\u202A-\u202E\u2066-\u2069]*(?=\s|$)|\r?\n|\r/g;
 
 export function splitSentences(text: string, limit = text.length): Range[] {
   const out: Range[] = [];

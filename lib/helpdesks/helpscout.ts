@@ -23,6 +23,12 @@ function roleOf(item: Element): Role {
   return legacy ? ROLE_BY_TYPE[legacy] : 'system';
 }
 
+/** Help Scout lists the newest thread first by default (agents can flip it); the timed threads tell which. */
+function newestFirst(messages: ConversationMessage[]): boolean {
+  const times = messages.flatMap((m) => (m.time ? [Date.parse(m.time)] : []));
+  return times.length > 1 && times[0] > times[times.length - 1];
+}
+
 export const helpscout: HelpdeskAdapter = {
   id: 'helpscout',
   matches: (url) => hostIs(url, 'helpscout.net') && URL_CONVERSATION.test(url.pathname),
@@ -31,13 +37,14 @@ export const helpscout: HelpdeskAdapter = {
   messages(doc) {
     const threads = doc.querySelector(THREADS);
     if (!threads) return [];
-    return [...threads.querySelectorAll(ITEM)].map((item, index): ConversationMessage => ({
+    const messages = [...threads.querySelectorAll(ITEM)].map((item, index): ConversationMessage => ({
       id: item.id || String(index),
       role: roleOf(item),
       author: textOf(item, '[data-testid="ThreadAuthor"], .name'),
       time: timeIn(item),
       text: dropSignature(readText(item.querySelector(BODY), QUOTED_HISTORY)),
     }));
+    return newestFirst(messages) ? messages.reverse() : messages;
   },
   composers(doc) {
     return editablesIn(doc, COMPOSER).map((element): ComposerTarget => ({

@@ -2,6 +2,9 @@
  * Adapter registry and the safe way to read a conversation: an adapter that
  * throws, or whose selectors no longer match a loaded page, gives way to
  * generic mode instead of leaving the agent without help.
+ *
+ * Adding a helpdesk: one adapter file here (all its selectors in it), one line
+ * in ADAPTERS, one fixture page in tests/fixtures with its route.
  */
 import type { ConversationMessage, HelpdeskId } from '../ticket';
 import { freshdesk } from './freshdesk';

@@ -28,11 +28,8 @@ async function main(): Promise<number> {
   const startPage = steady.context.pages()[0] ?? (await steady.context.newPage());
   await startPage.goto(`${steady.server.origin}/`);
   console.log(`Steady demo is running. Start page: ${steady.server.origin}/ (close the browser window or press Ctrl+C to stop)`);
-  await new Promise<void>((resolve) => {
-    steady.context.on('close', () => resolve());
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
+  // Ctrl+C is handled by Playwright, which closes Chromium and exits.
+  await new Promise<void>((resolve) => steady.context.on('close', () => resolve()));
   await steady.close();
   return 0;
 }

@@ -6,13 +6,11 @@
  * the draft, the caret sits right after the new text, typing goes on.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromiumPath } from '../support/chromium';
-import { buildBuiltinPack } from '../../lib/engine/rule-files';
-import { readRuleFiles } from '../../lib/node/rule-files';
-import { serveEditorPages, type EditorPages } from '../editor-pages/serve';
 import type { EditorKind } from '../editor-pages/editors';
-import type { ShownFinding } from '../../lib/editor/coach';
+import {
+  startEditorBrowser, modelText, findings, selection, events, dialog, underlineCount, underlineCentre, focusedCardButton,
+  composerHasFocus, composerHtml, type EditorBrowser, type Session,
+} from '../editor-pages/session';
 
 const DRAFT = 'Please calm down. There is nothing I can do about it.';
 const BOTH_PHRASES = ['Please calm down', 'There is nothing I can do about it'];
@@ -20,72 +18,16 @@ const EDITORS: EditorKind[] = ['ckeditor', 'prosemirror', 'textarea', 'plain', '
 /** Editors merge keystrokes typed within this long into one undo step. */
 const UNDO_GROUP_MS = 1100;
 
-let browser: Browser;
-let pages: EditorPages;
-const pack = JSON.stringify(buildBuiltinPack(readRuleFiles()));
+let editors: EditorBrowser;
+const openEditor = (kind: EditorKind) => editors.openEditor(kind);
 
 beforeAll(async () => {
-  pages = await serveEditorPages();
-  browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  editors = await startEditorBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await pages?.close();
+  await editors?.close();
 });
-
-interface Session {
-  page: Page;
-  errors: string[];
-  composer: string;
-}
-
-async function openEditor(kind: EditorKind): Promise<Session> {
-  const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.addInitScript(`window.__steadyPack = ${pack};`);
-  await page.goto(pages.url(kind));
-  await page.waitForFunction(() => window.__editor || window.__editorError);
-  const failed = await page.evaluate(() => window.__editorError);
-  if (failed) throw new Error(`${kind} did not start: ${failed}`);
-  const composer = await page.evaluate(() => window.__editor!.composer);
-  await page.evaluate((sel) => window.__attachCoach!(sel), composer);
-  return { page, errors, composer };
-}
-
-const modelText = (page: Page) => page.evaluate(() => window.__editor!.modelText());
-const findings = (page: Page) => page.evaluate(() => window.__coachTest!.coach.findings().map((f) => ({ ...f })) as ShownFinding[]);
-const selection = (page: Page) => page.evaluate(() => window.__coachTest!.selection());
-const events = (page: Page) => page.evaluate(() => window.__coachTest!.events.map((e) => ({ ...e })));
-const dialog = (page: Page) => page.locator('steady-card [role="dialog"]');
-
-/** How many underlined ranges the page shows: Highlight API ranges, or marks in the textarea mirror. */
-const underlineCount = (page: Page) =>
-  page.evaluate(() => {
-    const mirror = document.querySelector('steady-underlines')?.shadowRoot;
-    if (mirror) return mirror.querySelectorAll('.mark').length;
-    return ['steady-problem', 'steady-warning', 'steady-suggestion'].reduce((n, name) => n + (CSS.highlights.get(name)?.size ?? 0), 0);
-  });
-
-/** Centre of the first screen box of finding i's underline. */
-const underlineCentre = (page: Page, i: number) =>
-  page.evaluate((index) => {
-    const f = window.__coachTest!.coach.findings()[index];
-    const mirror = document.querySelector('steady-underlines')?.shadowRoot;
-    let rect: DOMRect;
-    if (mirror) rect = mirror.querySelectorAll('.mark')[index].getClientRects()[0];
-    else {
-      const ranges = ['steady-problem', 'steady-warning', 'steady-suggestion'].flatMap((n) => [...((CSS.highlights.get(n) as Set<Range> | undefined) ?? [])]);
-      const range = ranges.find((r) => r.toString().replace(/\u00a0/g, ' ') === f.phrase)!;
-      rect = range.getClientRects()[0];
-    }
-    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-  }, i);
 
 async function typeDraft(s: Session, text: string): Promise<void> {
   await s.page.click(s.composer);
@@ -107,6 +49,9 @@ describe.each(EDITORS)('%s', (kind) => {
 
   test('underlines the weak phrases as the agent types, without touching the draft', async () => {
     await typeDraft(s, DRAFT);
+    const html = await composerHtml(s);
+    await s.page.evaluate(() => window.__coachTest!.coach.refresh());
+    expect(await composerHtml(s)).toBe(html);
     const found = await findings(s.page);
     expect(found.map((f) => f.phrase)).toEqual(BOTH_PHRASES);
     await expect.poll(() => underlineCount(s.page)).toBe(found.length);
@@ -125,6 +70,37 @@ describe.each(EDITORS)('%s', (kind) => {
     await expect.poll(() => dialog(s.page).count()).toBe(0);
     expect(await selection(s.page)).toEqual(caretBefore);
     expect(await modelText(s.page)).toBe(DRAFT);
+  });
+
+  test('from the keyboard, arrows and Tab move between the buttons and Escape puts focus and caret back', async () => {
+    const [first] = await findings(s.page);
+    const caret = first.start + 3;
+    await s.page.evaluate((c) => window.__coachTest!.select(c, c), caret);
+    await s.page.keyboard.press('Control+Period');
+    await expect.poll(() => focusedCardButton(s.page)).toBe(first.rewrites[0]);
+    await s.page.keyboard.press('ArrowDown');
+    expect(await focusedCardButton(s.page)).toBe(first.rewrites[1]);
+    await s.page.keyboard.press('ArrowDown');
+    expect(await focusedCardButton(s.page)).toBe('Ignore');
+    await s.page.keyboard.press('Shift+Tab');
+    expect(await focusedCardButton(s.page)).toBe(first.rewrites[1]);
+    await s.page.keyboard.press('Escape');
+    await expect.poll(() => dialog(s.page).count()).toBe(0);
+    expect(await composerHasFocus(s)).toBe(true);
+    expect(await selection(s.page)).toEqual({ start: caret, end: caret });
+    expect(await modelText(s.page)).toBe(DRAFT);
+  });
+
+  test('the composer badge counts the suggestions and opens the first one', async () => {
+    const found = await findings(s.page);
+    const badge = s.page.locator('steady-badge button');
+    expect(await badge.textContent()).toBe(String(found.length));
+    const caret = await selection(s.page);
+    await badge.click();
+    await expect.poll(() => focusedCardButton(s.page)).toBe(found[0].rewrites[0]);
+    await s.page.keyboard.press('Escape');
+    await expect.poll(() => composerHasFocus(s)).toBe(true);
+    expect(await selection(s.page)).toEqual(caret);
   });
 
   test('Ctrl+. then Enter applies the first rewrite in the model; one Ctrl+Z restores the draft', async () => {
@@ -150,7 +126,7 @@ describe.each(EDITORS)('%s', (kind) => {
 
   test('a rewrite chosen with the mouse lands once, and typing goes on right after it', async () => {
     const found = await findings(s.page);
-    const second = found.find((f) => f.phrase === 'There is nothing I can do about it')!;
+    const second = found.find((f) => f.phrase === BOTH_PHRASES[1])!;
     const at = await underlineCentre(s.page, found.indexOf(second));
     await s.page.mouse.click(at.x, at.y);
     await expect.poll(() => dialog(s.page).count()).toBe(1);
@@ -189,6 +165,30 @@ describe.each(EDITORS)('%s', (kind) => {
     expect(await events(s.page)).toContainEqual({ type: 'rule-off-callback', id: 'calm-down' });
   });
 
+  test('a rewrite chosen after the agent typed ahead of the phrase lands on the moved phrase, never on the old offsets', async () => {
+    await s.page.keyboard.press('Control+End');
+    await s.page.keyboard.type(' Calm down.');
+    await expect.poll(() => findings(s.page).then((f) => f.some((x) => x.phrase === 'Calm down'))).toBe(false);
+    // The rule was turned off above; "nothing I can do" is still coached.
+    await s.page.keyboard.type(' There is nothing I can do.');
+    await expect.poll(() => findings(s.page).then((f) => f.filter((x) => x.ruleId === 'nothing-i-can-do').length)).toBe(1);
+    await s.page.waitForTimeout(UNDO_GROUP_MS);
+    const current = await findings(s.page);
+    const target = current.find((f) => f.ruleId === 'nothing-i-can-do')!;
+    const at = await underlineCentre(s.page, current.indexOf(target));
+    await s.page.mouse.click(at.x, at.y);
+    await expect.poll(() => dialog(s.page).count()).toBe(1);
+    // With the card open, the agent adds words at the very start of the draft.
+    await s.page.evaluate(() => window.__coachTest!.select(0, 0));
+    await s.page.keyboard.type('Hi. ');
+    const before = await modelText(s.page);
+    await s.page.locator('steady-card button.rewrite').first().click();
+    const moved = target.start + 4;
+    const expected = before.slice(0, moved) + target.rewrites[0] + before.slice(moved + target.phrase.length);
+    await expect.poll(() => modelText(s.page)).toBe(expected);
+    await expect.poll(() => selection(s.page)).toEqual({ start: moved + target.rewrites[0].length, end: moved + target.rewrites[0].length });
+  });
+
   test('a 100-character burst typed while a lint is pending loses nothing', async () => {
     await s.page.keyboard.press('Control+End');
     const before = await modelText(s.page);
@@ -197,6 +197,34 @@ describe.each(EDITORS)('%s', (kind) => {
     await s.page.keyboard.type(burst, { delay: 0 });
     await expect.poll(() => modelText(s.page)).toBe(before + burst);
     expect(await s.page.evaluate(() => window.__coachTest!.draftText())).toBe(before + burst);
+  });
+
+  test('multi-line drafts read exactly as the model holds them, and a rewrite on a later line lands there', async () => {
+    const m = await openEditor(kind);
+    try {
+      await m.page.click(m.composer);
+      const lines = ['Hello Sam,', 'Please calm down.', '', 'Thanks, Ana'];
+      for (const [i, line] of lines.entries()) {
+        if (i > 0) await m.page.keyboard.press('Enter');
+        await m.page.keyboard.type(line);
+      }
+      const draft = lines.join('\n');
+      await expect.poll(() => modelText(m.page)).toBe(draft);
+      expect(await m.page.evaluate(() => window.__coachTest!.draftText())).toBe(draft);
+      await expect.poll(() => findings(m.page).then((f) => f.map((x) => x.phrase))).toContain('Please calm down');
+      await m.page.waitForTimeout(UNDO_GROUP_MS);
+      const calm = (await findings(m.page)).find((f) => f.phrase === 'Please calm down')!;
+      await m.page.evaluate((c) => window.__coachTest!.select(c, c), calm.end);
+      await m.page.keyboard.press('Control+Period');
+      await expect.poll(() => focusedCardButton(m.page)).toBe(calm.rewrites[0]);
+      await m.page.keyboard.press('Enter');
+      await expect.poll(() => modelText(m.page)).toBe(draft.slice(0, calm.start) + calm.rewrites[0] + draft.slice(calm.end));
+      await m.page.keyboard.press('Control+z');
+      await expect.poll(() => modelText(m.page)).toBe(draft);
+      expect(m.errors).toEqual([]);
+    } finally {
+      await m.page.close();
+    }
   });
 
   test('no page errors and no coach errors', async () => {

@@ -63,8 +63,6 @@ test('the side panel opens for the chat tab and renders', async () => {
   const panel = await steady.openSidePanel(tabId);
   await expect.poll(() => panel.getByRole('heading', { name: 'Steady' }).isVisible()).toBe(true);
   expect(await panel.getByTestId('panel-tab').textContent()).toContain(String(tabId));
-  const rules = Number((await panel.getByTestId('panel-rules').textContent())?.match(/\d+/)?.[0]);
-  expect(rules).toBeGreaterThan(0);
   await panel.close();
 });
 

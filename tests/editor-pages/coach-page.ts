@@ -14,11 +14,14 @@ export interface CoachTestApi {
 
 declare global {
   interface Window {
+    __readDraft?: typeof readDraft;
     __steadyPack?: BuiltinPack;
     __attachCoach?(selector: string): void;
     __coachTest?: CoachTestApi;
   }
 }
+
+window.__readDraft = readDraft;
 
 window.__attachCoach = (selector) => {
   setBuiltinPack(window.__steadyPack!);

@@ -76,7 +76,18 @@ async function mountEditor(kind: EditorKind): Promise<EditorTestApi> {
     box.setAttribute('role', 'textbox');
     box.className = 'plain';
     mount.appendChild(box);
-    return { composer: '.plain', modelText: () => box.innerText.replace(/\n$/, '') };
+    return {
+      composer: '.plain',
+      // Chromium's shape: the first line as bare text, each further line a <div> (an empty one holds a <br>).
+      modelText: () => {
+        const lines = [''];
+        for (const node of box.childNodes) {
+          if (node.nodeName === 'DIV') lines.push(node.textContent ?? '');
+          else lines[lines.length - 1] += node.nodeName === 'BR' ? '' : (node.textContent ?? '');
+        }
+        return (lines[0] === '' && lines.length > 1 ? lines.slice(1) : lines).join('\n');
+      },
+    };
   }
   const area = document.createElement('textarea');
   area.rows = 4;

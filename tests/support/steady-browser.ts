@@ -5,6 +5,8 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Request, type Worker } from 'playwright-core';
 import type { browser as extensionApi } from 'wxt/browser';
@@ -76,14 +78,17 @@ export async function launchSteady(options: SteadyBrowserOptions = {}): Promise<
       `--host-resolver-rules=${server.hostResolverRules}`,
     ],
   });
+  // Listen before anything else runs, so requests the extension makes at start-up are seen too.
+  const extensionId = unpackedExtensionId(extensionDir);
+  const extensionOrigin = `chrome-extension://${extensionId}`;
+  const isExtensionUrl = (url: string) => url.startsWith(`${extensionOrigin}/`);
   const errors: string[] = [];
   const extensionRequests: ExtensionRequest[] = [];
   const tracing = new WeakMap<Page, Promise<void>>();
-
-  const worker = await firstServiceWorker(context);
-  const extensionId = new URL(worker.url()).host;
-  const extensionOrigin = `chrome-extension://${extensionId}`;
-  const isExtensionUrl = (url: string) => url.startsWith(`${extensionOrigin}/`);
+  context.on('request', (request) => {
+    const source = requestSource(request, server, isExtensionUrl);
+    if (source) extensionRequests.push({ url: request.url(), source });
+  });
 
   const watchWorker = (sw: Worker) => {
     if (!isExtensionUrl(sw.url())) return;
@@ -109,10 +114,8 @@ export async function launchSteady(options: SteadyBrowserOptions = {}): Promise<
   context.pages().forEach(watchPage);
   context.on('page', watchPage);
 
-  context.on('request', (request) => {
-    const source = requestSource(request, server, isExtensionUrl);
-    if (source) extensionRequests.push({ url: request.url(), source });
-  });
+  const worker = await firstServiceWorker(context);
+  if (!isExtensionUrl(worker.url())) throw new Error(`Expected the extension ${extensionId}, but its service worker is ${worker.url()}`);
 
   const open = async (url: string) => {
     const page = await context.newPage();
@@ -149,6 +152,12 @@ export async function launchSteady(options: SteadyBrowserOptions = {}): Promise<
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Chromium names an unpacked extension after its folder: SHA-256 of the absolute path, as letters a–p. */
+function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
 }
 
 async function firstServiceWorker(context: BrowserContext): Promise<Worker> {
@@ -192,8 +201,9 @@ async function traceContentScriptRequests(
   } catch {
     return; // The page closed before tracing could start.
   }
-  cdp.on('Network.requestWillBeSent', ({ request, initiator }) => {
-    if (NOT_NETWORK.has(new URL(request.url).protocol)) return;
+  cdp.on('Network.requestWillBeSent', ({ request, initiator, documentURL }) => {
+    // Extension pages' own requests are recorded from the browser context.
+    if (NOT_NETWORK.has(new URL(request.url).protocol) || documentURL.startsWith(extensionOrigin)) return;
     if (initiatorScripts(initiator).some((script) => script.startsWith(extensionOrigin))) {
       extensionRequests.push({ url: request.url, source: 'content-script' });
     }

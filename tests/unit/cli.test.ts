@@ -182,11 +182,13 @@ describe('steady lint: errors are one line and exit 2', () => {
     expectOneLineError(steady(['lint', '--rules', `${FIXTURES}/bad/bad-pack.yaml`, `${LIBRARY}/clean.txt`]), 'bad-pack.yaml', 'rule "acme-zorgle-queue"', 'field "severity"');
   });
 
-  it('rejects unknown options, commands, formats and --disable names', () => {
-    expectOneLineError(steady(['lint', '--bogus', `${LIBRARY}/clean.txt`]), "Unknown option '--bogus'");
-    expectOneLineError(steady(['check', `${LIBRARY}/clean.txt`]), 'unknown command "check"');
-    expectOneLineError(steady(['lint', '--format', 'xml', `${LIBRARY}/clean.txt`]), '--format');
-    expectOneLineError(steady(['lint', '--disable', 'no-such-rule', `${LIBRARY}/clean.txt`]), 'no-such-rule');
-    expectOneLineError(steady(['lint']), 'no files given');
+  it.each([
+    [['lint', '--bogus', `${LIBRARY}/clean.txt`], "Unknown option '--bogus'"],
+    [['check', `${LIBRARY}/clean.txt`], 'unknown command "check"'],
+    [['lint', '--format', 'xml', `${LIBRARY}/clean.txt`], '--format must be text or json'],
+    [['lint', '--disable', 'no-such-rule', `${LIBRARY}/clean.txt`], 'no rule or category named "no-such-rule"'],
+    [['lint'], 'no files given'],
+  ])('rejects bad usage: %j', (args, mention) => {
+    expectOneLineError(steady(args), mention);
   });
 });

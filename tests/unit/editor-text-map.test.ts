@@ -2,62 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readDraft, ATOM_CHAR } from '../../lib/editor/text-map';
-
-/** A random composer body: blocks of inline content, as rich editors produce it. */
-type Inline =
-  | { t: 'text'; s: string }
-  | { t: 'wrap'; tag: 'b' | 'i' | 'span' | 'a'; children: Inline[] }
-  | { t: 'br' }
-  | { t: 'chip'; label: string }
-  | { t: 'img' };
-type Block = { tag: 'p' | 'div' | 'li' | 'h2'; children: Inline[] };
-
-const word = fc.constantFrom('calm', 'down', ' ', '\u00a0', '😀', 'é', 'x', 'I', "can't", '.', '\u2060', 'Hello world', '👍🏽');
-const textArb = fc.array(word, { minLength: 1, maxLength: 5 }).map((parts) => parts.join(''));
-const inlineArb: fc.Arbitrary<Inline> = fc.letrec<{ inline: Inline }>((tie) => ({
-  inline: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    fc.record({ t: fc.constant('text' as const), s: textArb }),
-    fc.record({ t: fc.constant('text' as const), s: textArb }),
-    fc.record({ t: fc.constant('br' as const) }),
-    fc.record({ t: fc.constant('chip' as const), label: fc.constantFrom('@Mia', 'Order #12') }),
-    fc.record({ t: fc.constant('img' as const) }),
-    fc.record({
-      t: fc.constant('wrap' as const),
-      tag: fc.constantFrom('b' as const, 'i' as const, 'span' as const, 'a' as const),
-      children: fc.array(tie('inline'), { maxLength: 3 }),
-    }),
-  ),
-})).inline;
-const blockArb: fc.Arbitrary<Block> = fc.record({
-  tag: fc.constantFrom('p' as const, 'div' as const, 'li' as const, 'h2' as const),
-  children: fc.array(inlineArb, { maxLength: 4 }),
-});
-const bodyArb = fc.array(blockArb, { minLength: 1, maxLength: 4 });
+import { draftBodyArb as bodyArb, draftHtml, type Block } from '../editor-pages/draft-arbitrary';
 
 function build(blocks: Block[]): HTMLElement {
   const root = document.createElement('div');
   root.contentEditable = 'true';
-  const add = (parent: Node, item: Inline) => {
-    if (item.t === 'text') parent.appendChild(document.createTextNode(item.s));
-    else if (item.t === 'br') parent.appendChild(document.createElement('br'));
-    else if (item.t === 'img') parent.appendChild(document.createElement('img'));
-    else if (item.t === 'chip') {
-      const chip = document.createElement('span');
-      chip.contentEditable = 'false';
-      chip.textContent = item.label;
-      parent.appendChild(chip);
-    } else {
-      const el = document.createElement(item.tag);
-      item.children.forEach((c) => add(el, c));
-      parent.appendChild(el);
-    }
-  };
-  for (const block of blocks) {
-    const el = document.createElement(block.tag);
-    block.children.forEach((c) => add(el, c));
-    root.appendChild(el);
-  }
+  root.innerHTML = draftHtml(blocks);
   document.body.replaceChildren(root);
   return root;
 }

@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { createSentimentScorer, parseTriggerFile, findPhraseTriggers, questionsOf, createConversationAnalyzer } from './lib/analysis';
+import { generateConversation } from './tests/bench/analysis.bench';
+const triggers = parseTriggerFile(readFileSync('rules/triggers.yaml', 'utf8'));
+const msgs = generateConversation(500).filter((m) => m.role === 'customer');
+const time = (label: string, fn: () => void) => { for (let i = 0; i < 5; i++) fn(); const t = performance.now(); for (let i = 0; i < 20; i++) fn(); console.log(label, ((performance.now() - t) / 20).toFixed(2)); };
+time('createScorer', () => createSentimentScorer());
+const s = createSentimentScorer();
+time('sentiment', () => msgs.forEach((m) => s.score(m.text)));
+time('triggers', () => msgs.forEach((m) => findPhraseTriggers(triggers, m)));
+for (const t of triggers) time('  ' + t.id, () => msgs.forEach((m) => findPhraseTriggers([t], m)));
+time('questions', () => msgs.forEach((m) => questionsOf(m.text)));
+const all = generateConversation(500);
+time('whole', () => createConversationAnalyzer({ triggers }).read(all));

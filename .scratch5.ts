@@ -1,0 +1,17 @@
+import Sentiment from 'sentiment';
+import { createSentimentScorer } from './lib/analysis';
+import { SUPPORT_PHRASES, SARCASM } from './lib/analysis/support-lexicon';
+import { splitSentences } from './lib/engine/sentences';
+import { generateConversation } from './tests/bench/analysis.bench';
+const msgs = generateConversation(500).filter((m) => m.role === 'customer');
+const sents = msgs.flatMap((m) => splitSentences(m.text).map((r) => m.text.slice(r.start, r.end)));
+const time = (label: string, fn: () => void) => { for (let i = 0; i < 5; i++) fn(); const ts=[]; for (let i = 0; i < 30; i++) { const t = performance.now(); fn(); ts.push(performance.now() - t); } ts.sort((a,b)=>a-b); console.log(label.padEnd(20), ts[15].toFixed(2)); };
+const plain = new Sentiment(); const s = createSentimentScorer();
+time('plain msgs', () => msgs.forEach((m) => plain.analyze(m.text)));
+time('plain sents', () => sents.forEach((m) => plain.analyze(m)));
+time('steady', () => msgs.forEach((m) => s.score(m.text)));
+time('phrases', () => sents.forEach((m) => SUPPORT_PHRASES.forEach(({ pattern }) => m.match(pattern))));
+time('sarcasm', () => sents.forEach((m) => SARCASM.some((p) => p.test(m))));
+time('emoji', () => sents.forEach((m) => m.replace(/(\p{Extended_Pictographic}(?:\uFE0F)?)/gu, ' $1 ')));
+time('split', () => msgs.forEach((m) => splitSentences(m.text)));
+console.log(sents.length);

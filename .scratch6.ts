@@ -1,0 +1,14 @@
+import Sentiment from 'sentiment';
+import english from 'sentiment/languages/en/index.js';
+import { splitSentences } from './lib/engine/sentences';
+import { generateConversation } from './tests/bench/analysis.bench';
+const msgs = generateConversation(500).filter((m) => m.role === 'customer');
+const sents = msgs.flatMap((m) => splitSentences(m.text).map((r) => m.text.slice(r.start, r.end)));
+const time = (label: string, fn: () => void) => { for (let i = 0; i < 5; i++) fn(); const ts=[]; for (let i = 0; i < 30; i++) { const t = performance.now(); fn(); ts.push(performance.now() - t); } ts.sort((a,b)=>a-b); console.log(label.padEnd(20), ts[15].toFixed(2)); };
+const e = new Sentiment();
+e.registerLanguage('x1', { labels: { ...english.labels } });
+e.registerLanguage('x2', { labels: { ...english.labels }, scoringStrategy: { apply: (t: string[], c: number, s: number) => s } });
+const m = new Map(Object.entries(english.labels));
+time('en', () => sents.forEach((s) => e.analyze(s)));
+time('x1', () => sents.forEach((s) => e.analyze(s, { language: 'x1' })));
+time('x2', () => sents.forEach((s) => e.analyze(s, { language: 'x2' })));

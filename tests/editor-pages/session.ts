@@ -1,0 +1,89 @@
+/**
+ * Drives the editor test pages in headless Chromium (playwright-core): one
+ * browser, one page per editor, the coach attached with the built-in rule pack
+ * read from rules/*.yaml, plus what tests read back from the page.
+ */
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumPath } from '../support/chromium';
+import { buildBuiltinPack } from '../../lib/engine/rule-files';
+import { readRuleFiles } from '../../lib/node/rule-files';
+import { serveEditorPages, type EditorPages } from './serve';
+import type { EditorKind } from './editors';
+import type { ShownFinding } from '../../lib/editor/coach';
+
+export interface Session {
+  page: Page;
+  /** Uncaught page exceptions. */
+  errors: string[];
+  /** Selector of the element the coach is attached to. */
+  composer: string;
+}
+
+export interface EditorBrowser {
+  openEditor(kind: EditorKind): Promise<Session>;
+  close(): Promise<void>;
+}
+
+export async function startEditorBrowser(): Promise<EditorBrowser> {
+  const pages: EditorPages = await serveEditorPages();
+  const browser: Browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const pack = JSON.stringify(buildBuiltinPack(readRuleFiles()));
+  return {
+    async openEditor(kind) {
+      const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.addInitScript(`window.__steadyPack = ${pack};`);
+      await page.goto(pages.url(kind));
+      await page.waitForFunction(() => window.__editor || window.__editorError);
+      const failed = await page.evaluate(() => window.__editorError);
+      if (failed) throw new Error(`${kind} did not start: ${failed}`);
+      const composer = await page.evaluate(() => window.__editor!.composer);
+      await page.evaluate((sel) => window.__attachCoach!(sel), composer);
+      return { page, errors, composer };
+    },
+    async close() {
+      await browser.close();
+      await pages.close();
+    },
+  };
+}
+
+export const modelText = (page: Page) => page.evaluate(() => window.__editor!.modelText());
+export const findings = (page: Page) => page.evaluate(() => window.__coachTest!.coach.findings().map((f) => ({ ...f })) as ShownFinding[]);
+export const selection = (page: Page) => page.evaluate(() => window.__coachTest!.selection());
+export const events = (page: Page) => page.evaluate(() => window.__coachTest!.events.map((e) => ({ ...e })));
+export const dialog = (page: Page) => page.locator('steady-card [role="dialog"]');
+
+/** How many underlined ranges the page shows: Highlight API ranges, or marks in the textarea mirror. */
+export const underlineCount = (page: Page) =>
+  page.evaluate(() => {
+    const mirror = document.querySelector('steady-underlines')?.shadowRoot;
+    if (mirror) return mirror.querySelectorAll('.mark').length;
+    return ['steady-problem', 'steady-warning', 'steady-suggestion'].reduce((n, name) => n + (CSS.highlights.get(name)?.size ?? 0), 0);
+  });
+
+/** Centre of the first screen box of finding i's underline. */
+export const underlineCentre = (page: Page, i: number) =>
+  page.evaluate((index) => {
+    const f = window.__coachTest!.coach.findings()[index];
+    const mirror = document.querySelector('steady-underlines')?.shadowRoot;
+    let rect: DOMRect;
+    if (mirror) rect = [...mirror.querySelectorAll('.mark')].find((m) => m.textContent === f.phrase)!.getClientRects()[0];
+    else {
+      const ranges = ['steady-problem', 'steady-warning', 'steady-suggestion'].flatMap((n) => [...((CSS.highlights.get(n) as Set<Range> | undefined) ?? [])]);
+      const range = ranges.find((r) => r.toString().replace(/\u00a0/g, ' ') === f.phrase)!;
+      rect = range.getClientRects()[0];
+    }
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  }, i);
+
+export const focusedCardButton = (page: Page) =>
+  page.evaluate(() => document.querySelector('steady-card')?.shadowRoot?.activeElement?.textContent ?? null);
+export const composerHasFocus = (s: Session) =>
+  s.page.locator(s.composer).evaluate((el) => el === document.activeElement || el.contains(document.activeElement));
+export const composerHtml = (s: Session) => s.page.locator(s.composer).evaluate((el) => el.outerHTML);

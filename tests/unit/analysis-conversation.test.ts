@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyseConversation, createConversationAnalyzer, parseTriggerFile, TRIGGERS_FILE } from '../../lib/analysis';
+import type { ConversationMessage } from '../../lib/ticket';
+
+const triggers = parseTriggerFile(readFileSync(new URL(`../../${TRIGGERS_FILE}`, import.meta.url), 'utf8'));
+
+const conversation: ConversationMessage[] = [
+  { id: 'c1', role: 'customer', text: 'Hi, my order #12345 has not arrived. Can you check?' },
+  { id: 'a1', role: 'agent', text: 'Sorry about that! I have checked and it is delayed at the depot.' },
+  { id: 'c2', role: 'customer', text: 'This is the third time I ask. I paid $49.99 and I need it by Friday!!' },
+  { id: 'n1', role: 'note', text: 'Customer is angry, refund if needed. Order 999999.' },
+  { id: 'c3', role: 'customer', text: 'Honestly this is ridiculous. I want a full refund.' },
+  { id: 'a2', role: 'agent', text: 'I have issued the refund today; you will see it within 3 days.' },
+  { id: 'c4', role: 'customer', text: 'Thank you so much, that is a relief 🙏' },
+];
+
+describe('conversation analysis', () => {
+  it('scores customer messages only and follows the mood across the ticket', () => {
+    const { messages, trajectory } = createConversationAnalyzer({ triggers }).read(conversation);
+    expect(messages.map((m) => m.id)).toEqual(conversation.map((m) => m.id));
+    expect(messages.filter((m) => m.sentiment).map((m) => m.id)).toEqual(['c1', 'c2', 'c3', 'c4']);
+    expect(messages.find((m) => m.id === 'c3')!.sentiment!.label).toBe('negative');
+    expect(messages.find((m) => m.id === 'c4')!.sentiment!.label).toBe('positive');
+    expect(trajectory.points.map((p) => p.messageId)).toEqual(['c1', 'c2', 'c3', 'c4']);
+    expect(trajectory.trend).toBe('rising');
+  });
+
+  it('collects triggers from customer messages with the scripts they point at', () => {
+    const { triggers: hits } = createConversationAnalyzer({ triggers }).read(conversation);
+    const found = hits.map((h) => `${h.messageId}:${h.trigger}:${h.script}`);
+    expect(found).toEqual(
+      expect.arrayContaining(['c2:delay:delay', 'c3:refund:refund-demand', 'c4:gratitude:stabilisers', 'c4:relief:stabilisers']),
+    );
+    expect(hits.some((h) => h.messageId === 'a1' || h.messageId === 'a2' || h.messageId === 'n1')).toBe(false);
+  });
+
+  it('extracts facts from customer messages, not from agents or notes', async () => {
+    const { facts } = await analyseConversation(conversation, triggers);
+    expect(facts).toEqual(
+      expect.arrayContaining([
+        { kind: 'order-number', text: '12345', messageId: 'c1' },
+        { kind: 'amount', text: '$49.99', messageId: 'c2' },
+        { kind: 'deadline', text: 'by Friday', messageId: 'c2' },
+      ]),
+    );
+    expect(facts.some((f) => f.messageId === 'a2' || f.messageId === 'n1')).toBe(false);
+  });
+
+  it('gives the same result incrementally as from scratch, message by message and after edits', () => {
+    const incremental = createConversationAnalyzer({ triggers });
+    for (let n = 1; n <= conversation.length; n++) {
+      const prefix = conversation.slice(0, n);
+      expect(incremental.read(prefix)).toEqual(createConversationAnalyzer({ triggers }).read(prefix));
+    }
+    const edited = conversation.map((m) => (m.id === 'c3' ? { ...m, text: 'Fine, never mind.' } : m));
+    expect(incremental.read(edited)).toEqual(createConversationAnalyzer({ triggers }).read(edited));
+    const shorter = conversation.slice(0, 3);
+    expect(incremental.read(shorter)).toEqual(createConversationAnalyzer({ triggers }).read(shorter));
+    expect(incremental.read(conversation)).toEqual(createConversationAnalyzer({ triggers }).read(conversation));
+  });
+
+  it('keeps a repeated question visible when the conversation grows one message at a time', () => {
+    const incremental = createConversationAnalyzer({ triggers });
+    const base: ConversationMessage[] = [{ id: 'c1', role: 'customer', text: 'How do I reset the password on the reader?' }];
+    incremental.read(base);
+    const grown = [...base, { id: 'c2', role: 'customer' as const, text: 'Again: how do I reset the password on the reader?' }];
+    const repeat = incremental.read(grown).triggers.filter((h) => h.messageId === 'c2' && h.trigger === 'confusion');
+    expect(repeat.map((h) => h.evidence)).toContain('how do I reset the password on the reader?');
+  });
+});

@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import {
+  compileTriggers,
+  createConversationAnalyzer,
+  findPhraseTriggers,
+  parseTriggerFile,
+  SCRIPT_IDS,
+  TRIGGERS_FILE,
+  TriggerRuleError,
+} from '../../lib/analysis';
+import { TRIGGERS, type TriggerId } from '../../lib/ticket';
+
+const yamlText = readFileSync(new URL(`../../${TRIGGERS_FILE}`, import.meta.url), 'utf8');
+const triggers = parseTriggerFile(yamlText);
+const hitsIn = (text: string) => findPhraseTriggers(triggers, { id: 'm1', text });
+
+describe('rules/triggers.yaml', () => {
+  it('defines every trigger once, each pointing at a scenario script', () => {
+    expect(triggers.map((t) => t.id).sort()).toEqual([...TRIGGERS].sort());
+    for (const t of triggers) expect(SCRIPT_IDS).toContain(t.script);
+  });
+
+  it('maps triggers to the scripts that fit', () => {
+    const script = Object.fromEntries(triggers.map((t) => [t.id, t.script]));
+    expect(script).toMatchObject({
+      delay: 'delay',
+      refund: 'refund-demand',
+      churn: 'customer-leaving',
+      confusion: 'confused-blaming',
+      policy: 'cannot-approve',
+      abuse: 'personal-abuse',
+      gratitude: 'stabilisers',
+      relief: 'stabilisers',
+    });
+  });
+
+  it.each(triggers.map((t) => [t.id, t] as const))('%s fires on its hit examples and not on its miss examples', (id, trigger) => {
+    for (const text of trigger.examples.hit) expect(hitsIn(text).map((h) => h.trigger), text).toContain(id);
+    for (const text of trigger.examples.miss) expect(hitsIn(text).map((h) => h.trigger), text).not.toContain(id);
+  });
+});
+
+describe('trigger hits', () => {
+  const cases: [TriggerId, string, string][] = [
+    ['delay', 'Hello. I am still waiting for the replacement.', 'still waiting'],
+    ['delay', 'This is the third time I write to you!', 'third time'],
+    ['refund', 'Fine. I want a full refund, today.', 'I want a full refund'],
+    ['billing', 'Why was I charged after cancelling?', 'Why was I charged'],
+    ['billing', 'There is an unexpected charge of $30 on my card.', 'unexpected charge'],
+    ['churn', 'If this is not fixed I will cancel my subscription.', 'I will cancel my subscription'],
+    ['confusion', "Sorry, I don't understand what you need from me.", "don't understand"],
+    ['confusion', 'What do you mean by re-sync?', 'What do you mean'],
+    ['transfer-hold', 'I was on hold for an hour yesterday.', 'on hold for'],
+    ['policy', 'I know your policy but this is different.', 'your policy'],
+    ['abuse', 'You are useless, all of you.', 'You are useless'],
+    ['gratitude', 'Thank you so much for your patience!', 'Thank you so much'],
+    ['relief', 'Good news: it works now.', 'it works now'],
+  ];
+
+  it.each(cases)('%s: evidence span points at the phrase in %j', (trigger, text, phrase) => {
+    const hit = hitsIn(text).find((h) => h.trigger === trigger);
+    expect(hit, `${trigger} in ${text}`).toBeDefined();
+    expect(text.slice(hit!.start, hit!.end)).toBe(hit!.evidence);
+    expect(hit!.evidence.toLowerCase()).toContain(phrase.toLowerCase());
+    expect(hit!.start).toBe(text.toLowerCase().indexOf(hit!.evidence.toLowerCase()));
+    expect(hit!.messageId).toBe('m1');
+  });
+
+  it('does not fire on neutral support messages', () => {
+    expect(hitsIn('Hello, I would like to update the email address on my account.')).toEqual([]);
+    expect(hitsIn('My name is Dana and I live in Lisbon.')).toEqual([]);
+  });
+
+  it('sees "thanks for nothing" as sarcasm, not gratitude', () => {
+    expect(hitsIn('Thanks for nothing.').map((h) => h.trigger)).not.toContain('gratitude');
+  });
+
+  it('flags a question the customer asks again, with the repeated question as evidence', () => {
+    const analyzer = createConversationAnalyzer({ triggers });
+    const first = 'How do I move my books to the new reader?';
+    const again = 'Hello again. How can I move my books to the new reader?';
+    const { triggers: hits } = analyzer.read([
+      { id: 'c1', role: 'customer', text: first },
+      { id: 'a1', role: 'agent', text: 'Thanks for reaching out, let me check.' },
+      { id: 'c2', role: 'customer', text: again },
+    ]);
+    const repeat = hits.filter((h) => h.messageId === 'c2' && h.trigger === 'confusion');
+    expect(repeat).toHaveLength(1);
+    expect(repeat[0].evidence).toBe('How can I move my books to the new reader?');
+    expect(again.slice(repeat[0].start, repeat[0].end)).toBe(repeat[0].evidence);
+    expect(repeat[0].script).toBe('confused-blaming');
+
+    const different = createConversationAnalyzer({ triggers }).read([
+      { id: 'c1', role: 'customer', text: first },
+      { id: 'c2', role: 'customer', text: 'Is there a shop in Lisbon that sells the reader?' },
+    ]);
+    expect(different.triggers.filter((h) => h.messageId === 'c2' && h.trigger === 'confusion')).toEqual([]);
+  });
+});
+
+describe('trigger file validation', () => {
+  const valid = parse(yamlText) as { triggers: Record<string, unknown>[] };
+  const withChange = (index: number, change: Record<string, unknown>) => ({
+    triggers: valid.triggers.map((t, i) => (i === index ? { ...t, ...change } : t)),
+  });
+  const errorOf = (data: unknown) => {
+    try {
+      compileTriggers(data, 'rules/triggers.yaml');
+    } catch (e) {
+      return e as TriggerRuleError;
+    }
+    throw new Error('expected a TriggerRuleError');
+  };
+
+  it('accepts the shipped file', () => {
+    expect(() => compileTriggers(valid)).not.toThrow();
+  });
+
+  it('names file, trigger and field for a bad script id', () => {
+    const e = errorOf(withChange(0, { script: 'make-it-up' }));
+    expect(e).toBeInstanceOf(TriggerRuleError);
+    expect(e.message).toContain('rules/triggers.yaml');
+    expect(e.message).toContain('trigger "delay"');
+    expect(e.message).toContain('field "script"');
+  });
+
+  it('names the phrase that is not a valid pattern', () => {
+    const e = errorOf(withChange(1, { phrases: ['money back', 'refund (me'] }));
+    expect(e.triggerId).toBe('refund');
+    expect(e.field).toBe('phrases[1]');
+    expect(e.problem).toContain('not a valid pattern');
+  });
+
+  it('rejects unknown trigger ids, unknown fields, missing examples and duplicates', () => {
+    expect(errorOf(withChange(0, { id: 'grumpy' }))).toMatchObject({ triggerId: 'grumpy', field: 'id' });
+    expect(errorOf(withChange(2, { colour: 'red' }))).toMatchObject({ triggerId: 'billing', problem: 'unknown field(s): colour' });
+    expect(errorOf(withChange(3, { examples: { hit: ['I will cancel'], miss: ['a', 'b'] } }))).toMatchObject({
+      triggerId: 'churn',
+      field: 'examples.hit',
+    });
+    expect(errorOf({ triggers: [valid.triggers[0], valid.triggers[0]] })).toMatchObject({ triggerId: 'delay', field: 'id' });
+    expect(errorOf({ rules: [] })).toMatchObject({ triggerId: undefined });
+  });
+
+  it('reports YAML syntax errors against the file', () => {
+    expect(() => parseTriggerFile('triggers:\n  - id: [unclosed', 'rules/triggers.yaml')).toThrow(/rules\/triggers\.yaml: field "\(file\)": is not valid YAML/);
+  });
+});

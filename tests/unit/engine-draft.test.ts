@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { createLinter, builtinPack, MAX_LINT_CHARS, type Finding, type LintContext } from '../../lib/engine';
+
+const config = builtinPack().draft;
+const UPSET: LintContext = { customerSentiment: -0.8 };
+const CALM: LintContext = { customerSentiment: 0.5 };
+const linter = createLinter();
+
+const draftIds = (text: string, context?: LintContext, l = linter) => l.lint(text, context).filter((f) => f.category === 'draft').map((f) => f.ruleId);
+const find = (findings: Finding[], id: string) => findings.find((f) => f.ruleId === id);
+
+function expectDisjointSorted(findings: Finding[]): void {
+  for (let i = 1; i < findings.length; i++) expect(findings[i].start).toBeGreaterThanOrEqual(findings[i - 1].end);
+}
+
+describe('whole-draft checks', () => {
+  const apologies = ["I'm sorry the parcel arrived damaged.", 'Apologies for the extra steps.', 'Sorry again for the trouble.', 'We regret the delay.'];
+  const min = config.checks['over-apologising']['min-apologies'];
+
+  it('flags over-apologising from the configured number of apologies, as a draft finding', () => {
+    const text = [...apologies.slice(0, min), 'I have issued a full refund today.'].join(' ');
+    const found = find(linter.lint(text), 'draft/over-apologising');
+    expect(found).toMatchObject({ category: 'draft', severity: config.checks['over-apologising'].severity, rewrites: [] });
+    expect(draftIds([...apologies.slice(0, min - 1), 'I have issued a full refund today.'].join(' '))).not.toContain('draft/over-apologising');
+  });
+
+  it('flags an apology with no action, but not one followed by an action or promise', () => {
+    expect(draftIds('Sorry for the trouble with your order.')).toEqual(['draft/apology-without-action']);
+    expect(draftIds('Sorry for the trouble with your order. I have issued a refund.')).toEqual([]);
+    expect(draftIds("Sorry for the trouble. We'll send a new one by Friday.")).toEqual([]);
+  });
+
+  it('flags hedge density without overlapping the phrase findings on the hedges', () => {
+    const text = 'I think the order may be on its way. It seems like the courier is late. Maybe it arrives tomorrow, perhaps.';
+    const findings = linter.lint(text);
+    expect(find(findings, 'draft/hedge-density')).toBeDefined();
+    expectDisjointSorted(findings);
+    expect(draftIds('I think the order is on its way. The courier is late.')).not.toContain('draft/hedge-density');
+  });
+
+  it('flags over-explaining only when the customer is upset', () => {
+    const words = config.checks['over-explaining']['max-sentence-words'] + 5;
+    const long = `The warehouse ${'checked the parcel again and '.repeat(Math.ceil(words / 5))}sent it back to the carrier.`;
+    const text = `I understand how frustrating this is. ${long} I will call you tomorrow.`;
+    expect(draftIds(text, UPSET)).toContain('draft/over-explaining');
+    expect(draftIds(text, CALM)).not.toContain('draft/over-explaining');
+    expect(draftIds(text)).not.toContain('draft/over-explaining');
+  });
+
+  it('flags a long paragraph for an upset customer', () => {
+    const sentence = 'The team checked the account and the payment records twice this week.';
+    const count = Math.ceil(config.checks['over-explaining']['max-paragraph-words'] / 12) + 1;
+    const text = `I hear how annoying this is. ${Array(count).fill(sentence).join(' ')}`;
+    expect(draftIds(text, UPSET)).toContain('draft/over-explaining');
+    expect(draftIds(`I hear how annoying this is.\n\n${Array(count).fill(sentence).join('\n\n')}`, UPSET)).not.toContain('draft/over-explaining');
+  });
+
+  it('flags a missing acknowledgement when an upset customer gets a fix or policy first', () => {
+    const fixFirst = 'Hi Dana,\n\nPlease restart the app and log in again. I will check the logs meanwhile.';
+    expect(draftIds(fixFirst, UPSET)).toEqual(['draft/missing-acknowledgement']);
+    const found = find(linter.lint(fixFirst, UPSET), 'draft/missing-acknowledgement')!;
+    expect(fixFirst.slice(found.start, found.end)).toBe('Please restart the app and log in again.');
+    expect(draftIds(fixFirst, CALM)).toEqual([]);
+    expect(draftIds(`Hi Dana,\n\nI understand how frustrating the logouts are. ${fixFirst.slice(10)}`, UPSET)).toEqual([]);
+  });
+
+  it('can disable all draft checks, or one, and override their severity', () => {
+    const text = apologies.slice(0, min).join(' ');
+    expect(draftIds(text, undefined, createLinter({ disabledCategories: ['draft'] }))).toEqual([]);
+    expect(draftIds(text, undefined, createLinter({ disabledRules: ['draft/over-apologising'] }))).not.toContain('draft/over-apologising');
+    const severe = createLinter({ severities: { 'draft/over-apologising': 'problem' } }).lint(text);
+    expect(find(severe, 'draft/over-apologising')?.severity).toBe('problem');
+  });
+
+  it('checks the first MAX_LINT_CHARS characters of a huge input and says so', () => {
+    const text = 'Please calm down. '.repeat(Math.ceil((MAX_LINT_CHARS * 1.5) / 18));
+    const findings = linter.lint(text);
+    const last = findings[findings.length - 1];
+    expect(last).toMatchObject({ ruleId: 'draft/too-long', category: 'draft', end: text.trimEnd().length });
+    expect(last.start).toBeLessThanOrEqual(MAX_LINT_CHARS);
+    expect(findings.filter((f) => f.ruleId === 'calm-down').length).toBeGreaterThan(1000);
+    expect(findings.every((f) => f === last || f.end <= last.start)).toBe(true);
+  });
+});
+
+describe('commitments', () => {
+  it('extracts promise sentences with exact offsets', () => {
+    const text = "Hi Lee,\r\nI will send the label today. We'll refund you by Friday! You'll receive an email shortly.\nWill you send a photo? Thanks.";
+    const found = linter.commitments(text);
+    expect(found.map((c) => c.text)).toEqual(['I will send the label today.', "We'll refund you by Friday!", "You'll receive an email shortly."]);
+    for (const c of found) expect(text.slice(c.start, c.end)).toBe(c.text);
+  });
+
+  it('finds none in a draft without promises', () => {
+    expect(linter.commitments('Thanks for the photo. The parcel is at the depot.')).toEqual([]);
+  });
+});

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { createLinter, validatePack, builtinPack, applyRewrite, type BuiltinPack, type Finding, type LinterOptions } from '../../lib/engine';
+
+const macros = builtinPack().pack.macros;
+const examples = { flag: ['a', 'b', 'c'], pass: ['d', 'e', 'f'] };
+const testRules = validatePack(
+  {
+    rules: [
+      { id: 'our-policy', category: 'policy-wall', severity: 'warning', message: 'Policy wall.', match: ['that is @soft* (our|company) policy'], rewrites: ['this is outside what I can approve', 'I can not change that rule myself'], script: 'cannot-approve', examples },
+      { id: 'busy', category: 'excuse', severity: 'suggestion', message: 'Busy excuse.', match: ['we are @soft* busy'], rewrites: ['thanks for waiting'], examples },
+      { id: 'very-busy', category: 'excuse', severity: 'problem', message: 'Very busy excuse.', match: ['are (very|so) busy today'], rewrites: ['Thank you for your patience today'], examples },
+      { id: 'as-i-said', category: 'condescending', severity: 'warning', message: 'Repeats blame.', match: ['as i @soft* said'], except: { earlier: ['you asked'] }, rewrites: ['to recap'], examples },
+      { id: 'sure-thing', category: 'overpromise', severity: 'warning', message: 'Overpromise.', match: ['i am sure'], except: { before: ['not'], after: ['(if|when)'] }, rewrites: ['I expect'], examples },
+    ],
+  },
+  'test-rules.yaml',
+  macros,
+);
+const testBase: BuiltinPack = { pack: { macros, rules: testRules.rules }, draft: builtinPack().draft };
+const linterWith = (options: LinterOptions = {}) => createLinter({ basePack: testBase, ...options });
+
+const spans = (text: string, findings: Finding[]) => findings.map((f) => `${f.ruleId}:${text.slice(f.start, f.end)}`);
+const phrase = (findings: Finding[]) => findings.filter((f) => f.category !== 'draft');
+
+describe('createLinter().lint', () => {
+  it('flags the built-in calm-down rule with the exact span', () => {
+    const text = 'Hi Jo, please calm down so I can help you.';
+    const found = createLinter().lint(text).filter((f) => f.ruleId === 'calm-down');
+    expect(spans(text, found)).toEqual(['calm-down:please calm down']);
+    expect(found[0]).toMatchObject({ category: 'dismissive', severity: 'problem', script: 'personal-abuse' });
+  });
+
+  it('reports sorted, disjoint findings with offsets into the exact input', () => {
+    const text = "🙂 That's just our policy.\r\nAs I said, we are\u00a0really busy.  That\u200b's company policy!";
+    const found = phrase(linterWith().lint(text));
+    expect(spans(text, found)).toEqual(['our-policy:That\'s just our policy', 'as-i-said:As I said', 'busy:we are\u00a0really busy', 'our-policy:That\u200b\'s company policy']);
+    for (let i = 1; i < found.length; i++) expect(found[i].start).toBeGreaterThanOrEqual(found[i - 1].end);
+  });
+
+  it('reports a phrase matched by overlapping rules once, keeping the more severe rule', () => {
+    const text = 'Sorry, we are so busy today.';
+    expect(spans(text, phrase(linterWith().lint(text)))).toEqual(['very-busy:are so busy today']);
+  });
+
+  it('capitalises rewrites at the start of a sentence and lower-cases them mid-sentence, keeping "I"', () => {
+    const start = linterWith().lint("That's our policy.")[0];
+    expect(start.rewrites).toEqual(['This is outside what I can approve', 'I can not change that rule myself']);
+    const mid = linterWith().lint("Sorry, but that's our policy.").find((f) => f.ruleId === 'our-policy')!;
+    expect(mid.rewrites).toEqual(['this is outside what I can approve', 'I can not change that rule myself']);
+    const lowered = linterWith().lint('Right now are very busy today.').find((f) => f.ruleId === 'very-busy')!;
+    expect(lowered.rewrites).toEqual(['thank you for your patience today']);
+  });
+
+  it('applies a rewrite to the flagged span only', () => {
+    const text = "Thanks Sam. That's our policy, I'm afraid.";
+    const f = linterWith().lint(text).find((x) => x.ruleId === 'our-policy')!;
+    expect(applyRewrite(text, f.start, f.end, f.rewrites[0])).toBe("Thanks Sam. This is outside what I can approve, I'm afraid.");
+  });
+
+  it('honours except.before, except.after and except.earlier', () => {
+    const lint = (text: string) => linterWith().lint(text).filter((f) => f.ruleId === 'sure-thing' || f.ruleId === 'as-i-said').map((f) => f.ruleId);
+    expect(lint('I am sure it ships today.')).toEqual(['sure-thing']);
+    expect(lint('I am sure if the card is valid.')).toEqual([]);
+    expect(lint('As I said, it ships today.')).toEqual(['as-i-said']);
+    expect(lint('You asked about this. As I said, it ships today.')).toEqual([]);
+    expect(lint('As I said, you asked about this.')).toEqual(['as-i-said']);
+  });
+
+  it('disables rules and categories, and reports the active rules', () => {
+    const text = "That's our policy. As I said, we are busy.";
+    expect(phrase(linterWith({ disabledRules: ['our-policy'] }).lint(text)).map((f) => f.ruleId)).toEqual(['as-i-said', 'busy']);
+    expect(phrase(linterWith({ disabledCategories: ['excuse', 'condescending'] }).lint(text)).map((f) => f.ruleId)).toEqual(['our-policy']);
+    expect(linterWith({ disabledCategories: ['excuse'] }).rules.map((r) => r.id)).toEqual(['our-policy', 'as-i-said', 'sure-thing']);
+  });
+
+  it('overrides severities by rule id', () => {
+    const [f] = linterWith({ severities: { 'our-policy': 'problem' } }).lint("That's our policy.");
+    expect(f.severity).toBe('problem');
+  });
+
+  it('adds rules from extra packs validated against the built-in macros', () => {
+    const team = validatePack(
+      { rules: [{ id: 'no-worries', category: 'dismissive', severity: 'suggestion', message: 'Shrug.', match: ['no @soft* worries'], rewrites: ['happy to help'], examples }] },
+      'team.yaml',
+      macros,
+    );
+    const text = 'No, really, worries. That is our policy.';
+    expect(spans(text, phrase(linterWith({ packs: [team] }).lint(text)))).toEqual(['no-worries:No, really, worries', 'our-policy:That is our policy']);
+    // A bare pack as the base works too (the built-in macros stay available).
+    expect(phrase(createLinter({ basePack: team }).lint(text)).map((f) => f.ruleId)).toEqual(['no-worries']);
+  });
+
+  it('returns nothing for empty or non-string input', () => {
+    expect(linterWith().lint('')).toEqual([]);
+    expect(linterWith().lint(undefined as unknown as string)).toEqual([]);
+    expect(linterWith().commitments('')).toEqual([]);
+  });
+
+  it('gives the same findings from the sentence cache as from a fresh linter', () => {
+    const linter = linterWith();
+    const a = "Hello. That's our policy. As I said, we are busy.";
+    const b = "Hello there. That's our policy. As I said, we are busy.";
+    linter.lint(a);
+    expect(linter.lint(b)).toEqual(linterWith().lint(b));
+    expect(linter.lint(a)).toEqual(linterWith().lint(a));
+  });
+
+  it('returns findings the caller may change without affecting later results', () => {
+    const linter = linterWith();
+    const first = linter.lint("That's our policy.");
+    first[0].rewrites.push('changed');
+    first[0].start = 99;
+    expect(linter.lint("That's our policy.")[0]).toMatchObject({ start: 0, rewrites: ['This is outside what I can approve', 'I can not change that rule myself'] });
+  });
+});

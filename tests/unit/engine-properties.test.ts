@@ -1,0 +1,152 @@
+/**
+ * Property-based tests: drafts mixing the built-in rules' own flag examples
+ * with filler, emoji, CRLF, non-breaking spaces, zero-width characters and
+ * right-to-left text. Phrases come from the pack, so the tests follow it as it grows.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createLinter, builtinPack, applyRewrite, type Finding } from '../../lib/engine';
+
+const linter = createLinter();
+const rules = builtinPack().pack.rules;
+const contextFree = new Set(rules.filter((r) => !r.except).map((r) => r.id));
+const weak = rules.flatMap((r) => r.examples.flag);
+
+const ZERO_WIDTH = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];
+const BIDI = ['\u200e', '\u200f', '\u202b', '\u202c', '\u2067', '\u2069'];
+const filler = fc.constantFrom(
+  'Thanks for the screenshots.',
+  'The parcel left the depot on Monday',
+  'Order 48213 is ready',
+  'Hi Sam,',
+  'Best,\nAlex',
+  'مرحبا، شكرا لك',
+  'שלום וברכה',
+  '😀',
+  '👍🏽',
+  '👨‍👩‍👧',
+  '\r\n',
+  '\n\n',
+  '\u00a0',
+  '...',
+  '—',
+);
+/** Insert an invisible character at a random position of `s`. */
+const withInvisible = (s: string) =>
+  fc.tuple(fc.constantFrom(...ZERO_WIDTH, ...BIDI), fc.nat({ max: Math.max(0, s.length) })).map(([c, at]) => s.slice(0, at) + c + s.slice(at));
+const piece = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...weak) },
+  { weight: 1, arbitrary: fc.constantFrom(...weak).chain(withInvisible) },
+  { weight: 3, arbitrary: filler },
+  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 12 }) },
+  { weight: 1, arbitrary: fc.constantFrom(...ZERO_WIDTH, ...BIDI) },
+);
+const separator = fc.constantFrom(' ', ' ', '\r\n', '\n', '\u00a0', '  ', '\u200b ', ' \u202b');
+const draft = fc.array(fc.tuple(piece, separator), { minLength: 1, maxLength: 14 }).map((parts) => parts.map(([p, s]) => p + s).join(''));
+
+function expectWellFormed(text: string, findings: Finding[]): void {
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    expect(f.start).toBeGreaterThanOrEqual(0);
+    expect(f.end).toBeLessThanOrEqual(text.length);
+    expect(f.end).toBeGreaterThan(f.start);
+    if (i > 0) expect(f.start).toBeGreaterThanOrEqual(findings[i - 1].end);
+    const slice = text.slice(f.start, f.end);
+    expect(slice).toMatch(/^\S/);
+    expect(slice).toMatch(/\S$/);
+  }
+}
+
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}'’ʼ`]/u.test(c);
+/** What may follow a cut inside a word: the tokenizer splits contractions (ca|n't, do|nt, that|'s, I|m). */
+const CONTRACTION_TAIL = /^(?:n['’ʼ`]?t|['’ʼ`]|(?:m|s|re|ve|ll|d)(?![\p{L}\p{N}]))/iu;
+const cutsContraction = (text: string, at: number) => isWordChar(text[at - 1]) && CONTRACTION_TAIL.test(text.slice(at));
+
+const INVISIBLE = new RegExp(`[${ZERO_WIDTH.join('')}${BIDI.join('')}]`, 'u');
+/** `text` without invisible characters, and for each offset of `text` the matching offset in it. */
+function stripInvisible(text: string): { visible: string; map: number[] } {
+  let visible = '';
+  const map: number[] = [];
+  for (const c of text) {
+    for (let i = 0; i < c.length; i++) map.push(visible.length + (INVISIBLE.test(c) ? 0 : i));
+    if (!INVISIBLE.test(c)) visible += c;
+  }
+  map.push(visible.length);
+  return { visible, map };
+}
+
+describe('lint properties', () => {
+  it('findings are in bounds, sorted, disjoint and never start or end on a space', () => {
+    fc.assert(
+      fc.property(draft, fc.option(fc.double({ min: -1, max: 1, noNaN: true })), (text, sentiment) => {
+        expectWellFormed(text, linter.lint(text, sentiment === null ? undefined : { customerSentiment: sentiment }));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('offsets point at the reported phrase: re-linting the slice alone finds the same rule', () => {
+    fc.assert(
+      fc.property(draft, (text) => {
+        for (const f of linter.lint(text)) {
+          if (!contextFree.has(f.ruleId) || cutsContraction(text, f.start) || cutsContraction(text, f.end)) continue;
+          const again = linter.lint(text.slice(f.start, f.end)).map((g) => g.ruleId);
+          expect(again, `"${text.slice(f.start, f.end)}" in ${JSON.stringify(text)}`).toContain(f.ruleId);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('invisible characters change no phrase finding, only shift offsets around them', () => {
+    fc.assert(
+      fc.property(draft, (text) => {
+        const { visible, map } = stripInvisible(text);
+        const phrase = (t: string) => linter.lint(t).filter((f) => f.category !== 'draft');
+        const mapped = phrase(text).map((f) => `${f.ruleId}@${map[f.start]}-${map[f.end]}`);
+        expect(mapped).toEqual(phrase(visible).map((f) => `${f.ruleId}@${f.start}-${f.end}`));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('applying any rewrite changes only the flagged span', () => {
+    fc.assert(
+      fc.property(draft, (text) => {
+        for (const f of linter.lint(text)) {
+          for (const rewrite of f.rewrites) {
+            const out = applyRewrite(text, f.start, f.end, rewrite);
+            expect(out.slice(0, f.start)).toBe(text.slice(0, f.start));
+            expect(out.slice(f.start, f.start + rewrite.length)).toBe(rewrite);
+            expect(out.slice(f.start + rewrite.length)).toBe(text.slice(f.end));
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a prefix of emoji, CRLF, NBSP and invisible characters shifts phrase findings by exactly its length', () => {
+    const prefix = fc.array(fc.constantFrom('😀', '👍🏽', '\r\n', '\u00a0', ...ZERO_WIDTH, ...BIDI, 'שלום'), { maxLength: 6 }).map((p) => `${p.join('')}\r\n`);
+    fc.assert(
+      fc.property(prefix, draft, (pre, text) => {
+        const phrase = (t: string) => linter.lint(t).filter((f) => f.category !== 'draft');
+        const shifted = phrase(text).map((f) => ({ ...f, start: f.start + pre.length, end: f.end + pre.length }));
+        expect(phrase(pre + text)).toEqual(shifted);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('every rule flags each of its own examples when surrounded by filler', () => {
+    // Deterministic sweep complementing the random drafts.
+    for (const rule of rules) {
+      for (const example of rule.examples.flag) {
+        const text = `😀 Thanks for waiting.\r\n${example}\u00a0\u200b\r\nBest,\nAlex`;
+        const hits = linter.lint(text).filter((f) => f.ruleId === rule.id);
+        expect(hits, `${rule.id}: ${example}`).toHaveLength(1);
+        expect(text.slice(hits[0].start, hits[0].end).length).toBeGreaterThan(0);
+      }
+    }
+  });
+});

@@ -1,0 +1,287 @@
+// @vitest-environment happy-dom
+/**
+ * The adapters against the fixture pages (tests/fixtures/*.html) as served,
+ * without the editor bundles: the composer markup the editors render is in
+ * the HTML already.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ADAPTERS, detectAdapter, readConversation } from '../../lib/helpdesks';
+import { watchConversation, type ConversationChange } from '../../lib/helpdesks/watch';
+import { FIXTURE_ROUTES } from '../fixtures/routes';
+
+const FIXTURES = join(__dirname, '..', 'fixtures');
+
+/** Points the test document at `href` (happy-dom's own API). */
+function setURL(href: string): void {
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(href);
+}
+
+/** Loads a fixture page into the test document at the URL its route gives. */
+function load(file: string): URL {
+  const route = FIXTURE_ROUTES.find((r) => r.file === file);
+  if (!route) throw new Error(`no route for ${file}`);
+  const html = readFileSync(join(FIXTURES, file), 'utf8')
+    .replace(/<!doctype html>/i, '')
+    .replace(/<script\b[^>]*><\/script>/g, '');
+  setURL(route.example);
+  document.documentElement.innerHTML = /<html[^>]*>([\s\S]*)<\/html>/i.exec(html)![1];
+  return new URL(route.example);
+}
+
+function read(url: URL) {
+  return readConversation(url, document);
+}
+
+const roles = (url: URL) => read(url).messages.map((m) => m.role);
+
+describe('registry', () => {
+  it('has one adapter per helpdesk, generic last', () => {
+    expect(ADAPTERS.map((a) => a.id)).toEqual(['zendesk', 'intercom', 'freshdesk', 'helpscout', 'gmail', 'hubspot', 'generic']);
+  });
+
+  it.each([
+    ['https://acme.zendesk.com/agent/tickets/123', 'zendesk'],
+    ['https://app.intercom.com/a/inbox/abc123/inbox/shared/all/conversation/987654', 'intercom'],
+    ['https://acme.freshdesk.com/a/tickets/4521', 'freshdesk'],
+    ['https://secure.helpscout.net/conversation/1234567/88', 'helpscout'],
+    ['https://mail.google.com/mail/u/0/#inbox/FMfcgz', 'gmail'],
+    ['https://app.hubspot.com/live-messages/123456/inbox/778899', 'hubspot'],
+    ['https://acme.zendesk.com/hc/en-us/articles/1', 'generic'],
+    ['https://app.frontapp.com/open/cnv_abc', 'generic'],
+  ])('%s is %s', (href, id) => {
+    expect(detectAdapter(new URL(href), document).id).toBe(id);
+  });
+});
+
+describe('zendesk', () => {
+  it('reads the ticket in the active tab only', () => {
+    const url = load('zendesk.html');
+    const reading = read(url);
+    expect(reading).toMatchObject({ helpdesk: 'zendesk', fallback: false, ticketId: '123', subject: 'Order #A-20931 still not delivered' });
+    expect(reading.messages.map((m) => m.role)).toEqual(['customer', 'agent', 'customer', 'note']);
+    expect(reading.messages[0]).toMatchObject({ id: '9001', author: 'Dana Whitfield', time: '2026-11-16T09:12:00.000Z' });
+    expect(reading.messages[1].author).toBe('Marco Ruiz');
+  });
+
+  it('trims the signature and the quoted reply, keeps markup-looking text as text', () => {
+    const messages = read(load('zendesk.html')).messages;
+    expect(messages[0].text).toMatch(/where it is\?$/);
+    expect(messages[0].text).not.toContain('Sent from my phone');
+    expect(messages[2].text).not.toContain('On Nov 16, Marco Ruiz wrote');
+    expect(messages[2].text).toContain('<img src=x onerror="window.__xss=1">');
+    expect(messages[2].text).toContain("<script>alert('tracking')</script>");
+  });
+
+  it('finds the CKEditor composer of the active ticket and its channel', () => {
+    const url = load('zendesk.html');
+    const [composer, ...others] = read(url).composers;
+    expect(others).toHaveLength(0);
+    expect(composer.info).toEqual({ mode: 'reply', editor: 'ckeditor5' });
+    expect(composer.element.closest('[data-side-conversations-anchor-id]')?.getAttribute('data-side-conversations-anchor-id')).toBe('123');
+    document.querySelector('[data-side-conversations-anchor-id="123"] [data-test-id="omnichannel-channel-switcher-button"]')!.setAttribute('data-channel', 'internal');
+    expect(read(url).composers[0].info.mode).toBe('note');
+  });
+
+  it('follows the active tab when another ticket is selected', () => {
+    const url = load('zendesk.html');
+    const [first, second] = document.querySelectorAll('[data-test-id="header-tab"]');
+    first.removeAttribute('aria-current');
+    second.setAttribute('aria-current', 'page');
+    const reading = read(url);
+    expect(reading).toMatchObject({ ticketId: '124', subject: 'Charged twice for March invoice' });
+    expect(reading.messages.map((m) => m.role)).toEqual(['customer', 'system']);
+    expect(reading.messages[0].author).toBe('Tom Becker');
+    expect(reading.composers[0].element.closest('[data-side-conversations-anchor-id]')?.getAttribute('data-side-conversations-anchor-id')).toBe('124');
+  });
+});
+
+describe('intercom', () => {
+  it('reads parts in order with roles from the group category', () => {
+    const url = load('intercom.html');
+    const reading = read(url);
+    expect(reading).toMatchObject({ helpdesk: 'intercom', ticketId: '987654', subject: 'Refund for annual plan' });
+    expect(reading.messages.map((m) => m.role)).toEqual(['customer', 'customer', 'agent', 'customer', 'system', 'note']);
+    expect(reading.messages[0]).toMatchObject({ id: 'p-101', author: 'Jordan Ellis', time: '2026-11-22T07:58:00.000Z' });
+    expect(reading.messages[2].author).toBe('Fin (bot)');
+    expect(reading.messages[3].text).toMatch(/^Yes, a human please\./);
+  });
+
+  it('finds the ProseMirror composer and tells a note from a reply', () => {
+    const url = load('intercom.html');
+    expect(read(url).composers.map((c) => c.info)).toEqual([{ mode: 'reply', editor: 'prosemirror' }]);
+    document.querySelector('[data-conversation-reply-composer]')!.classList.add('o__note');
+    expect(read(url).composers[0].info.mode).toBe('note');
+  });
+});
+
+describe('freshdesk', () => {
+  it('reads the description and the conversation, quote trimmed', () => {
+    const url = load('freshdesk.html');
+    const reading = read(url);
+    expect(reading).toMatchObject({ helpdesk: 'freshdesk', ticketId: '4521', subject: "Can't log in after following your setup guide" });
+    expect(reading.messages.map((m) => m.role)).toEqual(['customer', 'agent', 'customer', 'note']);
+    expect(reading.messages[1]).toMatchObject({ author: 'Ahmed Saleh', text: expect.stringMatching(/Regards,\nAhmed$/) });
+    expect(reading.messages[2].text).toMatch(/Can you just turn it off\?$/);
+  });
+
+  it('finds the Froala composer and its reply / note wrapper', () => {
+    const url = load('freshdesk.html');
+    expect(read(url).composers.map((c) => c.info)).toEqual([{ mode: 'reply', editor: 'froala' }]);
+    document.querySelector('[data-test-id="reply-editor"]')!.setAttribute('data-test-id', 'note-editor');
+    expect(read(url).composers[0].info.mode).toBe('note');
+  });
+});
+
+describe('help scout', () => {
+  it('reads threads oldest first although the page lists the newest first', () => {
+    const url = load('helpscout.html');
+    const reading = read(url);
+    expect(reading).toMatchObject({ helpdesk: 'helpscout', ticketId: '1234567', subject: 'Your app deleted my whole project' });
+    expect(reading.messages.map((m) => m.role)).toEqual(['customer', 'system', 'agent', 'customer', 'note']);
+    expect(reading.messages[3]).toMatchObject({ id: 'thread-5503', author: 'Chris Vaughn', time: '2026-11-22T16:30:00.000Z' });
+    expect(reading.messages[3].text).not.toContain('Vaughn Design Co.');
+    expect(reading.messages[3].text).toContain('<img src=x onerror="window.__xss=1">');
+  });
+
+  it('finds the reply editor', () => {
+    const url = load('helpscout.html');
+    const [composer] = read(url).composers;
+    expect(composer.info).toEqual({ mode: 'reply', editor: 'contenteditable' });
+    expect(composer.element.getAttribute('aria-label')).toBe('Reply Editor');
+    document.querySelector('[data-cy="ConvoEditor"]')!.setAttribute('data-mode', 'note');
+    expect(read(url).composers[0].info.mode).toBe('note');
+  });
+});
+
+describe('gmail', () => {
+  it('reads the thread, tells own messages by the signed-in address, trims quoted history', () => {
+    const url = load('gmail.html');
+    const reading = read(url);
+    expect(reading).toMatchObject({ helpdesk: 'gmail', ticketId: '18f3a2c9d4e5b671', subject: 'Contract exception for our renewal' });
+    expect(reading.messages.map((m) => m.role)).toEqual(['customer', 'agent', 'customer']);
+    expect(reading.messages[0]).toMatchObject({ id: '#msg-f:1801234567890000001', author: 'Olivia Grant' });
+    expect(reading.messages[0].time).toBe(new Date('Thu, Nov 19, 2026, 10:02 AM').toISOString());
+    expect(reading.messages[0].text).not.toContain('Operations Lead');
+    expect(reading.messages[1].text).toBe("Hi Olivia, thanks for the heads-up. I've passed your request to our accounts team.");
+    expect(reading.messages[2].text).toMatch(/passed around\.$/);
+    expect(reading.messages[2].text).not.toContain('wrote:');
+  });
+
+  it('finds the reply box in div.M9', () => {
+    const url = load('gmail.html');
+    expect(read(url).composers.map((c) => c.info)).toEqual([{ mode: 'reply', editor: 'contenteditable' }]);
+  });
+});
+
+describe('hubspot', () => {
+  it('reads messages with sender types and the ProseMirror composer', () => {
+    const url = load('hubspot.html');
+    const reading = read(url);
+    expect(reading).toMatchObject({ helpdesk: 'hubspot', ticketId: '778899', subject: 'Cancelling our subscription' });
+    expect(reading.messages.map((m) => m.role)).toEqual(['customer', 'agent', 'customer', 'note']);
+    expect(reading.messages[2]).toMatchObject({ author: 'Rosa Lindqvist', time: '2026-11-21T10:20:00.000Z' });
+    expect(reading.composers.map((c) => c.info)).toEqual([{ mode: 'reply', editor: 'prosemirror' }]);
+  });
+});
+
+describe('generic mode and fallback', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('falls back to generic when the log and composer selectors stop matching, logging once', () => {
+    const info = vi.spyOn(console, 'info').mockImplementation(() => {});
+    const url = load('zendesk.html');
+    for (const el of document.querySelectorAll('[data-test-id="omni-log-container"], [data-test-id="editor-view"]')) el.remove();
+    const reading = read(url);
+    expect(reading).toMatchObject({ helpdesk: 'zendesk', fallback: true, ticketId: '123' });
+    expect(reading.messages).toHaveLength(1);
+    expect(reading.messages[0].role).toBe('customer');
+    read(url);
+    expect(info).toHaveBeenCalledTimes(1);
+    expect(info.mock.calls[0][0]).toMatch(/zendesk/);
+  });
+
+  it('never throws when an adapter does', () => {
+    vi.spyOn(console, 'info').mockImplementation(() => {});
+    const url = load('intercom.html');
+    vi.spyOn(ADAPTERS[1], 'messages').mockImplementation(() => {
+      throw new Error('selector exploded');
+    });
+    const reading = read(url);
+    expect(reading).toMatchObject({ helpdesk: 'intercom', fallback: true });
+    expect(reading.messages[0].text).toContain('Jordan');
+  });
+
+  it('uses the focused editor as composer and leaves the draft out of the conversation', () => {
+    const url = new URL('https://app.frontapp.com/open/cnv_5x2k');
+    setURL(url.href);
+    document.documentElement.innerHTML =
+      '<head><title>Front</title></head><body><main><p>Customer: my invoice is wrong again and nobody answers.</p></main><textarea id="draft">Sorry for any inconvenience</textarea></body>';
+    document.querySelector<HTMLTextAreaElement>('#draft')!.focus();
+    const reading = read(url);
+    expect(reading).toMatchObject({ helpdesk: 'generic', fallback: false, ticketId: 'cnv_5x2k' });
+    expect(reading.composers.map((c) => c.info)).toEqual([{ mode: 'unknown', editor: 'textarea' }]);
+    expect(reading.messages[0].text).toContain('my invoice is wrong again');
+    expect(reading.messages[0].text).not.toContain('inconvenience');
+  });
+});
+
+describe('watchConversation', () => {
+  it('reports new messages, ticket switches and a re-created composer, but not typing', async () => {
+    load('zendesk.html');
+    const changes: ConversationChange[] = [];
+    const stop = watchConversation(document, (change) => changes.push(change), { delayMs: 10 });
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 40));
+
+    const composer = document.querySelector('[data-side-conversations-anchor-id="123"] [data-test-id="omnicomposer-rich-text-ckeditor"]')!;
+    composer.append(document.createTextNode('typing…'));
+    await settle();
+    expect(changes).toHaveLength(0);
+
+    const log = document.querySelector('[data-side-conversations-anchor-id="123"] [data-test-id="omni-log-container"]')!;
+    log.append(log.querySelector('article')!.cloneNode(true));
+    log.append(log.querySelector('article')!.cloneNode(true));
+    await settle();
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({ messagesChanged: true, ticketChanged: false, composerChanged: false });
+    expect(changes[0].reading.messages).toHaveLength(6);
+
+    const [first, second] = document.querySelectorAll('[data-test-id="header-tab"]');
+    first.removeAttribute('aria-current');
+    second.setAttribute('aria-current', 'page');
+    await settle();
+    expect(changes[1]).toMatchObject({ ticketChanged: true, composerChanged: true });
+    expect(changes[1].reading.ticketId).toBe('124');
+
+    const current = document.querySelector('[data-side-conversations-anchor-id="124"] [data-test-id="omnicomposer-rich-text-ckeditor"]')!;
+    current.replaceWith(current.cloneNode(true));
+    await settle();
+    expect(changes[2]).toMatchObject({ ticketChanged: false, messagesChanged: false, composerChanged: true });
+
+    stop();
+    log.append(log.querySelector('article')!.cloneNode(true));
+    await settle();
+    expect(changes).toHaveLength(3);
+  });
+
+  it('keeps no timer while the page is quiet and one per burst of mutations', async () => {
+    load('intercom.html');
+    const reports: ConversationChange[] = [];
+    vi.useFakeTimers();
+    try {
+      const stop = watchConversation(document, (change) => reports.push(change), { delayMs: 100 });
+      expect(vi.getTimerCount()).toBe(0);
+      const stream = document.querySelector('[data-conversation-stream]')!;
+      for (let i = 0; i < 5; i++) stream.append(stream.querySelector('[data-part-group-id]')!.cloneNode(true));
+      await Promise.resolve();
+      expect(vi.getTimerCount()).toBe(1);
+      vi.advanceTimersByTime(100);
+      expect(vi.getTimerCount()).toBe(0);
+      expect(reports).toHaveLength(1);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
