@@ -6,6 +6,7 @@
  */
 import type { ExtractedFact } from '../ticket';
 import type { MessageText } from './triggers';
+import { splitSentences } from '../engine/sentences';
 
 type Nlp = typeof import('compromise').default;
 
@@ -64,9 +65,17 @@ export function extractFacts(message: MessageText, nlp: Nlp): ExtractedFact[] {
   return facts;
 }
 
+/** Cheap gate: compromise only parses sentences that could hold a date. */
+const DATE_HINT =
+  /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d(?:st|nd|rd|th)\b|\b(?:today|tonight|tomorrow|yesterday|weekend|week|weeks|month|months|year|years|days?|hours?|morning|afternoon|evening|noon|midnight|ago)\b/i;
+
 function datePhrases(text: string, nlp: Nlp): string[] {
   const out: string[] = [];
-  for (const m of nlp(text).match(DATE_MATCH).out('array') as string[]) {
+  const dated = splitSentences(text)
+    .map((r) => text.slice(r.start, r.end))
+    .filter((sentence) => DATE_HINT.test(sentence));
+  const found = dated.length ? (nlp(dated.join('\n')).match(DATE_MATCH).out('array') as string[]) : [];
+  for (const m of found) {
     const phrase = m.replace(/[\s.,;:!?)]+$/, '');
     if (!BARE_UNIT.test(phrase) || /^(?:within|in|by|before|next|this|last)\b|\bago$/i.test(phrase)) out.push(phrase);
   }

@@ -4,7 +4,8 @@
  * into their parts ("that's" -> that + is/has, "can't" -> can + not) so a
  * rule written as "that is our policy" also catches "That's our policy".
  * Invisible characters (zero-width spaces and joiners, BOM, bidi marks) are
- * ignored inside words and never start or end a token.
+ * ignored inside words and never start or end a token; HTML tags and
+ * entities are skipped.
  */
 
 export interface Token {
@@ -18,7 +19,8 @@ export interface Token {
 
 const INVISIBLE_CHARS = '\\u00AD\\u200B-\\u200F\\u2060-\\u2064\\uFEFF\\u202A-\\u202E\\u2066-\\u2069';
 // Letters, marks, digits, apostrophes and invisible characters; inner "-" or "." joins parts ("e-mail", "v2.1").
-const WORD = new RegExp(`[\\p{L}\\p{M}\\p{N}'’ʼ\`${INVISIBLE_CHARS}]+(?:[-.][\\p{L}\\p{N}]+)*|[,;:—–()"“”]`, 'gu');
+// HTML tags and entities (source pasted as text) are matched only to be skipped.
+const WORD = new RegExp(`<\\/?[a-zA-Z][^<>]{0,300}>|&#?[a-zA-Z0-9]{1,10};|[\\p{L}\\p{M}\\p{N}'’ʼ\`${INVISIBLE_CHARS}]+(?:[-.][\\p{L}\\p{N}]+)*|[,;:—–()"“”]`, 'gu');
 const INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`, 'u');
 const IS_INVISIBLE = new RegExp(`^[${INVISIBLE_CHARS}]$`, 'u');
 const APOSTROPHES = /[’ʼ`]/g;
@@ -55,6 +57,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   while ((m = WORD.exec(slice)) !== null) {
     const raw = m[0];
     const start = m.index;
+    if (raw[0] === '<' || raw[0] === '&') continue;
     if (raw.length === 1 && isPunct(raw)) {
       tokens.push({ start, end: start + 1, forms: [raw === '“' || raw === '”' ? '"' : raw], punct: true });
       continue;

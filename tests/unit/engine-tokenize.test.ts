@@ -49,3 +49,9 @@ describe('tokenize', () => {
     expect(tokenize(' \u200b 🙂 ... !!! \u202e')).toEqual([]);
   });
 });
+
+describe('tokenize HTML pasted as text', () => {
+  it('skips tags and entities but keeps the words between them', () => {
+    expect(show('<p class="x">Please <b>calm</b>&nbsp;down</p> a < b, 3 <4')).toEqual(['Please=please', 'calm=calm', 'down=down', 'a=a', 'b=b', ',=,', '3=3', '4=4']);
+  });
+});
