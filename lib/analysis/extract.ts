@@ -67,7 +67,7 @@ export function extractFacts(message: MessageText, nlp: Nlp): ExtractedFact[] {
 
 /** Cheap gate: compromise only parses sentences that could hold a date. */
 const DATE_HINT =
-  /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d(?:st|nd|rd|th)\b|\b(?:today|tonight|tomorrow|yesterday|weekend|week|weeks|month|months|year|years|days?|hours?|morning|afternoon|evening|noon|midnight|ago)\b/i;
+  /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\d(?:st|nd|rd|th)\b|\b(?:today|tonight|tomorrow|yesterday|weekend|week|weeks|month|months|year|years|days?|hours?|morning|afternoon|evening|noon|midnight|ago)\b/i;
 
 function datePhrases(text: string, nlp: Nlp): string[] {
   const out: string[] = [];

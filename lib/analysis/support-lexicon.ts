@@ -63,7 +63,7 @@ export const CLAUSE_BREAKS: ReadonlySet<string> = new Set(['but', 'however', 'al
 export const SUPPORT_PHRASES: readonly { pattern: RegExp; weight: number }[] = [
   { pattern: /\b(?:does ?n[o']?t|did ?n[o']?t|do ?n[o']?t|is ?n[o']?t|was ?n[o']?t|wo ?n't|not|never|no longer|stopped|still not)\s+(?:\w+\s+)?(?:work|working|worked|load|loading|open|opening|arrive|arrived|show|showing|appear|appearing|let|allow|accept|accepted|connect|connecting|download|downloading|sync|syncing|respond|responding|answer|answered|fixed|resolved|delivered|received|come|came|possible|available)\b/gi, weight: -2.5 },
   { pattern: /\b(?:can ?'?t|cannot|can not|could ?n'?t|could not|unable to|not able to|am not able to|no way to)\s+(?:\w+\s+)?(?!wait\b|thank\b)\w+/gi, weight: -2 },
-  { pattern: /\b(?:still|yet again|once again|over and over|every time)\b/gi, weight: -1 },
+  { pattern: /\b(?:yet again|once again|over and over|again and again|every (?:single )?time)\b/gi, weight: -1 },
   { pattern: /\b(?:second|third|fourth|fifth|2nd|3rd|4th|5th|\d+|two|three|four|five|several|many|multiple)\s+(?:times?|attempts?|emails?|calls?|messages?)\b/gi, weight: -2 },
   { pattern: /\b(?:for|over|almost|nearly|about)\s+(?:\d+|a|two|three|four|five|six|several|many)\s+(?:days?|weeks?|months?|hours?)\b/gi, weight: -1.5 },
   { pattern: /\b(?:have ?n'?t|has ?n'?t|have not|has not|did ?n'?t|did not|never|not yet)\s+(?:yet\s+)?(?:received|arrived|heard|got|gotten|been (?:delivered|refunded|contacted|answered|resolved))\b/gi, weight: -2.5 },

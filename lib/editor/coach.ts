@@ -101,7 +101,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
       else {
         open.index = same;
         layer.setActive(same);
-        card.place(layer.rectsOf(same));
+        card.place(anchorOf(same));
       }
     }
   };
@@ -112,6 +112,12 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
 
   const updateBadge = () => {
     badge.update({ count: shown.length, onOpen: guard(() => openCard(0, 'badge')) }, composer.getBoundingClientRect(), zIndexAbove(composer) + 1);
+  };
+
+  /** Where the card goes: by the phrase, or by the composer when the phrase is scrolled out of view. */
+  const anchorOf = (index: number) => {
+    const rects = layer.rectsOf(index);
+    return rects.length ? rects : [composer.getBoundingClientRect()];
   };
 
   const restoreCaret = (at: { start: number; end: number } | null) => {
@@ -163,7 +169,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
         }),
         onClose: act(() => closeCard(true)),
       },
-      layer.rectsOf(index),
+      anchorOf(index),
     );
     report({ type: 'card-opened', ruleId: finding.ruleId, via });
   };
@@ -231,7 +237,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
 
   const reposition = guard(() => {
     updateBadge();
-    if (open) card.place(layer.rectsOf(open.index));
+    if (open) card.place(anchorOf(open.index));
   });
 
   const observer = isTextField(composer) ? null : new win.MutationObserver(guard(schedule));

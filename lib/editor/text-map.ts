@@ -5,14 +5,15 @@
  *
  * Rich editors (contenteditable): block elements are separated by one "\n",
  * <br> is "\n", atoms (contenteditable=false chips, images) are one U+FFFC,
- * zero-width fillers that editors insert (CKEditor's U+2060 run, trailing
- * <br> placeholders) are skipped. Text fields: the value, offsets identical.
+ * zero-width fillers that editors insert (CKEditor's U+2060 run, Froala's
+ * U+200B, trailing <br> placeholders, empty non-editable UI spans such as
+ * Quill's list markers) are skipped. Text fields: the value, offsets identical.
  */
 
 export const ATOM_CHAR = '\uFFFC';
 
 /** Characters editors insert for caret placement that are not part of the draft. */
-const FILLER_CHARS = /[\u2060\uFEFF]/;
+const FILLER_CHARS = /[\u200B\u2060\uFEFF]/;
 const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE',
   'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE',
@@ -114,6 +115,7 @@ function readRich(root: HTMLElement): Draft {
       atLineStart = true;
       return;
     }
+    if (el !== root && isEmptyWidget(el)) return;
     if (ATOM_TAGS.has(tag) || (el !== root && el.getAttribute('contenteditable') === 'false')) {
       breakLineBefore(el);
       pushVirtual(ATOM_CHAR, positionBefore(el), positionAfter(el));
@@ -233,9 +235,15 @@ function hasContent(node: Node): boolean {
   const el = node as Element;
   const tag = el.tagName.toUpperCase();
   if (INVISIBLE_TAGS.has(tag)) return false;
+  if (isEmptyWidget(el)) return false;
   if (tag === 'BR' || ATOM_TAGS.has(tag) || BLOCK_TAGS.has(tag) || el.getAttribute('contenteditable') === 'false') return true;
   for (let child = el.firstChild; child; child = child.nextSibling) if (hasContent(child)) return true;
   return false;
+}
+
+/** A non-editable element with nothing in it (editor UI such as a list marker) is not part of the draft. */
+function isEmptyWidget(el: Element): boolean {
+  return el.getAttribute('contenteditable') === 'false' && !el.textContent?.trim() && !el.querySelector([...ATOM_TAGS].join(','));
 }
 
 /** Source-formatting whitespace between blocks (e.g. "\n  " in static HTML) is not rendered unless white-space is pre*. */

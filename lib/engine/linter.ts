@@ -94,6 +94,14 @@ export function createLinter(options: LinterOptions = {}): Linter {
     return result;
   }
 
+  // Rewrites fitted once per rule: at a sentence start, and mid-sentence.
+  const fitted = new Map<RuleSpec, [string[], string[]]>();
+  function fittedRewrites(spec: RuleSpec, atSentenceStart: boolean): string[] {
+    let both = fitted.get(spec);
+    if (!both) fitted.set(spec, (both = [spec.rewrites.map((r) => fitRewrite(r, true)), spec.rewrites.map((r) => fitRewrite(r, false))]));
+    return both[atSentenceStart ? 0 : 1];
+  }
+
   function phraseFinding(spec: RuleSpec, start: number, end: number, atSentenceStart: boolean): Finding {
     return {
       ruleId: spec.id,
@@ -102,7 +110,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
       start,
       end,
       message: spec.message,
-      rewrites: spec.rewrites.map((r) => fitRewrite(r, atSentenceStart)),
+      rewrites: fittedRewrites(spec, atSentenceStart),
       ...(spec.script ? { script: spec.script } : {}),
     };
   }
@@ -270,20 +278,25 @@ function removeOverlaps(findings: Finding[]): Finding[] {
   const score = (f: Finding) => SEVERITY_RANK[f.severity] * 1e6 + (f.end - f.start);
   const byStart = findings.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Finding[] = [];
-  // Only findings in one overlapping cluster compete, so this stays linear for long drafts.
+  // Only findings in one overlapping cluster compete, so this stays near-linear for long drafts.
   for (let i = 0; i < byStart.length; ) {
     let j = i + 1;
     let clusterEnd = byStart[i].end;
     while (j < byStart.length && byStart[j].start < clusterEnd) clusterEnd = Math.max(clusterEnd, byStart[j++].end);
-    if (j === i + 1) {
-      kept.push(byStart[i]);
-    } else {
-      const ranked = byStart.slice(i, j).sort((a, b) => score(b) - score(a) || a.start - b.start);
-      const chosen: Finding[] = [];
-      for (const f of ranked) if (!chosen.some((k) => f.start < k.end && k.start < f.end)) chosen.push(f);
-      kept.push(...chosen.sort((a, b) => a.start - b.start));
-    }
+    if (j === i + 1) kept.push(byStart[i]);
+    else kept.push(...bestDisjoint(byStart.slice(i, j).sort((a, b) => score(b) - score(a) || a.start - b.start)));
     i = j;
   }
   return kept;
+}
+
+/** Greedily keep findings in rank order that overlap none kept so far; returns them sorted by start. */
+function bestDisjoint(ranked: readonly Finding[]): Finding[] {
+  const chosen: Finding[] = [];
+  for (const f of ranked) {
+    const at = firstEndingAfter(chosen, f.start);
+    if (at < chosen.length && chosen[at].start < f.end) continue;
+    chosen.splice(at, 0, f);
+  }
+  return chosen;
 }

@@ -15,22 +15,39 @@ interface Entry<T> {
 
 /** Where each token form occurs in one sentence. */
 export class FormPositions {
-  private readonly at = new Map<string, number[]>();
+  /** Short sentences (every token within one span of each other) only need each form's last index. */
+  private readonly last: Map<string, number> | null;
+  private readonly all: Map<string, number[]> | null;
 
   constructor(tokens: readonly Token[]) {
+    if (tokens.length <= MAX_SPAN_TOKENS) {
+      const last = new Map<string, number>();
+      for (let i = 0; i < tokens.length; i++) for (const form of tokens[i].forms) last.set(form, i);
+      this.last = last;
+      this.all = null;
+      return;
+    }
+    const all = new Map<string, number[]>();
     for (let i = 0; i < tokens.length; i++) {
       for (const form of tokens[i].forms) {
-        const list = this.at.get(form);
+        const list = all.get(form);
         if (list) list.push(i);
-        else this.at.set(form, [i]);
+        else all.set(form, [i]);
       }
     }
+    this.last = null;
+    this.all = all;
   }
 
-  /** Whether a token with one of `forms` sits at an index in [from, to). */
-  anyWithin(forms: ReadonlySet<string>, from: number, to: number): boolean {
+  /** Whether a token with one of `forms` sits at an index in [from, from + MAX_SPAN_TOKENS). */
+  anyWithinSpan(forms: ReadonlySet<string>, from: number): boolean {
+    if (this.last) {
+      for (const form of forms) if ((this.last.get(form) ?? -1) >= from) return true;
+      return false;
+    }
+    const to = from + MAX_SPAN_TOKENS;
     for (const form of forms) {
-      const list = this.at.get(form);
+      const list = this.all!.get(form);
       if (!list || list[list.length - 1] < from) continue;
       let lo = 0;
       let hi = list.length - 1;
@@ -71,15 +88,17 @@ export class StartIndex<T> {
     found.length = 0;
     const mark = ++this.lookup;
     const token = tokens[i];
-    const until = i + MAX_SPAN_TOKENS;
-    const consider = (entry: Entry<T>) => {
-      entry.mark = mark;
-      if (!entry.required || positions.anyWithin(entry.required, i, until)) found.push(entry.value);
-    };
-    if (!token.punct) for (const entry of this.anyWord) consider(entry);
+    if (!token.punct) {
+      for (const entry of this.anyWord) if (!entry.required || positions.anyWithinSpan(entry.required, i)) found.push(entry.value);
+    }
     for (const form of token.forms) {
       const list = this.byForm.get(form);
-      if (list) for (const entry of list) if (entry.mark !== mark) consider(entry);
+      if (!list) continue;
+      for (const entry of list) {
+        if (entry.mark === mark) continue;
+        entry.mark = mark;
+        if (!entry.required || positions.anyWithinSpan(entry.required, i)) found.push(entry.value);
+      }
     }
     return found;
   }

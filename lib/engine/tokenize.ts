@@ -59,7 +59,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     const start = m.index;
     if (raw[0] === '<' || raw[0] === '&') continue;
     if (raw.length === 1 && isPunct(raw)) {
-      tokens.push({ start, end: start + 1, forms: [raw === '“' || raw === '”' ? '"' : raw], punct: true });
+      tokens.push({ start, end: start + 1, forms: formsOf(raw === '“' || raw === '”' ? '"' : raw), punct: true });
       continue;
     }
     if (INVISIBLE.test(raw)) pushWithInvisibles(tokens, raw, start);
@@ -91,7 +91,7 @@ function pushWord(tokens: Token[], word: string, start: number, end: number, off
   if (!/[^']/.test(word)) return;
   // Lower-casing can change the length (rare letters); then offsets inside the word are unknown, so no split.
   if (word.length !== (offsets ? offsets.length - 1 : end - start)) {
-    tokens.push({ start, end, forms: [word], punct: false });
+    tokens.push({ start, end, forms: formsOf(word), punct: false });
     return;
   }
   const at = (i: number) => (offsets ? offsets[i] : start + i);
@@ -102,22 +102,33 @@ function pushWord(tokens: Token[], word: string, start: number, end: number, off
   const bare = BARE[word];
   if (bare) {
     // "dont" splits as do|nt, "cannot" as can|not, "thats" as that|s.
-    split(word === 'cannot' ? 3 : word.endsWith('nt') ? word.length - 2 : bare[0].length, [bare[0]], [bare[1]]);
+    split(word === 'cannot' ? 3 : word.endsWith('nt') ? word.length - 2 : bare[0].length, formsOf(bare[0]), formsOf(bare[1]));
     return;
   }
   if (word.length > 3 && word.endsWith("n't")) {
     const base = word.slice(0, -3);
-    split(base.length, [NOT_BASES[base] ?? base], ['not']);
+    split(base.length, formsOf(NOT_BASES[base] ?? base), formsOf('not'));
     return;
   }
   const apos = word.indexOf("'");
   if (apos > 0) {
     const forms = SUFFIX_FORMS[word.slice(apos)];
     if (forms) {
-      split(apos, [word.slice(0, apos)], forms);
+      split(apos, formsOf(word.slice(0, apos)), forms);
       return;
     }
   }
   const clean = word.replace(/^'+|'+$/g, '');
-  tokens.push({ start, end, forms: clean === word ? [word] : [clean, word], punct: false });
+  tokens.push({ start, end, forms: clean === word ? formsOf(word) : [clean, word], punct: false });
+}
+
+// One shared forms array per word keeps long drafts from allocating one per token.
+const SINGLE_FORMS = new Map<string, readonly string[]>();
+function formsOf(word: string): readonly string[] {
+  let forms = SINGLE_FORMS.get(word);
+  if (!forms) {
+    if (SINGLE_FORMS.size >= 50_000) SINGLE_FORMS.clear();
+    SINGLE_FORMS.set(word, (forms = [word]));
+  }
+  return forms;
 }

@@ -136,3 +136,21 @@ test('attaching and detaching the coach moves nothing on the page and leaves no 
   expect(s.errors).toEqual([]);
   await s.page.close();
 });
+
+test('the card stays inside the viewport when the phrase is near its bottom-right edge', async () => {
+  const s = await editors.openEditor('textarea');
+  await s.page.setViewportSize({ width: 520, height: 330 });
+  await s.page.click('textarea');
+  await s.page.keyboard.type('Thanks for waiting, we will sort the refund today. Please calm down');
+  await expect.poll(() => underlineCount(s.page)).toBe(1);
+  await s.page.keyboard.press('Control+Period');
+  const card = s.page.locator('steady-card [role="dialog"]');
+  await expect.poll(() => card.count()).toBe(1);
+  const box = (await card.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(520);
+  expect(box.y + box.height).toBeLessThanOrEqual(330);
+  expect(await card.evaluate((el) => getComputedStyle((el.getRootNode() as ShadowRoot).host).zIndex)).toBe('2147483000');
+  await s.page.close();
+});

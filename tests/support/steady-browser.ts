@@ -114,8 +114,7 @@ export async function launchSteady(options: SteadyBrowserOptions = {}): Promise<
   context.pages().forEach(watchPage);
   context.on('page', watchPage);
 
-  const worker = await firstServiceWorker(context);
-  if (!isExtensionUrl(worker.url())) throw new Error(`Expected the extension ${extensionId}, but its service worker is ${worker.url()}`);
+  await restartTraced(context, isExtensionUrl);
 
   const open = async (url: string) => {
     const page = await context.newPage();
@@ -158,6 +157,23 @@ export async function launchSteady(options: SteadyBrowserOptions = {}): Promise<
 function unpackedExtensionId(dir: string): string {
   const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
   return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
+}
+
+/**
+ * The service worker first runs while Chromium starts, before Playwright
+ * listens to it, so its start-up requests could go unseen. Reloading the
+ * extension once runs that start-up again with every listener in place.
+ */
+async function restartTraced(context: BrowserContext, isExtensionUrl: (url: string) => boolean): Promise<void> {
+  const first = await firstServiceWorker(context);
+  if (!isExtensionUrl(first.url())) throw new Error(`Loaded the wrong extension: its service worker is ${first.url()}`);
+  const restarted = context.waitForEvent('serviceworker', { predicate: (sw) => sw !== first && isExtensionUrl(sw.url()) });
+  await first.evaluate(() => {
+    const { chrome } = globalThis as unknown as ServiceWorkerGlobal;
+    // Reload after this call has returned, or evaluate() would lose its worker mid-call.
+    setTimeout(() => chrome.runtime.reload(), 0);
+  });
+  await restarted;
 }
 
 async function firstServiceWorker(context: BrowserContext): Promise<Worker> {

@@ -95,6 +95,8 @@ describe('readDraft text map (contenteditable)', () => {
       ['<p>Hi <span contenteditable="false">@Mia</span>, ok</p>', 'Hi \uFFFC, ok'],
       ['<div>a<div>b</div>c</div>', 'a\nb\nc'],
       ['<p>a\u00a0 😀</p>', 'a\u00a0 😀'],
+      ['<ol><li><span class="ql-ui" contenteditable="false"></span>One</li><li><span class="ql-ui" contenteditable="false"></span>Two</li></ol>', 'One\nTwo'],
+      ['<p>Hi\u200b there</p>', 'Hi there'],
     ];
     for (const [html, text] of cases) {
       const root = document.createElement('div');
