@@ -7,7 +7,6 @@ export { createSentimentScorer, type SentimentOptions, type SentimentScorer } fr
 export { computeTrajectory, TREND_THRESHOLD } from './trajectory';
 export {
   compileTriggers,
-  parseTriggerFile,
   TriggerRuleError,
   SCRIPT_IDS,
   TRIGGERS_FILE,

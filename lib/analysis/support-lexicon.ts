@@ -82,6 +82,7 @@ export const SUPPORT_PHRASES: readonly { pattern: RegExp; weight: number }[] = [
 export const SARCASM: readonly RegExp[] = [
   /\b(?:great|perfect|wonderful|fantastic|brilliant|lovely|awesome|excellent),?\s+(?:just|simply|really)\s+(?:great|perfect|wonderful|fantastic|brilliant|lovely|awesome|excellent)\b/i,
   /\bthanks? (?:you )?for nothing\b/i,
+  /\bthanks?(?: you)?(?: \S+){0,3} for (?:\w+ )?(?:ruining|wasting|losing|ignoring|breaking|cancell?ing|delaying|making (?:me|us) (?:wait|miss))\b/i,
   /\b(?:oh|yeah|wow),?\s+(?:great|wonderful|perfect|fantastic|brilliant|lovely|awesome|nice|thanks|sure|right)\b/i,
   /\byeah,? right\b/i,
   /\bjust what i (?:needed|wanted)\b/i,

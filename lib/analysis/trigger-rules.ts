@@ -1,10 +1,10 @@
 /**
  * Trigger definitions (rules/triggers.yaml): schema validation and
  * compilation. Errors name the file, the trigger and the field so the file can
- * be fixed without reading code. Pure: callers pass parsed YAML or YAML text.
+ * be fixed without reading code. Pure: callers pass the parsed YAML (the
+ * browser build can ship it as JSON; trigger-file.ts parses the text).
  */
 import { z } from 'zod';
-import { parse } from 'yaml';
 import { TRIGGERS, type TriggerId } from '../ticket';
 
 /** Scenario script ids (rules/scripts.yaml); every trigger points at one. */
@@ -94,17 +94,6 @@ export function compileTriggers(data: unknown, file = TRIGGERS_FILE): CompiledTr
       examples: spec.examples,
     };
   });
-}
-
-/** Parse and compile the text of a triggers file. */
-export function parseTriggerFile(yamlText: string, file = TRIGGERS_FILE): CompiledTrigger[] {
-  let data: unknown;
-  try {
-    data = parse(yamlText);
-  } catch (e) {
-    throw new TriggerRuleError(file, undefined, '(file)', `is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
-  }
-  return compileTriggers(data, file);
 }
 
 /** Letters and digits a phrase must not start or end next to (Latin scripts). */

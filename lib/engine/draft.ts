@@ -5,8 +5,7 @@
  */
 import { z } from 'zod';
 import { longestMatch, type Matcher } from './pattern';
-import { StartIndex, type FormPositions } from './start-index';
-import { PackError, type CompiledPack } from './pack';
+import { PackError, type CompiledPack, type CompiledPattern } from './pack';
 import type { Token } from './tokenize';
 import { SEVERITIES, type LintContext } from './types';
 import type { Range } from './sentences';
@@ -61,61 +60,74 @@ export interface DraftSentence {
   greeting: boolean;
 }
 
-type ListName = keyof DraftConfig['patterns'];
+export type DraftList = keyof DraftConfig['patterns'];
 
 export interface CompiledDraftChecks {
   config: DraftConfig;
-  facts(tokens: readonly Token[], positions: FormPositions, sentence: string): DraftSentence;
+  patterns: { list: DraftList; pattern: CompiledPattern }[];
 }
 
 /** Compile the draft patterns with the pack's macros. Throws a PackError naming the field. */
 export function compileDraftChecks(config: DraftConfig, pack: CompiledPack, file = 'rules/draft.yaml'): CompiledDraftChecks {
-  const index = new StartIndex<{ list: ListName; matcher: Matcher }>();
-  for (const [list, sources] of Object.entries(config.patterns) as [ListName, string[]][]) {
-    sources.forEach((source, i) => {
+  const patterns = (Object.entries(config.patterns) as [DraftList, string[]][]).flatMap(([list, sources]) =>
+    sources.map((source, i) => {
       try {
-        const { matcher, first, required } = pack.compilePattern(source);
-        index.add(first, required, { list, matcher });
+        return { list, pattern: pack.compilePattern(source) };
       } catch (e) {
         throw new PackError(file, undefined, `patterns.${list}[${i}]`, (e as Error).message);
       }
-    });
+    }),
+  );
+  return { config, patterns };
+}
+
+/**
+ * Collects one sentence's facts while the linter walks its tokens: it hands over each draft
+ * pattern that may match at a token (consider), then closes the token (endToken).
+ */
+export class SentenceFacts {
+  private readonly found = { apology: false, action: false, acknowledgement: false, commitment: false, 'fix-opener': false, greeting: false };
+  private readonly hedges: Range[] = [];
+  private readonly firstWord: number;
+  /** Hedges do not overlap: the next may start at this token. */
+  private hedgeFree = 0;
+  private hedgeEnd = -1;
+
+  constructor(private readonly tokens: readonly Token[]) {
+    this.firstWord = tokens.findIndex((t) => !t.punct);
   }
-  return {
-    config,
-    facts(tokens, positions, sentence) {
-      const found = { apology: false, action: false, acknowledgement: false, commitment: false, 'fix-opener': false, greeting: false, hedge: false };
-      const hedges: Range[] = [];
-      const firstWord = tokens.findIndex((t) => !t.punct);
-      let words = 0;
-      let hedgeFree = 0;
-      for (let i = 0; i < tokens.length; i++) {
-        if (!tokens[i].punct) words++;
-        let hedgeEnd = -1;
-        for (const { list, matcher } of index.candidates(tokens, i, positions)) {
-          if (list === 'hedge') {
-            if (i >= hedgeFree) hedgeEnd = Math.max(hedgeEnd, longestMatch(matcher, tokens, i));
-          } else if (!found[list] && ((list !== 'fix-opener' && list !== 'greeting') || i === firstWord)) {
-            found[list] = longestMatch(matcher, tokens, i) > 0;
-          }
-        }
-        if (hedgeEnd > 0) {
-          hedges.push({ start: tokens[i].start, end: tokens[hedgeEnd - 1].end });
-          hedgeFree = hedgeEnd;
-        }
-      }
-      return {
-        words,
-        apology: found.apology,
-        action: found.action,
-        hedges,
-        acknowledgement: found.acknowledgement,
-        fixOpener: found['fix-opener'],
-        commitment: found.commitment && !sentence.trimEnd().endsWith('?'),
-        greeting: found.greeting && words <= 6,
-      };
-    },
-  };
+
+  consider(list: DraftList, matcher: Matcher, i: number): void {
+    if (list === 'hedge') {
+      if (i >= this.hedgeFree) this.hedgeEnd = Math.max(this.hedgeEnd, longestMatch(matcher, this.tokens, i));
+    } else if (!this.found[list] && ((list !== 'fix-opener' && list !== 'greeting') || i === this.firstWord)) {
+      this.found[list] = longestMatch(matcher, this.tokens, i) > 0;
+    }
+  }
+
+  endToken(i: number): void {
+    if (this.hedgeEnd > 0) {
+      this.hedges.push({ start: this.tokens[i].start, end: this.tokens[this.hedgeEnd - 1].end });
+      this.hedgeFree = this.hedgeEnd;
+      this.hedgeEnd = -1;
+    }
+  }
+
+  result(sentence: string): DraftSentence {
+    let words = 0;
+    for (const t of this.tokens) if (!t.punct) words++;
+    const { found } = this;
+    return {
+      words,
+      apology: found.apology,
+      action: found.action,
+      hedges: this.hedges,
+      acknowledgement: found.acknowledgement,
+      fixOpener: found['fix-opener'],
+      commitment: found.commitment && !sentence.trimEnd().endsWith('?'),
+      greeting: found.greeting && words <= 6,
+    };
+  }
 }
 
 export const NO_FACTS: DraftSentence = {

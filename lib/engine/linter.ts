@@ -10,8 +10,8 @@ import { splitSentences, type Range } from './sentences';
 import { tokenize, type Token } from './tokenize';
 import { fitRewrite } from './rewrite';
 import { builtinPack, hasBuiltinPack } from './builtin';
-import { StartIndex, FormPositions } from './start-index';
-import { runDraftChecks, compileDraftChecks, NO_FACTS, type CompiledDraftChecks, type DraftSentence, type DraftConfig, type DraftIssue } from './draft';
+import { StartIndex } from './start-index';
+import { runDraftChecks, compileDraftChecks, SentenceFacts, NO_FACTS, type CompiledDraftChecks, type DraftList, type DraftSentence, type DraftConfig, type DraftIssue } from './draft';
 import type { Finding, LintContext, LinterOptions, Commitment, RuleSpec, RulePack, Severity } from './types';
 
 /** Longer inputs are checked up to about this many characters; a draft finding says so. */
@@ -35,6 +35,12 @@ interface SentenceResult {
 
 type Sentence = Range & SentenceResult;
 
+/** What may match at a token: a rule's pattern, one of its except.earlier patterns, or a draft-check pattern. */
+type Candidate =
+  | { kind: 'rule'; rule: CompiledRule; matcher: Matcher }
+  | { kind: 'earlier'; rule: CompiledRule; matcher: Matcher }
+  | { kind: 'draft'; list: DraftList; matcher: Matcher };
+
 export interface Linter {
   lint(text: string, context?: LintContext): Finding[];
   /** Sentences that commit the agent to something (follow-ups for the decision map). */
@@ -55,10 +61,13 @@ export function createLinter(options: LinterOptions = {}): Linter {
   const active = compiled.rules.filter((r) => !disabledRules.has(r.spec.id) && !disabledCategories.has(r.spec.category));
   const severityOf = (ruleId: string, fallback: Severity): Severity => options.severities?.[ruleId] ?? fallback;
   const draftChecks = disabledCategories.has('draft') || !base.draft ? null : draftChecksFor(base.draft, compiled);
-  const withEarlier = active.filter((r) => r.earlier.length > 0);
-
-  const index = new StartIndex<{ rule: CompiledRule; matcher: Matcher }>();
-  for (const rule of active) for (const { matcher, first, required } of rule.patterns) index.add(first, required, { rule, matcher });
+  // One index for every pattern, so each token is looked up once.
+  const index = new StartIndex<Candidate>();
+  for (const rule of active) {
+    for (const { matcher, first, required } of rule.patterns) index.add(first, required, { kind: 'rule', rule, matcher });
+    for (const { matcher, first, required } of rule.earlier) index.add(first, required, { kind: 'earlier', rule, matcher });
+  }
+  for (const { list, pattern } of draftChecks?.patterns ?? []) index.add(pattern.first, pattern.required, { kind: 'draft', list, matcher: pattern.matcher });
 
   const cache = new Map<string, SentenceResult>();
 
@@ -68,30 +77,37 @@ export function createLinter(options: LinterOptions = {}): Linter {
     const tokens = tokenize(sentence);
     const firstWord = tokens.findIndex((t) => !t.punct);
     const matches: SentenceMatch[] = [];
-    const positions = new FormPositions(tokens);
+    const facts = draftChecks ? new SentenceFacts(tokens) : null;
+    let earlier: Map<CompiledRule, number> | null = null;
+    index.prepare(tokens);
     for (let i = 0; i < tokens.length; i++) {
-      for (const { rule, matcher } of index.candidates(tokens, i, positions)) {
-        const end = longestMatch(matcher, tokens, i);
-        if (end < 0) continue;
-        if (rule.before.some((m) => matchesEndingAt(m, tokens, i))) continue;
-        if (rule.after.some((m) => longestMatch(m, tokens, end) > 0)) continue;
-        // Spans never start or end on punctuation a softener slot swallowed.
-        let first = i;
-        let last = end - 1;
-        while (first < last && tokens[first].punct) first++;
-        while (last > first && tokens[last].punct) last--;
-        matches.push({ rule, finding: phraseFinding(rule.spec, tokens[first].start, tokens[last].end, first === firstWord) });
+      for (const c of index.candidates(tokens, i)) {
+        if (c.kind === 'draft') facts?.consider(c.list, c.matcher, i);
+        else if (c.kind === 'earlier') earlier = noteEarlier(earlier, c.rule, c.matcher, tokens, i);
+        else {
+          const match = matchRule(c.rule, c.matcher, tokens, i, firstWord);
+          if (match) matches.push(match);
+        }
       }
+      facts?.endToken(i);
     }
-    const result: SentenceResult = {
-      tokens,
-      matches,
-      facts: draftChecks ? draftChecks.facts(tokens, positions, sentence) : NO_FACTS,
-      earlierEnds: withEarlier.length ? earlierEnds(withEarlier, tokens) : null,
-    };
+    const result: SentenceResult = { tokens, matches, facts: facts ? facts.result(sentence) : NO_FACTS, earlierEnds: earlier };
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(sentence, result);
     return result;
+  }
+
+  function matchRule(rule: CompiledRule, matcher: Matcher, tokens: readonly Token[], i: number, firstWord: number): SentenceMatch | undefined {
+    const end = longestMatch(matcher, tokens, i);
+    if (end < 0) return undefined;
+    if (rule.before.some((m) => matchesEndingAt(m, tokens, i))) return undefined;
+    if (rule.after.some((m) => longestMatch(m, tokens, end) > 0)) return undefined;
+    // Spans never start or end on punctuation a softener slot swallowed.
+    let first = i;
+    let last = end - 1;
+    while (first < last && tokens[first].punct) first++;
+    while (last > first && tokens[last].punct) last--;
+    return { rule, finding: phraseFinding(rule.spec, tokens[first].start, tokens[last].end, first === firstWord) };
   }
 
   // Rewrites fitted once per rule: at a sentence start, and mid-sentence.
@@ -116,7 +132,10 @@ export function createLinter(options: LinterOptions = {}): Linter {
   }
 
   function analyse(text: string, limit: number): Sentence[] {
-    return splitSentences(text, limit).map((r) => ({ ...lintSentence(text.slice(r.start, r.end)), start: r.start, end: r.end }));
+    return splitSentences(text, limit).map(({ start, end }) => {
+      const { tokens, matches, facts, earlierEnds } = lintSentence(text.slice(start, end));
+      return { start, end, tokens, matches, facts, earlierEnds };
+    });
   }
 
   function draftFinding(issue: DraftIssue, range: Range): Finding {
@@ -136,7 +155,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
       for (const s of sentences) {
         for (const { rule, finding } of s.matches) {
           if (rule.earlier.length && (earlierSeen.has(rule) || (s.earlierEnds?.get(rule) ?? Infinity) <= finding.start)) continue;
-          findings.push({ ...finding, start: s.start + finding.start, end: s.start + finding.end, rewrites: [...finding.rewrites] });
+          findings.push(copyAt(finding, s.start));
         }
         if (s.earlierEnds) for (const rule of s.earlierEnds.keys()) earlierSeen.add(rule);
       }
@@ -172,6 +191,13 @@ function draftChecksFor(config: DraftConfig, pack: CompiledPack): CompiledDraftC
   return checks;
 }
 
+/** A cached sentence finding moved to `offset`, as a fresh object the caller may change. */
+function copyAt(f: Finding, offset: number): Finding {
+  const copy: Finding = { ruleId: f.ruleId, category: f.category, severity: f.severity, start: f.start + offset, end: f.end + offset, message: f.message, rewrites: f.rewrites.slice() };
+  if (f.script) copy.script = f.script;
+  return copy;
+}
+
 /** A bare rule pack keeps the registered draft checks when there are any. */
 function resolveBase(basePack: LinterOptions['basePack']): { pack: RulePack; draft?: DraftConfig } {
   if (!basePack) return builtinPack();
@@ -204,21 +230,13 @@ function tooLongFinding(text: string, limit: number): Finding {
   };
 }
 
-/** For each rule, the end offset of the first match of one of its `except.earlier` patterns in the sentence. */
-function earlierEnds(rules: readonly CompiledRule[], tokens: readonly Token[]): Map<CompiledRule, number> | null {
-  let out: Map<CompiledRule, number> | null = null;
-  for (const rule of rules) {
-    let best = Infinity;
-    for (const { matcher, first } of rule.earlier) {
-      for (let t = 0; t < tokens.length && tokens[t].start < best; t++) {
-        if (first && !tokens[t].forms.some((f) => first.has(f))) continue;
-        const end = shortestMatch(matcher, tokens, t);
-        if (end > 0) best = Math.min(best, tokens[end - 1].end);
-      }
-    }
-    if (best < Infinity) (out ??= new Map()).set(rule, best);
-  }
-  return out;
+/** Record where an `except.earlier` pattern of `rule` first ends in the sentence (the earliest end wins). */
+function noteEarlier(ends: Map<CompiledRule, number> | null, rule: CompiledRule, matcher: Matcher, tokens: readonly Token[], i: number): Map<CompiledRule, number> | null {
+  const best = ends?.get(rule) ?? Infinity;
+  if (best <= tokens[i].end) return ends;
+  const end = shortestMatch(matcher, tokens, i);
+  if (end < 0 || tokens[end - 1].end >= best) return ends;
+  return (ends ?? new Map()).set(rule, tokens[end - 1].end);
 }
 
 /**

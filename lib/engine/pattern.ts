@@ -65,8 +65,16 @@ export function parsePattern(source: string, resolveMacro: MacroResolver): Node[
   return seq;
 }
 
+const inflections = new Map<string, string[]>();
+
 /** Regular English inflections; irregular forms are written out in the rules. */
 export function inflect(base: string): string[] {
+  let known = inflections.get(base);
+  if (!known) inflections.set(base, (known = inflectWord(base)));
+  return known;
+}
+
+function inflectWord(base: string): string[] {
   const forms = new Set([base, base + 's', base + 'es', base + 'ed', base + 'd', base + 'ing']);
   if (base.endsWith('e')) forms.add(base.slice(0, -1) + 'ing');
   if (base.endsWith('y')) {

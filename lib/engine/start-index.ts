@@ -1,7 +1,7 @@
 /**
  * Patterns indexed by the token forms they can start with, so each token only
  * tries the few patterns that can begin there, and only when a word every
- * match needs occurs close enough after it.
+ * match needs (CompiledPattern.required) occurs close enough after it.
  */
 import { MAX_SPAN_TOKENS } from './pattern';
 import type { Token } from './tokenize';
@@ -11,43 +11,30 @@ interface Entry<T> {
   required: ReadonlySet<string> | null;
   /** Last lookup that saw this entry (dedupes tokens with several forms). */
   mark: number;
+  /** Sentence in which a required form was last seen, and the last token index it was seen at. */
+  requiredIn: number;
+  requiredAt: number;
 }
 
-/** Where each token form occurs in one sentence. */
-export class FormPositions {
-  /** Short sentences (every token within one span of each other) only need each form's last index. */
-  private readonly last: Map<string, number> | null;
-  private readonly all: Map<string, number[]> | null;
+/** Where each token form occurs in a long sentence (for the span check). */
+class FormPositions {
+  private readonly at = new Map<string, number[]>();
 
   constructor(tokens: readonly Token[]) {
-    if (tokens.length <= MAX_SPAN_TOKENS) {
-      const last = new Map<string, number>();
-      for (let i = 0; i < tokens.length; i++) for (const form of tokens[i].forms) last.set(form, i);
-      this.last = last;
-      this.all = null;
-      return;
-    }
-    const all = new Map<string, number[]>();
     for (let i = 0; i < tokens.length; i++) {
       for (const form of tokens[i].forms) {
-        const list = all.get(form);
+        const list = this.at.get(form);
         if (list) list.push(i);
-        else all.set(form, [i]);
+        else this.at.set(form, [i]);
       }
     }
-    this.last = null;
-    this.all = all;
   }
 
   /** Whether a token with one of `forms` sits at an index in [from, from + MAX_SPAN_TOKENS). */
   anyWithinSpan(forms: ReadonlySet<string>, from: number): boolean {
-    if (this.last) {
-      for (const form of forms) if ((this.last.get(form) ?? -1) >= from) return true;
-      return false;
-    }
     const to = from + MAX_SPAN_TOKENS;
     for (const form of forms) {
-      const list = this.all!.get(form);
+      const list = this.at.get(form);
       if (!list || list[list.length - 1] < from) continue;
       let lo = 0;
       let hi = list.length - 1;
@@ -64,42 +51,65 @@ export class FormPositions {
 
 export class StartIndex<T> {
   private readonly byForm = new Map<string, Entry<T>[]>();
+  private readonly byRequired = new Map<string, Entry<T>[]>();
   private readonly anyWord: Entry<T>[] = [];
   private readonly found: T[] = [];
   private lookup = 0;
+  private sentence = 0;
+  private positions: FormPositions | null = null;
 
   /** `first`: the forms the pattern can start with (null: any word); `required`: see CompiledPattern. */
   add(first: ReadonlySet<string> | null, required: ReadonlySet<string> | null, value: T): void {
-    const entry = { value, required, mark: 0 };
-    if (first === null) {
-      this.anyWord.push(entry);
-      return;
-    }
-    for (const form of first) {
-      const list = this.byForm.get(form);
-      if (list) list.push(entry);
-      else this.byForm.set(form, [entry]);
-    }
+    const entry: Entry<T> = { value, required, mark: 0, requiredIn: 0, requiredAt: -1 };
+    if (first === null) this.anyWord.push(entry);
+    else for (const form of first) push(this.byForm, form, entry);
+    if (required) for (const form of required) push(this.byRequired, form, entry);
   }
 
-  /** The values whose pattern may match from token `i`. The array is reused by the next call. */
-  candidates(tokens: readonly Token[], i: number, positions: FormPositions): readonly T[] {
+  /** Call once per token list before asking for its candidates. */
+  prepare(tokens: readonly Token[]): void {
+    const sentence = ++this.sentence;
+    for (let i = 0; i < tokens.length; i++) {
+      for (const form of tokens[i].forms) {
+        const list = this.byRequired.get(form);
+        if (!list) continue;
+        for (const entry of list) {
+          entry.requiredIn = sentence;
+          entry.requiredAt = i;
+        }
+      }
+    }
+    this.positions = tokens.length > MAX_SPAN_TOKENS ? new FormPositions(tokens) : null;
+  }
+
+  /** The values whose pattern may match from token `i` of the prepared tokens. The array is reused by the next call. */
+  candidates(tokens: readonly Token[], i: number): readonly T[] {
     const found = this.found;
     found.length = 0;
     const mark = ++this.lookup;
     const token = tokens[i];
-    if (!token.punct) {
-      for (const entry of this.anyWord) if (!entry.required || positions.anyWithinSpan(entry.required, i)) found.push(entry.value);
-    }
+    if (!token.punct) for (const entry of this.anyWord) if (this.requiredNear(entry, i)) found.push(entry.value);
     for (const form of token.forms) {
       const list = this.byForm.get(form);
       if (!list) continue;
       for (const entry of list) {
         if (entry.mark === mark) continue;
         entry.mark = mark;
-        if (!entry.required || positions.anyWithinSpan(entry.required, i)) found.push(entry.value);
+        if (this.requiredNear(entry, i)) found.push(entry.value);
       }
     }
     return found;
   }
+
+  private requiredNear(entry: Entry<T>, i: number): boolean {
+    if (!entry.required) return true;
+    if (entry.requiredIn !== this.sentence || entry.requiredAt < i) return false;
+    return !this.positions || this.positions.anyWithinSpan(entry.required, i);
+  }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

@@ -17,14 +17,34 @@ export interface Token {
   punct: boolean;
 }
 
-const INVISIBLE_CHARS = '\\u00AD\\u200B-\\u200F\\u2060-\\u2064\\uFEFF\\u202A-\\u202E\\u2066-\\u2069';
-// Letters, marks, digits, apostrophes and invisible characters; inner "-" or "." joins parts ("e-mail", "v2.1").
-// HTML tags and entities (source pasted as text) are matched only to be skipped.
-const WORD = new RegExp(`<\\/?[a-zA-Z][^<>]{0,300}>|&#?[a-zA-Z0-9]{1,10};|[\\p{L}\\p{M}\\p{N}'’ʼ\`${INVISIBLE_CHARS}]+(?:[-.][\\p{L}\\p{N}]+)*|[,;:—–()"“”]`, 'gu');
-const INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`, 'u');
-const IS_INVISIBLE = new RegExp(`^[${INVISIBLE_CHARS}]$`, 'u');
+const LETTER_MARK_NUMBER = /^[\p{L}\p{M}\p{N}]$/u;
+const LETTER_NUMBER = /^[\p{L}\p{N}]$/u;
 const APOSTROPHES = /[’ʼ`]/g;
-const NEEDS_NORMALISING = /[’ʼ`A-Z\u0080-\uFFFF]/;
+const PUNCT = ',;:—–()"“”';
+
+/** Zero-width characters, soft hyphen, word joiners, BOM and bidi controls: ignored inside words. */
+function isInvisible(c: number): boolean {
+  return c === 0xad || (c >= 0x200b && c <= 0x200f) || (c >= 0x2060 && c <= 0x2064) || c === 0xfeff || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+// Letter/mark/number classes of BMP characters, looked up once each: 1 = letter or number, 2 = mark only, 3 = neither.
+const bmpClass = new Uint8Array(0x10000);
+function charClass(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 3;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const pair = text.slice(i, i + 2);
+    return LETTER_NUMBER.test(pair) ? 1 : LETTER_MARK_NUMBER.test(pair) ? 2 : 3;
+  }
+  let known = bmpClass[c];
+  if (!known) {
+    const char = String.fromCharCode(c);
+    bmpClass[c] = known = LETTER_NUMBER.test(char) ? 1 : LETTER_MARK_NUMBER.test(char) ? 2 : 3;
+  }
+  return known;
+}
+
+const isApostrophe = (c: number) => c === 39 || c === 96 || c === 0x2019 || c === 0x2bc;
 
 const NOT_BASES: Record<string, string> = { ca: 'can', wo: 'will', sha: 'shall', ai: 'is', do: 'do' };
 const SUFFIX_FORMS: Record<string, readonly string[]> = {
@@ -36,40 +56,107 @@ const SUFFIX_FORMS: Record<string, readonly string[]> = {
   "'d": ['would', 'had'],
 };
 /** Contractions typed without the apostrophe, common in chat. */
-const BARE: Record<string, readonly [string, string]> = {
+const BARE = new Map<string, readonly [string, string]>(Object.entries({
   dont: ['do', 'not'], doesnt: ['does', 'not'], didnt: ['did', 'not'], cant: ['can', 'not'],
   couldnt: ['could', 'not'], wouldnt: ['would', 'not'], shouldnt: ['should', 'not'], isnt: ['is', 'not'],
   arent: ['are', 'not'], wasnt: ['was', 'not'], werent: ['were', 'not'], wont: ['will', 'not'],
   im: ['i', 'am'], ive: ['i', 'have'], youre: ['you', 'are'], youll: ['you', 'will'], thats: ['that', 'is'],
   theres: ['there', 'is'], cannot: ['can', 'not'], whats: ['what', 'is'], hasnt: ['has', 'not'], havent: ['have', 'not'],
-};
-
-export function normalizeWord(raw: string): string {
-  if (!NEEDS_NORMALISING.test(raw)) return raw;
-  return raw.replace(new RegExp(INVISIBLE.source, 'gu'), '').replace(APOSTROPHES, "'").toLowerCase();
-}
+} satisfies Record<string, readonly [string, string]>));
 
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
-  WORD.lastIndex = from;
-  const slice = to === text.length ? text : text.slice(0, to);
-  let m: RegExpExecArray | null;
-  while ((m = WORD.exec(slice)) !== null) {
-    const raw = m[0];
-    const start = m.index;
-    if (raw[0] === '<' || raw[0] === '&') continue;
-    if (raw.length === 1 && isPunct(raw)) {
-      tokens.push({ start, end: start + 1, forms: formsOf(raw === '“' || raw === '”' ? '"' : raw), punct: true });
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === 60 || c === 38) {
+      // HTML tags and entities (source pasted as text) are skipped.
+      const skip = c === 60 ? tagEnd(text, i, to) : entityEnd(text, i, to);
+      i = skip > 0 ? skip : i + 1;
       continue;
     }
-    if (INVISIBLE.test(raw)) pushWithInvisibles(tokens, raw, start);
-    else pushWord(tokens, normalizeWord(raw), start, start + raw.length, null);
+    if (PUNCT.includes(text[i])) {
+      tokens.push({ start: i, end: i + 1, forms: formsOf(c === 0x201c || c === 0x201d ? '"' : text[i]), punct: true });
+      i++;
+      continue;
+    }
+    const end = wordEnd(text, i, to);
+    if (end === i) {
+      i++;
+      continue;
+    }
+    pushRaw(tokens, text.slice(i, end), i);
+    i = end;
   }
   return tokens;
 }
 
-function isPunct(char: string): boolean {
-  return ',;:—–()"“”'.includes(char);
+/**
+ * End of the word starting at `i` (or `i` when none starts there): letters, marks, digits,
+ * apostrophes and invisible characters, then parts joined by "-" or "." ("e-mail", "v2.1").
+ */
+function wordEnd(text: string, i: number, to: number): number {
+  let j = i;
+  while (j < to) {
+    const c = text.charCodeAt(j);
+    if (isApostrophe(c) || isInvisible(c)) j++;
+    else {
+      const cls = charClass(text, j);
+      if (cls === 3) break;
+      j += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+    }
+  }
+  if (j === i) return i;
+  while (j + 1 < to) {
+    const c = text.charCodeAt(j);
+    if ((c !== 45 && c !== 46) || charClass(text, j + 1) !== 1) break;
+    j++;
+    while (j < to && charClass(text, j) === 1) j += text.charCodeAt(j) >= 0xd800 && text.charCodeAt(j) <= 0xdbff ? 2 : 1;
+  }
+  return Math.min(j, to);
+}
+
+/** End of an HTML tag like <p class="x"> or </b> at `i`, or -1. */
+function tagEnd(text: string, i: number, to: number): number {
+  let j = i + 1;
+  if (text[j] === '/') j++;
+  const c = text.charCodeAt(j);
+  if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90))) return -1;
+  const limit = Math.min(to, j + 302);
+  for (let k = j + 1; k < limit; k++) {
+    if (text[k] === '>') return k + 1;
+    if (text[k] === '<') return -1;
+  }
+  return -1;
+}
+
+/** End of an HTML entity like &nbsp; or &#39; at `i`, or -1. */
+function entityEnd(text: string, i: number, to: number): number {
+  let j = i + 1;
+  if (text[j] === '#') j++;
+  const start = j;
+  while (j < to && j - start < 10 && charClass(text, j) === 1 && text.charCodeAt(j) < 0x80) j++;
+  return j > start && text[j] === ';' ? j + 1 : -1;
+}
+
+/** Normalise a raw word (lower case, straight apostrophes, invisible characters left out) and push its tokens. */
+function pushRaw(tokens: Token[], raw: string, start: number): void {
+  let invisible = false;
+  let plain = true;
+  for (let k = 0; k < raw.length; k++) {
+    const c = raw.charCodeAt(k);
+    if (c >= 0x80 || (c >= 65 && c <= 90) || c === 96) {
+      plain = false;
+      if (isInvisible(c)) invisible = true;
+    }
+  }
+  if (invisible) pushWithInvisibles(tokens, raw, start);
+  else pushWord(tokens, plain ? raw : normalizeWord(raw), start, start + raw.length, null);
+}
+
+/** Lower case with straight apostrophes. */
+function normalizeWord(raw: string): string {
+  return raw.toLowerCase().replace(APOSTROPHES, "'");
 }
 
 /** Words with invisible characters: normalise without them, and map each kept character back to its offset. */
@@ -77,7 +164,7 @@ function pushWithInvisibles(tokens: Token[], raw: string, start: number): void {
   const offsets: number[] = [];
   let visible = '';
   for (let i = 0; i < raw.length; i++) {
-    if (IS_INVISIBLE.test(raw[i])) continue;
+    if (isInvisible(raw.charCodeAt(i))) continue;
     offsets.push(start + i);
     visible += raw[i];
   }
@@ -88,38 +175,35 @@ function pushWithInvisibles(tokens: Token[], raw: string, start: number): void {
 
 /** `word` is normalised; `offsets[i]` is the input offset of its i-th character (null when it maps 1:1 from `start`). */
 function pushWord(tokens: Token[], word: string, start: number, end: number, offsets: number[] | null): void {
-  if (!/[^']/.test(word)) return;
   // Lower-casing can change the length (rare letters); then offsets inside the word are unknown, so no split.
-  if (word.length !== (offsets ? offsets.length - 1 : end - start)) {
+  const cut = word.length === (offsets ? offsets.length - 1 : end - start) ? contractionCut(word) : -1;
+  if (cut > 0) {
+    const at = offsets ? offsets[cut] : start + cut;
+    const bare = BARE.get(word);
+    const head = word.slice(0, cut);
+    const first = bare ? bare[0] : word.endsWith("n't") ? (NOT_BASES[head] ?? head) : head;
+    const second = bare ? formsOf(bare[1]) : word.endsWith("n't") ? formsOf('not') : SUFFIX_FORMS[word.slice(cut)];
+    tokens.push({ start, end: at, forms: formsOf(first), punct: false });
+    tokens.push({ start: at, end, forms: second, punct: false });
+    return;
+  }
+  if (word[0] !== "'" && word[word.length - 1] !== "'") {
     tokens.push({ start, end, forms: formsOf(word), punct: false });
     return;
   }
-  const at = (i: number) => (offsets ? offsets[i] : start + i);
-  const split = (cut: number, first: readonly string[], second: readonly string[]) => {
-    tokens.push({ start, end: at(cut), forms: first, punct: false });
-    tokens.push({ start: at(cut), end, forms: second, punct: false });
-  };
-  const bare = BARE[word];
-  if (bare) {
-    // "dont" splits as do|nt, "cannot" as can|not, "thats" as that|s.
-    split(word === 'cannot' ? 3 : word.endsWith('nt') ? word.length - 2 : bare[0].length, formsOf(bare[0]), formsOf(bare[1]));
-    return;
-  }
-  if (word.length > 3 && word.endsWith("n't")) {
-    const base = word.slice(0, -3);
-    split(base.length, formsOf(NOT_BASES[base] ?? base), formsOf('not'));
-    return;
-  }
-  const apos = word.indexOf("'");
-  if (apos > 0) {
-    const forms = SUFFIX_FORMS[word.slice(apos)];
-    if (forms) {
-      split(apos, formsOf(word.slice(0, apos)), forms);
-      return;
-    }
-  }
   const clean = word.replace(/^'+|'+$/g, '');
-  tokens.push({ start, end, forms: clean === word ? formsOf(word) : [clean, word], punct: false });
+  if (clean) tokens.push({ start, end, forms: [clean, word], punct: false });
+}
+
+/** Where a contraction splits into two tokens ("ca|n't", "do|nt", "that|'s", "can|not"), or -1. */
+function contractionCut(word: string): number {
+  // "dont" splits as do|nt, "cannot" as can|not, "thats" as that|s.
+  const bare = BARE.get(word);
+  if (bare) return word === 'cannot' ? 3 : word.endsWith('nt') ? word.length - 2 : bare[0].length;
+  const apos = word.indexOf("'");
+  if (apos < 0) return -1;
+  if (word.length > 3 && word.endsWith("n't")) return word.length - 3;
+  return apos > 0 && SUFFIX_FORMS[word.slice(apos)] ? apos : -1;
 }
 
 // One shared forms array per word keeps long drafts from allocating one per token.

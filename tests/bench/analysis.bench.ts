@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import Sentiment from 'sentiment';
-import { createConversationAnalyzer, extractFacts, loadDateParser, parseTriggerFile, TRIGGERS_FILE } from '../../lib/analysis';
+import { createConversationAnalyzer, extractFacts, loadDateParser, TRIGGERS_FILE } from '../../lib/analysis';
+import { parseTriggerFile } from '../../lib/analysis/trigger-file';
 import type { ConversationMessage } from '../../lib/ticket';
 import { median, row, timeRuns } from './measure';
 

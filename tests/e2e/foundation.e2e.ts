@@ -73,5 +73,5 @@ test('the service worker is alive', async () => {
 
 test('no errors, and the extension made no network request', async () => {
   expect(steady.errors).toEqual([]);
-  expect(steady.extensionRequests).toEqual([]);
+  expect(steady.extensionRequests()).toEqual([]);
 });

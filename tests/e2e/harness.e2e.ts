@@ -39,13 +39,13 @@ test('requests from the service worker, a content script and an extension page a
   await steady.open(LIVECHAT);
   const panel = await steady.openSidePanel();
   await panel.waitForLoadState('load');
-  const recorded = () => steady.extensionRequests.map(({ source, url }) => `${source} ${url}`).sort();
+  const recorded = () => steady.extensionRequests().map(({ source, url }) => `${source} ${url}`).sort();
   await expect
     .poll(recorded, { timeout: 10_000 })
     .toEqual([
       'content-script https://my.livechatinc.com/from-content-script',
-      'extension-page https://cdn.invalid/from-panel',
-      'service-worker https://telemetry.invalid/from-worker',
+      'extension https://cdn.invalid/from-panel',
+      'extension https://telemetry.invalid/from-worker',
     ]);
 });
 

@@ -22,6 +22,8 @@ const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/
 
 export interface EditorPages {
   url(kind: EditorKind): string;
+  /** The coach page script as one classic script, to run in an isolated world the way a content script runs. */
+  coachScript: string;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,15 @@ export async function serveEditorPages(): Promise<EditorPages> {
     logLevel: 'error',
     loader: { '.css': 'empty' },
   });
+  const classic = await build({
+    entryPoints: [join(HERE, 'coach-page.ts')],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    logLevel: 'error',
+  });
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const file = path.startsWith('/out/') ? join(out, path.slice(5)) : path.startsWith('/node_modules/') ? join(ROOT, path) : null;
@@ -62,6 +73,7 @@ export async function serveEditorPages(): Promise<EditorPages> {
   const port = (server.address() as { port: number }).port;
   return {
     url: (kind) => `http://127.0.0.1:${port}/${kind}`,
+    coachScript: classic.outputFiles[0].text,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -13,6 +13,8 @@ import type { ShownFinding } from '../../lib/editor/coach';
 
 export interface Session {
   page: Page;
+  /** Evaluates an expression in the coach's world (the page's, or the isolated one). */
+  inCoach<T>(expression: string): Promise<T>;
   /** Uncaught page exceptions. */
   errors: string[];
   /** Selector of the element the coach is attached to. */
@@ -20,7 +22,8 @@ export interface Session {
 }
 
 export interface EditorBrowser {
-  openEditor(kind: EditorKind): Promise<Session>;
+  /** The page with its editor; the coach runs in the page's world unless `isolated`, where it runs as a content script would. */
+  openEditor(kind: EditorKind, options?: { isolated?: boolean }): Promise<Session>;
   close(): Promise<void>;
 }
 
@@ -33,7 +36,7 @@ export async function startEditorBrowser(): Promise<EditorBrowser> {
   });
   const pack = JSON.stringify(buildBuiltinPack(readRuleFiles()));
   return {
-    async openEditor(kind) {
+    async openEditor(kind, options = {}) {
       const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
@@ -43,8 +46,21 @@ export async function startEditorBrowser(): Promise<EditorBrowser> {
       const failed = await page.evaluate(() => window.__editorError);
       if (failed) throw new Error(`${kind} did not start: ${failed}`);
       const composer = await page.evaluate(() => window.__editor!.composer);
-      await page.evaluate((sel) => window.__attachCoach!(sel), composer);
-      return { page, errors, composer };
+      if (!options.isolated) {
+        await page.evaluate((sel) => window.__attachCoach!(sel), composer);
+        return { page, errors, composer, inCoach: (expression) => page.evaluate(expression) };
+      }
+      // The way Chromium runs a content script: same DOM, its own JavaScript globals.
+      const cdp = await page.context().newCDPSession(page);
+      const { frameTree } = await cdp.send('Page.getFrameTree');
+      const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'steady-test' });
+      const inCoach = async <T>(expression: string): Promise<T> => {
+        const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId: executionContextId, returnByValue: true, awaitPromise: true });
+        if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+        return result.value as T;
+      };
+      await inCoach(`window.__steadyPack = ${pack};\n${pages.coachScript};\nwindow.__attachCoach(${JSON.stringify(composer)})`);
+      return { page, errors, composer, inCoach };
     },
     async close() {
       await browser.close();

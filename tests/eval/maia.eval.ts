@@ -10,7 +10,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Sentiment from 'sentiment';
-import { createConversationAnalyzer, createSentimentScorer, parseTriggerFile, TRIGGERS_FILE } from '../../lib/analysis';
+import { createConversationAnalyzer, createSentimentScorer, TRIGGERS_FILE } from '../../lib/analysis';
+import { parseTriggerFile } from '../../lib/analysis/trigger-file';
 import type { ConversationMessage } from '../../lib/ticket';
 import { CORPUS_DIR, sample } from './corpus';
 
@@ -54,12 +55,16 @@ export default function evalMaia(argv: string[] = []): void {
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
     const dialogues = JSON.parse(readFileSync(join(dir, file), 'utf8')) as MaiaDialogue[];
     const field = englishCustomerField(dialogues);
-    console.log(`${file}: customer English text in ${field}`);
+    let repeated = 0;
     for (const dialogue of dialogues) {
-      if (seen.has(dialogue.id)) continue; // the pt-br files share dialogues
+      if (seen.has(dialogue.id)) {
+        repeated++; // the pt-br files share dialogues; count each once
+        continue;
+      }
       seen.add(dialogue.id);
       rows.push(...scoreDialogue(dialogue, field, file));
     }
+    console.log(`${file}: customer English text in ${field}${repeated ? `; ${repeated} dialogues already read from another file` : ''}`);
   }
 
   function scoreDialogue(dialogue: MaiaDialogue, field: 'text_mt' | 'text_src', file: string): LabelledSentence[] {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyseConversation, createConversationAnalyzer, parseTriggerFile, TRIGGERS_FILE } from '../../lib/analysis';
+import { analyseConversation, createConversationAnalyzer, TRIGGERS_FILE } from '../../lib/analysis';
+import { parseTriggerFile } from '../../lib/analysis/trigger-file';
 import type { ConversationMessage } from '../../lib/ticket';
 
 const triggers = parseTriggerFile(readFileSync(new URL(`../../${TRIGGERS_FILE}`, import.meta.url), 'utf8'));

@@ -47,7 +47,13 @@ describe('customer sentiment', () => {
   });
 
   it('catches cheap sarcasm', () => {
-    for (const text of ['Great, just great.', 'Thanks for nothing.', 'Oh wonderful, it crashed again.', 'Yeah right, like that will happen.']) {
+    for (const text of [
+      'Great, just great.',
+      'Thanks for nothing.',
+      'Oh wonderful, it crashed again.',
+      'Yeah right, like that will happen.',
+      'Thank you so much for ruining my weekend.',
+    ]) {
       expect(label(text)).toBe('negative');
     }
     expect(label('Great, thanks for the quick fix!')).toBe('positive');

@@ -5,12 +5,13 @@ import {
   compileTriggers,
   createConversationAnalyzer,
   findPhraseTriggers,
-  parseTriggerFile,
   SCRIPT_IDS,
   TRIGGERS_FILE,
   TriggerRuleError,
 } from '../../lib/analysis';
+import { parseTriggerFile } from '../../lib/analysis/trigger-file';
 import { TRIGGERS, type TriggerId } from '../../lib/ticket';
+import { SCRIPTS_FILE, validateScripts } from '../../lib/scripts/library';
 
 const yamlText = readFileSync(new URL(`../../${TRIGGERS_FILE}`, import.meta.url), 'utf8');
 const triggers = parseTriggerFile(yamlText);
@@ -20,6 +21,12 @@ describe('rules/triggers.yaml', () => {
   it('defines every trigger once, each pointing at a scenario script', () => {
     expect(triggers.map((t) => t.id).sort()).toEqual([...TRIGGERS].sort());
     for (const t of triggers) expect(SCRIPT_IDS).toContain(t.script);
+  });
+
+  it('points each trigger at a script in rules/scripts.yaml that lists it', () => {
+    const scripts = validateScripts(parse(readFileSync(new URL(`../../rules/${SCRIPTS_FILE}`, import.meta.url), 'utf8')));
+    expect(scripts.map((s) => s.id).sort()).toEqual([...SCRIPT_IDS].sort());
+    for (const t of triggers) expect(scripts.find((s) => s.id === t.script)?.triggers, `${t.id} -> ${t.script}`).toContain(t.id);
   });
 
   it('maps triggers to the scripts that fit', () => {
