@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { steadyRules } from './lib/node/vite-rules-plugin';
+import { steadyContent } from './lib/node/vite-content-plugin';
 import { HELPDESK_MATCHES } from './entrypoints/content/helpdesk-matches';
 
 /**
@@ -19,7 +20,7 @@ export default defineConfig({
     action: { default_title: 'Open Steady' },
     web_accessible_resources: [{ resources: [`${LINT_ENGINE_ENTRYPOINT}.js`], matches: HELPDESK_MATCHES }],
   },
-  vite: () => ({ plugins: [preact(), steadyRules()] }),
+  vite: () => ({ plugins: [preact(), steadyRules(), steadyContent()] }),
   hooks: {
     // WXT builds unlisted scripts as IIFEs; dynamic import() needs an ES module
     // (which Vite's library mode would not fully minify by default).

@@ -22,6 +22,10 @@ export default defineContentScript({
     const loadLinter = () =>
       (linter ??= import(/* @vite-ignore */ browser.runtime.getURL('/lint-engine.js')).then(
         (module: { default: Linter }) => module.default,
+        (error: unknown) => {
+          linter = undefined; // Try again on the next edit rather than never.
+          throw error;
+        },
       ));
 
     const lintSoon = (composer: Composer) => {
@@ -34,14 +38,19 @@ export default defineContentScript({
       if (ctx.isValid) badge.show(composer, findings.length);
     };
 
+    let current: Composer | undefined;
     const onEdit = (event: Event) =>
       guard(() => {
-        const composer = composerOf(event.target);
-        if (composer) lintSoon(composer);
+        current = composerOf(event.target) ?? current;
+        if (current) lintSoon(current);
       });
 
     ctx.addEventListener(document, 'input', onEdit, { capture: true });
     ctx.addEventListener(document, 'focusin', onEdit, { capture: true });
+    // Helpdesks clear or replace the draft from script (sending it, inserting a macro),
+    // which fires no input event: look again after keys and clicks.
+    ctx.addEventListener(document, 'keyup', onEdit, { capture: true });
+    ctx.addEventListener(document, 'click', onEdit, { capture: true });
     ctx.addEventListener(window, 'scroll', () => guard(badge.reposition), { capture: true, passive: true });
     ctx.addEventListener(window, 'resize', () => guard(badge.reposition), { passive: true });
     ctx.onInvalidated(() => {

@@ -47,6 +47,8 @@ export const triggerSchema = z.strictObject({
   id: z.enum(TRIGGERS, { error: `must be one of: ${TRIGGERS.join(', ')}` }),
   script: z.enum(SCRIPT_IDS, { error: `must be a scenario script id: ${SCRIPT_IDS.join(', ')}` }),
   description: z.string().trim().min(1, 'must not be empty'),
+  /** The likely customer concern, offered on the decision map. */
+  concern: z.string().trim().min(1, 'must not be empty').optional(),
   phrases: phraseList,
   /** A phrase hit is dropped when one of these matches text overlapping it ("no refund needed"). */
   except: phraseList.optional(),
@@ -66,6 +68,7 @@ const fileSchema = z.strictObject({ triggers: z.array(z.unknown()).min(1, 'needs
 export interface CompiledTrigger {
   id: TriggerId;
   script: ScriptId;
+  concern: string | null;
   pattern: RegExp;
   except: RegExp | null;
   repeatedQuestion: { minWords: number; overlap: number } | null;
@@ -88,6 +91,7 @@ export function compileTriggers(data: unknown, file = TRIGGERS_FILE): CompiledTr
     return {
       id: spec.id,
       script: spec.script,
+      concern: spec.concern ?? null,
       pattern: combine(spec.phrases),
       except: spec.except ? combine(spec.except) : null,
       repeatedQuestion: spec.repeatedQuestion ?? null,

@@ -7,7 +7,7 @@
  * insertText (ProseMirror, plain contenteditable, textarea). Then read the
  * draft back and accept only if the change landed exactly once.
  */
-import { readDraft, isTextField, type Composer } from './text-map';
+import { readDraft as readComposer, isTextField, type Composer, type ReadOptions } from './text-map';
 
 export interface Target {
   start: number;
@@ -41,7 +41,8 @@ const sameText = (a: string, b: string) => a.replace(/\u00a0/g, ' ') === b.repla
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export async function applyRewrite(composer: Composer, target: Target, replacement: string): Promise<ApplyResult> {
+export async function applyRewrite(composer: Composer, target: Target, replacement: string, options: ReadOptions = {}): Promise<ApplyResult> {
+  const readDraft = (el: Composer) => readComposer(el, options);
   const doc = composer.ownerDocument;
   const win = doc.defaultView!;
   let draft = readDraft(composer);

@@ -33,7 +33,6 @@ export interface CardView {
   /** Move next to the phrase again (scroll, resize). */
   place(anchor: readonly DOMRect[]): void;
   hide(): void;
-  readonly visible: boolean;
   contains(node: EventTarget | null): boolean;
   destroy(): void;
 }
@@ -67,9 +66,6 @@ export function createCardView(doc: Document): CardView {
       visible = false;
       render(null, mount);
       host.style.display = 'none';
-    },
-    get visible() {
-      return visible;
     },
     contains: (node) => node === host || (node instanceof win.Node && host.shadowRoot!.contains(node)),
     destroy() {

@@ -5,7 +5,7 @@
  * handler is guarded: nothing thrown here may reach the host page.
  */
 import type { Finding } from '../engine/types';
-import { readDraft, isTextField, type Composer } from './text-map';
+import { readDraft as readComposer, isTextField, type Composer } from './text-map';
 import { applyRewrite } from './apply';
 import { createHighlightLayer, supportsHighlights } from './highlights';
 import { createMirrorLayer } from './mirror';
@@ -26,6 +26,8 @@ export type CoachEvent =
 
 export interface CoachDeps {
   lint(text: string): Finding[];
+  /** CSS selector of parts of the composer that are not the agent's draft (quoted history, signature); never linted. */
+  skip?: string;
   onOpenScript?(scriptId: string): void;
   onRuleOff?(ruleId: string): void;
   onEvent?(event: CoachEvent): void;
@@ -68,6 +70,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
     }
   };
 
+  const readDraft = (el: Composer) => readComposer(el, { skip: deps.skip });
   const layer: UnderlineLayer = isTextField(composer) || !supportsHighlights(doc)
     ? createMirrorLayer(composer as HTMLTextAreaElement)
     : createHighlightLayer(doc, () => readDraft(composer).toRange);
@@ -76,7 +79,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
   const ignored = new Set<string>();
   const rulesOff = new Set<string>();
   let shown: ShownFinding[] = [];
-  let open: { index: number; via: OpenedVia; returnTo: { start: number; end: number } | null } | null = null;
+  let open: { index: number; returnTo: { start: number; end: number } | null } | null = null;
   let lastSelection: { start: number; end: number } | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let applying = false;
@@ -138,9 +141,8 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
     const finding = shown[index];
     if (!finding) return;
     const focused = doc.activeElement === composer || composer.contains(doc.activeElement);
-    open = { index, via, returnTo: (focused ? readDraft(composer).selection() : null) ?? lastSelection };
+    open = { index, returnTo: (focused ? readDraft(composer).selection() : null) ?? lastSelection };
     layer.setActive(index);
-    const act = (fn: () => void) => guard(fn);
     card.show(
       {
         category: finding.category,
@@ -150,24 +152,24 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
         autoFocus: via !== 'click',
         hasScript: !!finding.script && !!deps.onOpenScript,
         onApply: (i) => void applyFinding(finding, i),
-        onIgnore: act(() => {
+        onIgnore: guard(() => {
           ignored.add(occurrenceKey(finding));
           closeCard(true);
           lint();
           report({ type: 'ignored', ruleId: finding.ruleId });
         }),
-        onRuleOff: act(() => {
+        onRuleOff: guard(() => {
           rulesOff.add(finding.ruleId);
           closeCard(true);
           lint();
           deps.onRuleOff?.(finding.ruleId);
           report({ type: 'rule-off', ruleId: finding.ruleId });
         }),
-        onOpenScript: act(() => {
+        onOpenScript: guard(() => {
           closeCard(true);
           if (finding.script) deps.onOpenScript?.(finding.script);
         }),
-        onClose: act(() => closeCard(true)),
+        onClose: guard(() => closeCard(true)),
       },
       anchorOf(index),
     );
@@ -182,7 +184,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
       open = null;
       card.hide();
       layer.setActive(null);
-      const result = await applyRewrite(composer, finding, finding.rewrites[rewriteIndex]);
+      const result = await applyRewrite(composer, finding, finding.rewrites[rewriteIndex], { skip: deps.skip });
       if (result.ok) report({ type: 'applied', ruleId: finding.ruleId, rewrite: rewriteIndex });
       else {
         report({ type: 'apply-failed', ruleId: finding.ruleId, reason: result.reason });

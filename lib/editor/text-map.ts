@@ -46,8 +46,13 @@ export function isTextField(el: Element): el is TextField {
   return el instanceof el.ownerDocument.defaultView!.HTMLTextAreaElement || el instanceof el.ownerDocument.defaultView!.HTMLInputElement;
 }
 
-export function readDraft(composer: Composer): Draft {
-  return isTextField(composer) ? readTextField(composer) : readRich(composer);
+export interface ReadOptions {
+  /** CSS selector of parts of a rich composer that are not the agent's words (quoted history, signature): left out of the text. */
+  skip?: string;
+}
+
+export function readDraft(composer: Composer, options: ReadOptions = {}): Draft {
+  return isTextField(composer) ? readTextField(composer) : readRich(composer, options.skip);
 }
 
 function readTextField(field: TextField): Draft {
@@ -67,7 +72,7 @@ type Segment =
   | { kind: 'text'; start: number; length: number; node: Text; nodeOffset: number }
   | { kind: 'virtual'; start: number; length: 1; before: DomPosition; after: DomPosition };
 
-function readRich(root: HTMLElement): Draft {
+function readRich(root: HTMLElement, skip: string | undefined): Draft {
   const segments: Segment[] = [];
   let text = '';
   // A block boundary was crossed since the last character; the next content starts a new line.
@@ -107,7 +112,7 @@ function readRich(root: HTMLElement): Draft {
     if (node.nodeType !== 1) return;
     const el = node as Element;
     const tag = el.tagName.toUpperCase();
-    if (INVISIBLE_TAGS.has(tag)) return;
+    if (INVISIBLE_TAGS.has(tag) || (skip && el !== root && el.matches(skip))) return;
     if (tag === 'BR') {
       if (isTrailingBreak(el, root)) return;
       breakLineBefore(el);

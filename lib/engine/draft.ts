@@ -97,12 +97,16 @@ export class SentenceFacts {
     this.firstWord = tokens.findIndex((t) => !t.punct);
   }
 
+  /** Whether patterns of `list` can still change the facts from token `i` (the opening lists only count at the first word). */
+  wants(list: DraftList, i: number): boolean {
+    if (list === 'hedge') return i >= this.hedgeFree;
+    return !this.found[list] && ((list !== 'fix-opener' && list !== 'greeting') || i === this.firstWord);
+  }
+
   consider(list: DraftList, matcher: Matcher, i: number): void {
-    if (list === 'hedge') {
-      if (i >= this.hedgeFree) this.hedgeEnd = Math.max(this.hedgeEnd, longestMatch(matcher, this.tokens, i));
-    } else if (!this.found[list] && ((list !== 'fix-opener' && list !== 'greeting') || i === this.firstWord)) {
-      this.found[list] = longestMatch(matcher, this.tokens, i) > 0;
-    }
+    if (!this.wants(list, i)) return;
+    if (list === 'hedge') this.hedgeEnd = Math.max(this.hedgeEnd, longestMatch(matcher, this.tokens, i));
+    else this.found[list] = longestMatch(matcher, this.tokens, i) > 0;
   }
 
   endToken(i: number): void {

@@ -16,7 +16,8 @@ import type { Finding, LintContext, LinterOptions, Commitment, RuleSpec, RulePac
 
 /** Longer inputs are checked up to about this many characters; a draft finding says so. */
 export const MAX_LINT_CHARS = 100_000;
-const CACHE_LIMIT = 5_000;
+/** Sentences remembered per linter: several long drafts' worth. */
+const CACHE_LIMIT = 1_000;
 const SEVERITY_RANK: Record<Severity, number> = { suggestion: 0, warning: 1, problem: 2 };
 
 /** A phrase finding with offsets relative to its sentence, ready to copy into a lint result. */
@@ -26,7 +27,6 @@ interface SentenceMatch {
 }
 
 interface SentenceResult {
-  tokens: Token[];
   matches: SentenceMatch[];
   facts: DraftSentence;
   /** For rules with `except.earlier`: where the first of those earlier phrases ends in this sentence. */
@@ -67,7 +67,13 @@ export function createLinter(options: LinterOptions = {}): Linter {
     for (const { matcher, first, required } of rule.patterns) index.add(first, required, { kind: 'rule', rule, matcher });
     for (const { matcher, first, required } of rule.earlier) index.add(first, required, { kind: 'earlier', rule, matcher });
   }
-  for (const { list, pattern } of draftChecks?.patterns ?? []) index.add(pattern.first, pattern.required, { kind: 'draft', list, matcher: pattern.matcher });
+  // The opening lists only count at a sentence's first word, so they are looked up there alone.
+  const openingIndex = new StartIndex<Candidate>();
+  for (const { list, pattern } of draftChecks?.patterns ?? []) {
+    const candidate: Candidate = { kind: 'draft', list, matcher: pattern.matcher };
+    if (list === 'fix-opener' || list === 'greeting') openingIndex.add(pattern.first, null, candidate);
+    else index.add(pattern.first, pattern.required, candidate);
+  }
 
   const cache = new Map<string, SentenceResult>();
 
@@ -91,7 +97,8 @@ export function createLinter(options: LinterOptions = {}): Linter {
       }
       facts?.endToken(i);
     }
-    const result: SentenceResult = { tokens, matches, facts: facts ? facts.result(sentence) : NO_FACTS, earlierEnds: earlier };
+    if (facts && firstWord >= 0) for (const c of openingIndex.candidates(tokens, firstWord)) if (c.kind === 'draft') facts.consider(c.list, c.matcher, firstWord);
+    const result: SentenceResult = { matches, facts: facts ? facts.result(sentence) : NO_FACTS, earlierEnds: earlier };
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(sentence, result);
     return result;
@@ -133,8 +140,8 @@ export function createLinter(options: LinterOptions = {}): Linter {
 
   function analyse(text: string, limit: number): Sentence[] {
     return splitSentences(text, limit).map(({ start, end }) => {
-      const { tokens, matches, facts, earlierEnds } = lintSentence(text.slice(start, end));
-      return { start, end, tokens, matches, facts, earlierEnds };
+      const { matches, facts, earlierEnds } = lintSentence(text.slice(start, end));
+      return { start, end, matches, facts, earlierEnds };
     });
   }
 

@@ -11,6 +11,7 @@
  *   ,                         a literal comma token
  */
 import type { Token } from './tokenize';
+import { registerWord } from './vocabulary';
 
 export type Node =
   | { kind: 'word'; forms: ReadonlySet<string> }
@@ -57,7 +58,9 @@ export function parsePattern(source: string, resolveMacro: MacroResolver): Node[
     if (t.startsWith('@')) return { kind: 'group', alts: [resolveMacro(t.slice(1))] };
     if (t === '_') return { kind: 'any' };
     const word = t.toLowerCase().replace(/[’`]/g, "'");
-    return { kind: 'word', forms: new Set(word.endsWith('~') ? inflect(word.slice(0, -1)) : [word]) };
+    const forms = new Set(word.endsWith('~') ? inflect(word.slice(0, -1)) : [word]);
+    forms.forEach(registerWord); // before any text is tokenized for this pattern
+    return { kind: 'word', forms };
   };
   const seq = parseSeq();
   if (i < tokens.length) throw new PatternError(`unbalanced ")" in pattern "${source}"`);
@@ -98,9 +101,13 @@ export interface Matcher {
   readonly op: Uint8Array;
   readonly out1: Int32Array;
   readonly out2: Int32Array;
-  /** Accepted forms of WORD states. */
-  readonly forms: readonly (ReadonlySet<string> | null)[];
-  readonly entry: number;
+  /** The WORD states that accept each word id: a step looks up the token's ids instead of testing every live state. */
+  readonly statesById: readonly (Int32Array | undefined)[];
+  /** Whether the pattern has "_" (any word) states. */
+  readonly hasAny: boolean;
+  /** Precomputed first step (most runs end there): the states each word id leads to from the start, and where "_" leads. */
+  readonly firstById: readonly (Int32Array | undefined)[];
+  readonly firstAny: Int32Array;
 }
 
 const WORD = 0;
@@ -149,12 +156,38 @@ export function compileMatcher(seq: readonly Node[]): Matcher {
     }
   };
   const entry = compileSeq(seq, state(ACCEPT));
-  return { op: Uint8Array.from(op), out1: Int32Array.from(out1), out2: Int32Array.from(out2), forms, entry };
+  const byId: number[][] = [];
+  forms.forEach((set, s) => set?.forEach((form) => (byId[registerWord(form)] ??= []).push(s)));
+  // The states live before the first token: everything reachable from the entry without consuming one.
+  const live = new Set<number>();
+  const stack = [entry];
+  while (stack.length) {
+    const s = stack.pop()!;
+    if (live.has(s)) continue;
+    live.add(s);
+    if (op[s] === SPLIT) stack.push(out2[s], out1[s]);
+  }
+  const firstById: number[][] = [];
+  const firstAny: number[] = [];
+  for (const s of live) {
+    if (op[s] === ANY) firstAny.push(out1[s]);
+    forms[s]?.forEach((form) => (firstById[registerWord(form)] ??= []).push(out1[s]));
+  }
+  const packed = (lists: number[][]) => Array.from(lists, (list) => (list ? Int32Array.from(list) : undefined));
+  return {
+    op: Uint8Array.from(op),
+    out1: Int32Array.from(out1),
+    out2: Int32Array.from(out2),
+    statesById: packed(byId),
+    hasAny: op.includes(ANY),
+    firstById: packed(firstById),
+    firstAny: Int32Array.from(firstAny),
+  };
 }
 
 // Scratch buffers shared by all matchers (matching is synchronous and never re-entrant).
 let current = new Int32Array(64);
-let following = new Int32Array(64);
+let following = new Int32Array(256);
 let seen = new Uint32Array(64);
 let generation = 0;
 let accepted = false;
@@ -163,7 +196,8 @@ function reserve(size: number): void {
   if (seen.length >= size) return;
   const n = Math.max(size, seen.length * 2);
   current = new Int32Array(n);
-  following = new Int32Array(n);
+  // A token has at most 3 forms, so a step reaches at most 4 targets per state (3 forms + "_").
+  following = new Int32Array(n * 4);
   seen = new Uint32Array(n);
   generation = 0;
 }
@@ -193,39 +227,45 @@ function addState(m: Matcher, s: number, list: Int32Array, length: number): numb
   return length;
 }
 
-function accepts(m: Matcher, s: number, token: Token): boolean {
-  if (m.op[s] === ANY) return !token.punct;
-  const forms = m.forms[s]!;
-  const tokenForms = token.forms;
-  for (let i = 0; i < tokenForms.length; i++) if (forms.has(tokenForms[i])) return true;
-  return false;
-}
-
 /**
  * Run `m` from token `start` and report match ends: the longest (default), the
  * shortest, or whether one ends exactly at `until`. Returns the exclusive end
  * token index, or -1. Empty matches never count.
  */
 function run(m: Matcher, tokens: readonly Token[], start: number, mode: 'longest' | 'shortest', until = tokens.length): number {
-  reserve(m.op.length);
-  nextGeneration();
-  let list = current;
-  let other = following;
-  let length = addState(m, m.entry, list, 0);
-  let best = -1;
   const stop = Math.min(until, tokens.length, start + MAX_SPAN_TOKENS);
-  for (let pos = start; length > 0 && pos < stop; pos++) {
+  if (start >= stop) return -1;
+  reserve(m.op.length);
+  // First step from the precomputed table.
+  const first = tokens[start];
+  let targets = 0;
+  for (const id of first.ids) {
+    const states = id >= 0 ? m.firstById[id] : undefined;
+    if (states) for (let i = 0; i < states.length; i++) following[targets++] = states[i];
+  }
+  if (!first.punct) for (let i = 0; i < m.firstAny.length; i++) following[targets++] = m.firstAny[i];
+  if (targets === 0) return -1;
+  nextGeneration();
+  let length = 0;
+  for (let i = 0; i < targets; i++) length = addState(m, following[i], current, length);
+  let best = -1;
+  if (accepted) {
+    best = start + 1;
+    if (mode === 'shortest') return best;
+  }
+  for (let pos = start + 1; length > 0 && pos < stop; pos++) {
     const token = tokens[pos];
-    nextGeneration();
-    let nextLength = 0;
-    for (let i = 0; i < length; i++) {
-      const s = list[i];
-      if (accepts(m, s, token)) nextLength = addState(m, m.out1[s], other, nextLength);
+    // States live now carry this generation; collect where the token leads before starting the next one.
+    const live = generation;
+    targets = 0;
+    for (const id of token.ids) {
+      const states = id >= 0 ? m.statesById[id] : undefined;
+      if (states) for (let i = 0; i < states.length; i++) if (seen[states[i]] === live) following[targets++] = m.out1[states[i]];
     }
-    const swap = list;
-    list = other;
-    other = swap;
-    length = nextLength;
+    if (m.hasAny && !token.punct) for (let i = 0; i < length; i++) if (m.op[current[i]] === ANY) following[targets++] = m.out1[current[i]];
+    nextGeneration();
+    length = 0;
+    for (let i = 0; i < targets; i++) length = addState(m, following[i], current, length);
     if (accepted) {
       best = pos + 1;
       if (mode === 'shortest') return best;

@@ -5,6 +5,7 @@
  */
 import { MAX_SPAN_TOKENS } from './pattern';
 import type { Token } from './tokenize';
+import { registerWord } from './vocabulary';
 
 interface Entry<T> {
   value: T;
@@ -50,8 +51,9 @@ class FormPositions {
 }
 
 export class StartIndex<T> {
-  private readonly byForm = new Map<string, Entry<T>[]>();
-  private readonly byRequired = new Map<string, Entry<T>[]>();
+  /** Entries by the word id they can start with, and by the ids they require. */
+  private readonly byFirst: Entry<T>[][] = [];
+  private readonly byRequired: Entry<T>[][] = [];
   private readonly anyWord: Entry<T>[] = [];
   private readonly found: T[] = [];
   private lookup = 0;
@@ -62,16 +64,16 @@ export class StartIndex<T> {
   add(first: ReadonlySet<string> | null, required: ReadonlySet<string> | null, value: T): void {
     const entry: Entry<T> = { value, required, mark: 0, requiredIn: 0, requiredAt: -1 };
     if (first === null) this.anyWord.push(entry);
-    else for (const form of first) push(this.byForm, form, entry);
-    if (required) for (const form of required) push(this.byRequired, form, entry);
+    else for (const form of first) (this.byFirst[registerWord(form)] ??= []).push(entry);
+    if (required) for (const form of required) (this.byRequired[registerWord(form)] ??= []).push(entry);
   }
 
   /** Call once per token list before asking for its candidates. */
   prepare(tokens: readonly Token[]): void {
     const sentence = ++this.sentence;
     for (let i = 0; i < tokens.length; i++) {
-      for (const form of tokens[i].forms) {
-        const list = this.byRequired.get(form);
+      for (const id of tokens[i].ids) {
+        const list = id >= 0 ? this.byRequired[id] : undefined;
         if (!list) continue;
         for (const entry of list) {
           entry.requiredIn = sentence;
@@ -89,8 +91,8 @@ export class StartIndex<T> {
     const mark = ++this.lookup;
     const token = tokens[i];
     if (!token.punct) for (const entry of this.anyWord) if (this.requiredNear(entry, i)) found.push(entry.value);
-    for (const form of token.forms) {
-      const list = this.byForm.get(form);
+    for (const id of token.ids) {
+      const list = id >= 0 ? this.byFirst[id] : undefined;
       if (!list) continue;
       for (const entry of list) {
         if (entry.mark === mark) continue;
@@ -106,10 +108,4 @@ export class StartIndex<T> {
     if (entry.requiredIn !== this.sentence || entry.requiredAt < i) return false;
     return !this.positions || this.positions.anyWithinSpan(entry.required, i);
   }
-}
-
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

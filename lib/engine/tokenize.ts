@@ -8,11 +8,15 @@
  * entities are skipped.
  */
 
+import { vocabularyVersion, wordId } from './vocabulary';
+
 export interface Token {
   start: number;
   end: number;
   /** Normalised spellings this token may stand for (lower case, straight apostrophe). */
   forms: readonly string[];
+  /** Vocabulary ids of `forms` (-1 for words no pattern parsed before tokenizing uses). */
+  ids: readonly number[];
   /** True for punctuation tokens (",", ";", ":", "—", "(", quotes). */
   punct: boolean;
 }
@@ -21,6 +25,7 @@ const LETTER_MARK_NUMBER = /^[\p{L}\p{M}\p{N}]$/u;
 const LETTER_NUMBER = /^[\p{L}\p{N}]$/u;
 const APOSTROPHES = /[’ʼ`]/g;
 const PUNCT = ',;:—–()"“”';
+const PUNCT_FORMS = [...PUNCT].map((p) => [p === '“' || p === '”' ? '"' : p]);
 
 /** Zero-width characters, soft hyphen, word joiners, BOM and bidi controls: ignored inside words. */
 function isInvisible(c: number): boolean {
@@ -69,37 +74,47 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
-    if (c === 60 || c === 38) {
-      // HTML tags and entities (source pasted as text) are skipped.
-      const skip = c === 60 ? tagEnd(text, i, to) : entityEnd(text, i, to);
-      i = skip > 0 ? skip : i + 1;
-      continue;
-    }
-    if (PUNCT.includes(text[i])) {
-      tokens.push({ start: i, end: i + 1, forms: formsOf(c === 0x201c || c === 0x201d ? '"' : text[i]), punct: true });
+    if (c === 32) {
       i++;
       continue;
     }
     const end = wordEnd(text, i, to);
-    if (end === i) {
+    if (end > i) {
+      pushRaw(tokens, text.slice(i, end), i);
+      i = end;
+    } else if (c === 60 || c === 38) {
+      // HTML tags and entities (source pasted as text) are skipped.
+      const skip = c === 60 ? tagEnd(text, i, to) : entityEnd(text, i, to);
+      i = skip > 0 ? skip : i + 1;
+    } else {
+      const p = PUNCT.indexOf(text[i]);
+      if (p >= 0) tokens.push({ start: i, end: i + 1, forms: PUNCT_FORMS[p], ids: idsOf(PUNCT_FORMS[p]), punct: true });
       i++;
-      continue;
     }
-    pushRaw(tokens, text.slice(i, end), i);
-    i = end;
   }
   return tokens;
 }
+
+/** Whether the last word wordEnd() found contains invisible characters, or digits. */
+let sawInvisible = false;
+let sawDigit = false;
 
 /**
  * End of the word starting at `i` (or `i` when none starts there): letters, marks, digits,
  * apostrophes and invisible characters, then parts joined by "-" or "." ("e-mail", "v2.1").
  */
 function wordEnd(text: string, i: number, to: number): number {
+  sawInvisible = false;
+  sawDigit = false;
   let j = i;
   while (j < to) {
     const c = text.charCodeAt(j);
-    if (isApostrophe(c) || isInvisible(c)) j++;
+    if (c >= 48 && c <= 57) sawDigit = true;
+    if (isApostrophe(c)) j++;
+    else if (isInvisible(c)) {
+      sawInvisible = true;
+      j++;
+    }
     else {
       const cls = charClass(text, j);
       if (cls === 3) break;
@@ -139,27 +154,41 @@ function entityEnd(text: string, i: number, to: number): number {
   return j > start && text[j] === ';' ? j + 1 : -1;
 }
 
-/** Normalise a raw word (lower case, straight apostrophes, invisible characters left out) and push its tokens. */
+/** How a word (as typed, without invisible characters) becomes tokens; computed once per distinct word. */
+interface WordShape {
+  forms: readonly string[];
+  ids: readonly number[];
+  /** Contractions: where the second token starts, and its forms. */
+  cut: number;
+  rest: readonly string[];
+  restIds: readonly number[];
+  /** Vocabulary version the ids were looked up in. */
+  version: number;
+}
+
+const NO_FORMS: readonly string[] = [];
+const shapes = new Map<string, WordShape | null>();
+
+/** Push the tokens of a raw word from the input (it may contain invisible characters). */
 function pushRaw(tokens: Token[], raw: string, start: number): void {
-  let invisible = false;
-  let plain = true;
-  for (let k = 0; k < raw.length; k++) {
-    const c = raw.charCodeAt(k);
-    if (c >= 0x80 || (c >= 65 && c <= 90) || c === 96) {
-      plain = false;
-      if (isInvisible(c)) invisible = true;
-    }
+  if (sawInvisible) {
+    pushWithInvisibles(tokens, raw, start);
+    return;
   }
-  if (invisible) pushWithInvisibles(tokens, raw, start);
-  else pushWord(tokens, plain ? raw : normalizeWord(raw), start, start + raw.length, null);
+  // Numbers (order ids, dates) are mostly unique: shaping them directly keeps the cache to real words.
+  if (sawDigit) {
+    pushShape(tokens, shapeOf(normalizeWord(raw), raw.length), start, start + raw.length, null);
+    return;
+  }
+  let shape = shapes.get(raw);
+  if (shape === undefined || (shape !== null && shape.version !== vocabularyVersion())) {
+    if (shapes.size >= 20_000) shapes.clear();
+    shapes.set(raw, (shape = shapeOf(normalizeWord(raw), raw.length)));
+  }
+  pushShape(tokens, shape, start, start + raw.length, null);
 }
 
-/** Lower case with straight apostrophes. */
-function normalizeWord(raw: string): string {
-  return raw.toLowerCase().replace(APOSTROPHES, "'");
-}
-
-/** Words with invisible characters: normalise without them, and map each kept character back to its offset. */
+/** Words with invisible characters: shape them without those, and map each kept character back to its offset. */
 function pushWithInvisibles(tokens: Token[], raw: string, start: number): void {
   const offsets: number[] = [];
   let visible = '';
@@ -170,29 +199,49 @@ function pushWithInvisibles(tokens: Token[], raw: string, start: number): void {
   }
   if (!visible) return;
   offsets.push(offsets[offsets.length - 1] + 1); // end of the last visible character
-  pushWord(tokens, normalizeWord(visible), offsets[0], offsets[offsets.length - 1], offsets);
+  pushShape(tokens, shapeOf(normalizeWord(visible), visible.length), offsets[0], offsets[offsets.length - 1], offsets);
 }
 
-/** `word` is normalised; `offsets[i]` is the input offset of its i-th character (null when it maps 1:1 from `start`). */
-function pushWord(tokens: Token[], word: string, start: number, end: number, offsets: number[] | null): void {
-  // Lower-casing can change the length (rare letters); then offsets inside the word are unknown, so no split.
-  const cut = word.length === (offsets ? offsets.length - 1 : end - start) ? contractionCut(word) : -1;
+/** `offsets[i]` is the input offset of the word's i-th visible character (null when they follow `start` 1:1). */
+function pushShape(tokens: Token[], shape: WordShape | null, start: number, end: number, offsets: number[] | null): void {
+  if (!shape) return;
+  if (shape.cut > 0) {
+    const at = offsets ? offsets[shape.cut] : start + shape.cut;
+    tokens.push({ start, end: at, forms: shape.forms, ids: shape.ids, punct: false });
+    tokens.push({ start: at, end, forms: shape.rest, ids: shape.restIds, punct: false });
+  } else {
+    tokens.push({ start, end, forms: shape.forms, ids: shape.ids, punct: false });
+  }
+}
+
+/** Lower case with straight apostrophes. */
+function normalizeWord(raw: string): string {
+  const lower = raw.toLowerCase();
+  return lower.includes('’') || lower.includes('ʼ') || lower.includes('`') ? lower.replace(APOSTROPHES, "'") : lower;
+}
+
+/** `word` is normalised; `length` is the typed word's length (lower-casing rare letters can change it). */
+function shapeOf(word: string, length: number): WordShape | null {
+  // When lower-casing changed the length, offsets inside the word are unknown, so it is not split.
+  const cut = word.length === length ? contractionCut(word) : -1;
   if (cut > 0) {
-    const at = offsets ? offsets[cut] : start + cut;
     const bare = BARE.get(word);
     const head = word.slice(0, cut);
-    const first = bare ? bare[0] : word.endsWith("n't") ? (NOT_BASES[head] ?? head) : head;
-    const second = bare ? formsOf(bare[1]) : word.endsWith("n't") ? formsOf('not') : SUFFIX_FORMS[word.slice(cut)];
-    tokens.push({ start, end: at, forms: formsOf(first), punct: false });
-    tokens.push({ start: at, end, forms: second, punct: false });
-    return;
-  }
-  if (word[0] !== "'" && word[word.length - 1] !== "'") {
-    tokens.push({ start, end, forms: formsOf(word), punct: false });
-    return;
+    if (bare) return shape([bare[0]], cut, [bare[1]]);
+    if (word.endsWith("n't")) return shape([NOT_BASES[head] ?? head], cut, ['not']);
+    return shape([head], cut, SUFFIX_FORMS[word.slice(cut)]);
   }
   const clean = word.replace(/^'+|'+$/g, '');
-  if (clean) tokens.push({ start, end, forms: [clean, word], punct: false });
+  if (!clean) return null;
+  return shape(clean === word ? [word] : [clean, word], -1, NO_FORMS);
+}
+
+function shape(forms: readonly string[], cut: number, rest: readonly string[]): WordShape {
+  return { forms, ids: idsOf(forms), cut, rest, restIds: idsOf(rest), version: vocabularyVersion() };
+}
+
+function idsOf(forms: readonly string[]): number[] {
+  return forms.map(wordId);
 }
 
 /** Where a contraction splits into two tokens ("ca|n't", "do|nt", "that|'s", "can|not"), or -1. */
@@ -204,15 +253,4 @@ function contractionCut(word: string): number {
   if (apos < 0) return -1;
   if (word.length > 3 && word.endsWith("n't")) return word.length - 3;
   return apos > 0 && SUFFIX_FORMS[word.slice(apos)] ? apos : -1;
-}
-
-// One shared forms array per word keeps long drafts from allocating one per token.
-const SINGLE_FORMS = new Map<string, readonly string[]>();
-function formsOf(word: string): readonly string[] {
-  let forms = SINGLE_FORMS.get(word);
-  if (!forms) {
-    if (SINGLE_FORMS.size >= 50_000) SINGLE_FORMS.clear();
-    SINGLE_FORMS.set(word, (forms = [word]));
-  }
-  return forms;
 }

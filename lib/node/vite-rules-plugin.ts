@@ -13,20 +13,30 @@ import { readRuleFiles, RULES_DIR } from './rule-files';
 export const RULES_MODULE_ID = 'virtual:steady-rules';
 // The \0 prefix tells other plugins this id is virtual and not a file.
 const RESOLVED_ID = `\0${RULES_MODULE_ID}`;
+/**
+ * Each rule file also becomes an empty module the pack depends on, so tools
+ * that map changed files to bundles (Vite's watcher, `wxt` dev) rebuild the
+ * pack when a rule file is edited.
+ */
+const SOURCE_SUFFIX = '?steady-rules-source';
 
 export function steadyRules(rulesDir = RULES_DIR): Plugin {
   return {
     name: 'steady-rules',
     resolveId(id) {
-      return id === RULES_MODULE_ID ? RESOLVED_ID : undefined;
+      if (id === RULES_MODULE_ID) return RESOLVED_ID;
+      return id.endsWith(SOURCE_SUFFIX) ? id : undefined;
     },
     load(id) {
+      if (id.endsWith(SOURCE_SUFFIX)) return { code: '', moduleSideEffects: 'no-treeshake' };
       if (id !== RESOLVED_ID) return undefined;
-      for (const name of readdirSync(rulesDir)) {
-        if (name.endsWith('.yaml')) this.addWatchFile(join(rulesDir, name));
-      }
+      const sources = readdirSync(rulesDir)
+        .filter((name) => name.endsWith('.yaml'))
+        .map((name) => join(rulesDir, name));
+      for (const source of sources) this.addWatchFile(source);
       const pack = buildBuiltinPack(readRuleFiles(rulesDir));
-      return `export default ${JSON.stringify(pack)};`;
+      const imports = sources.map((source) => `import ${JSON.stringify(source + SOURCE_SUFFIX)};`).join('\n');
+      return `${imports}\nexport default ${JSON.stringify(pack)};`;
     },
   };
 }

@@ -3,6 +3,7 @@
  * Chromium with Steady loaded on a start page that links them all.
  */
 import { relative } from 'node:path';
+import { FIXTURE_ROUTES } from '../fixtures/routes';
 import { ensureExtensionBuilt } from '../support/extension-build';
 import { EXTENSION_DIR, ROOT } from '../support/paths';
 import { launchSteady } from '../support/steady-browser';
@@ -19,7 +20,8 @@ async function main(): Promise<number> {
         '  • run `npm test` for the headless suite (the same pages, driven automatically), or',
         '  • run `xvfb-run npm start` (Debian: `sudo apt-get install -y xvfb`) or start this from a desktop session, or',
         `  • load ${relative(ROOT, EXTENSION_DIR)} into Chrome by hand: chrome://extensions → Developer mode → Load unpacked.`,
-        '    The demo helpdesk pages live at fake helpdesk addresses, so they only open in the browser `npm start` launches.',
+        '    The demo pages answer at the helpdesks\' real addresses only inside the browser `npm start` launches,',
+        '    so in your own Chrome try Steady on your real helpdesk.',
       ].join('\n'),
     );
     return 1;
@@ -28,6 +30,7 @@ async function main(): Promise<number> {
   const startPage = steady.context.pages()[0] ?? (await steady.context.newPage());
   await startPage.goto(`${steady.server.origin}/`);
   console.log(`Steady demo is running. Start page: ${steady.server.origin}/ (close the browser window or press Ctrl+C to stop)`);
+  for (const { title, example } of FIXTURE_ROUTES) console.log(`  ${title}: ${example}`);
   // Ctrl+C is handled by Playwright, which closes Chromium and exits.
   await new Promise<void>((resolve) => steady.context.on('close', () => resolve()));
   await steady.close();

@@ -114,9 +114,10 @@ describe.each(EDITORS)('%s', (kind) => {
 
     const rewrite = first.rewrites[0];
     const expected = DRAFT.slice(0, first.start) + rewrite + DRAFT.slice(first.end);
-    await expect.poll(() => modelText(s.page)).toBe(expected);
-    await expect.poll(() => selection(s.page)).toEqual({ start: first.start + rewrite.length, end: first.start + rewrite.length });
-    expect(await events(s.page)).toContainEqual({ type: 'applied', ruleId: first.ruleId, rewrite: 0 });
+    // The coach reports once it has read the draft back and found the rewrite there exactly once.
+    await expect.poll(() => events(s.page)).toContainEqual({ type: 'applied', ruleId: first.ruleId, rewrite: 0 });
+    expect(await modelText(s.page)).toBe(expected);
+    expect(await selection(s.page)).toEqual({ start: first.start + rewrite.length, end: first.start + rewrite.length });
 
     await s.page.keyboard.press('Control+z');
     await expect.poll(() => modelText(s.page)).toBe(DRAFT);
@@ -134,7 +135,8 @@ describe.each(EDITORS)('%s', (kind) => {
 
     const rewrite = second.rewrites[1];
     const expected = DRAFT.slice(0, second.start) + rewrite + DRAFT.slice(second.end);
-    await expect.poll(() => modelText(s.page)).toBe(expected);
+    await expect.poll(() => events(s.page)).toContainEqual({ type: 'applied', ruleId: second.ruleId, rewrite: 1 });
+    expect(await modelText(s.page)).toBe(expected);
     await s.page.keyboard.type(' Thanks');
     const caret = second.start + rewrite.length;
     await expect.poll(() => modelText(s.page)).toBe(expected.slice(0, caret) + ' Thanks' + expected.slice(caret));
@@ -185,8 +187,9 @@ describe.each(EDITORS)('%s', (kind) => {
     await s.page.locator('steady-card button.rewrite').first().click();
     const moved = target.start + 4;
     const expected = before.slice(0, moved) + target.rewrites[0] + before.slice(moved + target.phrase.length);
-    await expect.poll(() => modelText(s.page)).toBe(expected);
-    await expect.poll(() => selection(s.page)).toEqual({ start: moved + target.rewrites[0].length, end: moved + target.rewrites[0].length });
+    await expect.poll(() => events(s.page).then((e) => e.filter((x) => x.type === 'applied').length)).toBe(3);
+    expect(await modelText(s.page)).toBe(expected);
+    expect(await selection(s.page)).toEqual({ start: moved + target.rewrites[0].length, end: moved + target.rewrites[0].length });
   });
 
   test('a 100-character burst typed while a lint is pending loses nothing', async () => {
@@ -218,13 +221,31 @@ describe.each(EDITORS)('%s', (kind) => {
       await m.page.keyboard.press('Control+Period');
       await expect.poll(() => focusedCardButton(m.page)).toBe(calm.rewrites[0]);
       await m.page.keyboard.press('Enter');
-      await expect.poll(() => modelText(m.page)).toBe(draft.slice(0, calm.start) + calm.rewrites[0] + draft.slice(calm.end));
+      await expect.poll(() => events(m.page)).toContainEqual({ type: 'applied', ruleId: calm.ruleId, rewrite: 0 });
+      expect(await modelText(m.page)).toBe(draft.slice(0, calm.start) + calm.rewrites[0] + draft.slice(calm.end));
       await m.page.keyboard.press('Control+z');
       await expect.poll(() => modelText(m.page)).toBe(draft);
       expect(m.errors).toEqual([]);
     } finally {
       await m.page.close();
     }
+  });
+
+  test('Open script hands the rule\'s script id to the caller, closes the card and leaves the draft alone', async () => {
+    await s.page.keyboard.press('Control+End');
+    await s.page.keyboard.type(' There is nothing I can do.');
+    await expect.poll(() => findings(s.page).then((f) => f.some((x) => x.ruleId === 'nothing-i-can-do'))).toBe(true);
+    const found = await findings(s.page);
+    const target = found.find((f) => f.ruleId === 'nothing-i-can-do')!;
+    expect(target.script).toBeTruthy();
+    const text = await modelText(s.page);
+    const at = await underlineCentre(s.page, found.indexOf(target));
+    await s.page.mouse.click(at.x, at.y);
+    await s.page.locator('steady-card button', { hasText: 'Open script' }).click();
+    await expect.poll(() => dialog(s.page).count()).toBe(0);
+    expect(await events(s.page)).toContainEqual({ type: 'open-script', id: target.script });
+    expect(await composerHasFocus(s)).toBe(true);
+    expect(await modelText(s.page)).toBe(text);
   });
 
   test('no page errors and no coach errors', async () => {

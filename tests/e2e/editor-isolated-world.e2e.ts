@@ -36,8 +36,9 @@ for (const kind of ['ckeditor', 'prosemirror', 'quill', 'froala', 'textarea', 'p
     await s.page.keyboard.press('Control+Period');
     await expect.poll(() => focusedCardButton(s.page)).toBe(first.rewrites[0]);
     await s.page.keyboard.press('Enter');
+    await expect.poll(() => s.inCoach('window.__coachTest.events.filter((e) => e.type === "applied").length')).toBe(1);
     const expected = DRAFT.slice(0, first.start) + first.rewrites[0] + DRAFT.slice(first.end);
-    await expect.poll(() => modelText(s.page)).toBe(expected);
+    expect(await modelText(s.page)).toBe(expected);
     const caret = first.start + first.rewrites[0].length;
     expect(await s.inCoach('window.__coachTest.selection()')).toEqual({ start: caret, end: caret });
     await s.page.keyboard.press('Control+z');

@@ -58,6 +58,18 @@ test('rewriting the draft into a strong reply clears the count', async () => {
   expect(await textarea.inputValue()).toBe(STRONG_DRAFT);
 });
 
+test('sending the reply (the page clears the box from script) clears the count', async () => {
+  const textarea = chat.locator('form.composer textarea');
+  await textarea.selectText();
+  await chat.keyboard.type(WEAK_DRAFT);
+  await expect.poll(() => badgeCount(chat).isVisible()).toBe(true);
+
+  await chat.keyboard.press('Enter');
+  await expect.poll(() => chat.locator('ol.messages li').last().textContent()).toBe(WEAK_DRAFT);
+  expect(await textarea.inputValue()).toBe('');
+  await expect.poll(() => badgeCount(chat).isVisible()).toBe(false);
+});
+
 test('the side panel opens for the chat tab and renders', async () => {
   const tabId = await steady.tabIdOf(chat);
   const panel = await steady.openSidePanel(tabId);

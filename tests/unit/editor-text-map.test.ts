@@ -106,6 +106,15 @@ describe('readDraft text map (contenteditable)', () => {
     }
   });
 
+  it('leaves out parts matching the skip selector (quoted history, signature) and still maps the rest', () => {
+    const root = document.createElement('div');
+    root.innerHTML = '<div>Please calm down.</div><div class="gmail_signature">Ana</div><div class="gmail_quote"><blockquote>Calm down yourself</blockquote></div><div>Bye</div>';
+    document.body.replaceChildren(root);
+    const draft = readDraft(root, { skip: '.gmail_quote, .gmail_signature' });
+    expect(draft.text).toBe('Please calm down.\nBye');
+    expect(draft.toRange(18, 21)!.toString()).toBe('Bye');
+  });
+
   it('maps a textarea 1:1 to its value', () => {
     const area = document.createElement('textarea');
     area.value = 'Please calm down.\nThanks';

@@ -1,4 +1,5 @@
 /** The extension build compiles rules/*.yaml into `virtual:steady-rules`, and refuses a broken rule file. */
+import { readdirSync } from 'node:fs';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ afterEach(async () => {
 });
 
 /** Bundle a module that re-exports the virtual pack, the way the extension imports it. */
-async function bundlePack(rulesDir: string): Promise<string> {
+async function bundlePack(rulesDir: string): Promise<Rolldown.OutputChunk> {
   const dir = await mkdtemp(join(tmpdir(), 'steady-rules-build-'));
   scratch.push(dir);
   const entry = join(dir, 'entry.js');
@@ -26,13 +27,20 @@ async function bundlePack(rulesDir: string): Promise<string> {
     plugins: [steadyRules(rulesDir)],
     build: { write: false, lib: { entry, formats: ['es'], fileName: 'entry' } },
   })) as Rolldown.RolldownOutput[];
-  return output[0].output[0].code;
+  return output[0].output[0];
 }
 
 test('the bundled pack is the validated pack built from rules/', async () => {
-  const code = await bundlePack(RULES_DIR);
+  const { code } = await bundlePack(RULES_DIR);
   const { default: bundled } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
   expect(bundled).toEqual(buildBuiltinPack(readRuleFiles(RULES_DIR)));
+});
+
+test('every rule file is a dependency of the bundle, so editing one rebuilds the extension in dev', async () => {
+  const { moduleIds } = await bundlePack(RULES_DIR);
+  const ruleFiles = readdirSync(RULES_DIR).filter((name) => name.endsWith('.yaml'));
+  expect(ruleFiles.length).toBeGreaterThan(0);
+  for (const name of ruleFiles) expect(moduleIds.map((id) => id.split('?')[0])).toContain(join(RULES_DIR, name));
 });
 
 test('a malformed rule file fails the build, naming the file, the rule and the field', async () => {

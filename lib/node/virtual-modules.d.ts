@@ -1,0 +1,11 @@
+/** Build-time modules produced by lib/node/vite-*-plugin.ts from rules/*.yaml. */
+declare module 'virtual:steady-content' {
+  const content: {
+    scripts: import('../scripts/library').Script[];
+    /** rules/checklist.yaml, validated; compile with createChecklist(). */
+    checklist: unknown;
+    /** rules/triggers.yaml, validated; compile with compileTriggers(). */
+    triggers: unknown;
+  };
+  export default content;
+}

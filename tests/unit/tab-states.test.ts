@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseTriggerFile } from '../../lib/analysis/trigger-file';
+import { createTabStates } from '../../lib/background/tab-states';
+import type { TabState, ConversationReport } from '../../lib/messages';
+
+const triggers = parseTriggerFile(readFileSync('rules/triggers.yaml', 'utf8'));
+const report = (ticketId: string, texts: [string, 'customer' | 'agent'][]): ConversationReport => ({
+  helpdesk: 'zendesk', ticketId, subject: 'Late order', url: `https://acme.zendesk.com/agent/tickets/${ticketId}`, composer: { mode: 'reply', editor: 'ckeditor5' },
+  messages: texts.map(([text, role], i) => ({ id: String(i), role, text })),
+});
+
+describe('tab states', () => {
+  it('analyse a reported conversation into a snapshot, then add the facts', async () => {
+    const seen: TabState[] = [];
+    const states = createTabStates(triggers, (s) => seen.push(s));
+    const state = states.conversation(7, report('123', [
+      ['Hi, my order #48213 was due Monday.', 'customer'],
+      ['Let me check.', 'agent'],
+      ['This is ridiculous, it is STILL not here. I want a refund of $89.99 or I cancel my account!!!', 'customer'],
+    ]));
+    const snap = state.snapshot!;
+    expect(snap.ticketId).toBe('123');
+    expect(snap.messages.filter((m) => m.role === 'customer').every((m) => m.sentiment)).toBe(true);
+    expect(snap.trajectory.trend).toBe('falling');
+    expect(snap.triggers.map((t) => t.trigger)).toEqual(expect.arrayContaining(['refund', 'churn']));
+    await new Promise((r) => setTimeout(r, 3000));
+    const withFacts = seen.at(-1)!.snapshot!;
+    expect(withFacts.facts.map((f) => f.text)).toEqual(expect.arrayContaining([expect.stringContaining('48213'), expect.stringContaining('89.99')]));
+  }, 20_000);
+
+  it('keep the draft per tab, and clear it when the tab moves to another ticket', () => {
+    const states = createTabStates(triggers, () => {});
+    states.conversation(1, report('123', [['Where is it?', 'customer']]));
+    states.draft(1, 'Hi Dana,');
+    states.draft(2, 'Other tab');
+    expect(states.get(1).draft).toBe('Hi Dana,');
+    states.conversation(1, report('123', [['Where is it?', 'customer'], ['Hello?', 'customer']]));
+    expect(states.get(1).draft).toBe('Hi Dana,');
+    states.conversation(1, report('124', [['New ticket', 'customer']]));
+    expect(states.get(1).draft).toBe('');
+    expect(states.get(2).draft).toBe('Other tab');
+  });
+});
