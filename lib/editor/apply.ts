@@ -36,6 +36,21 @@ export function relocate(text: string, target: Target): number | null {
   return best;
 }
 
+/**
+ * How long after the last edit these editors still merge a change into the
+ * same undo step (their history grouping, measured in Chromium). Applying a
+ * rewrite sooner would make one Ctrl+Z also erase what the agent just typed.
+ */
+const UNDO_GROUPING_MS: readonly [selector: string, ms: number][] = [
+  ['.ProseMirror', 0],
+  ['.ql-editor', 0],
+  ['.fr-element', 650],
+];
+
+export function undoGroupingDelay(composer: Composer): number {
+  return UNDO_GROUPING_MS.find(([selector]) => composer.matches(selector))?.[1] ?? 0;
+}
+
 /** Spaces and NBSPs are interchangeable: rich editors swap them to keep runs of spaces visible. */
 const sameText = (a: string, b: string) => a.replace(/\u00a0/g, ' ') === b.replace(/\u00a0/g, ' ');
 

@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../engine/types';
 import { readDraft as readComposer, isTextField, type Composer } from './text-map';
-import { applyRewrite } from './apply';
+import { applyRewrite, undoGroupingDelay } from './apply';
 import { createHighlightLayer, supportsHighlights } from './highlights';
 import { createMirrorLayer } from './mirror';
 import { markAt, type UnderlineLayer } from './underlines';
@@ -83,6 +83,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
   let lastSelection: { start: number; end: number } | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let applying = false;
+  let lastEditAt = 0;
 
   const lint = () => {
     clearTimeout(timer);
@@ -109,6 +110,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
     }
   };
   const schedule = () => {
+    lastEditAt = Date.now();
     clearTimeout(timer);
     timer = setTimeout(guard(lint), LINT_DELAY_MS);
   };
@@ -181,9 +183,10 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
     applying = true;
     try {
       const returnTo = open?.returnTo ?? null;
-      open = null;
-      card.hide();
-      layer.setActive(null);
+      closeCard(true);
+      // Wait out the editor's undo grouping so one Ctrl+Z undoes only the rewrite; meanwhile typing goes to the editor.
+      const wait = lastEditAt + undoGroupingDelay(composer) - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       const result = await applyRewrite(composer, finding, finding.rewrites[rewriteIndex], { skip: deps.skip });
       if (result.ok) report({ type: 'applied', ruleId: finding.ruleId, rewrite: rewriteIndex });
       else {

@@ -102,11 +102,11 @@ export interface Matcher {
   readonly out1: Int32Array;
   readonly out2: Int32Array;
   /** The WORD states that accept each word id: a step looks up the token's ids instead of testing every live state. */
-  readonly statesById: readonly (Int32Array | undefined)[];
+  readonly statesById: ReadonlyMap<number, Int32Array>;
   /** Whether the pattern has "_" (any word) states. */
   readonly hasAny: boolean;
   /** Precomputed first step (most runs end there): the states each word id leads to from the start, and where "_" leads. */
-  readonly firstById: readonly (Int32Array | undefined)[];
+  readonly firstById: ReadonlyMap<number, Int32Array>;
   readonly firstAny: Int32Array;
 }
 
@@ -156,8 +156,14 @@ export function compileMatcher(seq: readonly Node[]): Matcher {
     }
   };
   const entry = compileSeq(seq, state(ACCEPT));
-  const byId: number[][] = [];
-  forms.forEach((set, s) => set?.forEach((form) => (byId[registerWord(form)] ??= []).push(s)));
+  const byId = new Map<number, number[]>();
+  const add = (map: Map<number, number[]>, form: string, state: number) => {
+    const id = registerWord(form);
+    const list = map.get(id);
+    if (list) list.push(state);
+    else map.set(id, [state]);
+  };
+  forms.forEach((set, s) => set?.forEach((form) => add(byId, form, s)));
   // The states live before the first token: everything reachable from the entry without consuming one.
   const live = new Set<number>();
   const stack = [entry];
@@ -167,13 +173,13 @@ export function compileMatcher(seq: readonly Node[]): Matcher {
     live.add(s);
     if (op[s] === SPLIT) stack.push(out2[s], out1[s]);
   }
-  const firstById: number[][] = [];
+  const firstById = new Map<number, number[]>();
   const firstAny: number[] = [];
   for (const s of live) {
     if (op[s] === ANY) firstAny.push(out1[s]);
-    forms[s]?.forEach((form) => (firstById[registerWord(form)] ??= []).push(out1[s]));
+    forms[s]?.forEach((form) => add(firstById, form, out1[s]));
   }
-  const packed = (lists: number[][]) => Array.from(lists, (list) => (list ? Int32Array.from(list) : undefined));
+  const packed = (lists: Map<number, number[]>) => new Map([...lists].map(([id, list]) => [id, Int32Array.from(list)]));
   return {
     op: Uint8Array.from(op),
     out1: Int32Array.from(out1),
@@ -240,7 +246,7 @@ function run(m: Matcher, tokens: readonly Token[], start: number, mode: 'longest
   const first = tokens[start];
   let targets = 0;
   for (const id of first.ids) {
-    const states = id >= 0 ? m.firstById[id] : undefined;
+    const states = m.firstById.get(id);
     if (states) for (let i = 0; i < states.length; i++) following[targets++] = states[i];
   }
   if (!first.punct) for (let i = 0; i < m.firstAny.length; i++) following[targets++] = m.firstAny[i];
@@ -259,7 +265,7 @@ function run(m: Matcher, tokens: readonly Token[], start: number, mode: 'longest
     const live = generation;
     targets = 0;
     for (const id of token.ids) {
-      const states = id >= 0 ? m.statesById[id] : undefined;
+      const states = m.statesById.get(id);
       if (states) for (let i = 0; i < states.length; i++) if (seen[states[i]] === live) following[targets++] = m.out1[states[i]];
     }
     if (m.hasAny && !token.punct) for (let i = 0; i < length; i++) if (m.op[current[i]] === ANY) following[targets++] = m.out1[current[i]];

@@ -71,7 +71,7 @@ function weakPhrases(): string[] {
 function coldStartChild(): void {
   const [mode, draft] = process.argv.slice(process.argv.indexOf(COLD_START_FLAG) + 1);
   const shipped = mode === 'shipped' ? (JSON.parse(readFileSync(0, 'utf8')) as BuiltinPack) : undefined;
-  const files = mode === 'yaml' ? readRuleFiles(process.env.BENCH_RULES_DIR) : undefined;
+  const files = mode === 'yaml' ? readRuleFiles() : undefined;
   const t0 = performance.now();
   createLinter({ basePack: shipped ?? buildBuiltinPack(files!) }).lint(draft);
   process.stdout.write(String(performance.now() - t0));
@@ -91,7 +91,7 @@ function coldStartInChild(mode: 'shipped' | 'yaml', draft: string): number {
 }
 
 export default async function engineBench(): Promise<void> {
-  loadBuiltinPack(process.env.BENCH_RULES_DIR);
+  loadBuiltinPack();
   const weak = weakPhrases();
   const linter = createLinter();
   console.log(`${builtinPack().pack.rules.length} rules, ${weak.length} weak example phrases\n`);
@@ -124,7 +124,7 @@ export default async function engineBench(): Promise<void> {
   results.push(row('re-lint 2,000-word draft after a 1-char edit', keystroke, '≤ 0.5 ms'));
 
   // Cold start in-process, from raw YAML data each time (no compiled-pack or sentence caches survive).
-  const files = readRuleFiles(process.env.BENCH_RULES_DIR);
+  const files = readRuleFiles();
   const sample = makeDraft(250, 1, weak);
   const rebuild = median(
     timeRuns(() => {

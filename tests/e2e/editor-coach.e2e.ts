@@ -248,6 +248,25 @@ describe.each(EDITORS)('%s', (kind) => {
     expect(await modelText(s.page)).toBe(text);
   });
 
+  test('a rewrite chosen right after typing is still its own undo step', async () => {
+    const q = await openEditor(kind);
+    try {
+      await q.page.click(q.composer);
+      await q.page.keyboard.type('Thanks. Please calm down');
+      await expect.poll(() => findings(q.page).then((f) => f.map((x) => x.phrase))).toEqual(['Please calm down']);
+      const [calm] = await findings(q.page);
+      await q.page.keyboard.press('Control+Period');
+      await expect.poll(() => focusedCardButton(q.page)).toBe(calm.rewrites[0]);
+      await q.page.keyboard.press('Enter');
+      await expect.poll(() => events(q.page)).toContainEqual({ type: 'applied', ruleId: 'calm-down', rewrite: 0 });
+      expect(await modelText(q.page)).toBe('Thanks. ' + calm.rewrites[0]);
+      await q.page.keyboard.press('Control+z');
+      await expect.poll(() => modelText(q.page)).toBe('Thanks. Please calm down');
+    } finally {
+      await q.page.close();
+    }
+  });
+
   test('no page errors and no coach errors', async () => {
     expect(s.errors).toEqual([]);
     expect((await events(s.page)).filter((e) => e.type === 'error')).toEqual([]);

@@ -1,0 +1,47 @@
+/**
+ * The helpdesk adapters and the conversation watcher, loaded by the content
+ * script with import() once the page is idle (see wxt.config.ts), so the
+ * always-injected script stays small. The default export starts reading.
+ */
+import { readConversation, type ConversationReading } from '@/lib/helpdesks';
+import { watchConversation } from '@/lib/helpdesks/watch';
+import type { ConversationReport } from '@/lib/messages';
+
+export interface ConversationReader {
+  /** The composer elements of the ticket in view (for the coaching layer). */
+  composers(): HTMLElement[];
+  /** Read the page now and publish it. */
+  publishNow(): void;
+  stop(): void;
+}
+
+export type StartReader = (publish: (report: ConversationReport) => void) => ConversationReader;
+
+function toReport(reading: ConversationReading, doc: Document): ConversationReport {
+  const composer = reading.composers.find((c) => c.element === doc.activeElement || c.element.contains(doc.activeElement)) ?? reading.composers[0];
+  return {
+    helpdesk: reading.helpdesk,
+    ticketId: reading.ticketId,
+    ...(reading.subject ? { subject: reading.subject } : {}),
+    url: doc.location.href,
+    messages: reading.messages,
+    composer: composer?.info ?? null,
+  };
+}
+
+export default defineUnlistedScript((): StartReader => (publish) => {
+  let latest = readConversation(new URL(location.href), document);
+  publish(toReport(latest, document));
+  const stop = watchConversation(document, (change) => {
+    latest = change.reading;
+    publish(toReport(latest, document));
+  });
+  return {
+    composers: () => latest.composers.map((c) => c.element),
+    publishNow() {
+      latest = readConversation(new URL(location.href), document);
+      publish(toReport(latest, document));
+    },
+    stop,
+  };
+});
