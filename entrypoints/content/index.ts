@@ -4,7 +4,7 @@
  * edit. Reads the conversation for the side panel, lints the draft, and
  * inserts text the agent picks in the panel. Nothing here may throw into the page.
  */
-import type { Linter } from '@/lib/engine';
+import type { ConfiguredLinter } from '../lint-engine';
 import { isSteadyMessage, type ConversationReport, type InsertResult, type SteadyMessage } from '@/lib/messages';
 import type { StartReader, ConversationReader } from '../conversation-reader';
 import { composerOf, composerText, type Composer } from './composer';
@@ -19,7 +19,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const badge = createCountBadge();
-    let linter: Promise<Linter> | undefined;
+    let linter: Promise<ConfiguredLinter> | undefined;
     let reader: ConversationReader | undefined;
     let lintTimer: ReturnType<typeof setTimeout> | undefined;
     let draftTimer: ReturnType<typeof setTimeout> | undefined;
@@ -30,7 +30,7 @@ export default defineContentScript({
     };
     const loadModule = <T,>(name: string) =>
       import(/* @vite-ignore */ browser.runtime.getURL(`/${name}.js` as '/lint-engine.js')).then((module: { default: T }) => module.default);
-    const loadLinter = () => (linter ??= loadModule<Linter>('lint-engine'));
+    const loadLinter = () => (linter ??= loadModule<ConfiguredLinter>('lint-engine'));
 
     void guard(async () => {
       const start = await loadModule<StartReader>('conversation-reader');

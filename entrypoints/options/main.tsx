@@ -1,21 +1,176 @@
-/** Settings page. For now it states where Steady works and what it keeps private. */
+/**
+ * Settings: rules on/off and severity, paused sites, custom helpdesk domains
+ * (optional host permission + a registered content script), and team /
+ * personal rule packs. Settings sync with storage.sync; packs stay local.
+ */
 import { render } from 'preact';
-import { HELPDESK_HOSTS } from '../content/helpdesk-matches';
+import { signal, computed } from '@preact/signals';
+import rules from 'virtual:steady-rules';
+import { createLinter, setBuiltinPack, PHRASE_CATEGORIES, type Severity } from '@/lib/engine';
+import { loadConfig, PACKS_KEY, SETTINGS_KEY, type LoadedConfig, type StoredPack } from '@/lib/settings/sources';
+import { originPattern, toggleRule, type Settings } from '@/lib/settings/settings';
+import { parsePackText, serialisePack } from '@/lib/settings/packs';
+import { RuleSettings } from '@/components/options/RuleSettings';
+import { SiteSettings } from '@/components/options/SiteSettings';
+import { PackEditor } from '@/components/options/PackEditor';
+import '@/components/panel/panel.css';
 
-function Options({ sites }: { sites: readonly string[] }) {
+setBuiltinPack(rules);
+
+const SAMPLE_PACK = `# A personal rule: same format as rules/*.yaml in Steady's source.
+rules:
+  - id: per-my-last-email
+    category: condescending
+    severity: warning
+    message: Pointing back to an earlier email reads as impatience.
+    match: ["per my last (email|message)"]
+    rewrites: ["To recap where we are"]
+    script: confused-blaming
+    examples:
+      flag: ["Per my last email, it is fixed.", "per my last message, restart it", "As said, per my last email."]
+      pass: ["My last email had the steps.", "Per the guide, restart it.", "Here is my last update."]
+`;
+
+const config = signal<LoadedConfig | null>(null);
+const stored = signal<StoredPack[]>([]);
+const packText = signal(SAMPLE_PACK);
+const packName = signal('my-rules.yaml');
+const sample = signal('Per my last email, the refund is on its way. Please calm down.');
+const siteError = signal<string | undefined>(undefined);
+const packStatus = signal<{ kind: 'ok' | 'error'; message: string } | undefined>(undefined);
+
+async function reload() {
+  config.value = await loadConfig({ sync: browser.storage.sync, local: browser.storage.local, managed: browser.storage.managed }, rules.pack);
+  const local = await browser.storage.local.get(PACKS_KEY);
+  stored.value = Array.isArray(local[PACKS_KEY]) ? (local[PACKS_KEY] as StoredPack[]) : [];
+}
+void reload();
+browser.storage.onChanged.addListener(() => void reload());
+
+const saveSettings = (next: Settings) => browser.storage.sync.set({ [SETTINGS_KEY]: next });
+const savePacks = (next: StoredPack[]) => browser.storage.local.set({ [PACKS_KEY]: next });
+
+const preview = computed(() => {
+  const others = (config.value?.packs ?? []).filter((p) => p.name !== packName.value).map((p) => p.pack);
+  const parsed = parsePackText(packText.value, packName.value, rules.pack, others);
+  if (!parsed.ok) return { error: parsed.error };
+  const ids = new Set(parsed.pack.rules.map((r) => r.id));
+  return { findings: createLinter({ packs: [parsed.pack] }).lint(sample.value).filter((f) => ids.has(f.ruleId)) };
+});
+
+async function addGenericSite(input: string) {
+  const parsed = originPattern(input);
+  if ('error' in parsed) {
+    siteError.value = parsed.error;
+    return;
+  }
+  // Must run straight from the click: Chrome only asks for permissions during a user gesture.
+  const granted = await browser.permissions.request({ origins: [parsed.pattern] });
+  if (!granted) {
+    siteError.value = `Chrome did not grant access to ${parsed.host}, so Steady stays off there.`;
+    return;
+  }
+  try {
+    await browser.scripting.registerContentScripts([{ id: `generic:${parsed.host}`, matches: [parsed.pattern], js: ['content-scripts/content.js'], runAt: 'document_idle' }]);
+  } catch (e) {
+    // Already registered (enabled before): keep it.
+    if (!String(e).includes('Duplicate')) {
+      siteError.value = `Could not enable ${parsed.host}: ${String(e)}`;
+      return;
+    }
+  }
+  siteError.value = undefined;
+  const settings = config.value!.settings;
+  if (!settings.genericSites.includes(parsed.host)) await saveSettings({ ...settings, genericSites: [...settings.genericSites, parsed.host] });
+}
+
+async function removeGenericSite(host: string) {
+  await browser.scripting.unregisterContentScripts({ ids: [`generic:${host}`] }).catch(() => {});
+  await browser.permissions.remove({ origins: [`https://${host}/*`] }).catch(() => false);
+  const settings = config.value!.settings;
+  await saveSettings({ ...settings, genericSites: settings.genericSites.filter((h) => h !== host) });
+}
+
+function savePack() {
+  const others = (config.value?.packs ?? []).filter((p) => p.name !== packName.value).map((p) => p.pack);
+  const parsed = parsePackText(packText.value, packName.value, rules.pack, others);
+  if (!parsed.ok) {
+    packStatus.value = { kind: 'error', message: `Not saved — the rules in use are unchanged. ${parsed.error}` };
+    return;
+  }
+  const next = [...stored.value.filter((p) => p.name !== packName.value), { name: packName.value, text: packText.value }];
+  void savePacks(next).then(
+    () => (packStatus.value = { kind: 'ok', message: `Saved ${packName.value}: ${parsed.pack.rules.length} rule(s) now apply.` }),
+    (e: unknown) => (packStatus.value = { kind: 'error', message: `Could not save the pack: ${String(e)}` }),
+  );
+}
+
+function download(name: string, body: string) {
+  const url = URL.createObjectURL(new Blob([body], { type: 'text/plain' }));
+  Object.assign(document.createElement('a'), { href: url, download: name }).click();
+  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}
+
+function Options() {
+  const c = config.value;
+  if (!c) return <main><p class="muted">Loading…</p></main>;
+  const { settings } = c;
+  const allRules = [...rules.pack.rules, ...c.packs.flatMap((p) => p.pack.rules)];
   return (
     <main>
       <h1>Steady settings</h1>
-      <h2>Where Steady coaches</h2>
-      <ul data-testid="options-sites">
-        {sites.map((site) => (
-          <li key={site}>{site}</li>
-        ))}
-      </ul>
-      <h2>Privacy</h2>
-      <p>Your drafts and conversations are checked inside this browser. Steady sends nothing anywhere.</p>
+      <p class="muted">Settings follow you to your other browsers. Decision maps and figures stay on this device, and nothing you write ever leaves the browser.</p>
+      {c.problems.length > 0 && (
+        <p class="error-box" role="alert">
+          Some rule packs could not be used (the others still apply):{'\n'}
+          {c.problems.join('\n')}
+        </p>
+      )}
+      <RuleSettings
+        categories={PHRASE_CATEGORIES}
+        rules={allRules}
+        disabledRules={new Set(settings.disabledRules)}
+        disabledCategories={new Set(settings.disabledCategories)}
+        severities={settings.severities}
+        onToggleCategory={(category, on) =>
+          void saveSettings({ ...settings, disabledCategories: on ? settings.disabledCategories.filter((x) => x !== category) : [...settings.disabledCategories, category] })
+        }
+        onToggleRule={(id, on) => void saveSettings(toggleRule(settings, id, on))}
+        onSeverity={(id, severity: Severity) => void saveSettings({ ...settings, severities: { ...settings.severities, [id]: severity } })}
+      />
+      <SiteSettings
+        paused={settings.pausedSites}
+        genericSites={settings.genericSites}
+        error={siteError.value}
+        onResume={(host) => void saveSettings({ ...settings, pausedSites: settings.pausedSites.filter((h) => h !== host) })}
+        onAddGeneric={(input) => void addGenericSite(input)}
+        onRemoveGeneric={(host) => void removeGenericSite(host)}
+      />
+      <PackEditor
+        text={packText.value}
+        onText={(t) => (packText.value = t)}
+        sample={sample.value}
+        onSample={(t) => (sample.value = t)}
+        preview={preview.value}
+        installed={c.packs.map((p) => ({ name: p.name, rules: p.pack.rules.length, source: p.source }))}
+        status={packStatus.value}
+        onApply={savePack}
+        onImport={(file) =>
+          void file.text().then((text) => {
+            packName.value = file.name;
+            packText.value = text;
+            savePack();
+          })
+        }
+        onExport={(format) => {
+          const parsed = parsePackText(packText.value, packName.value, rules.pack);
+          if (!parsed.ok) packStatus.value = { kind: 'error', message: parsed.error };
+          else download(packName.value.replace(/\.(json|ya?ml)$/i, '') + `.${format}`, serialisePack(parsed.pack, format));
+        }}
+        onRemove={(name) => void savePacks(stored.value.filter((p) => p.name !== name))}
+      />
     </main>
   );
 }
 
-render(<Options sites={HELPDESK_HOSTS} />, document.getElementById('app')!);
+render(<Options />, document.getElementById('app')!);

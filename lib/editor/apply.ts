@@ -42,8 +42,8 @@ export function relocate(text: string, target: Target): number | null {
  * rewrite sooner would make one Ctrl+Z also erase what the agent just typed.
  */
 const UNDO_GROUPING_MS: readonly [selector: string, ms: number][] = [
-  ['.ProseMirror', 0],
-  ['.ql-editor', 0],
+  ['.ProseMirror', 600],
+  ['.ql-editor', 1100],
   ['.fr-element', 650],
 ];
 

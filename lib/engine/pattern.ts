@@ -102,12 +102,12 @@ export interface Matcher {
   readonly out1: Int32Array;
   readonly out2: Int32Array;
   /** The WORD states that accept each word id: a step looks up the token's ids instead of testing every live state. */
-  readonly statesById: ReadonlyMap<number, Int32Array>;
+  readonly statesById: ReadonlyMap<number, readonly number[]>;
   /** Whether the pattern has "_" (any word) states. */
   readonly hasAny: boolean;
   /** Precomputed first step (most runs end there): the states each word id leads to from the start, and where "_" leads. */
-  readonly firstById: ReadonlyMap<number, Int32Array>;
-  readonly firstAny: Int32Array;
+  readonly firstById: ReadonlyMap<number, readonly number[]>;
+  readonly firstAny: readonly number[];
 }
 
 const WORD = 0;
@@ -179,15 +179,14 @@ export function compileMatcher(seq: readonly Node[]): Matcher {
     if (op[s] === ANY) firstAny.push(out1[s]);
     forms[s]?.forEach((form) => add(firstById, form, out1[s]));
   }
-  const packed = (lists: Map<number, number[]>) => new Map([...lists].map(([id, list]) => [id, Int32Array.from(list)]));
   return {
     op: Uint8Array.from(op),
     out1: Int32Array.from(out1),
     out2: Int32Array.from(out2),
-    statesById: packed(byId),
+    statesById: byId,
     hasAny: op.includes(ANY),
-    firstById: packed(firstById),
-    firstAny: Int32Array.from(firstAny),
+    firstById,
+    firstAny,
   };
 }
 
