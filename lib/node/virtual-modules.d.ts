@@ -9,3 +9,8 @@ declare module 'virtual:steady-content' {
   };
   export default content;
 }
+/** The built-in rule pack, compiled from rules/*.yaml by lib/node/vite-rules-plugin.ts. */
+declare module 'virtual:steady-rules' {
+  const pack: import('../engine/builtin').BuiltinPack;
+  export default pack;
+}
