@@ -56,7 +56,12 @@ const sameText = (a: string, b: string) => a.replace(/\u00a0/g, ' ') === b.repla
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export async function applyRewrite(composer: Composer, target: Target, replacement: string, options: ReadOptions = {}): Promise<ApplyResult> {
+export interface ApplyOptions extends ReadOptions {
+  /** Put the caret back where the agent had it (shifted by the rewrite) instead of after the new text: they kept typing. */
+  keepCaret?: boolean;
+}
+
+export async function applyRewrite(composer: Composer, target: Target, replacement: string, options: ApplyOptions = {}): Promise<ApplyResult> {
   const readDraft = (el: Composer) => readComposer(el, options);
   const doc = composer.ownerDocument;
   const win = doc.defaultView!;
@@ -66,6 +71,7 @@ export async function applyRewrite(composer: Composer, target: Target, replaceme
   if (start === null) return { ok: false, reason: 'phrase-gone', text: before };
   const end = start + target.phrase.length;
   const expected = before.slice(0, start) + replacement + before.slice(end);
+  const agentCaret = options.keepCaret ? draft.selection() : null;
 
   if (doc.activeElement !== composer && !composer.contains(doc.activeElement)) composer.focus({ preventScroll: true });
   draft.select(start, end);
@@ -102,7 +108,9 @@ export async function applyRewrite(composer: Composer, target: Target, replaceme
   if (sameText(after.text, before)) return { ok: false, reason: 'not-applied', text: after.text };
   if (!sameText(after.text, expected)) return { ok: false, reason: 'mismatch', text: after.text };
   const caret = start + replacement.length;
+  const moved = (p: number) => (p >= end ? p + caret - end : p > start ? caret : p);
+  const want = agentCaret ? { start: moved(agentCaret.start), end: moved(agentCaret.end) } : { start: caret, end: caret };
   const now = after.selection();
-  if (!now || now.start !== caret || now.end !== caret) after.select(caret, caret);
+  if (!now || now.start !== want.start || now.end !== want.end) after.select(want.start, want.end);
   return { ok: true, start, end: caret, text: after.text };
 }

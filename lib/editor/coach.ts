@@ -83,6 +83,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
   let lastSelection: { start: number; end: number } | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let applying = false;
+  /** When the agent last typed (a trusted beforeinput; our own caret moves and DOM repaints do not count). */
   let lastEditAt = 0;
 
   const lint = () => {
@@ -110,7 +111,6 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
     }
   };
   const schedule = () => {
-    lastEditAt = Date.now();
     clearTimeout(timer);
     timer = setTimeout(guard(lint), LINT_DELAY_MS);
   };
@@ -185,9 +185,11 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
       const returnTo = open?.returnTo ?? null;
       closeCard(true);
       // Wait out the editor's undo grouping so one Ctrl+Z undoes only the rewrite; meanwhile typing goes to the editor.
-      const wait = lastEditAt + undoGroupingDelay(composer) - Date.now();
+      const requestedAt = Date.now();
+      const wait = lastEditAt + undoGroupingDelay(composer) - requestedAt;
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      const result = await applyRewrite(composer, finding, finding.rewrites[rewriteIndex], { skip: deps.skip });
+      const keepCaret = lastEditAt > requestedAt;
+      const result = await applyRewrite(composer, finding, finding.rewrites[rewriteIndex], { skip: deps.skip, keepCaret });
       if (result.ok) report({ type: 'applied', ruleId: finding.ruleId, rewrite: rewriteIndex });
       else {
         report({ type: 'apply-failed', ruleId: finding.ruleId, reason: result.reason });
@@ -248,7 +250,11 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
   const observer = isTextField(composer) ? null : new win.MutationObserver(guard(schedule));
   observer?.observe(composer, { childList: true, characterData: true, subtree: true });
   const onInput = guard(schedule);
+  const onBeforeInput = (e: Event) => {
+    if (e.isTrusted) lastEditAt = Date.now();
+  };
   composer.addEventListener('input', onInput);
+  composer.addEventListener('beforeinput', onBeforeInput);
   composer.addEventListener('keydown', onKeyDown, true);
   composer.addEventListener('click', onClick);
   composer.addEventListener('focusout', onFocusOut);
@@ -263,6 +269,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
       clearTimeout(timer);
       observer?.disconnect();
       composer.removeEventListener('input', onInput);
+      composer.removeEventListener('beforeinput', onBeforeInput);
       composer.removeEventListener('keydown', onKeyDown, true);
       composer.removeEventListener('click', onClick);
       composer.removeEventListener('focusout', onFocusOut);

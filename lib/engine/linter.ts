@@ -4,7 +4,7 @@
  * whole-draft checks over cheap per-sentence facts.
  */
 import { longestMatch, matchesEndingAt, shortestMatch } from './pattern';
-import { compilePack, mergePacks, type CompiledPack, type CompiledRule } from './pack';
+import { compilePack, mergePacks, type CompiledPack, type CompiledPattern, type CompiledRule } from './pack';
 import type { Matcher } from './pattern';
 import { splitSentences, type Range } from './sentences';
 import { tokenize, type Token } from './tokenize';
@@ -37,9 +37,9 @@ type Sentence = Range & SentenceResult;
 
 /** What may match at a token: a rule's pattern, one of its except.earlier patterns, or a draft-check pattern. */
 type Candidate =
-  | { kind: 'rule'; rule: CompiledRule; matcher: Matcher }
-  | { kind: 'earlier'; rule: CompiledRule; matcher: Matcher }
-  | { kind: 'draft'; list: DraftList; matcher: Matcher };
+  | { kind: 'rule'; rule: CompiledRule; pattern: CompiledPattern }
+  | { kind: 'earlier'; rule: CompiledRule; pattern: CompiledPattern }
+  | { kind: 'draft'; list: DraftList; pattern: CompiledPattern };
 
 export interface Linter {
   lint(text: string, context?: LintContext): Finding[];
@@ -64,13 +64,13 @@ export function createLinter(options: LinterOptions = {}): Linter {
   // One index for every pattern, so each token is looked up once.
   const index = new StartIndex<Candidate>();
   for (const rule of active) {
-    for (const { matcher, first, required } of rule.patterns) index.add(first, required, { kind: 'rule', rule, matcher });
-    for (const { matcher, first, required } of rule.earlier) index.add(first, required, { kind: 'earlier', rule, matcher });
+    for (const pattern of rule.patterns) index.add(pattern.first, pattern.required, { kind: 'rule', rule, pattern });
+    for (const pattern of rule.earlier) index.add(pattern.first, pattern.required, { kind: 'earlier', rule, pattern });
   }
   // The opening lists only count at a sentence's first word, so they are looked up there alone.
   const openingIndex = new StartIndex<Candidate>();
   for (const { list, pattern } of draftChecks?.patterns ?? []) {
-    const candidate: Candidate = { kind: 'draft', list, matcher: pattern.matcher };
+    const candidate: Candidate = { kind: 'draft', list, pattern };
     if (list === 'fix-opener' || list === 'greeting') openingIndex.add(pattern.first, null, candidate);
     else index.add(pattern.first, pattern.required, candidate);
   }
@@ -88,16 +88,16 @@ export function createLinter(options: LinterOptions = {}): Linter {
     index.prepare(tokens);
     for (let i = 0; i < tokens.length; i++) {
       for (const c of index.candidates(tokens, i)) {
-        if (c.kind === 'draft') facts?.consider(c.list, c.matcher, i);
-        else if (c.kind === 'earlier') earlier = noteEarlier(earlier, c.rule, c.matcher, tokens, i);
+        if (c.kind === 'draft') facts?.consider(c.list, c.pattern.matcher, i);
+        else if (c.kind === 'earlier') earlier = noteEarlier(earlier, c.rule, c.pattern.matcher, tokens, i);
         else {
-          const match = matchRule(c.rule, c.matcher, tokens, i, firstWord);
+          const match = matchRule(c.rule, c.pattern.matcher, tokens, i, firstWord);
           if (match) matches.push(match);
         }
       }
       facts?.endToken(i);
     }
-    if (facts && firstWord >= 0) for (const c of openingIndex.candidates(tokens, firstWord)) if (c.kind === 'draft') facts.consider(c.list, c.matcher, firstWord);
+    if (facts && firstWord >= 0) for (const c of openingIndex.candidates(tokens, firstWord)) if (c.kind === 'draft') facts.consider(c.list, c.pattern.matcher, firstWord);
     const result: SentenceResult = { matches, facts: facts ? facts.result(sentence) : NO_FACTS, earlierEnds: earlier };
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(sentence, result);
@@ -107,8 +107,8 @@ export function createLinter(options: LinterOptions = {}): Linter {
   function matchRule(rule: CompiledRule, matcher: Matcher, tokens: readonly Token[], i: number, firstWord: number): SentenceMatch | undefined {
     const end = longestMatch(matcher, tokens, i);
     if (end < 0) return undefined;
-    if (rule.before.some((m) => matchesEndingAt(m, tokens, i))) return undefined;
-    if (rule.after.some((m) => longestMatch(m, tokens, end) > 0)) return undefined;
+    if (rule.before.some((p) => matchesEndingAt(p.matcher, tokens, i))) return undefined;
+    if (rule.after.some((p) => longestMatch(p.matcher, tokens, end) > 0)) return undefined;
     // Spans never start or end on punctuation a softener slot swallowed.
     let first = i;
     let last = end - 1;

@@ -74,19 +74,29 @@ function fromZod(file: string, ruleId: string | undefined, error: z.ZodError): P
   return new PackError(file, ruleId, field, message);
 }
 
-export interface CompiledPattern {
-  matcher: Matcher;
+/** A parsed pattern; its matcher is built on first use, so loading a pack only parses (fast cold start). */
+export class CompiledPattern {
   /** Token forms the pattern can start with; null = any word. */
-  first: Set<string> | null;
+  readonly first: Set<string> | null;
   /** Forms every match contains one of (a cheap pre-check); null = no such word. */
-  required: Set<string> | null;
+  readonly required: Set<string> | null;
+  private built: Matcher | undefined;
+
+  constructor(private readonly nodes: Node[]) {
+    this.first = firstForms(nodes);
+    this.required = requiredForms(nodes);
+  }
+
+  get matcher(): Matcher {
+    return (this.built ??= compileMatcher(this.nodes));
+  }
 }
 
 export interface CompiledRule {
   spec: RuleSpec;
   patterns: CompiledPattern[];
-  before: Matcher[];
-  after: Matcher[];
+  before: CompiledPattern[];
+  after: CompiledPattern[];
   earlier: CompiledPattern[];
 }
 
@@ -126,7 +136,7 @@ export function compilePack(pack: RulePack, file = 'pack', macroBase: Record<str
   }
   const compilePattern = (source: string): CompiledPattern => {
     const nodes = parsePattern(source, macro);
-    return { matcher: compileMatcher(nodes), first: firstForms(nodes), required: requiredForms(nodes) };
+    return new CompiledPattern(nodes);
   };
   const rules = pack.rules.map((spec): CompiledRule => {
     const compileField = (field: string, list: readonly string[] = []) =>
@@ -140,8 +150,8 @@ export function compilePack(pack: RulePack, file = 'pack', macroBase: Record<str
     return {
       spec,
       patterns: compileField('match', spec.match),
-      before: compileField('except.before', spec.except?.before).map((p) => p.matcher),
-      after: compileField('except.after', spec.except?.after).map((p) => p.matcher),
+      before: compileField('except.before', spec.except?.before),
+      after: compileField('except.after', spec.except?.after),
       earlier: compileField('except.earlier', spec.except?.earlier),
     };
   });

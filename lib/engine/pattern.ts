@@ -1,6 +1,7 @@
 /**
- * The token pattern language rules are written in, compiled once and matched
- * to token NFAs (see compileMatcher: no backtracking blow-up).
+ * The token pattern language rules are written in. Patterns are parsed into
+ * Nodes, then compiled to NFAs over tokens (compileMatcher) that match without
+ * backtracking, so no pattern can blow up on hostile text.
  *
  *   calm down                 words, matched against token forms (contractions split)
  *   (can not|cannot)          alternatives, each a sequence

@@ -34,17 +34,3 @@ function isSpace(c: number): boolean {
   if (c < 0xa0) return false;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
-
-/** Paragraph ranges: split at blank lines. */
-export function splitParagraphs(text: string): Range[] {
-  const out: Range[] = [];
-  const re = /\n[ \t\u00a0]*\n/g;
-  let start = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    pushTrimmed(text, start, m.index, out);
-    start = m.index + m[0].length;
-  }
-  pushTrimmed(text, start, text.length, out);
-  return out;
-}

@@ -17,6 +17,8 @@ const BOTH_PHRASES = ['Please calm down', 'There is nothing I can do about it'];
 const EDITORS: EditorKind[] = ['ckeditor', 'prosemirror', 'textarea', 'plain', 'quill', 'froala'];
 /** Editors merge keystrokes typed within this long into one undo step. */
 const UNDO_GROUP_MS = 1100;
+/** A rewrite may wait out that grouping before it lands. */
+const APPLIED = { timeout: 5_000 };
 
 let editors: EditorBrowser;
 const openEditor = (kind: EditorKind) => editors.openEditor(kind);
@@ -115,7 +117,7 @@ describe.each(EDITORS)('%s', (kind) => {
     const rewrite = first.rewrites[0];
     const expected = DRAFT.slice(0, first.start) + rewrite + DRAFT.slice(first.end);
     // The coach reports once it has read the draft back and found the rewrite there exactly once.
-    await expect.poll(() => events(s.page)).toContainEqual({ type: 'applied', ruleId: first.ruleId, rewrite: 0 });
+    await expect.poll(() => events(s.page), APPLIED).toContainEqual({ type: 'applied', ruleId: first.ruleId, rewrite: 0 });
     expect(await modelText(s.page)).toBe(expected);
     expect(await selection(s.page)).toEqual({ start: first.start + rewrite.length, end: first.start + rewrite.length });
 
@@ -135,7 +137,7 @@ describe.each(EDITORS)('%s', (kind) => {
 
     const rewrite = second.rewrites[1];
     const expected = DRAFT.slice(0, second.start) + rewrite + DRAFT.slice(second.end);
-    await expect.poll(() => events(s.page)).toContainEqual({ type: 'applied', ruleId: second.ruleId, rewrite: 1 });
+    await expect.poll(() => events(s.page), APPLIED).toContainEqual({ type: 'applied', ruleId: second.ruleId, rewrite: 1 });
     expect(await modelText(s.page)).toBe(expected);
     await s.page.keyboard.type(' Thanks');
     const caret = second.start + rewrite.length;
@@ -187,7 +189,7 @@ describe.each(EDITORS)('%s', (kind) => {
     await s.page.locator('steady-card button.rewrite').first().click();
     const moved = target.start + 4;
     const expected = before.slice(0, moved) + target.rewrites[0] + before.slice(moved + target.phrase.length);
-    await expect.poll(() => events(s.page).then((e) => e.filter((x) => x.type === 'applied').length)).toBe(3);
+    await expect.poll(() => events(s.page).then((e) => e.filter((x) => x.type === 'applied').length), APPLIED).toBe(3);
     expect(await modelText(s.page)).toBe(expected);
     expect(await selection(s.page)).toEqual({ start: moved + target.rewrites[0].length, end: moved + target.rewrites[0].length });
   });
@@ -221,7 +223,7 @@ describe.each(EDITORS)('%s', (kind) => {
       await m.page.keyboard.press('Control+Period');
       await expect.poll(() => focusedCardButton(m.page)).toBe(calm.rewrites[0]);
       await m.page.keyboard.press('Enter');
-      await expect.poll(() => events(m.page)).toContainEqual({ type: 'applied', ruleId: calm.ruleId, rewrite: 0 });
+      await expect.poll(() => events(m.page), APPLIED).toContainEqual({ type: 'applied', ruleId: calm.ruleId, rewrite: 0 });
       expect(await modelText(m.page)).toBe(draft.slice(0, calm.start) + calm.rewrites[0] + draft.slice(calm.end));
       await m.page.keyboard.press('Control+z');
       await expect.poll(() => modelText(m.page)).toBe(draft);
@@ -248,6 +250,26 @@ describe.each(EDITORS)('%s', (kind) => {
     expect(await modelText(s.page)).toBe(text);
   });
 
+  test('typing on while a rewrite waits out the undo grouping keeps the caret where the agent types', async () => {
+    const q = await openEditor(kind);
+    try {
+      await q.page.click(q.composer);
+      await q.page.keyboard.type('Please calm down. Thanks');
+      await expect.poll(() => findings(q.page).then((f) => f.map((x) => x.phrase))).toEqual(['Please calm down']);
+      const [calm] = await findings(q.page);
+      const at = await underlineCentre(q.page, 0);
+      await q.page.mouse.click(at.x, at.y);
+      await q.page.locator('steady-card button.rewrite').first().click();
+      await q.page.keyboard.press('Control+End');
+      await q.page.keyboard.type(' again');
+      await expect.poll(() => events(q.page), APPLIED).toContainEqual({ type: 'applied', ruleId: 'calm-down', rewrite: 0 });
+      await q.page.keyboard.type('!');
+      await expect.poll(() => modelText(q.page)).toBe(calm.rewrites[0] + '. Thanks again!');
+    } finally {
+      await q.page.close();
+    }
+  });
+
   test('a rewrite chosen right after typing is still its own undo step', async () => {
     const q = await openEditor(kind);
     try {
@@ -258,7 +280,7 @@ describe.each(EDITORS)('%s', (kind) => {
       await q.page.keyboard.press('Control+Period');
       await expect.poll(() => focusedCardButton(q.page)).toBe(calm.rewrites[0]);
       await q.page.keyboard.press('Enter');
-      await expect.poll(() => events(q.page)).toContainEqual({ type: 'applied', ruleId: 'calm-down', rewrite: 0 });
+      await expect.poll(() => events(q.page), APPLIED).toContainEqual({ type: 'applied', ruleId: 'calm-down', rewrite: 0 });
       expect(await modelText(q.page)).toBe('Thanks. ' + calm.rewrites[0]);
       await q.page.keyboard.press('Control+z');
       await expect.poll(() => modelText(q.page)).toBe('Thanks. Please calm down');

@@ -36,7 +36,7 @@ for (const kind of ['ckeditor', 'prosemirror', 'quill', 'froala', 'textarea', 'p
     await s.page.keyboard.press('Control+Period');
     await expect.poll(() => focusedCardButton(s.page)).toBe(first.rewrites[0]);
     await s.page.keyboard.press('Enter');
-    await expect.poll(() => s.inCoach('window.__coachTest.events.filter((e) => e.type === "applied").length')).toBe(1);
+    await expect.poll(() => s.inCoach('window.__coachTest.events.filter((e) => e.type === "applied").length'), { timeout: 5_000 }).toBe(1);
     const expected = DRAFT.slice(0, first.start) + first.rewrites[0] + DRAFT.slice(first.end);
     expect(await modelText(s.page)).toBe(expected);
     const caret = first.start + first.rewrites[0].length;

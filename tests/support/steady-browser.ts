@@ -22,6 +22,8 @@ export interface SteadyBrowserOptions {
   headful?: boolean;
   /** Unpacked extension to load. Default: .output/chrome-mv3 (build it first with ensureExtensionBuilt()). */
   extensionDir?: string;
+  /** Chromium profile to use and keep after close(), so a test can restart the browser on the same data. Default: a fresh one, deleted on close. */
+  userDataDir?: string;
 }
 
 export interface SteadyBrowser {
@@ -65,7 +67,7 @@ export async function launchSteady(options: SteadyBrowserOptions = {}): Promise<
   const server = await startFixtureServer();
   const scratch = await mkdtemp(join(tmpdir(), 'steady-chromium-'));
   const netLog = join(scratch, 'netlog.json');
-  const context = await chromium.launchPersistentContext(join(scratch, 'profile'), {
+  const context = await chromium.launchPersistentContext(options.userDataDir ?? join(scratch, 'profile'), {
     executablePath,
     headless: !options.headful,
     ignoreHTTPSErrors: true,
