@@ -79,7 +79,7 @@ export class CompiledPattern {
   /** Token forms the pattern can start with; null = any word. */
   readonly first: Set<string> | null;
   /** Forms every match contains one of (a cheap pre-check); null = no such word. */
-  readonly required: Set<string> | null;
+  readonly required: ReadonlySet<string> | null;
   private built: Matcher | undefined;
 
   constructor(private readonly nodes: Node[]) {

@@ -323,7 +323,7 @@ export function firstForms(seq: readonly Node[]): Set<string> | null {
  * top-level part that cannot be skipped (often the most specific word, like
  * "down" in "@soft* calm down"), or null when no such part exists.
  */
-export function requiredForms(seq: readonly Node[]): Set<string> | null {
+export function requiredForms(seq: readonly Node[]): ReadonlySet<string> | null {
   for (let i = seq.length - 1; i >= 0; i--) {
     const { forms, nullable } = nodeFirst(seq[i]);
     if (forms !== null && !nullable) return forms;
@@ -331,10 +331,21 @@ export function requiredForms(seq: readonly Node[]): Set<string> | null {
   return null;
 }
 
-function nodeFirst(node: Node): { forms: Set<string> | null; nullable: boolean } {
+type FirstForms = { forms: ReadonlySet<string> | null; nullable: boolean };
+
+// Macro nodes are shared by many patterns, so their first forms are worked out once.
+const firstOfNode = new WeakMap<Node, FirstForms>();
+
+function nodeFirst(node: Node): FirstForms {
+  let known = firstOfNode.get(node);
+  if (!known) firstOfNode.set(node, (known = computeNodeFirst(node)));
+  return known;
+}
+
+function computeNodeFirst(node: Node): FirstForms {
   switch (node.kind) {
     case 'word':
-      return { forms: new Set(node.forms), nullable: false };
+      return { forms: node.forms, nullable: false };
     case 'any':
       return { forms: null, nullable: false };
     case 'repeat': {

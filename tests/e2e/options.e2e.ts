@@ -1,0 +1,145 @@
+/**
+ * The options page's pack editor in real Chromium: a broken pack is refused
+ * with an error naming the rule and the field, and the rules in use stay as
+ * they were; a valid pack applies in the helpdesk's reply box. Plus a 360 px
+ * screenshot of the page.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchSteady, type SteadyBrowser } from '../support/steady-browser';
+import { ROOT } from '../support/paths';
+import { BADGE_TAG } from '../../entrypoints/content/count-badge';
+
+const TICKET = 'https://acme.zendesk.com/agent/tickets/123';
+/** The open ticket's reply box (the other ticket tab keeps its own, hidden). */
+const COMPOSER = '[data-test-id="omnicomposer-rich-text-ckeditor"] >> visible=true';
+const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
+const SLOW = { timeout: 20_000, interval: 200 };
+/** One phrase the built-in rules flag, one only the personal pack below flags. */
+const DRAFT = 'Per my last email, the parcel is on its way. Please calm down.';
+
+const pack = (severity: string) => `rules:
+  - id: per-my-last-email
+    category: condescending
+    severity: ${severity}
+    message: Pointing back to an earlier email reads as impatience.
+    match: ["per my last (email|message)"]
+    rewrites: ["To recap where we are"]
+    examples:
+      flag: ["Per my last email, it is fixed.", "per my last message, restart it"]
+      pass: ["My last email had the steps.", "Here is my last update."]
+`;
+
+let steady: SteadyBrowser;
+let ticket: Page;
+let options: Page;
+/** Findings in DRAFT with the built-in rules only. */
+let builtinCount: number;
+
+const badgeCount = (page: Page) => page.locator(`${BADGE_TAG} [role="status"]`);
+const modelText = (page: Page) => page.evaluate(() => (window as unknown as { __steadyFixture: { getText(): string } }).__steadyFixture.getText());
+
+/** The agent keeps typing (a space, then deletes it), so the draft is checked again with the rules now in force. */
+async function nudgeDraft(): Promise<void> {
+  await ticket.bringToFront();
+  await ticket.locator(COMPOSER).click();
+  await ticket.keyboard.press('End');
+  await ticket.keyboard.type(' ');
+  await ticket.keyboard.press('Backspace');
+  await expect.poll(() => modelText(ticket), SLOW).toBe(DRAFT);
+}
+
+/** Findings the badge shows now (hidden badge: none). */
+const currentCount = async () => ((await badgeCount(ticket).isVisible()) ? Number(await badgeCount(ticket).textContent()) : 0);
+
+/** The badge's count once it has settled on the same value for a second. */
+async function settledCount(): Promise<number> {
+  let last = -1;
+  let stable = 0;
+  await expect
+    .poll(async () => {
+      const now = await currentCount();
+      stable = now === last ? stable + 1 : 0;
+      last = now;
+      return stable >= 4;
+    }, { timeout: 20_000, interval: 250 })
+    .toBe(true);
+  return last;
+}
+
+async function savePack(text: string): Promise<void> {
+  await options.bringToFront();
+  await options.getByLabel('Pack (JSON or YAML)').fill(text);
+  await options.getByRole('button', { name: 'Save pack' }).click();
+}
+
+beforeAll(async () => {
+  steady = await launchSteady();
+  ticket = await steady.open(TICKET);
+  await ticket.locator(COMPOSER).click();
+  await ticket.keyboard.press('ControlOrMeta+a');
+  await ticket.keyboard.press('Backspace');
+  await ticket.keyboard.type(DRAFT);
+  options = await steady.open(`chrome-extension://${steady.extensionId}/options.html`);
+  await options.getByRole('heading', { name: 'Steady settings' }).waitFor({ timeout: 20_000 });
+});
+
+afterAll(async () => {
+  await steady?.close();
+});
+
+test('the built-in rules flag the weak phrase in the reply box', async () => {
+  await expect.poll(() => modelText(ticket), SLOW).toBe(DRAFT);
+  await expect.poll(async () => Number(await badgeCount(ticket).textContent({ timeout: 10_000 })), SLOW).toBeGreaterThan(0);
+  builtinCount = await settledCount();
+  expect(builtinCount).toBeGreaterThan(0);
+});
+
+test('a broken pack is refused with an error naming the rule and the field, and the rules in use stay', async () => {
+  await savePack(pack('loud'));
+  const status = options.getByRole('alert').filter({ hasText: 'Not saved' });
+  await expect.poll(() => status.count(), SLOW).toBe(1);
+  const message = (await status.textContent())!;
+  expect(message).toContain('per-my-last-email');
+  expect(message).toContain('severity');
+  expect(await options.locator('li[data-pack]').count()).toBe(0);
+
+  await nudgeDraft();
+  expect(await settledCount()).toBe(builtinCount);
+});
+
+test('a valid pack is saved and its rule applies in the reply box', async () => {
+  await savePack(pack('warning'));
+  await expect.poll(() => options.getByRole('status').filter({ hasText: 'Saved' }).count(), SLOW).toBe(1);
+  await expect.poll(() => options.locator('li[data-pack]').first().textContent(), SLOW).toContain('1 rule');
+  expect(await options.getByRole('alert').count()).toBe(0);
+
+  await nudgeDraft();
+  await expect.poll(currentCount, SLOW).toBe(builtinCount + 1);
+  expect(await settledCount()).toBe(builtinCount + 1);
+});
+
+test('breaking the saved pack afterwards keeps the saved version in use', async () => {
+  await savePack(pack('loud'));
+  await expect.poll(() => options.getByRole('alert').filter({ hasText: 'Not saved' }).count(), SLOW).toBe(1);
+  expect(await options.locator('li[data-pack]').count()).toBe(1);
+
+  await nudgeDraft();
+  expect(await settledCount()).toBe(builtinCount + 1);
+});
+
+test('the options page lays out at 360 px (screenshot in test-results/screenshots)', async () => {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await options.bringToFront();
+  await options.setViewportSize({ width: 360, height: 800 });
+  // Nothing wider than the window: no sideways scrolling.
+  expect(await options.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await options.screenshot({ path: join(SCREENSHOTS, 'options.png'), fullPage: true });
+});
+
+test('no errors, and the extension made no network request', () => {
+  expect(steady.errors).toEqual([]);
+  expect(steady.extensionRequests()).toEqual([]);
+});
