@@ -17,6 +17,18 @@ const NEVER_TEXT = 'script, style, noscript, template, svg';
  */
 export function readText(el: Element | null | undefined, skip = ''): string {
   if (!el) return '';
+  // Threads only grow: a message whose text is unchanged is not walked again.
+  const raw = el.textContent ?? '';
+  const cached = readCache.get(el);
+  if (cached && cached.raw === raw && cached.skip === skip) return cached.text;
+  const text = walkText(el, skip);
+  readCache.set(el, { raw, skip, text });
+  return text;
+}
+
+const readCache = new WeakMap<Element, { raw: string; skip: string; text: string }>();
+
+function walkText(el: Element, skip: string): string {
   const excluded = skip ? `${NEVER_TEXT}, ${skip}` : NEVER_TEXT;
   const parts: string[] = [];
   const walk = (node: Node): void => {

@@ -44,14 +44,16 @@ function readableText(doc: Document): string {
   if (!doc.body) return '';
   const copy = doc.cloneNode(true) as Document;
   for (const el of copy.querySelectorAll(EDITORS)) el.remove();
+  const whole = pageText(doc);
   try {
     const article = new Readability(copy, { charThreshold: 200 }).parse();
     const text = tidy(article?.textContent ?? '');
-    if (text) return text;
+    // On app pages Readability can pick a sidebar (a chat list) over the conversation: keep it only when it holds most of the page.
+    if (text && text.length >= whole.length * 0.4) return text;
   } catch {
     // Readability gives up on unusual markup; the plain page text still works.
   }
-  return pageText(doc);
+  return whole;
 }
 
 /** The page's text without navigation, forms and editors. */

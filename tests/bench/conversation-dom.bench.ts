@@ -248,7 +248,7 @@ export default async function benchConversationDom(): Promise<void> {
 
     report('whole ticket, cold cache', await timeWholeTicket(page), '<= 50 ms');
     report('one new customer message on top of 500 read', await timeNewMessage(page), '<= 5 ms');
-    console.log('  (readConversation re-reads the whole DOM on every change; only the analysis is incremental)\n');
+    console.log('  (readConversation walks the DOM again, but unchanged messages come from a per-element text cache; the analysis is incremental)\n');
     await idleCheck(page);
   } finally {
     await browser.close();

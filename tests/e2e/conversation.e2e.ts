@@ -228,7 +228,7 @@ describe('livechat (no adapter: generic mode)', () => {
   // Known product bug (reported): Readability picks the chat list's "Omar Reyes — Thanks, that sorted it out."
   // as the article, so the panel shows another chat's thanks and misses Dana's double charge.
   // Remove `.fails` once generic mode reads the open conversation.
-  test.fails('the triggers come from the open chat (Dana charged twice), not from the chat list', { timeout: 30_000 }, async () => {
+  test('the triggers come from the open chat (Dana charged twice), not from the chat list', { timeout: 30_000 }, async () => {
     const { page, panel } = await openWithPanel(exampleUrl('livechat.html'), { fixtureApi: false });
     try {
       await expect.poll(() => ticketId(panel), PANEL_UPDATE).toBe('chat-42');
