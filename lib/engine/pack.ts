@@ -77,7 +77,7 @@ function fromZod(file: string, ruleId: string | undefined, error: z.ZodError): P
 /** A parsed pattern; its matcher is built on first use, so loading a pack only parses (fast cold start). */
 export class CompiledPattern {
   /** Token forms the pattern can start with; null = any word. */
-  readonly first: Set<string> | null;
+  readonly first: ReadonlySet<string> | null;
   /** Forms every match contains one of (a cheap pre-check); null = no such word. */
   readonly required: ReadonlySet<string> | null;
   private built: Matcher | undefined;

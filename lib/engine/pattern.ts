@@ -11,7 +11,7 @@
  *   _                         any one word (not punctuation)
  *   ,                         a literal comma token
  */
-import type { Token } from './tokenize';
+import { withCurrentIds, type Token } from './tokenize';
 import { registerWord } from './vocabulary';
 
 export type Node =
@@ -58,15 +58,25 @@ export function parsePattern(source: string, resolveMacro: MacroResolver): Node[
     }
     if (t.startsWith('@')) return { kind: 'group', alts: [resolveMacro(t.slice(1))] };
     if (t === '_') return { kind: 'any' };
-    const word = t.toLowerCase().replace(/[’`]/g, "'");
-    const forms = new Set(word.endsWith('~') ? inflect(word.slice(0, -1)) : [word]);
-    forms.forEach(registerWord); // before any text is tokenized for this pattern
-    return { kind: 'word', forms };
+    return wordNode(t.toLowerCase().replace(/[’`]/g, "'"));
   };
   const seq = parseSeq();
   if (i < tokens.length) throw new PatternError(`unbalanced ")" in pattern "${source}"`);
   if (seq.length === 0) throw new PatternError('empty pattern');
   return seq;
+}
+
+// Word nodes are shared by every pattern using the word: packs repeat words a lot, and this keeps loading light.
+const wordNodes = new Map<string, Node>();
+
+function wordNode(word: string): Node {
+  let node = wordNodes.get(word);
+  if (!node) {
+    const forms = new Set(word.endsWith('~') ? inflect(word.slice(0, -1)) : [word]);
+    forms.forEach(registerWord); // before any text is tokenized for this pattern
+    wordNodes.set(word, (node = { kind: 'word', forms }));
+  }
+  return node;
 }
 
 const inflections = new Map<string, string[]>();
@@ -238,7 +248,8 @@ function addState(m: Matcher, s: number, list: Int32Array, length: number): numb
  * shortest, or whether one ends exactly at `until`. Returns the exclusive end
  * token index, or -1. Empty matches never count.
  */
-function run(m: Matcher, tokens: readonly Token[], start: number, mode: 'longest' | 'shortest', until = tokens.length): number {
+function run(m: Matcher, list: readonly Token[], start: number, mode: 'longest' | 'shortest', until = list.length): number {
+  const tokens = withCurrentIds(list);
   const stop = Math.min(until, tokens.length, start + MAX_SPAN_TOKENS);
   if (start >= stop) return -1;
   reserve(m.op.length);
@@ -307,13 +318,13 @@ export function matchesEndingAt(m: Matcher, tokens: readonly Token[], end: numbe
 }
 
 /** The forms a match can start with, or null when it can start with any word. */
-export function firstForms(seq: readonly Node[]): Set<string> | null {
-  const out = new Set<string>();
+export function firstForms(seq: readonly Node[]): ReadonlySet<string> | null {
+  const parts: ReadonlySet<string>[] = [];
   for (const node of seq) {
     const { forms, nullable } = nodeFirst(node);
     if (forms === null) return null;
-    for (const f of forms) out.add(f);
-    if (!nullable) return out;
+    parts.push(forms);
+    if (!nullable) return parts.length === 1 ? forms : new Set(parts.flatMap((p) => [...p]));
   }
   throw new PatternError('a pattern must not be able to match nothing');
 }

@@ -4,7 +4,7 @@
  * match needs (CompiledPattern.required) occurs close enough after it.
  */
 import { MAX_SPAN_TOKENS } from './pattern';
-import type { Token } from './tokenize';
+import { withCurrentIds, type Token } from './tokenize';
 import { registerWord } from './vocabulary';
 
 interface Entry<T> {
@@ -69,7 +69,8 @@ export class StartIndex<T> {
   }
 
   /** Call once per token list before asking for its candidates. */
-  prepare(tokens: readonly Token[]): void {
+  prepare(list: readonly Token[]): void {
+    const tokens = withCurrentIds(list);
     const sentence = ++this.sentence;
     for (let i = 0; i < tokens.length; i++) {
       for (const id of tokens[i].ids) {

@@ -15,7 +15,7 @@ export interface Token {
   end: number;
   /** Normalised spellings this token may stand for (lower case, straight apostrophe). */
   forms: readonly string[];
-  /** Vocabulary ids of `forms` (-1 for words no pattern parsed before tokenizing uses). */
+  /** Vocabulary ids of `forms` (-1 for words no pattern uses); see withCurrentIds. */
   ids: readonly number[];
   /** True for punctuation tokens (",", ";", ":", "—", "(", quotes). */
   punct: boolean;
@@ -92,6 +92,23 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       i++;
     }
   }
+  tokenizedAt.set(tokens, vocabularyVersion());
+  return tokens;
+}
+
+/** The vocabulary version each token list's ids were looked up in. */
+const tokenizedAt = new WeakMap<readonly Token[], number>();
+
+/**
+ * `tokens`, with ids brought up to date if patterns with new words were parsed since they were
+ * made (or the list was not made by tokenize). Matching calls this, so the order of parsing
+ * patterns and tokenizing text never matters.
+ */
+export function withCurrentIds(tokens: readonly Token[]): readonly Token[] {
+  const version = vocabularyVersion();
+  if (tokenizedAt.get(tokens) === version) return tokens;
+  for (const token of tokens) (token as { ids: readonly number[] }).ids = idsOf(token.forms);
+  tokenizedAt.set(tokens, version);
   return tokens;
 }
 

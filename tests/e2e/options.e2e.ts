@@ -28,8 +28,8 @@ const pack = (severity: string) => `rules:
     match: ["per my last (email|message)"]
     rewrites: ["To recap where we are"]
     examples:
-      flag: ["Per my last email, it is fixed.", "per my last message, restart it"]
-      pass: ["My last email had the steps.", "Here is my last update."]
+      flag: ["Per my last email, it is fixed.", "per my last message, restart it", "As said, per my last email."]
+      pass: ["My last email had the steps.", "Here is my last update.", "Per the guide, restart it."]
 `;
 
 let steady: SteadyBrowser;
@@ -134,8 +134,15 @@ test('the options page lays out at 360 px (screenshot in test-results/screenshot
   await mkdir(SCREENSHOTS, { recursive: true });
   await options.bringToFront();
   await options.setViewportSize({ width: 360, height: 800 });
+  // One category opened, so its rule rows (checkbox, id, severity) are in the picture too.
+  await options.locator('details.category > summary .muted').first().click();
+  await expect.poll(() => options.locator('details.category[open] .rule-list li').count()).toBeGreaterThan(0);
   // Nothing wider than the window: no sideways scrolling.
   expect(await options.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  expect(await options.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize))).toBeGreaterThanOrEqual(13);
+  // Each rule category is one row: checkbox, name and count side by side.
+  const row = (await options.locator('details.category > summary').first().boundingBox())!;
+  expect(row.height).toBeLessThan(32);
   await options.screenshot({ path: join(SCREENSHOTS, 'options.png'), fullPage: true });
 });
 

@@ -190,6 +190,8 @@ test('every panel tab lays out at 360 px (screenshots in test-results/screenshot
   await panel.bringToFront();
   await showTab(panel, 'Now');
   await expect.poll(() => panel.getByRole('list', { name: 'Promises to follow up' }).allTextContents().then((t) => t.join(' ')), SLOW).toContain('email you by Friday');
+  // Text is readable: Chromium's own 75 % body size for extension pages must not win.
+  expect(await panel.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.check-label')!).fontSize))).toBeGreaterThanOrEqual(13);
   for (const name of ['Now', 'Scripts', 'Map', 'Review', 'Stats']) {
     await showTab(panel, name);
     await expect.poll(() => panel.getByRole('tab', { name }).getAttribute('aria-selected')).toBe('true');

@@ -82,6 +82,12 @@ describe('pattern matching', () => {
     expect(performance.now() - t0).toBeLessThan(500);
   });
 
+  it('matches text tokenized before the pattern (with words new to every pack) was parsed', () => {
+    const tokens = tokenize('Please unfurl the zyzzyvas now');
+    const m = compileMatcher(parsePattern('unfurl the zyzzyvas', resolve));
+    expect(longestMatch(m, tokens, 1)).toBe(4);
+  });
+
   it('rejects malformed patterns with a message naming the problem', () => {
     expect(() => parsePattern('(calm down', resolve)).toThrow(/missing "\)"/);
     expect(() => parsePattern('calm down)', resolve)).toThrow(/unbalanced "\)"/);
