@@ -30,7 +30,11 @@ export default defineContentScript({
     };
     const loadModule = <T,>(name: string) =>
       import(/* @vite-ignore */ browser.runtime.getURL(`/${name}.js` as '/lint-engine.js')).then((module: { default: T }) => module.default);
-    const loadLinter = () => (linter ??= loadModule<ConfiguredLinter>('lint-engine'));
+    const loadLinter = () =>
+      (linter ??= loadModule<ConfiguredLinter>('lint-engine').catch((error: unknown) => {
+        linter = undefined; // Try again on the next edit rather than never.
+        throw error;
+      }));
 
     void guard(async () => {
       const start = await loadModule<StartReader>('conversation-reader');
@@ -46,7 +50,8 @@ export default defineContentScript({
 
     const onEdit = (event: Event) =>
       guard(() => {
-        const composer = composerOf(event.target);
+        // Edits elsewhere (the page clearing the box after sending) re-check the last composer too.
+        const composer = composerOf(event.target) ?? lastComposer;
         if (!composer) return;
         lastComposer = composer;
         clearTimeout(lintTimer);
@@ -57,6 +62,10 @@ export default defineContentScript({
 
     ctx.addEventListener(document, 'input', onEdit, { capture: true });
     ctx.addEventListener(document, 'focusin', onEdit, { capture: true });
+    // Helpdesks clear or replace the draft from script (sending it, inserting a macro),
+    // which fires no input event: look again after keys and clicks.
+    ctx.addEventListener(document, 'keyup', onEdit, { capture: true });
+    ctx.addEventListener(document, 'click', onEdit, { capture: true });
     ctx.addEventListener(window, 'scroll', () => guard(badge.reposition), { capture: true, passive: true });
     ctx.addEventListener(window, 'resize', () => guard(badge.reposition), { passive: true });
 

@@ -69,6 +69,7 @@ const BARE = new Map<string, readonly [string, string]>(Object.entries({
   theres: ['there', 'is'], cannot: ['can', 'not'], whats: ['what', 'is'], hasnt: ['has', 'not'], havent: ['have', 'not'],
 } satisfies Record<string, readonly [string, string]>));
 
+/** Tokens of text[from, to), with offsets into `text`. */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
   let i = from;
@@ -131,8 +132,7 @@ function wordEnd(text: string, i: number, to: number): number {
     else if (isInvisible(c)) {
       sawInvisible = true;
       j++;
-    }
-    else {
+    } else {
       const cls = charClass(text, j);
       if (cls === 3) break;
       j += c >= 0xd800 && c <= 0xdbff ? 2 : 1;

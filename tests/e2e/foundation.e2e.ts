@@ -73,7 +73,7 @@ test('sending the reply (the page clears the box from script) clears the count',
 test('the side panel opens for the chat tab and renders', async () => {
   const tabId = await steady.tabIdOf(chat);
   const panel = await steady.openSidePanel(tabId);
-  await expect.poll(() => panel.getByRole('heading', { name: 'Steady' }).isVisible()).toBe(true);
+  await expect.poll(() => panel.getByTestId('ticket-id').textContent(), { timeout: 15_000 }).toBe('chat-42');
   expect(await panel.getByTestId('panel-tab').textContent()).toContain(String(tabId));
   await panel.close();
 });
