@@ -9,7 +9,7 @@ import { MANAGED_SCHEMA } from './lib/settings/packs';
  * conversation reader at idle, the rule engine on the first edit), so the
  * script injected into every helpdesk page stays small.
  */
-const LAZY_MODULES = ['lint-engine', 'conversation-reader'];
+const LAZY_MODULES = ['coach', 'conversation-reader'];
 
 export default defineConfig({
   manifest: {

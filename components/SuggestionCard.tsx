@@ -14,6 +14,8 @@ export interface SuggestionCardProps {
   onIgnore(): void;
   onRuleOff(): void;
   onOpenScript(): void;
+  /** Absent when the page offers no pause (tests, previews). */
+  onPauseSite?(): void;
   onClose(): void;
 }
 
@@ -72,6 +74,7 @@ export function SuggestionCard(props: SuggestionCardProps) {
         <button type="button" class="action" onClick={props.onIgnore}>Ignore</button>
         <button type="button" class="action" onClick={props.onRuleOff}>Turn off this rule</button>
         {props.hasScript && <button type="button" class="action" onClick={props.onOpenScript}>Open script</button>}
+        {props.onPauseSite && <button type="button" class="action" onClick={props.onPauseSite}>Pause Steady on this site</button>}
       </div>
     </div>
   );

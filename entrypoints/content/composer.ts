@@ -1,4 +1,4 @@
-/** Which element the agent is writing in, and its text. Read-only: never touches the editor. */
+/** Which element the agent is writing in. Read-only: never touches the editor. */
 
 export type Composer = HTMLTextAreaElement | HTMLElement;
 
@@ -9,8 +9,4 @@ export function composerOf(target: EventTarget | null): Composer | undefined {
   let root = target;
   while (root.parentElement?.isContentEditable) root = root.parentElement;
   return root;
-}
-
-export function composerText(composer: Composer): string {
-  return composer instanceof HTMLTextAreaElement ? composer.value : composer.innerText;
 }

@@ -1,40 +1,48 @@
 /**
  * Injected into supported helpdesks. It stays small: the conversation reader
- * (adapters) is imported once the page is idle, the rule engine on the first
- * edit. Reads the conversation for the side panel, lints the draft, and
- * inserts text the agent picks in the panel. Nothing here may throw into the page.
+ * (adapters) is imported once the page is idle, the rule engine and inline
+ * coach on the first edit. Reads the conversation for the side panel, coaches
+ * the draft, and inserts text the agent picks in the panel. Nothing here may
+ * throw into the page.
  */
-import type { ConfiguredLinter } from '../lint-engine';
 import { isSteadyMessage, type ConversationReport, type InsertResult, type SteadyMessage } from '@/lib/messages';
+import type { Coach, CoachEvent } from '@/lib/editor/coach';
 import type { StartReader, ConversationReader } from '../conversation-reader';
-import { composerOf, composerText, type Composer } from './composer';
-import { createCountBadge } from './count-badge';
+import type { CoachModule } from '../coach';
+import { composerOf, type Composer } from './composer';
 import { HELPDESK_MATCHES } from './helpdesk-matches';
 
-const LINT_DELAY_MS = 50;
 const DRAFT_PUBLISH_DELAY_MS = 150;
+/** Quoted history and signatures inside a composer are not the agent's draft. */
+const NOT_DRAFT = '.gmail_quote, .gmail_signature, blockquote[type="cite"]';
 
 export default defineContentScript({
   matches: HELPDESK_MATCHES,
   runAt: 'document_idle',
   main(ctx) {
-    const badge = createCountBadge();
-    let linter: Promise<ConfiguredLinter> | undefined;
+    let coachModule: Promise<CoachModule> | undefined;
     let reader: ConversationReader | undefined;
-    let lintTimer: ReturnType<typeof setTimeout> | undefined;
     let draftTimer: ReturnType<typeof setTimeout> | undefined;
     let lastComposer: Composer | undefined;
+    const coaches = new Map<Composer, Coach>();
+    const nudged = new Set<string>();
 
     const send = (message: SteadyMessage) => {
       if (ctx.isValid) browser.runtime.sendMessage(message).catch(() => {});
     };
     const loadModule = <T,>(name: string) =>
-      import(/* @vite-ignore */ browser.runtime.getURL(`/${name}.js` as '/lint-engine.js')).then((module: { default: T }) => module.default);
-    const loadLinter = () =>
-      (linter ??= loadModule<ConfiguredLinter>('lint-engine').catch((error: unknown) => {
-        linter = undefined; // Try again on the next edit rather than never.
-        throw error;
-      }));
+      import(/* @vite-ignore */ browser.runtime.getURL(`/${name}.js` as '/coach.js')).then((module: { default: T }) => module.default);
+    const loadCoach = () =>
+      (coachModule ??= loadModule<CoachModule>('coach').then(
+        (module) => {
+          module.onReconfigure(() => coaches.forEach((coach) => coach.refresh()));
+          return module;
+        },
+        (error: unknown) => {
+          coachModule = undefined; // Try again on the next edit rather than never.
+          throw error;
+        },
+      ));
 
     void guard(async () => {
       const start = await loadModule<StartReader>('conversation-reader');
@@ -43,21 +51,49 @@ export default defineContentScript({
       ctx.onInvalidated(() => reader?.stop());
     });
 
-    const lintNow = async (composer: Composer) => {
-      const findings = (await loadLinter()).lint(composerText(composer));
-      if (ctx.isValid) badge.show(composer, findings.length);
+    /** Local coaching figures: each weak phrase counts as shown once per page. */
+    const recordEvent = (coach: Coach, event: CoachEvent) => {
+      if (event.type === 'findings') {
+        for (const f of coach.findings()) {
+          const key = `${f.ruleId}\u0000${f.phrase.toLowerCase()}`;
+          if (nudged.has(key)) continue;
+          nudged.add(key);
+          send({ type: 'nudge', ruleId: f.ruleId, kind: 'shown', phrase: f.phrase });
+        }
+      } else if (event.type === 'applied') send({ type: 'nudge', ruleId: event.ruleId, kind: 'accepted', phrase: '' });
+      else if (event.type === 'ignored') send({ type: 'nudge', ruleId: event.ruleId, kind: 'ignored', phrase: '' });
+      else if (event.type === 'apply-failed') console.info(`Steady: the rewrite was not applied (${event.reason}); the draft is unchanged.`);
+    };
+
+    const coachFor = (module: CoachModule, composer: Composer): Coach => {
+      for (const [el, coach] of coaches) if (!el.isConnected) {
+        coach.detach();
+        coaches.delete(el);
+      }
+      let coach = coaches.get(composer);
+      if (!coach) {
+        const attached: Coach = module.attach(composer, {
+          skip: NOT_DRAFT,
+          onOpenScript: (scriptId) => send({ type: 'open-script', scriptId }),
+          onEvent: (event) => recordEvent(attached, event),
+        });
+        coaches.set(composer, (coach = attached));
+      }
+      return coach;
     };
 
     const onEdit = (event: Event) =>
-      guard(() => {
+      guard(async () => {
         // Edits elsewhere (the page clearing the box after sending) re-check the last composer too.
         const composer = composerOf(event.target) ?? lastComposer;
         if (!composer) return;
         lastComposer = composer;
-        clearTimeout(lintTimer);
-        lintTimer = setTimeout(() => void guard(() => lintNow(composer)), LINT_DELAY_MS);
+        const module = await loadCoach();
+        if (!ctx.isValid) return;
+        const coach = coachFor(module, composer);
+        if (event.type !== 'input') coach.refresh();
         clearTimeout(draftTimer);
-        draftTimer = setTimeout(() => send({ type: 'draft', text: composerText(composer), ticketId: null }), DRAFT_PUBLISH_DELAY_MS);
+        draftTimer = setTimeout(() => void guard(() => send({ type: 'draft', text: module.draftText(composer), ticketId: null })), DRAFT_PUBLISH_DELAY_MS);
       });
 
     ctx.addEventListener(document, 'input', onEdit, { capture: true });
@@ -66,14 +102,12 @@ export default defineContentScript({
     // which fires no input event: look again after keys and clicks.
     ctx.addEventListener(document, 'keyup', onEdit, { capture: true });
     ctx.addEventListener(document, 'click', onEdit, { capture: true });
-    ctx.addEventListener(window, 'scroll', () => guard(badge.reposition), { capture: true, passive: true });
-    ctx.addEventListener(window, 'resize', () => guard(badge.reposition), { passive: true });
 
     browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
       if (!isSteadyMessage(message)) return undefined;
       if (message.type === 'publish-now') void guard(() => reader?.publishNow());
       if (message.type === 'insert-text') {
-        void insertText(message.text).then(sendResponse);
+        void insertText(message.text).then(sendResponse, (e: unknown) => sendResponse({ ok: false, message: `Could not insert: ${String(e)}` }));
         return true;
       }
       return undefined;
@@ -83,14 +117,13 @@ export default defineContentScript({
     async function insertText(text: string): Promise<InsertResult> {
       const target = lastComposer?.isConnected ? lastComposer : reader?.composers()[0];
       if (!target) return { ok: false, message: 'No reply box found on this page. Open the reply and try again.' };
-      const { insertAtCaret } = await import('@/lib/editor/insert');
-      return insertAtCaret(target, text);
+      return (await loadCoach()).insertAtCaret(target, text);
     }
 
     ctx.onInvalidated(() => {
-      clearTimeout(lintTimer);
       clearTimeout(draftTimer);
-      badge.remove();
+      coaches.forEach((coach) => coach.detach());
+      coaches.clear();
     });
   },
 });

@@ -30,6 +30,8 @@ export interface CoachDeps {
   skip?: string;
   onOpenScript?(scriptId: string): void;
   onRuleOff?(ruleId: string): void;
+  /** "Pause Steady on this site" from the card. */
+  onPauseSite?(): void;
   onEvent?(event: CoachEvent): void;
 }
 
@@ -171,6 +173,14 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
           closeCard(true);
           if (finding.script) deps.onOpenScript?.(finding.script);
         }),
+        ...(deps.onPauseSite
+          ? {
+              onPauseSite: guard(() => {
+                closeCard(true);
+                deps.onPauseSite?.();
+              }),
+            }
+          : {}),
         onClose: guard(() => closeCard(true)),
       },
       anchorOf(index),

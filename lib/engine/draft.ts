@@ -93,8 +93,14 @@ export class SentenceFacts {
   private hedgeFree = 0;
   private hedgeEnd = -1;
 
-  constructor(private readonly tokens: readonly Token[]) {
-    this.firstWord = tokens.findIndex((t) => !t.punct);
+  private words = 0;
+
+  /** `firstWord`: index of the sentence's first non-punctuation token, or -1. */
+  constructor(
+    private readonly tokens: readonly Token[],
+    firstWord: number,
+  ) {
+    this.firstWord = firstWord;
   }
 
   /** Whether patterns of `list` can still change the facts from token `i` (the opening lists only count at the first word). */
@@ -110,6 +116,7 @@ export class SentenceFacts {
   }
 
   endToken(i: number): void {
+    if (!this.tokens[i].punct) this.words++;
     if (this.hedgeEnd > 0) {
       this.hedges.push({ start: this.tokens[i].start, end: this.tokens[this.hedgeEnd - 1].end });
       this.hedgeFree = this.hedgeEnd;
@@ -117,10 +124,9 @@ export class SentenceFacts {
     }
   }
 
+  /** The facts, once every token was closed with endToken. */
   result(sentence: string): DraftSentence {
-    let words = 0;
-    for (const t of this.tokens) if (!t.punct) words++;
-    const { found } = this;
+    const { found, words } = this;
     return {
       words,
       apology: found.apology,
@@ -128,10 +134,16 @@ export class SentenceFacts {
       hedges: this.hedges,
       acknowledgement: found.acknowledgement,
       fixOpener: found['fix-opener'],
-      commitment: found.commitment && !sentence.trimEnd().endsWith('?'),
+      commitment: found.commitment && !endsWithQuestionMark(sentence),
       greeting: found.greeting && words <= 6,
     };
   }
+}
+
+function endsWithQuestionMark(sentence: string): boolean {
+  let end = sentence.length - 1;
+  while (end >= 0 && /\s/.test(sentence[end])) end--;
+  return sentence[end] === '?';
 }
 
 export const NO_FACTS: DraftSentence = {

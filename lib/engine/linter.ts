@@ -81,9 +81,11 @@ export function createLinter(options: LinterOptions = {}): Linter {
     const hit = cache.get(sentence);
     if (hit) return hit;
     const tokens = tokenize(sentence);
-    const firstWord = tokens.findIndex((t) => !t.punct);
+    let firstWord = 0;
+    while (firstWord < tokens.length && tokens[firstWord].punct) firstWord++;
+    if (firstWord === tokens.length) firstWord = -1;
     const matches: SentenceMatch[] = [];
-    const facts = draftChecks ? new SentenceFacts(tokens) : null;
+    const facts = draftChecks ? new SentenceFacts(tokens, firstWord) : null;
     let earlier: Map<CompiledRule, number> | null = null;
     index.prepare(tokens);
     for (let i = 0; i < tokens.length; i++) {

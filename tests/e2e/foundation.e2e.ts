@@ -6,7 +6,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchSteady, type ServiceWorkerGlobal, type SteadyBrowser } from '../support/steady-browser';
-import { BADGE_TAG } from '../../entrypoints/content/count-badge';
 
 const LIVECHAT = 'https://my.livechatinc.com/chats/chat-42/thread-7';
 const WEAK_DRAFT = 'Please calm down, there is nothing I can do.';
@@ -24,7 +23,7 @@ afterAll(async () => {
   await steady?.close();
 });
 
-const badgeCount = (page: Page) => page.locator(`${BADGE_TAG} [role="status"]`);
+const badgeCount = (page: Page) => page.locator('steady-badge button.badge');
 
 test('the live-chat fixture is served at its real URL', async () => {
   await expect.poll(() => chat.title()).toBe('Chats – LiveChat');
@@ -45,7 +44,7 @@ test('typing a weak draft shows a finding count next to the reply box, and the d
   expect(badge.x).toBeGreaterThan(composer.x);
   expect(badge.x + badge.width).toBeLessThanOrEqual(composer.x + composer.width);
   expect(badge.y + badge.height).toBeLessThanOrEqual(composer.y + composer.height);
-  expect(await chat.locator(`form.composer ${BADGE_TAG}`).count()).toBe(0);
+  expect(await chat.locator('form.composer steady-badge').count()).toBe(0);
 });
 
 test('rewriting the draft into a strong reply clears the count', async () => {

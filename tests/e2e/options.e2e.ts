@@ -10,7 +10,6 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchSteady, type SteadyBrowser } from '../support/steady-browser';
 import { ROOT } from '../support/paths';
-import { BADGE_TAG } from '../../entrypoints/content/count-badge';
 
 const TICKET = 'https://acme.zendesk.com/agent/tickets/123';
 /** The open ticket's reply box (the other ticket tab keeps its own, hidden). */
@@ -38,7 +37,7 @@ let options: Page;
 /** Findings in DRAFT with the built-in rules only. */
 let builtinCount: number;
 
-const badgeCount = (page: Page) => page.locator(`${BADGE_TAG} [role="status"]`);
+const badgeCount = (page: Page) => page.locator('steady-badge button.badge');
 const modelText = (page: Page) => page.evaluate(() => (window as unknown as { __steadyFixture: { getText(): string } }).__steadyFixture.getText());
 
 /** The agent keeps typing (a space, then deletes it), so the draft is checked again with the rules now in force. */
