@@ -3,7 +3,7 @@
  * script with import() once the page is idle (see wxt.config.ts), so the
  * always-injected script stays small. The default export starts reading.
  */
-import { readConversation, type ConversationReading } from '@/lib/helpdesks';
+import { detectAdapter, readConversation, type ConversationReading } from '@/lib/helpdesks';
 import { watchConversation } from '@/lib/helpdesks/watch';
 import type { ConversationReport } from '@/lib/messages';
 
@@ -12,6 +12,8 @@ export interface ConversationReader {
   composers(): HTMLElement[];
   /** Read the page now and publish it. */
   publishNow(): void;
+  /** Switch the reply to an internal note where the app allows it. */
+  switchToNote(): boolean;
   stop(): void;
 }
 
@@ -25,7 +27,7 @@ function toReport(reading: ConversationReading, doc: Document): ConversationRepo
     ...(reading.subject ? { subject: reading.subject } : {}),
     url: doc.location.href,
     messages: reading.messages,
-    composer: composer?.info ?? null,
+    composer: composer ? { ...composer.info, canSwitchToNote: !reading.fallback && !!detectAdapter(new URL(doc.location.href), doc).switchToNote } : null,
   };
 }
 
@@ -41,6 +43,14 @@ export default defineUnlistedScript((): StartReader => (publish) => {
     publishNow() {
       latest = readConversation(new URL(location.href), document);
       publish(toReport(latest, document));
+    },
+    switchToNote() {
+      if (latest.composers[0]?.info.mode === 'note') return true;
+      try {
+        return detectAdapter(new URL(location.href), document).switchToNote?.(document) ?? false;
+      } catch {
+        return false;
+      }
     },
     stop,
   };

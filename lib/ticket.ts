@@ -65,6 +65,8 @@ export type EditorKind = 'ckeditor5' | 'prosemirror' | 'quill' | 'froala' | 'tex
 export interface ComposerInfo {
   mode: 'reply' | 'note' | 'unknown';
   editor: EditorKind;
+  /** The app lets Steady switch this composer to an internal note. */
+  canSwitchToNote?: boolean;
 }
 
 export interface TicketSnapshot {

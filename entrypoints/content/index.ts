@@ -107,15 +107,21 @@ export default defineContentScript({
       if (!isSteadyMessage(message)) return undefined;
       if (message.type === 'publish-now') void guard(() => reader?.publishNow());
       if (message.type === 'insert-text') {
-        void insertText(message.text).then(sendResponse, (e: unknown) => sendResponse({ ok: false, message: `Could not insert: ${String(e)}` }));
+        void insertText(message.text, message.asNote).then(sendResponse, (e: unknown) => sendResponse({ ok: false, message: `Could not insert: ${String(e)}` }));
         return true;
       }
       return undefined;
     });
 
     /** Insert at the caret of the composer the agent last used (or the ticket's first). */
-    async function insertText(text: string): Promise<InsertResult> {
-      const target = lastComposer?.isConnected ? lastComposer : reader?.composers()[0];
+    async function insertText(text: string, asNote = false): Promise<InsertResult> {
+      if (asNote) {
+        if (!reader?.switchToNote()) return { ok: false, message: 'This page has no internal-note switch Steady can use. Copy the note instead.' };
+        // The app may re-create the editor for the note channel.
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        reader.publishNow();
+      }
+      const target = !asNote && lastComposer?.isConnected ? lastComposer : reader?.composers()[0];
       if (!target) return { ok: false, message: 'No reply box found on this page. Open the reply and try again.' };
       return (await loadCoach()).insertAtCaret(target, text);
     }

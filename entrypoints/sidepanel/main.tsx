@@ -235,7 +235,7 @@ function Panel() {
           })}
           note={followUpNote(snap, current, allPromises)}
           onCopyNote={(text) => void copy(text)}
-          onInsertNote={snap.composer?.mode === 'note' ? (text) => void insert(text, true) : undefined}
+          onInsertNote={snap.composer?.mode === 'note' || snap.composer?.canSwitchToNote ? (text) => void insert(text, true) : undefined}
         />
       );
       break;

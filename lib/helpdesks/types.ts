@@ -21,4 +21,9 @@ export interface HelpdeskAdapter {
   messages(doc: Document): ConversationMessage[];
   /** Reply editors currently in the page for this conversation. */
   composers(doc: Document): ComposerTarget[];
+  /**
+   * Switch the composer to an internal note through the app's own controls
+   * (clicks, never DOM edits). Returns false when the page offers no switch.
+   */
+  switchToNote?(doc: Document): boolean;
 }

@@ -68,4 +68,14 @@ export const zendesk: HelpdeskAdapter = {
       info: { mode, editor: editorKindOf(element) },
     }));
   },
+  switchToNote(doc) {
+    const scope = root(doc);
+    const button = scope?.querySelector<HTMLElement>(CHANNEL_SWITCHER);
+    if (!scope || !button) return false;
+    if (button.getAttribute('data-channel') === 'internal') return true;
+    button.click();
+    const item = scope.querySelector<HTMLElement>('[data-test-id="omnichannel-channel-switcher-menuitem-internal"]');
+    item?.click();
+    return button.getAttribute('data-channel') === 'internal';
+  },
 };

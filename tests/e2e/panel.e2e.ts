@@ -180,6 +180,32 @@ describe('Map: the decision map is kept on this device', () => {
   });
 });
 
+describe('Review', () => {
+  test('answers are pre-filled from the conversation, and the follow-up note goes in as an internal note', async () => {
+    await panel.bringToFront();
+    await showTab(panel, 'Review');
+    const answer = (id: string) => panel.locator(`[data-question="${id}"] dd`).textContent();
+    await expect.poll(() => answer('turning-points'), SLOW).toMatch(/More frustrated at customer message 2/);
+    await expect.poll(() => answer('promises'), SLOW).not.toBe('');
+    const note = (await panel.getByLabel('Follow-up note').textContent())!;
+    expect(note).toMatch(/^Issue: Order #A-20931 still not delivered\nConcern: /);
+
+    await panel.getByRole('button', { name: 'Insert as internal note' }).click();
+    const switcher = ticket.locator('[data-side-conversations-anchor-id="123"] button[data-test-id="omnichannel-channel-switcher-button"]');
+    await expect.poll(() => switcher.getAttribute('data-channel'), SLOW).toBe('internal');
+    await expect.poll(() => modelText(ticket), SLOW).toContain('Issue: Order #A-20931 still not delivered');
+    expect(await panel.getByRole('alert').count()).toBe(0);
+  });
+});
+
+describe('Stats', () => {
+  test('the weak phrases the agent saw are counted, locally', async () => {
+    await showTab(panel, 'Stats');
+    await expect.poll(async () => Number(await panel.getByTestId('shown').textContent()), SLOW).toBeGreaterThan(0);
+    expect(await panel.locator('figure.bar-chart').count()).toBeGreaterThan(0);
+  });
+});
+
 test('every panel tab lays out at 360 px (screenshots in test-results/screenshots)', async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
   await panel.setViewportSize({ width: 360, height: 800 });
