@@ -16,13 +16,20 @@ const LABELS: Record<TriggerHit['trigger'], string> = {
 
 export function TriggerList({ triggers, onOpenScript }: { triggers: readonly TriggerHit[]; onOpenScript: (id: string) => void }) {
   if (triggers.length === 0) return <p class="muted">No emotional triggers found.</p>;
+  // One entry per trigger, with every piece of evidence, in order of first appearance.
+  const groups = new Map<TriggerHit['trigger'], TriggerHit[]>();
+  for (const t of triggers) groups.set(t.trigger, [...(groups.get(t.trigger) ?? []), t]);
   return (
     <ul class="triggers" aria-label="Emotional triggers">
-      {triggers.map((t) => (
-        <li key={`${t.trigger}:${t.messageId}:${t.start}`} data-trigger={t.trigger}>
-          <span class="trigger-name">{LABELS[t.trigger]}</span>
-          <q class="evidence">{t.evidence}</q>
-          <button type="button" class="link" onClick={() => onOpenScript(t.script)}>
+      {[...groups].map(([trigger, hits]) => (
+        <li key={trigger} data-trigger={trigger}>
+          <span class="trigger-name">{LABELS[trigger]}</span>
+          {hits.map((t) => (
+            <q key={`${t.messageId}:${t.start}`} class="evidence">
+              {t.evidence}
+            </q>
+          ))}
+          <button type="button" class="link" onClick={() => onOpenScript(hits[0].script)}>
             Open script
           </button>
         </li>
