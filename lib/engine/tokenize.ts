@@ -143,7 +143,15 @@ function wordEnd(text: string, i: number, to: number): number {
     const c = text.charCodeAt(j);
     if ((c !== 45 && c !== 46) || charClass(text, j + 1) !== 1) break;
     j++;
-    while (j < to && charClass(text, j) === 1) j += text.charCodeAt(j) >= 0xd800 && text.charCodeAt(j) <= 0xdbff ? 2 : 1;
+    // The joined part may hold marks and invisible characters too ("server-s\u200bide").
+    while (j < to) {
+      const c = text.charCodeAt(j);
+      if (isInvisible(c)) {
+        sawInvisible = true;
+        j++;
+      } else if (charClass(text, j) !== 3) j += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+      else break;
+    }
   }
   return Math.min(j, to);
 }

@@ -55,3 +55,12 @@ describe('tokenize HTML pasted as text', () => {
     expect(show('<p class="x">Please <b>calm</b>&nbsp;down</p> a < b, 3 <4')).toEqual(['Please=please', 'calm=calm', 'down=down', 'a=a', 'b=b', ',=,', '3=3', '4=4']);
   });
 });
+
+describe('hyphenated words with invisible characters', () => {
+  it('keep a zero-width space inside the joined part as one word', () => {
+    const text = 'a server-s\u200bide problem';
+    const words = tokenize(text).map((t) => text.slice(t.start, t.end));
+    expect(words).toEqual(['a', 'server-s\u200bide', 'problem']);
+    expect(tokenize(text)[1].forms).toEqual(['server-side']);
+  });
+});
