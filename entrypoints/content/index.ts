@@ -35,7 +35,7 @@ export default defineContentScript({
     const loadCoach = () =>
       (coachModule ??= loadModule<CoachModule>('coach').then(
         (module) => {
-          module.onReconfigure(() => coaches.forEach((coach) => coach.refresh()));
+          module.onReconfigure(() => coaches.forEach((coach) => coach.settingsChanged()));
           return module;
         },
         (error: unknown) => {

@@ -38,6 +38,11 @@ export interface CoachDeps {
 export interface Coach {
   /** Re-read and re-lint now (e.g. after settings or the conversation context changed). */
   refresh(): void;
+  /**
+   * The saved settings changed: the linter now decides which rules are off, so
+   * rules turned off from this card are no longer hidden here (turning one back on shows it again).
+   */
+  settingsChanged(): void;
   /** Findings currently underlined. */
   findings(): readonly ShownFinding[];
   detach(): void;
@@ -274,6 +279,10 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
 
   return {
     refresh: guard(lint),
+    settingsChanged: guard(() => {
+      rulesOff.clear();
+      lint();
+    }),
     findings: () => shown,
     detach: guard(() => {
       clearTimeout(timer);

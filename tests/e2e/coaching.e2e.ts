@@ -1,0 +1,272 @@
+/**
+ * Inline coaching as an agent meets it: the built extension in real Chromium
+ * on each helpdesk fixture at its real URL (CKEditor 5, ProseMirror, Froala,
+ * Quill 2, plain contenteditables, a textarea). The agent types a weak draft,
+ * sees underlines, opens the card by mouse and by Ctrl+., applies rewrites,
+ * undoes, ignores and turns off rules, and types fast. Everything is checked
+ * against the editor's OWN model text (window.__steadyFixture.getText()).
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { FixtureApi } from '../fixtures/editors/fixture-api';
+import { launchSteady, type ServiceWorkerGlobal, type SteadyBrowser } from '../support/steady-browser';
+
+interface Fixture {
+  name: string;
+  url: string;
+  /** The reply box the agent writes in. */
+  composer: string;
+}
+
+const FIXTURES: Fixture[] = [
+  { name: 'Zendesk (CKEditor 5)', url: 'https://acme.zendesk.com/agent/tickets/123', composer: '[data-side-conversations-anchor-id="123"] [data-test-id="omnicomposer-rich-text-ckeditor"]' },
+  { name: 'Intercom (ProseMirror)', url: 'https://app.intercom.com/a/inbox/abc123/inbox/shared/all/conversation/987654', composer: '.ProseMirror[aria-label="Reply"]' },
+  { name: 'HubSpot (ProseMirror)', url: 'https://app.hubspot.com/live-messages/123456/inbox/778899', composer: '[data-test-id="reply-editor"] .ProseMirror' },
+  { name: 'LiveChat (textarea)', url: 'https://my.livechatinc.com/chats/chat-42/thread-7', composer: 'form.composer textarea' },
+  { name: 'Gmail (contenteditable)', url: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXKZrbTqGvWkVJmBcNqXsLwPtH', composer: '[role="textbox"][aria-label="Message Body"]' },
+  { name: 'Freshdesk (Froala)', url: 'https://acme.freshdesk.com/a/tickets/4521', composer: '.fr-element[contenteditable="true"]' },
+  { name: 'Help Scout (contenteditable)', url: 'https://secure.helpscout.net/conversation/1234567/88', composer: '[role="textbox"][aria-label="Reply Editor"]' },
+  { name: 'Front (Quill 2)', url: 'https://app.frontapp.com/open/cnv_55aa', composer: '.ql-editor' },
+];
+
+const CALM = 'Please calm down';
+const NOTHING = 'There is nothing I can do about it';
+const APOLOGY = 'We apologize for any inconvenience';
+const DRAFT = `${CALM}. ${NOTHING}. ${APOLOGY}.`;
+const BURST = ' Please calm down, I will check your order history and come back to you with a full answer later today.';
+/** Loaded machine: the coach is imported on first edit, lints are debounced, rich editors wait out undo grouping (~1.1 s). */
+const SLOW = { timeout: 30_000, interval: 200 };
+const STEP_MS = 180_000;
+
+let steady: SteadyBrowser;
+
+beforeAll(async () => {
+  steady = await launchSteady();
+});
+
+afterAll(async () => {
+  await steady?.close();
+});
+
+type FixtureWindow = Window & { __steadyFixture: FixtureApi };
+const modelText = (page: Page) => page.evaluate(() => (window as unknown as FixtureWindow).__steadyFixture.getText());
+
+/** The phrases the page shows underlined: Highlight API ranges (contenteditable) or the textarea mirror's marks. */
+const underlinedPhrases = (page: Page) =>
+  page.evaluate(() => {
+    const mirror = document.querySelector('steady-underlines')?.shadowRoot;
+    const texts = mirror
+      ? [...mirror.querySelectorAll('.mark')].map((mark) => mark.textContent ?? '')
+      : ['steady-problem', 'steady-warning', 'steady-suggestion'].flatMap((name) =>
+          [...((CSS.highlights.get(name) as Set<AbstractRange> | undefined) ?? [])].map((range) => (range instanceof Range ? range.toString() : '')),
+        );
+    return texts.map((text) => text.replace(/\u00a0/g, ' ')).sort();
+  });
+
+const badgeCount = (page: Page) =>
+  page.evaluate(() => document.querySelector('steady-badge')?.shadowRoot?.querySelector('button.badge')?.textContent ?? null);
+const dialog = (page: Page) => page.locator('steady-card [role="dialog"]');
+const focusedCardButton = (page: Page) =>
+  page.evaluate(() => {
+    const active = document.querySelector('steady-card')?.shadowRoot?.activeElement;
+    return active ? { text: active.textContent ?? '', rewrite: active.classList.contains('rewrite') } : null;
+  });
+
+/** Centre of the first screen box of `phrase` as the page renders it (a Range over the editor's text, or the textarea mirror's mark). */
+const phraseCentre = (page: Page, composer: string, phrase: string) =>
+  page.evaluate(
+    ([selector, wanted]) => {
+      const root = document.querySelector(selector)!;
+      let rect: DOMRect | undefined;
+      if (root instanceof HTMLTextAreaElement) {
+        const marks = [...(document.querySelector('steady-underlines')?.shadowRoot?.querySelectorAll('.mark') ?? [])];
+        rect = marks.find((mark) => mark.textContent === wanted)?.getClientRects()[0];
+      } else {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode() as Text | null; node && !rect; node = walker.nextNode() as Text | null) {
+          const at = node.data.replace(/\u00a0/g, ' ').indexOf(wanted);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + wanted.length);
+          rect = range.getClientRects()[0];
+        }
+      }
+      if (!rect) throw new Error(`"${wanted}" is not on screen`);
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    },
+    [composer, phrase] as const,
+  );
+
+/** `text` with the first `phrase` replaced by `by`. */
+function replaced(text: string, phrase: string, by: string): string {
+  const at = text.indexOf(phrase);
+  if (at < 0) throw new Error(`"${phrase}" not in "${text}"`);
+  return text.slice(0, at) + by + text.slice(at + phrase.length);
+}
+
+async function settingsSnapshot(): Promise<Record<string, unknown>> {
+  return (await steady.serviceWorker()).evaluate(() => (globalThis as unknown as ServiceWorkerGlobal).chrome.storage.sync.get(null));
+}
+
+async function restoreSettings(snapshot: Record<string, unknown>): Promise<void> {
+  await (await steady.serviceWorker()).evaluate(async (saved) => {
+    const { chrome } = globalThis as unknown as ServiceWorkerGlobal;
+    await chrome.storage.sync.clear();
+    await chrome.storage.sync.set(saved);
+  }, snapshot);
+}
+
+/** Opens a fixture at its real URL once its editor is mounted (the LiveChat page sets no ready flag, only the API). */
+async function openFixture(url: string): Promise<Page> {
+  const page = await steady.open(url);
+  await page.waitForFunction(() => 'getText' in ((window as unknown as Partial<FixtureWindow>).__steadyFixture ?? {}), null, { timeout: 60_000 });
+  return page;
+}
+
+describe.each(FIXTURES)('$name', (fixture) => {
+  let page: Page;
+  let settings: Record<string, unknown>;
+  /** What the model must hold, kept in step with every edit the tests make. */
+  let expected = '';
+
+  const clickPhrase = async (phrase: string) => {
+    const at = await phraseCentre(page, fixture.composer, phrase);
+    await page.mouse.click(at.x, at.y);
+    await expect.poll(() => dialog(page).isVisible(), SLOW).toBe(true);
+  };
+  const typeAtEnd = async (text: string) => {
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(text);
+    expected += text;
+    await expect.poll(() => modelText(page), SLOW).toBe(expected);
+  };
+
+  beforeAll(async () => {
+    settings = await settingsSnapshot();
+    page = await openFixture(fixture.url);
+  }, STEP_MS);
+
+  afterAll(async () => {
+    await page?.close();
+    await restoreSettings(settings);
+  });
+
+  test('a typed weak draft gets underlines and a count, and the draft stays exactly as typed', async () => {
+    // Some composers open with a saved draft: clear it as an agent would.
+    await page.click(fixture.composer);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => modelText(page), SLOW).toBe('');
+
+    await page.keyboard.type(DRAFT);
+    expected = DRAFT;
+    await expect.poll(() => modelText(page), SLOW).toBe(DRAFT);
+    await expect.poll(() => underlinedPhrases(page), SLOW).toEqual([CALM, NOTHING, APOLOGY].sort());
+    await expect.poll(() => badgeCount(page), SLOW).toBe('3');
+    expect(await modelText(page)).toBe(DRAFT);
+  }, STEP_MS);
+
+  test('a click on an underlined phrase opens the card; a rewrite lands once in the model and one Ctrl+Z restores the draft', async () => {
+    await clickPhrase(NOTHING);
+    const rewrite = page.locator('steady-card button.rewrite').first();
+    const rewriteText = (await rewrite.textContent())!;
+    expect(rewriteText.length).toBeGreaterThan(0);
+    await rewrite.click();
+
+    const applied = replaced(DRAFT, NOTHING, rewriteText);
+    await expect.poll(() => modelText(page), SLOW).toBe(applied);
+    await expect.poll(() => dialog(page).count(), SLOW).toBe(0);
+    // Still exactly the applied text a moment later: nothing arrives twice.
+    await page.waitForTimeout(1_500);
+    expect(await modelText(page)).toBe(applied);
+
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => modelText(page), SLOW).toBe(DRAFT);
+    await expect.poll(() => underlinedPhrases(page), SLOW).toEqual([CALM, NOTHING, APOLOGY].sort());
+  }, STEP_MS);
+
+  test('Ctrl+. at a caret inside a phrase, then Enter, applies the first rewrite; typing goes on right after it', async () => {
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < DRAFT.indexOf(CALM) + 3; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Control+Period');
+    await expect.poll(() => focusedCardButton(page), SLOW).toMatchObject({ rewrite: true });
+    const rewriteText = (await focusedCardButton(page))!.text;
+    expect(rewriteText).toBe(await page.locator('steady-card button.rewrite').first().textContent());
+    await page.keyboard.press('Enter');
+
+    expected = replaced(DRAFT, CALM, rewriteText);
+    await expect.poll(() => modelText(page), SLOW).toBe(expected);
+    await expect.poll(() => dialog(page).count(), SLOW).toBe(0);
+
+    // The caret sits right after the inserted rewrite.
+    await page.keyboard.type('X');
+    const caret = expected.indexOf(rewriteText) + rewriteText.length;
+    expected = expected.slice(0, caret) + 'X' + expected.slice(caret);
+    await expect.poll(() => modelText(page), SLOW).toBe(expected);
+    await page.keyboard.press('Backspace');
+    expected = expected.slice(0, caret) + expected.slice(caret + 1);
+    await expect.poll(() => modelText(page), SLOW).toBe(expected);
+
+    await typeAtEnd(' Thanks for bearing with me.');
+    await expect.poll(() => underlinedPhrases(page), SLOW).toEqual([NOTHING, APOLOGY].sort());
+  }, STEP_MS);
+
+  test('Ignore removes that underline and leaves the draft alone', async () => {
+    await clickPhrase(APOLOGY);
+    await page.locator('steady-card button', { hasText: 'Ignore' }).click();
+    await expect.poll(() => underlinedPhrases(page), SLOW).toEqual([NOTHING]);
+    await expect.poll(() => badgeCount(page), SLOW).toBe('1');
+    expect(await modelText(page)).toBe(expected);
+  }, STEP_MS);
+
+  test('Turn off this rule stops it everywhere (this draft and other tabs) until the agent turns it back on', async () => {
+    await typeAtEnd(' Just relax.');
+    await expect.poll(() => underlinedPhrases(page), SLOW).toContain('Just relax');
+    await clickPhrase('Just relax');
+    await page.locator('steady-card button', { hasText: 'Turn off this rule' }).click();
+    await expect.poll(() => underlinedPhrases(page), SLOW).not.toContain('Just relax');
+
+    // A new phrase of the same rule stays clean, while another rule still coaches (so a lint did run).
+    await typeAtEnd(' Please calm down. There is nothing I can do.');
+    await expect.poll(() => underlinedPhrases(page), SLOW).toContain('There is nothing I can do');
+    expect(await underlinedPhrases(page)).not.toContain(CALM);
+    expect(await underlinedPhrases(page)).not.toContain('Just relax');
+    expect(await modelText(page)).toBe(expected);
+
+    // The setting is saved: the same ticket in another tab does not flag the rule either.
+    const other = await openFixture(fixture.url);
+    try {
+      await other.click(fixture.composer);
+      await other.keyboard.press('Control+A');
+      await other.keyboard.press('Backspace');
+      await other.keyboard.type('Please calm down. There is nothing I can do.');
+      await expect.poll(() => underlinedPhrases(other), SLOW).toEqual(['There is nothing I can do']);
+
+      // Turned back on in settings (as the options page would), the rule is coached again in that tab.
+      await restoreSettings(settings);
+      await expect.poll(() => underlinedPhrases(other), SLOW).toEqual([CALM, 'There is nothing I can do']);
+    } finally {
+      await other.close();
+    }
+    // ... and in the draft where it was turned off.
+    await page.bringToFront();
+    await expect.poll(() => underlinedPhrases(page), SLOW).toContain(CALM);
+    expect(await modelText(page)).toBe(expected);
+  }, STEP_MS);
+
+  test('a 100-character burst typed while a lint is pending loses nothing', async () => {
+    expect(BURST.length).toBeGreaterThanOrEqual(100);
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(BURST, { delay: 0 });
+    expected += BURST;
+    await expect.poll(() => modelText(page), SLOW).toBe(expected);
+    await page.waitForTimeout(1_500);
+    expect(await modelText(page)).toBe(expected);
+  }, STEP_MS);
+
+  test('no errors and no network requests from the extension', () => {
+    expect(steady.errors).toEqual([]);
+    expect(steady.extensionRequests()).toEqual([]);
+  });
+});
