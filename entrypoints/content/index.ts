@@ -91,7 +91,8 @@ export default defineContentScript({
         const module = await loadCoach();
         if (!ctx.isValid) return;
         const coach = coachFor(module, composer);
-        if (event.type !== 'input') coach.refresh();
+        // The coach follows input itself; other events only ask for a check once the agent pauses.
+        if (event.type !== 'input') coach.refreshSoon();
         clearTimeout(draftTimer);
         draftTimer = setTimeout(() => void guard(() => send({ type: 'draft', text: module.draftText(composer), ticketId: null })), DRAFT_PUBLISH_DELAY_MS);
       });

@@ -38,6 +38,8 @@ export interface CoachDeps {
 export interface Coach {
   /** Re-read and re-lint now (e.g. after settings or the conversation context changed). */
   refresh(): void;
+  /** Re-read and re-lint once the agent pauses (the page may have changed the draft without an input event). */
+  refreshSoon(): void;
   /**
    * The saved settings changed: the linter now decides which rules are off, so
    * rules turned off from this card are no longer hidden here (turning one back on shows it again).
@@ -80,7 +82,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
   const readDraft = (el: Composer) => readComposer(el, { skip: deps.skip });
   const layer: UnderlineLayer = isTextField(composer) || !supportsHighlights(doc)
     ? createMirrorLayer(composer as HTMLTextAreaElement)
-    : createHighlightLayer(doc, () => readDraft(composer).toRange);
+    : createHighlightLayer(doc, () => (drafted ?? readDraft(composer)).toRange);
   const card = createCardView(doc);
   const badge = createBadgeView(doc);
   const ignored = new Set<string>();
@@ -92,6 +94,10 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
   let applying = false;
   /** When the agent last typed (a trusted beforeinput; our own caret moves and DOM repaints do not count). */
   let lastEditAt = 0;
+  /** The draft lint() just read, so drawing its underlines does not read the editor again. */
+  let drafted: ReturnType<typeof readDraft> | null = null;
+  /** The composer's stacking level changes rarely; looked up at most once a second. */
+  let zIndex = { value: 0, at: -Infinity };
 
   const lint = () => {
     clearTimeout(timer);
@@ -103,7 +109,12 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
       .map((f) => ({ ...f, phrase: draft.text.slice(f.start, f.end) }))
       .filter((f) => f.end > f.start && !ignored.has(occurrenceKey(f)) && !rulesOff.has(f.ruleId))
       .sort((a, b) => a.start - b.start || b.end - a.end);
-    layer.render(shown);
+    drafted = draft;
+    try {
+      layer.render(shown);
+    } finally {
+      drafted = null;
+    }
     updateBadge();
     report({ type: 'findings', count: shown.length });
     if (open && previous) {
@@ -123,7 +134,9 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
   };
 
   const updateBadge = () => {
-    badge.update({ count: shown.length, onOpen: guard(() => openCard(0, 'badge')) }, composer.getBoundingClientRect(), zIndexAbove(composer) + 1);
+    const now = win.performance.now();
+    if (now - zIndex.at > 1_000) zIndex = { value: zIndexAbove(composer) + 1, at: now };
+    badge.update({ count: shown.length, onOpen: guard(() => openCard(0, 'badge')) }, composer.getBoundingClientRect(), zIndex.value);
   };
 
   /** Where the card goes: by the phrase, or by the composer when the phrase is scrolled out of view. */
@@ -279,6 +292,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
 
   return {
     refresh: guard(lint),
+    refreshSoon: guard(schedule),
     settingsChanged: guard(() => {
       rulesOff.clear();
       lint();

@@ -50,6 +50,11 @@ function ensureStyle(doc: Document): void {
   (doc.head ?? doc.documentElement).appendChild(style);
 }
 
+function sameRange(a: Range | null, b: Range | null | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.startContainer === b.startContainer && a.startOffset === b.startOffset && a.endContainer === b.endContainer && a.endOffset === b.endOffset;
+}
+
 export function createHighlightLayer(doc: Document, toRange: () => (start: number, end: number) => Range | null): UnderlineLayer {
   ensureStyle(doc);
   const key = {};
@@ -72,11 +77,15 @@ export function createHighlightLayer(doc: Document, toRange: () => (start: numbe
 
   return {
     render(next) {
-      marks = next;
       const map = toRange();
-      ranges = next.map((m) => map(m.start, m.end));
+      const nextRanges = next.map((m) => map(m.start, m.end));
+      const unchanged =
+        nextRanges.length === ranges.length && nextRanges.every((r, i) => sameRange(r, ranges[i]) && next[i].severity === marks[i].severity);
+      marks = next;
+      ranges = nextRanges;
       if (active !== null && active >= ranges.length) active = null;
-      publish();
+      // Re-registering highlights makes the browser repaint the whole editor: skip it when nothing moved.
+      if (!unchanged) publish();
     },
     setActive(index) {
       active = index;

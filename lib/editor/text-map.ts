@@ -95,6 +95,14 @@ function readRich(root: HTMLElement, skip: string | undefined): Draft {
     if (node.nodeType === 3) {
       const data = (node as Text).data;
       if (data.length === 0 || isFormattingWhitespace(node as Text)) return;
+      // Most text nodes hold no filler at all: one segment, without testing each character.
+      if (!FILLER_CHARS.test(data)) {
+        breakLineBefore(node);
+        segments.push({ kind: 'text', start: text.length, length: data.length, node: node as Text, nodeOffset: 0 });
+        text += data;
+        atLineStart = false;
+        return;
+      }
       let runStart = -1;
       for (let i = 0; i <= data.length; i++) {
         const filler = i === data.length || FILLER_CHARS.test(data[i]);
