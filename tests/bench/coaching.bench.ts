@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { chromiumPath } from '../support/chromium';
 import { ensureExtensionBuilt } from '../support/extension-build';
-import { launchSteady, type SteadyBrowser } from '../support/steady-browser';
+import { launchSteady, QUIET_CHROMIUM, type SteadyBrowser } from '../support/steady-browser';
 import type { FixtureServer } from '../support/fixture-server';
 import { median, percentile } from './measure';
 
@@ -74,13 +74,12 @@ function longDraft(words: number): string {
 const LONG_DRAFT = longDraft(2_000);
 
 /** Flags the extension's launcher uses too, minus the extension: the no-extension baseline browser. */
-const PLAIN_CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--ignore-certificate-errors'];
 
 async function launchWithoutExtension(server: FixtureServer): Promise<{ browser: Browser; context: BrowserContext }> {
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
-    args: [...PLAIN_CHROMIUM_ARGS, `--host-resolver-rules=${server.hostResolverRules}`],
+    args: [...QUIET_CHROMIUM, `--host-resolver-rules=${server.hostResolverRules}`],
   });
   const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1280, height: 800 } });
   return { browser, context };

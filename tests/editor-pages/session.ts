@@ -5,6 +5,7 @@
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumPath } from '../support/chromium';
+import { QUIET_CHROMIUM } from '../support/steady-browser';
 import { buildBuiltinPack } from '../../lib/engine/rule-files';
 import { readRuleFiles } from '../../lib/node/rule-files';
 import { serveEditorPages, type EditorPages } from './serve';
@@ -32,7 +33,7 @@ export async function startEditorBrowser(): Promise<EditorBrowser> {
   const browser: Browser = await chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: QUIET_CHROMIUM,
   });
   const pack = JSON.stringify(buildBuiltinPack(readRuleFiles()));
   return {

@@ -48,7 +48,8 @@ export interface SteadyBrowser {
 /** `globalThis` in the service worker, where Chromium exposes the extension APIs as `chrome`; for evaluate() callbacks. */
 export type ServiceWorkerGlobal = { chrome: typeof extensionApi };
 
-const QUIET_CHROMIUM = [
+/** Flags for a quiet Chromium on a closed network (no background traffic, no first-run UI). */
+export const QUIET_CHROMIUM = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
