@@ -18,9 +18,7 @@ export type SteadyMessage =
   /** content → background: the conversation as read off the page (analysed in the background). */
   | { type: 'conversation'; report: ConversationReport }
   /** content → background: the agent's current draft text (for the checklist and promises). */
-  | { type: 'draft'; text: string; ticketId: string | null }
-  /** panel → background: what do you have for this tab? */
-  | { type: 'get-tab-state'; tabId: number }
+  | { type: 'draft'; text: string }
   /** panel → content (via background): insert a line at the caret of the active composer. */
   | { type: 'insert-text'; tabId: number; text: string; asNote?: boolean }
   /** content → background: open the side panel at a script (user gesture in the page). */
@@ -41,7 +39,7 @@ export type PanelUpdate = { type: 'tab-state'; state: TabState } | { type: 'open
 
 export type InsertResult = { ok: true } | { ok: false; message: string };
 
-const TYPES = new Set<SteadyMessage['type']>(['conversation', 'draft', 'get-tab-state', 'insert-text', 'open-script', 'nudge', 'publish-now']);
+const TYPES = new Set<SteadyMessage['type']>(['conversation', 'draft', 'insert-text', 'open-script', 'nudge', 'publish-now']);
 
 export function isSteadyMessage(value: unknown): value is SteadyMessage {
   return !!value && typeof value === 'object' && TYPES.has((value as { type?: unknown }).type as SteadyMessage['type']);

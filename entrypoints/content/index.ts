@@ -94,7 +94,7 @@ export default defineContentScript({
         // The coach follows input itself; other events only ask for a check once the agent pauses.
         if (event.type !== 'input') coach.refreshSoon();
         clearTimeout(draftTimer);
-        draftTimer = setTimeout(() => void guard(() => send({ type: 'draft', text: module.draftText(composer), ticketId: null })), DRAFT_PUBLISH_DELAY_MS);
+        draftTimer = setTimeout(() => void guard(() => send({ type: 'draft', text: module.draftText(composer) })), DRAFT_PUBLISH_DELAY_MS);
       });
 
     ctx.addEventListener(document, 'input', onEdit, { capture: true });
