@@ -23,10 +23,15 @@ export default defineBackground(() => {
   const pendingScript = new Map<number, string>();
   const post = (tabId: number, update: PanelUpdate) => panels.get(tabId)?.forEach((port) => port.postMessage(update));
 
+  // Written only when the trajectory moved, not on every draft update.
+  const recorded = new Map<number, string>();
   const recordOutcome = (state: TabState) => {
     const snap = state.snapshot;
     const { start, now } = snap?.trajectory ?? {};
     if (!snap?.ticketId || start == null || now == null || snap.trajectory.points.length < 2) return;
+    const key = `${snap.helpdesk}:${snap.ticketId}:${start}:${now}`;
+    if (recorded.get(state.tabId) === key) return;
+    recorded.set(state.tabId, key);
     db.conversations.put({ helpdesk: snap.helpdesk, ticketId: snap.ticketId, start, now, updatedAt: snap.updatedAt }).catch(() => {
       // Figures are best-effort; never disturb the agent for them.
     });
@@ -89,6 +94,7 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => {
     states.remove(tabId);
     pendingScript.delete(tabId);
+    recorded.delete(tabId);
   });
 
   browser.commands?.onCommand.addListener((command, tab) => {

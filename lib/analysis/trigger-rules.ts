@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { TRIGGERS, type TriggerId } from '../ticket';
+import { describeZodError } from '../engine/schema-error';
 
 /** Scenario script ids (rules/scripts.yaml); every trigger points at one. */
 export const SCRIPT_IDS = [
@@ -123,8 +124,6 @@ function compiles(source: string): boolean {
 }
 
 function fromZod(file: string, triggerId: string | undefined, error: z.ZodError): TriggerRuleError {
-  const issue = error.issues[0];
-  const field = issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${String(p)}` : String(p))).join('') || '(top level)';
-  const message = issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message;
-  return new TriggerRuleError(file, triggerId, field, message);
+  const { field, problem } = describeZodError(error);
+  return new TriggerRuleError(file, triggerId, field, problem);
 }

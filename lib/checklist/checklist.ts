@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { compilePack, PackError } from '../engine/pack';
+import { describeZodError } from '../engine/schema-error';
 import { longestMatch, type Node } from '../engine/pattern';
 import { splitSentences, type Range } from '../engine/sentences';
 import { tokenize, type Token } from '../engine/tokenize';
@@ -58,8 +59,8 @@ export function createChecklist(data: unknown, macros: Record<string, string>, f
     const label = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : `#${i + 1}`;
     const parsed = checklistItemSchema.safeParse(raw);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new PackError(file, label, issue.path.join('.') || '(item)', issue.message);
+      const { field, problem } = describeZodError(parsed.error, '(item)');
+      throw new PackError(file, label, field, problem);
     }
     const compileAll = (field: string, sources: readonly string[] = []) =>
       sources.map((s, j) => {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { longestMatch, type Matcher } from './pattern';
 import { PackError, type CompiledPack, type CompiledPattern } from './pack';
+import { describeZodError } from './schema-error';
 import type { Token } from './tokenize';
 import { SEVERITIES, type LintContext } from './types';
 import type { Range } from './sentences';
@@ -43,8 +44,8 @@ export type DraftConfig = z.infer<typeof draftSchema>;
 export function validateDraftConfig(data: unknown, file: string): DraftConfig {
   const parsed = draftSchema.safeParse(data);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw new PackError(file, undefined, issue.path.join('.') || '(top level)', issue.message);
+  const { field, problem } = describeZodError(parsed.error);
+  throw new PackError(file, undefined, field, problem);
 }
 
 /** Per-sentence facts the checks need. */

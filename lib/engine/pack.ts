@@ -4,6 +4,7 @@
  * the field so a team lead can fix a pack without reading code.
  */
 import { z } from 'zod';
+import { describeZodError } from './schema-error';
 import { PHRASE_CATEGORIES, SEVERITIES, type RulePack, type RuleSpec } from './types';
 import { parsePattern, firstForms, requiredForms, compileMatcher, PatternError, type Node, type Matcher } from './pattern';
 
@@ -68,11 +69,10 @@ export function validatePack(data: unknown, file: string, macroBase: Record<stri
 }
 
 function fromZod(file: string, ruleId: string | undefined, error: z.ZodError): PackError {
-  const issue = error.issues[0];
-  const field = issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${String(p)}` : String(p))).join('') || '(top level)';
-  const message = issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message;
-  return new PackError(file, ruleId, field, message);
+  const { field, problem } = describeZodError(error);
+  return new PackError(file, ruleId, field, problem);
 }
+
 
 /** A parsed pattern; its matcher is built on first use, so loading a pack only parses (fast cold start). */
 export class CompiledPattern {

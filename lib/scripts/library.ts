@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { PHRASE_CATEGORIES } from '../engine/types';
 import { TRIGGERS } from '../ticket';
 import { PackError } from '../engine/pack';
+import { describeZodError } from '../engine/schema-error';
 
 export const SCRIPTS_FILE = 'scripts.yaml';
 
@@ -29,8 +30,8 @@ export function validateScripts(data: unknown, file = `rules/${SCRIPTS_FILE}`): 
     const label = typeof id === 'string' ? id : `#${i + 1}`;
     const parsed = scriptSchema.safeParse(raw);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new PackError(file, label, issue.path.join('.') || '(script)', issue.message);
+      const { field, problem } = describeZodError(parsed.error, '(script)');
+      throw new PackError(file, label, field, problem);
     }
     if (seen.has(parsed.data.id)) throw new PackError(file, label, 'id', 'is used by another script');
     seen.add(parsed.data.id);
