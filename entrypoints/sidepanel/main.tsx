@@ -3,6 +3,7 @@
  * ?tab=<id>, which tests use) and wires the views to the panel logic in lib/.
  */
 import { render } from 'preact';
+import { liveQuery } from 'dexie';
 import { signal, computed, effect, batch } from '@preact/signals';
 import rules from 'virtual:steady-rules';
 import content from 'virtual:steady-content';
@@ -153,8 +154,11 @@ function download(name: string, type: string, body: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }
 
+// Figures follow new nudges live while the Stats tab is open.
 effect(() => {
-  if (tab.value === 'stats') void loadFigures(db).then((f) => (figures.value = f));
+  if (tab.value !== 'stats') return;
+  const subscription = liveQuery(() => loadFigures(db)).subscribe({ next: (f) => (figures.value = f), error: () => {} });
+  return () => subscription.unsubscribe();
 });
 
 function Panel() {
@@ -252,7 +256,6 @@ function Panel() {
           onDeleteAll={async () => {
             if (!confirm('Delete all decision maps and coaching figures stored by Steady in this browser?')) return;
             await deleteAllData(db);
-            figures.value = await loadFigures(db);
           }}
         />
       ) : (

@@ -201,6 +201,11 @@ describe('Review', () => {
 describe('Stats', () => {
   test('the weak phrases the agent saw are counted, locally', async () => {
     await showTab(panel, 'Stats');
+    await ticket.bringToFront();
+    await ticket.locator(COMPOSER).click();
+    await ticket.keyboard.press('Control+End');
+    await ticket.keyboard.type(' Please calm down.');
+    await panel.bringToFront();
     await expect.poll(async () => Number(await panel.getByTestId('shown').textContent()), SLOW).toBeGreaterThan(0);
     expect(await panel.locator('figure.bar-chart').count()).toBeGreaterThan(0);
   });
