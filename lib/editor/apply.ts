@@ -102,7 +102,18 @@ export async function applyRewrite(composer: Composer, target: Target, replaceme
   }
   if (!handled) doc.execCommand('insertText', false, replacement);
   // ProseMirror and others apply DOM mutations from a MutationObserver; let them settle.
-  await nextTask();
+  // A key or click meanwhile (input outranks timers on a busy page) means the agent has moved on: their caret wins.
+  let agentMoved = false;
+  const onAgentInput = (e: Event) => {
+    if (e.isTrusted) agentMoved = true;
+  };
+  const agentInputs = ['keydown', 'pointerdown'] as const;
+  for (const type of agentInputs) doc.addEventListener(type, onAgentInput, true);
+  try {
+    await nextTask();
+  } finally {
+    for (const type of agentInputs) doc.removeEventListener(type, onAgentInput, true);
+  }
 
   const after = readDraft(composer);
   if (sameText(after.text, before)) return { ok: false, reason: 'not-applied', text: after.text };
@@ -111,6 +122,6 @@ export async function applyRewrite(composer: Composer, target: Target, replaceme
   const moved = (p: number) => (p >= end ? p + caret - end : p > start ? caret : p);
   const want = agentCaret ? { start: moved(agentCaret.start), end: moved(agentCaret.end) } : { start: caret, end: caret };
   const now = after.selection();
-  if (!now || now.start !== want.start || now.end !== want.end) after.select(want.start, want.end);
+  if (!agentMoved && (!now || now.start !== want.start || now.end !== want.end)) after.select(want.start, want.end);
   return { ok: true, start, end: caret, text: after.text };
 }

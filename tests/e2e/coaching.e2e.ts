@@ -135,8 +135,13 @@ describe.each(FIXTURES)('$name', (fixture) => {
     await page.mouse.click(at.x, at.y);
     await expect.poll(() => dialog(page).isVisible(), SLOW).toBe(true);
   };
-  const typeAtEnd = async (text: string) => {
+  /** Ctrl+End, then a frame's pause as any person makes: editors pick up the new caret from the async `selectionchange`. */
+  const caretToEnd = async () => {
     await page.keyboard.press('Control+End');
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  };
+  const typeAtEnd = async (text: string) => {
+    await caretToEnd();
     await page.keyboard.type(text);
     expected += text;
     await expect.poll(() => modelText(page), SLOW).toBe(expected);
@@ -257,7 +262,7 @@ describe.each(FIXTURES)('$name', (fixture) => {
 
   test('a 100-character burst typed while a lint is pending loses nothing', async () => {
     expect(BURST.length).toBeGreaterThanOrEqual(100);
-    await page.keyboard.press('Control+End');
+    await caretToEnd();
     await page.keyboard.type(BURST, { delay: 0 });
     expected += BURST;
     await expect.poll(() => modelText(page), SLOW).toBe(expected);
