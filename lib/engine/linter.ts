@@ -71,7 +71,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
   const openingIndex = new StartIndex<Candidate>();
   for (const { list, pattern } of draftChecks?.patterns ?? []) {
     const candidate: Candidate = { kind: 'draft', list, pattern };
-    if (list === 'fix-opener' || list === 'greeting') openingIndex.add(pattern.first, null, candidate);
+    if (list === 'fix-opener' || list === 'greeting') openingIndex.add(pattern.first, [], candidate);
     else index.add(pattern.first, pattern.required, candidate);
   }
 
@@ -88,8 +88,10 @@ export function createLinter(options: LinterOptions = {}): Linter {
     const facts = draftChecks ? new SentenceFacts(tokens, firstWord) : null;
     let earlier: Map<CompiledRule, number> | null = null;
     index.prepare(tokens);
+    const found = index.found;
     for (let i = 0; i < tokens.length; i++) {
-      for (const c of index.candidates(tokens, i)) {
+      for (let k = 0, count = index.candidates(tokens, i); k < count; k++) {
+        const c = found[k];
         if (c.kind === 'draft') facts?.consider(c.list, c.pattern.matcher, i);
         else if (c.kind === 'earlier') earlier = noteEarlier(earlier, c.rule, c.pattern.matcher, tokens, i);
         else {
@@ -99,7 +101,12 @@ export function createLinter(options: LinterOptions = {}): Linter {
       }
       facts?.endToken(i);
     }
-    if (facts && firstWord >= 0) for (const c of openingIndex.candidates(tokens, firstWord)) if (c.kind === 'draft') facts.consider(c.list, c.pattern.matcher, firstWord);
+    if (facts && firstWord >= 0) {
+      for (let k = 0, count = openingIndex.candidates(tokens, firstWord); k < count; k++) {
+        const c = openingIndex.found[k];
+        if (c.kind === 'draft') facts.consider(c.list, c.pattern.matcher, firstWord);
+      }
+    }
     const result: SentenceResult = { matches, facts: facts ? facts.result(sentence) : NO_FACTS, earlierEnds: earlier };
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(sentence, result);

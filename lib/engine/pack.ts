@@ -78,8 +78,8 @@ function fromZod(file: string, ruleId: string | undefined, error: z.ZodError): P
 export class CompiledPattern {
   /** Token forms the pattern can start with; null = any word. */
   readonly first: ReadonlySet<string> | null;
-  /** Forms every match contains one of (a cheap pre-check); null = no such word. */
-  readonly required: ReadonlySet<string> | null;
+  /** Sets of forms of which every match contains one each (see requiredForms). */
+  readonly required: readonly ReadonlySet<string>[];
   private built: Matcher | undefined;
 
   constructor(private readonly nodes: Node[]) {

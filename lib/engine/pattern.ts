@@ -204,7 +204,7 @@ export function compileMatcher(seq: readonly Node[]): Matcher {
 // Scratch buffers shared by all matchers (matching is synchronous and never re-entrant).
 let current = new Int32Array(64);
 let following = new Int32Array(256);
-let seen = new Uint32Array(64);
+let seen = new Int32Array(64);
 let generation = 0;
 let accepted = false;
 
@@ -214,12 +214,12 @@ function reserve(size: number): void {
   current = new Int32Array(n);
   // A token has at most 3 forms, so a step reaches at most 4 targets per state (3 forms + "_").
   following = new Int32Array(n * 4);
-  seen = new Uint32Array(n);
+  seen = new Int32Array(n);
   generation = 0;
 }
 
 function nextGeneration(): void {
-  if (++generation === 0xffffffff) {
+  if (++generation === 0x7fffffff) {
     seen.fill(0);
     generation = 1;
   }
@@ -330,16 +330,17 @@ export function firstForms(seq: readonly Node[]): ReadonlySet<string> | null {
 }
 
 /**
- * Forms of which every match must contain at least one: those of the last
- * top-level part that cannot be skipped (often the most specific word, like
- * "down" in "@soft* calm down"), or null when no such part exists.
+ * For each part after the first that cannot be skipped, the forms it can start with: every match
+ * has a token with one of them after its first token (a cheap pre-check before running the
+ * matcher). Parts that match any word are left out.
  */
-export function requiredForms(seq: readonly Node[]): ReadonlySet<string> | null {
-  for (let i = seq.length - 1; i >= 0; i--) {
+export function requiredForms(seq: readonly Node[]): ReadonlySet<string>[] {
+  const required: ReadonlySet<string>[] = [];
+  for (let i = 1; i < seq.length; i++) {
     const { forms, nullable } = nodeFirst(seq[i]);
-    if (forms !== null && !nullable) return forms;
+    if (forms !== null && !nullable) required.push(forms);
   }
-  return null;
+  return required;
 }
 
 type FirstForms = { forms: ReadonlySet<string> | null; nullable: boolean };

@@ -1,20 +1,25 @@
 /**
  * Patterns indexed by the token forms they can start with, so each token only
- * tries the few patterns that can begin there, and only when a word every
+ * tries the few patterns that can begin there, and only when each word every
  * match needs (CompiledPattern.required) occurs close enough after it.
  */
 import { MAX_SPAN_TOKENS } from './pattern';
 import { withCurrentIds, type Token } from './tokenize';
 import { registerWord } from './vocabulary';
 
+/** One set of forms a pattern needs, and where one of them was last seen. */
+interface Requirement {
+  forms: ReadonlySet<string>;
+  /** Sentence in which one of the forms was last seen, and the last token index it was seen at. */
+  seenIn: number;
+  seenAt: number;
+}
+
 interface Entry<T> {
   value: T;
-  required: ReadonlySet<string> | null;
+  required: readonly Requirement[];
   /** Last lookup that saw this entry (dedupes tokens with several forms). */
   mark: number;
-  /** Sentence in which a required form was last seen, and the last token index it was seen at. */
-  requiredIn: number;
-  requiredAt: number;
 }
 
 /** Where each token form occurs in a long sentence (for the span check). */
@@ -51,21 +56,22 @@ class FormPositions {
 }
 
 export class StartIndex<T> {
-  /** Entries by the word id they can start with, and by the ids they require. */
+  /** Entries by the word id they can start with, and requirements by the ids that meet them. */
   private readonly byFirst: Entry<T>[][] = [];
-  private readonly byRequired: Entry<T>[][] = [];
+  private readonly byRequired: Requirement[][] = [];
   private readonly anyWord: Entry<T>[] = [];
-  private readonly found: T[] = [];
+  /** See candidates(). */
+  readonly found: T[] = [];
   private lookup = 0;
   private sentence = 0;
   private positions: FormPositions | null = null;
 
   /** `first`: the forms the pattern can start with (null: any word); `required`: see CompiledPattern. */
-  add(first: ReadonlySet<string> | null, required: ReadonlySet<string> | null, value: T): void {
-    const entry: Entry<T> = { value, required, mark: 0, requiredIn: 0, requiredAt: -1 };
+  add(first: ReadonlySet<string> | null, required: readonly ReadonlySet<string>[], value: T): void {
+    const entry: Entry<T> = { value, required: required.map((forms) => ({ forms, seenIn: 0, seenAt: -1 })), mark: 0 };
     if (first === null) this.anyWord.push(entry);
     else for (const form of first) (this.byFirst[registerWord(form)] ??= []).push(entry);
-    if (required) for (const form of required) (this.byRequired[registerWord(form)] ??= []).push(entry);
+    for (const requirement of entry.required) for (const form of requirement.forms) (this.byRequired[registerWord(form)] ??= []).push(requirement);
   }
 
   /** Call once per token list before asking for its candidates. */
@@ -74,39 +80,45 @@ export class StartIndex<T> {
     const sentence = ++this.sentence;
     for (let i = 0; i < tokens.length; i++) {
       for (const id of tokens[i].ids) {
-        const list = id >= 0 ? this.byRequired[id] : undefined;
-        if (!list) continue;
-        for (const entry of list) {
-          entry.requiredIn = sentence;
-          entry.requiredAt = i;
+        const requirements = id >= 0 ? this.byRequired[id] : undefined;
+        if (!requirements) continue;
+        for (const requirement of requirements) {
+          requirement.seenIn = sentence;
+          requirement.seenAt = i;
         }
       }
     }
     this.positions = tokens.length > MAX_SPAN_TOKENS ? new FormPositions(tokens) : null;
   }
 
-  /** The values whose pattern may match from token `i` of the prepared tokens. The array is reused by the next call. */
-  candidates(tokens: readonly Token[], i: number): readonly T[] {
+  /**
+   * How many values' patterns may match from token `i` of the prepared tokens; they are
+   * `found[0 .. count)`, valid until the next call (the array is reused, never cleared).
+   */
+  candidates(tokens: readonly Token[], i: number): number {
     const found = this.found;
-    found.length = 0;
+    let count = 0;
     const mark = ++this.lookup;
     const token = tokens[i];
-    if (!token.punct) for (const entry of this.anyWord) if (this.requiredNear(entry, i)) found.push(entry.value);
+    // Not only at words: a pattern that can start with any word may also start with punctuation ("(_ | , _)").
+    for (const entry of this.anyWord) if (this.requiredNear(entry, i)) found[count++] = entry.value;
     for (const id of token.ids) {
       const list = id >= 0 ? this.byFirst[id] : undefined;
       if (!list) continue;
       for (const entry of list) {
         if (entry.mark === mark) continue;
         entry.mark = mark;
-        if (this.requiredNear(entry, i)) found.push(entry.value);
+        if (this.requiredNear(entry, i)) found[count++] = entry.value;
       }
     }
-    return found;
+    return count;
   }
 
   private requiredNear(entry: Entry<T>, i: number): boolean {
-    if (!entry.required) return true;
-    if (entry.requiredIn !== this.sentence || entry.requiredAt < i) return false;
-    return !this.positions || this.positions.anyWithinSpan(entry.required, i);
+    for (const requirement of entry.required) {
+      if (requirement.seenIn !== this.sentence || requirement.seenAt < i) return false;
+      if (this.positions && !this.positions.anyWithinSpan(requirement.forms, i)) return false;
+    }
+    return true;
   }
 }

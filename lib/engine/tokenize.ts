@@ -93,23 +93,23 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       i++;
     }
   }
-  tokenizedAt.set(tokens, vocabularyVersion());
+  current = { tokens, version: vocabularyVersion() };
   return tokens;
 }
 
-/** The vocabulary version each token list's ids were looked up in. */
-const tokenizedAt = new WeakMap<readonly Token[], number>();
+/** The token list whose ids were last brought up to date, and in which vocabulary version (matching checks it on every run). */
+let current: { tokens: readonly Token[]; version: number } = { tokens: [], version: -1 };
 
 /**
  * `tokens`, with ids brought up to date if patterns with new words were parsed since they were
- * made (or the list was not made by tokenize). Matching calls this, so the order of parsing
+ * made (or the list is not the one tokenize made last). Matching calls this, so the order of parsing
  * patterns and tokenizing text never matters.
  */
 export function withCurrentIds(tokens: readonly Token[]): readonly Token[] {
   const version = vocabularyVersion();
-  if (tokenizedAt.get(tokens) === version) return tokens;
+  if (current.tokens === tokens && current.version === version) return tokens;
   for (const token of tokens) (token as { ids: readonly number[] }).ids = idsOf(token.forms);
-  tokenizedAt.set(tokens, version);
+  current = { tokens, version };
   return tokens;
 }
 

@@ -1,0 +1,68 @@
+/**
+ * The start index only skips work: for every built-in pattern (rules, their
+ * exceptions and the whole-draft lists), the matches found through it are
+ * exactly those found by trying every pattern at every token.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { builtinPack } from '../../lib/engine';
+import { compilePack, type CompiledPattern } from '../../lib/engine/pack';
+import { compileDraftChecks } from '../../lib/engine/draft';
+import { longestMatch } from '../../lib/engine/pattern';
+import { StartIndex } from '../../lib/engine/start-index';
+import { tokenize } from '../../lib/engine/tokenize';
+
+const { pack, draft } = builtinPack();
+const compiled = compilePack(pack, 'built-in rules', pack.macros);
+const patterns: CompiledPattern[] = [
+  ...compiled.rules.flatMap((r) => [...r.patterns, ...r.before, ...r.after, ...r.earlier]),
+  ...(draft ? compileDraftChecks(draft, compiled).patterns.map((p) => p.pattern) : []),
+];
+const index = new StartIndex<CompiledPattern>();
+for (const p of patterns) index.add(p.first, p.required, p);
+
+/** Every match as "pattern@start-end", found through the index or by brute force. */
+function matches(sentence: string): { indexed: string[]; everywhere: string[] } {
+  const tokens = tokenize(sentence);
+  const indexed: string[] = [];
+  const everywhere: string[] = [];
+  index.prepare(tokens);
+  for (let i = 0; i < tokens.length; i++) {
+    for (let k = 0, count = index.candidates(tokens, i); k < count; k++) {
+      const p = index.found[k];
+      const end = longestMatch(p.matcher, tokens, i);
+      if (end > 0) indexed.push(`${patterns.indexOf(p)}@${i}-${end}`);
+    }
+    patterns.forEach((p, n) => {
+      const end = longestMatch(p.matcher, tokens, i);
+      if (end > 0) everywhere.push(`${n}@${i}-${end}`);
+    });
+  }
+  return { indexed: indexed.sort(), everywhere: everywhere.sort() };
+}
+
+const examples = pack.rules.flatMap((r) => [...r.examples.flag, ...r.examples.pass]);
+
+describe('start index', () => {
+  it('finds exactly the matches of trying every pattern at every token, on every rule example', () => {
+    let found = 0;
+    for (const example of examples) {
+      const { indexed, everywhere } = matches(example);
+      expect(indexed, example).toEqual(everywhere);
+      found += everywhere.length;
+    }
+    expect(found).toBeGreaterThan(examples.length);
+  });
+
+  it('does the same in long sentences (over the span limit) built from examples and their words', () => {
+    const words = [...new Set(examples.flatMap((e) => e.split(/\s+/)))];
+    const sentence = fc.array(fc.oneof(fc.constantFrom(...examples), fc.constantFrom(...words)), { minLength: 1, maxLength: 40 }).map((parts) => parts.join(' '));
+    fc.assert(
+      fc.property(sentence, (s) => {
+        const { indexed, everywhere } = matches(s);
+        expect(indexed).toEqual(everywhere);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
