@@ -9,6 +9,8 @@ import { createTabStates } from '@/lib/background/tab-states';
 import { openDatabase } from '@/lib/store/db';
 import { recordNudge } from '@/lib/store/stats';
 import { isSteadyMessage, type InsertResult, type PanelUpdate, type SteadyMessage, type TabState } from '@/lib/messages';
+import { lintContextOf } from '@/lib/ticket';
+import type { LintContext } from '@/lib/engine/types';
 
 const PANEL_PORT = /^panel:(\d+)$/;
 
@@ -64,7 +66,8 @@ export default defineBackground(() => {
     const tabId = sender.tab?.id;
     switch (message.type) {
       case 'conversation':
-        if (tabId !== undefined) states.conversation(tabId, message.report);
+        // The answer tells the page's coach how the customer feels, for the checks that depend on it.
+        if (tabId !== undefined) sendResponse(lintContextOf(states.conversation(tabId, message.report).snapshot) satisfies LintContext);
         return undefined;
       case 'draft':
         if (tabId !== undefined) states.draft(tabId, message.text);

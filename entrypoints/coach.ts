@@ -16,7 +16,8 @@ export interface CoachModule {
   lint(text: string, context?: LintContext): Finding[];
   /** Whether the agent paused Steady on this site. */
   paused(): boolean;
-  attach(composer: Composer, deps: Omit<CoachDeps, 'lint' | 'onRuleOff' | 'onPauseSite'>): Coach;
+  /** `context`: what is known about the conversation now (the customer's mood), read at every lint. */
+  attach(composer: Composer, deps: Omit<CoachDeps, 'lint' | 'onRuleOff' | 'onPauseSite'>, context: () => LintContext): Coach;
   draftText(composer: Composer): string;
   insertAtCaret: typeof insertAtCaret;
   /** Called after settings change (rules, packs, pause), so open drafts are checked again. */
@@ -43,10 +44,10 @@ export default defineUnlistedScript((): CoachModule => {
   return {
     lint,
     paused,
-    attach: (composer, deps) =>
+    attach: (composer, deps, context) =>
       attachCoach(composer, {
         ...deps,
-        lint: (text) => lint(text),
+        lint: (text) => lint(text, context()),
         onRuleOff: (ruleId) => void saveSettings(toggleRule(settings, ruleId, false)),
         onPauseSite: () => void saveSettings(togglePaused(settings, location.hostname)),
       }),

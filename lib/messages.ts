@@ -15,7 +15,7 @@ export interface ConversationReport {
 }
 
 export type SteadyMessage =
-  /** content → background: the conversation as read off the page (analysed in the background). */
+  /** content → background: the conversation as read off the page (analysed in the background); answered with a LintContext. */
   | { type: 'conversation'; report: ConversationReport }
   /** content → background: the agent's current draft text (for the checklist and promises). */
   | { type: 'draft'; text: string }

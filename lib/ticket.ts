@@ -3,6 +3,7 @@
  * builds it), the background (which keeps the latest per tab) and the side
  * panel (which shows it). Pure types and constants.
  */
+import type { LintContext } from './engine/types';
 
 export const HELPDESKS = ['zendesk', 'intercom', 'freshdesk', 'helpscout', 'gmail', 'hubspot', 'generic'] as const;
 export type HelpdeskId = (typeof HELPDESKS)[number];
@@ -80,4 +81,10 @@ export interface TicketSnapshot {
   facts: ExtractedFact[];
   composer: ComposerInfo | null;
   updatedAt: number;
+}
+
+/** What the draft linter needs to know about the conversation: how the customer feels now. */
+export function lintContextOf(snapshot: TicketSnapshot | null): LintContext {
+  const now = snapshot?.trajectory.now;
+  return now == null ? {} : { customerSentiment: now };
 }

@@ -7,6 +7,7 @@
  */
 import { isSteadyMessage, type ConversationReport, type InsertResult, type SteadyMessage } from '@/lib/messages';
 import type { Coach, CoachEvent } from '@/lib/editor/coach';
+import type { LintContext } from '@/lib/engine/types';
 import type { StartReader, ConversationReader } from '../conversation-reader';
 import type { CoachModule } from '../coach';
 import { composerOf, type Composer } from './composer';
@@ -26,6 +27,8 @@ export default defineContentScript({
     let lastComposer: Composer | undefined;
     const coaches = new Map<Composer, Coach>();
     const nudged = new Set<string>();
+    /** How the customer feels, as the background analysed the conversation (some checks only apply when they are upset). */
+    let lintContext: LintContext = {};
 
     const send = (message: SteadyMessage) => {
       if (ctx.isValid) browser.runtime.sendMessage(message).catch(() => {});
@@ -47,7 +50,18 @@ export default defineContentScript({
     void guard(async () => {
       const start = await loadModule<StartReader>('conversation-reader');
       if (!ctx.isValid) return;
-      reader = start((report: ConversationReport) => send({ type: 'conversation', report }));
+      reader = start((report: ConversationReport) => {
+        if (!ctx.isValid) return;
+        const message: SteadyMessage = { type: 'conversation', report };
+        browser.runtime.sendMessage(message).then(
+          (answer: LintContext | undefined) => {
+            if (!answer || answer.customerSentiment === lintContext.customerSentiment) return;
+            lintContext = answer;
+            coaches.forEach((coach) => coach.refreshSoon());
+          },
+          () => {},
+        );
+      });
       ctx.onInvalidated(() => reader?.stop());
     });
 
@@ -72,11 +86,15 @@ export default defineContentScript({
       }
       let coach = coaches.get(composer);
       if (!coach) {
-        const attached: Coach = module.attach(composer, {
-          skip: NOT_DRAFT,
-          onOpenScript: (scriptId) => send({ type: 'open-script', scriptId }),
-          onEvent: (event) => recordEvent(attached, event),
-        });
+        const attached: Coach = module.attach(
+          composer,
+          {
+            skip: NOT_DRAFT,
+            onOpenScript: (scriptId) => send({ type: 'open-script', scriptId }),
+            onEvent: (event) => recordEvent(attached, event),
+          },
+          () => lintContext,
+        );
         coaches.set(composer, (coach = attached));
       }
       return coach;

@@ -4,7 +4,7 @@
  */
 import type { Linter } from '../engine/linter';
 import type { Checklist, ChecklistResult } from '../checklist/checklist';
-import type { TicketSnapshot, TriggerId, ExtractedFact } from '../ticket';
+import { lintContextOf, type TicketSnapshot, type TriggerId, type ExtractedFact } from '../ticket';
 
 export interface DecisionMapSuggestions {
   concern: readonly string[];
@@ -25,7 +25,7 @@ export function customerIsCalm(snapshot: TicketSnapshot | null): boolean {
 }
 
 export function draftInsights(draft: string, snapshot: TicketSnapshot | null, linter: Linter, checklist: Checklist): DraftInsights {
-  const findings = draft ? linter.lint(draft, snapshot?.trajectory.now != null ? { customerSentiment: snapshot.trajectory.now } : undefined) : [];
+  const findings = draft ? linter.lint(draft, lintContextOf(snapshot)) : [];
   return {
     checklist: checklist.evaluate(draft, { customerCalm: customerIsCalm(snapshot) }),
     promises: linter.commitments(draft).map((c) => c.text),

@@ -275,3 +275,56 @@ describe.each(FIXTURES)('$name', (fixture) => {
     expect(steady.extensionRequests()).toEqual([]);
   });
 });
+
+describe("the customer's mood reaches the coach in the page", () => {
+  const ZENDESK = FIXTURES.find((f) => f.name.startsWith('Zendesk'))!;
+  const INTERCOM = FIXTURES.find((f) => f.name.startsWith('Intercom'))!;
+  const FIX_FIRST = 'Please clear your browser cache and reload the page.';
+  const DRAFT_OPENING_WITH_FIX = `${FIX_FIRST} ${APOLOGY}.`;
+
+  /** Underlined phrases inside one composer (other tickets' composers may stay in the page, hidden). */
+  const underlinedIn = (page: Page, composer: string) =>
+    page.evaluate((selector) => {
+      const root = document.querySelector(selector)!;
+      return ['steady-problem', 'steady-warning', 'steady-suggestion']
+        .flatMap((name) => [...((CSS.highlights.get(name) as Set<AbstractRange> | undefined) ?? [])])
+        .filter((range) => range instanceof Range && root.contains(range.commonAncestorContainer))
+        .map((range) => range.toString().replace(/\u00a0/g, ' '))
+        .sort();
+    }, composer);
+
+  const typeFresh = async (page: Page, composer: string, text: string) => {
+    await page.click(composer);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type(text);
+    await expect.poll(() => modelText(page), SLOW).toBe(text);
+  };
+
+  test('a furious customer: a reply that opens with a fix is underlined, with advice to acknowledge first; a happy one: not', async () => {
+    const zendesk = await openFixture(ZENDESK.url);
+    try {
+      // Ticket 123: the customer is "honestly furious". The opening instruction is coached, as well as the phrase.
+      await typeFresh(zendesk, ZENDESK.composer, DRAFT_OPENING_WITH_FIX);
+      await expect.poll(() => underlinedIn(zendesk, ZENDESK.composer), SLOW).toEqual([APOLOGY, FIX_FIRST].sort());
+      const at = await phraseCentre(zendesk, ZENDESK.composer, 'browser cache');
+      await zendesk.mouse.click(at.x, at.y);
+      await expect.poll(() => dialog(zendesk).textContent(), SLOW).toContain('acknowledge the impact');
+      await zendesk.keyboard.press('Escape');
+      expect(await modelText(zendesk)).toBe(DRAFT_OPENING_WITH_FIX);
+    } finally {
+      await zendesk.close();
+    }
+
+    // An Intercom conversation where the customer just said "Found it, thank you!": the same opening is fine; the phrase still is not.
+    const intercom = await openFixture(INTERCOM.url);
+    try {
+      await intercom.evaluate(() => (window as unknown as FixtureWindow).__steadyFixture.switchTicket?.('987655'));
+      await typeFresh(intercom, INTERCOM.composer, DRAFT_OPENING_WITH_FIX);
+      await expect.poll(() => underlinedIn(intercom, INTERCOM.composer), SLOW).toEqual([APOLOGY]);
+      expect(await modelText(intercom)).toBe(DRAFT_OPENING_WITH_FIX);
+    } finally {
+      await intercom.close();
+    }
+  }, STEP_MS);
+});
