@@ -1,7 +1,7 @@
 /**
  * The ticket snapshot: one typed shape shared by the content script (which
  * builds it), the background (which keeps the latest per tab) and the side
- * panel (which shows it). Pure types and constants.
+ * panel (which shows it). Pure types, constants and what the linter needs from it.
  */
 import type { LintContext } from './engine/types';
 

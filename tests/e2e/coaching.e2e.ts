@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { FixtureApi } from '../fixtures/editors/fixture-api';
 import { launchSteady, type ServiceWorkerGlobal, type SteadyBrowser } from '../support/steady-browser';
+import { moveCaret } from '../support/caret';
 
 interface Fixture {
   name: string;
@@ -135,13 +136,8 @@ describe.each(FIXTURES)('$name', (fixture) => {
     await page.mouse.click(at.x, at.y);
     await expect.poll(() => dialog(page).isVisible(), SLOW).toBe(true);
   };
-  /** Ctrl+End, then a frame's pause as any person makes: editors pick up the new caret from the async `selectionchange`. */
-  const caretToEnd = async () => {
-    await page.keyboard.press('Control+End');
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
-  };
   const typeAtEnd = async (text: string) => {
-    await caretToEnd();
+    await moveCaret(page, 'Control+End');
     await page.keyboard.type(text);
     expected += text;
     await expect.poll(() => modelText(page), SLOW).toBe(expected);
@@ -192,7 +188,7 @@ describe.each(FIXTURES)('$name', (fixture) => {
   }, STEP_MS);
 
   test('Ctrl+. at a caret inside a phrase, then Enter, applies the first rewrite; typing goes on right after it', async () => {
-    await page.keyboard.press('Control+Home');
+    await moveCaret(page, 'Control+Home');
     for (let i = 0; i < DRAFT.indexOf(CALM) + 3; i++) await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Control+Period');
     await expect.poll(() => focusedCardButton(page), SLOW).toMatchObject({ rewrite: true });
@@ -262,7 +258,7 @@ describe.each(FIXTURES)('$name', (fixture) => {
 
   test('a 100-character burst typed while a lint is pending loses nothing', async () => {
     expect(BURST.length).toBeGreaterThanOrEqual(100);
-    await caretToEnd();
+    await moveCaret(page, 'Control+End');
     await page.keyboard.type(BURST, { delay: 0 });
     expected += BURST;
     await expect.poll(() => modelText(page), SLOW).toBe(expected);

@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { EditorKind } from '../editor-pages/editors';
+import { moveCaret } from '../support/caret';
 import {
   startEditorBrowser, modelText, findings, selection, events, dialog, underlineCount, underlineCentre, focusedCardButton,
   composerHasFocus, composerHtml, type EditorBrowser, type Session,
@@ -158,7 +159,7 @@ describe.each(EDITORS)('%s', (kind) => {
     expect(await underlineCount(s.page)).toBe(found.length - 1);
 
     // The same rule on a different phrase still shows, until the rule is turned off.
-    await s.page.keyboard.press('Control+End');
+    await moveCaret(s.page, 'Control+End');
     await s.page.keyboard.type(' Just relax.');
     await expect.poll(() => findings(s.page).then((f) => f.filter((x) => x.ruleId === 'calm-down').length)).toBe(1);
     found = await findings(s.page);
@@ -170,7 +171,7 @@ describe.each(EDITORS)('%s', (kind) => {
   });
 
   test('a rewrite chosen after the agent typed ahead of the phrase lands on the moved phrase, never on the old offsets', async () => {
-    await s.page.keyboard.press('Control+End');
+    await moveCaret(s.page, 'Control+End');
     await s.page.keyboard.type(' Calm down.');
     await expect.poll(() => findings(s.page).then((f) => f.some((x) => x.phrase === 'Calm down'))).toBe(false);
     // The rule was turned off above; "nothing I can do" is still coached.
@@ -195,7 +196,7 @@ describe.each(EDITORS)('%s', (kind) => {
   });
 
   test('a 100-character burst typed while a lint is pending loses nothing', async () => {
-    await s.page.keyboard.press('Control+End');
+    await moveCaret(s.page, 'Control+End');
     const before = await modelText(s.page);
     const burst = ' Calm down please, I will check your order history and come back to you with a full answer today.';
     expect(burst.length).toBeGreaterThanOrEqual(95);
@@ -234,7 +235,7 @@ describe.each(EDITORS)('%s', (kind) => {
   });
 
   test('Open script hands the rule\'s script id to the caller, closes the card and leaves the draft alone', async () => {
-    await s.page.keyboard.press('Control+End');
+    await moveCaret(s.page, 'Control+End');
     await s.page.keyboard.type(' There is nothing I can do.');
     await expect.poll(() => findings(s.page).then((f) => f.some((x) => x.ruleId === 'nothing-i-can-do'))).toBe(true);
     const found = await findings(s.page);
@@ -262,7 +263,7 @@ describe.each(EDITORS)('%s', (kind) => {
       await q.page.locator('steady-card button.rewrite').first().click();
       // A human's next key comes some time after the click; editors without undo grouping have applied by then.
       await q.page.waitForTimeout(100);
-      await q.page.keyboard.press('Control+End');
+      await moveCaret(q.page, 'Control+End');
       await q.page.keyboard.type(' again');
       await expect.poll(() => events(q.page), APPLIED).toContainEqual({ type: 'applied', ruleId: 'calm-down', rewrite: 0 });
       await q.page.keyboard.type('!');

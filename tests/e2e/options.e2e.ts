@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchSteady, type SteadyBrowser } from '../support/steady-browser';
 import { ROOT } from '../support/paths';
+import { moveCaret } from '../support/caret';
 
 const TICKET = 'https://acme.zendesk.com/agent/tickets/123';
 /** The open ticket's reply box (the other ticket tab keeps its own, hidden). */
@@ -44,7 +45,7 @@ const modelText = (page: Page) => page.evaluate(() => (window as unknown as { __
 async function nudgeDraft(): Promise<void> {
   await ticket.bringToFront();
   await ticket.locator(COMPOSER).click();
-  await ticket.keyboard.press('End');
+  await moveCaret(ticket, 'End');
   await ticket.keyboard.type(' ');
   await ticket.keyboard.press('Backspace');
   await expect.poll(() => modelText(ticket), SLOW).toBe(DRAFT);

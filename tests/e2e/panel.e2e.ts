@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchSteady, type SteadyBrowser } from '../support/steady-browser';
+import { moveCaret } from '../support/caret';
 import { ROOT } from '../support/paths';
 
 const TICKET = 'https://acme.zendesk.com/agent/tickets/123';
@@ -203,7 +204,7 @@ describe('Stats', () => {
     await showTab(panel, 'Stats');
     await ticket.bringToFront();
     await ticket.locator(COMPOSER).click();
-    await ticket.keyboard.press('Control+End');
+    await moveCaret(ticket, 'Control+End');
     await ticket.keyboard.type(' Please calm down.');
     await panel.bringToFront();
     await expect.poll(async () => Number(await panel.getByTestId('shown').textContent()), SLOW).toBeGreaterThan(0);
