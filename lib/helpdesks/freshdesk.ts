@@ -13,10 +13,11 @@ const BODY = '.text__content';
 const COMPOSER = 'div.fr-element.fr-view[contenteditable="true"]';
 const URL_TICKET = /^\/a\/tickets\/(\d+)/;
 
+/** Who wrote a conversation item; without the (guessed) markers, nobody is assumed. */
 function roleOf(item: Element): Role {
   if (item.matches('.private-note')) return 'note';
-  if (item.getAttribute('data-incoming') === 'true') return 'customer';
-  return 'agent';
+  const incoming = item.getAttribute('data-incoming');
+  return incoming === 'true' ? 'customer' : incoming === 'false' ? 'agent' : 'system';
 }
 
 function message(item: Element, role: Role, id: string): ConversationMessage {
@@ -25,7 +26,7 @@ function message(item: Element, role: Role, id: string): ConversationMessage {
     role,
     author: textOf(item, '.user-name'),
     time: timeIn(item),
-    text: dropSignature(readText(item.querySelector(BODY), QUOTED_HISTORY)),
+    text: dropSignature(readText(item.matches(BODY) ? item : item.querySelector(BODY), QUOTED_HISTORY)),
   };
 }
 
@@ -36,11 +37,13 @@ export const freshdesk: HelpdeskAdapter = {
   subject: (doc) => textOf(doc, '.ticket-subject-heading'),
   messages(doc) {
     const messages: ConversationMessage[] = [];
-    // The description is the requester's opening message.
-    const description = doc.querySelector(DESCRIPTION);
-    if (description?.querySelector(BODY)) messages.push(message(description, 'customer', 'description'));
-    for (const item of doc.querySelectorAll(CONVERSATION_ITEM)) {
-      messages.push(message(item, roleOf(item), item.getAttribute('data-conversation-id') ?? String(messages.length)));
+    // Every message body (helpdesks.md), in page order; the description is the requester's opening message.
+    for (const body of doc.querySelectorAll(BODY)) {
+      if (body.parentElement?.closest(BODY)) continue;
+      const description = body.closest(DESCRIPTION);
+      const item = description ?? body.closest(CONVERSATION_ITEM) ?? body;
+      const id = description ? 'description' : (item.getAttribute('data-conversation-id') ?? String(messages.length));
+      messages.push(message(item, description ? 'customer' : roleOf(item), id));
     }
     return messages;
   },

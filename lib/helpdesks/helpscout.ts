@@ -11,7 +11,10 @@ import type { ComposerTarget, HelpdeskAdapter } from './types';
 const THREADS = '[data-testid="ThreadContainer"], ol[aria-label="Thread Items"]';
 const ITEM = 'li > div[id^="thread-"], article.thread';
 const BODY = '[data-testid="ThreadBody"], section.messageBody';
-const COMPOSER = '[data-cy="ConvoEditor"] [role="textbox"][aria-label="Reply Editor"], [data-cy="ConvoEditor"] [contenteditable="true"]';
+/** Author and time inside a thread item: not part of the message when the body has no wrapper of its own. */
+const ITEM_META = '[data-testid="ThreadAuthor"], .name, time, button';
+/** Either the editor wrapper or the editable itself (editablesIn resolves both). */
+const COMPOSER = '[data-cy="ConvoEditor"], [role="textbox"][aria-label="Reply Editor"]';
 const URL_CONVERSATION = /^\/conversation\/(\d+)/;
 
 const ROLE_BY_TYPE: Record<string, Role> = { customer: 'customer', message: 'agent', reply: 'agent', note: 'note', lineitem: 'system' };
@@ -42,7 +45,8 @@ export const helpscout: HelpdeskAdapter = {
       role: roleOf(item),
       author: textOf(item, '[data-testid="ThreadAuthor"], .name'),
       time: timeIn(item),
-      text: dropSignature(readText(item.querySelector(BODY), QUOTED_HISTORY)),
+      // The body wrapper is not in helpdesks.md for the current UI: without it, the item minus author and time.
+      text: dropSignature(item.querySelector(BODY) ? readText(item.querySelector(BODY), QUOTED_HISTORY) : readText(item, `${QUOTED_HISTORY}, ${ITEM_META}`)),
     }));
     return newestFirst(messages) ? messages.reverse() : messages;
   },

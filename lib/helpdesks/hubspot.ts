@@ -5,7 +5,7 @@
  * the comment editor marker are a guess at the DOM.
  */
 import type { ConversationMessage, Role } from '../ticket';
-import { QUOTED_HISTORY, editablesIn, editorKindOf, readText, textOf, timeIn } from './dom';
+import { QUOTED_HISTORY, dropSignature, editablesIn, editorKindOf, readText, textOf, timeIn } from './dom';
 import type { ComposerTarget, HelpdeskAdapter } from './types';
 
 const BODY = 'div[data-test-id="primary-message-body-content"]';
@@ -28,7 +28,7 @@ export const hubspot: HelpdeskAdapter = {
         role: ROLE_BY_SENDER[wrapper?.getAttribute('data-sender-type') ?? ''] ?? 'system',
         author: wrapper ? textOf(wrapper, '[data-test-id="message-sender-name"]') : undefined,
         time: wrapper ? timeIn(wrapper) : undefined,
-        text: readText(body, QUOTED_HISTORY),
+        text: dropSignature(readText(body, QUOTED_HISTORY)),
       };
     });
   },

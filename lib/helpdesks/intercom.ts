@@ -33,23 +33,24 @@ export const intercom: HelpdeskAdapter = {
     const stream = doc.querySelector(STREAM);
     if (!stream) return [];
     const customer = textOf(doc, '[data-inbox-conversation-header-title]');
-    const messages: ConversationMessage[] = [];
-    for (const group of stream.querySelectorAll(GROUP)) {
-      // A group without part children is a single part itself.
-      const parts = group.querySelectorAll(PART);
-      for (const part of parts.length ? parts : [group]) {
-        const role = roleOf(part, group);
-        const body = part.querySelector(BODY) ?? part;
-        messages.push({
-          id: part.getAttribute('data-part-id') ?? group.getAttribute('data-part-group-id') ?? String(messages.length),
-          role,
-          author: textOf(group, '[data-part-group-author]') ?? (role === 'customer' ? customer : undefined),
-          time: timeIn(part) ?? timeIn(group),
-          text: dropSignature(readText(body, `${QUOTED_HISTORY}, ${PART_META}`)),
-        });
-      }
-    }
-    return messages;
+    // Parts in their groups (a group without part children is a single part itself); parts without groups stand alone.
+    const groups = stream.querySelectorAll(GROUP);
+    const entries = groups.length
+      ? [...groups].flatMap((group) => {
+          const parts = group.querySelectorAll(PART);
+          return [...(parts.length ? parts : [group])].map((part) => ({ part, group }));
+        })
+      : [...stream.querySelectorAll(PART)].map((part) => ({ part, group: part.closest('[data-part-group-category]') ?? part }));
+    return entries.map(({ part, group }, index): ConversationMessage => {
+      const role = roleOf(part, group);
+      return {
+        id: part.getAttribute('data-part-id') ?? group.getAttribute('data-part-group-id') ?? String(index),
+        role,
+        author: textOf(group, '[data-part-group-author]') ?? (role === 'customer' ? customer : undefined),
+        time: timeIn(part) ?? timeIn(group),
+        text: dropSignature(readText(part.querySelector(BODY) ?? part, `${QUOTED_HISTORY}, ${PART_META}`)),
+      };
+    });
   },
   composers(doc) {
     return editablesIn(doc, COMPOSER).map((element): ComposerTarget => ({

@@ -19,12 +19,14 @@ export interface WatchOptions {
 }
 
 /** Attributes whose change means another ticket or editor is shown; others are ignored to keep the observer cheap. */
-const WATCHED_ATTRIBUTES = ['aria-current', 'contenteditable', 'data-entity-id', 'data-legacy-thread-id', 'data-thread-perm-id', 'hidden'];
+const WATCHED_ATTRIBUTES = ['aria-current', 'contenteditable', 'data-entity-id', 'data-legacy-thread-id', 'data-thread-perm-id', 'hidden', 'data-channel', 'data-mode'];
 
 interface Fingerprint {
   ticket: string;
   messages: string;
   composers: HTMLElement[];
+  /** Reply or note per composer: switching the channel keeps the same editor element. */
+  modes: string;
 }
 
 function fingerprint(reading: ConversationReading, doc: Document): Fingerprint {
@@ -32,6 +34,7 @@ function fingerprint(reading: ConversationReading, doc: Document): Fingerprint {
     ticket: `${reading.helpdesk}:${reading.ticketId ?? doc.location?.pathname ?? ''}`,
     messages: reading.messages.map((m) => `${m.id}:${m.role}:${m.text.length}`).join('|'),
     composers: reading.composers.map((c) => c.element),
+    modes: reading.composers.map((c) => c.info.mode).join('|'),
   };
 }
 
@@ -53,7 +56,7 @@ export function watchConversation(doc: Document, onChange: (change: Conversation
       reading,
       ticketChanged: next.ticket !== last.ticket,
       messagesChanged: next.messages !== last.messages,
-      composerChanged: next.composers.length !== last.composers.length || next.composers.some((el, i) => el !== last.composers[i]),
+      composerChanged: next.modes !== last.modes || next.composers.length !== last.composers.length || next.composers.some((el, i) => el !== last.composers[i]),
     };
     last = next;
     if (change.ticketChanged || change.messagesChanged || change.composerChanged) {

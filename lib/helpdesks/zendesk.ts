@@ -62,7 +62,8 @@ export const zendesk: HelpdeskAdapter = {
     const scope = root(doc);
     if (!scope) return [];
     const channel = scope.querySelector(CHANNEL_SWITCHER)?.getAttribute('data-channel');
-    const mode = channel === 'internal' ? 'note' : channel ? 'reply' : 'unknown';
+    // "web" is the public reply (helpdesks.md); other public channels (email, messaging) are replies too.
+    const mode = channel && /internal|note|private/.test(channel) ? 'note' : channel ? 'reply' : 'unknown';
     return editablesIn(scope, COMPOSER).map((element): ComposerTarget => ({
       element,
       info: { mode, editor: editorKindOf(element) },
@@ -74,7 +75,10 @@ export const zendesk: HelpdeskAdapter = {
     if (!scope || !button) return false;
     if (button.getAttribute('data-channel') === 'internal') return true;
     button.click();
-    const item = scope.querySelector<HTMLElement>('[data-test-id="omnichannel-channel-switcher-menuitem-internal"]');
+    // Menus are often rendered in a layer outside the ticket (never take another ticket's).
+    const internal = '[data-test-id="omnichannel-channel-switcher-menuitem-internal"]';
+    const item =
+      scope.querySelector<HTMLElement>(internal) ?? [...doc.querySelectorAll<HTMLElement>(internal)].find((el) => !el.closest('[data-side-conversations-anchor-id]'));
     item?.click();
     return button.getAttribute('data-channel') === 'internal';
   },

@@ -36,6 +36,14 @@ function read(url: URL) {
 
 const roles = (url: URL) => read(url).messages.map((m) => m.role);
 
+/** Markup helpdesks.md does not describe is taken away, as a real page may not have it: the reading must survive. */
+function unwrap(selector: string): void {
+  for (const el of document.querySelectorAll(selector)) el.replaceWith(...el.childNodes);
+}
+function dropAttribute(name: string): void {
+  for (const el of document.querySelectorAll(`[${name}]`)) el.removeAttribute(name);
+}
+
 describe('registry', () => {
   it('has one adapter per helpdesk, generic last', () => {
     expect(ADAPTERS.map((a) => a.id)).toEqual(['zendesk', 'intercom', 'freshdesk', 'helpscout', 'gmail', 'hubspot', 'generic']);
@@ -108,6 +116,14 @@ describe('intercom', () => {
     expect(reading.messages[3].text).toMatch(/^Yes, a human please\./);
   });
 
+  it('reads parts that are not in part groups, with the category of their container', () => {
+    const url = load('intercom.html');
+    const before = read(url).messages;
+    dropAttribute('data-part-group-id');
+    const after = read(url).messages;
+    expect(after.map((m) => [m.role, m.text])).toEqual(before.map((m) => [m.role, m.text]));
+  });
+
   it('finds the ProseMirror composer and tells a note from a reply', () => {
     const url = load('intercom.html');
     expect(read(url).composers.map((c) => c.info)).toEqual([{ mode: 'reply', editor: 'prosemirror' }]);
@@ -124,6 +140,17 @@ describe('freshdesk', () => {
     expect(reading.messages.map((m) => m.role)).toEqual(['customer', 'agent', 'customer', 'note']);
     expect(reading.messages[1]).toMatchObject({ author: 'Ahmed Saleh', text: expect.stringMatching(/Regards,\nAhmed$/) });
     expect(reading.messages[2].text).toMatch(/Can you just turn it off\?$/);
+  });
+
+  it('still reads every message body in order when the conversation-item markup is missing, without guessing authors', () => {
+    const url = load('freshdesk.html');
+    const texts = read(url).messages.map((m) => m.text);
+    dropAttribute('data-incoming');
+    unwrap('[data-test-id="conversation-item"]');
+    const reading = read(url);
+    expect(reading.fallback).toBe(false);
+    expect(reading.messages.map((m) => m.text)).toEqual(texts);
+    expect(reading.messages.map((m) => m.role)).toEqual(['customer', 'system', 'system', 'system']);
   });
 
   it('finds the Froala composer and its reply / note wrapper', () => {
@@ -143,6 +170,21 @@ describe('help scout', () => {
     expect(reading.messages[3]).toMatchObject({ id: 'thread-5503', author: 'Chris Vaughn', time: '2026-11-22T16:30:00.000Z' });
     expect(reading.messages[3].text).not.toContain('Vaughn Design Co.');
     expect(reading.messages[3].text).toContain('<img src=x onerror="window.__xss=1">');
+  });
+
+  it('reads the message without its body wrapper, leaving out author and time', () => {
+    const url = load('helpscout.html');
+    const texts = read(url).messages.map((m) => m.text);
+    unwrap('[data-testid="ThreadBody"]');
+    const after = read(url).messages.map((m) => m.text);
+    expect(after).toEqual(texts);
+    expect(after.join(' ')).not.toContain('Chris Vaughn');
+  });
+
+  it('finds the reply editor by either selector of helpdesks.md', () => {
+    const url = load('helpscout.html');
+    document.querySelector('[data-cy="ConvoEditor"]')!.removeAttribute('data-cy');
+    expect(read(url).composers.map((c) => c.element.getAttribute('aria-label'))).toEqual(['Reply Editor']);
   });
 
   it('finds the reply editor', () => {
@@ -259,10 +301,16 @@ describe('watchConversation', () => {
     await settle();
     expect(changes[2]).toMatchObject({ ticketChanged: false, messagesChanged: false, composerChanged: true });
 
+    // Switching the same editor to an internal note is a composer change too.
+    document.querySelector('[data-side-conversations-anchor-id="124"] [data-test-id="omnichannel-channel-switcher-button"]')!.setAttribute('data-channel', 'internal');
+    await settle();
+    expect(changes[3]).toMatchObject({ ticketChanged: false, messagesChanged: false, composerChanged: true });
+    expect(changes[3].reading.composers[0].info.mode).toBe('note');
+
     stop();
     log.append(log.querySelector('article')!.cloneNode(true));
     await settle();
-    expect(changes).toHaveLength(3);
+    expect(changes).toHaveLength(4);
   });
 
   it('keeps no timer while the page is quiet and one per burst of mutations', async () => {
