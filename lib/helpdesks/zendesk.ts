@@ -18,15 +18,23 @@ const CHANNEL_SWITCHER = 'button[data-test-id="omnichannel-channel-switcher-butt
 const URL_TICKET = /^\/agent\/tickets\/(\d+)/;
 
 function activeTicketId(doc: Document): string | null {
-  return doc.querySelector(ACTIVE_TAB)?.getAttribute('data-entity-id') ?? null;
+  const tab = doc.querySelector(ACTIVE_TAB);
+  // User and organisation tabs carry their own entity ids.
+  const type = tab?.getAttribute('data-entity-type');
+  return type && type !== 'ticket' ? null : (tab?.getAttribute('data-entity-id') ?? null);
 }
 
 function root(doc: Document): Element | null {
   const id = activeTicketId(doc);
   const anchors = [...doc.querySelectorAll(TICKET_ANCHOR)];
-  if (id) return anchors.find((a) => a.getAttribute('data-side-conversations-anchor-id') === id) ?? null;
+  if (id) return anchors.find((a) => a.getAttribute('data-side-conversations-anchor-id') === id) ?? (anchors.length ? null : singleLog(doc));
   // No tab bar: only safe when exactly one ticket is mounted.
-  return anchors.length === 1 ? anchors[0] : null;
+  return anchors.length === 1 ? anchors[0] : anchors.length ? null : singleLog(doc);
+}
+
+/** Without ticket anchors (an "e.g." in helpdesks.md), the page itself is the scope when it shows one conversation log only. */
+function singleLog(doc: Document): Element | null {
+  return doc.querySelectorAll('[data-test-id="omni-log-container"]').length === 1 ? doc.body : null;
 }
 
 function roleOf(item: Element): Role {

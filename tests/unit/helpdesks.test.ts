@@ -92,6 +92,22 @@ describe('zendesk', () => {
     expect(read(url).composers[0].info.mode).toBe('note');
   });
 
+  it('reads a page that mounts one ticket without the anchor element, and ignores a user tab id', () => {
+    const url = load('zendesk.html');
+    const expected = read(url).messages.map((m) => m.text);
+    document.querySelector('[data-side-conversations-anchor-id="124"]')!.remove();
+    dropAttribute('data-side-conversations-anchor-id');
+    const reading = read(url);
+    expect(reading).toMatchObject({ fallback: false, ticketId: '123' });
+    expect(reading.messages.map((m) => m.text)).toEqual(expected);
+    expect(reading.composers.map((c) => c.info.editor)).toEqual(['ckeditor5']);
+
+    const tab = document.querySelector('[data-test-id="header-tab"][aria-current="page"]')!;
+    tab.setAttribute('data-entity-type', 'user');
+    tab.setAttribute('data-entity-id', '555');
+    expect(read(url).ticketId).toBe('123'); // from the URL, not the user's id
+  });
+
   it('follows the active tab when another ticket is selected', () => {
     const url = load('zendesk.html');
     const [first, second] = document.querySelectorAll('[data-test-id="header-tab"]');
