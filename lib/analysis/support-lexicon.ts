@@ -71,6 +71,8 @@ export const SUPPORT_PHRASES: readonly { pattern: RegExp; weight: number }[] = [
   { pattern: /\b(?:no one|nobody|no-one)\s+(?:has|have|is|will|ever|bothered|cares|answers|replied|responded|helps?)\b/gi, weight: -2 },
   { pattern: /\b(?:what (?:a|the) (?:pity|joke|mess|hell)|waste of (?:time|money)|fed up|sick of|tired of|had enough|last straw)\b/gi, weight: -3 },
   { pattern: /\bwithout (?:my )?(?:authori[sz]ation|permission|consent|notice|warning)\b/gi, weight: -2.5 },
+  // Demands for money back.
+  { pattern: /\b(?:i want|i need|i demand|i expect|give me|return) (?:my|the|a) (?:full )?(?:money|refund|amount|payment)(?: back)?\b|\b(?:want|need|demand) (?:my|the full) (?:money|amount) back\b/gi, weight: -2 },
   // Escalation threats: chargebacks, banks, lawyers, public reviews.
   { pattern: /\b(?:disput(?:e|ing) (?:the|this|a|my|that) (?:charge|payment|transaction|bill)|charge ?backs?|(?:call|contact|calling|contacting|go to|going to|tell|telling) (?:my|the) (?:bank|card (?:issuer|company)|lawyer|attorney|credit card company)|(?:report|reporting) (?:you|this|your company)|small claims|take (?:you|this) to court|(?:bad|negative|1-star|one-star) reviews?|(?:tell|telling|warn|warning) (?:everyone|everybody|all my friends|people))\b/gi, weight: -3 },
   { pattern: /\b(?:what (?:do|did|am) i (?:do(?:ing)?|did) wrong|what (?:now|to do|should i do|can i do))\b/gi, weight: -1.5 },

@@ -46,11 +46,12 @@ describe('customer sentiment', () => {
     expect(label('This is unacceptable and ridiculous, I want to cancel.')).toBe('negative');
   });
 
-  it('reads escalation threats as upset, and a negation does not cross into the next clause', () => {
+  it('reads escalation threats and money-back demands as upset, and a negation does not cross into the next clause', () => {
     expect(label("If this isn't refunded I'm disputing the charge with my bank.")).toBe('negative');
     expect(label('Fix it or I will file a chargeback.')).toBe('negative');
     expect(label('One more week and I am leaving a one-star review and telling everyone.')).toBe('negative');
     expect(label("I'm not happy with this.")).toBe('negative');
+    expect(label('I want the full amount back.')).toBe('negative');
   });
 
   it('catches cheap sarcasm', () => {
