@@ -84,9 +84,14 @@ export interface BadgeView {
 export function createBadgeView(doc: Document): BadgeView {
   const { host, mount } = createShadowHost(doc, 'steady-badge', COMPOSER_BADGE_CSS, 1);
   const win = doc.defaultView!;
+  /** What the badge last showed: a lint that changes none of it touches no style and forces no layout. */
+  let drawn = '';
   return {
     update(props, box, zIndex) {
       const shown = props.count > 0 && box.width > 0 && box.bottom > 0 && box.top < win.innerHeight;
+      const state = shown ? `${props.count}|${zIndex}|${box.right}|${box.bottom}` : 'hidden';
+      if (state === drawn) return;
+      drawn = state;
       host.style.display = shown ? 'block' : 'none';
       host.style.zIndex = String(zIndex);
       render(h(ComposerBadge, props), mount);

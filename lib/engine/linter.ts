@@ -31,14 +31,17 @@ interface SentenceResult {
   facts: DraftSentence;
   /** For rules with `except.earlier`: where the first of those earlier phrases ends in this sentence. */
   earlierEnds: Map<CompiledRule, number> | null;
+  /** For rules with `except.later`: where the last of those later phrases starts in this sentence. */
+  laterStarts: Map<CompiledRule, number> | null;
 }
 
 type Sentence = Range & SentenceResult;
 
-/** What may match at a token: a rule's pattern, one of its except.earlier patterns, or a draft-check pattern. */
+/** What may match at a token: a rule's pattern, one of its except.earlier / except.later patterns, or a draft-check pattern. */
 type Candidate =
   | { kind: 'rule'; rule: CompiledRule; pattern: CompiledPattern }
   | { kind: 'earlier'; rule: CompiledRule; pattern: CompiledPattern }
+  | { kind: 'later'; rule: CompiledRule; pattern: CompiledPattern }
   | { kind: 'draft'; list: DraftList; pattern: CompiledPattern };
 
 export interface Linter {
@@ -66,6 +69,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
   for (const rule of active) {
     for (const pattern of rule.patterns) index.add(pattern.first, pattern.required, { kind: 'rule', rule, pattern });
     for (const pattern of rule.earlier) index.add(pattern.first, pattern.required, { kind: 'earlier', rule, pattern });
+    for (const pattern of rule.later) index.add(pattern.first, pattern.required, { kind: 'later', rule, pattern });
   }
   // The opening lists only count at a sentence's first word, so they are looked up there alone.
   const openingIndex = new StartIndex<Candidate>();
@@ -87,6 +91,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
     const matches: SentenceMatch[] = [];
     const facts = draftChecks ? new SentenceFacts(tokens, firstWord) : null;
     let earlier: Map<CompiledRule, number> | null = null;
+    let later: Map<CompiledRule, number> | null = null;
     index.prepare(tokens);
     const found = index.found;
     for (let i = 0; i < tokens.length; i++) {
@@ -94,6 +99,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
         const c = found[k];
         if (c.kind === 'draft') facts?.consider(c.list, c.pattern.matcher, i);
         else if (c.kind === 'earlier') earlier = noteEarlier(earlier, c.rule, c.pattern.matcher, tokens, i);
+        else if (c.kind === 'later') later = noteLater(later, c.rule, c.pattern.matcher, tokens, i);
         else {
           const match = matchRule(c.rule, c.pattern.matcher, tokens, i, firstWord);
           if (match) matches.push(match);
@@ -107,7 +113,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
         if (c.kind === 'draft') facts.consider(c.list, c.pattern.matcher, firstWord);
       }
     }
-    const result: SentenceResult = { matches, facts: facts ? facts.result(sentence) : NO_FACTS, earlierEnds: earlier };
+    const result: SentenceResult = { matches, facts: facts ? facts.result(sentence) : NO_FACTS, earlierEnds: earlier, laterStarts: later };
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(sentence, result);
     return result;
@@ -148,10 +154,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
   }
 
   function analyse(text: string, limit: number): Sentence[] {
-    return splitSentences(text, limit).map(({ start, end }) => {
-      const { matches, facts, earlierEnds } = lintSentence(text.slice(start, end));
-      return { start, end, matches, facts, earlierEnds };
-    });
+    return splitSentences(text, limit).map(({ start, end }) => ({ start, end, ...lintSentence(text.slice(start, end)) }));
   }
 
   function draftFinding(issue: DraftIssue, range: Range): Finding {
@@ -168,13 +171,15 @@ export function createLinter(options: LinterOptions = {}): Linter {
       const sentences = analyse(text, limit);
       const findings: Finding[] = [];
       const earlierSeen = new Set<CompiledRule>();
-      for (const s of sentences) {
+      const laterSeen = rulesWithLaterPhrases(sentences);
+      sentences.forEach((s, i) => {
         for (const { rule, finding } of s.matches) {
           if (rule.earlier.length && (earlierSeen.has(rule) || (s.earlierEnds?.get(rule) ?? Infinity) <= finding.start)) continue;
+          if (rule.later.length && (laterSeen[i]?.has(rule) || (s.laterStarts?.get(rule) ?? -1) >= finding.end)) continue;
           findings.push(copyAt(finding, s.start));
         }
         if (s.earlierEnds) for (const rule of s.earlierEnds.keys()) earlierSeen.add(rule);
-      }
+      });
       const phrase = removeOverlaps(findings);
       if (draftChecks) {
         const issues = runDraftChecks(draftChecks.config, text, sentences, context).filter((issue) => {
@@ -253,6 +258,24 @@ function noteEarlier(ends: Map<CompiledRule, number> | null, rule: CompiledRule,
   const end = shortestMatch(matcher, tokens, i);
   if (end < 0 || tokens[end - 1].end >= best) return ends;
   return (ends ?? new Map()).set(rule, tokens[end - 1].end);
+}
+
+/** Record where an `except.later` pattern of `rule` last starts in the sentence (the latest start wins). */
+function noteLater(starts: Map<CompiledRule, number> | null, rule: CompiledRule, matcher: Matcher, tokens: readonly Token[], i: number): Map<CompiledRule, number> | null {
+  if ((starts?.get(rule) ?? -1) >= tokens[i].start || shortestMatch(matcher, tokens, i) < 0) return starts;
+  return (starts ?? new Map()).set(rule, tokens[i].start);
+}
+
+/** For each sentence, the rules whose `except.later` phrases occur in a sentence after it (null when none do). */
+function rulesWithLaterPhrases(sentences: readonly Sentence[]): (Set<CompiledRule> | null)[] {
+  const after: (Set<CompiledRule> | null)[] = new Array<Set<CompiledRule> | null>(sentences.length).fill(null);
+  let seen: Set<CompiledRule> | null = null;
+  for (let i = sentences.length - 1; i >= 0; i--) {
+    after[i] = seen;
+    const starts = sentences[i].laterStarts;
+    if (starts) seen = new Set([...(seen ?? []), ...starts.keys()]);
+  }
+  return after;
 }
 
 /**

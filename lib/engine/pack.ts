@@ -31,7 +31,7 @@ export const ruleSchema = z.strictObject({
   message: text.max(200, 'keep it to one plain sentence (200 characters at most)'),
   match: patternList,
   except: z
-    .strictObject({ before: patternList.optional(), after: patternList.optional(), earlier: patternList.optional() })
+    .strictObject({ before: patternList.optional(), after: patternList.optional(), earlier: patternList.optional(), later: patternList.optional() })
     .optional(),
   rewrites: z
     .array(text.refine((r) => !sentenceEnd.test(r), 'must not end with . ! or ? (the sentence keeps its own punctuation)'))
@@ -98,6 +98,7 @@ export interface CompiledRule {
   before: CompiledPattern[];
   after: CompiledPattern[];
   earlier: CompiledPattern[];
+  later: CompiledPattern[];
 }
 
 export interface CompiledPack {
@@ -153,6 +154,7 @@ export function compilePack(pack: RulePack, file = 'pack', macroBase: Record<str
       before: compileField('except.before', spec.except?.before),
       after: compileField('except.after', spec.except?.after),
       earlier: compileField('except.earlier', spec.except?.earlier),
+      later: compileField('except.later', spec.except?.later),
     };
   });
   return { rules, macro, compile: (source) => parsePattern(source, macro), compilePattern };

@@ -58,7 +58,8 @@ export interface RuleSpec {
   severity: Severity;
   message: string;
   match: string[];
-  except?: { before?: string[]; after?: string[]; earlier?: string[] };
+  /** Not a finding when one of these phrases is right before or after it, or anywhere earlier or later in the draft. */
+  except?: { before?: string[]; after?: string[]; earlier?: string[]; later?: string[] };
   rewrites: string[];
   script: string;
   examples: { flag: string[]; pass: string[] };

@@ -10,6 +10,7 @@ const testRules = validatePack(
       { id: 'busy', category: 'excuse', severity: 'suggestion', message: 'Busy excuse.', match: ['we are @soft* busy'], rewrites: ['thanks for waiting'], examples },
       { id: 'very-busy', category: 'excuse', severity: 'problem', message: 'Very busy excuse.', match: ['are (very|so) busy today'], rewrites: ['Thank you for your patience today'], examples },
       { id: 'as-i-said', category: 'condescending', severity: 'warning', message: 'Repeats blame.', match: ['as i @soft* said'], except: { earlier: ['you asked'] }, rewrites: ['to recap'], examples },
+      { id: 'feedback', category: 'corporate-filler', severity: 'suggestion', message: 'Filler.', match: ['we value your feedback'], except: { later: ['(pass|share) (it|this)'] }, rewrites: ['thanks for telling us'], examples },
       { id: 'sure-thing', category: 'overpromise', severity: 'warning', message: 'Overpromise.', match: ['i am sure'], except: { before: ['not'], after: ['(if|when)'] }, rewrites: ['I expect'], examples },
     ],
   },
@@ -66,11 +67,21 @@ describe('createLinter().lint', () => {
     expect(lint('As I said, you asked about this.')).toEqual(['as-i-said']);
   });
 
+  it('honours except.later: a phrase after the finding, in its sentence or a later one, but not before it', () => {
+    const lint = (text: string) => linterWith().lint(text).filter((f) => f.ruleId === 'feedback').map((f) => text.slice(f.start, f.end));
+    expect(lint('We value your feedback. Have a good day.')).toEqual(['We value your feedback']);
+    expect(lint('We value your feedback and will share it with the team.')).toEqual([]);
+    expect(lint('We value your feedback. I will pass this on today.\n\nBest, Jo')).toEqual([]);
+    expect(lint('I will pass this on. We value your feedback.')).toEqual(['We value your feedback']);
+    // Each occurrence is judged on what follows it.
+    expect(lint('We value your feedback. I will share this. We value your feedback!')).toEqual(['We value your feedback']);
+  });
+
   it('disables rules and categories, and reports the active rules', () => {
     const text = "That's our policy. As I said, we are busy.";
     expect(phrase(linterWith({ disabledRules: ['our-policy'] }).lint(text)).map((f) => f.ruleId)).toEqual(['as-i-said', 'busy']);
     expect(phrase(linterWith({ disabledCategories: ['excuse', 'condescending'] }).lint(text)).map((f) => f.ruleId)).toEqual(['our-policy']);
-    expect(linterWith({ disabledCategories: ['excuse'] }).rules.map((r) => r.id)).toEqual(['our-policy', 'as-i-said', 'sure-thing']);
+    expect(linterWith({ disabledCategories: ['excuse'] }).rules.map((r) => r.id)).toEqual(['our-policy', 'as-i-said', 'feedback', 'sure-thing']);
   });
 
   it('overrides severities by rule id', () => {
