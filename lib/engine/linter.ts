@@ -16,7 +16,7 @@ import type { Finding, LintContext, LinterOptions, Commitment, RuleSpec, RulePac
 
 /** Longer inputs are checked up to about this many characters; a draft finding says so. */
 export const MAX_LINT_CHARS = 100_000;
-/** Sentences remembered per linter: several long drafts' worth. */
+/** Sentences remembered per linter (per cache generation): several long drafts' worth. */
 const CACHE_LIMIT = 1_000;
 const SEVERITY_RANK: Record<Severity, number> = { suggestion: 0, warning: 1, problem: 2 };
 
@@ -79,11 +79,16 @@ export function createLinter(options: LinterOptions = {}): Linter {
     else index.add(pattern.first, pattern.required, candidate);
   }
 
-  const cache = new Map<string, SentenceResult>();
+  // Two generations: when the recent one fills up it becomes the old one, so sentences still in use
+  // (the rest of the draft, an agent's stock phrases) survive the turnover.
+  let cache = new Map<string, SentenceResult>();
+  let oldCache = new Map<string, SentenceResult>();
 
   function lintSentence(sentence: string): SentenceResult {
     const hit = cache.get(sentence);
     if (hit) return hit;
+    const old = oldCache.get(sentence);
+    if (old) return remember(sentence, old);
     const tokens = tokenize(sentence);
     let firstWord = 0;
     while (firstWord < tokens.length && tokens[firstWord].punct) firstWord++;
@@ -114,7 +119,14 @@ export function createLinter(options: LinterOptions = {}): Linter {
       }
     }
     const result: SentenceResult = { matches, facts: facts ? facts.result(sentence) : NO_FACTS, earlierEnds: earlier, laterStarts: later };
-    if (cache.size >= CACHE_LIMIT) cache.clear();
+    return remember(sentence, result);
+  }
+
+  function remember(sentence: string, result: SentenceResult): SentenceResult {
+    if (cache.size >= CACHE_LIMIT) {
+      oldCache = cache;
+      cache = new Map();
+    }
     cache.set(sentence, result);
     return result;
   }
@@ -154,7 +166,10 @@ export function createLinter(options: LinterOptions = {}): Linter {
   }
 
   function analyse(text: string, limit: number): Sentence[] {
-    return splitSentences(text, limit).map(({ start, end }) => ({ start, end, ...lintSentence(text.slice(start, end)) }));
+    return splitSentences(text, limit).map(({ start, end }) => {
+      const { matches, facts, earlierEnds, laterStarts } = lintSentence(text.slice(start, end));
+      return { start, end, matches, facts, earlierEnds, laterStarts };
+    });
   }
 
   function draftFinding(issue: DraftIssue, range: Range): Finding {
@@ -172,14 +187,15 @@ export function createLinter(options: LinterOptions = {}): Linter {
       const findings: Finding[] = [];
       const earlierSeen = new Set<CompiledRule>();
       const laterSeen = rulesWithLaterPhrases(sentences);
-      sentences.forEach((s, i) => {
+      for (let i = 0; i < sentences.length; i++) {
+        const s = sentences[i];
         for (const { rule, finding } of s.matches) {
           if (rule.earlier.length && (earlierSeen.has(rule) || (s.earlierEnds?.get(rule) ?? Infinity) <= finding.start)) continue;
-          if (rule.later.length && (laterSeen[i]?.has(rule) || (s.laterStarts?.get(rule) ?? -1) >= finding.end)) continue;
+          if (rule.later.length && (laterSeen?.[i]?.has(rule) || (s.laterStarts?.get(rule) ?? -1) >= finding.end)) continue;
           findings.push(copyAt(finding, s.start));
         }
         if (s.earlierEnds) for (const rule of s.earlierEnds.keys()) earlierSeen.add(rule);
-      });
+      }
       const phrase = removeOverlaps(findings);
       if (draftChecks) {
         const issues = runDraftChecks(draftChecks.config, text, sentences, context).filter((issue) => {
@@ -266,8 +282,9 @@ function noteLater(starts: Map<CompiledRule, number> | null, rule: CompiledRule,
   return (starts ?? new Map()).set(rule, tokens[i].start);
 }
 
-/** For each sentence, the rules whose `except.later` phrases occur in a sentence after it (null when none do). */
-function rulesWithLaterPhrases(sentences: readonly Sentence[]): (Set<CompiledRule> | null)[] {
+/** For each sentence, the rules whose `except.later` phrases occur in a sentence after it; null when no sentence has one. */
+function rulesWithLaterPhrases(sentences: readonly Sentence[]): (Set<CompiledRule> | null)[] | null {
+  if (!sentences.some((s) => s.laterStarts)) return null;
   const after: (Set<CompiledRule> | null)[] = new Array<Set<CompiledRule> | null>(sentences.length).fill(null);
   let seen: Set<CompiledRule> | null = null;
   for (let i = sentences.length - 1; i >= 0; i--) {

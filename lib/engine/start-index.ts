@@ -60,6 +60,8 @@ export class StartIndex<T> {
   private readonly byFirst: Entry<T>[][] = [];
   private readonly byRequired: Requirement[][] = [];
   private readonly anyWord: Entry<T>[] = [];
+  /** One requirement per distinct set of forms (patterns built from the same macros share them), so a token marks each once. */
+  private readonly requirements = new Map<string, Requirement>();
   /** See candidates(). */
   readonly found: T[] = [];
   private lookup = 0;
@@ -68,10 +70,19 @@ export class StartIndex<T> {
 
   /** `first`: the forms the pattern can start with (null: any word); `required`: see CompiledPattern. */
   add(first: ReadonlySet<string> | null, required: readonly ReadonlySet<string>[], value: T): void {
-    const entry: Entry<T> = { value, required: required.map((forms) => ({ forms, seenIn: 0, seenAt: -1 })), mark: 0 };
+    const entry: Entry<T> = { value, required: required.map((forms) => this.requirement(forms)), mark: 0 };
     if (first === null) this.anyWord.push(entry);
     else for (const form of first) (this.byFirst[registerWord(form)] ??= []).push(entry);
-    for (const requirement of entry.required) for (const form of requirement.forms) (this.byRequired[registerWord(form)] ??= []).push(requirement);
+  }
+
+  private requirement(forms: ReadonlySet<string>): Requirement {
+    const key = [...forms].sort().join(' ');
+    let requirement = this.requirements.get(key);
+    if (!requirement) {
+      this.requirements.set(key, (requirement = { forms, seenIn: 0, seenAt: -1 }));
+      for (const form of forms) (this.byRequired[registerWord(form)] ??= []).push(requirement);
+    }
+    return requirement;
   }
 
   /** Call once per token list before asking for its candidates. */

@@ -116,6 +116,17 @@ describe('createLinter().lint', () => {
     expect(linter.lint(a)).toEqual(linterWith().lint(a));
   });
 
+  it('keeps giving the same findings while thousands of other sentences pass through the cache', () => {
+    const linter = linterWith();
+    const draft = "That's our policy. As I said, we are busy.";
+    const expected = linterWith().lint(draft);
+    for (let i = 0; i < 2_500; i++) {
+      linter.lint(`Order ${i} shipped today. ${draft}`);
+      if (i % 500 === 0) expect(linter.lint(draft)).toEqual(expected);
+    }
+    expect(linter.lint(draft)).toEqual(expected);
+  });
+
   it('returns findings the caller may change without affecting later results', () => {
     const linter = linterWith();
     const first = linter.lint("That's our policy.");
