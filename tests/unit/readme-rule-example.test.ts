@@ -15,7 +15,7 @@ describe('README rule example', () => {
     const { rules } = validatePack(parse(yaml), 'README.md', macros);
     expect(rules).toHaveLength(1);
     const [rule] = rules;
-    const linter = createLinter({ basePack: { pack: { macros, rules } } });
+    const linter = createLinter({ basePack: { macros, rules } });
     const flags = (text: string) => linter.lint(text).some((f) => f.ruleId === rule.id);
     for (const text of rule.examples.flag) expect(flags(text), text).toBe(true);
     for (const text of rule.examples.pass) expect(flags(text), text).toBe(false);
