@@ -1,8 +1,9 @@
 /**
  * Gmail. A thread is a list of `div.adn` messages; the reply box is a plain
- * contenteditable inside `div.M9` (or a pop-out `div.AD`). Gmail puts the
- * signed-in address in the window title, which tells the agent's own messages
- * from the customer's.
+ * contenteditable inside `div.M9` (or a pop-out `div.AD`). The signed-in
+ * address (in the window title, or the account button's label) tells the
+ * agent's own messages from the customer's; without it, whoever started the
+ * thread is taken for the customer.
  */
 import type { ConversationMessage } from '../ticket';
 import { QUOTED_HISTORY, dropSignature, editablesIn, editorKindOf, isoTime, readText, textOf } from './dom';
@@ -13,7 +14,8 @@ const COMPOSER = 'div.M9 div[contenteditable="true"][role="textbox"], div.AD div
 const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
 
 function ownAddress(doc: Document): string | undefined {
-  return EMAIL.exec(doc.title)?.[0].toLowerCase();
+  const account = doc.querySelector('#gb [aria-label*="@"]')?.getAttribute('aria-label') ?? '';
+  return (EMAIL.exec(doc.title) ?? EMAIL.exec(account))?.[0].toLowerCase();
 }
 
 export const gmail: HelpdeskAdapter = {
@@ -27,13 +29,18 @@ export const gmail: HelpdeskAdapter = {
   },
   subject: (doc) => textOf(doc, 'h2.hP'),
   messages(doc) {
+    const items = [...doc.querySelectorAll(MESSAGE)];
+    const senderOf = (item: Element) => item.querySelector('span[email].gD');
+    const addressOf = (item: Element) => senderOf(item)?.getAttribute('email')?.toLowerCase();
     const self = ownAddress(doc);
-    return [...doc.querySelectorAll(MESSAGE)].map((item): ConversationMessage => {
-      const sender = item.querySelector('span[email].gD');
-      const address = sender?.getAttribute('email')?.toLowerCase();
+    const starter = items.length ? addressOf(items[0]) : undefined;
+    return items.map((item): ConversationMessage => {
+      const sender = senderOf(item);
+      const address = addressOf(item);
+      const own = self ? address === self : !!address && !!starter && address !== starter;
       return {
         id: item.getAttribute('data-message-id') ?? '',
-        role: self && address === self ? 'agent' : 'customer',
+        role: own ? 'agent' : 'customer',
         author: sender?.textContent?.trim() || address,
         time: isoTime(item.querySelector('span.g3[title]')?.getAttribute('title')),
         text: dropSignature(readText(item.querySelector('div.a3s'), QUOTED_HISTORY)),

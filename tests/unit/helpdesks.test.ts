@@ -227,6 +227,18 @@ describe('gmail', () => {
     expect(reading.messages[2].text).not.toContain('wrote:');
   });
 
+  it('finds the signed-in address on the account button, or else takes the thread starter for the customer', () => {
+    const url = load('gmail.html');
+    document.title = 'Inbox - Northwind Mail';
+    expect(roles(url)).toEqual(['customer', 'agent', 'customer']);
+    const bar = document.createElement('div');
+    bar.id = 'gb';
+    bar.innerHTML = '<a aria-label="Google Account: Olivia Grant (olivia.grant@harbourfreight.co)" href="#"></a>';
+    document.body.prepend(bar);
+    // Signed in as the customer's address (a shared test inbox): her messages are now the own ones.
+    expect(roles(url)).toEqual(['agent', 'customer', 'agent']);
+  });
+
   it('finds the reply box in div.M9', () => {
     const url = load('gmail.html');
     expect(read(url).composers.map((c) => c.info)).toEqual([{ mode: 'reply', editor: 'contenteditable' }]);
