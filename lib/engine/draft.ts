@@ -159,10 +159,16 @@ export interface DraftIssue {
   anchors: Range[];
 }
 
+/** Whether the customer counts as upset: below the draft checks' `upset-below` (-0.1 when a pack has no draft checks). */
+export function isUpset(context: LintContext | undefined, config: DraftConfig | undefined): boolean {
+  const sentiment = context?.customerSentiment;
+  return sentiment !== undefined && sentiment < (config?.['upset-below'] ?? -0.1);
+}
+
 export function runDraftChecks(config: DraftConfig, text: string, sentences: readonly Sentence[], context?: LintContext): DraftIssue[] {
   const { checks } = config;
   const out: DraftIssue[] = [];
-  const upset = context?.customerSentiment !== undefined && context.customerSentiment < config['upset-below'];
+  const upset = isUpset(context, config);
 
   const apologies = sentences.filter((s) => s.facts.apology);
   const minApologies = checks['over-apologising']['min-apologies'];

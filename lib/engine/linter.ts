@@ -11,7 +11,7 @@ import { tokenize, type Token } from './tokenize';
 import { fitRewrite } from './rewrite';
 import { builtinPack, hasBuiltinPack } from './builtin';
 import { StartIndex } from './start-index';
-import { runDraftChecks, compileDraftChecks, SentenceFacts, NO_FACTS, type CompiledDraftChecks, type DraftList, type DraftSentence, type DraftConfig, type DraftIssue } from './draft';
+import { runDraftChecks, compileDraftChecks, isUpset, SentenceFacts, NO_FACTS, type CompiledDraftChecks, type DraftList, type DraftSentence, type DraftConfig, type DraftIssue } from './draft';
 import type { Finding, LintContext, LinterOptions, Commitment, RuleSpec, RulePack, Severity } from './types';
 
 /** Longer inputs are checked up to about this many characters; a draft finding says so. */
@@ -136,6 +136,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
     if (end < 0) return undefined;
     if (rule.before.some((p) => matchesEndingAt(p.matcher, tokens, i))) return undefined;
     if (rule.after.some((p) => longestMatch(p.matcher, tokens, end) > 0)) return undefined;
+    if (rule.followedBy.length && !rule.followedBy.some((p) => longestMatch(p.matcher, tokens, end) > 0)) return undefined;
     // Spans never start or end on punctuation a softener slot swallowed.
     let first = i;
     let last = end - 1;
@@ -185,11 +186,13 @@ export function createLinter(options: LinterOptions = {}): Linter {
       const limit = lintLimit(text);
       const sentences = analyse(text, limit);
       const findings: Finding[] = [];
+      const upset = isUpset(context, base.draft);
       const earlierSeen = new Set<CompiledRule>();
       const laterSeen = rulesWithLaterPhrases(sentences);
       for (let i = 0; i < sentences.length; i++) {
         const s = sentences[i];
         for (const { rule, finding } of s.matches) {
+          if (rule.spec.when === 'customer-upset' && !upset) continue;
           if (rule.earlier.length && (earlierSeen.has(rule) || (s.earlierEnds?.get(rule) ?? Infinity) <= finding.start)) continue;
           if (rule.later.length && (laterSeen?.[i]?.has(rule) || (s.laterStarts?.get(rule) ?? -1) >= finding.end)) continue;
           findings.push(copyAt(finding, s.start));

@@ -30,6 +30,8 @@ export const ruleSchema = z.strictObject({
   severity: z.enum(SEVERITIES, { error: `must be one of: ${SEVERITIES.join(', ')}` }),
   message: text.max(200, 'keep it to one plain sentence (200 characters at most)'),
   match: patternList,
+  'followed-by': patternList.optional(),
+  when: z.enum(['customer-upset'], { error: 'must be customer-upset (or left out: always)' }).optional(),
   except: z
     .strictObject({ before: patternList.optional(), after: patternList.optional(), earlier: patternList.optional(), later: patternList.optional() })
     .optional(),
@@ -99,6 +101,8 @@ export interface CompiledRule {
   after: CompiledPattern[];
   earlier: CompiledPattern[];
   later: CompiledPattern[];
+  /** A match counts only when one of these follows it (empty: always). */
+  followedBy: CompiledPattern[];
 }
 
 export interface CompiledPack {
@@ -155,6 +159,7 @@ export function compilePack(pack: RulePack, file = 'pack', macroBase: Record<str
       after: compileField('except.after', spec.except?.after),
       earlier: compileField('except.earlier', spec.except?.earlier),
       later: compileField('except.later', spec.except?.later),
+      followedBy: compileField('followed-by', spec['followed-by']),
     };
   });
   return { rules, macro, compile: (source) => parsePattern(source, macro), compilePattern };

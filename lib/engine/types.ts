@@ -58,6 +58,10 @@ export interface RuleSpec {
   severity: Severity;
   message: string;
   match: string[];
+  /** Only a finding when one of these phrases follows the match (the span stays the match). */
+  'followed-by'?: string[];
+  /** Only a finding when the customer is upset (LintContext.customerSentiment below the draft checks' upset-below). */
+  when?: 'customer-upset';
   /** Not a finding when one of these phrases is right before or after it, or anywhere earlier or later in the draft. */
   except?: { before?: string[]; after?: string[]; earlier?: string[]; later?: string[] };
   rewrites: string[];

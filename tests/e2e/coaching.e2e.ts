@@ -276,7 +276,7 @@ describe("the customer's mood reaches the coach in the page", () => {
   const ZENDESK = FIXTURES.find((f) => f.name.startsWith('Zendesk'))!;
   const INTERCOM = FIXTURES.find((f) => f.name.startsWith('Intercom'))!;
   const FIX_FIRST = 'Please clear your browser cache and reload the page.';
-  const DRAFT_OPENING_WITH_FIX = `${FIX_FIRST} ${APOLOGY}.`;
+  const DRAFT_OPENING_WITH_FIX = `${FIX_FIRST} Simply reload it twice if needed. ${APOLOGY}.`;
 
   /** Underlined phrases inside one composer (other tickets' composers may stay in the page, hidden). */
   const underlinedIn = (page: Page, composer: string) =>
@@ -297,12 +297,12 @@ describe("the customer's mood reaches the coach in the page", () => {
     await expect.poll(() => modelText(page), SLOW).toBe(text);
   };
 
-  test('a furious customer: a reply that opens with a fix is underlined, with advice to acknowledge first; a happy one: not', async () => {
+  test('a furious customer: a reply that opens with a fix, or says "simply", is underlined, with advice to acknowledge first; a happy one: not', async () => {
     const zendesk = await openFixture(ZENDESK.url);
     try {
       // Ticket 123: the customer is "honestly furious". The opening instruction is coached, as well as the phrase.
       await typeFresh(zendesk, ZENDESK.composer, DRAFT_OPENING_WITH_FIX);
-      await expect.poll(() => underlinedIn(zendesk, ZENDESK.composer), SLOW).toEqual([APOLOGY, FIX_FIRST].sort());
+      await expect.poll(() => underlinedIn(zendesk, ZENDESK.composer), SLOW).toEqual([APOLOGY, FIX_FIRST, 'Simply'].sort());
       const at = await phraseCentre(zendesk, ZENDESK.composer, 'browser cache');
       await zendesk.mouse.click(at.x, at.y);
       await expect.poll(() => dialog(zendesk).textContent(), SLOW).toContain('acknowledge the impact');

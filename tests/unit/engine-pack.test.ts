@@ -81,6 +81,8 @@ describe('validatePack', () => {
     expect(errorOf([{ ...rule(), id: undefined }]).ruleId).toBe('#1');
     expect(errorOf([rule({ category: 'rude' })]).field).toBe('category');
     expect(errorOf([rule({ examples: { flag: ['one'], pass: ['a', 'b', 'c'] } })]).field).toBe('examples.flag');
+    expect(errorOf([rule({ when: 'always' })])).toMatchObject({ field: 'when', problem: expect.stringMatching(/customer-upset/) });
+    expect(errorOf([rule({ 'followed-by': ['(click'] })]).field).toBe('followed-by[0]');
   });
 
   it('rejects a pattern that can match nothing', () => {

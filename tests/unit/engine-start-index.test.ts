@@ -15,7 +15,7 @@ import { tokenize } from '../../lib/engine/tokenize';
 const { pack, draft } = builtinPack();
 const compiled = compilePack(pack, 'built-in rules', pack.macros);
 const patterns: CompiledPattern[] = [
-  ...compiled.rules.flatMap((r) => [...r.patterns, ...r.before, ...r.after, ...r.earlier, ...r.later]),
+  ...compiled.rules.flatMap((r) => [...r.patterns, ...r.before, ...r.after, ...r.earlier, ...r.later, ...r.followedBy]),
   ...(draft ? compileDraftChecks(draft, compiled).patterns.map((p) => p.pattern) : []),
 ];
 const index = new StartIndex<CompiledPattern>();

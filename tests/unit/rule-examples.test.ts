@@ -4,10 +4,13 @@
  * `pass:` example must not be.
  */
 import { describe, expect, it } from 'vitest';
-import { createLinter, builtinPack, PHRASE_CATEGORIES } from '../../lib/engine';
+import { createLinter, builtinPack, PHRASE_CATEGORIES, type LintContext } from '../../lib/engine';
 
 const linter = createLinter();
 const { pack } = builtinPack();
+/** Rules with `when: customer-upset` are tried against an upset customer, and must stay silent for a calm one. */
+const UPSET: LintContext = { customerSentiment: -0.8 };
+const CALM: LintContext = { customerSentiment: 0.3 };
 
 describe('rule pack', () => {
   it('covers every phrase category of the content spec', () => {
@@ -23,15 +26,17 @@ for (const rule of pack.rules) {
       expect(rule.examples.pass.length).toBeGreaterThanOrEqual(3);
       expect(rule.script).toBeTruthy();
     });
+    const context = rule.when ? UPSET : undefined;
     for (const example of rule.examples.flag) {
       it(`flags: ${example}`, () => {
-        const hits = linter.lint(example).filter((f) => f.ruleId === rule.id);
+        const hits = linter.lint(example, context).filter((f) => f.ruleId === rule.id);
         expect(hits, `"${example}" should be flagged by ${rule.id}`).toHaveLength(1);
+        if (rule.when) expect(linter.lint(example, CALM).filter((f) => f.ruleId === rule.id), 'only for an upset customer').toEqual([]);
       });
     }
     for (const example of rule.examples.pass) {
       it(`passes: ${example}`, () => {
-        const hits = linter.lint(example).filter((f) => f.ruleId === rule.id);
+        const hits = linter.lint(example, context).filter((f) => f.ruleId === rule.id);
         expect(hits.map((f) => example.slice(f.start, f.end)), `"${example}" should not be flagged by ${rule.id}`).toEqual([]);
       });
     }
