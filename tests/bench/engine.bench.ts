@@ -39,9 +39,12 @@ const NEUTRAL = [
   'You can keep using the old plan until the {d}th, and nothing changes on your side before then.',
 ];
 
+/** mulberry32: well mixed in every bit (a plain LCG's low bits repeat with a short period, which skewed the drafts). */
 function randomInt(seed: { s: number }, max: number): number {
-  seed.s = (seed.s * 1_103_515_245 + 12_345) % 2_147_483_648;
-  return seed.s % max;
+  let t = (seed.s = (seed.s + 0x6d2b79f5) | 0);
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4_294_967_296) * max);
 }
 
 /** A support reply of about `words` words: three neutral sentences, then one weak phrase from the rule examples. */
