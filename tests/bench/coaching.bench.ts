@@ -521,7 +521,9 @@ export default async function coachingBench(): Promise<void> {
     line('1b. same, last key held (keyup after the underline)', stats(latency['ckeditor-held']), '', 'CKEditor 5; input path only');
     line('1b. same, textarea, last key held', stats(latency['textarea-held']), '', 'textarea; input path only');
     line('2. main-thread time per typed char (CDP TaskDuration)', ms(withExt.taskMsPerKey), '', `no extension: ${ms(withoutExt.taskMsPerKey)}`);
-    line('2. extra main-thread time per typed char', ms(withExt.taskMsPerKey - withoutExt.taskMsPerKey), '≤ 2 ms', '');
+    // Not the issue's per-keystroke measure (that is the median dispatch difference below): a mean that also holds
+    // the deferred lint and Chromium repainting underlined text (Paint/PrePaint in the trace further down).
+    line('2. extra main-thread time per typed char (mean)', ms(withExt.taskMsPerKey - withoutExt.taskMsPerKey), '', 'incl. deferred lint and repaint');
     line('2. script time per typed char (CDP ScriptDuration)', ms(withExt.scriptMsPerKey), '', `no extension: ${ms(withoutExt.scriptMsPerKey)}`);
     line('2. keydown+keyup dispatch → next task, median', ms(median(keyTotal(withExt))), '', `no extension: ${ms(median(keyTotal(withoutExt)))}`);
     line('2. extra dispatch time per keystroke (median diff)', ms(median(keyTotal(withExt)) - median(keyTotal(withoutExt))), '≤ 2 ms', '');
