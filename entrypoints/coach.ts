@@ -9,7 +9,7 @@ import { createLinter, setBuiltinPack, type Finding, type LintContext, type Lint
 import { loadConfig, SETTINGS_KEY } from '@/lib/settings/sources';
 import { isPaused, linterOptions, togglePaused, toggleRule, readSettings, type Settings } from '@/lib/settings/settings';
 import { attachCoach, type Coach, type CoachDeps } from '@/lib/editor/coach';
-import { readDraft, type Composer } from '@/lib/editor/text-map';
+import type { Composer } from '@/lib/editor/text-map';
 import { insertAtCaret } from '@/lib/editor/insert';
 
 export interface CoachModule {
@@ -18,7 +18,6 @@ export interface CoachModule {
   paused(): boolean;
   /** `context`: what is known about the conversation now (the customer's mood), read at every lint. */
   attach(composer: Composer, deps: Omit<CoachDeps, 'lint' | 'onRuleOff' | 'onPauseSite'>, context: () => LintContext): Coach;
-  draftText(composer: Composer): string;
   insertAtCaret: typeof insertAtCaret;
   /** Called after settings change (rules, packs, pause), so open drafts are checked again. */
   onReconfigure(listener: () => void): void;
@@ -51,7 +50,6 @@ export default defineUnlistedScript((): CoachModule => {
         onRuleOff: (ruleId) => void saveSettings(toggleRule(settings, ruleId, false)),
         onPauseSite: () => void saveSettings(togglePaused(settings, location.hostname)),
       }),
-    draftText: (composer) => readDraft(composer).text,
     insertAtCaret,
     onReconfigure: (listener) => listeners.push(listener),
   };

@@ -13,6 +13,7 @@ import type { CoachModule } from '../coach';
 import { composerOf, type Composer } from './composer';
 import { HELPDESK_MATCHES } from './helpdesk-matches';
 
+/** The side panel follows the draft once the agent pauses, not on every keystroke. */
 const DRAFT_PUBLISH_DELAY_MS = 150;
 /** Quoted history and signatures inside a composer are not the agent's draft. */
 const NOT_DRAFT = '.gmail_quote, .gmail_signature, blockquote[type="cite"]';
@@ -23,7 +24,10 @@ export default defineContentScript({
   main(ctx) {
     let coachModule: Promise<CoachModule> | undefined;
     let reader: ConversationReader | undefined;
+    /** The draft text the background has (the coach reads it for each lint; unchanged text is not sent again). */
+    let publishedDraft: string | undefined;
     let draftTimer: ReturnType<typeof setTimeout> | undefined;
+    let shownTicket = '';
     let lastComposer: Composer | undefined;
     const coaches = new Map<Composer, Coach>();
     const nudged = new Set<string>();
@@ -53,7 +57,15 @@ export default defineContentScript({
       reader = start((report: ConversationReport) => {
         if (!ctx.isValid) return;
         const message: SteadyMessage = { type: 'conversation', report };
-        browser.runtime.sendMessage(message).then(
+        const answered = browser.runtime.sendMessage(message);
+        // Another ticket: the background starts it with an empty draft, so send the one on screen after the report.
+        const ticket = `${report.helpdesk}:${report.ticketId ?? report.url}`;
+        if (ticket !== shownTicket) {
+          shownTicket = ticket;
+          publishedDraft = undefined;
+          if (lastComposer && reader?.composers().includes(lastComposer)) coaches.get(lastComposer)?.refresh();
+        }
+        answered.then(
           (answer: LintContext | undefined) => {
             if (!answer || answer.customerSentiment === lintContext.customerSentiment) return;
             lintContext = answer;
@@ -91,13 +103,25 @@ export default defineContentScript({
           {
             skip: NOT_DRAFT,
             onOpenScript: (scriptId) => send({ type: 'open-script', scriptId }),
-            onEvent: (event) => recordEvent(attached, event),
+            onEvent: (event) => {
+              if (event.type === 'findings' && composer === lastComposer) publishDraft(event.text);
+              recordEvent(attached, event);
+            },
           },
           () => lintContext,
         );
         coaches.set(composer, (coach = attached));
       }
       return coach;
+    };
+
+    const publishDraft = (text: string) => {
+      clearTimeout(draftTimer);
+      draftTimer = setTimeout(() => {
+        if (text === publishedDraft) return;
+        publishedDraft = text;
+        send({ type: 'draft', text });
+      }, DRAFT_PUBLISH_DELAY_MS);
     };
 
     const onEdit = (event: Event) =>
@@ -109,10 +133,8 @@ export default defineContentScript({
         const module = await loadCoach();
         if (!ctx.isValid) return;
         const coach = coachFor(module, composer);
-        // The coach follows input itself; other events only ask for a check once the agent pauses.
+        // The coach follows input itself (each lint publishes the draft); other events only ask for a check once the agent pauses.
         if (event.type !== 'input') coach.refreshSoon();
-        clearTimeout(draftTimer);
-        draftTimer = setTimeout(() => void guard(() => send({ type: 'draft', text: module.draftText(composer) })), DRAFT_PUBLISH_DELAY_MS);
       });
 
     ctx.addEventListener(document, 'input', onEdit, { capture: true });

@@ -16,7 +16,8 @@ import { trackBox, zIndexAbove } from './track';
 export type OpenedVia = 'click' | 'keyboard' | 'badge';
 
 export type CoachEvent =
-  | { type: 'findings'; count: number }
+  /** A lint finished: how many findings are shown, and the draft text it read. */
+  | { type: 'findings'; count: number; text: string }
   | { type: 'card-opened'; ruleId: string; via: OpenedVia }
   | { type: 'applied'; ruleId: string; rewrite: number }
   | { type: 'apply-failed'; ruleId: string; reason: string }
@@ -116,7 +117,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
       drafted = null;
     }
     updateBadge();
-    report({ type: 'findings', count: shown.length });
+    report({ type: 'findings', count: shown.length, text: draft.text });
     if (open && previous) {
       // Keep the card on the same finding while the agent types elsewhere; close it when the phrase is gone.
       const same = shown.findIndex((f) => occurrenceKey(f) === occurrenceKey(previous));
