@@ -19,13 +19,7 @@ export function SiteSettings(p: SiteSettingsProps) {
       {p.paused.length === 0 ? (
         <p class="muted">Steady is active on every supported helpdesk. Pause a site from the badge next to the reply box.</p>
       ) : (
-        <ul>
-          {p.paused.map((h) => (
-            <li key={h}>
-              {h} <button type="button" onClick={() => p.onResume(h)}>Resume</button>
-            </li>
-          ))}
-        </ul>
+        <SiteList sites={p.paused} action="Resume" onAction={p.onResume} />
       )}
       <h3>Other helpdesks (generic mode)</h3>
       <p class="muted">Steady only runs on the supported helpdesks. Add your own helpdesk's domain to ask Chrome for access to that site alone.</p>
@@ -40,13 +34,19 @@ export function SiteSettings(p: SiteSettingsProps) {
         <button type="submit">Enable</button>
       </form>
       {p.error && <p class="error-box" role="alert">{p.error}</p>}
-      <ul>
-        {p.genericSites.map((h) => (
-          <li key={h}>
-            {h} <button type="button" onClick={() => p.onRemoveGeneric(h)}>Remove</button>
-          </li>
-        ))}
-      </ul>
+      <SiteList sites={p.genericSites} action="Remove" onAction={p.onRemoveGeneric} />
     </section>
+  );
+}
+
+function SiteList({ sites, action, onAction }: { sites: readonly string[]; action: string; onAction(host: string): void }) {
+  return (
+    <ul>
+      {sites.map((host) => (
+        <li key={host}>
+          {host} <button type="button" onClick={() => onAction(host)}>{action}</button>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -282,12 +282,15 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
   const onBeforeInput = (e: Event) => {
     if (e.isTrusted) lastEditAt = Date.now();
   };
-  composer.addEventListener('input', onInput);
-  composer.addEventListener('beforeinput', onBeforeInput);
-  composer.addEventListener('keydown', onKeyDown, true);
-  composer.addEventListener('click', onClick);
-  composer.addEventListener('focusout', onFocusOut);
-  doc.addEventListener('pointerdown', onPointerDownAnywhere, true);
+  // One signal removes every listener on detach.
+  const listening = new win.AbortController();
+  const { signal } = listening;
+  composer.addEventListener('input', onInput, { signal });
+  composer.addEventListener('beforeinput', onBeforeInput, { signal });
+  composer.addEventListener('keydown', onKeyDown, { capture: true, signal });
+  composer.addEventListener('click', onClick, { signal });
+  composer.addEventListener('focusout', onFocusOut, { signal });
+  doc.addEventListener('pointerdown', onPointerDownAnywhere, { capture: true, signal });
   const stopTracking = trackBox(composer, reposition);
   guard(lint)();
 
@@ -302,12 +305,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
     detach: guard(() => {
       clearTimeout(timer);
       observer?.disconnect();
-      composer.removeEventListener('input', onInput);
-      composer.removeEventListener('beforeinput', onBeforeInput);
-      composer.removeEventListener('keydown', onKeyDown, true);
-      composer.removeEventListener('click', onClick);
-      composer.removeEventListener('focusout', onFocusOut);
-      doc.removeEventListener('pointerdown', onPointerDownAnywhere, true);
+      listening.abort();
       stopTracking();
       layer.destroy();
       card.destroy();

@@ -40,14 +40,17 @@ export const helpscout: HelpdeskAdapter = {
   messages(doc) {
     const threads = doc.querySelector(THREADS);
     if (!threads) return [];
-    const messages = [...threads.querySelectorAll(ITEM)].map((item, index): ConversationMessage => ({
-      id: item.id || String(index),
-      role: roleOf(item),
-      author: textOf(item, '[data-testid="ThreadAuthor"], .name'),
-      time: timeIn(item),
+    const messages = [...threads.querySelectorAll(ITEM)].map((item, index): ConversationMessage => {
       // The body wrapper is not in helpdesks.md for the current UI: without it, the item minus author and time.
-      text: dropSignature(item.querySelector(BODY) ? readText(item.querySelector(BODY), QUOTED_HISTORY) : readText(item, `${QUOTED_HISTORY}, ${ITEM_META}`)),
-    }));
+      const body = item.querySelector(BODY);
+      return {
+        id: item.id || String(index),
+        role: roleOf(item),
+        author: textOf(item, '[data-testid="ThreadAuthor"], .name'),
+        time: timeIn(item),
+        text: dropSignature(body ? readText(body, QUOTED_HISTORY) : readText(item, `${QUOTED_HISTORY}, ${ITEM_META}`)),
+      };
+    });
     return newestFirst(messages) ? messages.reverse() : messages;
   },
   composers(doc) {
