@@ -23,6 +23,7 @@ function toReport(reading: ConversationReading, doc: Document): ConversationRepo
   const composer = reading.composers.find((c) => c.element === doc.activeElement || c.element.contains(doc.activeElement)) ?? reading.composers[0];
   return {
     helpdesk: reading.helpdesk,
+    account: reading.account,
     ticketId: reading.ticketId,
     ...(reading.subject ? { subject: reading.subject } : {}),
     url: doc.location.href,

@@ -7,6 +7,8 @@ import type { ComposerInfo, ConversationMessage, HelpdeskId, TicketSnapshot } fr
 /** What the content script reads off the page; the background analyses it into a TicketSnapshot. */
 export interface ConversationReport {
   helpdesk: HelpdeskId;
+  /** Whose helpdesk (subdomain, workspace id…): the same ticket number in two accounts is two tickets. */
+  account: string;
   ticketId: string | null;
   subject?: string;
   url: string;

@@ -72,6 +72,8 @@ export interface ComposerInfo {
 
 export interface TicketSnapshot {
   helpdesk: HelpdeskId;
+  /** Whose helpdesk (subdomain, workspace id…): ticket numbers repeat across accounts. */
+  account: string;
   ticketId: string | null;
   subject?: string;
   url: string;

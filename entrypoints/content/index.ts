@@ -59,7 +59,7 @@ export default defineContentScript({
         const message: SteadyMessage = { type: 'conversation', report };
         const answered = browser.runtime.sendMessage(message);
         // Another ticket: the background starts it with an empty draft, so send the one on screen after the report.
-        const ticket = `${report.helpdesk}:${report.ticketId ?? report.url}`;
+        const ticket = `${report.helpdesk}:${report.account}:${report.ticketId ?? report.url}`;
         if (ticket !== shownTicket) {
           shownTicket = ticket;
           publishedDraft = undefined;

@@ -13,8 +13,9 @@ import { compileTriggers } from '@/lib/analysis/trigger-rules';
 import { createScriptSearch, fillPlaceholders } from '@/lib/scripts/search';
 import { draftInsights, mapSuggestions, placeholderValues } from '@/lib/panel/derive';
 import { buildReview, followUpNote } from '@/lib/review/review';
-import { openDatabase, type DecisionMap } from '@/lib/store/db';
-import { emptyDecisionMap, saveDecisionMap, watchDecisionMap } from '@/lib/store/decision-maps';
+import { openDatabase, onDatabaseInterrupted, type MapKey } from '@/lib/store/db';
+import { emptyDecisionMap } from '@/lib/store/decision-maps';
+import { createMapSession, type MapView } from '@/lib/store/map-session';
 import { loadFigures, exportData, nudgesToCsv, deleteAllData, type CoachingFigures } from '@/lib/store/stats';
 import { loadConfig } from '@/lib/settings/sources';
 import { linterOptions } from '@/lib/settings/settings';
@@ -32,7 +33,6 @@ const checklist = createChecklist(content.checklist, rules.pack.macros);
 const concerns = new Map(compileTriggers(content.triggers).map((t) => [t.id, t.concern ?? undefined]));
 const scriptSearch = createScriptSearch(content.scripts);
 const db = openDatabase();
-const SAVE_DELAY_MS = 400;
 
 const boundTab = Number(new URLSearchParams(location.search).get('tab')) || undefined;
 const tabId = signal<number | undefined>(boundTab);
@@ -42,14 +42,13 @@ const tab = signal<PanelTab>('now');
 const query = signal('');
 const focusedScript = signal<string | undefined>(undefined);
 const ticked = signal<ReadonlySet<string>>(new Set());
-const map = signal<DecisionMap | null>(null);
-const saveState = signal<{ kind: 'saved' | 'saving' | 'error'; message?: string }>({ kind: 'saved' });
+const mapView = signal<MapView>({ key: null, map: null, saveState: { kind: 'saved' } });
 const figures = signal<CoachingFigures | null>(null);
 const notice = signal<string | undefined>(undefined);
 
 const snapshot = computed(() => tabState.value?.snapshot ?? null);
 const draft = computed(() => tabState.value?.draft ?? '');
-const ticketKey = computed(() => (snapshot.value?.ticketId ? `${snapshot.value.helpdesk}:${snapshot.value.ticketId}` : null));
+const ticketKey = computed(() => (snapshot.value?.ticketId ? `${snapshot.value.helpdesk}:${snapshot.value.account}:${snapshot.value.ticketId}` : null));
 const insights = computed(() => draftInsights(draft.value, snapshot.value, linter.value, checklist));
 
 // Linter settings (rules on/off, severities, packs) follow the options page live.
@@ -88,37 +87,13 @@ effect(() => {
   ticked.value = new Set();
 });
 
-// The decision map of the current ticket, kept live across tabs and windows.
-let pendingSave: ReturnType<typeof setTimeout> | undefined;
+// The decision map of the ticket in view, kept live across tabs and windows.
+const maps = createMapSession({ db, onView: (view) => (mapView.value = view), journal: localStorage, page: { window, document } });
+onDatabaseInterrupted(db, (message) => (notice.value = message));
 effect(() => {
+  void ticketKey.value;
   const snap = snapshot.peek();
-  if (!ticketKey.value || !snap?.ticketId) {
-    map.value = null;
-    return;
-  }
-  const subscription = watchDecisionMap(db, snap.helpdesk, snap.ticketId).subscribe({
-    next: (stored) => {
-      // An edit not yet saved wins over what the database says.
-      if (pendingSave === undefined) map.value = stored;
-    },
-    error: (e: unknown) => (saveState.value = { kind: 'error', message: `Could not read the decision map: ${String(e)}` }),
-  });
-  return () => subscription.unsubscribe();
-});
-
-function editMap(next: DecisionMap) {
-  map.value = next;
-  saveState.value = { kind: 'saving' };
-  clearTimeout(pendingSave);
-  pendingSave = setTimeout(async () => {
-    const result = await saveDecisionMap(db, next);
-    pendingSave = undefined;
-    saveState.value = result.ok ? { kind: 'saved' } : { kind: 'error', message: result.message };
-    if (!result.ok) pendingSave = setTimeout(() => editMap(map.peek() ?? next), 5_000);
-  }, SAVE_DELAY_MS);
-}
-addEventListener('pagehide', () => {
-  if (pendingSave !== undefined && map.peek()) void saveDecisionMap(db, map.peek()!);
+  maps.open(snap?.ticketId ? ({ helpdesk: snap.helpdesk, account: snap.account, ticketId: snap.ticketId } satisfies MapKey) : null);
 });
 
 function openScript(id: string) {
@@ -207,11 +182,11 @@ function Panel() {
     }
     case 'map':
       body =
-        snap?.ticketId && map.value ? (
+        snap?.ticketId && mapView.value.map ? (
           <DecisionMapEditor
-            map={map.value}
-            saveState={saveState.value}
-            onChange={editMap}
+            map={mapView.value.map}
+            saveState={mapView.value.saveState}
+            onChange={(next) => maps.update(next)}
             suggestions={mapSuggestions(snap, promises, (t) => concerns.get(t))}
           />
         ) : (
@@ -226,7 +201,7 @@ function Panel() {
       const results = (text: string) => Object.fromEntries(checklist.evaluate(text).map((r) => [r.id, r.status]));
       const agentPromises = snap.messages.filter((m) => m.role === 'agent').flatMap((m) => linter.value.commitments(m.text).map((c) => c.text));
       const allPromises = [...new Set([...agentPromises, ...promises])];
-      const current = map.value ?? emptyDecisionMap(snap.helpdesk, snap.ticketId ?? '');
+      const current = mapView.value.map ?? emptyDecisionMap({ helpdesk: snap.helpdesk, account: snap.account, ticketId: snap.ticketId ?? '' });
       body = (
         <ReviewView
           answers={buildReview({

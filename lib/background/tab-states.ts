@@ -34,9 +34,10 @@ export function createTabStates(triggers: readonly CompiledTrigger[], onChange: 
       const version = ++e.version;
       const reading = e.analyzer.read(report.messages);
       const previous = e.state.snapshot;
-      const sameTicket = previous?.ticketId === report.ticketId && previous.helpdesk === report.helpdesk;
+      const sameTicket = previous?.ticketId === report.ticketId && previous.helpdesk === report.helpdesk && previous.account === report.account;
       const snapshot: TicketSnapshot = {
         helpdesk: report.helpdesk,
+        account: report.account,
         ticketId: report.ticketId,
         ...(report.subject ? { subject: report.subject } : {}),
         url: report.url,

@@ -33,6 +33,7 @@ function message(item: Element, role: Role, id: string): ConversationMessage {
 export const freshdesk: HelpdeskAdapter = {
   id: 'freshdesk',
   matches: (url) => hostIs(url, 'freshdesk.com') && URL_TICKET.test(url.pathname),
+  account: (_doc, url) => url.hostname,
   ticketId: (_doc, url) => URL_TICKET.exec(url.pathname)?.[1] ?? null,
   subject: (doc) => textOf(doc, '.ticket-subject-heading'),
   messages(doc) {

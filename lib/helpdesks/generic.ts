@@ -64,6 +64,7 @@ function pageText(doc: Document): string {
 export const generic: HelpdeskAdapter = {
   id: 'generic',
   matches: () => true,
+  account: (_doc, url) => url.hostname,
   ticketId(_doc, url) {
     const address = `${url.hostname}${url.pathname}`;
     for (const pattern of KNOWN_CONVERSATION_URLS) {

@@ -21,6 +21,8 @@ function ownAddress(doc: Document): string | undefined {
 export const gmail: HelpdeskAdapter = {
   id: 'gmail',
   matches: (url) => url.hostname === 'mail.google.com',
+  // Thread ids are per mailbox; the signed-in address names it (the /u/N index shifts as accounts sign in and out).
+  account: (doc, url) => ownAddress(doc) ?? /^\/mail\/u\/\d+/.exec(url.pathname)?.[0] ?? url.hostname,
   // The URL hash is not the thread id in every view; the heading carries it.
   ticketId(doc, url) {
     const heading = doc.querySelector('h2[data-legacy-thread-id]')?.getAttribute('data-legacy-thread-id');

@@ -35,6 +35,8 @@ function newestFirst(messages: ConversationMessage[]): boolean {
 export const helpscout: HelpdeskAdapter = {
   id: 'helpscout',
   matches: (url) => hostIs(url, 'helpscout.net') && URL_CONVERSATION.test(url.pathname),
+  // One host for every Help Scout account, but conversation ids are unique across accounts.
+  account: (_doc, url) => url.hostname,
   ticketId: (_doc, url) => URL_CONVERSATION.exec(url.pathname)?.[1] ?? null,
   subject: (doc) => textOf(doc, '[data-testid="ConversationSubject"], #subjectLine'),
   messages(doc) {

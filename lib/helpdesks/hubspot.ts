@@ -11,14 +11,16 @@ import type { ComposerTarget, HelpdeskAdapter } from './types';
 const BODY = 'div[data-test-id="primary-message-body-content"]';
 const MESSAGE = '[data-test-id="thread-message"]';
 const COMPOSER = 'div.ProseMirror[contenteditable="true"]';
-const URL_THREAD = /^\/(?:live-messages|help-desk)\/\d+\/(?:inbox\/)?(\d+)/;
+/** /live-messages/<portal>/inbox/<thread> or /help-desk/<portal>/<thread> */
+const URL_THREAD = /^\/(?:live-messages|help-desk)\/(\d+)\/(?:inbox\/)?(\d+)/;
 
 const ROLE_BY_SENDER: Record<string, Role> = { VISITOR: 'customer', AGENT: 'agent', BOT: 'agent', COMMENT: 'note', SYSTEM: 'system' };
 
 export const hubspot: HelpdeskAdapter = {
   id: 'hubspot',
   matches: (url) => /^app(-[a-z0-9]+)?\.hubspot\.com$/.test(url.hostname) && URL_THREAD.test(url.pathname),
-  ticketId: (_doc, url) => URL_THREAD.exec(url.pathname)?.[1] ?? null,
+  account: (_doc, url) => URL_THREAD.exec(url.pathname)?.[1] ?? url.hostname,
+  ticketId: (_doc, url) => URL_THREAD.exec(url.pathname)?.[2] ?? null,
   subject: (doc) => textOf(doc, '[data-test-id="thread-subject"]'),
   messages(doc) {
     return [...doc.querySelectorAll(BODY)].map((body, index): ConversationMessage => {

@@ -37,6 +37,8 @@ export interface ConversationReading {
   helpdesk: HelpdeskId;
   /** True when the app's adapter could not read this page and generic mode did. */
   fallback: boolean;
+  /** Whose helpdesk (see HelpdeskAdapter.account). */
+  account: string;
   ticketId: string | null;
   subject?: string;
   messages: ConversationMessage[];
@@ -53,6 +55,7 @@ function noteFallback(id: HelpdeskId, reason: string): void {
 
 function readWith(adapter: HelpdeskAdapter, url: URL, doc: Document): Omit<ConversationReading, 'helpdesk' | 'fallback'> {
   return {
+    account: adapter.account(doc, url),
     ticketId: adapter.ticketId(doc, url),
     subject: adapter.subject(doc),
     messages: adapter.messages(doc),
@@ -64,7 +67,7 @@ function readGeneric(url: URL, doc: Document): Omit<ConversationReading, 'helpde
   try {
     return readWith(generic, url, doc);
   } catch {
-    return { ticketId: null, messages: [], composers: [] };
+    return { account: url.hostname, ticketId: null, messages: [], composers: [] };
   }
 }
 
@@ -77,7 +80,7 @@ export function readConversation(url: URL, doc: Document): ConversationReading {
     const loaded = doc.readyState === 'complete';
     if (loaded && reading.messages.length === 0 && reading.composers.length === 0) {
       noteFallback(adapter.id, 'no messages and no composer');
-      return { helpdesk: adapter.id, fallback: true, ...readGeneric(url, doc), ticketId: reading.ticketId ?? generic.ticketId(doc, url) };
+      return { helpdesk: adapter.id, fallback: true, ...readGeneric(url, doc), account: reading.account, ticketId: reading.ticketId ?? generic.ticketId(doc, url) };
     }
     // Messages found but the reply editor moved: the focused editor is still worth coaching.
     if (reading.composers.length === 0) reading.composers = generic.composers(doc);

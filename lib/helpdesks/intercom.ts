@@ -13,6 +13,8 @@ const BODY = '.interblocks-html, .inbox-2__user-email-part';
 const COMPOSER = '[data-conversation-reply-composer] .ProseMirror[contenteditable="true"], .ProseMirror.embercom-prosemirror-composer-editor';
 const PART_META = '[data-part-group-author], time, button';
 const NOTE_MARK = '.o__note';
+/** /a/inbox/<workspace>/… or /a/apps/<workspace>/… */
+const URL_WORKSPACE = /^\/a\/(?:inbox|apps)\/([A-Za-z0-9]+)/;
 const URL_CONVERSATION = /\/conversations?\/([A-Za-z0-9]+)/;
 
 /** Bots answer on the company's behalf, so they count as the agent side. */
@@ -26,6 +28,7 @@ function roleOf(part: Element, group: Element): Role {
 export const intercom: HelpdeskAdapter = {
   id: 'intercom',
   matches: (url) => /^app(\.[a-z]{2})?\.intercom\.com$/.test(url.hostname) && url.pathname.startsWith('/a/'),
+  account: (_doc, url) => URL_WORKSPACE.exec(url.pathname)?.[1] ?? url.hostname,
   ticketId: (_doc, url) => URL_CONVERSATION.exec(url.pathname)?.[1] ?? null,
   // Intercom conversations have a title only when set by hand; the header shows the customer instead.
   subject: (doc) => textOf(doc, '[data-conversation-title]'),

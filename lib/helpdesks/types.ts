@@ -16,6 +16,8 @@ export interface HelpdeskAdapter {
   /** The part of the page holding the conversation in view (apps that keep several mounted). */
   root?(doc: Document): Element | null;
   ticketId(doc: Document, url: URL): string | null;
+  /** Whose helpdesk this is (subdomain, workspace or portal id): ticket numbers repeat across accounts. */
+  account(doc: Document, url: URL): string;
   subject(doc: Document): string | undefined;
   /** Oldest first, quoted history and signatures trimmed. */
   messages(doc: Document): ConversationMessage[];

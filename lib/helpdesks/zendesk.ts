@@ -49,6 +49,7 @@ export const zendesk: HelpdeskAdapter = {
   id: 'zendesk',
   matches: (url) => hostIs(url, 'zendesk.com') && url.pathname.startsWith('/agent/'),
   root,
+  account: (_doc, url) => url.hostname,
   ticketId: (doc, url) => activeTicketId(doc) ?? URL_TICKET.exec(url.pathname)?.[1] ?? null,
   subject(doc) {
     const input = root(doc)?.querySelector<HTMLInputElement>('input[data-test-id="omni-header-subject"]');

@@ -5,12 +5,25 @@
  * Versions:
  *  1 — decisionMaps (no owner field), nudges
  *  2 — decisionMaps gain `owner`; nudges indexed by week; conversations table for de-escalation figures
+ *  3 — maps are keyed by helpdesk + account + ticket id (table `ticketMaps`; IndexedDB cannot
+ *      change a primary key in place). Older maps are copied with account '' and claimed by the
+ *      first account that opens their ticket (see decision-maps.ts).
+ *  4 — the old `decisionMaps` table is dropped (its rows live on in `ticketMaps`)
  */
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 
-export interface DecisionMap {
+/** Which ticket a map belongs to: the same ticket number in two accounts is two tickets. */
+export interface MapKey {
   helpdesk: string;
+  /** Subdomain, workspace or portal id; '' for maps saved before accounts were told apart. */
+  account: string;
   ticketId: string;
+}
+
+export const MAP_FIELDS = ['concern', 'knownFacts', 'factsToVerify', 'boundaries', 'promises', 'nextStep', 'owner'] as const;
+export type MapField = (typeof MAP_FIELDS)[number];
+
+export interface DecisionMap extends MapKey {
   concern: string;
   knownFacts: string[];
   factsToVerify: string[];
@@ -19,6 +32,8 @@ export interface DecisionMap {
   nextStep: string;
   owner: string;
   updatedAt: number;
+  /** When each field was last edited: concurrent saves from two panels merge field by field, newest edit wins. */
+  editedAt?: Partial<Record<MapField, number>>;
 }
 
 export type NudgeKind = 'shown' | 'accepted' | 'ignored';
@@ -43,7 +58,7 @@ export interface ConversationOutcome {
 }
 
 export type SteadyDB = Dexie & {
-  decisionMaps: Table<DecisionMap, [string, string]>;
+  ticketMaps: Table<DecisionMap, [string, string, string]>;
   nudges: EntityTable<NudgeEvent, 'id'>;
   conversations: Table<ConversationOutcome, [string, string]>;
 };
@@ -69,6 +84,15 @@ export const SCHEMA_VERSIONS = [
       });
     },
   },
+  {
+    version: 3,
+    stores: { ticketMaps: '&[helpdesk+account+ticketId], updatedAt' },
+    upgrade: async (tx: Transaction) => {
+      const legacy = (await tx.table('decisionMaps').toArray()) as Omit<DecisionMap, 'account'>[];
+      await tx.table('ticketMaps').bulkPut(legacy.map((map) => ({ ...map, account: '' })));
+    },
+  },
+  { version: 4, stores: { decisionMaps: null } },
 ] as const;
 
 export function openDatabase(options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange; name?: string; upTo?: number }): SteadyDB {
@@ -79,6 +103,21 @@ export function openDatabase(options?: { indexedDB?: IDBFactory; IDBKeyRange?: t
     if ('upgrade' in v) version.upgrade(v.upgrade);
   }
   return db;
+}
+
+/**
+ * Tells the agent when the database cannot be used: a newer Steady (after an
+ * update) needs this page's connection closed, or an older Steady page still
+ * holds the database this one must upgrade. Dexie closes on `versionchange`
+ * itself; this only adds the message. Edits not yet saved stay in the page.
+ */
+export function onDatabaseInterrupted(db: Dexie, report: (message: string) => void): void {
+  db.on('versionchange', () => {
+    report('Steady was updated in another window, so this panel stopped saving. Close and reopen the panel: your unsaved edits are kept and saved then.');
+  });
+  db.on('blocked', () => {
+    report('Steady is waiting for another Steady window or tab (an older version) to close before it can open its storage. Close other Steady panels, then reopen this one.');
+  });
 }
 
 /** ISO-8601 week label of a timestamp, e.g. "2026-W48". */

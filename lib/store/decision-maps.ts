@@ -1,30 +1,67 @@
-/** Decision maps per helpdesk + ticket: read, save (quota-safe) and watch live. */
+/** Decision maps per helpdesk + account + ticket: read, save field by field (quota-safe) and watch live. */
 import { liveQuery, type Observable } from 'dexie';
-import type { DecisionMap, SteadyDB } from './db';
+import type { DecisionMap, MapField, MapKey, SteadyDB } from './db';
 
-export function emptyDecisionMap(helpdesk: string, ticketId: string): DecisionMap {
-  return { helpdesk, ticketId, concern: '', knownFacts: [], factsToVerify: [], boundaries: [], promises: [], nextStep: '', owner: '', updatedAt: 0 };
+export function emptyDecisionMap({ helpdesk, account, ticketId }: MapKey): DecisionMap {
+  return { helpdesk, account, ticketId, concern: '', knownFacts: [], factsToVerify: [], boundaries: [], promises: [], nextStep: '', owner: '', updatedAt: 0 };
 }
+
+const primaryKey = (key: MapKey): [string, string, string] => [key.helpdesk, key.account, key.ticketId];
 
 export type SaveResult = { ok: true } | { ok: false; message: string };
 
-/** Save a whole map. Never throws: a full disk or a closed database comes back as a message to show. */
-export async function saveDecisionMap(db: SteadyDB, map: DecisionMap, now = Date.now()): Promise<SaveResult> {
+/** One field's new value and when the agent typed it. */
+export interface FieldEdit<F extends MapField = MapField> {
+  field: F;
+  value: DecisionMap[F];
+  at: number;
+}
+
+/**
+ * Save some fields of one map, leaving the others as stored: two panels editing
+ * different fields both keep their edit, and for the same field the later edit
+ * wins. Never throws: a full disk or a closed database comes back as a message.
+ */
+export async function saveMapFields(db: SteadyDB, key: MapKey, edits: readonly FieldEdit[], now = Date.now()): Promise<SaveResult> {
   try {
-    await db.decisionMaps.put({ ...map, updatedAt: now });
+    await db.transaction('rw', db.ticketMaps, async () => {
+      const stored = (await db.ticketMaps.get(primaryKey(key))) ?? emptyDecisionMap(key);
+      const next: DecisionMap = { ...stored, ...key, editedAt: { ...stored.editedAt }, updatedAt: now };
+      for (const { field, value, at } of edits) {
+        if ((next.editedAt![field] ?? 0) > at) continue;
+        (next as unknown as Record<MapField, unknown>)[field] = value;
+        next.editedAt![field] = at;
+      }
+      await db.ticketMaps.put(next);
+    });
     return { ok: true };
   } catch (e) {
     return { ok: false, message: storageErrorMessage(e) };
   }
 }
 
-export async function loadDecisionMap(db: SteadyDB, helpdesk: string, ticketId: string): Promise<DecisionMap> {
-  return (await db.decisionMaps.get([helpdesk, ticketId])) ?? emptyDecisionMap(helpdesk, ticketId);
+export async function loadDecisionMap(db: SteadyDB, key: MapKey): Promise<DecisionMap> {
+  return (await db.ticketMaps.get(primaryKey(key))) ?? emptyDecisionMap(key);
+}
+
+/**
+ * Maps saved before accounts were told apart (account '') go to the first
+ * account that opens their ticket, and from then on to that account only.
+ */
+export async function claimLegacyMap(db: SteadyDB, key: MapKey): Promise<void> {
+  if (!key.account) return;
+  const legacyKey = primaryKey({ ...key, account: '' });
+  await db.transaction('rw', db.ticketMaps, async () => {
+    const legacy = await db.ticketMaps.get(legacyKey);
+    if (!legacy || (await db.ticketMaps.get(primaryKey(key)))) return;
+    await db.ticketMaps.put({ ...legacy, account: key.account });
+    await db.ticketMaps.delete(legacyKey);
+  });
 }
 
 /** Emits the stored map whenever any tab changes it. */
-export function watchDecisionMap(db: SteadyDB, helpdesk: string, ticketId: string): Observable<DecisionMap> {
-  return liveQuery(async () => (await db.decisionMaps.get([helpdesk, ticketId])) ?? emptyDecisionMap(helpdesk, ticketId));
+export function watchDecisionMap(db: SteadyDB, key: MapKey): Observable<DecisionMap> {
+  return liveQuery(() => loadDecisionMap(db, key));
 }
 
 export function storageErrorMessage(e: unknown): string {

@@ -54,7 +54,7 @@ export async function loadFigures(db: SteadyDB): Promise<CoachingFigures> {
 }
 
 export async function exportData(db: SteadyDB): Promise<{ decisionMaps: unknown[]; nudges: NudgeEvent[]; conversations: ConversationOutcome[] }> {
-  return { decisionMaps: await db.decisionMaps.toArray(), nudges: await db.nudges.toArray(), conversations: await db.conversations.toArray() };
+  return { decisionMaps: await db.ticketMaps.toArray(), nudges: await db.nudges.toArray(), conversations: await db.conversations.toArray() };
 }
 
 export function nudgesToCsv(nudges: readonly NudgeEvent[]): string {
@@ -63,7 +63,7 @@ export function nudgesToCsv(nudges: readonly NudgeEvent[]): string {
 }
 
 export async function deleteAllData(db: SteadyDB): Promise<void> {
-  await db.transaction('rw', [db.decisionMaps, db.nudges, db.conversations], async () => {
-    await Promise.all([db.decisionMaps.clear(), db.nudges.clear(), db.conversations.clear()]);
+  await db.transaction('rw', [db.ticketMaps, db.nudges, db.conversations], async () => {
+    await Promise.all([db.ticketMaps.clear(), db.nudges.clear(), db.conversations.clear()]);
   });
 }

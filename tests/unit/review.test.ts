@@ -8,7 +8,7 @@ const msg = (id: string, role: AnalysedMessage['role'], text: string, score?: nu
 });
 
 const snapshot = (messages: AnalysedMessage[]): TicketSnapshot => ({
-  helpdesk: 'zendesk', ticketId: '123', subject: 'Order 4417 late', url: 'https://acme.zendesk.com/agent/tickets/123', messages,
+  helpdesk: 'zendesk', account: 'acme.zendesk.com', ticketId: '123', subject: 'Order 4417 late', url: 'https://acme.zendesk.com/agent/tickets/123', messages,
   triggers: [], facts: [], composer: null, updatedAt: 0, trajectory: { points: [], start: null, now: null, trend: 'unknown' },
 });
 
@@ -46,7 +46,7 @@ describe('review', () => {
   });
 
   it('writes a follow-up note with promises from the map and the draft, without duplicates', () => {
-    const map = { ...emptyDecisionMap('zendesk', '123'), concern: 'Needs the order before Saturday', promises: ['Email by 3pm'], factsToVerify: ['Carrier scan'], nextStep: 'Call carrier', owner: 'Sam' };
+    const map = { ...emptyDecisionMap({ helpdesk: 'zendesk', account: 'acme.zendesk.com', ticketId: '123' }), concern: 'Needs the order before Saturday', promises: ['Email by 3pm'], factsToVerify: ['Carrier scan'], nextStep: 'Call carrier', owner: 'Sam' };
     const note = followUpNote({ subject: 'Order 4417 late', ticketId: '123' }, map, ['Email by 3pm', 'Refund shipping']);
     expect(note.plain).toBe(['Issue: Order 4417 late', 'Concern: Needs the order before Saturday', 'Promised:', '  - Email by 3pm', '  - Refund shipping', 'To verify:', '  - Carrier scan', 'Next action: Call carrier (owner: Sam)'].join('\n'));
     expect(note.markdown).toContain('**Promised:**\n- Email by 3pm\n- Refund shipping');

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { openDatabase, isoWeek, type SteadyDB } from '../../lib/store/db';
-import { emptyDecisionMap, loadDecisionMap, saveDecisionMap, watchDecisionMap } from '../../lib/store/decision-maps';
+import { DB_NAME, openDatabase, onDatabaseInterrupted, isoWeek, type MapField, type SteadyDB } from '../../lib/store/db';
+import { claimLegacyMap, emptyDecisionMap, loadDecisionMap, saveMapFields, watchDecisionMap } from '../../lib/store/decision-maps';
 import { recordNudge, loadFigures, deleteAllData, nudgesToCsv } from '../../lib/store/stats';
 
 let opened: SteadyDB[] = [];
@@ -16,14 +16,38 @@ afterEach(() => {
   opened = [];
 });
 
+const ACME = { helpdesk: 'zendesk', account: 'acme.zendesk.com', ticketId: '123' };
+const GLOBEX = { ...ACME, account: 'globex.zendesk.com' };
+
 describe('decision maps', () => {
-  it('round-trip per helpdesk + ticket id and keep tickets apart', async () => {
+  it('round-trip per helpdesk + account + ticket id and keep tickets and accounts apart', async () => {
     const db = open(new IDBFactory());
-    const map = { ...emptyDecisionMap('zendesk', '123'), concern: 'Charged twice', knownFacts: ['Invoice INV-9'] };
-    expect(await saveDecisionMap(db, map)).toEqual({ ok: true });
-    expect((await loadDecisionMap(db, 'zendesk', '123')).knownFacts).toEqual(['Invoice INV-9']);
-    expect((await loadDecisionMap(db, 'zendesk', '124')).concern).toBe('');
-    expect((await loadDecisionMap(db, 'intercom', '123')).concern).toBe('');
+    const fields = { concern: 'Charged twice', knownFacts: ['Invoice INV-9', 'Card ending 4242'], nextStep: 'Refund the second charge' };
+    expect(await saveMapFields(db, ACME, Object.entries(fields).map(([field, value]) => ({ field: field as MapField, value, at: 5 })), 10)).toEqual({ ok: true });
+    expect(await loadDecisionMap(db, ACME)).toEqual({
+      ...emptyDecisionMap(ACME),
+      ...fields,
+      updatedAt: 10,
+      editedAt: { concern: 5, knownFacts: 5, nextStep: 5 },
+    });
+    expect(await loadDecisionMap(db, GLOBEX)).toEqual(emptyDecisionMap(GLOBEX));
+    expect(await loadDecisionMap(db, { ...ACME, ticketId: '124' })).toEqual(emptyDecisionMap({ ...ACME, ticketId: '124' }));
+    expect(await loadDecisionMap(db, { ...ACME, helpdesk: 'intercom' })).toEqual(emptyDecisionMap({ ...ACME, helpdesk: 'intercom' }));
+  });
+
+  it('merge saves field by field: other fields are kept, and an older edit never overwrites a newer one', async () => {
+    const db = open(new IDBFactory());
+    await saveMapFields(db, ACME, [{ field: 'concern', value: 'Late parcel', at: 100 }], 100);
+    await saveMapFields(db, ACME, [{ field: 'nextStep', value: 'Call courier', at: 101 }], 101);
+    await saveMapFields(db, ACME, [{ field: 'concern', value: 'stale text', at: 50 }, { field: 'owner', value: 'Marco', at: 50 }], 102);
+    expect(await loadDecisionMap(db, ACME)).toEqual({
+      ...emptyDecisionMap(ACME),
+      concern: 'Late parcel',
+      nextStep: 'Call courier',
+      owner: 'Marco',
+      updatedAt: 102,
+      editedAt: { concern: 100, nextStep: 101, owner: 50 },
+    });
   });
 
   it('notify live watchers when another writer saves', async () => {
@@ -31,35 +55,83 @@ describe('decision maps', () => {
     const writer = open(factory);
     const reader = open(factory);
     const seen: string[] = [];
-    const sub = watchDecisionMap(reader, 'zendesk', '9').subscribe((m) => seen.push(m.concern));
-    await saveDecisionMap(writer, { ...emptyDecisionMap('zendesk', '9'), concern: 'Refund' });
-    await new Promise((r) => setTimeout(r, 150));
+    const sub = watchDecisionMap(reader, ACME).subscribe((m) => seen.push(m.concern));
+    await saveMapFields(writer, ACME, [{ field: 'concern', value: 'Refund', at: 1 }]);
+    await expect.poll(() => seen.at(-1)).toBe('Refund');
     sub.unsubscribe();
-    expect(seen.at(-1)).toBe('Refund');
   });
 
   it('report a full disk as a message instead of throwing', async () => {
     const db = open(new IDBFactory());
     const quota = Object.assign(new Error('full'), { name: 'QuotaExceededError' });
-    db.decisionMaps.put = () => Promise.reject(quota) as never;
-    const result = await saveDecisionMap(db, emptyDecisionMap('zendesk', '1'));
+    db.ticketMaps.put = () => Promise.reject(quota) as never;
+    const result = await saveMapFields(db, ACME, [{ field: 'concern', value: 'x', at: 1 }]);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.message).toMatch(/storage is full.*kept here/);
   });
 });
 
 describe('schema upgrade', () => {
-  it('keeps version 1 data and fills the fields added in version 2', async () => {
+  const legacyMap = { helpdesk: 'zendesk', ticketId: '123', concern: 'Late order', knownFacts: ['Shipped Nov 14'], factsToVerify: [], boundaries: ['No refund before the courier answers'], promises: ['Call back Friday'], nextStep: 'Check carrier', owner: 'Sam', updatedAt: 1 };
+
+  it('from version 2 (the previous schema) keeps every map, and the first account to open its ticket claims it', async () => {
+    const factory = new IDBFactory();
+    const v2 = open(factory, 2);
+    await v2.table('decisionMaps').bulkPut([legacyMap, { ...legacyMap, ticketId: '9', concern: 'Other' }]);
+    v2.close();
+    const db = open(factory);
+    expect(db.verno).toBe(4);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['conversations', 'nudges', 'ticketMaps']);
+    expect(await db.ticketMaps.toArray()).toEqual([
+      { ...legacyMap, account: '' },
+      { ...legacyMap, ticketId: '9', concern: 'Other', account: '' },
+    ]);
+    await claimLegacyMap(db, ACME);
+    expect(await loadDecisionMap(db, ACME)).toEqual({ ...legacyMap, account: ACME.account });
+    // Claimed once: the same ticket number in another account starts empty.
+    await claimLegacyMap(db, GLOBEX);
+    expect(await loadDecisionMap(db, GLOBEX)).toEqual(emptyDecisionMap(GLOBEX));
+    expect(await db.ticketMaps.count()).toBe(2);
+  });
+
+  it('from version 1 keeps the data and fills the fields added since', async () => {
     const factory = new IDBFactory();
     const v1 = open(factory, 1);
-    await v1.table('decisionMaps').put({ helpdesk: 'intercom', ticketId: '77', concern: 'Late order', knownFacts: [], factsToVerify: [], boundaries: [], promises: ['Call back Friday'], nextStep: 'Check carrier', updatedAt: 1 });
+    const { owner: _owner, ...v1Map } = legacyMap;
+    await v1.table('decisionMaps').put(v1Map);
     await v1.table('nudges').add({ ruleId: 'calm-down', kind: 'shown', phrase: 'calm down', at: Date.UTC(2026, 10, 23) });
     v1.close();
-    const v2 = open(factory);
-    const map = await loadDecisionMap(v2, 'intercom', '77');
-    expect(map).toMatchObject({ concern: 'Late order', promises: ['Call back Friday'], owner: '' });
-    expect((await v2.nudges.toArray())[0].week).toBe('2026-W48');
-    expect(v2.verno).toBe(2);
+    const db = open(factory);
+    await claimLegacyMap(db, ACME);
+    expect(await loadDecisionMap(db, ACME)).toEqual({ ...v1Map, owner: '', account: ACME.account });
+    expect((await db.nudges.toArray())[0].week).toBe('2026-W48');
+  });
+
+  it('says so when a newer Steady needs the database, and when an older page blocks the upgrade', async () => {
+    const factory = new IDBFactory();
+    const older = open(factory, 2);
+    const olderMessages: string[] = [];
+    onDatabaseInterrupted(older, (m) => olderMessages.push(m));
+    await older.open();
+    const newer = open(factory);
+    await newer.open();
+    expect(olderMessages).toEqual([expect.stringMatching(/updated in another window.*reopen the panel.*unsaved edits are kept/i)]);
+    newer.close();
+
+    // An old page that does not let go (a raw connection here) blocks the upgrade: the newer page says why it waits.
+    const other = new IDBFactory();
+    const raw = await new Promise<IDBDatabase>((resolve) => {
+      const request = other.open(DB_NAME, 20);
+      request.onsuccess = () => resolve(request.result);
+    });
+    const waiting = open(other);
+    const waitingMessages: string[] = [];
+    onDatabaseInterrupted(waiting, (m) => waitingMessages.push(m));
+    const opening = waiting.open();
+    await expect.poll(() => waitingMessages).toEqual([expect.stringMatching(/waiting for another Steady window.*Close other Steady panels/)]);
+    raw.close();
+    await opening;
+    expect(waiting.verno).toBe(4);
   });
 });
 

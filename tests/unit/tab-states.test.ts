@@ -6,7 +6,7 @@ import type { TabState, ConversationReport } from '../../lib/messages';
 
 const triggers = parseTriggerFile(readFileSync('rules/triggers.yaml', 'utf8'));
 const report = (ticketId: string, texts: [string, 'customer' | 'agent'][]): ConversationReport => ({
-  helpdesk: 'zendesk', ticketId, subject: 'Late order', url: `https://acme.zendesk.com/agent/tickets/${ticketId}`, composer: { mode: 'reply', editor: 'ckeditor5' },
+  helpdesk: 'zendesk', account: 'acme.zendesk.com', ticketId, subject: 'Late order', url: `https://acme.zendesk.com/agent/tickets/${ticketId}`, composer: { mode: 'reply', editor: 'ckeditor5' },
   messages: texts.map(([text, role], i) => ({ id: String(i), role, text })),
 });
 
@@ -40,5 +40,14 @@ describe('tab states', () => {
     states.conversation(1, report('124', [['New ticket', 'customer']]));
     expect(states.get(1).draft).toBe('');
     expect(states.get(2).draft).toBe('Other tab');
+  });
+
+  it('treat the same ticket number in another account as another ticket', () => {
+    const states = createTabStates(triggers, () => {});
+    states.conversation(1, report('123', [['Where is it?', 'customer']]));
+    states.draft(1, 'Hi Dana,');
+    const globex = states.conversation(1, { ...report('123', [['Where is it?', 'customer']]), account: 'globex.zendesk.com', url: 'https://globex.zendesk.com/agent/tickets/123' });
+    expect(globex.snapshot).toMatchObject({ account: 'globex.zendesk.com', ticketId: '123' });
+    expect(globex.draft).toBe('');
   });
 });
