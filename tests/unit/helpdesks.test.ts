@@ -63,6 +63,28 @@ describe('registry', () => {
   });
 });
 
+describe('accounts: the same ticket number in two accounts is two tickets', () => {
+  it.each([
+    ['zendesk.html', 'https://globex.zendesk.com/agent/tickets/123', 'acme.zendesk.com', 'globex.zendesk.com'],
+    ['freshdesk.html', 'https://globex.freshdesk.com/a/tickets/4521', 'acme.freshdesk.com', 'globex.freshdesk.com'],
+    ['intercom.html', 'https://app.intercom.com/a/inbox/xyz789/inbox/shared/all/conversation/987654', 'abc123', 'xyz789'],
+    ['hubspot.html', 'https://app.hubspot.com/live-messages/999/inbox/778899', '123456', '999'],
+  ])('%s names the account of each URL', (file, otherHref, account, otherAccount) => {
+    const url = load(file);
+    const first = read(url);
+    expect(first.account).toBe(account);
+    setURL(otherHref);
+    const second = read(new URL(otherHref));
+    expect(second.account).toBe(otherAccount);
+    expect(second.ticketId).toBe(first.ticketId);
+  });
+
+  it('Gmail names the signed-in mailbox', () => {
+    const url = load('gmail.html');
+    expect(read(url).account).toBe('support@northwind.io');
+  });
+});
+
 describe('zendesk', () => {
   it('reads the ticket in the active tab only', () => {
     const url = load('zendesk.html');

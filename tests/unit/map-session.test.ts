@@ -1,0 +1,230 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { openDatabase, type DecisionMap, type MapKey, type SteadyDB } from '../../lib/store/db';
+import { emptyDecisionMap, loadDecisionMap } from '../../lib/store/decision-maps';
+import { createMapSession, JOURNAL_KEY, type JournalStorage, type MapSession, type MapView, type PageLifecycle } from '../../lib/store/map-session';
+
+const ACME_123: MapKey = { helpdesk: 'zendesk', account: 'acme.zendesk.com', ticketId: '123' };
+const ACME_124: MapKey = { ...ACME_123, ticketId: '124' };
+const GLOBEX_123: MapKey = { ...ACME_123, account: 'globex.zendesk.com' };
+
+class MemoryStorage implements JournalStorage {
+  items = new Map<string, string>();
+  getItem = (key: string) => this.items.get(key) ?? null;
+  setItem = (key: string, value: string) => void this.items.set(key, value);
+}
+
+class FakePage implements PageLifecycle {
+  window = new EventTarget();
+  document = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+}
+
+let cleanup: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanup.reverse()) await c();
+  cleanup = [];
+});
+
+function database(factory = new IDBFactory()): SteadyDB {
+  const db = openDatabase({ indexedDB: factory, IDBKeyRange });
+  cleanup.push(() => db.close());
+  return db;
+}
+
+/** A panel: its session and the latest view it was given. */
+function panel(db: SteadyDB, options: { journal?: JournalStorage; page?: PageLifecycle; saveDelayMs?: number; retryDelayMs?: number; now?: () => number; keep?: boolean } = {}) {
+  const views: MapView[] = [];
+  const session: MapSession = createMapSession({ db, onView: (v) => views.push(v), saveDelayMs: 30, ...options });
+  if (!options.keep) cleanup.push(() => session.close());
+  const view = () => views.at(-1)!;
+  const shown = async (key: MapKey) => {
+    await expect.poll(() => view()?.map && view().key).toEqual(key);
+    return view().map!;
+  };
+  /** Type into one field, the way the editor reports it: the whole shown map with that field changed. */
+  const type = <F extends keyof DecisionMap>(field: F, value: DecisionMap[F]) => session.update({ ...view().map!, [field]: value });
+  return { session, views, view, shown, type };
+}
+
+describe('map session', () => {
+  it('round-trips the whole map, and a second panel shows it exactly', async () => {
+    const db = database();
+    const a = panel(db);
+    a.session.open(ACME_123);
+    expect(await a.shown(ACME_123)).toEqual(emptyDecisionMap(ACME_123));
+    a.type('concern', 'Parcel is a week late');
+    a.type('knownFacts', ['Courier scan stopped Nov 14']);
+    a.type('factsToVerify', ['Delivery address']);
+    a.type('boundaries', ['No refund before the courier answers']);
+    a.type('promises', ['Email by Friday']);
+    a.type('nextStep', 'Call the depot');
+    a.type('owner', 'Marco');
+    expect(a.view().saveState).toEqual({ kind: 'saving' });
+    const typed = a.view().map;
+    await expect.poll(() => a.view().saveState).toEqual({ kind: 'saved' });
+
+    const b = panel(db);
+    b.session.open(ACME_123);
+    const stored = await b.shown(ACME_123);
+    expect(stored).toEqual({ ...typed, updatedAt: stored.updatedAt, editedAt: stored.editedAt });
+    expect(stored).toEqual({
+      ...ACME_123,
+      concern: 'Parcel is a week late',
+      knownFacts: ['Courier scan stopped Nov 14'],
+      factsToVerify: ['Delivery address'],
+      boundaries: ['No refund before the courier answers'],
+      promises: ['Email by Friday'],
+      nextStep: 'Call the depot',
+      owner: 'Marco',
+      updatedAt: expect.any(Number),
+      editedAt: expect.objectContaining({ concern: expect.any(Number), owner: expect.any(Number) }),
+    });
+  });
+
+  it('switching ticket mid-save files the edit under the ticket it was typed on and never shows it on the next', async () => {
+    const db = database();
+    const a = panel(db, { saveDelayMs: 10_000 });
+    a.session.open(ACME_123);
+    await a.shown(ACME_123);
+    a.type('concern', 'Charged twice');
+    const mapOf123 = a.view().map!;
+    a.session.open(ACME_124);
+    // From the moment of the switch, nothing of 123 is on screen.
+    expect(a.views.slice(a.views.findIndex((v) => v.key === ACME_124)).every((v) => v.map === null || v.map.concern === '')).toBe(true);
+    expect(await a.shown(ACME_124)).toEqual(emptyDecisionMap(ACME_124));
+    // A late event from the editor still holding 123's map is refused, not written under 124.
+    a.session.update({ ...mapOf123, concern: 'Charged twice!' });
+    a.type('nextStep', 'Refund');
+    await a.session.flush();
+    expect(await loadDecisionMap(db, ACME_123)).toMatchObject({ concern: 'Charged twice', nextStep: '' });
+    expect(await loadDecisionMap(db, ACME_124)).toMatchObject({ concern: '', nextStep: 'Refund' });
+    expect(a.views.filter((v) => v.key === ACME_124).every((v) => !v.map || v.map.concern === '')).toBe(true);
+  });
+
+  it('two panels typing at once keep both edits, and each shows the other one', async () => {
+    const factory = new IDBFactory();
+    const a = panel(database(factory), { saveDelayMs: 10_000 });
+    const b = panel(database(factory), { saveDelayMs: 10_000 });
+    a.session.open(ACME_123);
+    b.session.open(ACME_123);
+    await a.shown(ACME_123);
+    await b.shown(ACME_123);
+    a.type('concern', 'Wants a refund');
+    b.type('nextStep', 'Check the invoice');
+    await Promise.all([a.session.flush(), b.session.flush()]);
+    await expect.poll(() => [a.view().map?.concern, a.view().map?.nextStep]).toEqual(['Wants a refund', 'Check the invoice']);
+    await expect.poll(() => [b.view().map?.concern, b.view().map?.nextStep]).toEqual(['Wants a refund', 'Check the invoice']);
+    // A field this panel has not saved yet is not overwritten on screen by the other panel's save…
+    b.type('owner', 'Priya');
+    a.type('owner', 'Marco');
+    a.type('boundaries', ['No discount']);
+    const seenByA = a.views.length;
+    await b.session.flush();
+    // A hears of B's save (a live update)…
+    await expect.poll(() => a.views.length).toBeGreaterThan(seenByA);
+    await expect.poll(async () => (await loadDecisionMap(database(factory), ACME_123)).owner).toBe('Priya');
+    expect(a.view().map?.owner).toBe('Marco');
+    // …and when it is saved, the later edit wins everywhere, the other fields stay.
+    await a.session.flush();
+    await expect.poll(() => b.view().map).toMatchObject({ owner: 'Marco', boundaries: ['No discount'], concern: 'Wants a refund', nextStep: 'Check the invoice' });
+    expect(await loadDecisionMap(database(factory), ACME_123)).toMatchObject({ owner: 'Marco', boundaries: ['No discount'], concern: 'Wants a refund', nextStep: 'Check the invoice' });
+  });
+
+  it('a reload right after a keystroke loses nothing: the journal is saved by the next panel', async () => {
+    const factory = new IDBFactory();
+    const journal = new MemoryStorage();
+    const a = panel(database(factory), { journal, saveDelayMs: 10_000, keep: true });
+    a.session.open(ACME_123);
+    await a.shown(ACME_123);
+    a.type('concern', 'Locked out after the setup guide');
+    // The page is gone before any save ran (no flush, no close).
+    expect(JSON.parse(journal.getItem(JOURNAL_KEY)!)).toHaveLength(1);
+    const b = panel(database(factory), { journal });
+    b.session.open(ACME_123);
+    expect((await b.shown(ACME_123)).concern).toBe('Locked out after the setup guide');
+    await b.session.ready;
+    expect(JSON.parse(journal.getItem(JOURNAL_KEY)!)).toEqual([]);
+  });
+
+  it('an older journal entry does not undo a newer saved edit', async () => {
+    const factory = new IDBFactory();
+    const journal = new MemoryStorage();
+    const db = database(factory);
+    let clock = 1_000;
+    const a = panel(db, { journal, saveDelayMs: 10_000, keep: true, now: () => clock });
+    a.session.open(ACME_123);
+    await a.shown(ACME_123);
+    a.type('owner', 'Old');
+    clock = 2_000;
+    const b = panel(db);
+    b.session.open(ACME_123);
+    await b.shown(ACME_123);
+    b.type('owner', 'New');
+    await b.session.flush();
+    const c = panel(db, { journal });
+    await c.session.ready;
+    expect((await loadDecisionMap(db, ACME_123)).owner).toBe('New');
+  });
+
+  it('pagehide and a hidden page save at once', async () => {
+    const db = database();
+    const page = new FakePage();
+    const a = panel(db, { page, saveDelayMs: 60_000 });
+    a.session.open(ACME_123);
+    await a.shown(ACME_123);
+    a.type('concern', 'First');
+    page.window.dispatchEvent(new Event('pagehide'));
+    await expect.poll(async () => (await loadDecisionMap(db, ACME_123)).concern).toBe('First');
+    a.type('concern', 'Second');
+    page.document.visibilityState = 'hidden';
+    page.document.dispatchEvent(new Event('visibilitychange'));
+    await expect.poll(async () => (await loadDecisionMap(db, ACME_123)).concern).toBe('Second');
+  });
+
+  it('the same ticket number in two accounts is two maps', async () => {
+    const db = database();
+    const a = panel(db);
+    a.session.open(ACME_123);
+    await a.shown(ACME_123);
+    a.type('concern', 'Acme customer');
+    a.session.open(GLOBEX_123);
+    expect(await a.shown(GLOBEX_123)).toEqual(emptyDecisionMap(GLOBEX_123));
+    a.type('concern', 'Globex customer');
+    await a.session.flush();
+    expect((await loadDecisionMap(db, ACME_123)).concern).toBe('Acme customer');
+    expect((await loadDecisionMap(db, GLOBEX_123)).concern).toBe('Globex customer');
+    a.session.open(ACME_123);
+    expect((await a.shown(ACME_123)).concern).toBe('Acme customer');
+  });
+
+  it('a failed save says why, keeps the text on screen and succeeds on retry', async () => {
+    const db = database();
+    const a = panel(db, { retryDelayMs: 30 });
+    a.session.open(ACME_123);
+    await a.shown(ACME_123);
+    const put = db.ticketMaps.put.bind(db.ticketMaps);
+    let failures = 1;
+    db.ticketMaps.put = ((...args: Parameters<typeof put>) => (failures-- > 0 ? Promise.reject(Object.assign(new Error('full'), { name: 'QuotaExceededError' })) : put(...args))) as never;
+    a.type('concern', 'Keep me');
+    await expect.poll(() => a.view().saveState.kind).toBe('error');
+    expect(a.view().saveState.message).toMatch(/storage is full/);
+    expect(a.view().map?.concern).toBe('Keep me');
+    await expect.poll(() => a.view().saveState).toEqual({ kind: 'saved' });
+    expect((await loadDecisionMap(db, ACME_123)).concern).toBe('Keep me');
+  });
+
+  it('ignores a damaged journal', async () => {
+    const journal = new MemoryStorage();
+    journal.setItem(JOURNAL_KEY, '[{"session":"x","key":{"helpdesk":"zendesk"},"field":"concern","value":1,"at":1}, "junk"');
+    const a = panel(database(), { journal });
+    await a.session.ready;
+    a.session.open(ACME_123);
+    expect(await a.shown(ACME_123)).toEqual(emptyDecisionMap(ACME_123));
+    journal.setItem(JOURNAL_KEY, JSON.stringify([{ session: 'x', key: ACME_123, field: 'knownFacts', value: 'not a list', at: 1 }]));
+    const b = panel(database(), { journal });
+    await b.session.ready;
+    b.session.open(ACME_123);
+    expect((await b.shown(ACME_123)).knownFacts).toEqual([]);
+  });
+});
