@@ -1,0 +1,150 @@
+/**
+ * Decision maps under races, in real Chromium against the Zendesk fixture:
+ * switching ticket while a save is pending, two panels typing at once,
+ * reloading the panel right after a keystroke, and two accounts with the same
+ * ticket number. Each map must show and be saved under its own ticket only.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchSteady, type SteadyBrowser } from '../support/steady-browser';
+
+const ACME = 'https://acme.zendesk.com/agent/tickets/123';
+const GLOBEX = 'https://globex.zendesk.com/agent/tickets/123';
+const COMPOSER = '[data-test-id="omnicomposer-rich-text-ckeditor"] >> visible=true';
+const SLOW = { timeout: 20_000, interval: 100 };
+
+type FixtureApi = { switchTicket(id: string): void };
+
+let steady: SteadyBrowser;
+
+beforeAll(async () => {
+  steady = await launchSteady();
+});
+
+afterAll(async () => {
+  await steady?.close();
+});
+
+async function openTicket(url: string): Promise<{ page: Page; tabId: number }> {
+  const page = await steady.open(url);
+  await page.locator(COMPOSER).waitFor();
+  return { page, tabId: await steady.tabIdOf(page) };
+}
+
+/** A panel bound to the tab, on its Map tab once the map of `ticket` is loaded. */
+async function openMap(tabId: number, ticket: string): Promise<Page> {
+  const panel = await steady.openSidePanel(tabId);
+  await expect.poll(() => shownTicket(panel), SLOW).toBe(ticket);
+  await panel.getByRole('tab', { name: 'Map' }).click();
+  await concern(panel).waitFor({ timeout: 20_000 });
+  return panel;
+}
+
+const shownTicket = (panel: Page) => panel.getByTestId('ticket-id').textContent({ timeout: 1_000 }).catch(() => null);
+const concern = (panel: Page) => panel.getByRole('textbox', { name: 'Concern', exact: true });
+const nextStep = (panel: Page) => panel.getByRole('textbox', { name: 'Next step', exact: true });
+const saved = (panel: Page) => expect.poll(() => panel.locator('.save-state').textContent(), SLOW).toBe('Saved on this device');
+const switchTicket = (page: Page, id: string) => page.evaluate((ticket) => (window as unknown as { __steadyFixture: FixtureApi }).__steadyFixture.switchTicket(ticket), id);
+
+/** Every Concern value the panel shows from now on, with the ticket it was shown under. */
+async function recordConcerns(panel: Page): Promise<() => Promise<{ ticket: string | null; concern: string }[]>> {
+  await panel.evaluate(() => {
+    const seen: { ticket: string | null; concern: string }[] = [];
+    (window as unknown as { __concerns: typeof seen }).__concerns = seen;
+    const record = () => {
+      const box = [...document.querySelectorAll('label.field')].find((l) => l.querySelector('span')?.textContent === 'Concern')?.querySelector('textarea');
+      if (box) seen.push({ ticket: document.querySelector('[data-testid="ticket-id"]')?.textContent ?? null, concern: box.value });
+    };
+    new MutationObserver(record).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    setInterval(record, 5);
+  });
+  return () => panel.evaluate(() => (window as unknown as { __concerns: { ticket: string | null; concern: string }[] }).__concerns);
+}
+
+describe('decision maps belong to one ticket of one account', () => {
+  let acme: { page: Page; tabId: number };
+
+  beforeAll(async () => {
+    acme = await openTicket(ACME);
+  });
+
+  test('switching ticket while a save is pending: each ticket keeps its own map, none is shown under the other', async () => {
+    const panel = await openMap(acme.tabId, '123');
+    const seen = await recordConcerns(panel);
+    await concern(panel).fill('Parcel a week late');
+    // Within the save delay: the edit is not saved yet.
+    await switchTicket(acme.page, '124');
+    await expect.poll(() => shownTicket(panel), SLOW).toBe('124');
+    await concern(panel).waitFor();
+    expect(await concern(panel).inputValue()).toBe('');
+    await concern(panel).fill('Charged twice for March');
+    await saved(panel);
+    await switchTicket(acme.page, '123');
+    await expect.poll(() => concern(panel).inputValue().catch(() => null), SLOW).toBe('Parcel a week late');
+    await switchTicket(acme.page, '124');
+    await expect.poll(() => shownTicket(panel), SLOW).toBe('124');
+    await expect.poll(() => concern(panel).inputValue().catch(() => null), SLOW).toBe('Charged twice for March');
+    const shown = await seen();
+    expect(shown.filter((s) => s.ticket === '124' && s.concern === 'Parcel a week late')).toEqual([]);
+    expect(shown.filter((s) => s.ticket === '123' && s.concern === 'Charged twice for March')).toEqual([]);
+    await switchTicket(acme.page, '123');
+    await expect.poll(() => shownTicket(panel), SLOW).toBe('123');
+    await panel.close();
+  });
+
+  test('two panels typing at once keep both edits', async () => {
+    const a = await openMap(acme.tabId, '123');
+    const b = await openMap(acme.tabId, '123');
+    // Both edits are typed before either panel's save runs.
+    await Promise.all([concern(a).fill('Wants the parcel before Saturday'), nextStep(b).fill('Call the courier depot')]);
+    for (const panel of [a, b]) {
+      await expect.poll(() => concern(panel).inputValue(), SLOW).toBe('Wants the parcel before Saturday');
+      await expect.poll(() => nextStep(panel).inputValue(), SLOW).toBe('Call the courier depot');
+      await saved(panel);
+    }
+    await b.close();
+    await a.reload();
+    await a.getByRole('tab', { name: 'Map' }).click();
+    await expect.poll(() => concern(a).inputValue().catch(() => null), SLOW).toBe('Wants the parcel before Saturday');
+    expect(await nextStep(a).inputValue()).toBe('Call the courier depot');
+    await a.close();
+  });
+
+  for (const delay of [0, 100]) {
+    test(`reloading the panel ${delay} ms after a keystroke keeps it`, async () => {
+      const panel = await openMap(acme.tabId, '123');
+      const box = nextStep(panel);
+      await box.fill(`Reload test ${delay}`);
+      await saved(panel);
+      await box.press('End');
+      await box.press('X');
+      if (delay) await panel.waitForTimeout(delay);
+      await panel.reload();
+      await panel.getByRole('tab', { name: 'Map' }).click();
+      await expect.poll(() => nextStep(panel).inputValue().catch(() => null), SLOW).toBe(`Reload test ${delay}X`);
+      await panel.close();
+    });
+  }
+
+  test('the same ticket number in another account has its own map', async () => {
+    const acmePanel = await openMap(acme.tabId, '123');
+    const acmeConcern = await concern(acmePanel).inputValue();
+    expect(acmeConcern).toBe('Wants the parcel before Saturday');
+    const globex = await openTicket(GLOBEX);
+    const globexPanel = await openMap(globex.tabId, '123');
+    expect(await concern(globexPanel).inputValue()).toBe('');
+    await concern(globexPanel).fill('Globex: refund for a duplicate order');
+    await saved(globexPanel);
+    await acmePanel.reload();
+    await acmePanel.getByRole('tab', { name: 'Map' }).click();
+    await expect.poll(() => concern(acmePanel).inputValue().catch(() => null), SLOW).toBe(acmeConcern);
+    await globexPanel.reload();
+    await globexPanel.getByRole('tab', { name: 'Map' }).click();
+    await expect.poll(() => concern(globexPanel).inputValue().catch(() => null), SLOW).toBe('Globex: refund for a duplicate order');
+  });
+
+  test('no errors, and the extension made no network request', () => {
+    expect(steady.errors).toEqual([]);
+    expect(steady.extensionRequests()).toEqual([]);
+  });
+});
