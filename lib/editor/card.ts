@@ -11,6 +11,9 @@ export const CARD_Z_INDEX = 2147483000;
 const GAP = 6;
 const EDGE = 8;
 
+/** Events a page script could forge to press the card's or the badge's buttons for the agent. */
+const AGENT_ONLY_EVENTS = ['click', 'auxclick', 'dblclick', 'keydown', 'keyup', 'keypress', 'input', 'change', 'submit', 'pointerdown', 'pointerup', 'mousedown', 'mouseup'] as const;
+
 interface ShadowHost {
   host: HTMLElement;
   mount: HTMLElement;
@@ -20,6 +23,11 @@ function createShadowHost(doc: Document, tag: string, css: string, zIndex: numbe
   const host = doc.createElement(tag);
   host.style.cssText = `all: initial; position: fixed; left: 0; top: 0; z-index: ${zIndex}; display: none;`;
   const shadow = host.attachShadow({ mode: 'open' });
+  // Only the agent acts: an event the page dispatched (element.click(), dispatchEvent) stops here, before any handler.
+  const dropForged = (e: Event) => {
+    if (!e.isTrusted) e.stopImmediatePropagation();
+  };
+  for (const type of AGENT_ONLY_EVENTS) shadow.addEventListener(type, dropForged, { capture: true });
   const style = doc.createElement('style');
   style.textContent = `:host { all: initial; } ${css}`;
   const mount = doc.createElement('div');

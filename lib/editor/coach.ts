@@ -233,6 +233,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
   };
 
   const onKeyDown = guard((e: KeyboardEvent) => {
+    if (!e.isTrusted) return; // Only the agent's own keys open or close the card.
     if (e.key === 'Escape' && open) {
       e.preventDefault();
       e.stopPropagation();
@@ -252,7 +253,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
   });
 
   const onClick = guard((e: MouseEvent) => {
-    if (e.button !== 0) return;
+    if (e.button !== 0 || !e.isTrusted) return;
     const selected = readDraft(composer).selection();
     if (selected && selected.end > selected.start) return;
     const index = markAt(layer, shown.length, e.clientX, e.clientY);

@@ -1,0 +1,96 @@
+/**
+ * Only the agent acts: a page script that clicks the badge or the card's
+ * buttons (element.click(), dispatchEvent) or forges Ctrl+. changes nothing —
+ * no card opens, the draft and the settings stay as they were — while the
+ * agent's own clicks and keys still work.
+ */
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchSteady, type ServiceWorkerGlobal, type SteadyBrowser } from '../support/steady-browser';
+
+const LIVECHAT = 'https://my.livechatinc.com/chats/chat-42/thread-7';
+const TEXTAREA = 'form.composer textarea';
+const DRAFT = 'Please calm down.';
+const SLOW = { timeout: 30_000, interval: 200 };
+
+let steady: SteadyBrowser;
+let chat: Page;
+
+beforeAll(async () => {
+  steady = await launchSteady();
+  chat = await steady.open(LIVECHAT);
+});
+
+afterAll(async () => {
+  await steady?.close();
+});
+
+const marks = (page: Page) =>
+  page.evaluate(() => [...(document.querySelector('steady-underlines')?.shadowRoot?.querySelectorAll('.mark') ?? [])].map((m) => m.textContent ?? ''));
+
+const storedSettings = async () =>
+  (await steady.serviceWorker()).evaluate(async () => {
+    const { chrome } = globalThis as unknown as ServiceWorkerGlobal;
+    return { sync: await chrome.storage.sync.get(null), local: await chrome.storage.local.get(null) };
+  });
+
+/** Runs in the page's own world, as a hostile page script would; answers whether the card is open right after. */
+const forge = (page: Page, action: 'badge' | 'shortcut' | 'click-mark' | string) =>
+  page.evaluate((what) => {
+    const cardOpen = () => !!document.querySelector('steady-card')?.shadowRoot?.querySelector('[role="dialog"]');
+    const textarea = document.querySelector<HTMLTextAreaElement>('form.composer textarea')!;
+    if (what === 'badge') document.querySelector('steady-badge')!.shadowRoot!.querySelector<HTMLButtonElement>('button')!.click();
+    else if (what === 'shortcut') {
+      textarea.focus();
+      textarea.setSelectionRange(3, 3);
+      for (const ctrlKey of [true, false]) {
+        textarea.dispatchEvent(new KeyboardEvent('keydown', { key: '.', code: 'Period', ctrlKey, metaKey: !ctrlKey, bubbles: true, cancelable: true }));
+      }
+    } else if (what === 'click-mark') {
+      const r = document.querySelector('steady-underlines')!.shadowRoot!.querySelector('.mark')!.getClientRects()[0];
+      textarea.dispatchEvent(new MouseEvent('click', { clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, button: 0, bubbles: true }));
+    } else {
+      const button = [...(document.querySelector('steady-card')?.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.includes(what));
+      if (!button) throw new Error(`no card button "${what}"`);
+      button.click();
+      button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    }
+    return { cardOpen: cardOpen(), draft: textarea.value };
+  }, action);
+
+test('page script clicks on the badge and the card and a forged Ctrl+. do nothing; the agent still can', async () => {
+  await chat.locator(TEXTAREA).click();
+  await chat.keyboard.type(DRAFT);
+  await expect.poll(() => marks(chat), SLOW).toContain('Please calm down');
+  await chat.locator('steady-badge button').waitFor();
+  const before = await storedSettings();
+
+  expect(await forge(chat, 'badge')).toEqual({ cardOpen: false, draft: DRAFT });
+  expect(await forge(chat, 'shortcut')).toEqual({ cardOpen: false, draft: DRAFT });
+  expect(await forge(chat, 'click-mark')).toEqual({ cardOpen: false, draft: DRAFT });
+
+  // The agent's own click on the badge opens the card.
+  await chat.locator('steady-badge button').click();
+  await chat.locator('steady-card [role="dialog"]').waitFor();
+  const rewrite = (await chat.locator('steady-card button.rewrite').first().textContent())!.trim();
+  for (const button of [rewrite, 'Ignore', 'Turn off this rule', 'Pause Steady on this site', 'Open script']) {
+    expect(await forge(chat, button), button).toEqual({ cardOpen: true, draft: DRAFT });
+  }
+
+  // The agent's own key closes it, and the agent's Ctrl+. opens it again.
+  await chat.keyboard.press('Escape');
+  await expect.poll(() => chat.locator('steady-card [role="dialog"]').count()).toBe(0);
+  await chat.locator(TEXTAREA).evaluate((t: HTMLTextAreaElement) => t.setSelectionRange(3, 3));
+  await chat.keyboard.press('Control+.');
+  await chat.locator('steady-card [role="dialog"]').waitFor();
+
+  expect(await chat.locator(TEXTAREA).inputValue()).toBe(DRAFT);
+  expect(await marks(chat)).toContain('Please calm down');
+  expect(await storedSettings()).toEqual(before);
+});
+
+test('no errors, and the extension made no network request', () => {
+  expect(steady.errors).toEqual([]);
+  expect(steady.extensionRequests()).toEqual([]);
+});
