@@ -20,8 +20,9 @@ export default defineConfig({
     // Sites beyond the built-in helpdesks are asked for one by one, at the user's request.
     optional_host_permissions: ['https://*/*'],
     action: { default_title: 'Open Steady' },
-    // Also importable on custom domains the agent enables at runtime (they hold Steady's code and rules, no data).
-    web_accessible_resources: [{ resources: LAZY_MODULES.map((name) => `${name}.js`), matches: ['https://*/*'] }],
+    // Imported by the content script, so also on custom domains the agent enables at runtime (manifest
+    // matches cannot follow those). Only through the per-session dynamic URL: a page cannot probe for them.
+    web_accessible_resources: [{ resources: LAZY_MODULES.map((name) => `${name}.js`), matches: ['https://*/*'], use_dynamic_url: true }],
     commands: {
       'open-side-panel': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Open the Steady side panel' },
     },

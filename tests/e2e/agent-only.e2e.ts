@@ -2,7 +2,8 @@
  * Only the agent acts: a page script that clicks the badge or the card's
  * buttons (element.click(), dispatchEvent) or forges Ctrl+. changes nothing —
  * no card opens, the draft and the settings stay as they were — while the
- * agent's own clicks and keys still work.
+ * agent's own clicks and keys still work. Nor can a page load Steady's
+ * modules to learn that it is installed.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -88,6 +89,33 @@ test('page script clicks on the badge and the card and a forged Ctrl+. do nothin
   expect(await chat.locator(TEXTAREA).inputValue()).toBe(DRAFT);
   expect(await marks(chat)).toContain('Please calm down');
   expect(await storedSettings()).toEqual(before);
+});
+
+test('a page cannot tell Steady is installed by loading its modules, while coaching (which imports them) works', async () => {
+  // Coaching ran above, so the content script did import coach.js through its dynamic URL.
+  expect(await marks(chat)).toContain('Please calm down');
+  const errorsBefore = steady.errors.length;
+  // A string, as a page would run it (and so the test bundler leaves import() alone).
+  const probe = await chat.evaluate(`(async () => {
+    const results = {};
+    for (const name of ['coach.js', 'conversation-reader.js', 'manifest.json']) {
+      const url = 'chrome-extension://${steady.extensionId}/' + name;
+      results[name] = await fetch(url).then((r) => 'fetched ' + r.status, () => 'blocked');
+      results['import ' + name] = await import(url).then(() => 'imported', () => 'blocked');
+    }
+    return results;
+  })()`);
+  // Chromium logs each denied load in the page's console: those are the probe's, not Steady's.
+  const denied = steady.errors.splice(errorsBefore);
+  expect(denied.every((e) => /Denying load of chrome-extension:|Failed to load resource: net::ERR_FAILED/.test(e)), denied.join('\n')).toBe(true);
+  expect(probe).toEqual({
+    'coach.js': 'blocked',
+    'import coach.js': 'blocked',
+    'conversation-reader.js': 'blocked',
+    'import conversation-reader.js': 'blocked',
+    'manifest.json': 'blocked',
+    'import manifest.json': 'blocked',
+  });
 });
 
 test('no errors, and the extension made no network request', () => {
