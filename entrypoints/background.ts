@@ -8,11 +8,9 @@ import { compileTriggers } from '@/lib/analysis/trigger-rules';
 import { createTabStates } from '@/lib/background/tab-states';
 import { openDatabase } from '@/lib/store/db';
 import { recordNudge } from '@/lib/store/stats';
-import { isSteadyMessage, type InsertResult, type PanelUpdate, type SteadyMessage, type TabState } from '@/lib/messages';
+import { contentScriptTab, panelPortTab, parsePanelRequest, parseSteadyMessage, type InsertResult, type PanelUpdate, type SteadyMessage, type TabState } from '@/lib/messages';
 import { lintContextOf } from '@/lib/ticket';
 import type { LintContext } from '@/lib/engine/types';
-
-const PANEL_PORT = /^panel:(\d+)$/;
 
 export default defineBackground(() => {
   // The toolbar button opens the side panel (Chrome); Firefox has no sidePanel API.
@@ -44,13 +42,36 @@ export default defineBackground(() => {
     recordOutcome(state);
   });
 
+  /** Insert into the page of `tabId`; the answer says what to tell the agent. */
+  const insertInto = (tabId: number, text: string, asNote?: boolean): Promise<InsertResult> =>
+    browser.tabs.sendMessage(tabId, { type: 'insert-text', text, asNote } satisfies SteadyMessage).then(
+      (result: InsertResult | undefined) => result ?? { ok: false, message: 'The page did not answer. Reload the helpdesk tab and try again.' },
+      () => ({ ok: false, message: 'Steady is not running on that tab. Reload the helpdesk page and try again.' }),
+    );
+
+  const panelPage = browser.runtime.getURL('/sidepanel.html');
   browser.runtime.onConnect.addListener((port) => {
-    const tabId = Number(PANEL_PORT.exec(port.name)?.[1]);
-    if (!tabId) return;
+    // Only Steady's own side panel page, for the tab the agent chose there.
+    const tabId = panelPortTab(port.name, port.sender ?? {}, browser.runtime.id, panelPage);
+    if (tabId === undefined) {
+      port.disconnect();
+      return;
+    }
     let set = panels.get(tabId);
     if (!set) panels.set(tabId, (set = new Set()));
     set.add(port);
     port.onDisconnect.addListener(() => set.delete(port));
+    port.onMessage.addListener((raw: unknown) => {
+      const request = parsePanelRequest(raw);
+      if (!request) return;
+      void insertInto(tabId, request.text, request.asNote).then((result) => {
+        try {
+          port.postMessage({ type: 'insert-result', requestId: request.requestId, result } satisfies PanelUpdate);
+        } catch {
+          // The panel closed meanwhile: nobody to tell.
+        }
+      });
+    });
     port.postMessage({ type: 'tab-state', state: states.get(tabId) } satisfies PanelUpdate);
     const script = pendingScript.get(tabId);
     if (script) {
@@ -61,34 +82,29 @@ export default defineBackground(() => {
     if (!states.get(tabId).snapshot) browser.tabs.sendMessage(tabId, { type: 'publish-now' } satisfies SteadyMessage).catch(() => {});
   });
 
-  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
-    if (!isSteadyMessage(message)) return undefined;
-    const tabId = sender.tab?.id;
+  // Only this extension's content scripts send messages here; the tab is the sender's own.
+  browser.runtime.onMessage.addListener((raw: unknown, sender, sendResponse) => {
+    const message = parseSteadyMessage(raw);
+    const tabId = contentScriptTab(sender, browser.runtime.id);
+    if (!message || tabId === undefined) return undefined;
     switch (message.type) {
       case 'conversation':
         // The answer tells the page's coach how the customer feels, for the checks that depend on it.
-        if (tabId !== undefined) sendResponse(lintContextOf(states.conversation(tabId, message.report).snapshot) satisfies LintContext);
+        sendResponse(lintContextOf(states.conversation(tabId, message.report).snapshot) satisfies LintContext);
         return undefined;
       case 'draft':
-        if (tabId !== undefined) states.draft(tabId, message.text);
+        states.draft(tabId, message.text);
         return undefined;
       case 'nudge':
         void recordNudge(db, message.ruleId, message.kind, message.phrase);
         return undefined;
       case 'open-script':
-        if (tabId === undefined) return undefined;
         if (panels.get(tabId)?.size) post(tabId, { type: 'open-script', scriptId: message.scriptId });
         else pendingScript.set(tabId, message.scriptId);
         browser.sidePanel?.open({ tabId }).catch(() => {
           // Needs a user gesture; the script opens when the agent opens the panel.
         });
         return undefined;
-      case 'insert-text':
-        browser.tabs
-          .sendMessage(message.tabId, message)
-          .then((result: InsertResult | undefined) => sendResponse(result ?? { ok: false, message: 'The page did not answer. Reload the helpdesk tab and try again.' }))
-          .catch(() => sendResponse({ ok: false, message: 'Steady is not running on that tab. Reload the helpdesk page and try again.' } satisfies InsertResult));
-        return true;
       default:
         return undefined;
     }

@@ -5,7 +5,7 @@
  * the draft, and inserts text the agent picks in the panel. Nothing here may
  * throw into the page.
  */
-import { isSteadyMessage, type ConversationReport, type InsertResult, type SteadyMessage } from '@/lib/messages';
+import { fromBackground, parseSteadyMessage, type ConversationReport, type InsertResult, type SteadyMessage } from '@/lib/messages';
 import type { Coach, CoachEvent } from '@/lib/editor/coach';
 import type { LintContext } from '@/lib/engine/types';
 import type { StartReader, ConversationReader } from '../conversation-reader';
@@ -144,8 +144,10 @@ export default defineContentScript({
     ctx.addEventListener(document, 'keyup', onEdit, { capture: true });
     ctx.addEventListener(document, 'click', onEdit, { capture: true });
 
-    browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
-      if (!isSteadyMessage(message)) return undefined;
+    // Only Steady's own service worker gives orders here.
+    browser.runtime.onMessage.addListener((raw: unknown, sender, sendResponse) => {
+      const message = fromBackground(sender, browser.runtime.id) ? parseSteadyMessage(raw) : null;
+      if (!message) return undefined;
       if (message.type === 'publish-now') void guard(() => reader?.publishNow());
       if (message.type === 'insert-text') {
         void insertText(message.text, message.asNote).then(sendResponse, (e: unknown) => sendResponse({ ok: false, message: `Could not insert: ${String(e)}` }));

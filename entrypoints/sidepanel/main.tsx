@@ -19,7 +19,7 @@ import { createMapSession, type MapView } from '@/lib/store/map-session';
 import { loadFigures, exportData, nudgesToCsv, deleteAllData, type CoachingFigures } from '@/lib/store/stats';
 import { loadConfig } from '@/lib/settings/sources';
 import { linterOptions } from '@/lib/settings/settings';
-import { panelPortName, type InsertResult, type PanelUpdate, type SteadyMessage, type TabState } from '@/lib/messages';
+import { panelPortName, type InsertResult, type PanelRequest, type PanelUpdate, type TabState } from '@/lib/messages';
 import { PanelApp, type PanelTab } from '@/components/panel/PanelApp';
 import { NowView } from '@/components/panel/NowView';
 import { ScriptLibrary } from '@/components/panel/ScriptLibrary';
@@ -59,17 +59,33 @@ async function loadLinter() {
 void loadLinter();
 browser.storage.onChanged.addListener(() => void loadLinter());
 
-// Follow the tab: a long-lived port per tab; the background pushes every change.
+// Follow the tab: a long-lived port per tab; the background pushes every change and inserts into that tab only.
 let port: ReturnType<typeof browser.runtime.connect> | undefined;
+const insertsWaiting = new Map<number, (result: InsertResult) => void>();
+let lastInsertRequest = 0;
+const abandonInserts = () => {
+  insertsWaiting.forEach((answer) => answer({ ok: false, message: 'The panel moved to another tab before the text was inserted. Try again.' }));
+  insertsWaiting.clear();
+};
 effect(() => {
   const id = tabId.value;
   port?.disconnect();
+  abandonInserts();
   tabState.value = null;
   if (id === undefined) return;
-  port = browser.runtime.connect({ name: panelPortName(id) });
-  port.onMessage.addListener((message: PanelUpdate) => {
-    if (message.type === 'tab-state') tabState.value = message.state;
-    else openScript(message.scriptId);
+  const connected = (port = browser.runtime.connect({ name: panelPortName(id) }));
+  connected.onDisconnect.addListener(() => {
+    if (port === connected) abandonInserts();
+  });
+  connected.onMessage.addListener((message: PanelUpdate) => {
+    if (message.type === 'tab-state') {
+      // The tab the agent chose, whatever a message names.
+      if (message.state.tabId === id) tabState.value = message.state;
+    } else if (message.type === 'open-script') openScript(message.scriptId);
+    else {
+      insertsWaiting.get(message.requestId)?.(message.result);
+      insertsWaiting.delete(message.requestId);
+    }
   });
 });
 if (boundTab === undefined) {
@@ -106,11 +122,19 @@ function openScript(id: string) {
 }
 
 async function insert(text: string, asNote = false) {
-  const id = tabId.peek();
-  if (id === undefined) return;
-  const message: SteadyMessage = { type: 'insert-text', tabId: id, text, asNote };
-  const result = (await browser.runtime.sendMessage(message).catch((e: unknown) => ({ ok: false, message: String(e) }))) as InsertResult | undefined;
-  notice.value = result && !result.ok ? result.message : undefined;
+  const bound = port;
+  if (!bound) return;
+  const requestId = ++lastInsertRequest;
+  const result = await new Promise<InsertResult>((answer) => {
+    insertsWaiting.set(requestId, answer);
+    try {
+      bound.postMessage({ type: 'insert-text', requestId, text, asNote } satisfies PanelRequest);
+    } catch (e) {
+      insertsWaiting.delete(requestId);
+      answer({ ok: false, message: `Could not reach Steady's background (${String(e)}). Reopen the panel and try again.` });
+    }
+  });
+  notice.value = result.ok ? undefined : result.message;
 }
 
 async function copy(text: string) {
