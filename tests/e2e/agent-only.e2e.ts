@@ -118,6 +118,38 @@ test('a page cannot tell Steady is installed by loading its modules, while coach
   });
 });
 
+test('only the side panel page gets a tab\'s conversation and inserts into it; a message naming a tab inserts nothing', async () => {
+  const tabId = await steady.tabIdOf(chat);
+  const draft = await chat.locator(TEXTAREA).inputValue();
+  // Another extension page (a stand-in for any context that is not the panel) asks for this tab.
+  const options = await steady.context.newPage();
+  await options.goto(`chrome-extension://${steady.extensionId}/options.html`);
+  const outsider = await options.evaluate(
+    (tab) =>
+      new Promise<{ disconnected: boolean; received: unknown[]; inserted: unknown }>((resolve) => {
+        const { chrome } = globalThis as unknown as ServiceWorkerGlobal;
+        const received: unknown[] = [];
+        const port = chrome.runtime.connect({ name: `panel:${tab}` });
+        port.onMessage.addListener((m) => received.push(m));
+        port.onDisconnect.addListener(async () => {
+          const inserted = await chrome.runtime.sendMessage({ type: 'insert-text', tabId: tab, text: 'FORGED' }).catch((e: Error) => `refused: ${e.message}`);
+          resolve({ disconnected: true, received, inserted });
+        });
+      }),
+    tabId,
+  );
+  expect(outsider.disconnected).toBe(true);
+  expect(outsider.received).toEqual([]);
+  expect(await chat.locator(TEXTAREA).inputValue()).toBe(draft);
+  await options.close();
+
+  // The side panel bound to the tab gets its state.
+  const panel = await steady.openSidePanel(tabId);
+  await panel.locator('.ticket-header .helpdesk').waitFor({ timeout: 20_000 });
+  expect(await panel.getByTestId('panel-tab').textContent()).toContain(String(tabId));
+  await panel.close();
+});
+
 test('no errors, and the extension made no network request', () => {
   expect(steady.errors).toEqual([]);
   expect(steady.extensionRequests()).toEqual([]);
