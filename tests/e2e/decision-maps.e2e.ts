@@ -4,7 +4,7 @@
  * reloading the panel right after a keystroke, and two accounts with the same
  * ticket number. Each map must show and be saved under its own ticket only.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchSteady, type SteadyBrowser } from '../support/steady-browser';
 
@@ -68,6 +68,12 @@ describe('decision maps belong to one ticket of one account', () => {
     acme = await openTicket(ACME);
   });
 
+  // Each test starts on ticket 123, whatever the one before left on screen.
+  beforeEach(async () => {
+    await acme.page.bringToFront();
+    await switchTicket(acme.page, '123');
+  });
+
   test('switching ticket while a save is pending: each ticket keeps its own map, none is shown under the other', async () => {
     const panel = await openMap(acme.tabId, '123');
     const seen = await recordConcerns(panel);
@@ -128,8 +134,9 @@ describe('decision maps belong to one ticket of one account', () => {
 
   test('the same ticket number in another account has its own map', async () => {
     const acmePanel = await openMap(acme.tabId, '123');
-    const acmeConcern = await concern(acmePanel).inputValue();
-    expect(acmeConcern).toBe('Wants the parcel before Saturday');
+    const acmeConcern = 'Acme: parcel a week late';
+    await concern(acmePanel).fill(acmeConcern);
+    await saved(acmePanel);
     const globex = await openTicket(GLOBEX);
     const globexPanel = await openMap(globex.tabId, '123');
     expect(await concern(globexPanel).inputValue()).toBe('');
