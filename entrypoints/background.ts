@@ -70,7 +70,7 @@ export default defineBackground(() => {
         if (tabId !== undefined) sendResponse(lintContextOf(states.conversation(tabId, message.report).snapshot) satisfies LintContext);
         return undefined;
       case 'draft':
-        if (tabId !== undefined) states.draft(tabId, message.text);
+        if (tabId !== undefined) states.draft(tabId, message.text, message.findings);
         return undefined;
       case 'nudge':
         void recordNudge(db, message.ruleId, message.kind, message.phrase);
@@ -84,6 +84,7 @@ export default defineBackground(() => {
         });
         return undefined;
       case 'insert-text':
+      case 'finding-action':
         browser.tabs
           .sendMessage(message.tabId, message)
           .then((result: InsertResult | undefined) => sendResponse(result ?? { ok: false, message: 'The page did not answer. Reload the helpdesk tab and try again.' }))

@@ -16,11 +16,14 @@ import { buildReview, followUpNote } from '@/lib/review/review';
 import { openDatabase, type DecisionMap } from '@/lib/store/db';
 import { emptyDecisionMap, saveDecisionMap, watchDecisionMap } from '@/lib/store/decision-maps';
 import { loadFigures, exportData, nudgesToCsv, deleteAllData, type CoachingFigures } from '@/lib/store/stats';
-import { loadConfig } from '@/lib/settings/sources';
-import { linterOptions } from '@/lib/settings/settings';
-import { panelPortName, type InsertResult, type PanelUpdate, type SteadyMessage, type TabState } from '@/lib/messages';
+import { loadConfig, SETTINGS_KEY } from '@/lib/settings/sources';
+import { DEFAULT_SETTINGS, isPaused, linterOptions, readSettings, togglePaused, type Settings } from '@/lib/settings/settings';
+import { panelPortName, type FindingAction, type InsertResult, type PanelUpdate, type SteadyMessage, type TabState } from '@/lib/messages';
+import { ruleName } from '@/lib/engine/names';
 import { PanelApp, type PanelTab } from '@/components/panel/PanelApp';
 import { NowView } from '@/components/panel/NowView';
+import { EmptyState } from '@/components/panel/EmptyState';
+import { SiteSwitch } from '@/components/panel/SiteSwitch';
 import { ScriptLibrary } from '@/components/panel/ScriptLibrary';
 import { DecisionMapEditor } from '@/components/panel/DecisionMapEditor';
 import { ReviewView } from '@/components/panel/ReviewView';
@@ -43,19 +46,48 @@ const query = signal('');
 const focusedScript = signal<string | undefined>(undefined);
 const ticked = signal<ReadonlySet<string>>(new Set());
 const map = signal<DecisionMap | null>(null);
-const saveState = signal<{ kind: 'saved' | 'saving' | 'error'; message?: string }>({ kind: 'saved' });
+const saveState = signal<{ kind: 'idle' | 'saved' | 'saving' | 'error'; message?: string }>({ kind: 'idle' });
 const figures = signal<CoachingFigures | null>(null);
 const notice = signal<string | undefined>(undefined);
+const settings = signal<Settings>(DEFAULT_SETTINGS);
+/** The finding last shown in the reply box from the panel. */
+const currentFinding = signal<number | null>(null);
 
 const snapshot = computed(() => tabState.value?.snapshot ?? null);
 const draft = computed(() => tabState.value?.draft ?? '');
 const ticketKey = computed(() => (snapshot.value?.ticketId ? `${snapshot.value.helpdesk}:${snapshot.value.ticketId}` : null));
 const insights = computed(() => draftInsights(draft.value, snapshot.value, linter.value, checklist));
+const findings = computed(() => tabState.value?.findings ?? []);
+const host = computed(() => {
+  const url = snapshot.value?.url;
+  return url ? new URL(url).hostname : null;
+});
+const paused = computed(() => !!host.value && isPaused(settings.value, host.value));
 
 // Linter settings (rules on/off, severities, packs) follow the options page live.
 async function loadLinter() {
   const config = await loadConfig({ sync: browser.storage.sync, local: browser.storage.local, managed: browser.storage.managed }, rules.pack);
+  settings.value = config.settings;
   linter.value = createLinter(linterOptions(config.settings, config.packs.map((p) => p.pack)));
+}
+
+/** Pause or resume coaching on the followed tab's site (read fresh: the page or options may have changed settings). */
+async function toggleSite() {
+  const site = host.peek();
+  if (!site) return;
+  const stored = await browser.storage.sync.get(SETTINGS_KEY);
+  await browser.storage.sync.set({ [SETTINGS_KEY]: togglePaused(readSettings(stored[SETTINGS_KEY]), site) });
+}
+
+/** Ask the page's coach to show, rewrite or ignore a finding of the draft. */
+async function actOnFinding(index: number, action: FindingAction) {
+  const id = tabId.peek();
+  const finding = findings.peek()[index];
+  if (id === undefined || !finding) return;
+  if (action.kind === 'select') currentFinding.value = index;
+  const message: SteadyMessage = { type: 'finding-action', tabId: id, finding: { ruleId: finding.ruleId, phrase: finding.phrase, start: finding.start }, action };
+  const result = (await browser.runtime.sendMessage(message).catch((e: unknown) => ({ ok: false, message: String(e) }))) as InsertResult | undefined;
+  notice.value = result && !result.ok ? result.message : undefined;
 }
 void loadLinter();
 browser.storage.onChanged.addListener(() => void loadLinter());
@@ -85,7 +117,16 @@ if (boundTab === undefined) {
 // Ticks are per ticket: a new ticket starts with none.
 effect(() => {
   void ticketKey.value;
-  ticked.value = new Set();
+  batch(() => {
+    ticked.value = new Set();
+    currentFinding.value = null;
+    saveState.value = { kind: 'idle' };
+  });
+});
+// The list changed under the stepper: start again from the first finding.
+effect(() => {
+  void findings.value;
+  currentFinding.value = null;
 });
 
 // The decision map of the current ticket, kept live across tabs and windows.
@@ -167,14 +208,26 @@ function Panel() {
   let body;
   switch (tab.value) {
     case 'now':
-      body = (
+      body = !snap ? (
+        <EmptyState onOpenOptions={() => void browser.runtime.openOptionsPage()} />
+      ) : (
         <NowView
           snapshot={snap}
           onOpenScript={openScript}
+          findings={{
+            findings: findings.value,
+            current: currentFinding.value,
+            ruleName: (f) => ruleName(f.ruleId, f.category),
+            state: paused.value ? 'paused' : !draft.value.trim() ? 'no-draft' : findings.value.length ? 'findings' : 'clean',
+            onShow: (i) => void actOnFinding(i, { kind: 'select' }),
+            onApply: (i, rewrite) => void actOnFinding(i, { kind: 'apply', rewrite }),
+            onIgnore: (i) => void actOnFinding(i, { kind: 'ignore' }),
+          }}
           checklist={{
             results,
             promises,
             guesses,
+            started: !!draft.value.trim(),
             ticked: ticked.value,
             onToggle: (id) => {
               const next = new Set(ticked.value);
@@ -264,16 +317,15 @@ function Panel() {
       break;
   }
   return (
-    <>
-      <PanelApp snapshot={snap} tab={tab.value} onTab={(t) => (tab.value = t)} notice={notice.value}>
-        {body}
-      </PanelApp>
-      {tabId.value !== undefined && (
-        <p class="muted footer" data-testid="panel-tab">
-          Following tab {tabId.value}.
-        </p>
-      )}
-    </>
+    <PanelApp
+      snapshot={snap}
+      tab={tab.value}
+      onTab={(t) => (tab.value = t)}
+      notice={notice.value}
+      siteControls={host.value && <SiteSwitch host={host.value} paused={paused.value} onToggle={() => void toggleSite()} />}
+    >
+      {body}
+    </PanelApp>
   );
 }
 

@@ -34,6 +34,10 @@ export const freshdesk: HelpdeskAdapter = {
   id: 'freshdesk',
   matches: (url) => hostIs(url, 'freshdesk.com') && URL_TICKET.test(url.pathname),
   ticketId: (_doc, url) => URL_TICKET.exec(url.pathname)?.[1] ?? null,
+  label(_doc, url) {
+    const id = URL_TICKET.exec(url.pathname)?.[1];
+    return id ? `#${id}` : undefined;
+  },
   subject: (doc) => textOf(doc, '.ticket-subject-heading'),
   messages(doc) {
     const messages: ConversationMessage[] = [];

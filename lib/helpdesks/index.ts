@@ -39,6 +39,8 @@ export interface ConversationReading {
   fallback: boolean;
   ticketId: string | null;
   subject?: string;
+  /** What the app shows as this conversation's name or number (see HelpdeskAdapter.label). */
+  label?: string;
   messages: ConversationMessage[];
   composers: ComposerTarget[];
 }
@@ -55,6 +57,7 @@ function readWith(adapter: HelpdeskAdapter, url: URL, doc: Document): Omit<Conve
   return {
     ticketId: adapter.ticketId(doc, url),
     subject: adapter.subject(doc),
+    label: adapter.label?.(doc, url),
     messages: adapter.messages(doc),
     composers: adapter.composers(doc),
   };
