@@ -42,7 +42,7 @@ describe('tab states', () => {
     expect(states.get(2).draft).toBe('Other tab');
   });
 
-  it('keep the coach's findings with the draft, and drop them with it on another ticket', () => {
+  it('keep the findings of the coach with the draft, and drop them with it on another ticket', () => {
     const states = createTabStates(triggers, () => {});
     const finding = { ruleId: 'calm-down', category: 'dismissive' as const, severity: 'problem' as const, message: 'Why', phrase: 'calm down', start: 7, end: 16, rewrites: ['I hear you'] };
     states.conversation(1, report('123', [['Where is it?', 'customer']]));
