@@ -101,6 +101,11 @@ export default defineBackground(() => {
     recorded.delete(tabId);
   });
 
+  // First run: a short welcome page (what Steady does, how to open it, the privacy promise).
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => {});
+  });
+
   browser.commands?.onCommand.addListener((command, tab) => {
     if (command === 'open-side-panel' && tab?.id !== undefined) void browser.sidePanel?.open({ tabId: tab.id });
   });
