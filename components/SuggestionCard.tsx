@@ -3,6 +3,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { TargetedKeyboardEvent } from 'preact';
 
 export interface SuggestionCardProps {
+  /** The category's human name ("Dismissive"). */
   category: string;
   /** The rule's human name ("Telling them to calm down"), shown as the card's label. */
   title: string;
@@ -51,7 +52,7 @@ export function SuggestionCard(props: SuggestionCardProps) {
       ref={root}
       class="card"
       role="dialog"
-      aria-label={`Suggestion: ${props.title}`}
+      aria-label={`Suggestion: ${props.title} (${props.category})`}
       onKeyDown={onKeyDown}
       onKeyUp={(e) => e.stopPropagation()}
       onKeyPress={(e) => e.stopPropagation()}

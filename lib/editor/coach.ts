@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../engine/types';
 import type { FindingAction, FindingRef } from '../messages';
-import { ruleName } from '../engine/names';
+import { categoryName, ruleName } from '../engine/names';
 import { readDraft as readComposer, isTextField, type Composer } from './text-map';
 import { applyRewrite, undoGroupingDelay } from './apply';
 import { createHighlightLayer, supportsHighlights } from './highlights';
@@ -175,7 +175,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
     layer.setActive(index);
     card.show(
       {
-        category: finding.category,
+        category: categoryName(finding.category),
         title: ruleName(finding.ruleId),
         message: finding.message,
         phrase: finding.phrase,
