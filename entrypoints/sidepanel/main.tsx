@@ -19,7 +19,8 @@ import { loadFigures, exportData, nudgesToCsv, deleteAllData, type CoachingFigur
 import { loadConfig, SETTINGS_KEY } from '@/lib/settings/sources';
 import { DEFAULT_SETTINGS, isPaused, linterOptions, readSettings, togglePaused, type Settings } from '@/lib/settings/settings';
 import { panelPortName, type FindingAction, type InsertResult, type PanelUpdate, type SteadyMessage, type TabState } from '@/lib/messages';
-import { ruleName } from '@/lib/engine/names';
+import { categoryExample, categoryName, ruleName } from '@/lib/engine/names';
+import { adoptionByRule, weeklyNudges } from '@/lib/panel/figures';
 import { PanelApp, type PanelTab } from '@/components/panel/PanelApp';
 import { NowView } from '@/components/panel/NowView';
 import { EmptyState } from '@/components/panel/EmptyState';
@@ -253,6 +254,7 @@ function Panel() {
             script,
             suggested: script.triggers.some((t) => triggers.includes(t)),
             lines: script.say.map((line) => fillPlaceholders(line, known)),
+            avoid: script.avoid.map((category) => ({ name: categoryName(category), example: categoryExample(category) })),
           }))}
         />
       );
@@ -301,6 +303,8 @@ function Panel() {
       body = figures.value ? (
         <StatsView
           figures={figures.value}
+          byRule={adoptionByRule(figures.value, ruleName)}
+          byWeek={weeklyNudges(figures.value.byWeek, Date.now())}
           onExport={async (format) => {
             const data = await exportData(db);
             if (format === 'json') download('steady-data.json', 'application/json', JSON.stringify(data, null, 2));
