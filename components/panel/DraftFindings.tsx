@@ -52,7 +52,7 @@ export function DraftFindings({ findings, current, ruleName, state, onShow, onAp
                   “{f.phrase}”
                 </button>
                 <span class="rule-name">
-                  <span class={`sev sev-${f.severity}`} aria-label={SEVERITY_TEXT[f.severity]} title={SEVERITY_TEXT[f.severity]} />
+                  <span class={`sev sev-${f.severity}`} role="img" aria-label={SEVERITY_TEXT[f.severity]} title={SEVERITY_TEXT[f.severity]} />
                   {ruleName(f)}
                 </span>
               </div>
