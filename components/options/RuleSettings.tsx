@@ -43,9 +43,10 @@ export function RuleSettings(p: RuleSettingsProps) {
                 <input type="checkbox" checked={on} onChange={(e) => p.onToggleCategory(category, (e.currentTarget as HTMLInputElement).checked)} /> {name}
               </label>{' '}
               <span class="muted">
-                ({rules.length} {rules.length === 1 ? 'rule' : 'rules'}){example && <> · e.g. “{example.replace(/[.!?]$/, '')}”</>}
+                ({rules.length} {rules.length === 1 ? 'rule' : 'rules'})
               </span>
             </summary>
+            {example && <p class="muted category-example">For example: “{example}”</p>}
             <ul class="rule-list">
               {rules.map((r) => (
                 <li key={r.id} data-rule={r.id}>
