@@ -9,8 +9,8 @@ export interface DraftFindingsProps {
   findings: readonly DraftFinding[];
   /** Index of the finding last shown in the reply box. */
   current: number | null;
-  /** Human name of a finding's rule (falls back to its category). */
-  ruleName: (finding: DraftFinding) => string;
+  /** Human names of a finding's kind ("Dismissive") and rule ("Telling them to calm down"). */
+  names: (finding: DraftFinding) => { category: string; rule: string };
   /** Why the list is empty: nothing written yet, coaching paused here, or a clean draft. */
   state: 'no-draft' | 'paused' | 'clean' | 'findings';
   onShow: (index: number) => void;
@@ -20,7 +20,7 @@ export interface DraftFindingsProps {
 
 const SEVERITY_TEXT = { problem: 'Problem', warning: 'Worth a look', suggestion: 'Suggestion' } as const;
 
-export function DraftFindings({ findings, current, ruleName, state, onShow, onApply, onIgnore }: DraftFindingsProps) {
+export function DraftFindings({ findings, current, names, state, onShow, onApply, onIgnore }: DraftFindingsProps) {
   const count = findings.length;
   const step = (by: number) => onShow(current === null ? (by > 0 ? 0 : count - 1) : (current + by + count) % count);
   return (
@@ -45,30 +45,34 @@ export function DraftFindings({ findings, current, ruleName, state, onShow, onAp
       {state === 'clean' && <p class="muted ok">Nothing to fix in your reply so far.</p>}
       {count > 0 && (
         <ol class="findings" aria-label="Phrases to review">
-          {findings.map((f, i) => (
-            <li key={`${f.ruleId}:${f.start}`} class={`finding severity-${f.severity}`} aria-current={i === current ? 'true' : undefined} data-rule={f.ruleId}>
-              <div class="finding-head">
-                <button type="button" class="phrase" onClick={() => onShow(i)} title="Select this phrase in the reply" aria-label={`Show “${f.phrase}” in the reply`}>
-                  “{f.phrase}”
-                </button>
-                <span class="rule-name">
-                  <span class={`sev sev-${f.severity}`} role="img" aria-label={SEVERITY_TEXT[f.severity]} title={SEVERITY_TEXT[f.severity]} />
-                  {ruleName(f)}
-                </span>
-              </div>
-              <p class="why">{f.message}</p>
-              <div class="actions">
-                {f.rewrites.slice(0, 2).map((text, r) => (
-                  <button key={r} type="button" class="rewrite" onClick={() => onApply(i, r)} aria-label={`Replace with “${text}”`}>
-                    {text}
+          {findings.map((f, i) => {
+            const name = names(f);
+            return (
+              <li key={`${f.ruleId}:${f.start}`} class={`finding severity-${f.severity}`} aria-current={i === current ? 'true' : undefined} data-rule={f.ruleId}>
+                <div class="finding-head">
+                  <button type="button" class="phrase" onClick={() => onShow(i)} title="Select this phrase in the reply" aria-label={`Show “${f.phrase}” in the reply`}>
+                    “{f.phrase}”
                   </button>
-                ))}
-                <button type="button" class="quiet" onClick={() => onIgnore(i)} aria-label={`Ignore “${f.phrase}”`}>
-                  Ignore
-                </button>
-              </div>
-            </li>
-          ))}
+                  <span class="rule-name" title={name.rule}>
+                    <span class={`sev sev-${f.severity}`} role="img" aria-label={SEVERITY_TEXT[f.severity]} title={SEVERITY_TEXT[f.severity]} />
+                    {name.category}
+                  </span>
+                </div>
+                <p class="why">{f.message}</p>
+                <div class="actions">
+                  {/* One rewrite keeps the list short; the card in the reply offers the others. */}
+                  {f.rewrites.slice(0, 1).map((text, r) => (
+                    <button key={r} type="button" class="rewrite" onClick={() => onApply(i, r)} aria-label={`Replace with “${text}”`}>
+                      {text}
+                    </button>
+                  ))}
+                  <button type="button" class="quiet" onClick={() => onIgnore(i)} aria-label={`Ignore “${f.phrase}”`}>
+                    Ignore
+                  </button>
+                </div>
+              </li>
+            );
+          })}
         </ol>
       )}
     </section>

@@ -218,7 +218,7 @@ function Panel() {
           findings={{
             findings: findings.value,
             current: currentFinding.value,
-            ruleName: (f) => ruleName(f.ruleId),
+            names: (f) => ({ category: categoryName(f.category), rule: ruleName(f.ruleId) }),
             state: paused.value ? 'paused' : !draft.value.trim() ? 'no-draft' : findings.value.length ? 'findings' : 'clean',
             onShow: (i) => void actOnFinding(i, { kind: 'select' }),
             onApply: (i, rewrite) => void actOnFinding(i, { kind: 'apply', rewrite }),

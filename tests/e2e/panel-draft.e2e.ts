@@ -87,7 +87,8 @@ describe('Help Scout: the Now tab leads with the draft', () => {
     await page.locator(COMPOSER).click();
     await expect.poll(() => listedRules(panel), SLOW).toEqual(['calm-down', 'per-our-records', 'not-our-fault']);
     expect(await listedPhrases(panel)).toEqual(['“calm down”', '“Our records show”', '“this is not our fault”']);
-    expect(await panel.locator('li[data-rule="calm-down"] .rule-name').textContent()).toBe('Telling them to calm down');
+    expect(await panel.locator('li[data-rule="calm-down"] .rule-name').textContent()).toBe('Dismissive');
+    expect(await panel.locator('li[data-rule="calm-down"] .rule-name').getAttribute('title')).toBe('Telling them to calm down');
     const findingsTop = (await panel.locator('.draft-findings').boundingBox())!.y;
     const checklistTop = (await panel.locator('.checklist').boundingBox())!.y;
     expect(findingsTop).toBeLessThan(checklistTop);
