@@ -150,7 +150,7 @@ test('the options page lays out at 360 px (screenshot in test-results/screenshot
 test('rules read by name with an example, severity controls line up, and whole-reply checks are set like any rule', async () => {
   await options.setViewportSize({ width: 800, height: 900 });
   const dismissive = options.locator('details.category[data-category="dismissive"]');
-  expect(await dismissive.locator('summary').innerText()).toMatch(/^Dismissive \(\d+ rules\)$/);
+  expect((await dismissive.locator('summary').innerText()).trim()).toMatch(/^Dismissive \(\d+ rules\)$/);
   await dismissive.locator('summary .muted').click();
   expect(await dismissive.locator('li[data-rule="calm-down"] label').innerText()).toBe('Telling them to calm down');
   expect(await dismissive.locator('li[data-rule="calm-down"] .example').innerText()).toContain('Please calm down');

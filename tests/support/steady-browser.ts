@@ -132,6 +132,8 @@ export async function launchSteady(options: SteadyBrowserOptions = {}): Promise<
     }
     await welcome?.waitForLoadState();
     if (welcome && !options.keepWelcome) {
+      // Tracing starts as the page opens: let it finish before closing, or its CDP call fails unheard.
+      await tracing.get(welcome);
       await welcome.close();
       welcome = null;
     }
