@@ -3,7 +3,10 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { TargetedKeyboardEvent } from 'preact';
 
 export interface SuggestionCardProps {
+  /** The category's human name ("Dismissive"). */
   category: string;
+  /** The rule's human name ("Telling them to calm down"), shown as the card's label. */
+  title: string;
   message: string;
   phrase: string;
   rewrites: readonly string[];
@@ -18,11 +21,6 @@ export interface SuggestionCardProps {
   onPauseSite?(): void;
   onClose(): void;
 }
-
-const label = (category: string) => {
-  const words = category.replace(/-/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-};
 
 export function SuggestionCard(props: SuggestionCardProps) {
   const root = useRef<HTMLDivElement>(null);
@@ -54,12 +52,12 @@ export function SuggestionCard(props: SuggestionCardProps) {
       ref={root}
       class="card"
       role="dialog"
-      aria-label={`Suggestion: ${label(props.category)}`}
+      aria-label={`Suggestion: ${props.title} (${props.category})`}
       onKeyDown={onKeyDown}
       onKeyUp={(e) => e.stopPropagation()}
       onKeyPress={(e) => e.stopPropagation()}
     >
-      <div class="category">{label(props.category)}</div>
+      <div class="category">{props.title}</div>
       <p class="why">{props.message}</p>
       {props.rewrites.length > 0 && (
         <div class="rewrites" role="group" aria-label="Rewrites">
@@ -72,9 +70,9 @@ export function SuggestionCard(props: SuggestionCardProps) {
       )}
       <div class="actions">
         <button type="button" class="action" onClick={props.onIgnore}>Ignore</button>
-        <button type="button" class="action" onClick={props.onRuleOff}>Turn off this rule</button>
+        <button type="button" class="action quiet" onClick={props.onRuleOff}>Turn off this rule</button>
         {props.hasScript && <button type="button" class="action" onClick={props.onOpenScript}>Open script</button>}
-        {props.onPauseSite && <button type="button" class="action" onClick={props.onPauseSite}>Pause Steady on this site</button>}
+        {props.onPauseSite && <button type="button" class="action quiet" onClick={props.onPauseSite}>Pause Steady on this site</button>}
       </div>
     </div>
   );
@@ -92,4 +90,7 @@ button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }
 .rewrite:hover { background: #dcf3e4; }
 .actions { display: flex; flex-wrap: wrap; gap: 6px; }
 .action { padding: 3px 8px; border: 1px solid #d0d7de; background: #f6f8fa; color: #1f2328; font-size: 12px; }
+/* Turning a rule off or pausing the site reaches beyond this reply: quieter than the rewrites, and undoable from a toast. */
+.action.quiet { border-color: transparent; background: none; color: #57606a; text-decoration: underline; text-underline-offset: 2px; padding: 3px 4px; }
+.action.quiet:hover { color: #1f2328; }
 `;

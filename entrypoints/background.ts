@@ -8,7 +8,7 @@ import { compileTriggers } from '@/lib/analysis/trigger-rules';
 import { createTabStates } from '@/lib/background/tab-states';
 import { openDatabase } from '@/lib/store/db';
 import { recordNudge } from '@/lib/store/stats';
-import { contentScriptTab, panelPortTab, parsePanelRequest, parseSteadyMessage, type InsertResult, type PanelUpdate, type SteadyMessage, type TabState } from '@/lib/messages';
+import { contentScriptTab, panelPortTab, parsePanelRequest, parseSteadyMessage, type InsertResult, type PanelAsk, type PanelUpdate, type SteadyMessage, type TabState } from '@/lib/messages';
 import { lintContextOf } from '@/lib/ticket';
 import type { LintContext } from '@/lib/engine/types';
 
@@ -42,9 +42,9 @@ export default defineBackground(() => {
     recordOutcome(state);
   });
 
-  /** Insert into the page of `tabId`; the answer says what to tell the agent. */
-  const insertInto = (tabId: number, text: string, asNote?: boolean): Promise<InsertResult> =>
-    browser.tabs.sendMessage(tabId, { type: 'insert-text', text, asNote } satisfies SteadyMessage).then(
+  /** Pass a panel's request to the page of `tabId`; the answer says what to tell the agent. */
+  const askPage = (tabId: number, ask: PanelAsk): Promise<InsertResult> =>
+    browser.tabs.sendMessage(tabId, ask satisfies SteadyMessage).then(
       (result: InsertResult | undefined) => result ?? { ok: false, message: 'The page did not answer. Reload the helpdesk tab and try again.' },
       () => ({ ok: false, message: 'Steady is not running on that tab. Reload the helpdesk page and try again.' }),
     );
@@ -64,9 +64,10 @@ export default defineBackground(() => {
     port.onMessage.addListener((raw: unknown) => {
       const request = parsePanelRequest(raw);
       if (!request) return;
-      void insertInto(tabId, request.text, request.asNote).then((result) => {
+      const { requestId, ...ask } = request;
+      void askPage(tabId, ask).then((result) => {
         try {
-          port.postMessage({ type: 'insert-result', requestId: request.requestId, result } satisfies PanelUpdate);
+          port.postMessage({ type: 'insert-result', requestId, result } satisfies PanelUpdate);
         } catch {
           // The panel closed meanwhile: nobody to tell.
         }
@@ -93,7 +94,7 @@ export default defineBackground(() => {
         sendResponse(lintContextOf(states.conversation(tabId, message.report).snapshot) satisfies LintContext);
         return undefined;
       case 'draft':
-        states.draft(tabId, message.text);
+        states.draft(tabId, message.text, message.findings);
         return undefined;
       case 'nudge':
         void recordNudge(db, message.ruleId, message.kind, message.phrase);
@@ -114,6 +115,11 @@ export default defineBackground(() => {
     states.remove(tabId);
     pendingScript.delete(tabId);
     recorded.delete(tabId);
+  });
+
+  // First run: a short welcome page (what Steady does, how to open it, the privacy promise).
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => {});
   });
 
   browser.commands?.onCommand.addListener((command, tab) => {

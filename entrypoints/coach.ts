@@ -11,6 +11,8 @@ import { isPaused, linterOptions, togglePaused, toggleRule, readSettings, type S
 import { attachCoach, type Coach, type CoachDeps } from '@/lib/editor/coach';
 import type { Composer } from '@/lib/editor/text-map';
 import { insertAtCaret } from '@/lib/editor/insert';
+import { createToastView, type ToastView } from '@/lib/editor/card';
+import { ruleName } from '@/lib/engine/names';
 
 export interface CoachModule {
   lint(text: string, context?: LintContext): Finding[];
@@ -37,6 +39,24 @@ export default defineUnlistedScript((): CoachModule => {
   void configure().catch((error: unknown) => console.error('Steady: could not read settings', error));
   browser.storage.onChanged.addListener(() => void configure().catch(() => {}));
   const saveSettings = (next: Settings) => browser.storage.sync.set({ [SETTINGS_KEY]: next });
+  /** Settings as stored now (another tab or the options page may have changed them since the last read). */
+  const freshSettings = async () => readSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  let toast: ToastView | undefined;
+  const showToast = (message: string, undo: () => Promise<void>) =>
+    (toast ??= createToastView(document)).show(message, () => void undo().catch((error: unknown) => console.error('Steady: could not undo', error)));
+  const ruleOff = async (ruleId: string) => {
+    await saveSettings(toggleRule(await freshSettings(), ruleId, false));
+    showToast(`“${ruleName(ruleId)}” is turned off everywhere.`, async () => saveSettings(toggleRule(await freshSettings(), ruleId, true)));
+  };
+  const pauseSite = async () => {
+    const host = location.hostname;
+    const current = await freshSettings();
+    if (!isPaused(current, host)) await saveSettings(togglePaused(current, host));
+    showToast(`Steady is paused on ${host}.`, async () => {
+      const now = await freshSettings();
+      if (isPaused(now, host)) await saveSettings(togglePaused(now, host));
+    });
+  };
   const paused = () => isPaused(settings, location.hostname);
   const lint = (text: string, context?: LintContext) => (paused() ? [] : linter.lint(text, context));
 
@@ -47,8 +67,8 @@ export default defineUnlistedScript((): CoachModule => {
       attachCoach(composer, {
         ...deps,
         lint: (text) => lint(text, context()),
-        onRuleOff: (ruleId) => void saveSettings(toggleRule(settings, ruleId, false)),
-        onPauseSite: () => void saveSettings(togglePaused(settings, location.hostname)),
+        onRuleOff: (ruleId) => void ruleOff(ruleId).catch((error: unknown) => console.error('Steady: could not turn the rule off', error)),
+        onPauseSite: () => void pauseSite().catch((error: unknown) => console.error('Steady: could not pause', error)),
       }),
     insertAtCaret,
     onReconfigure: (listener) => listeners.push(listener),

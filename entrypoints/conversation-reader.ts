@@ -26,6 +26,7 @@ function toReport(reading: ConversationReading, doc: Document): ConversationRepo
     account: reading.account,
     ticketId: reading.ticketId,
     ...(reading.subject ? { subject: reading.subject } : {}),
+    ...(reading.label ? { label: reading.label } : {}),
     url: doc.location.href,
     messages: reading.messages,
     composer: composer ? { ...composer.info, canSwitchToNote: !reading.fallback && !!detectAdapter(new URL(doc.location.href), doc).switchToNote } : null,

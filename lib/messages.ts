@@ -6,6 +6,26 @@
  */
 import { z } from 'zod';
 import { HELPDESKS, type ComposerInfo, type ConversationMessage, type HelpdeskId, type TicketSnapshot } from './ticket';
+import type { Category, Severity } from './engine/types';
+
+/** A finding the inline coach shows in the draft, as the panel lists it. */
+export interface DraftFinding {
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  message: string;
+  /** The draft text it covers, and where (offsets into the draft text). */
+  phrase: string;
+  start: number;
+  end: number;
+  rewrites: string[];
+}
+
+/** Which finding a panel action means: the coach looks it up again in the draft as it is now. */
+export type FindingRef = Pick<DraftFinding, 'ruleId' | 'phrase' | 'start'>;
+
+/** What the panel asks the page's coach to do with a finding. */
+export type FindingAction = { kind: 'select' } | { kind: 'apply'; rewrite: number } | { kind: 'ignore' };
 
 /** What the content script reads off the page; the background analyses it into a TicketSnapshot. */
 export interface ConversationReport {
@@ -14,6 +34,8 @@ export interface ConversationReport {
   account: string;
   ticketId: string | null;
   subject?: string;
+  /** What the app shows as the conversation's number or title (the ticket id is for storage only). */
+  label?: string;
   url: string;
   messages: ConversationMessage[];
   composer: ComposerInfo | null;
@@ -22,8 +44,10 @@ export interface ConversationReport {
 export type SteadyMessage =
   /** content → background: the conversation as read off the page (analysed in the background); answered with a LintContext. */
   | { type: 'conversation'; report: ConversationReport }
-  /** content → background: the agent's current draft text (for the checklist and promises). */
-  | { type: 'draft'; text: string }
+  /** content → background: the agent's current draft text (for the checklist and promises) and what the coach underlines in it. */
+  | { type: 'draft'; text: string; findings?: DraftFinding[] }
+  /** background → content: select, rewrite or ignore one of the draft's findings (asked by the panel bound to that tab). */
+  | { type: 'finding-action'; finding: FindingRef; action: FindingAction }
   /** background → content: insert a line at the caret of the active composer (asked by the panel bound to that tab). */
   | { type: 'insert-text'; text: string; asNote?: boolean }
   /** content → background: open the side panel at a script (user gesture in the page). */
@@ -37,6 +61,8 @@ export interface TabState {
   tabId: number;
   snapshot: TicketSnapshot | null;
   draft: string;
+  /** The inline coach's findings in the draft, in draft order. */
+  findings: DraftFinding[];
 }
 
 /** background → panel (over a long-lived port named "panel:<tabId>"): state changed, or the answer to an insert. */
@@ -45,8 +71,10 @@ export type PanelUpdate =
   | { type: 'open-script'; scriptId: string }
   | { type: 'insert-result'; requestId: number; result: InsertResult };
 
-/** panel → background over its port: insert into the tab the port belongs to (never a tab named in the message). */
-export type PanelRequest = { type: 'insert-text'; requestId: number; text: string; asNote?: boolean };
+/** What a panel asks of the page of the tab its port belongs to (never a tab named in the message). */
+export type PanelAsk = Extract<SteadyMessage, { type: 'insert-text' | 'finding-action' }>;
+/** panel → background over its port; answered with an insert-result of the same requestId. */
+export type PanelRequest = PanelAsk & { requestId: number };
 
 export type InsertResult = { ok: true } | { ok: false; message: string };
 
@@ -63,6 +91,7 @@ const conversationReport = z.object({
   account: z.string(),
   ticketId: z.string().nullable(),
   subject: z.string().optional(),
+  label: z.string().optional(),
   url: z.string(),
   messages: z.array(conversationMessage),
   composer: z
@@ -75,16 +104,38 @@ const conversationReport = z.object({
     .nullable(),
 });
 
+const draftFinding = z.object({
+  ruleId: z.string(),
+  category: z.string(),
+  severity: z.enum(['suggestion', 'warning', 'problem']),
+  message: z.string(),
+  phrase: z.string(),
+  start: z.number(),
+  end: z.number(),
+  rewrites: z.array(z.string()),
+});
+const insertText = z.object({ type: z.literal('insert-text'), text: z.string(), asNote: z.boolean().optional() });
+const findingAction = z.object({
+  type: z.literal('finding-action'),
+  finding: z.object({ ruleId: z.string(), phrase: z.string(), start: z.number() }),
+  action: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('select') }),
+    z.object({ kind: z.literal('apply'), rewrite: z.number().int().nonnegative() }),
+    z.object({ kind: z.literal('ignore') }),
+  ]),
+});
+
 const steadyMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('conversation'), report: conversationReport }),
-  z.object({ type: z.literal('draft'), text: z.string() }),
-  z.object({ type: z.literal('insert-text'), text: z.string(), asNote: z.boolean().optional() }),
+  z.object({ type: z.literal('draft'), text: z.string(), findings: z.array(draftFinding).optional() }),
+  insertText,
+  findingAction,
   z.object({ type: z.literal('open-script'), scriptId: z.string() }),
   z.object({ type: z.literal('nudge'), ruleId: z.string(), kind: z.enum(['shown', 'accepted', 'ignored']), phrase: z.string() }),
   z.object({ type: z.literal('publish-now') }),
 ]);
 
-const panelRequest = z.object({ type: z.literal('insert-text'), requestId: z.number(), text: z.string(), asNote: z.boolean().optional() });
+const panelRequest = z.discriminatedUnion('type', [insertText.extend({ requestId: z.number() }), findingAction.extend({ requestId: z.number() })]);
 
 /** The message, if it has the shape of one of ours; null otherwise. */
 export function parseSteadyMessage(value: unknown): SteadyMessage | null {
@@ -94,7 +145,7 @@ export function parseSteadyMessage(value: unknown): SteadyMessage | null {
 
 export function parsePanelRequest(value: unknown): PanelRequest | null {
   const parsed = panelRequest.safeParse(value);
-  return parsed.success ? parsed.data : null;
+  return parsed.success ? (parsed.data as PanelRequest) : null;
 }
 
 /** Who sent a message or opened a port, as the browser reports it (runtime.MessageSender). */

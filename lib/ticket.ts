@@ -76,6 +76,8 @@ export interface TicketSnapshot {
   account: string;
   ticketId: string | null;
   subject?: string;
+  /** What the helpdesk shows as this conversation's number or title ("#88"); ticketId is for storage only. */
+  label?: string;
   url: string;
   messages: AnalysedMessage[];
   triggers: TriggerHit[];

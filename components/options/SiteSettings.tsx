@@ -17,7 +17,7 @@ export function SiteSettings(p: SiteSettingsProps) {
       <h2 id="sites-heading">Sites</h2>
       <h3>Paused</h3>
       {p.paused.length === 0 ? (
-        <p class="muted">Steady is active on every supported helpdesk. Pause a site from the badge next to the reply box.</p>
+        <p class="muted">Steady is active on every supported helpdesk. To pause it on a site, use the switch at the top of the side panel or “Pause Steady on this site” on a suggestion card.</p>
       ) : (
         <SiteList sites={p.paused} action="Resume" onAction={p.onResume} />
       )}

@@ -1,24 +1,24 @@
-/** A small horizontal bar chart (SVG), labelled for screen readers. */
-export function BarChart({ title, bars, format = String }: { title: string; bars: readonly { label: string; value: number }[]; format?: (n: number) => string }) {
+/** A labelled horizontal bar chart: whole labels, a value on every bar, zero shown as an empty track. */
+export function BarChart({ title, explain, bars, format = String, max }: { title: string; explain: string; bars: readonly { label: string; value: number }[]; format?: (n: number) => string; max?: number }) {
   if (bars.length === 0) return null;
-  const max = Math.max(...bars.map((b) => b.value), 1);
-  const rowHeight = 20;
+  const top = max ?? Math.max(...bars.map((b) => b.value), 1);
   return (
     <figure class="bar-chart">
-      <figcaption>{title}</figcaption>
-      <svg viewBox={`0 0 320 ${bars.length * rowHeight}`} role="img" aria-label={`${title}: ${bars.map((b) => `${b.label} ${format(b.value)}`).join(', ')}`}>
+      <figcaption>
+        <span class="chart-title">{title}</span>
+        <span class="explain">{explain}</span>
+      </figcaption>
+      <ul class="bars">
         {bars.map((b, i) => (
-          <g key={b.label} transform={`translate(0 ${i * rowHeight})`}>
-            <text x={0} y={14} class="bar-label">
-              {b.label.length > 22 ? `${b.label.slice(0, 21)}…` : b.label}
-            </text>
-            <rect x={150} y={4} height={12} width={Math.max(1, (b.value / max) * 130)} class="bar" />
-            <text x={150 + Math.max(1, (b.value / max) * 130) + 4} y={14} class="bar-value">
-              {format(b.value)}
-            </text>
-          </g>
+          <li key={`${b.label}:${i}`} class="bar-row">
+            <span class="bar-label">{b.label}</span>
+            <span class="bar-track" aria-hidden="true">
+              <span class="bar" style={{ width: `${Math.min(100, (b.value / top) * 100)}%` }} />
+            </span>
+            <span class="bar-value">{format(b.value)}</span>
+          </li>
         ))}
-      </svg>
+      </ul>
     </figure>
   );
 }

@@ -1,7 +1,9 @@
-/** The live pre-reply checklist: auto-evaluated items the agent can also tick by hand. */
+/**
+ * The live pre-reply checklist, compact: one row per item, auto-evaluated and
+ * tickable by hand. Before the agent has written anything nothing is "missing":
+ * items read as neutral to-dos.
+ */
 import type { ChecklistResult } from '../../lib/checklist/checklist';
-
-const STATUS_TEXT = { pass: 'Done', missing: 'Missing', 'not-applicable': 'Not needed' } as const;
 
 export interface ChecklistProps {
   results: readonly ChecklistResult[];
@@ -10,24 +12,29 @@ export interface ChecklistProps {
   onToggle: (id: string) => void;
   promises: readonly string[];
   guesses: readonly string[];
+  /** The agent has started the reply: only then is an unmet item shown as missing. */
+  started: boolean;
 }
 
-export function Checklist({ results, ticked, onToggle, promises, guesses }: ChecklistProps) {
+export function Checklist({ results, ticked, onToggle, promises, guesses, started }: ChecklistProps) {
   return (
-    <div class="checklist">
-      <h2>Before you send</h2>
+    <section class="checklist" aria-labelledby="checklist-title">
+      <h2 id="checklist-title">Before you send</h2>
       <ul class="check-items">
         {results.map((r) => {
           const checked = ticked.has(r.id) || r.status === 'pass';
+          const shown = r.status === 'missing' && !started ? 'pending' : r.status;
+          const statusText = ticked.has(r.id) && r.status !== 'pass' ? 'Ticked' : { pass: 'Done', missing: 'Missing', pending: 'To do', 'not-applicable': 'Not needed' }[shown];
           const toggle = () => onToggle(r.id);
           return (
-            <li key={r.id} class={`check-item status-${r.status}`} data-item={r.id} data-status={r.status}>
+            <li key={r.id} class={`check-item status-${shown}`} data-item={r.id} data-status={r.status}>
               <div
                 role="checkbox"
                 aria-checked={checked}
                 tabIndex={0}
                 aria-describedby={`reason-${r.id}`}
                 class="check-box"
+                title={r.reason}
                 onClick={toggle}
                 onKeyDown={(e) => {
                   if (e.key === ' ' || e.key === 'Enter') {
@@ -38,28 +45,30 @@ export function Checklist({ results, ticked, onToggle, promises, guesses }: Chec
               >
                 <span class="box" aria-hidden="true">{checked ? '✓' : ''}</span>
                 <span class="check-label">{r.label}</span>
-                <span class="status">{ticked.has(r.id) && r.status !== 'pass' ? 'Ticked' : STATUS_TEXT[r.status]}</span>
+                <span class="status">{statusText}</span>
               </div>
-              <p id={`reason-${r.id}`} class="reason">{r.reason}</p>
+              <p id={`reason-${r.id}`} class={shown === 'missing' && !checked ? 'reason' : 'reason visually-hidden'}>
+                {r.reason}
+              </p>
             </li>
           );
         })}
       </ul>
-      <h3>Promises to follow up</h3>
-      <TextList items={promises} empty="No promises in the draft." label="Promises to follow up" />
-      <h3>Guessed, not verified</h3>
-      <TextList items={guesses} empty="No guesses in the draft." label="Guesses" />
-    </div>
+      {promises.length > 0 && <TextList items={promises} title="Promises to follow up" />}
+      {guesses.length > 0 && <TextList items={guesses} title="Guessed, not verified" />}
+    </section>
   );
 }
 
-function TextList({ items, empty, label }: { items: readonly string[]; empty: string; label: string }) {
-  if (items.length === 0) return <p class="muted">{empty}</p>;
+function TextList({ items, title }: { items: readonly string[]; title: string }) {
   return (
-    <ul class="text-list" aria-label={label}>
-      {items.map((t, i) => (
-        <li key={i}>{t}</li>
-      ))}
-    </ul>
+    <>
+      <h3>{title}</h3>
+      <ul class="text-list" aria-label={title}>
+        {items.map((t, i) => (
+          <li key={i}>{t}</li>
+        ))}
+      </ul>
+    </>
   );
 }

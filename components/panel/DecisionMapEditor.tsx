@@ -10,7 +10,8 @@ export interface DecisionMapEditorProps {
   map: DecisionMap;
   suggestions: DecisionMapSuggestions;
   onChange: (map: DecisionMap) => void;
-  saveState: { kind: 'saved' | 'saving' | 'error'; message?: string };
+  /** 'idle' until the first edit: nothing is claimed saved before anything was written. */
+  saveState: { kind: 'idle' | 'saved' | 'saving' | 'error'; message?: string };
 }
 
 const LISTS: { key: ListKey; label: string }[] = [
@@ -25,7 +26,7 @@ export function DecisionMapEditor({ map, suggestions, onChange, saveState }: Dec
   return (
     <div class="decision-map">
       <p class={`save-state ${saveState.kind}`} role={saveState.kind === 'error' ? 'alert' : 'status'}>
-        {saveState.kind === 'error' ? saveState.message : saveState.kind === 'saving' ? 'Saving…' : 'Saved on this device'}
+        {saveState.kind === 'error' ? saveState.message : saveState.kind === 'saving' ? 'Saving…' : saveState.kind === 'saved' ? 'Saved on this device' : ''}
       </p>
       <label class="field">
         <span>Concern</span>

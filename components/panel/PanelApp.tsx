@@ -1,4 +1,4 @@
-/** The side panel's layout: ticket header, then tabs Now / Scripts / Map / Review / Stats. Props only. */
+/** The side panel's layout: header (ticket, this site's switch), then tabs Now / Scripts / Map / Review / Stats. Props only. */
 import type { ComponentChildren } from 'preact';
 import type { TicketSnapshot } from '../../lib/ticket';
 import { TicketHeader } from './TicketHeader';
@@ -19,21 +19,19 @@ export interface PanelAppProps {
   tab: PanelTab;
   onTab: (tab: PanelTab) => void;
   notice?: string;
+  /** Controls for this site (pause switch; generic-mode controls), shown in the header. */
+  siteControls?: ComponentChildren;
   /** Content of the selected tab. */
   children: ComponentChildren;
 }
 
-export function PanelApp({ snapshot, tab, onTab, notice, children }: PanelAppProps) {
+export function PanelApp({ snapshot, tab, onTab, notice, siteControls, children }: PanelAppProps) {
   return (
     <main>
-      {snapshot ? (
-        <TicketHeader snapshot={snapshot} />
-      ) : (
-        <header class="ticket-header">
-          <h1>Steady</h1>
-          <p class="muted">Open a ticket in Zendesk, Intercom, Freshdesk, Help Scout, HubSpot or Gmail and this panel follows it.</p>
-        </header>
-      )}
+      <header class="ticket-header">
+        {snapshot ? <TicketHeader snapshot={snapshot} /> : <h1>Steady</h1>}
+        {siteControls && <div class="site-controls">{siteControls}</div>}
+      </header>
       {notice && (
         <p class="error-box" role="alert">
           {notice}

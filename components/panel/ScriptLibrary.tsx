@@ -10,7 +10,8 @@ export interface ScriptLine {
 export interface ScriptLibraryProps {
   query: string;
   onQuery: (q: string) => void;
-  results: readonly { script: Script; lines: readonly ScriptLine[]; suggested: boolean }[];
+  /** `avoid`: the kinds of phrase to steer clear of, by name with an example. */
+  results: readonly { script: Script; lines: readonly ScriptLine[]; suggested: boolean; avoid: readonly { name: string; example?: string }[] }[];
   focusedId?: string;
   onInsert: (text: string) => void;
   onCopy: (text: string) => void;
@@ -25,7 +26,7 @@ export function ScriptLibrary({ query, onQuery, results, focusedId, onInsert, on
         <input type="search" value={query} onInput={(e) => onQuery((e.currentTarget as HTMLInputElement).value)} placeholder="refund, leaving, rude…" />
       </label>
       {results.length === 0 && <p class="muted">No script matches “{query}”.</p>}
-      {results.map(({ script, lines, suggested }) => (
+      {results.map(({ script, lines, suggested, avoid }) => (
         <article key={script.id} id={`script-${script.id}`} class={`script${script.id === focusedId ? ' focused' : ''}`} aria-labelledby={`script-title-${script.id}`}>
           <h3 id={`script-title-${script.id}`}>
             {script.title} {suggested && <span class="tag">Suggested</span>}
@@ -51,9 +52,17 @@ export function ScriptLibrary({ query, onQuery, results, focusedId, onInsert, on
           <p class="why">
             <strong>Why it works:</strong> {script.why}
           </p>
-          <p class="avoid">
-            <strong>Avoid:</strong> {script.avoid.join(', ')}
-          </p>
+          <div class="avoid">
+            <strong>Avoid:</strong>
+            <ul>
+              {avoid.map((a) => (
+                <li key={a.name}>
+                  {a.name}
+                  {a.example && <span class="muted"> (“{a.example.replace(/[.!?]$/, '')}”)</span>}
+                </li>
+              ))}
+            </ul>
+          </div>
         </article>
       ))}
     </div>

@@ -1,33 +1,54 @@
-/** Coaching figures: nudges, adoption per rule and per week, top phrases, de-escalations. */
+/** Coaching figures in words: totals with what each means, adoption per rule, nudges per week, the phrases seen most. */
 import type { CoachingFigures } from '../../lib/store/stats';
+import type { Bar } from '../../lib/panel/figures';
 import { BarChart } from './BarChart';
 
 export interface StatsViewProps {
   figures: CoachingFigures;
+  /** Adoption per rule, labelled with rule names. */
+  byRule: readonly Bar[];
+  /** Recent weeks, oldest first, readable labels, zero weeks kept. */
+  byWeek: readonly Bar[];
   onExport: (format: 'json' | 'csv') => void;
   onDeleteAll: () => void;
 }
 
 const percent = (n: number) => `${Math.round(n * 100)}%`;
 
-export function StatsView({ figures, onExport, onDeleteAll }: StatsViewProps) {
+export function StatsView({ figures, byRule, byWeek, onExport, onDeleteAll }: StatsViewProps) {
   const { total } = figures;
-  const rules = Object.entries(figures.byRule).sort((a, b) => b[1].shown - a[1].shown).slice(0, 8);
-  const weeks = Object.entries(figures.byWeek).sort(([a], [b]) => a.localeCompare(b)).slice(-8);
+  const totals = [
+    { id: 'shown', label: 'Phrases flagged', value: String(total.shown), explain: 'Weak phrases Steady underlined in your replies.' },
+    { id: 'accepted', label: 'Rewritten', value: String(total.accepted), explain: 'Times you used one of Steady’s rewrites.' },
+    { id: 'ignored', label: 'Ignored', value: String(total.ignored), explain: 'Times you chose to keep your wording.' },
+    { id: 'adoption', label: 'Rewrite rate', value: percent(total.adoption), explain: 'Rewritten, out of all phrases flagged.' },
+    {
+      id: 'calmer',
+      label: 'Ended calmer',
+      value: `${figures.deEscalations} of ${figures.conversations}`,
+      explain: 'Conversations where the customer’s latest messages read calmer than their first ones.',
+    },
+  ];
   return (
     <div class="stats">
       <h2>Your coaching figures</h2>
       <dl class="totals">
-        <div><dt>Nudges shown</dt><dd data-testid="shown">{total.shown}</dd></div>
-        <div><dt>Accepted</dt><dd>{total.accepted}</dd></div>
-        <div><dt>Ignored</dt><dd>{total.ignored}</dd></div>
-        <div><dt>Adoption</dt><dd>{percent(total.adoption)}</dd></div>
-        <div><dt>Calmer by the end</dt><dd>{figures.deEscalations} of {figures.conversations}</dd></div>
+        {totals.map((t) => (
+          <div key={t.id}>
+            <dt>{t.label}</dt>
+            <dd data-testid={t.id}>{t.value}</dd>
+            <dd class="explain">{t.explain}</dd>
+          </div>
+        ))}
       </dl>
-      {total.shown === 0 && <p class="muted">No nudges yet. Figures appear as you write replies.</p>}
-      <BarChart title="Adoption per rule" bars={rules.map(([label, c]) => ({ label, value: c.adoption }))} format={percent} />
-      <BarChart title="Nudges per week" bars={weeks.map(([label, c]) => ({ label, value: c.shown }))} />
-      <BarChart title="Most frequent weak phrases" bars={figures.topPhrases.map((p) => ({ label: p.phrase, value: p.count }))} />
+      {total.shown === 0 && <p class="muted">No phrases flagged yet. Figures appear as you write replies.</p>}
+      <BarChart title="Phrases flagged per week" explain="How many weak phrases Steady underlined each week." bars={byWeek} />
+      <BarChart title="Rewrite rate per rule" explain="For each kind of phrase, how often you used a rewrite when it was flagged." bars={byRule} format={percent} max={1} />
+      <BarChart
+        title="Phrases you wrote most often"
+        explain="The exact wording flagged most, counted across all your replies."
+        bars={figures.topPhrases.map((p) => ({ label: `“${p.phrase}”`, value: p.count }))}
+      />
       <p class="muted">Stored only in this browser.</p>
       <div class="actions">
         <button type="button" onClick={() => onExport('json')}>Export JSON</button>

@@ -1,4 +1,4 @@
-/** Which ticket the panel follows: helpdesk, ticket id, subject and message counts. */
+/** Which ticket the panel follows, named as the helpdesk shows it ("#88", a conversation's title), never by an internal id. */
 import type { TicketSnapshot } from '../../lib/ticket';
 
 const HELPDESK_NAMES: Record<TicketSnapshot['helpdesk'], string> = {
@@ -13,17 +13,17 @@ const HELPDESK_NAMES: Record<TicketSnapshot['helpdesk'], string> = {
 
 export function TicketHeader({ snapshot }: { snapshot: TicketSnapshot }) {
   const customerMessages = snapshot.messages.filter((m) => m.role === 'customer').length;
+  const title = snapshot.label ?? snapshot.subject ?? 'Conversation';
+  // A title that is the subject already (Intercom, Gmail) is not repeated under it.
+  const subject = snapshot.subject && snapshot.subject !== title ? snapshot.subject : undefined;
   return (
-    <header class="ticket-header">
+    <div class="ticket-title">
       <p class="helpdesk">{HELPDESK_NAMES[snapshot.helpdesk]}</p>
-      <h1>
-        Ticket <span data-testid="ticket-id">{snapshot.ticketId ?? 'unknown'}</span>
-      </h1>
-      {snapshot.subject && <p class="subject">{snapshot.subject}</p>}
-      <p class="muted">
-        <span data-testid="customer-count">{customerMessages}</span> customer message{customerMessages === 1 ? '' : 's'},{' '}
-        {snapshot.messages.length} in all
+      <h1 data-testid="ticket-label">{title}</h1>
+      {subject && <p class="subject">{subject}</p>}
+      <p class="muted small">
+        <span data-testid="customer-count">{customerMessages}</span> customer message{customerMessages === 1 ? '' : 's'}, {snapshot.messages.length} in all
       </p>
-    </header>
+    </div>
   );
 }

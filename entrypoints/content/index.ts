@@ -5,7 +5,7 @@
  * the draft, and inserts text the agent picks in the panel. Nothing here may
  * throw into the page.
  */
-import { fromBackground, parseSteadyMessage, type ConversationReport, type InsertResult, type SteadyMessage } from '@/lib/messages';
+import { fromBackground, parseSteadyMessage, type ConversationReport, type DraftFinding, type InsertResult, type SteadyMessage } from '@/lib/messages';
 import type { Coach, CoachEvent } from '@/lib/editor/coach';
 import type { LintContext } from '@/lib/engine/types';
 import type { StartReader, ConversationReader } from '../conversation-reader';
@@ -24,7 +24,7 @@ export default defineContentScript({
   main(ctx) {
     let coachModule: Promise<CoachModule> | undefined;
     let reader: ConversationReader | undefined;
-    /** The draft text the background has (the coach reads it for each lint; unchanged text is not sent again). */
+    /** The draft and findings the background has (the coach reads them at each lint; what is unchanged is not sent again). */
     let publishedDraft: string | undefined;
     let draftTimer: ReturnType<typeof setTimeout> | undefined;
     let shownTicket = '';
@@ -104,7 +104,7 @@ export default defineContentScript({
             skip: NOT_DRAFT,
             onOpenScript: (scriptId) => send({ type: 'open-script', scriptId }),
             onEvent: (event) => {
-              if (event.type === 'findings' && composer === lastComposer) publishDraft(event.text);
+              if (event.type === 'findings' && composer === lastComposer) publishDraft(event.text, attached.findings());
               recordEvent(attached, event);
             },
           },
@@ -115,12 +115,14 @@ export default defineContentScript({
       return coach;
     };
 
-    const publishDraft = (text: string) => {
+    const publishDraft = (text: string, shown: readonly DraftFinding[]) => {
+      const findings = shown.map(({ ruleId, category, severity, message, phrase, start, end, rewrites }): DraftFinding => ({ ruleId, category, severity, message, phrase, start, end, rewrites }));
       clearTimeout(draftTimer);
       draftTimer = setTimeout(() => {
-        if (text === publishedDraft) return;
-        publishedDraft = text;
-        send({ type: 'draft', text });
+        const published = JSON.stringify([text, findings]);
+        if (published === publishedDraft) return;
+        publishedDraft = published;
+        send({ type: 'draft', text, findings });
       }, DRAFT_PUBLISH_DELAY_MS);
     };
 
@@ -149,6 +151,12 @@ export default defineContentScript({
       const message = fromBackground(sender, browser.runtime.id) ? parseSteadyMessage(raw) : null;
       if (!message) return undefined;
       if (message.type === 'publish-now') void guard(() => reader?.publishNow());
+      if (message.type === 'finding-action') {
+        const coach = lastComposer?.isConnected ? coaches.get(lastComposer) : undefined;
+        const done = !!coach?.act(message.finding, message.action);
+        sendResponse(done ? { ok: true } : { ok: false, message: 'That phrase is no longer in the reply.' } satisfies InsertResult);
+        return undefined;
+      }
       if (message.type === 'insert-text') {
         void insertText(message.text, message.asNote).then(sendResponse, (e: unknown) => sendResponse({ ok: false, message: `Could not insert: ${String(e)}` }));
         return true;

@@ -10,7 +10,8 @@ import { createLinter, setBuiltinPack, PHRASE_CATEGORIES, type Severity } from '
 import { loadConfig, PACKS_KEY, SETTINGS_KEY, type LoadedConfig, type StoredPack } from '@/lib/settings/sources';
 import { originPattern, toggleRule, type Settings } from '@/lib/settings/settings';
 import { parsePackText, serialisePack } from '@/lib/settings/packs';
-import { RuleSettings } from '@/components/options/RuleSettings';
+import { RuleSettings, type RuleGroup } from '@/components/options/RuleSettings';
+import { categoryExample, categoryName, ruleName } from '@/lib/engine/names';
 import { SiteSettings } from '@/components/options/SiteSettings';
 import { PackEditor } from '@/components/options/PackEditor';
 import '@/components/panel/panel.css';
@@ -116,6 +117,20 @@ function Options() {
   if (!c) return <main><p class="muted">Loading…</p></main>;
   const { settings } = c;
   const allRules = [...rules.pack.rules, ...c.packs.flatMap((p) => p.pack.rules)];
+  const groups: RuleGroup[] = [
+    ...PHRASE_CATEGORIES.map((category) => ({
+      category,
+      name: categoryName(category),
+      example: categoryExample(category),
+      rules: allRules.filter((r) => r.category === category).map((r) => ({ id: r.id, title: ruleName(r.id), severity: r.severity, message: r.message, example: r.examples.flag[0] })),
+    })),
+    // Checks on the whole reply (rules/draft.yaml) are set like any rule: draft/<check>.
+    {
+      category: 'draft',
+      name: categoryName('draft'),
+      rules: Object.entries(rules.draft.checks).map(([check, spec]) => ({ id: `draft/${check}`, title: ruleName(`draft/${check}`), severity: spec.severity, message: spec.message })),
+    },
+  ];
   return (
     <main>
       <h1>Steady settings</h1>
@@ -127,8 +142,7 @@ function Options() {
         </p>
       )}
       <RuleSettings
-        categories={PHRASE_CATEGORIES}
-        rules={allRules}
+        groups={groups}
         disabledRules={new Set(settings.disabledRules)}
         disabledCategories={new Set(settings.disabledCategories)}
         severities={settings.severities}

@@ -17,11 +17,15 @@ import { openDatabase, onDatabaseInterrupted, type MapKey } from '@/lib/store/db
 import { emptyDecisionMap } from '@/lib/store/decision-maps';
 import { createMapSession, type MapView } from '@/lib/store/map-session';
 import { loadFigures, exportData, nudgesToCsv, deleteAllData, type CoachingFigures } from '@/lib/store/stats';
-import { loadConfig } from '@/lib/settings/sources';
-import { linterOptions } from '@/lib/settings/settings';
-import { panelPortName, type InsertResult, type PanelRequest, type PanelUpdate, type TabState } from '@/lib/messages';
+import { loadConfig, SETTINGS_KEY } from '@/lib/settings/sources';
+import { DEFAULT_SETTINGS, isPaused, linterOptions, readSettings, togglePaused, type Settings } from '@/lib/settings/settings';
+import { panelPortName, type FindingAction, type InsertResult, type PanelAsk, type PanelRequest, type PanelUpdate, type TabState } from '@/lib/messages';
+import { categoryExample, categoryName, ruleName } from '@/lib/engine/names';
+import { adoptionByRule, weeklyNudges } from '@/lib/panel/figures';
 import { PanelApp, type PanelTab } from '@/components/panel/PanelApp';
 import { NowView } from '@/components/panel/NowView';
+import { EmptyState } from '@/components/panel/EmptyState';
+import { SiteSwitch } from '@/components/panel/SiteSwitch';
 import { ScriptLibrary } from '@/components/panel/ScriptLibrary';
 import { DecisionMapEditor } from '@/components/panel/DecisionMapEditor';
 import { ReviewView } from '@/components/panel/ReviewView';
@@ -42,19 +46,45 @@ const tab = signal<PanelTab>('now');
 const query = signal('');
 const focusedScript = signal<string | undefined>(undefined);
 const ticked = signal<ReadonlySet<string>>(new Set());
-const mapView = signal<MapView>({ key: null, map: null, saveState: { kind: 'saved' } });
+const mapView = signal<MapView>({ key: null, map: null, saveState: { kind: 'idle' } });
 const figures = signal<CoachingFigures | null>(null);
 const notice = signal<string | undefined>(undefined);
+const settings = signal<Settings>(DEFAULT_SETTINGS);
+/** The finding last shown in the reply box from the panel. */
+const currentFinding = signal<number | null>(null);
 
 const snapshot = computed(() => tabState.value?.snapshot ?? null);
 const draft = computed(() => tabState.value?.draft ?? '');
 const ticketKey = computed(() => (snapshot.value?.ticketId ? `${snapshot.value.helpdesk}:${snapshot.value.account}:${snapshot.value.ticketId}` : null));
 const insights = computed(() => draftInsights(draft.value, snapshot.value, linter.value, checklist));
+const findings = computed(() => tabState.value?.findings ?? []);
+const host = computed(() => {
+  const url = snapshot.value?.url;
+  return url ? new URL(url).hostname : null;
+});
+const paused = computed(() => !!host.value && isPaused(settings.value, host.value));
 
 // Linter settings (rules on/off, severities, packs) follow the options page live.
 async function loadLinter() {
   const config = await loadConfig({ sync: browser.storage.sync, local: browser.storage.local, managed: browser.storage.managed }, rules.pack);
+  settings.value = config.settings;
   linter.value = createLinter(linterOptions(config.settings, config.packs.map((p) => p.pack)));
+}
+
+/** Pause or resume coaching on the followed tab's site (read fresh: the page or options may have changed settings). */
+async function toggleSite() {
+  const site = host.peek();
+  if (!site) return;
+  const stored = await browser.storage.sync.get(SETTINGS_KEY);
+  await browser.storage.sync.set({ [SETTINGS_KEY]: togglePaused(readSettings(stored[SETTINGS_KEY]), site) });
+}
+
+/** Ask the page's coach to show, rewrite or ignore a finding of the draft. */
+async function actOnFinding(index: number, action: FindingAction) {
+  const finding = findings.peek()[index];
+  if (!finding) return;
+  if (action.kind === 'select') currentFinding.value = index;
+  await ask({ type: 'finding-action', finding: { ruleId: finding.ruleId, phrase: finding.phrase, start: finding.start }, action });
 }
 void loadLinter();
 browser.storage.onChanged.addListener(() => void loadLinter());
@@ -100,7 +130,15 @@ if (boundTab === undefined) {
 // Ticks are per ticket: a new ticket starts with none.
 effect(() => {
   void ticketKey.value;
-  ticked.value = new Set();
+  batch(() => {
+    ticked.value = new Set();
+    currentFinding.value = null;
+  });
+});
+// The list changed under the stepper: start again from the first finding.
+effect(() => {
+  void findings.value;
+  currentFinding.value = null;
 });
 
 // The decision map of the ticket in view, kept live across tabs and windows.
@@ -121,14 +159,17 @@ function openScript(id: string) {
   requestAnimationFrame(() => document.getElementById(`script-${id}`)?.scrollIntoView({ block: 'start' }));
 }
 
-async function insert(text: string, asNote = false) {
+const insert = (text: string, asNote = false) => ask({ type: 'insert-text', text, asNote });
+
+/** Ask the page of the followed tab (through the background, over this panel's port) and show what went wrong. */
+async function ask(request: PanelAsk) {
   const bound = port;
   if (!bound) return;
   const requestId = ++lastInsertRequest;
   const result = await new Promise<InsertResult>((answer) => {
     insertsWaiting.set(requestId, answer);
     try {
-      bound.postMessage({ type: 'insert-text', requestId, text, asNote } satisfies PanelRequest);
+      bound.postMessage({ ...request, requestId } satisfies PanelRequest);
     } catch (e) {
       insertsWaiting.delete(requestId);
       answer({ ok: false, message: `Could not reach Steady's background (${String(e)}). Reopen the panel and try again.` });
@@ -166,14 +207,26 @@ function Panel() {
   let body;
   switch (tab.value) {
     case 'now':
-      body = (
+      body = !snap ? (
+        <EmptyState onOpenOptions={() => void browser.runtime.openOptionsPage()} />
+      ) : (
         <NowView
           snapshot={snap}
           onOpenScript={openScript}
+          findings={{
+            findings: findings.value,
+            current: currentFinding.value,
+            names: (f) => ({ category: categoryName(f.category), rule: ruleName(f.ruleId) }),
+            state: paused.value ? 'paused' : !draft.value.trim() ? 'no-draft' : findings.value.length ? 'findings' : 'clean',
+            onShow: (i) => void actOnFinding(i, { kind: 'select' }),
+            onApply: (i, rewrite) => void actOnFinding(i, { kind: 'apply', rewrite }),
+            onIgnore: (i) => void actOnFinding(i, { kind: 'ignore' }),
+          }}
           checklist={{
             results,
             promises,
             guesses,
+            started: !!draft.value.trim(),
             ticked: ticked.value,
             onToggle: (id) => {
               const next = new Set(ticked.value);
@@ -199,6 +252,7 @@ function Panel() {
             script,
             suggested: script.triggers.some((t) => triggers.includes(t)),
             lines: script.say.map((line) => fillPlaceholders(line, known)),
+            avoid: script.avoid.map((category) => ({ name: categoryName(category), example: categoryExample(category) })),
           }))}
         />
       );
@@ -247,6 +301,8 @@ function Panel() {
       body = figures.value ? (
         <StatsView
           figures={figures.value}
+          byRule={adoptionByRule(figures.value, ruleName)}
+          byWeek={weeklyNudges(figures.value.byWeek, Date.now())}
           onExport={async (format) => {
             const data = await exportData(db);
             if (format === 'json') download('steady-data.json', 'application/json', JSON.stringify(data, null, 2));
@@ -263,16 +319,15 @@ function Panel() {
       break;
   }
   return (
-    <>
-      <PanelApp snapshot={snap} tab={tab.value} onTab={(t) => (tab.value = t)} notice={notice.value}>
-        {body}
-      </PanelApp>
-      {tabId.value !== undefined && (
-        <p class="muted footer" data-testid="panel-tab">
-          Following tab {tabId.value}.
-        </p>
-      )}
-    </>
+    <PanelApp
+      snapshot={snap}
+      tab={tab.value}
+      onTab={(t) => (tab.value = t)}
+      notice={notice.value}
+      siteControls={host.value && <SiteSwitch host={host.value} paused={paused.value} onToggle={() => void toggleSite()} />}
+    >
+      {body}
+    </PanelApp>
   );
 }
 

@@ -4,12 +4,12 @@
  * the agent's draft. Pure: the entry point connects it to browser APIs.
  */
 import { createConversationAnalyzer, type CompiledTrigger, type ConversationAnalyzer } from '../analysis';
-import type { ConversationReport, TabState } from '../messages';
+import type { ConversationReport, DraftFinding, TabState } from '../messages';
 import type { TicketSnapshot } from '../ticket';
 
 export interface TabStates {
   conversation(tabId: number, report: ConversationReport, now?: number): TabState;
-  draft(tabId: number, text: string): TabState;
+  draft(tabId: number, text: string, findings?: DraftFinding[]): TabState;
   get(tabId: number): TabState;
   remove(tabId: number): void;
 }
@@ -18,7 +18,7 @@ export function createTabStates(triggers: readonly CompiledTrigger[], onChange: 
   const tabs = new Map<number, { analyzer: ConversationAnalyzer; state: TabState; version: number }>();
   const entry = (tabId: number) => {
     let e = tabs.get(tabId);
-    if (!e) tabs.set(tabId, (e = { analyzer: createConversationAnalyzer({ triggers }), state: { tabId, snapshot: null, draft: '' }, version: 0 }));
+    if (!e) tabs.set(tabId, (e = { analyzer: createConversationAnalyzer({ triggers }), state: { tabId, snapshot: null, draft: '', findings: [] }, version: 0 }));
     return e;
   };
   const update = (tabId: number, patch: Partial<TabState>) => {
@@ -40,6 +40,7 @@ export function createTabStates(triggers: readonly CompiledTrigger[], onChange: 
         account: report.account,
         ticketId: report.ticketId,
         ...(report.subject ? { subject: report.subject } : {}),
+        ...(report.label ? { label: report.label } : {}),
         url: report.url,
         messages: reading.messages,
         triggers: reading.triggers,
@@ -55,10 +56,10 @@ export function createTabStates(triggers: readonly CompiledTrigger[], onChange: 
           if (e.version === version && e.state.snapshot) update(tabId, { snapshot: { ...e.state.snapshot, facts } });
         })
         .catch((error: unknown) => console.error('Steady: could not extract facts', error));
-      return update(tabId, { snapshot, ...(sameTicket ? {} : { draft: '' }) });
+      return update(tabId, { snapshot, ...(sameTicket ? {} : { draft: '', findings: [] }) });
     },
-    draft(tabId, text) {
-      return update(tabId, { draft: text });
+    draft(tabId, text, findings = []) {
+      return update(tabId, { draft: text, findings });
     },
     get(tabId) {
       return entry(tabId).state;

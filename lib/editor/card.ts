@@ -6,6 +6,7 @@
 import { h, render } from 'preact';
 import { SuggestionCard, SUGGESTION_CARD_CSS, type SuggestionCardProps } from '../../components/SuggestionCard';
 import { ComposerBadge, COMPOSER_BADGE_CSS, type ComposerBadgeProps } from '../../components/ComposerBadge';
+import { Toast, TOAST_CSS } from '../../components/Toast';
 
 export const CARD_Z_INDEX = 2147483000;
 const GAP = 6;
@@ -113,5 +114,47 @@ export function createBadgeView(doc: Document): BadgeView {
       render(null, mount);
       host.remove();
     },
+  };
+}
+
+/** How long a toast offers Undo: long enough to read it and reach the button. */
+export const TOAST_MS = 8_000;
+
+export interface ToastView {
+  /** Show `message` with Undo (replacing any toast shown); it hides itself after TOAST_MS unless hovered or focused. */
+  show(message: string, onUndo: () => void): void;
+  hide(): void;
+}
+
+export function createToastView(doc: Document): ToastView {
+  let shadow: ShadowHost | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const hide = () => {
+    clearTimeout(timer);
+    if (!shadow) return;
+    render(null, shadow.mount);
+    shadow.host.style.display = 'none';
+  };
+  const hideLater = () => {
+    clearTimeout(timer);
+    timer = setTimeout(hide, TOAST_MS);
+  };
+  return {
+    show(message, onUndo) {
+      if (!shadow) {
+        shadow = createShadowHost(doc, 'steady-toast', TOAST_CSS, CARD_Z_INDEX + 1);
+        shadow.host.style.left = '50%';
+        shadow.host.style.top = 'auto';
+        shadow.host.style.bottom = '24px';
+        shadow.host.style.transform = 'translateX(-50%)';
+        // Reading or reaching for Undo keeps the toast up.
+        for (const type of ['pointerenter', 'focusin']) shadow.host.addEventListener(type, () => clearTimeout(timer));
+        for (const type of ['pointerleave', 'focusout']) shadow.host.addEventListener(type, hideLater);
+      }
+      shadow.host.style.display = 'block';
+      render(h(Toast, { message, onUndo: () => (hide(), onUndo()), onDismiss: hide }), shadow.mount);
+      hideLater();
+    },
+    hide,
   };
 }

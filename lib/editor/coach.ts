@@ -5,6 +5,8 @@
  * handler is guarded: nothing thrown here may reach the host page.
  */
 import type { Finding } from '../engine/types';
+import type { FindingAction, FindingRef } from '../messages';
+import { categoryName, ruleName } from '../engine/names';
 import { readDraft as readComposer, isTextField, type Composer } from './text-map';
 import { applyRewrite, undoGroupingDelay } from './apply';
 import { createHighlightLayer, supportsHighlights } from './highlights';
@@ -48,6 +50,11 @@ export interface Coach {
   settingsChanged(): void;
   /** Findings currently underlined. */
   findings(): readonly ShownFinding[];
+  /**
+   * Act on a finding from outside the page (the side panel): select its phrase,
+   * apply a rewrite or ignore it. False when the draft no longer has it.
+   */
+  act(ref: FindingRef, action: FindingAction): boolean;
   detach(): void;
 }
 
@@ -168,7 +175,8 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
     layer.setActive(index);
     card.show(
       {
-        category: finding.category,
+        category: categoryName(finding.category),
+        title: ruleName(finding.ruleId),
         message: finding.message,
         phrase: finding.phrase,
         rewrites: finding.rewrites.slice(0, 3),
@@ -230,6 +238,42 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
     } finally {
       applying = false;
     }
+  };
+
+  /** The shown finding a panel means: same rule and phrase, the one nearest where it was. */
+  const indexOf = (ref: FindingRef) => {
+    let best = -1;
+    shown.forEach((f, i) => {
+      if (f.ruleId !== ref.ruleId || f.phrase !== ref.phrase) return;
+      if (best < 0 || Math.abs(f.start - ref.start) < Math.abs(shown[best].start - ref.start)) best = i;
+    });
+    return best;
+  };
+
+  const act = (ref: FindingRef, action: FindingAction): boolean => {
+    if (timer !== undefined) lint();
+    const index = indexOf(ref);
+    const finding = shown[index];
+    if (!finding) return false;
+    if (action.kind === 'apply') {
+      void applyFinding(finding, action.rewrite);
+      return true;
+    }
+    closeCard(false);
+    if (action.kind === 'ignore') {
+      ignored.add(occurrenceKey(finding));
+      lint();
+      report({ type: 'ignored', ruleId: finding.ruleId });
+      return true;
+    }
+    composer.focus({ preventScroll: true });
+    readDraft(composer).select(finding.start, finding.end);
+    const [rect] = layer.rectsOf(index);
+    const box = composer.getBoundingClientRect();
+    // Bring the phrase into view inside a scrolled composer, then the composer into the page's view.
+    if (rect && (rect.top < box.top || rect.bottom > box.bottom)) composer.scrollTop += rect.top - box.top - box.height / 3;
+    composer.scrollIntoView({ block: 'nearest' });
+    return true;
   };
 
   const onKeyDown = guard((e: KeyboardEvent) => {
@@ -303,6 +347,14 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
       lint();
     }),
     findings: () => shown,
+    act: (ref, action) => {
+      try {
+        return act(ref, action);
+      } catch (e) {
+        report({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+        return false;
+      }
+    },
     detach: guard(() => {
       clearTimeout(timer);
       observer?.disconnect();

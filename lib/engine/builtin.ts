@@ -5,10 +5,13 @@
  */
 import type { RulePack } from './types';
 import type { DraftConfig } from './draft';
+import type { RuleNames } from './names';
 
 export interface BuiltinPack {
   pack: RulePack;
   draft: DraftConfig;
+  /** Human names of rules and categories (rules/names.yaml); absent in packs built without it. */
+  names?: RuleNames;
 }
 
 let registered: BuiltinPack | undefined;

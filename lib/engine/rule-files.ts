@@ -4,6 +4,7 @@
  */
 import { PackError, validatePack, mergePacks, compilePack } from './pack';
 import { validateDraftConfig, compileDraftChecks } from './draft';
+import { NAMES_FILE, validateNames } from './names';
 import type { BuiltinPack } from './builtin';
 import type { RulePack } from './types';
 
@@ -32,7 +33,11 @@ export function buildBuiltinPack(files: Readonly<Record<string, unknown>>): Buil
   if (!draftData) throw new PackError(`rules/${DRAFT_FILE}`, undefined, '(file)', 'is missing');
   const draft = validateDraftConfig(draftData, `rules/${DRAFT_FILE}`);
   compileDraftChecks(draft, compilePack({ macros, rules: [] }), `rules/${DRAFT_FILE}`); // pattern errors name the file
-  return { pack: mergePacks(packs), draft };
+  const pack = mergePacks(packs);
+  const namesData = files[NAMES_FILE];
+  const checks = [...Object.keys(draft.checks), 'too-long'];
+  const names = namesData === undefined ? undefined : validateNames(namesData, new Set(pack.rules.map((r) => r.id)), checks);
+  return { pack, draft, ...(names ? { names } : {}) };
 }
 
 function isRuleFile(data: unknown): data is { category: string; rules: unknown } {

@@ -35,6 +35,10 @@ export const freshdesk: HelpdeskAdapter = {
   matches: (url) => hostIs(url, 'freshdesk.com') && URL_TICKET.test(url.pathname),
   account: (_doc, url) => url.hostname,
   ticketId: (_doc, url) => URL_TICKET.exec(url.pathname)?.[1] ?? null,
+  label(_doc, url) {
+    const id = URL_TICKET.exec(url.pathname)?.[1];
+    return id ? `#${id}` : undefined;
+  },
   subject: (doc) => textOf(doc, '.ticket-subject-heading'),
   messages(doc) {
     const messages: ConversationMessage[] = [];

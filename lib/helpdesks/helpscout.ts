@@ -16,6 +16,8 @@ const ITEM_META = '[data-testid="ThreadAuthor"], .name, time, button';
 /** Either the editor wrapper or the editable itself (editablesIn resolves both). */
 const COMPOSER = '[data-cy="ConvoEditor"], [role="textbox"][aria-label="Reply Editor"]';
 const URL_CONVERSATION = /^\/conversation\/(\d+)/;
+/** The number Help Scout shows ("#88") follows the internal id in the URL: /conversation/<id>/<number>. */
+const URL_NUMBER = /^\/conversation\/\d+\/(\d+)/;
 
 const ROLE_BY_TYPE: Record<string, Role> = { customer: 'customer', message: 'agent', reply: 'agent', note: 'note', lineitem: 'system' };
 
@@ -39,6 +41,10 @@ export const helpscout: HelpdeskAdapter = {
   account: (_doc, url) => url.hostname,
   ticketId: (_doc, url) => URL_CONVERSATION.exec(url.pathname)?.[1] ?? null,
   subject: (doc) => textOf(doc, '[data-testid="ConversationSubject"], #subjectLine'),
+  label(_doc, url) {
+    const number = URL_NUMBER.exec(url.pathname)?.[1];
+    return number ? `#${number}` : undefined;
+  },
   messages(doc) {
     const threads = doc.querySelector(THREADS);
     if (!threads) return [];

@@ -41,6 +41,8 @@ export interface ConversationReading {
   account: string;
   ticketId: string | null;
   subject?: string;
+  /** What the app shows as this conversation's name or number (see HelpdeskAdapter.label). */
+  label?: string;
   messages: ConversationMessage[];
   composers: ComposerTarget[];
 }
@@ -58,6 +60,7 @@ function readWith(adapter: HelpdeskAdapter, url: URL, doc: Document): Omit<Conve
     account: adapter.account(doc, url),
     ticketId: adapter.ticketId(doc, url),
     subject: adapter.subject(doc),
+    label: adapter.label?.(doc, url),
     messages: adapter.messages(doc),
     composers: adapter.composers(doc),
   };

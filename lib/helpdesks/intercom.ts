@@ -32,6 +32,8 @@ export const intercom: HelpdeskAdapter = {
   ticketId: (_doc, url) => URL_CONVERSATION.exec(url.pathname)?.[1] ?? null,
   // Intercom conversations have a title only when set by hand; the header shows the customer instead.
   subject: (doc) => textOf(doc, '[data-conversation-title]'),
+  // The inbox names a conversation by its title, else by the customer; its URL id is never shown.
+  label: (doc) => textOf(doc, '[data-conversation-title]') ?? textOf(doc, '[data-inbox-conversation-header-title]'),
   messages(doc) {
     const stream = doc.querySelector(STREAM);
     if (!stream) return [];

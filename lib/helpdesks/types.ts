@@ -19,6 +19,12 @@ export interface HelpdeskAdapter {
   /** Whose helpdesk this is (subdomain, workspace or portal id): ticket numbers repeat across accounts. */
   account(doc: Document, url: URL): string;
   subject(doc: Document): string | undefined;
+  /**
+   * What the app itself calls this conversation on screen (Help Scout's "#88",
+   * an Intercom conversation's title), when that is not the storage id. Shown
+   * to the agent; the ticket id stays the storage key.
+   */
+  label?(doc: Document, url: URL): string | undefined;
   /** Oldest first, quoted history and signatures trimmed. */
   messages(doc: Document): ConversationMessage[];
   /** Reply editors currently in the page for this conversation. */

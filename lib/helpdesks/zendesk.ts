@@ -51,6 +51,10 @@ export const zendesk: HelpdeskAdapter = {
   root,
   account: (_doc, url) => url.hostname,
   ticketId: (doc, url) => activeTicketId(doc) ?? URL_TICKET.exec(url.pathname)?.[1] ?? null,
+  label(doc, url) {
+    const id = zendesk.ticketId(doc, url);
+    return id ? `#${id}` : undefined;
+  },
   subject(doc) {
     const input = root(doc)?.querySelector<HTMLInputElement>('input[data-test-id="omni-header-subject"]');
     return input?.value.trim() || undefined;

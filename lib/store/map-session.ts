@@ -18,7 +18,8 @@ import { z } from 'zod';
 import { MAP_FIELDS, type DecisionMap, type MapField, type MapKey, type SteadyDB } from './db';
 import { claimLegacyMap, saveMapFields, watchDecisionMap, type FieldEdit } from './decision-maps';
 
-export type SaveState = { kind: 'saved' | 'saving' | 'error'; message?: string };
+/** 'idle' until this panel saved something: nothing is claimed saved before anything was written. */
+export type SaveState = { kind: 'idle' | 'saved' | 'saving' | 'error'; message?: string };
 
 export interface MapView {
   key: MapKey | null;
@@ -83,7 +84,7 @@ export function createMapSession(options: MapSessionOptions): MapSession {
   /** Unsaved edits per map, the latest per field. */
   const pending = new Map<string, { key: MapKey; edits: Map<MapField, FieldEdit> }>();
   let current: { key: MapKey; id: string; stored: DecisionMap | null; unsubscribe?: () => void } | null = null;
-  let saveState: SaveState = { kind: 'saved' };
+  let saveState: SaveState = { kind: 'idle' };
   let timer: ReturnType<typeof setTimeout> | undefined;
   let saving: Promise<void> = Promise.resolve();
 
@@ -186,6 +187,7 @@ export function createMapSession(options: MapSessionOptions): MapSession {
       }
       const opened: NonNullable<typeof current> = { key, id: idOf(key), stored: null };
       current = opened;
+      if (saveState.kind === 'saved') saveState = { kind: 'idle' };
       emit();
       void ready
         .then(() => claimLegacyMap(db, key))

@@ -4,7 +4,7 @@ import { isoWeek } from './db';
 
 export async function recordNudge(db: SteadyDB, ruleId: string, kind: NudgeKind, phrase: string, at = Date.now()): Promise<void> {
   try {
-    await db.nudges.add({ ruleId, kind, phrase: phrase.toLowerCase().trim(), at, week: isoWeek(at) });
+    await db.nudges.add({ ruleId, kind, phrase: phrase.trim(), at, week: isoWeek(at) });
   } catch {
     // Figures are best-effort: a full disk must never interrupt the agent.
   }
@@ -33,17 +33,24 @@ export function summarise(nudges: readonly NudgeEvent[], outcomes: readonly Conv
   const total = emptyCounts();
   const byRule: Record<string, Counts> = {};
   const byWeek: Record<string, Counts> = {};
-  const phrases = new Map<string, number>();
+  /** Phrases counted case-insensitively, each shown in the form the agent wrote most often. */
+  const phrases = new Map<string, { count: number; forms: Map<string, number> }>();
   for (const n of nudges) {
     for (const c of [total, (byRule[n.ruleId] ??= emptyCounts()), (byWeek[n.week] ??= emptyCounts())]) c[n.kind]++;
-    if (n.kind === 'shown' && n.phrase) phrases.set(n.phrase, (phrases.get(n.phrase) ?? 0) + 1);
+    if (n.kind !== 'shown' || !n.phrase) continue;
+    const key = n.phrase.toLowerCase();
+    const entry = phrases.get(key) ?? { count: 0, forms: new Map<string, number>() };
+    entry.count++;
+    entry.forms.set(n.phrase, (entry.forms.get(n.phrase) ?? 0) + 1);
+    phrases.set(key, entry);
   }
+  const usualForm = (forms: Map<string, number>) => [...forms].reduce((best, form) => (form[1] > best[1] ? form : best))[0];
   for (const c of [total, ...Object.values(byRule), ...Object.values(byWeek)]) c.adoption = c.shown ? c.accepted / c.shown : 0;
   return {
     total,
     byRule,
     byWeek,
-    topPhrases: [...phrases].map(([phrase, count]) => ({ phrase, count })).sort((a, b) => b.count - a.count || a.phrase.localeCompare(b.phrase)).slice(0, topN),
+    topPhrases: [...phrases.values()].map(({ count, forms }) => ({ phrase: usualForm(forms), count })).sort((a, b) => b.count - a.count || a.phrase.localeCompare(b.phrase)).slice(0, topN),
     deEscalations: outcomes.filter((o) => o.now > o.start).length,
     conversations: outcomes.length,
   };

@@ -11,8 +11,7 @@ import { launchSteady } from '../support/steady-browser';
 const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 
 async function main(): Promise<number> {
-  console.log(`Preparing the extension build (${relative(ROOT, EXTENSION_DIR)})…`);
-  ensureExtensionBuilt();
+  // Before building: without a display there is nothing to show the build in.
   if (!hasDisplay) {
     console.error(
       [
@@ -26,9 +25,13 @@ async function main(): Promise<number> {
     );
     return 1;
   }
-  const steady = await launchSteady({ headful: true });
-  const startPage = steady.context.pages()[0] ?? (await steady.context.newPage());
+  console.log(`Preparing the extension build (${relative(ROOT, EXTENSION_DIR)})…`);
+  ensureExtensionBuilt();
+  // A fresh profile each time: Steady's button pinned, and the welcome page of a first install, linking the demo pages.
+  const steady = await launchSteady({ headful: true, pinned: true, keepWelcome: true });
+  const startPage = steady.context.pages().find((page) => page !== steady.welcome) ?? (await steady.context.newPage());
   await startPage.goto(`${steady.server.origin}/`);
+  await steady.welcome?.goto(`chrome-extension://${steady.extensionId}/welcome.html?demo=${encodeURIComponent(`${steady.server.origin}/`)}`);
   console.log(`Steady demo is running. Start page: ${steady.server.origin}/ (close the browser window or press Ctrl+C to stop)`);
   for (const { title, example } of FIXTURE_ROUTES) console.log(`  ${title}: ${example}`);
   // Ctrl+C is handled by Playwright, which closes Chromium and exits.

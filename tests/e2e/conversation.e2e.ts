@@ -1,7 +1,7 @@
 /**
  * Reading the conversation, end to end: each helpdesk fixture is opened at its
  * real URL, the content script reads it, the background analyses it, and the
- * side panel bound to that tab shows the ticket id, how many customer messages
+ * side panel bound to that tab shows the ticket as the helpdesk names it, how many customer messages
  * there are, the sentiment trend and the emotional triggers. The panel follows
  * ticket switches and new messages, and shows page text only as text.
  *
@@ -21,7 +21,10 @@ type Trigger = 'delay' | 'refund' | 'churn' | 'billing' | 'confusion' | 'transfe
 
 interface ExpectedTicket {
   file: string;
-  ticketId: string;
+  /** What the helpdesk itself shows for the ticket (its number or title), never the internal id. */
+  label: string;
+  /** The id the app uses internally (in URLs and storage): never shown in the panel. */
+  internalId: string;
   /** Counted in the fixture HTML. */
   customerMessages: number;
   /** Triggers a support lead would flag on this conversation. */
@@ -32,17 +35,17 @@ interface ExpectedTicket {
 
 const TICKETS: ExpectedTicket[] = [
   // #123: comments 9001 and 9003 are type="end-user"; 9002 is the agent, 9004 an internal note.
-  { file: 'zendesk.html', ticketId: '123', customerMessages: 2, triggers: ['delay', 'refund'], trend: 'falling' },
+  { file: 'zendesk.html', label: '#123', internalId: '123', customerMessages: 2, triggers: ['delay', 'refund'], trend: 'falling' },
   // Jordan's parts p-101, p-102 (group g-1) and p-104 (g-3); the bot, the assignment and the note are not the customer.
-  { file: 'intercom.html', ticketId: '987654', customerMessages: 3, triggers: ['refund', 'billing'] },
+  { file: 'intercom.html', label: 'Refund for annual plan', internalId: '987654', customerMessages: 3, triggers: ['refund', 'billing'] },
   // The ticket description and c-78 (data-incoming="true").
-  { file: 'freshdesk.html', ticketId: '4521', customerMessages: 2, triggers: ['confusion'] },
+  { file: 'freshdesk.html', label: '#4521', internalId: '4521', customerMessages: 2, triggers: ['confusion'] },
   // thread-5501 and thread-5503 (data-thread-type="customer").
-  { file: 'helpscout.html', ticketId: '1234567', customerMessages: 2, triggers: ['abuse'], trend: 'falling' },
+  { file: 'helpscout.html', label: '#88', internalId: '1234567', customerMessages: 2, triggers: ['abuse'], trend: 'falling' },
   // Olivia's two messages; the middle one is the support team's.
-  { file: 'gmail.html', ticketId: '18f3a2c9d4e5b671', customerMessages: 2, triggers: ['transfer-hold'], trend: 'falling' },
+  { file: 'gmail.html', label: 'Contract exception for our renewal', internalId: '18f3a2c9d4e5b671', customerMessages: 2, triggers: ['transfer-hold'], trend: 'falling' },
   // m-501 and m-503 (data-sender-type="VISITOR").
-  { file: 'hubspot.html', ticketId: '778899', customerMessages: 2, triggers: ['churn'], trend: 'falling' },
+  { file: 'hubspot.html', label: 'Cancelling our subscription', internalId: '778899', customerMessages: 2, triggers: ['churn'], trend: 'falling' },
 ];
 
 const CHURN_MESSAGE = 'I want to cancel my account, this is the last straw.';
@@ -82,7 +85,7 @@ function fixture(page: Page) {
   };
 }
 
-const ticketId = (panel: Page) => panel.getByTestId('ticket-id').textContent({ timeout: 1_000 }).catch(() => null);
+const ticketLabel = (panel: Page) => panel.getByTestId('ticket-label').textContent({ timeout: 1_000 }).catch(() => null);
 const customerCount = async (panel: Page) => Number(await panel.getByTestId('customer-count').textContent({ timeout: 1_000 }).catch(() => NaN));
 const trend = (panel: Page) => panel.locator('figure.trajectory').getAttribute('data-trend', { timeout: 1_000 }).catch(() => null);
 const triggerList = (panel: Page) => panel.getByRole('list', { name: 'Emotional triggers' });
@@ -96,7 +99,9 @@ describe.each(TICKETS)('$file', (expected) => {
   test('the side panel shows the ticket, its customer messages, the trend and the triggers', async () => {
     const { page, panel } = await openWithPanel(exampleUrl(expected.file));
 
-    await expect.poll(() => ticketId(panel), PANEL_UPDATE).toBe(expected.ticketId);
+    await expect.poll(() => ticketLabel(panel), PANEL_UPDATE).toBe(expected.label);
+    // The internal id (URL, storage key) appears nowhere the agent reads.
+    if (expected.internalId !== expected.label.replace('#', '')) expect(await panel.locator('body').innerText()).not.toContain(expected.internalId);
     await expect.poll(() => customerCount(panel), PANEL_UPDATE).toBe(expected.customerMessages);
     await expect.poll(() => triggers(panel), PANEL_UPDATE).toEqual(expect.arrayContaining(expected.triggers));
     if (expected.trend) await expect.poll(() => trend(panel), PANEL_UPDATE).toBe(expected.trend);
@@ -139,9 +144,9 @@ describe('zendesk: the panel follows the agent', () => {
   });
 
   test('switching to ticket #124 shows its one customer message, without #123’s triggers', async () => {
-    await expect.poll(() => ticketId(panel), PANEL_UPDATE).toBe('123');
+    await expect.poll(() => ticketLabel(panel), PANEL_UPDATE).toBe('#123');
     await fixture(page).switchTicket('124');
-    await expect.poll(() => ticketId(panel), PANEL_UPDATE).toBe('124');
+    await expect.poll(() => ticketLabel(panel), PANEL_UPDATE).toBe('#124');
     // #124: comment 9101 is the customer's, 9102 a system event.
     await expect.poll(() => customerCount(panel), PANEL_UPDATE).toBe(1);
     await expect.poll(() => triggers(panel), PANEL_UPDATE).not.toEqual(expect.arrayContaining(['delay']));
@@ -152,7 +157,7 @@ describe('zendesk: the panel follows the agent', () => {
 
   test('switching back to #123 restores its reading', async () => {
     await fixture(page).switchTicket('123');
-    await expect.poll(() => ticketId(panel), PANEL_UPDATE).toBe('123');
+    await expect.poll(() => ticketLabel(panel), PANEL_UPDATE).toBe('#123');
     await expect.poll(() => customerCount(panel), PANEL_UPDATE).toBe(2);
     await expect.poll(() => triggers(panel), PANEL_UPDATE).toEqual(expect.arrayContaining(['delay', 'refund']));
   });
@@ -162,7 +167,7 @@ describe('zendesk: the panel follows the agent', () => {
     await fixture(page).addMessage('customer', CHURN_MESSAGE);
     await expect.poll(() => customerCount(panel), PANEL_UPDATE).toBe(3);
     await expect.poll(() => evidenceOf(panel, 'churn'), PANEL_UPDATE).toEqual(['I want to cancel my account']);
-    expect(await ticketId(panel)).toBe('123');
+    expect(await ticketLabel(panel)).toBe('#123');
   });
 
   test('an agent reply does not count as a customer message', async () => {
@@ -200,7 +205,7 @@ describe('intercom: the panel follows the conversation switch', () => {
   test('opening Priya’s conversation shows her two messages and her thanks, not Jordan’s refund', async () => {
     await expect.poll(() => customerCount(panel), PANEL_UPDATE).toBe(3);
     await fixture(page).switchTicket('987655');
-    await expect.poll(() => ticketId(panel), PANEL_UPDATE).toBe('987655');
+    await expect.poll(() => ticketLabel(panel), PANEL_UPDATE).toBe('Finding invoices');
     // Priya: the invoice question and "Found it, thank you!"; the middle part is the teammate's.
     await expect.poll(() => customerCount(panel), PANEL_UPDATE).toBe(2);
     await expect.poll(() => triggers(panel), PANEL_UPDATE).toEqual(['gratitude']);
@@ -210,14 +215,14 @@ describe('intercom: the panel follows the conversation switch', () => {
     await fixture(page).addMessage('customer', CHURN_MESSAGE);
     await expect.poll(() => customerCount(panel), PANEL_UPDATE).toBe(3);
     await expect.poll(() => triggers(panel), PANEL_UPDATE).toEqual(['churn', 'gratitude']);
-    expect(await ticketId(panel)).toBe('987655');
+    expect(await ticketLabel(panel)).toBe('Finding invoices');
   });
 });
 
 describe('livechat (no adapter: generic mode)', () => {
   test('the panel names the chat from its URL and reads the page as one customer message', async () => {
     const { page, panel } = await openWithPanel(exampleUrl('livechat.html'), { fixtureApi: false });
-    await expect.poll(() => ticketId(panel), PANEL_UPDATE).toBe('chat-42');
+    await expect.poll(() => ticketLabel(panel), PANEL_UPDATE).toBe('Chats – LiveChat');
     // Generic mode cannot tell authors apart: the readable text is one customer message.
     await expect.poll(() => customerCount(panel), PANEL_UPDATE).toBe(1);
     await expect.poll(() => panel.locator('.ticket-header .helpdesk').textContent(), PANEL_UPDATE).toBe('This page');
@@ -231,7 +236,7 @@ describe('livechat (no adapter: generic mode)', () => {
   test('the triggers come from the open chat (Dana charged twice), not from the chat list', { timeout: 30_000 }, async () => {
     const { page, panel } = await openWithPanel(exampleUrl('livechat.html'), { fixtureApi: false });
     try {
-      await expect.poll(() => ticketId(panel), PANEL_UPDATE).toBe('chat-42');
+      await expect.poll(() => ticketLabel(panel), PANEL_UPDATE).toBe('Chats – LiveChat');
       await expect.poll(() => triggers(panel), { timeout: 10_000 }).toEqual(expect.arrayContaining(['billing']));
       expect(await triggers(panel)).not.toEqual(expect.arrayContaining(['gratitude']));
     } finally {

@@ -8,6 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { seriousViolations } from '../support/axe';
 import { launchSteady, type SteadyBrowser } from '../support/steady-browser';
 import { ROOT } from '../support/paths';
 import { moveCaret } from '../support/caret';
@@ -144,6 +145,31 @@ test('the options page lays out at 360 px (screenshot in test-results/screenshot
   const row = (await options.locator('details.category > summary').first().boundingBox())!;
   expect(row.height).toBeLessThan(32);
   await options.screenshot({ path: join(SCREENSHOTS, 'options.png'), fullPage: true });
+});
+
+test('rules read by name with an example, severity controls line up, and whole-reply checks are set like any rule', async () => {
+  await options.setViewportSize({ width: 800, height: 900 });
+  const dismissive = options.locator('details.category[data-category="dismissive"]');
+  expect((await dismissive.locator('summary').innerText()).trim()).toMatch(/^Dismissive \(\d+ rules\)$/);
+  await dismissive.locator('summary .muted').click();
+  expect(await dismissive.locator('li[data-rule="calm-down"] label').innerText()).toBe('Telling them to calm down');
+  expect(await dismissive.locator('li[data-rule="calm-down"] .example').innerText()).toContain('Please calm down');
+  // Every severity control in one column.
+  const lefts = await dismissive.getByRole('combobox').evaluateAll((selects) => selects.map((s) => Math.round(s.getBoundingClientRect().left)));
+  expect(lefts.length).toBeGreaterThan(1);
+  expect(new Set(lefts).size).toBe(1);
+
+  const checks = options.locator('details.category[data-category="draft"]');
+  await checks.locator('summary .muted').click();
+  const tooMany = checks.locator('li[data-rule="draft/over-apologising"]');
+  expect(await tooMany.locator('label').innerText()).toBe('Too many apologies');
+  await tooMany.getByRole('combobox').selectOption('problem');
+  await expect.poll(() => options.evaluate(async () => {
+    const { settings } = await (globalThis as unknown as { chrome: typeof import('wxt/browser').browser }).chrome.storage.sync.get('settings') as { settings?: { severities?: Record<string, string> } };
+    return settings?.severities?.['draft/over-apologising'];
+  }), SLOW).toBe('problem');
+  expect(await options.getByText(/Pause a site from the badge/).count()).toBe(0);
+  expect(await seriousViolations(options)).toEqual([]);
 });
 
 test('no errors, and the extension made no network request', () => {

@@ -19,7 +19,7 @@ export function startPageHtml(routes: readonly FixtureRoute[], origin: string): 
 <h1>Steady demo</h1>
 <p>Each page below is a stand-in for a helpdesk, served from this machine at the helpdesk's real address.
 Open one, click into the reply box and write a reply: Steady shows how many phrases are worth a second look.
-Click the Steady toolbar button for the side panel.</p>
+For the side panel, click the Steady button in the toolbar (pinned right of the address bar) or press Alt+Shift+S.</p>
 <ul>
 ${items}
 </ul>

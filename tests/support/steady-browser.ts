@@ -4,8 +4,8 @@
  * request it makes (the extension must make none).
  */
 import { createHash } from 'node:crypto';
-import { realpathSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -24,6 +24,10 @@ export interface SteadyBrowserOptions {
   extensionDir?: string;
   /** Chromium profile to use and keep after close(), so a test can restart the browser on the same data. Default: a fresh one, deleted on close. */
   userDataDir?: string;
+  /** Keep the welcome tab Steady opens on install (default: closed, so tests start from a known set of tabs). */
+  keepWelcome?: boolean;
+  /** Seed a fresh profile so Steady's toolbar button is pinned (the demo). */
+  pinned?: boolean;
 }
 
 export interface SteadyBrowser {
@@ -40,6 +44,8 @@ export interface SteadyBrowser {
   tabIdOf(page: Page): Promise<number>;
   /** Uncaught exceptions and console errors from any page, content script or the service worker. */
   errors: string[];
+  /** The welcome page Steady opened on install (fresh profiles, with keepWelcome), else null. */
+  welcome: Page | null;
   /** Network requests the extension has made so far; a passing test expects []. */
   extensionRequests(): ExtensionRequest[];
   close(): Promise<void>;
@@ -68,13 +74,20 @@ export async function launchSteady(options: SteadyBrowserOptions = {}): Promise<
   const server = await startFixtureServer();
   const scratch = await mkdtemp(join(tmpdir(), 'steady-chromium-'));
   const netLog = join(scratch, 'netlog.json');
-  const context = await chromium.launchPersistentContext(options.userDataDir ?? join(scratch, 'profile'), {
+  const userDataDir = options.userDataDir ?? join(scratch, 'profile');
+  const freshProfile = !existsSync(userDataDir) || readdirSync(userDataDir).length === 0;
+  if (freshProfile && options.pinned) await pinExtension(userDataDir, new URL(extensionOrigin).host);
+  const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: !options.headful,
     ignoreHTTPSErrors: true,
     viewport: options.headful ? null : { width: 1280, height: 800 },
+    // A window someone looks at: no "controlled by automated test software" bar.
+    ...(options.headful ? { ignoreDefaultArgs: ['--enable-automation'] } : {}),
     args: [
       ...QUIET_CHROMIUM,
+      // Marks the browser as a test browser, so it shows no "unsupported command-line flag" bar for --no-sandbox.
+      ...(options.headful ? ['--test-type'] : []),
       ...netLogArgs(netLog),
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
@@ -108,6 +121,23 @@ export async function launchSteady(options: SteadyBrowserOptions = {}): Promise<
     (await context.waitForEvent('serviceworker', { predicate: (worker) => isExtensionUrl(worker.url()) }));
   // Fails here, not in a test, when the extension did not load.
   await serviceWorker();
+  // A fresh profile is a first install: Steady opens its welcome page.
+  const isWelcome = (page: Page) => page.url() === `${extensionOrigin}/welcome.html`;
+  let welcome: Page | null = null;
+  if (freshProfile) {
+    // The tab may appear before its URL is set: look until one is on the welcome page.
+    for (const until = Date.now() + 20_000; !welcome && Date.now() < until; ) {
+      welcome = context.pages().find(isWelcome) ?? null;
+      if (!welcome) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await welcome?.waitForLoadState();
+    if (welcome && !options.keepWelcome) {
+      // Tracing starts as the page opens: let it finish before closing, or its CDP call fails unheard.
+      await tracing.get(welcome);
+      await welcome.close();
+      welcome = null;
+    }
+  }
 
   const open = async (url: string) => {
     const page = await context.newPage();
@@ -134,6 +164,7 @@ export async function launchSteady(options: SteadyBrowserOptions = {}): Promise<
       return tabId;
     },
     errors,
+    welcome,
     extensionRequests: () => [...requestsInNetLog(netLog, extensionOrigin), ...pageRequests],
     async close() {
       await context.close();
@@ -141,6 +172,12 @@ export async function launchSteady(options: SteadyBrowserOptions = {}): Promise<
       await rm(scratch, { recursive: true, force: true });
     },
   };
+}
+
+/** Chromium's profile preferences with the extension's toolbar button pinned (before the first start). */
+async function pinExtension(userDataDir: string, extensionId: string): Promise<void> {
+  await mkdir(join(userDataDir, 'Default'), { recursive: true });
+  await writeFile(join(userDataDir, 'Default', 'Preferences'), JSON.stringify({ extensions: { pinned_extensions: [extensionId] } }));
 }
 
 /** Chromium names an unpacked extension after its folder: SHA-256 of the real path, as letters a–p. */

@@ -89,7 +89,7 @@ describe('zendesk', () => {
   it('reads the ticket in the active tab only', () => {
     const url = load('zendesk.html');
     const reading = read(url);
-    expect(reading).toMatchObject({ helpdesk: 'zendesk', fallback: false, ticketId: '123', subject: 'Order #A-20931 still not delivered' });
+    expect(reading).toMatchObject({ helpdesk: 'zendesk', fallback: false, ticketId: '123', label: '#123', subject: 'Order #A-20931 still not delivered' });
     expect(reading.messages.map((m) => m.role)).toEqual(['customer', 'agent', 'customer', 'note']);
     expect(reading.messages[0]).toMatchObject({ id: '9001', author: 'Dana Whitfield', time: '2026-11-16T09:12:00.000Z' });
     expect(reading.messages[1].author).toBe('Marco Ruiz');
@@ -147,7 +147,7 @@ describe('intercom', () => {
   it('reads parts in order with roles from the group category', () => {
     const url = load('intercom.html');
     const reading = read(url);
-    expect(reading).toMatchObject({ helpdesk: 'intercom', ticketId: '987654', subject: 'Refund for annual plan' });
+    expect(reading).toMatchObject({ helpdesk: 'intercom', ticketId: '987654', label: 'Refund for annual plan', subject: 'Refund for annual plan' });
     expect(reading.messages.map((m) => m.role)).toEqual(['customer', 'customer', 'agent', 'customer', 'system', 'note']);
     expect(reading.messages[0]).toMatchObject({ id: 'p-101', author: 'Jordan Ellis', time: '2026-11-22T07:58:00.000Z' });
     expect(reading.messages[2].author).toBe('Fin (bot)');
@@ -174,7 +174,7 @@ describe('freshdesk', () => {
   it('reads the description and the conversation, quote trimmed', () => {
     const url = load('freshdesk.html');
     const reading = read(url);
-    expect(reading).toMatchObject({ helpdesk: 'freshdesk', ticketId: '4521', subject: "Can't log in after following your setup guide" });
+    expect(reading).toMatchObject({ helpdesk: 'freshdesk', ticketId: '4521', label: '#4521', subject: "Can't log in after following your setup guide" });
     expect(reading.messages.map((m) => m.role)).toEqual(['customer', 'agent', 'customer', 'note']);
     expect(reading.messages[1]).toMatchObject({ author: 'Ahmed Saleh', text: expect.stringMatching(/Regards,\nAhmed$/) });
     expect(reading.messages[2].text).toMatch(/Can you just turn it off\?$/);
@@ -203,7 +203,7 @@ describe('help scout', () => {
   it('reads threads oldest first although the page lists the newest first', () => {
     const url = load('helpscout.html');
     const reading = read(url);
-    expect(reading).toMatchObject({ helpdesk: 'helpscout', ticketId: '1234567', subject: 'Your app deleted my whole project' });
+    expect(reading).toMatchObject({ helpdesk: 'helpscout', ticketId: '1234567', label: '#88', subject: 'Your app deleted my whole project' });
     expect(reading.messages.map((m) => m.role)).toEqual(['customer', 'system', 'agent', 'customer', 'note']);
     expect(reading.messages[3]).toMatchObject({ id: 'thread-5503', author: 'Chris Vaughn', time: '2026-11-22T16:30:00.000Z' });
     expect(reading.messages[3].text).not.toContain('Vaughn Design Co.');

@@ -151,7 +151,8 @@ describe('coaching figures', () => {
     const figures = await loadFigures(db);
     expect(figures.byRule['calm-down']).toEqual({ shown: 2, accepted: 1, ignored: 0, adoption: 0.5 });
     expect(figures.byWeek['2026-W48'].shown).toBe(3);
-    expect(figures.topPhrases[0]).toEqual({ phrase: 'calm down', count: 2 });
+    // Counted together whatever the case, shown as the agent wrote it.
+    expect(figures.topPhrases[0]).toEqual({ phrase: 'Calm down', count: 2 });
     expect(figures.deEscalations).toBe(1);
     expect(nudgesToCsv(await db.nudges.toArray()).split('\n')).toHaveLength(6);
     await deleteAllData(db);

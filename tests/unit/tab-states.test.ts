@@ -50,4 +50,17 @@ describe('tab states', () => {
     expect(globex.snapshot).toMatchObject({ account: 'globex.zendesk.com', ticketId: '123' });
     expect(globex.draft).toBe('');
   });
+
+  it('keep the findings of the coach with the draft, and drop them with it on another ticket', () => {
+    const states = createTabStates(triggers, () => {});
+    const finding = { ruleId: 'calm-down', category: 'dismissive' as const, severity: 'problem' as const, message: 'Why', phrase: 'calm down', start: 7, end: 16, rewrites: ['I hear you'] };
+    states.conversation(1, report('123', [['Where is it?', 'customer']]));
+    states.draft(1, 'Please calm down.', [finding]);
+    expect(states.get(1).findings).toEqual([finding]);
+    states.draft(1, 'Please wait.');
+    expect(states.get(1).findings).toEqual([]);
+    states.draft(1, 'Please calm down.', [finding]);
+    states.conversation(1, report('124', [['New ticket', 'customer']]));
+    expect(states.get(1).findings).toEqual([]);
+  });
 });
