@@ -6,6 +6,7 @@
 import content from 'virtual:steady-content';
 import { compileTriggers } from '@/lib/analysis/trigger-rules';
 import { createTabStates } from '@/lib/background/tab-states';
+import { watchPausedBadge, type BadgeApi } from '@/lib/background/paused-badge';
 import { openDatabase } from '@/lib/store/db';
 import { recordNudge } from '@/lib/store/stats';
 import { isSteadyMessage, type InsertResult, type PanelUpdate, type SteadyMessage, type TabState } from '@/lib/messages';
@@ -19,6 +20,11 @@ export default defineBackground(() => {
   browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch((error: unknown) => {
     console.error('Steady: could not bind the side panel to the toolbar button', error);
   });
+
+  // Firefox (Manifest V2): the toolbar button is a browserAction and toggles the sidebar.
+  const mv2 = browser as unknown as { browserAction?: BadgeApi['action'] & { onClicked: { addListener(listener: () => void): void } }; sidebarAction?: { toggle(): Promise<void> } };
+  if (!browser.sidePanel) mv2.browserAction?.onClicked.addListener(() => void mv2.sidebarAction?.toggle());
+  watchPausedBadge({ action: browser.action ?? mv2.browserAction, tabs: browser.tabs, storage: browser.storage } as BadgeApi);
 
   const db = openDatabase();
   const panels = new Map<number, Set<Browser.runtime.Port>>();
