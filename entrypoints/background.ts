@@ -24,7 +24,7 @@ export default defineBackground(() => {
   // Firefox (Manifest V2): the toolbar button is a browserAction and toggles the sidebar.
   const mv2 = browser as unknown as { browserAction?: BadgeApi['action'] & { onClicked: { addListener(listener: () => void): void } }; sidebarAction?: { toggle(): Promise<void> } };
   if (!browser.sidePanel) mv2.browserAction?.onClicked.addListener(() => void mv2.sidebarAction?.toggle());
-  watchPausedBadge({ action: browser.action ?? mv2.browserAction, tabs: browser.tabs, storage: browser.storage } as BadgeApi);
+  const pausedBadge = watchPausedBadge({ action: browser.action ?? mv2.browserAction, tabs: browser.tabs, storage: browser.storage } as BadgeApi);
 
   const db = openDatabase();
   const panels = new Map<number, Set<Browser.runtime.Port>>();
@@ -70,6 +70,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     if (!isSteadyMessage(message)) return undefined;
     const tabId = sender.tab?.id;
+    if (tabId !== undefined && sender.frameId === 0) pausedBadge.pageAt(tabId, sender.url);
     switch (message.type) {
       case 'conversation':
         // The answer tells the page's coach how the customer feels, for the checks that depend on it.
@@ -102,6 +103,7 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => {
     states.remove(tabId);
+    pausedBadge.forget(tabId);
     pendingScript.delete(tabId);
     recorded.delete(tabId);
   });

@@ -2,7 +2,8 @@
  * The toolbar button tells the agent at a glance that Steady is paused on the
  * site in the current tab: an "off" badge and a title saying so, set per tab,
  * kept in step with the settings (paused from the card or resumed on the
- * options page) and with each tab's navigation.
+ * options page) and with each tab's navigation. Each tab's address comes
+ * from the messages Steady's content script sends from it.
  */
 import { isPaused, readSettings, type Settings } from '../settings/settings';
 import { SETTINGS_KEY } from '../settings/sources';
@@ -37,10 +38,17 @@ export interface BadgeApi {
   };
 }
 
-export function watchPausedBadge(api: BadgeApi): void {
+export interface PausedBadge {
+  /** A Steady page in this tab reported its address (tabs expose theirs only with the "tabs" permission, which Steady does without). */
+  pageAt(tabId: number, url: string | undefined): void;
+  forget(tabId: number): void;
+}
+
+export function watchPausedBadge(api: BadgeApi): PausedBadge {
   let settings: Promise<Settings> = api.storage.sync.get(SETTINGS_KEY).then((items) => readSettings(items[SETTINGS_KEY]), () => readSettings({}));
-  const show = async (tabId: number, url: string | undefined) => {
-    const badge = badgeFor(await settings, url);
+  const urls = new Map<number, string>();
+  const show = async (tabId: number) => {
+    const badge = badgeFor(await settings, urls.get(tabId));
     await Promise.all([
       api.action.setBadgeText({ tabId, text: badge.text }),
       api.action.setBadgeBackgroundColor({ tabId, color: '#5f6368' }),
@@ -49,19 +57,24 @@ export function watchPausedBadge(api: BadgeApi): void {
       // The tab closed in the meantime.
     });
   };
-  const showAll = async () => {
-    for (const tab of await api.tabs.query({})) if (tab.id !== undefined) void show(tab.id, tab.url);
+  const pageAt = (tabId: number, url: string | undefined) => {
+    if (!url || urls.get(tabId) === url) return;
+    urls.set(tabId, url);
+    void show(tabId);
   };
   api.tabs.onUpdated.addListener((tabId, change, tab) => {
-    // Chrome resets a tab's badge when it navigates.
-    if (change.url !== undefined || change.status === 'loading') void show(tabId, tab.url ?? change.url);
+    if (change.status !== 'loading' && change.url === undefined) return;
+    // Chrome clears a tab's badge as it navigates: the new page's address comes with the tab (where visible) or its first message.
+    urls.delete(tabId);
+    if (tab.url) pageAt(tabId, tab.url);
   });
   api.storage.onChanged.addListener((changes, area) => {
     if (area !== 'sync' || !(SETTINGS_KEY in changes)) return;
     settings = Promise.resolve(readSettings(changes[SETTINGS_KEY]!.newValue));
-    void showAll();
+    for (const tabId of urls.keys()) void show(tabId);
   });
-  void showAll();
+  void api.tabs.query({}).then((tabs) => tabs.forEach((tab) => tab.id !== undefined && pageAt(tab.id, tab.url)));
+  return { pageAt, forget: (tabId) => urls.delete(tabId) };
 }
 
 function hostOf(url: string | undefined): string | undefined {
