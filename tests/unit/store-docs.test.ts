@@ -91,3 +91,13 @@ test('the listing fits the store: short description of 132 characters at most, e
   expect(justified.sort()).toEqual([...manifest.permissions].sort());
   for (const host of manifest.optional_host_permissions) expect(listing).toContain(`\`${host}\``);
 });
+
+test('the store screenshots (npm run store:screenshots) are 1280 × 800 PNGs', () => {
+  const dir = join(ROOT, 'docs/store/screenshots');
+  const shots = readdirSync(dir).filter((name) => name.endsWith('.png'));
+  expect(shots.length).toBeGreaterThanOrEqual(3);
+  for (const name of shots) {
+    const png = readFileSync(join(dir, name));
+    expect([name, png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([name, 1280, 800]);
+  }
+});
