@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { steadyRules } from './lib/node/vite-rules-plugin';
 import { steadyContent } from './lib/node/vite-content-plugin';
 import { MANAGED_SCHEMA } from './lib/settings/packs';
+import { adaptManifest } from './lib/node/browser-manifest';
 
 /**
  * Built as ES modules that the content script imports when needed (the
@@ -14,6 +15,8 @@ const LAZY_MODULES = ['coach', 'conversation-reader'];
 export default defineConfig({
   manifest: {
     name: 'Steady',
+    // The side panel's sidePanel.open() (116); tests/unit/manifest.test.ts checks it against the APIs the code uses.
+    minimum_chrome_version: '116',
     description: 'Coaching for customer-support replies, right inside your helpdesk. Private: nothing leaves your browser.',
     // scripting: registers the content script on custom domains the agent enables (generic mode).
     permissions: ['storage', 'sidePanel', 'scripting'],
@@ -28,6 +31,10 @@ export default defineConfig({
     },
     storage: { managed_schema: 'managed-schema.json' },
   },
+  // Both are set for Firefox in adaptManifest (WXT checks before that hook runs).
+  suppressWarnings: { firefoxDataCollection: true, firefoxId: true },
+  // The Firefox sources zip holds what rebuilds the extension, not the tests or the store's screenshots.
+  zip: { excludeSources: ['tests/**', 'docs/**'] },
   vite: () => ({ plugins: [preact(), steadyRules(), steadyContent()] }),
   hooks: {
     // WXT builds unlisted scripts as IIFEs; dynamic import() needs an ES module
@@ -37,6 +44,9 @@ export default defineConfig({
       const { lib, rollupOptions } = config.build ?? {};
       if (lib) lib.formats = ['es'];
       if (rollupOptions?.output && !Array.isArray(rollupOptions.output)) rollupOptions.output.minify = true;
+    },
+    'build:manifestGenerated'(wxt, manifest) {
+      adaptManifest(manifest, wxt.config.browser);
     },
     // The administrator policy schema (chrome.storage.managed), see README.
     'build:publicAssets'(_wxt, files) {

@@ -6,6 +6,7 @@
 import content from 'virtual:steady-content';
 import { compileTriggers } from '@/lib/analysis/trigger-rules';
 import { createTabStates } from '@/lib/background/tab-states';
+import { watchPausedBadge, type BadgeApi } from '@/lib/background/paused-badge';
 import { openDatabase } from '@/lib/store/db';
 import { recordNudge } from '@/lib/store/stats';
 import { contentScriptTab, panelPortTab, parsePanelRequest, parseSteadyMessage, type InsertResult, type PanelAsk, type PanelUpdate, type SteadyMessage, type TabState } from '@/lib/messages';
@@ -17,6 +18,11 @@ export default defineBackground(() => {
   browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch((error: unknown) => {
     console.error('Steady: could not bind the side panel to the toolbar button', error);
   });
+
+  // Firefox (Manifest V2): the toolbar button is a browserAction and toggles the sidebar.
+  const mv2 = browser as unknown as { browserAction?: BadgeApi['action'] & { onClicked: { addListener(listener: () => void): void } }; sidebarAction?: { toggle(): Promise<void> } };
+  if (!browser.sidePanel) mv2.browserAction?.onClicked.addListener(() => void mv2.sidebarAction?.toggle());
+  const pausedBadge = watchPausedBadge({ action: browser.action ?? mv2.browserAction, tabs: browser.tabs, storage: browser.storage } as BadgeApi);
 
   const db = openDatabase();
   const panels = new Map<number, Set<Browser.runtime.Port>>();
@@ -88,6 +94,7 @@ export default defineBackground(() => {
     const message = parseSteadyMessage(raw);
     const tabId = contentScriptTab(sender, browser.runtime.id);
     if (!message || tabId === undefined) return undefined;
+    if (sender.frameId === 0) pausedBadge.pageAt(tabId, sender.url);
     switch (message.type) {
       case 'conversation':
         // The answer tells the page's coach how the customer feels, for the checks that depend on it.
@@ -113,6 +120,7 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => {
     states.remove(tabId);
+    pausedBadge.forget(tabId);
     pendingScript.delete(tabId);
     recorded.delete(tabId);
   });

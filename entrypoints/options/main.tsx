@@ -14,6 +14,9 @@ import { RuleSettings, type RuleGroup } from '@/components/options/RuleSettings'
 import { categoryExample, categoryName, ruleName } from '@/lib/engine/names';
 import { SiteSettings } from '@/components/options/SiteSettings';
 import { PackEditor } from '@/components/options/PackEditor';
+import { DataSettings } from '@/components/options/DataSettings';
+import { openDatabase } from '@/lib/store/db';
+import { deleteYourData, exportFileName, exportYourData } from '@/lib/store/your-data';
 import '@/components/panel/panel.css';
 
 setBuiltinPack(rules);
@@ -39,6 +42,8 @@ const packName = signal('my-rules.yaml');
 const sample = signal('Per my last email, the refund is on its way. Please calm down.');
 const siteError = signal<string | undefined>(undefined);
 const packStatus = signal<{ kind: 'ok' | 'error'; message: string } | undefined>(undefined);
+const dataStatus = signal<{ kind: 'ok' | 'error'; message: string } | undefined>(undefined);
+const db = openDatabase();
 
 async function reload() {
   config.value = await loadConfig({ sync: browser.storage.sync, local: browser.storage.local, managed: browser.storage.managed }, rules.pack);
@@ -106,8 +111,30 @@ function savePack() {
   );
 }
 
-function download(name: string, body: string) {
-  const url = URL.createObjectURL(new Blob([body], { type: 'text/plain' }));
+async function exportData() {
+  try {
+    const data = await exportYourData(db);
+    download(exportFileName(), JSON.stringify(data, null, 2), 'application/json');
+    dataStatus.value = { kind: 'ok', message: `Exported ${data.decisionMaps.length} decision map(s) and ${data.nudges.length} coaching event(s).` };
+  } catch (e) {
+    dataStatus.value = { kind: 'error', message: `Could not export your data: ${String(e)}` };
+  }
+}
+
+async function deleteData() {
+  try {
+    const deleted = await deleteYourData(db, [browser.storage.local, browser.storage.sync]);
+    dataStatus.value = {
+      kind: 'ok',
+      message: `Deleted ${deleted.decisionMaps} decision map(s), ${deleted.nudges} coaching event(s), ${deleted.conversations} conversation record(s), your settings and personal packs.`,
+    };
+  } catch (e) {
+    dataStatus.value = { kind: 'error', message: `Could not delete everything: ${String(e)}. Try again, or remove Steady from the browser to erase it all.` };
+  }
+}
+
+function download(name: string, body: string, type = 'text/plain') {
+  const url = URL.createObjectURL(new Blob([body], { type }));
   Object.assign(document.createElement('a'), { href: url, download: name }).click();
   setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }
@@ -183,6 +210,7 @@ function Options() {
         }}
         onRemove={(name) => void savePacks(stored.value.filter((p) => p.name !== name))}
       />
+      <DataSettings onExport={() => void exportData()} onDelete={() => void deleteData()} status={dataStatus.value} />
     </main>
   );
 }

@@ -33,17 +33,4 @@ export function serialisePack(pack: RulePack, format: 'json' | 'yaml'): string {
   return format === 'json' ? JSON.stringify(pack, null, 2) : stringify(pack);
 }
 
-/** The JSON schema of the administrator policy (chrome.storage.managed), shipped as managed-schema.json. */
-export const MANAGED_SCHEMA = {
-  type: 'object',
-  properties: {
-    teamPacks: {
-      title: 'Team rule packs',
-      description: 'Rule packs applied for every agent (same format as a pack exported from the options page).',
-      type: 'array',
-      items: { type: 'object' },
-    },
-    disabledRules: { title: 'Rules turned off for the team', type: 'array', items: { type: 'string' } },
-    disabledCategories: { title: 'Categories turned off for the team', type: 'array', items: { type: 'string' } },
-  },
-} as const;
+export { MANAGED_SCHEMA } from './managed-schema';

@@ -181,7 +181,7 @@ async function pinExtension(userDataDir: string, extensionId: string): Promise<v
 }
 
 /** Chromium names an unpacked extension after its folder: SHA-256 of the real path, as letters a–p. */
-function unpackedExtensionId(dir: string): string {
+export function unpackedExtensionId(dir: string): string {
   const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
   return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
 }
