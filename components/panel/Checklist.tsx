@@ -9,10 +9,12 @@ export interface ChecklistProps {
   ticked: ReadonlySet<string>;
   onToggle: (id: string) => void;
   promises: readonly string[];
+  /** Promises that say no time; each is marked in the list. */
+  untimedPromises?: readonly string[];
   guesses: readonly string[];
 }
 
-export function Checklist({ results, ticked, onToggle, promises, guesses }: ChecklistProps) {
+export function Checklist({ results, ticked, onToggle, promises, untimedPromises = [], guesses }: ChecklistProps) {
   return (
     <div class="checklist">
       <h2>Before you send</h2>
@@ -46,20 +48,26 @@ export function Checklist({ results, ticked, onToggle, promises, guesses }: Chec
         })}
       </ul>
       <h3>Promises to follow up</h3>
-      <TextList items={promises} empty="No promises in the draft." label="Promises to follow up" />
+      <TextList items={promises} empty="No promises in the draft." label="Promises to follow up" note={(t) => (untimedPromises.includes(t) ? 'No time given: say by when.' : undefined)} />
       <h3>Guessed, not verified</h3>
       <TextList items={guesses} empty="No guesses in the draft." label="Guesses" />
     </div>
   );
 }
 
-function TextList({ items, empty, label }: { items: readonly string[]; empty: string; label: string }) {
+function TextList({ items, empty, label, note }: { items: readonly string[]; empty: string; label: string; note?: (item: string) => string | undefined }) {
   if (items.length === 0) return <p class="muted">{empty}</p>;
   return (
     <ul class="text-list" aria-label={label}>
-      {items.map((t, i) => (
-        <li key={i}>{t}</li>
-      ))}
+      {items.map((t, i) => {
+        const extra = note?.(t);
+        return (
+          <li key={i}>
+            {t}
+            {extra && <span class="item-note"> {extra}</span>}
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -163,7 +163,7 @@ effect(() => {
 
 function Panel() {
   const snap = snapshot.value;
-  const { checklist: results, promises, guesses } = insights.value;
+  const { checklist: results, promises, untimedPromises, guesses } = insights.value;
   let body;
   switch (tab.value) {
     case 'now':
@@ -174,6 +174,7 @@ function Panel() {
           checklist={{
             results,
             promises,
+            untimedPromises,
             guesses,
             ticked: ticked.value,
             onToggle: (id) => {

@@ -215,7 +215,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
       if (!draftChecks || typeof text !== 'string' || text.length === 0) return [];
       return analyse(text, lintLimit(text))
         .filter((s) => s.facts.commitment)
-        .map((s) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) }));
+        .map((s) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end), timed: s.facts.timed }));
     },
   };
 }
