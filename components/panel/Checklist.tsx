@@ -11,12 +11,14 @@ export interface ChecklistProps {
   ticked: ReadonlySet<string>;
   onToggle: (id: string) => void;
   promises: readonly string[];
+  /** Promises that say no time; each is marked in the list. */
+  untimedPromises?: readonly string[];
   guesses: readonly string[];
   /** The agent has started the reply: only then is an unmet item shown as missing. */
   started: boolean;
 }
 
-export function Checklist({ results, ticked, onToggle, promises, guesses, started }: ChecklistProps) {
+export function Checklist({ results, ticked, onToggle, promises, untimedPromises = [], guesses, started }: ChecklistProps) {
   return (
     <section class="checklist" aria-labelledby="checklist-title">
       <h2 id="checklist-title">Before you send</h2>
@@ -54,20 +56,28 @@ export function Checklist({ results, ticked, onToggle, promises, guesses, starte
           );
         })}
       </ul>
-      {promises.length > 0 && <TextList items={promises} title="Promises to follow up" />}
+      {promises.length > 0 && (
+        <TextList items={promises} title="Promises to follow up" note={(t) => (untimedPromises.includes(t) ? 'No time given: say by when.' : undefined)} />
+      )}
       {guesses.length > 0 && <TextList items={guesses} title="Guessed, not verified" />}
     </section>
   );
 }
 
-function TextList({ items, title }: { items: readonly string[]; title: string }) {
+function TextList({ items, title, note }: { items: readonly string[]; title: string; note?: (item: string) => string | undefined }) {
   return (
     <>
       <h3>{title}</h3>
       <ul class="text-list" aria-label={title}>
-        {items.map((t, i) => (
-          <li key={i}>{t}</li>
-        ))}
+        {items.map((t, i) => {
+          const extra = note?.(t);
+          return (
+            <li key={i}>
+              {t}
+              {extra && <span class="item-note"> {extra}</span>}
+            </li>
+          );
+        })}
       </ul>
     </>
   );

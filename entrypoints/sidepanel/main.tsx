@@ -203,7 +203,7 @@ effect(() => {
 
 function Panel() {
   const snap = snapshot.value;
-  const { checklist: results, promises, guesses } = insights.value;
+  const { checklist: results, promises, untimedPromises, guesses } = insights.value;
   let body;
   switch (tab.value) {
     case 'now':
@@ -225,6 +225,7 @@ function Panel() {
           checklist={{
             results,
             promises,
+            untimedPromises,
             guesses,
             started: !!draft.value.trim(),
             ticked: ticked.value,

@@ -8,6 +8,7 @@ import { describeZodError } from '../engine/schema-error';
 import { longestMatch, type Node } from '../engine/pattern';
 import { splitSentences, type Range } from '../engine/sentences';
 import { tokenize, type Token } from '../engine/tokenize';
+import { PHRASE_CATEGORIES, type Category } from '../engine/types';
 
 export const CHECKLIST_FILE = 'checklist.yaml';
 
@@ -20,7 +21,9 @@ export const checklistItemSchema = z.strictObject({
   'except-closing': z.boolean().optional(),
   pass: patterns,
   'bare-apology': patterns.optional(),
-  reasons: z.strictObject({ pass: z.string().min(1), missing: z.string().min(1), bare: z.string().min(1).optional() }),
+  /** The item cannot pass while the draft has a finding of one of these categories. */
+  'blocked-by': z.array(z.enum(PHRASE_CATEGORIES)).min(1).optional(),
+  reasons: z.strictObject({ pass: z.string().min(1), missing: z.string().min(1), bare: z.string().min(1).optional(), blocked: z.string().min(1).optional() }),
 });
 export type ChecklistItemSpec = z.infer<typeof checklistItemSchema>;
 
@@ -38,6 +41,8 @@ export interface ChecklistResult {
 export interface ChecklistContext {
   /** True when the customer has not written anything negative: the acknowledgement is then optional. */
   customerCalm?: boolean;
+  /** The draft's findings, so an item agrees with the underlines (a policy wall is no option). */
+  findings?: readonly { category: Category }[];
 }
 
 interface CompiledItem {
@@ -84,6 +89,10 @@ export function createChecklist(data: unknown, macros: Record<string, string>, f
         if (body.length === 0) return result('missing', 'Nothing written yet.');
         const scope = spec['look-in'] === 'opening' ? body.slice(0, 2) : spec['look-in'] === 'closing' ? body.slice(-2) : body;
         const candidates = scope.filter((s) => (!spec.question || s.text.trimEnd().endsWith('?')) && !(spec['except-closing'] && closing && findIn(closing.pass, s.tokens)));
+        const blockers = spec['blocked-by'];
+        if (blockers && context.findings?.some((f) => (blockers as readonly Category[]).includes(f.category))) {
+          return result('missing', spec.reasons.blocked ?? spec.reasons.missing);
+        }
         const hit = candidates.find((s) => findIn(pass, s.tokens));
         if (hit) return result('pass', spec.reasons.pass, { start: hit.start, end: hit.end });
         if (spec.id === 'opening-acknowledgement' && context.customerCalm) {

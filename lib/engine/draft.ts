@@ -24,6 +24,8 @@ export const draftSchema = z.strictObject({
     acknowledgement: z.array(z.string()).min(1),
     'fix-opener': z.array(z.string()).min(1),
     commitment: z.array(z.string()).min(1),
+    /** A stated time or deadline ("by Friday", "within 48 hours"); "ASAP" and "soon" are not times. */
+    time: z.array(z.string()).min(1),
     greeting: z.array(z.string()).min(1),
   }),
   checks: z.strictObject({
@@ -58,6 +60,8 @@ export interface DraftSentence {
   acknowledgement: boolean;
   fixOpener: boolean;
   commitment: boolean;
+  /** The sentence states a time or deadline. */
+  timed: boolean;
   greeting: boolean;
 }
 
@@ -87,7 +91,7 @@ export function compileDraftChecks(config: DraftConfig, pack: CompiledPack, file
  * pattern that may match at a token (consider), then closes the token (endToken).
  */
 export class SentenceFacts {
-  private readonly found = { apology: false, action: false, acknowledgement: false, commitment: false, 'fix-opener': false, greeting: false };
+  private readonly found = { apology: false, action: false, acknowledgement: false, commitment: false, time: false, 'fix-opener': false, greeting: false };
   private readonly hedges: Range[] = [];
   private readonly firstWord: number;
   /** Hedges do not overlap: the next may start at this token. */
@@ -136,6 +140,7 @@ export class SentenceFacts {
       acknowledgement: found.acknowledgement,
       fixOpener: found['fix-opener'],
       commitment: found.commitment && !endsWithQuestionMark(sentence),
+      timed: found.time,
       greeting: found.greeting && words <= 6,
     };
   }
@@ -148,7 +153,7 @@ function endsWithQuestionMark(sentence: string): boolean {
 }
 
 export const NO_FACTS: DraftSentence = {
-  words: 0, apology: false, action: false, hedges: [], acknowledgement: false, fixOpener: false, commitment: false, greeting: false,
+  words: 0, apology: false, action: false, hedges: [], acknowledgement: false, fixOpener: false, commitment: false, timed: false, greeting: false,
 };
 
 type Sentence = Range & { facts: DraftSentence };

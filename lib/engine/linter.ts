@@ -89,7 +89,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
     if (hit) return hit;
     const old = oldCache.get(sentence);
     if (old) return remember(sentence, old);
-    const tokens = tokenize(sentence);
+    const tokens = withoutSignOff(sentence, tokenize(sentence));
     let firstWord = 0;
     while (firstWord < tokens.length && tokens[firstWord].punct) firstWord++;
     if (firstWord === tokens.length) firstWord = -1;
@@ -118,6 +118,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
         if (c.kind === 'draft') facts.consider(c.list, c.pattern.matcher, firstWord);
       }
     }
+    splitJoinedPhrases(matches, tokens);
     const result: SentenceResult = { matches, facts: facts ? facts.result(sentence) : NO_FACTS, earlierEnds: earlier, laterStarts: later };
     return remember(sentence, result);
   }
@@ -205,7 +206,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
           const id = `draft/${issue.check}`;
           return !disabledRules.has(id);
         });
-        if (issues.length) placeDraftIssues(text, phrase, issues, draftFinding);
+        if (issues.length) placeDraftIssues(phrase, issues, draftFinding);
       }
       if (limit < text.length && draftChecks && !disabledRules.has('draft/too-long')) phrase.push(tooLongFinding(text, limit));
       return phrase;
@@ -214,7 +215,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
       if (!draftChecks || typeof text !== 'string' || text.length === 0) return [];
       return analyse(text, lintLimit(text))
         .filter((s) => s.facts.commitment)
-        .map((s) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end) }));
+        .map((s) => ({ start: s.start, end: s.end, text: text.slice(s.start, s.end), timed: s.facts.timed }));
     },
   };
 }
@@ -270,6 +271,46 @@ function tooLongFinding(text: string, limit: number): Finding {
   };
 }
 
+/**
+ * The sentence's tokens without a trailing sign-off ("… ^KJ", "… *TMT", "… -- Mark, Support"), so no
+ * span reaches into the agent's initials or name.
+ */
+function withoutSignOff(sentence: string, tokens: Token[]): Token[] {
+  const n = tokens.length;
+  for (let k = Math.max(1, n - 3); k < n; k++) {
+    const before = sentence.charCodeAt(tokens[k].start - 1);
+    if (before === 94 /* ^ */ || before === 42 /* * */) return tokens.slice(0, k);
+  }
+  const dash = sentence.search(/\s(--|—|–)\s*\p{Lu}[^.!?]{0,40}$/u);
+  if (dash < 0) return tokens;
+  const words = tokens.filter((t) => t.start > dash && !t.punct);
+  if (words.length === 0 || words.length > 4) return tokens;
+  return tokens.filter((t) => t.start < dash);
+}
+
+const MAX_SPLIT_MATCHES = 32;
+const JOINERS = new Set(['and', 'but', 'so', 'or', '&', 'amp', 'while']);
+
+/**
+ * One phrase, one finding: when a match runs on into another rule's phrase (a "_*" tail over
+ * "… and there is nothing I can do"), it ends before that phrase and its joining word.
+ */
+function splitJoinedPhrases(matches: SentenceMatch[], tokens: readonly Token[]): void {
+  // Pairwise, so only for sentences an agent writes; a pasted wall of repeats keeps its spans.
+  if (matches.length > MAX_SPLIT_MATCHES) return;
+  for (const a of matches) {
+    let cut = Infinity;
+    for (const b of matches) {
+      if (b === a || b.rule === a.rule || b.rule.spec.when || b.rule.earlier.length || b.rule.later.length) continue;
+      if (b.finding.start > a.finding.start && b.finding.start < a.finding.end && b.finding.end >= a.finding.end) cut = Math.min(cut, b.finding.start);
+    }
+    if (cut === Infinity) continue;
+    let last = tokens.findIndex((t) => t.start >= cut) - 1;
+    while (last >= 0 && (tokens[last].punct || tokens[last].forms.some((f) => JOINERS.has(f)))) last--;
+    if (last >= 0 && tokens[last].end > a.finding.start) a.finding.end = tokens[last].end;
+  }
+}
+
 /** Record where an `except.earlier` pattern of `rule` first ends in the sentence (the earliest end wins). */
 function noteEarlier(ends: Map<CompiledRule, number> | null, rule: CompiledRule, matcher: Matcher, tokens: readonly Token[], i: number): Map<CompiledRule, number> | null {
   const best = ends?.get(rule) ?? Infinity;
@@ -299,14 +340,13 @@ function rulesWithLaterPhrases(sentences: readonly Sentence[]): (Set<CompiledRul
 }
 
 /**
- * Add each draft issue at its first anchor that no other finding covers; failing that, at the
- * longest uncovered stretch of words inside an anchor. Keeps `findings` sorted and disjoint.
+ * Add each draft issue at its first anchor (a sentence) that no other finding touches: where a
+ * phrase finding already underlines the sentence, the agent sees that one underline, not two.
+ * Keeps `findings` sorted and disjoint.
  */
-function placeDraftIssues(text: string, findings: Finding[], issues: readonly DraftIssue[], toFinding: (issue: DraftIssue, range: Range) => Finding): void {
+function placeDraftIssues(findings: Finding[], issues: readonly DraftIssue[], toFinding: (issue: DraftIssue, range: Range) => Finding): void {
   for (const issue of issues) {
-    const range =
-      issue.anchors.find((a) => isFree(findings, a.start, a.end)) ??
-      issue.anchors.map((a) => longestFreeStretch(text, findings, a)).find((r) => r !== undefined);
+    const range = issue.anchors.find((a) => isFree(findings, a.start, a.end));
     if (!range) continue;
     const at = firstEndingAfter(findings, range.start);
     findings.splice(at, 0, toFinding(issue, { start: range.start, end: range.end }));
@@ -328,26 +368,6 @@ function firstEndingAfter(findings: readonly Finding[], offset: number): number 
 function isFree(findings: readonly Finding[], start: number, end: number): boolean {
   const next = findings[firstEndingAfter(findings, start)];
   return !next || next.start >= end;
-}
-
-const EDGE = /^[\s\p{P}\p{S}\p{Cf}]+|[\s\p{P}\p{S}\p{Cf}]+$/gu;
-
-function longestFreeStretch(text: string, findings: readonly Finding[], range: Range): Range | undefined {
-  let best: Range | undefined;
-  let from = range.start;
-  const consider = (start: number, end: number) => {
-    const slice = text.slice(start, end);
-    const lead = slice.length - slice.replace(/^[\s\p{P}\p{S}\p{Cf}]+/u, '').length;
-    const trimmed = slice.replace(EDGE, '');
-    if (!/[\p{L}\p{N}]/u.test(trimmed)) return;
-    if (!best || trimmed.length > best.end - best.start) best = { start: start + lead, end: start + lead + trimmed.length };
-  };
-  for (let i = firstEndingAfter(findings, range.start); i < findings.length && findings[i].start < range.end; i++) {
-    consider(from, Math.max(from, findings[i].start));
-    from = Math.max(from, findings[i].end);
-  }
-  consider(from, range.end);
-  return best;
 }
 
 /** Keep findings disjoint: on overlap the more severe wins, then the longer, then the earlier. */

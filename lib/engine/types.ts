@@ -49,6 +49,8 @@ export interface Commitment {
   start: number;
   end: number;
   text: string;
+  /** Whether the sentence says when ("by Friday", "within 48 hours"); "ASAP" and "soon" do not count. */
+  timed: boolean;
 }
 
 /** A rule as written in a pack file (after schema validation). */

@@ -15,6 +15,8 @@ export interface DecisionMapSuggestions {
 export interface DraftInsights {
   checklist: ChecklistResult[];
   promises: string[];
+  /** Promises that say no time ("I guarantee it will be fixed ASAP"). */
+  untimedPromises: string[];
   guesses: string[];
 }
 
@@ -26,9 +28,11 @@ export function customerIsCalm(snapshot: TicketSnapshot | null): boolean {
 
 export function draftInsights(draft: string, snapshot: TicketSnapshot | null, linter: Linter, checklist: Checklist): DraftInsights {
   const findings = draft ? linter.lint(draft, lintContextOf(snapshot)) : [];
+  const commitments = linter.commitments(draft);
   return {
-    checklist: checklist.evaluate(draft, { customerCalm: customerIsCalm(snapshot) }),
-    promises: linter.commitments(draft).map((c) => c.text),
+    checklist: checklist.evaluate(draft, { customerCalm: customerIsCalm(snapshot), findings }),
+    promises: commitments.map((c) => c.text),
+    untimedPromises: commitments.filter((c) => !c.timed).map((c) => c.text),
     guesses: findings.filter((f) => f.category === 'uncertain' || f.ruleId === 'draft/hedge-density').map((f) => draft.slice(f.start, f.end)),
   };
 }

@@ -8,6 +8,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadBuiltinPack, readRuleFiles } from '../../lib/node/rule-files';
 import { createChecklist, CHECKLIST_FILE } from '../../lib/checklist/checklist';
+import { createLinter } from '../../lib/engine';
 import { readJsonl } from './corpus';
 
 type Verdicts = Record<string, Record<string, 'pass' | 'missing'>>;
@@ -17,13 +18,14 @@ export default function evalChecklist(argv: string[] = []): void {
   if (!rows) return;
   const { pack } = loadBuiltinPack();
   const checklist = createChecklist(readRuleFiles()[CHECKLIST_FILE], pack.macros);
+  const linter = createLinter();
   const judged: Verdicts = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'checklist-judgements.json'), 'utf8'));
   const byId = new Map(rows.map((r) => [r.id, r]));
   const agree: Record<string, { same: number; total: number }> = {};
   for (const [id, verdicts] of Object.entries(judged)) {
     const row = byId.get(id);
     if (!row) continue;
-    const results = checklist.evaluate(row.text);
+    const results = checklist.evaluate(row.text, { findings: linter.lint(row.text) });
     if (argv.includes('--show')) console.log(`\n${id}: ${row.text.replace(/\s+/g, ' ')}`);
     for (const r of results) {
       const mine = r.status === 'pass' ? 'pass' : 'missing';

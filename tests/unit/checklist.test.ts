@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readRuleFiles } from '../../lib/node/rule-files';
 import { createChecklist, CHECKLIST_FILE } from '../../lib/checklist/checklist';
-import { builtinPack, PackError } from '../../lib/engine';
+import { builtinPack, createLinter, PackError } from '../../lib/engine';
 
 const files = readRuleFiles();
 const checklist = createChecklist(files[CHECKLIST_FILE], builtinPack().pack.macros);
@@ -53,5 +53,44 @@ describe('pre-reply checklist', () => {
   it('rejects a malformed item naming the file, item and field', () => {
     expect(() => createChecklist({ items: [{ id: 'x', label: 'X', 'look-in': 'middle', pass: ['a'], reasons: { pass: 'p', missing: 'm' } }] }, {})).toThrow(PackError);
     expect(() => createChecklist({ items: [{ id: 'x', label: 'X', 'look-in': 'anywhere', pass: ['(a'], reasons: { pass: 'p', missing: 'm' } }] }, {})).toThrow(/rule "x", field "pass\[0\]"/);
+  });
+});
+
+describe('checklist agrees with the findings and the draft', () => {
+  const linter = createLinter();
+  const DEMO = 'Please calm down. That is our policy and there is nothing I can do. I guarantee it will be fixed ASAP.';
+
+  it('does not pass "Boundary or option" on a draft with a dismissive or policy-wall finding', () => {
+    const findings = linter.lint(DEMO);
+    expect(findings.slice(0, 2).map((f) => f.ruleId)).toEqual(['calm-down', 'that-is-our-policy']);
+    const item = checklist.evaluate(DEMO, { findings }).find((r) => r.id === 'boundary-or-option')!;
+    expect(item.status).toBe('missing');
+    expect(item.reason).toMatch(/closes the door/);
+    // The same words without the wall do pass.
+    const open = 'I can not change the fare, but here is what I can do: move you to the 6pm flight.';
+    expect(checklist.evaluate(open, { findings: linter.lint(open) }).find((r) => r.id === 'boundary-or-option')!.status).toBe('pass');
+  });
+
+  it('lists a guarantee as a promise and calls out that it gives no time', () => {
+    const [promise, ...rest] = linter.commitments(DEMO);
+    expect(rest).toEqual([]);
+    expect(promise).toMatchObject({ text: 'I guarantee it will be fixed ASAP.', timed: false });
+    expect(linter.commitments('I will call you back by Friday.')[0].timed).toBe(true);
+    expect(linter.commitments('We will get back to you within 48 hours.')[0].timed).toBe(true);
+    expect(linter.commitments("We'll sort it soon.")[0].timed).toBe(false);
+    expect(linter.commitments("I can't guarantee a seat on that flight.")).toEqual([]);
+  });
+
+  it("passes the opening acknowledgement when the draft opens with one of Steady's own acknowledgement rewrites", () => {
+    const acknowledging = builtinPack()
+      .pack.rules.filter((r) => r.category === 'corporate-filler' || r.category === 'dismissive')
+      .flatMap((r) => r.rewrites)
+      // Whole acknowledgements only: lead-ins ("I am sorry to tell you that …") need the agent's clause after them.
+      .filter((r) => /^(i am sorry|i understand|i can see|i know)/i.test(r) && !r.includes('[') && !/\b(that|but|,)$/.test(r));
+    expect(acknowledging.length).toBeGreaterThan(2);
+    for (const rewrite of acknowledging) {
+      const draft = `${rewrite[0].toUpperCase()}${rewrite.slice(1)}. I have moved you to the 6pm flight.`;
+      expect(statusOf(draft)['opening-acknowledgement'], draft).toBe('pass');
+    }
   });
 });
