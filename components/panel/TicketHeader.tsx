@@ -13,6 +13,7 @@ const HELPDESK_NAMES: Record<TicketSnapshot['helpdesk'], string> = {
 
 export function TicketHeader({ snapshot }: { snapshot: TicketSnapshot }) {
   const customerMessages = snapshot.messages.filter((m) => m.role === 'customer').length;
+  const cut = snapshot.messages.filter((m) => m.truncated).length;
   return (
     <header class="ticket-header">
       <p class="helpdesk">{HELPDESK_NAMES[snapshot.helpdesk]}</p>
@@ -24,6 +25,11 @@ export function TicketHeader({ snapshot }: { snapshot: TicketSnapshot }) {
         <span data-testid="customer-count">{customerMessages}</span> customer message{customerMessages === 1 ? '' : 's'},{' '}
         {snapshot.messages.length} in all
       </p>
+      {cut > 0 && (
+        <p class="muted" data-testid="cut-note">
+          {cut === 1 ? 'One very long message was' : `${cut} very long messages were`} read only in part.
+        </p>
+      )}
     </header>
   );
 }

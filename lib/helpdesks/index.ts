@@ -14,6 +14,7 @@ import { helpscout } from './helpscout';
 import { hubspot } from './hubspot';
 import { intercom } from './intercom';
 import type { ComposerTarget, HelpdeskAdapter } from './types';
+import { capConversation } from './caps';
 import { zendesk } from './zendesk';
 
 export type { ComposerTarget, HelpdeskAdapter } from './types';
@@ -55,7 +56,7 @@ function readWith(adapter: HelpdeskAdapter, url: URL, doc: Document): Omit<Conve
   return {
     ticketId: adapter.ticketId(doc, url),
     subject: adapter.subject(doc),
-    messages: adapter.messages(doc),
+    messages: capConversation(adapter.messages(doc)),
     composers: adapter.composers(doc),
   };
 }
