@@ -84,6 +84,7 @@ const conversationMessage = z.object({
   author: z.string().optional(),
   time: z.string().optional(),
   text: z.string(),
+  truncated: z.boolean().optional(),
 });
 
 const conversationReport = z.object({

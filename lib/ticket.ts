@@ -10,6 +10,9 @@ export type HelpdeskId = (typeof HELPDESKS)[number];
 
 export type Role = 'customer' | 'agent' | 'note' | 'system';
 
+/** A message is read and analysed up to about this many characters: its beginning, where the customer states the problem. */
+export const MAX_MESSAGE_CHARS = 20_000;
+
 export interface ConversationMessage {
   /** Stable within the page (data-* id where the app has one, else position). */
   id: string;
@@ -18,6 +21,8 @@ export interface ConversationMessage {
   /** ISO time when the page shows one. */
   time?: string;
   text: string;
+  /** True when the page's text was longer and only its beginning was read (lib/helpdesks/caps.ts). */
+  truncated?: boolean;
 }
 
 export type SentimentLabel = 'negative' | 'neutral' | 'positive';

@@ -16,6 +16,7 @@ export function TicketHeader({ snapshot }: { snapshot: TicketSnapshot }) {
   const title = snapshot.label ?? snapshot.subject ?? 'Conversation';
   // A title that is the subject already (Intercom, Gmail) is not repeated under it.
   const subject = snapshot.subject && snapshot.subject !== title ? snapshot.subject : undefined;
+  const cut = snapshot.messages.filter((m) => m.truncated).length;
   return (
     <div class="ticket-title">
       <p class="helpdesk">{HELPDESK_NAMES[snapshot.helpdesk]}</p>
@@ -24,6 +25,11 @@ export function TicketHeader({ snapshot }: { snapshot: TicketSnapshot }) {
       <p class="muted small">
         <span data-testid="customer-count">{customerMessages}</span> customer message{customerMessages === 1 ? '' : 's'}, {snapshot.messages.length} in all
       </p>
+      {cut > 0 && (
+        <p class="muted" data-testid="cut-note">
+          {cut === 1 ? 'One very long message was' : `${cut} very long messages were`} read only in part.
+        </p>
+      )}
     </div>
   );
 }

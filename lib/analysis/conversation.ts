@@ -4,7 +4,7 @@
  * request, asynchronously) the facts for the decision map. When a call's
  * messages extend the previous call's, only the new ones are processed.
  */
-import type { AnalysedMessage, ConversationMessage, ExtractedFact, Sentiment, Trajectory, TriggerHit } from '../ticket';
+import { MAX_MESSAGE_CHARS, type AnalysedMessage, type ConversationMessage, type ExtractedFact, type Sentiment, type Trajectory, type TriggerHit } from '../ticket';
 import { createSentimentScorer, type SentimentOptions } from './sentiment';
 import { computeTrajectory } from './trajectory';
 import { findPhraseTriggers, questionsOf, repeatedQuestionHits, type Question } from './triggers';
@@ -63,7 +63,8 @@ export function createConversationAnalyzer(options: ConversationAnalyzerOptions)
   function readMessage(m: ConversationMessage, key: string): MessageReading {
     let reading = readings.get(key);
     if (!reading) {
-      reading = { sentiment: scorer.score(m.text), hits: findPhraseTriggers(options.triggers, m), questions: questionsOf(m.text) };
+      const part = analysedPart(m);
+      reading = { sentiment: scorer.score(part.text), hits: findPhraseTriggers(options.triggers, part), questions: questionsOf(part.text) };
       readings.set(key, reading);
     }
     return reading;
@@ -103,7 +104,7 @@ export function createConversationAnalyzer(options: ConversationAnalyzerOptions)
         if (m.role !== 'customer') continue;
         const key = keyOf(m);
         let list = facts.get(key);
-        if (!list) facts.set(key, (list = extractFacts(m, nlp)));
+        if (!list) facts.set(key, (list = extractFacts(analysedPart(m), nlp)));
         found.push(...list);
       }
       forgetOthers(facts, messages.map(keyOf));
@@ -115,6 +116,14 @@ export function createConversationAnalyzer(options: ConversationAnalyzerOptions)
 /** One-shot analysis of a whole conversation. */
 export function analyseConversation(messages: readonly ConversationMessage[], triggers: readonly CompiledTrigger[]): Promise<ConversationAnalysis> {
   return createConversationAnalyzer({ triggers }).analyse(messages);
+}
+
+/**
+ * The part of a message that is analysed: adapters already cap what they read (lib/helpdesks/caps.ts);
+ * this keeps the service worker bounded whatever a page sends. Offsets into the part are offsets into the message.
+ */
+function analysedPart(m: ConversationMessage): ConversationMessage {
+  return m.text.length > MAX_MESSAGE_CHARS ? { ...m, text: m.text.slice(0, MAX_MESSAGE_CHARS) } : m;
 }
 
 function extendsPrevious(previous: readonly string[], current: readonly string[]): boolean {

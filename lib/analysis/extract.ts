@@ -18,9 +18,10 @@ export function loadDateParser(): Promise<Nlp> {
   return loading;
 }
 
-const ID = String.raw`#?\s?([A-Z]{0,4}-?\d[\w-]*\d)`;
+// Every repeat is bounded ({0,40}): an unbounded run retried at each digit of "1.1.1…" is quadratic.
+const ID = String.raw`#?\s?([A-Z]{0,4}-?\d[\w-]{0,40}\d)`;
 const LABELLED_IDS: readonly { kind: ExtractedFact['kind']; pattern: RegExp }[] = [
-  { kind: 'invoice-number', pattern: /\b(INV[-\s]?\d[\w-]*\d)\b/gi },
+  { kind: 'invoice-number', pattern: /\b(INV[-\s]?\d[\w-]{0,40}\d)\b/gi },
   { kind: 'invoice-number', pattern: new RegExp(String.raw`\binvoice(?:\s+(?:number|no\.?|num|id))?\s*[:#]?\s*${ID}`, 'gi') },
   { kind: 'order-number', pattern: new RegExp(String.raw`\border(?:\s+(?:number|no\.?|num|id|ref(?:erence)?))?\s*[:#]?\s*${ID}`, 'gi') },
   { kind: 'ticket-number', pattern: new RegExp(String.raw`\b(?:ticket|case|request)(?:\s+(?:number|no\.?|num|id))?\s*[:#]?\s*${ID}`, 'gi') },
@@ -28,9 +29,9 @@ const LABELLED_IDS: readonly { kind: ExtractedFact['kind']; pattern: RegExp }[] 
 
 const AMOUNT = new RegExp(
   [
-    String.raw`(?:R\$|US\$|[$€£¥₹])\s?\d[\d,.]*\d|(?:R\$|US\$|[$€£¥₹])\s?\d`,
-    String.raw`\b(?:USD|EUR|GBP|BRL|CHF)\s?\d[\d,.]*`,
-    String.raw`\b\d[\d,.]*\s?(?:dollars?|euros?|pounds?|bucks|reais|usd|eur|gbp|chf)\b`,
+    String.raw`(?:R\$|US\$|[$€£¥₹])\s?\d[\d,.]{0,30}\d|(?:R\$|US\$|[$€£¥₹])\s?\d`,
+    String.raw`\b(?:USD|EUR|GBP|BRL|CHF)\s?\d[\d,.]{0,30}`,
+    String.raw`\b\d[\d,.]{0,30}\s?(?:dollars?|euros?|pounds?|bucks|reais|usd|eur|gbp|chf)\b`,
   ].join('|'),
   'gi',
 );
@@ -69,11 +70,20 @@ export function extractFacts(message: MessageText, nlp: Nlp): ExtractedFact[] {
 const DATE_HINT =
   /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\d(?:st|nd|rd|th)\b|\b(?:today|tonight|tomorrow|yesterday|weekend|week|weeks|month|months|year|years|days?|hours?|morning|afternoon|evening|noon|midnight|ago)\b/i;
 
+/** compromise takes ~50 µs a word: dates are looked for in the first 5,000 characters of dated sentences only. */
+const MAX_DATE_TEXT = 5_000;
+
 function datePhrases(text: string, nlp: Nlp): string[] {
   const out: string[] = [];
-  const dated = splitSentences(text)
-    .map((r) => text.slice(r.start, r.end))
-    .filter((sentence) => DATE_HINT.test(sentence));
+  const dated: string[] = [];
+  let datedChars = 0;
+  for (const r of splitSentences(text)) {
+    const sentence = text.slice(r.start, r.end);
+    if (!DATE_HINT.test(sentence)) continue;
+    datedChars += sentence.length;
+    if (datedChars > MAX_DATE_TEXT) break;
+    dated.push(sentence);
+  }
   const found = dated.length ? (nlp(dated.join('\n')).match(DATE_MATCH).out('array') as string[]) : [];
   for (const m of found) {
     const phrase = m.replace(/[\s.,;:!?)]+$/, '');

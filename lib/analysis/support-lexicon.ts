@@ -83,6 +83,7 @@ export const SUPPORT_PHRASES: readonly { pattern: RegExp; weight: number }[] = [
 /**
  * Cheap sarcasm markers: a positive-looking phrase used to complain. When one
  * matches, the sentence's positive words stop counting and the marker weighs in.
+ * Gaps are bounded ({0,120}), so a sentence of repeated markers is checked in linear time.
  */
 export const SARCASM: readonly RegExp[] = [
   /\b(?:great|perfect|wonderful|fantastic|brilliant|lovely|awesome|excellent),?\s+(?:just|simply|really)\s+(?:great|perfect|wonderful|fantastic|brilliant|lovely|awesome|excellent)\b/i,
@@ -91,10 +92,10 @@ export const SARCASM: readonly RegExp[] = [
   /\b(?:oh|yeah|wow),?\s+(?:great|wonderful|perfect|fantastic|brilliant|lovely|awesome|nice|thanks|sure|right)\b/i,
   /\byeah,? right\b/i,
   /\bjust what i (?:needed|wanted)\b/i,
-  /\b(?:love|loving) (?:how|that|it when)\b[^.!?]*\b(?:again|still|never|no one|nobody|not)\b/i,
-  /\bthanks? a lot\b[^.!?]*\b(?:not|nothing|never|again|still)\b/i,
+  /\b(?:love|loving) (?:how|that|it when)\b[^.!?]{0,120}\b(?:again|still|never|no one|nobody|not)\b/i,
+  /\bthanks? a lot\b[^.!?]{0,120}\b(?:not|nothing|never|again|still)\b/i,
   /\bso much for\b/i,
-  /\bgreat (?:service|job|work|support)\b[^.!?]*(?:\.{3}|\/s\b|not|never|again|still)/i,
+  /\bgreat (?:service|job|work|support)\b[^.!?]{0,120}(?:\.{3}|\/s\b|not|never|again|still)/i,
 ];
 
 export const SARCASM_WEIGHT = -3;

@@ -1,31 +1,80 @@
-/** Sentence ranges of a draft: split at end punctuation followed by space, and at line breaks. */
+/**
+ * Sentence ranges of a draft: split at end punctuation followed by space, and at line breaks.
+ * A single forward scan (no regular expression), so any input — 100,000 dots, say — takes linear time.
+ * A "sentence" longer than MAX_SENTENCE_CHARS (pasted logs, a run of symbols) is cut into pieces at a
+ * space where there is one, so a keystroke re-checks one piece and not the whole run.
+ */
 export interface Range {
   start: number;
   end: number;
 }
 
-// End punctuation, closing quotes/brackets and invisible characters (zero-width, bidi marks), then a space.
-const BOUNDARY = /[.!?…]+["'”’)\]\u00AD\u200B-\u200F\u2060-\u2064\u202A-\u202E\u2066-\u2069]*(?=\s|$)|\r?\n|\r/g;
+export const MAX_SENTENCE_CHARS = 2_000;
+/** How far back from MAX_SENTENCE_CHARS a cut looks for a space. */
+const CUT_SEARCH = 200;
 
 export function splitSentences(text: string, limit = text.length): Range[] {
   const out: Range[] = [];
+  const length = Math.min(limit, text.length);
   let start = 0;
-  BOUNDARY.lastIndex = 0;
-  const source = limit < text.length ? text.slice(0, limit) : text;
-  let m: RegExpExecArray | null;
-  while ((m = BOUNDARY.exec(source)) !== null) {
-    const end = m.index + m[0].length;
-    pushTrimmed(source, start, end, out);
-    start = end;
+  let i = 0;
+  while (i < length) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      const end = c === 13 && i + 1 < length && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+      pushTrimmed(text, start, end, out);
+      start = i = end;
+    } else if (isEndPunctuation(c)) {
+      // The whole run of end punctuation, then closing quotes, brackets and invisible characters.
+      let j = i + 1;
+      while (j < length && isEndPunctuation(text.charCodeAt(j))) j++;
+      while (j < length && isCloser(text.charCodeAt(j))) j++;
+      if (j === length || isSpace(text.charCodeAt(j))) {
+        pushTrimmed(text, start, j, out);
+        start = j;
+      }
+      // Either way nothing inside the run can end a sentence ("v1...x", "?!)x"), so scanning resumes after it.
+      i = j;
+    } else {
+      i++;
+    }
   }
-  pushTrimmed(source, start, source.length, out);
+  pushTrimmed(text, start, length, out);
   return out;
+}
+
+/** . ! ? … */
+function isEndPunctuation(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 0x2026;
+}
+
+/** Closing quotes and brackets, and invisible characters (soft hyphen, zero-width, bidi marks) that may follow end punctuation. */
+function isCloser(c: number): boolean {
+  return (
+    c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 93 || c === 0xad ||
+    (c >= 0x200b && c <= 0x200f) || (c >= 0x2060 && c <= 0x2064) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
+  );
 }
 
 function pushTrimmed(text: string, start: number, end: number, out: Range[]): void {
   while (start < end && isSpace(text.charCodeAt(start))) start++;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  while (end - start > MAX_SENTENCE_CHARS) {
+    const cut = cutBefore(text, start + MAX_SENTENCE_CHARS);
+    let pieceEnd = cut;
+    while (pieceEnd > start && isSpace(text.charCodeAt(pieceEnd - 1))) pieceEnd--;
+    if (pieceEnd > start) out.push({ start, end: pieceEnd });
+    start = cut;
+    while (start < end && isSpace(text.charCodeAt(start))) start++;
+  }
   if (end > start) out.push({ start, end });
+}
+
+/** Where to cut an over-long sentence at or before `at`: after the last space within CUT_SEARCH, else at `at` (never inside a surrogate pair). */
+function cutBefore(text: string, at: number): number {
+  for (let i = at; i > at - CUT_SEARCH; i--) if (isSpace(text.charCodeAt(i - 1))) return i;
+  const c = text.charCodeAt(at - 1);
+  return c >= 0xd800 && c <= 0xdbff ? at - 1 : at;
 }
 
 /** Same as /\s/ (JavaScript white space and line terminators), without a regex per character. */

@@ -14,6 +14,7 @@ import { helpscout } from './helpscout';
 import { hubspot } from './hubspot';
 import { intercom } from './intercom';
 import type { ComposerTarget, HelpdeskAdapter } from './types';
+import { capConversation } from './caps';
 import { zendesk } from './zendesk';
 
 export type { ComposerTarget, HelpdeskAdapter } from './types';
@@ -61,7 +62,7 @@ function readWith(adapter: HelpdeskAdapter, url: URL, doc: Document): Omit<Conve
     ticketId: adapter.ticketId(doc, url),
     subject: adapter.subject(doc),
     label: adapter.label?.(doc, url),
-    messages: adapter.messages(doc),
+    messages: capConversation(adapter.messages(doc)),
     composers: adapter.composers(doc),
   };
 }
