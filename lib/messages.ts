@@ -12,6 +12,8 @@ export interface ConversationReport {
   url: string;
   messages: ConversationMessage[];
   composer: ComposerInfo | null;
+  /** Generic mode read the page (see TicketSnapshot.genericMode). */
+  genericMode?: boolean;
 }
 
 export type SteadyMessage =

@@ -1,6 +1,7 @@
 /** The side panel's layout: ticket header, then tabs Now / Scripts / Map / Review / Stats. Props only. */
 import type { ComponentChildren } from 'preact';
 import type { TicketSnapshot } from '../../lib/ticket';
+import { genericModeSummary } from '../../lib/panel/derive';
 import { TicketHeader } from './TicketHeader';
 import { Tabs } from './Tabs';
 
@@ -27,7 +28,7 @@ export function PanelApp({ snapshot, tab, onTab, notice, children }: PanelAppPro
   return (
     <main>
       {snapshot ? (
-        <TicketHeader snapshot={snapshot} />
+        <TicketHeader snapshot={snapshot} generic={genericModeSummary(snapshot)} />
       ) : (
         <header class="ticket-header">
           <h1>Steady</h1>

@@ -1,5 +1,6 @@
-/** Which ticket the panel follows: helpdesk, ticket id, subject and message counts. */
-import type { TicketSnapshot } from '../../lib/ticket';
+/** Which ticket the panel follows: helpdesk (or generic mode, and what it found), ticket id, subject and message counts. */
+import type { Role, TicketSnapshot } from '../../lib/ticket';
+import type { GenericModeSummary } from '../../lib/panel/derive';
 
 const HELPDESK_NAMES: Record<TicketSnapshot['helpdesk'], string> = {
   zendesk: 'Zendesk',
@@ -8,22 +9,46 @@ const HELPDESK_NAMES: Record<TicketSnapshot['helpdesk'], string> = {
   helpscout: 'Help Scout',
   gmail: 'Gmail',
   hubspot: 'HubSpot',
-  generic: 'This page',
+  generic: 'Generic page',
 };
 
-export function TicketHeader({ snapshot }: { snapshot: TicketSnapshot }) {
+export function TicketHeader({ snapshot, generic }: { snapshot: TicketSnapshot; generic: GenericModeSummary | null }) {
   const customerMessages = snapshot.messages.filter((m) => m.role === 'customer').length;
   return (
     <header class="ticket-header">
-      <p class="helpdesk">{HELPDESK_NAMES[snapshot.helpdesk]}</p>
+      {/* The label names an app only when its own adapter read the page. */}
+      <p class="helpdesk">{generic ? HELPDESK_NAMES.generic : HELPDESK_NAMES[snapshot.helpdesk]}</p>
       <h1>
         Ticket <span data-testid="ticket-id">{snapshot.ticketId ?? 'unknown'}</span>
       </h1>
       {snapshot.subject && <p class="subject">{snapshot.subject}</p>}
+      {generic && <GenericModeNote summary={generic} />}
       <p class="muted">
         <span data-testid="customer-count">{customerMessages}</span> customer message{customerMessages === 1 ? '' : 's'},{' '}
         {snapshot.messages.length} in all
       </p>
     </header>
+  );
+}
+
+const ROLE_WORDS: Record<Role, [one: string, many: string]> = {
+  customer: ['from the customer', 'from the customer'],
+  agent: ['from an agent', 'from agents'],
+  note: ['internal note', 'internal notes'],
+  system: ['system line', 'system lines'],
+};
+
+function GenericModeNote({ summary }: { summary: GenericModeSummary }) {
+  const found = summary.roles.map(({ role, count }) => `${count} ${ROLE_WORDS[role][count === 1 ? 0 : 1]}`).join(', ');
+  return (
+    <div class="generic-mode" data-testid="generic-mode">
+      <p>
+        Read as a generic page:{' '}
+        {summary.fallbackFrom ? `the ${HELPDESK_NAMES[summary.fallbackFrom]} layout was not recognised.` : 'Steady has no layout for this site.'}
+      </p>
+      <p data-testid="generic-found">
+        {summary.total === 0 ? 'No conversation on this page.' : `Found ${summary.total} message${summary.total === 1 ? '' : 's'}: ${found}.`}
+      </p>
+    </div>
   );
 }
