@@ -4,6 +4,7 @@ import type { TicketSnapshot } from '../../lib/ticket';
 import { genericModeSummary } from '../../lib/panel/derive';
 import { TicketHeader } from './TicketHeader';
 import { Tabs } from './Tabs';
+import { SiteEnabler, type SiteEnablerProps } from './SiteEnabler';
 
 export type PanelTab = 'now' | 'scripts' | 'map' | 'review' | 'stats';
 
@@ -20,11 +21,13 @@ export interface PanelAppProps {
   tab: PanelTab;
   onTab: (tab: PanelTab) => void;
   notice?: string;
+  /** Offered on a page Steady does not run on (no snapshot). */
+  siteEnabler?: SiteEnablerProps;
   /** Content of the selected tab. */
   children: ComponentChildren;
 }
 
-export function PanelApp({ snapshot, tab, onTab, notice, children }: PanelAppProps) {
+export function PanelApp({ snapshot, tab, onTab, notice, siteEnabler, children }: PanelAppProps) {
   return (
     <main>
       {snapshot ? (
@@ -33,6 +36,7 @@ export function PanelApp({ snapshot, tab, onTab, notice, children }: PanelAppPro
         <header class="ticket-header">
           <h1>Steady</h1>
           <p class="muted">Open a ticket in Zendesk, Intercom, Freshdesk, Help Scout, HubSpot or Gmail and this panel follows it.</p>
+          {siteEnabler && <SiteEnabler {...siteEnabler} />}
         </header>
       )}
       {notice && (

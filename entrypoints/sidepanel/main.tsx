@@ -17,7 +17,11 @@ import { openDatabase, type DecisionMap } from '@/lib/store/db';
 import { emptyDecisionMap, saveDecisionMap, watchDecisionMap } from '@/lib/store/decision-maps';
 import { loadFigures, exportData, nudgesToCsv, deleteAllData, type CoachingFigures } from '@/lib/store/stats';
 import { loadConfig } from '@/lib/settings/sources';
-import { linterOptions } from '@/lib/settings/settings';
+import { linterOptions, type Settings } from '@/lib/settings/settings';
+import { SETTINGS_KEY } from '@/lib/settings/sources';
+import { enableGenericSite, offerableHost } from '@/lib/settings/generic-sites';
+import { siteAccess } from '@/lib/settings/site-access';
+import { HELPDESK_HOSTS } from '@/entrypoints/content/helpdesk-matches';
 import { panelPortName, type InsertResult, type PanelUpdate, type SteadyMessage, type TabState } from '@/lib/messages';
 import { PanelApp, type PanelTab } from '@/components/panel/PanelApp';
 import { NowView } from '@/components/panel/NowView';
@@ -46,6 +50,10 @@ const map = signal<DecisionMap | null>(null);
 const saveState = signal<{ kind: 'saved' | 'saving' | 'error'; message?: string }>({ kind: 'saved' });
 const figures = signal<CoachingFigures | null>(null);
 const notice = signal<string | undefined>(undefined);
+/** The followed tab's site when Steady could be enabled there (null: a site the browser does not name to Steady), and why enabling failed. */
+const offeredHost = signal<string | null | undefined>(undefined);
+const enableError = signal<string | undefined>(undefined);
+let settings: Settings | undefined;
 
 const snapshot = computed(() => tabState.value?.snapshot ?? null);
 const draft = computed(() => tabState.value?.draft ?? '');
@@ -56,6 +64,7 @@ const insights = computed(() => draftInsights(draft.value, snapshot.value, linte
 async function loadLinter() {
   const config = await loadConfig({ sync: browser.storage.sync, local: browser.storage.local, managed: browser.storage.managed }, rules.pack);
   linter.value = createLinter(linterOptions(config.settings, config.packs.map((p) => p.pack)));
+  settings = config.settings;
 }
 void loadLinter();
 browser.storage.onChanged.addListener(() => void loadLinter());
@@ -80,6 +89,35 @@ if (boundTab === undefined) {
   };
   void follow();
   browser.tabs.onActivated.addListener(() => void follow());
+}
+
+// On a site Steady does not run on, the empty panel offers to enable it (the URL is visible once the site or the tab is granted).
+async function checkOffer() {
+  const id = tabId.peek();
+  const tab = id === undefined ? undefined : await browser.tabs.get(id).catch(() => undefined);
+  offeredHost.value = tab && !tab.url ? null : offerableHost(tab?.url, HELPDESK_HOSTS);
+}
+effect(() => {
+  void tabId.value;
+  enableError.value = undefined;
+  void checkOffer();
+});
+browser.tabs.onUpdated.addListener((id, change) => {
+  if (id === tabId.peek() && change.status === 'complete') void checkOffer();
+});
+
+function enableSite(site: string) {
+  const id = tabId.peek();
+  if (!settings || id === undefined) return;
+  // Straight from the click: the permission request needs the user gesture.
+  void enableGenericSite(site, settings, siteAccess((next) => browser.storage.sync.set({ [SETTINGS_KEY]: next }))).then(async (result) => {
+    enableError.value = result.ok ? undefined : result.message;
+    if (!result.ok) return;
+    // The registered script runs on the next load; start generic mode on this one now.
+    await browser.scripting.executeScript({ target: { tabId: id }, files: ['/content-scripts/content.js'] }).catch((e: unknown) => {
+      enableError.value = `Steady is enabled on ${result.host}; reload the page to start it (${String(e)}).`;
+    });
+  });
 }
 
 // Ticks are per ticket: a new ticket starts with none.
@@ -265,7 +303,13 @@ function Panel() {
   }
   return (
     <>
-      <PanelApp snapshot={snap} tab={tab.value} onTab={(t) => (tab.value = t)} notice={notice.value}>
+      <PanelApp
+        snapshot={snap}
+        tab={tab.value}
+        onTab={(t) => (tab.value = t)}
+        notice={notice.value}
+        siteEnabler={!snap && offeredHost.value !== undefined ? { host: offeredHost.value ?? undefined, onEnable: enableSite, error: enableError.value } : undefined}
+      >
         {body}
       </PanelApp>
       {tabId.value !== undefined && (
