@@ -19,6 +19,10 @@ const KNOWN_CONVERSATION_URLS: RegExp[] = [
   /^my\.livechatinc\.com\/chats\/([^/]+)/,
   /^app\.crisp\.chat\/website\/[^/]+\/inbox\/([^/]+)/,
 ];
+/** Self-hosted helpdesks name the ticket in the path (FreeScout /conversation/77, Zammad #ticket/zoom/12) or in ?id= (osTicket tickets.php?id=4312). */
+const TICKET_PATH = /\/(?:conversations?|tickets?|cases?|requests?)\/(?:zoom\/)?(\d+)(?:[/?#]|$)/i;
+const TICKET_PAGE = /(?:conversation|ticket|case|request)/i;
+
 /** Enough messages for a conversation; more only slows analysis down. */
 const MAX_MESSAGES = 200;
 
@@ -43,7 +47,11 @@ export const generic: HelpdeskAdapter = {
       const id = pattern.exec(address)?.[1];
       if (id) return id;
     }
-    return null;
+    // Single-page apps route in the hash.
+    const inPath = TICKET_PATH.exec(`${url.pathname}${url.hash.replace(/^#\/?/, '/')}`)?.[1];
+    if (inPath) return inPath;
+    const query = url.searchParams.get('id');
+    return query && /^\d+$/.test(query) && TICKET_PAGE.test(url.pathname) ? query : null;
   },
   subject: (doc) => doc.title.trim() || undefined,
   messages(doc): ConversationMessage[] {

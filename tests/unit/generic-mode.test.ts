@@ -142,6 +142,20 @@ describe('generic mode on real apps’ pages', () => {
   });
 });
 
+describe('generic ticket ids', () => {
+  it.each([
+    ['https://helpdesk.acme-support.com/conversation/77?folder_id=1', '77'],
+    ['https://tickets.acme-support.com/scp/tickets.php?id=4312', '4312'],
+    ['https://zammad.acme-support.com/#ticket/zoom/12', '12'],
+    ['https://helpdesk.acme-support.com/mailbox/1', null],
+    ['https://helpdesk.acme-support.com/settings?id=3', null],
+    ['https://tickets.acme-support.com/scp/tickets.php', null],
+  ])('%s → %s', (href, id) => {
+    setURL(href);
+    expect(readConversation(new URL(href), document).ticketId).toBe(id);
+  });
+});
+
 describe('message-block helpers', () => {
   it('timeMarkers: datetime, a date-like title, clock and relative texts; not a bare number or a word title', () => {
     const root = html(
