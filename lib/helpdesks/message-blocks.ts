@@ -20,8 +20,8 @@ const AVATAR = 'img, [class*="avatar" i], [class*="photo" i]';
 const MACHINE_TIME = 'time, [datetime], [title]';
 const RELATIVE_TIME = /^(just now|now|today|yesterday|\d+\s*(s|sec|second|m|min|minute|h|hr|hour|d|day|w|week|mo|month|y|yr|year)s?\s+ago)\b/i;
 const CLOCK = /\b\d{1,2}:\d{2}(\s?[ap]\.?m\.?)?\b/i;
-/** A title that reads as a date or time: digits with a clock, a year, or a month name. */
-const DATE_LIKE = /\d{1,2}:\d{2}|\b(19|20)\d{2}\b/;
+/** A title that reads as a date or time: a clock, a numeric date, or a month name with a day. */
+const DATE_LIKE = /\d{1,2}:\d{2}|\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 
 interface TimeMarker {
   element: Element;
@@ -95,7 +95,13 @@ export function findMessageBlocks(root: Element): Element[] {
   let best: { members: Element[]; score: number } | null = null;
   for (const parent of parents) {
     const groups = new Map<string, Element[]>();
-    for (const child of parent.children) for (const key of kindKeys(child)) groups.set(key, [...(groups.get(key) ?? []), child]);
+    for (const child of parent.children) {
+      for (const key of kindKeys(child)) {
+        const group = groups.get(key);
+        if (group) group.push(child);
+        else groups.set(key, [child]);
+      }
+    }
     for (const group of groups.values()) {
       const members = group.filter((el) => !el.querySelector(EDITOR) && (el.textContent ?? '').trim() && linkShare(el) < 0.5);
       const timed = members.filter((el) => (counts.get(el) ?? 0) >= 1 && (counts.get(el) ?? 0) <= 2);

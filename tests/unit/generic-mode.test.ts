@@ -142,6 +142,53 @@ describe('generic mode on real apps’ pages', () => {
   });
 });
 
+describe('generic mode on other layouts', () => {
+  const article = (id: number, kind: string, time: string, text: string) => `
+    <div class="ticket-article-item ${kind}" data-id="${id}" id="article-${id}">
+      <div class="article-content">
+        <div class="avatar avatar--unique" title="Someone"></div>
+        <div class="bubble-gap"><div class="internal-border"><div class="textBubble"><div class="textBubble-content"><div class="richtext-content">${text}</div></div></div></div></div>
+      </div>
+      <div class="article-meta bottom"><div class="article-meta-value"><time class="humanTime" datetime="${time}" title="${time}">2 hours ago</time></div></div>
+    </div>`;
+
+  it('a Zammad-style ticket: customer, agent and an internal note (is-internal)', () => {
+    setURL('https://zammad.acme-support.com/#ticket/zoom/12');
+    document.body.innerHTML = `<div class="ticket-article">
+      ${article(1, 'customer', '2026-11-20T09:00:00Z', 'My invoice shows the wrong VAT number.')}
+      ${article(2, 'agent', '2026-11-20T10:00:00Z', 'Thanks, I have asked billing to reissue it.')}
+      ${article(3, 'agent is-internal', '2026-11-20T10:05:00Z', 'Billing ticket #881 opened.')}
+      ${article(4, 'customer', '2026-11-21T08:00:00Z', 'Still waiting for the corrected invoice.')}
+    </div><div class="article-new"><div class="richtext" contenteditable="true"></div></div>`;
+    const reading = readConversation(new URL(location.href), document);
+    expect(reading.ticketId).toBe('12');
+    expect(reading.messages.map((m) => [m.id, m.role, m.text])).toEqual([
+      ['article-1', 'customer', 'My invoice shows the wrong VAT number.'],
+      ['article-2', 'agent', 'Thanks, I have asked billing to reissue it.'],
+      ['article-3', 'note', 'Billing ticket #881 opened.'],
+      ['article-4', 'customer', 'Still waiting for the corrected invoice.'],
+    ]);
+  });
+
+  it('a chat with incoming, outgoing and private bubbles, newest first by datetime', () => {
+    setURL('https://chat.acme-support.com/app/conversations/5');
+    const bubble = (dir: string, time: string, text: string) =>
+      `<li class="message ${dir}"><div class="bubble"><p class="message-text">${text}</p><time datetime="${time}">${time.slice(11, 16)}</time></div></li>`;
+    document.body.innerHTML = `<ul class="conversation-panel">
+      ${bubble('incoming', '2026-11-20T09:09:00Z', 'Fine, but this is the last time.')}
+      ${bubble('outgoing is-private', '2026-11-20T09:05:00Z', 'Offer a credit if they push back.')}
+      ${bubble('outgoing', '2026-11-20T09:03:00Z', 'Sorry about that, the refund is on its way.')}
+      ${bubble('incoming', '2026-11-20T09:01:00Z', 'You charged me twice!')}
+    </ul>`;
+    expect(readConversation(new URL(location.href), document).messages.map((m) => [m.role, m.text])).toEqual([
+      ['customer', 'You charged me twice!'],
+      ['agent', 'Sorry about that, the refund is on its way.'],
+      ['note', 'Offer a credit if they push back.'],
+      ['customer', 'Fine, but this is the last time.'],
+    ]);
+  });
+});
+
 describe('generic ticket ids', () => {
   it.each([
     ['https://helpdesk.acme-support.com/conversation/77?folder_id=1', '77'],
@@ -159,7 +206,7 @@ describe('generic ticket ids', () => {
 describe('message-block helpers', () => {
   it('timeMarkers: datetime, a date-like title, clock and relative texts; not a bare number or a word title', () => {
     const root = html(
-      '<div><time datetime="2026-11-20T10:00:00Z">Fri</time><a title="Nov 21, 2026 10:02">3 days ago</a><span>10:05 AM</span><span>5 minutes ago</span><span title="Account">x</span><span title="1">y</span></div>',
+      '<div><time datetime="2026-11-20T10:00:00Z">Fri</time><a title="Nov 21, 2026 10:02">3 days ago</a><span>10:05 AM</span><span>5 minutes ago</span><span title="Account">x</span><span title="1">y</span><span title="Edition 2024">z</span></div>',
     );
     const markers = timeMarkers(root);
     expect(markers.map((m) => m.element.textContent)).toEqual(['Fri', '3 days ago', '10:05 AM', '5 minutes ago']);
