@@ -28,12 +28,18 @@ interface TimeMarker {
   iso?: string;
 }
 
-interface Block {
+export interface MessageBlock {
   element: Element;
+  /** Its time stamps (one or two). */
   markers: TimeMarker[];
 }
 
 const inInterface = (el: Element) => !!el.closest(NOT_CONVERSATION);
+
+function withinAny(el: Element, set: Set<Element>, root: Element): boolean {
+  for (let up: Element | null = el; up && up !== root.parentElement; up = up.parentElement) if (set.has(up)) return true;
+  return false;
+}
 
 /** Time stamps in `root`: machine-readable ones first, then short texts like "10:03" or "5 minutes ago". */
 export function timeMarkers(root: Element): TimeMarker[] {
@@ -44,13 +50,14 @@ export function timeMarkers(root: Element): TimeMarker[] {
     const iso = isoTime(value);
     if (iso || el.tagName === 'TIME') found.push({ element: el, iso });
   }
+  const machineRead = new Set(found.map((m) => m.element));
   const walker = root.ownerDocument.createTreeWalker(root, 4 /* text */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.nodeValue?.trim() ?? '';
     const parent = node.parentElement;
     if (!parent || text.length === 0 || text.length > 40) continue;
     if (!RELATIVE_TIME.test(text) && !CLOCK.test(text)) continue;
-    if (found.some((m) => m.element.contains(parent))) continue;
+    if (withinAny(parent, machineRead, root)) continue;
     found.push({ element: parent });
   }
   return found.filter((m) => !inInterface(m.element));
@@ -82,18 +89,26 @@ function linkShare(el: Element): number {
  * The message blocks of the page's conversation, in page order, or [] when
  * the page holds none (a list of tickets, a settings page).
  */
-export function findMessageBlocks(root: Element): Element[] {
-  const markers = timeMarkers(root);
-  // How many time stamps each element holds: a message holds one or two, a thread many.
-  const counts = new Map<Element, number>();
-  for (const marker of markers) {
-    for (let el: Element | null = marker.element; el && el !== root; el = el.parentElement) counts.set(el, (counts.get(el) ?? 0) + 1);
+export function findMessageBlocks(root: Element): MessageBlock[] {
+  // The time stamps each element holds: a message holds one or two, a thread many.
+  const held = new Map<Element, TimeMarker[]>();
+  for (const marker of timeMarkers(root)) {
+    for (let el: Element | null = marker.element; el && el !== root; el = el.parentElement) {
+      const list = held.get(el);
+      if (list) list.push(marker);
+      else held.set(el, [marker]);
+    }
   }
+  const counts = new Map([...held].map(([el, list]) => [el, list.length]));
   const parents = new Set<Element>();
-  for (const [el, count] of counts) if (count <= 2 && el.parentElement && !inInterface(el.parentElement)) parents.add(el.parentElement);
+  for (const [el, count] of counts) if (count <= 2 && el.parentElement) parents.add(el.parentElement);
+  const isTimed = (el: Element) => (counts.get(el) ?? 0) >= 1 && (counts.get(el) ?? 0) <= 2;
 
   let best: { members: Element[]; score: number } | null = null;
-  for (const parent of parents) {
+  // Parents with the most children first, so small groups that cannot win are skipped before any DOM query.
+  for (const parent of [...parents].sort((a, b) => b.childElementCount - a.childElementCount)) {
+    if (best && parent.childElementCount * 1.5 <= best.score) break;
+    if (inInterface(parent)) continue;
     const groups = new Map<string, Element[]>();
     for (const child of parent.children) {
       for (const key of kindKeys(child)) {
@@ -103,8 +118,10 @@ export function findMessageBlocks(root: Element): Element[] {
       }
     }
     for (const group of groups.values()) {
+      const timedAtMost = group.filter(isTimed).length;
+      if (timedAtMost * 2 < group.length || (best && timedAtMost * 1.5 <= best.score)) continue;
       const members = group.filter((el) => !el.querySelector(EDITOR) && (el.textContent ?? '').trim() && linkShare(el) < 0.5);
-      const timed = members.filter((el) => (counts.get(el) ?? 0) >= 1 && (counts.get(el) ?? 0) <= 2);
+      const timed = members.filter(isTimed);
       if (timed.length * 2 < group.length) continue;
       // A lone block is a message only when it says so (an article, a body wrapper) and names its author.
       if (timed.length === 1 && !((timed[0].matches('article, [role="article"]') || bodyElement(timed[0])) && timed[0].querySelector(`${AUTHOR}, ${AVATAR}`))) continue;
@@ -112,7 +129,7 @@ export function findMessageBlocks(root: Element): Element[] {
       if (!best || score > best.score) best = { members, score };
     }
   }
-  return best?.members ?? [];
+  return (best?.members ?? []).map((element) => ({ element, markers: held.get(element) ?? [] }));
 }
 
 /** Lower-case words of a class or attribute value: "thread-type-customer", "messageBody" → thread, type, customer, message, body. */
@@ -126,10 +143,10 @@ function words(value: string): string[] {
 
 /** The block's own text, where the app wraps it: a class or test id with "content", else "body", else "text". */
 export function bodyElement(block: Element): Element | null {
-  const candidates = [...block.querySelectorAll('[class], [data-testid]')];
+  const candidates = [...block.querySelectorAll('[class], [data-testid]')].map((el) => ({ el, words: words(`${el.getAttribute('class') ?? ''} ${el.getAttribute('data-testid') ?? ''}`) }));
   for (const word of ['content', 'body', 'text']) {
-    const match = candidates.find((el) => words(`${el.getAttribute('class') ?? ''} ${el.getAttribute('data-testid') ?? ''}`).includes(word));
-    if (match) return match;
+    const match = candidates.find((c) => c.words.includes(word));
+    if (match) return match.el;
   }
   return null;
 }
@@ -187,11 +204,10 @@ function isSignedInUser(author: string | undefined, user: string | undefined): b
 }
 
 /** Reads the blocks as messages: roles, authors, times and bodies, oldest first. */
-export function readMessageBlocks(blocks: Element[], signedIn: string | undefined): ConversationMessage[] {
-  const read = blocks.map((element, index) => {
+export function readMessageBlocks(blocks: MessageBlock[], signedIn: string | undefined): ConversationMessage[] {
+  const read = blocks.map(({ element, markers }, index) => {
     const body = bodyElement(element);
     const author = authorOf(element, body);
-    const markers = timeMarkers(element);
     const skip = `${QUOTED_HISTORY}, ${BLOCK_CHROME}`;
     // Without a body wrapper, the block minus its time stamps and author line.
     const meta = [...markers.map((m) => m.element), ...[...element.querySelectorAll(AUTHOR)].filter((el) => el.textContent?.trim() === author)];
