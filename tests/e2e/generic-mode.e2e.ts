@@ -17,6 +17,7 @@ const PANEL_UPDATE = { timeout: 30_000, interval: 250 };
 const FREESCOUT_AT_HELPSCOUT = 'https://secure.helpscout.net/conversation/77?folder_id=1';
 const FREESCOUT_LIST = 'https://secure.helpscout.net/mailbox/1';
 const CUSTOM_DOMAIN = 'https://helpdesk.acme-support.com/conversation/77?folder_id=1';
+const OSTICKET = 'https://tickets.acme-support.com/scp/tickets.php?id=4312';
 
 const text = (panel: Page, testId: string) => panel.getByTestId(testId).textContent({ timeout: 1_000 }).catch(() => null);
 const label = (panel: Page) => panel.locator('.ticket-header .helpdesk').textContent({ timeout: 1_000 }).catch(() => null);
@@ -79,6 +80,7 @@ describe('FreeScout on its own domain, enabled from the panel', () => {
     const extensionId = first.extensionId;
     await first.close();
     grantHostPermissionInProfile(profile, extensionId, 'https://helpdesk.acme-support.com/*');
+    grantHostPermissionInProfile(profile, extensionId, 'https://tickets.acme-support.com/*');
     steady = await launchSteady({ userDataDir: profile });
   });
   afterAll(async () => {
@@ -96,12 +98,24 @@ describe('FreeScout on its own domain, enabled from the panel', () => {
     await expect.poll(() => text(panel, 'generic-found'), PANEL_UPDATE).toBe('Found 6 messages: 3 from the customer, 1 from an agent, 1 internal note, 1 system line.');
     expect(await text(panel, 'generic-mode')).toContain('Steady has no layout for this site.');
     expect(await label(panel)).toBe('Generic page');
+    expect(await text(panel, 'ticket-id')).toBe('77');
 
     // The registered content script starts it on the next load without another click.
     await page.reload();
     await page.waitForSelector('html[data-fixture-ready="true"]', { state: 'attached', timeout: 30_000 });
     await page.evaluate(() => window.__steadyFixture!.addMessage('customer', 'Hello? Anyone there?'));
     await expect.poll(() => customerCount(panel), PANEL_UPDATE).toBe(4);
+    await panel.close();
+    await page.close();
+  });
+
+  test('osTicket: the plain-HTML thread is read entry by entry, events left out', async () => {
+    const page = await steady.open(OSTICKET);
+    const panel = await steady.openSidePanel(await steady.tabIdOf(page));
+    await panel.getByRole('button', { name: 'Use Steady on tickets.acme-support.com' }).click({ timeout: 30_000 });
+    await expect.poll(() => text(panel, 'generic-found'), PANEL_UPDATE).toBe('Found 4 messages: 2 from the customer, 1 from an agent, 1 internal note.');
+    expect(await text(panel, 'ticket-id')).toBe('4312');
+    await expect.poll(() => triggers(panel), PANEL_UPDATE).toEqual(expect.arrayContaining(['refund']));
     await panel.close();
     await page.close();
   });
