@@ -8,9 +8,13 @@
 import type { ConversationMessage, Role } from '../ticket';
 import { QUOTED_HISTORY, dropSignature, isoTime, readText } from './dom';
 
-/** Areas that hold interface, never the conversation. */
+/**
+ * Areas that hold interface, never the conversation. Not <form>: some apps
+ * (ASP.NET WebForms) wrap the whole page in one; blocks holding an editor are
+ * left out instead.
+ */
 const NOT_CONVERSATION =
-  'nav, aside, form, table, footer, select, textarea, [role="navigation"], [role="banner"], [role="complementary"], [role="search"], [role="menu"], [role="listbox"], [role="grid"], [role="tree"], [role="tablist"], [role="dialog"], [aria-hidden="true"], [hidden], [contenteditable]:not([contenteditable="false"])';
+  'nav, aside, table, footer, select, textarea, [role="navigation"], [role="banner"], [role="complementary"], [role="search"], [role="menu"], [role="listbox"], [role="grid"], [role="tree"], [role="tablist"], [role="dialog"], [aria-hidden="true"], [hidden], [contenteditable]:not([contenteditable="false"])';
 const EDITOR = 'textarea, [contenteditable]:not([contenteditable="false"])';
 /** Parts of a block that are not what its author wrote. */
 const BLOCK_CHROME =

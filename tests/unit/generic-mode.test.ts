@@ -170,6 +170,23 @@ describe('generic mode on other layouts', () => {
     ]);
   });
 
+  it('a page wrapped in one <form> (ASP.NET WebForms) still has its conversation; the reply box is not a message', () => {
+    setURL('https://intranet.acme-support.com/Tickets/View.aspx?id=31');
+    document.body.innerHTML = `<form method="post" action="./View.aspx?id=31" id="form1">
+      <div class="entries">
+        <div class="entry from-customer"><span class="author">Jo Marsh</span> <span class="stamp" title="2026-11-20 09:00">Nov 20</span><div class="entry-body">The export still fails with error 500.</div></div>
+        <div class="entry from-staff"><span class="author">Sam Ortiz</span> <span class="stamp" title="2026-11-20 11:30">Nov 20</span><div class="entry-body">We found the bug; a fix ships tonight.</div></div>
+      </div>
+      <div class="reply"><label>Reply</label> <span title="2026-11-20 12:00">now</span><textarea name="reply"></textarea></div>
+    </form>`;
+    const reading = readConversation(new URL(location.href), document);
+    expect(reading.ticketId).toBe('31');
+    expect(reading.messages.map((m) => [m.role, m.author, m.text])).toEqual([
+      ['customer', 'Jo Marsh', 'The export still fails with error 500.'],
+      ['agent', 'Sam Ortiz', 'We found the bug; a fix ships tonight.'],
+    ]);
+  });
+
   it('a chat with incoming, outgoing and private bubbles, newest first by datetime', () => {
     setURL('https://chat.acme-support.com/app/conversations/5');
     const bubble = (dir: string, time: string, text: string) =>
