@@ -19,7 +19,8 @@ export default defineConfig({
     minimum_chrome_version: '116',
     description: 'Coaching for customer-support replies, right inside your helpdesk. Private: nothing leaves your browser.',
     // scripting: registers the content script on custom domains the agent enables (generic mode).
-    permissions: ['storage', 'sidePanel', 'scripting'],
+    // activeTab: the panel opened from the toolbar may see that tab's site, to offer enabling it (no install warning).
+    permissions: ['storage', 'sidePanel', 'scripting', 'activeTab'],
     // Sites beyond the built-in helpdesks are asked for one by one, at the user's request.
     optional_host_permissions: ['https://*/*'],
     action: { default_title: 'Open Steady' },

@@ -30,6 +30,7 @@ function toReport(reading: ConversationReading, doc: Document): ConversationRepo
     url: doc.location.href,
     messages: reading.messages,
     composer: composer ? { ...composer.info, canSwitchToNote: !reading.fallback && !!detectAdapter(new URL(doc.location.href), doc).switchToNote } : null,
+    ...(reading.fallback || reading.helpdesk === 'generic' ? { genericMode: true } : {}),
   };
 }
 

@@ -39,6 +39,8 @@ export interface ConversationReport {
   url: string;
   messages: ConversationMessage[];
   composer: ComposerInfo | null;
+  /** Generic mode read the page (see TicketSnapshot.genericMode). */
+  genericMode?: boolean;
 }
 
 export type SteadyMessage =
@@ -93,6 +95,7 @@ const conversationReport = z.object({
   ticketId: z.string().nullable(),
   subject: z.string().optional(),
   label: z.string().optional(),
+  genericMode: z.boolean().optional(),
   url: z.string(),
   messages: z.array(conversationMessage),
   composer: z

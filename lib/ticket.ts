@@ -89,6 +89,8 @@ export interface TicketSnapshot {
   trajectory: Trajectory;
   facts: ExtractedFact[];
   composer: ComposerInfo | null;
+  /** Generic mode read the page: the app has no adapter, or its adapter did not recognise this layout. */
+  genericMode?: boolean;
   updatedAt: number;
 }
 

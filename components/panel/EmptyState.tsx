@@ -1,5 +1,7 @@
 /** What the panel says on a tab that is not a helpdesk ticket: what Steady supports and how to add a domain. */
-export function EmptyState({ onOpenOptions }: { onOpenOptions: () => void }) {
+import { SiteEnabler, type SiteEnablerProps } from './SiteEnabler';
+
+export function EmptyState({ onOpenOptions, enabler }: { onOpenOptions: () => void; enabler?: SiteEnablerProps }) {
   return (
     <section class="empty-state" aria-labelledby="empty-title" data-testid="empty-state">
       <h2 id="empty-title">Open a ticket to get started</h2>
@@ -13,7 +15,7 @@ export function EmptyState({ onOpenOptions }: { onOpenOptions: () => void }) {
           Add a domain in settings
         </button>
       </div>
-      {/* Slot: generic-mode controls ("Enable Steady on this site") go here. */}
+      {enabler && <SiteEnabler {...enabler} />}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 /** The side panel's layout: header (ticket, this site's switch), then tabs Now / Scripts / Map / Review / Stats. Props only. */
 import type { ComponentChildren } from 'preact';
 import type { TicketSnapshot } from '../../lib/ticket';
+import { genericModeSummary } from '../../lib/panel/derive';
 import { TicketHeader } from './TicketHeader';
 import { Tabs } from './Tabs';
 
@@ -29,7 +30,7 @@ export function PanelApp({ snapshot, tab, onTab, notice, siteControls, children 
   return (
     <main>
       <header class="ticket-header">
-        {snapshot ? <TicketHeader snapshot={snapshot} /> : <h1>Steady</h1>}
+        {snapshot ? <TicketHeader snapshot={snapshot} generic={genericModeSummary(snapshot)} /> : <h1>Steady</h1>}
         {siteControls && <div class="site-controls">{siteControls}</div>}
       </header>
       {notice && (

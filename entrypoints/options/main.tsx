@@ -8,7 +8,9 @@ import { signal, computed } from '@preact/signals';
 import rules from 'virtual:steady-rules';
 import { createLinter, setBuiltinPack, PHRASE_CATEGORIES, type Severity } from '@/lib/engine';
 import { loadConfig, PACKS_KEY, SETTINGS_KEY, type LoadedConfig, type StoredPack } from '@/lib/settings/sources';
-import { originPattern, toggleRule, type Settings } from '@/lib/settings/settings';
+import { toggleRule, type Settings } from '@/lib/settings/settings';
+import { enableGenericSite } from '@/lib/settings/generic-sites';
+import { siteAccess } from '@/lib/settings/site-access';
 import { parsePackText, serialisePack } from '@/lib/settings/packs';
 import { RuleSettings, type RuleGroup } from '@/components/options/RuleSettings';
 import { categoryExample, categoryName, ruleName } from '@/lib/engine/names';
@@ -65,29 +67,8 @@ const preview = computed(() => {
 });
 
 async function addGenericSite(input: string) {
-  const parsed = originPattern(input);
-  if ('error' in parsed) {
-    siteError.value = parsed.error;
-    return;
-  }
-  // Must run straight from the click: Chrome only asks for permissions during a user gesture.
-  const granted = await browser.permissions.request({ origins: [parsed.pattern] });
-  if (!granted) {
-    siteError.value = `Chrome did not grant access to ${parsed.host}, so Steady stays off there.`;
-    return;
-  }
-  try {
-    await browser.scripting.registerContentScripts([{ id: `generic:${parsed.host}`, matches: [parsed.pattern], js: ['content-scripts/content.js'], runAt: 'document_idle' }]);
-  } catch (e) {
-    // Already registered (enabled before): keep it.
-    if (!String(e).includes('Duplicate')) {
-      siteError.value = `Could not enable ${parsed.host}: ${String(e)}`;
-      return;
-    }
-  }
-  siteError.value = undefined;
-  const settings = config.value!.settings;
-  if (!settings.genericSites.includes(parsed.host)) await saveSettings({ ...settings, genericSites: [...settings.genericSites, parsed.host] });
+  const result = await enableGenericSite(input, config.value!.settings, siteAccess(saveSettings));
+  siteError.value = result.ok ? undefined : result.message;
 }
 
 async function removeGenericSite(host: string) {

@@ -22,6 +22,9 @@ import { DEFAULT_SETTINGS, isPaused, linterOptions, readSettings, togglePaused, 
 import { panelPortName, type FindingAction, type InsertResult, type PanelAsk, type PanelRequest, type PanelUpdate, type TabState } from '@/lib/messages';
 import { categoryExample, categoryName, ruleName } from '@/lib/engine/names';
 import { adoptionByRule, weeklyNudges } from '@/lib/panel/figures';
+import { enableGenericSite, offerableHost } from '@/lib/settings/generic-sites';
+import { siteAccess } from '@/lib/settings/site-access';
+import { HELPDESK_HOSTS } from '@/entrypoints/content/helpdesk-matches';
 import { PanelApp, type PanelTab } from '@/components/panel/PanelApp';
 import { NowView } from '@/components/panel/NowView';
 import { EmptyState } from '@/components/panel/EmptyState';
@@ -52,6 +55,9 @@ const notice = signal<string | undefined>(undefined);
 const settings = signal<Settings>(DEFAULT_SETTINGS);
 /** The finding last shown in the reply box from the panel. */
 const currentFinding = signal<number | null>(null);
+/** The followed tab's site when Steady could be enabled there (null: a site the browser does not name to Steady), and why enabling failed. */
+const offeredHost = signal<string | null | undefined>(undefined);
+const enableError = signal<string | undefined>(undefined);
 
 const snapshot = computed(() => tabState.value?.snapshot ?? null);
 const draft = computed(() => tabState.value?.draft ?? '');
@@ -125,6 +131,35 @@ if (boundTab === undefined) {
   };
   void follow();
   browser.tabs.onActivated.addListener(() => void follow());
+}
+
+// On a site Steady does not run on, the empty panel offers to enable it (the URL is visible once the site or the tab is granted).
+async function checkOffer() {
+  const id = tabId.peek();
+  const tab = id === undefined ? undefined : await browser.tabs.get(id).catch(() => undefined);
+  offeredHost.value = tab && !tab.url ? null : offerableHost(tab?.url, HELPDESK_HOSTS);
+}
+effect(() => {
+  void tabId.value;
+  enableError.value = undefined;
+  void checkOffer();
+});
+browser.tabs.onUpdated.addListener((id, change) => {
+  if (id === tabId.peek() && change.status === 'complete') void checkOffer();
+});
+
+function enableSite(site: string) {
+  const id = tabId.peek();
+  if (id === undefined) return;
+  // Straight from the click: the permission request needs the user gesture.
+  void enableGenericSite(site, settings.peek(), siteAccess((next) => browser.storage.sync.set({ [SETTINGS_KEY]: next }))).then(async (result) => {
+    enableError.value = result.ok ? undefined : result.message;
+    if (!result.ok) return;
+    // The registered script runs on the next load; start generic mode on this one now.
+    await browser.scripting.executeScript({ target: { tabId: id }, files: ['/content-scripts/content.js'] }).catch((e: unknown) => {
+      enableError.value = `Steady is enabled on ${result.host}; reload the page to start it (${String(e)}).`;
+    });
+  });
 }
 
 // Ticks are per ticket: a new ticket starts with none.
@@ -208,7 +243,10 @@ function Panel() {
   switch (tab.value) {
     case 'now':
       body = !snap ? (
-        <EmptyState onOpenOptions={() => void browser.runtime.openOptionsPage()} />
+        <EmptyState
+          onOpenOptions={() => void browser.runtime.openOptionsPage()}
+          enabler={offeredHost.value !== undefined ? { host: offeredHost.value ?? undefined, onEnable: enableSite, error: enableError.value } : undefined}
+        />
       ) : (
         <NowView
           snapshot={snap}

@@ -47,6 +47,7 @@ export function createTabStates(triggers: readonly CompiledTrigger[], onChange: 
         trajectory: reading.trajectory,
         facts: sameTicket ? previous.facts : [],
         composer: report.composer,
+        ...(report.genericMode ? { genericMode: true } : {}),
         updatedAt: now,
       };
       // Facts need the (slow to load) date parser: fill them in when ready, unless the page moved on.

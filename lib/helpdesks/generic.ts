@@ -1,18 +1,14 @@
 /**
  * Generic mode, for apps without an adapter and for adapters whose selectors
  * stopped matching. The composer is whatever editable element has focus; the
- * conversation is the page's readable text (Readability over a copy of the
- * document, else the page text minus navigation and forms), with the editors left out so the
- * agent's own draft is never read as the conversation.
- *
- * Roles: the page gives none, so the readable text becomes ONE message with
- * role 'customer'. It is what the agent is answering, so sentiment and
- * triggers still have something to work on; the snapshot's helpdesk
- * 'generic' tells the panel that authorship is unknown.
+ * conversation is the page's run of message blocks (message-blocks.ts), with
+ * roles from the blocks' markup and the signed-in agent's name. A page with no
+ * such run (a ticket list, settings) has no conversation: no messages, so no
+ * triggers from its interface text.
  */
-import { Readability } from '@mozilla/readability';
 import type { ConversationMessage } from '../ticket';
-import { editorKindOf, isEditable, readText, tidy } from './dom';
+import { editorKindOf, isEditable } from './dom';
+import { findMessageBlocks, readMessageBlocks, signedInName } from './message-blocks';
 import type { ComposerTarget, HelpdeskAdapter } from './types';
 
 /** Conversation ids of apps known only by URL (helpdesks.md, "Others"). */
@@ -23,10 +19,12 @@ const KNOWN_CONVERSATION_URLS: RegExp[] = [
   /^my\.livechatinc\.com\/chats\/([^/]+)/,
   /^app\.crisp\.chat\/website\/[^/]+\/inbox\/([^/]+)/,
 ];
-const EDITORS = 'textarea, input, [contenteditable]:not([contenteditable="false"])';
-const NOT_CONVERSATION = 'script, style, noscript, template, nav, header, footer, aside, form, button, [role="navigation"], [role="banner"], [aria-hidden="true"]';
-/** Enough text for a conversation; more only slows analysis down. */
-const MAX_TEXT = 20_000;
+/** Self-hosted helpdesks name the ticket in the path (FreeScout /conversation/77, Zammad #ticket/zoom/12) or in ?id= (osTicket tickets.php?id=4312). */
+const TICKET_PATH = /\/(?:conversations?|tickets?|cases?|requests?)\/(?:zoom\/)?(\d+)(?:[/?#]|$)/i;
+const TICKET_PAGE = /(?:conversation|ticket|case|request)/i;
+
+/** Enough messages for a conversation; more only slows analysis down. */
+const MAX_MESSAGES = 200;
 
 function focusedEditor(doc: Document): HTMLElement | null {
   let el = doc.activeElement;
@@ -40,27 +38,6 @@ function focusedEditor(doc: Document): HTMLElement | null {
   return outer;
 }
 
-function readableText(doc: Document): string {
-  if (!doc.body) return '';
-  const copy = doc.cloneNode(true) as Document;
-  for (const el of copy.querySelectorAll(EDITORS)) el.remove();
-  const whole = pageText(doc);
-  try {
-    const article = new Readability(copy, { charThreshold: 200 }).parse();
-    const text = tidy(article?.textContent ?? '');
-    // On app pages Readability can pick a sidebar (a chat list) over the conversation: keep it only when it holds most of the page.
-    if (text && text.length >= whole.length * 0.4) return text;
-  } catch {
-    // Readability gives up on unusual markup; the plain page text still works.
-  }
-  return whole;
-}
-
-/** The page's text without navigation, forms and editors. */
-function pageText(doc: Document): string {
-  return readText(doc.body, `${NOT_CONVERSATION}, ${EDITORS}`);
-}
-
 export const generic: HelpdeskAdapter = {
   id: 'generic',
   matches: () => true,
@@ -71,12 +48,16 @@ export const generic: HelpdeskAdapter = {
       const id = pattern.exec(address)?.[1];
       if (id) return id;
     }
-    return null;
+    // Single-page apps route in the hash.
+    const inPath = TICKET_PATH.exec(`${url.pathname}${url.hash.replace(/^#\/?/, '/')}`)?.[1];
+    if (inPath) return inPath;
+    const query = url.searchParams.get('id');
+    return query && /^\d+$/.test(query) && TICKET_PAGE.test(url.pathname) ? query : null;
   },
   subject: (doc) => doc.title.trim() || undefined,
   messages(doc): ConversationMessage[] {
-    const text = readableText(doc).slice(0, MAX_TEXT);
-    return text ? [{ id: 'page', role: 'customer', text }] : [];
+    if (!doc.body) return [];
+    return readMessageBlocks(findMessageBlocks(doc.body), signedInName(doc)).slice(-MAX_MESSAGES);
   },
   composers(doc) {
     const element = focusedEditor(doc);

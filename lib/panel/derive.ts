@@ -4,7 +4,7 @@
  */
 import type { Linter } from '../engine/linter';
 import type { Checklist, ChecklistResult } from '../checklist/checklist';
-import { lintContextOf, type TicketSnapshot, type TriggerId, type ExtractedFact } from '../ticket';
+import { lintContextOf, type HelpdeskId, type Role, type TicketSnapshot, type TriggerId, type ExtractedFact } from '../ticket';
 
 export interface DecisionMapSuggestions {
   concern: readonly string[];
@@ -62,4 +62,22 @@ export function placeholderValues(snapshot: TicketSnapshot | null): Record<strin
     date: fact('deadline') ?? fact('date'),
     amount: fact('amount'),
   };
+}
+
+/** What generic mode understood of the page, for the panel to say so. */
+export interface GenericModeSummary {
+  /** The app whose own layout was not recognised (absent on sites Steady has no adapter for). */
+  fallbackFrom?: HelpdeskId;
+  /** Messages found, by role; none when the page holds no conversation. */
+  roles: { role: Role; count: number }[];
+  total: number;
+}
+
+const ROLE_ORDER: Role[] = ['customer', 'agent', 'note', 'system'];
+
+/** Null when the app's own adapter read the page. */
+export function genericModeSummary(snapshot: TicketSnapshot | null): GenericModeSummary | null {
+  if (!snapshot?.genericMode) return null;
+  const roles = ROLE_ORDER.map((role) => ({ role, count: snapshot.messages.filter((m) => m.role === role).length })).filter((r) => r.count > 0);
+  return { ...(snapshot.helpdesk !== 'generic' ? { fallbackFrom: snapshot.helpdesk } : {}), roles, total: snapshot.messages.length };
 }

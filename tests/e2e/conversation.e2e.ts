@@ -220,24 +220,22 @@ describe('intercom: the panel follows the conversation switch', () => {
 });
 
 describe('livechat (no adapter: generic mode)', () => {
-  test('the panel names the chat from its URL and reads the page as one customer message', async () => {
+  test('the panel names the chat from its URL and reads the open chat message by message, with roles', async () => {
     const { page, panel } = await openWithPanel(exampleUrl('livechat.html'), { fixtureApi: false });
     await expect.poll(() => ticketLabel(panel), PANEL_UPDATE).toBe('Chats – LiveChat');
-    // Generic mode cannot tell authors apart: the readable text is one customer message.
-    await expect.poll(() => customerCount(panel), PANEL_UPDATE).toBe(1);
-    await expect.poll(() => panel.locator('.ticket-header .helpdesk').textContent(), PANEL_UPDATE).toBe('This page');
+    // Dana's two messages; "Sam (you)" is the agent, "joined the chat" a system line; the chat list is not read.
+    await expect.poll(() => customerCount(panel), PANEL_UPDATE).toBe(2);
+    expect(await panel.getByTestId('generic-found').textContent()).toBe('Found 4 messages: 2 from the customer, 1 from an agent, 1 system line.');
+    expect(await panel.locator('.ticket-header .helpdesk').textContent()).toBe('Generic page');
     await panel.close();
     await page.close();
   });
 
-  // Known product bug (reported): Readability picks the chat list's "Omar Reyes — Thanks, that sorted it out."
-  // as the article, so the panel shows another chat's thanks and misses Dana's double charge.
-  // Remove `.fails` once generic mode reads the open conversation.
   test('the triggers come from the open chat (Dana charged twice), not from the chat list', { timeout: 30_000 }, async () => {
     const { page, panel } = await openWithPanel(exampleUrl('livechat.html'), { fixtureApi: false });
     try {
       await expect.poll(() => ticketLabel(panel), PANEL_UPDATE).toBe('Chats – LiveChat');
-      await expect.poll(() => triggers(panel), { timeout: 10_000 }).toEqual(expect.arrayContaining(['billing']));
+      await expect.poll(() => triggers(panel), PANEL_UPDATE).toEqual(expect.arrayContaining(['billing']));
       expect(await triggers(panel)).not.toEqual(expect.arrayContaining(['gratitude']));
     } finally {
       await panel.close();

@@ -128,7 +128,9 @@ function editorBundle(name: string, bundles: Map<string, Promise<EditorBundle>>)
       target: 'chrome120',
       minify: true,
       logLevel: 'silent',
-      loader: { '.svg': 'text' },
+      loader: { '.svg': 'text', '.woff': 'empty', '.woff2': 'empty', '.ttf': 'empty', '.eot': 'empty' },
+      // Summernote's UMD build asks for "jQuery"; the npm package is "jquery".
+      alias: { jQuery: 'jquery' },
     }).then(({ outputFiles }) => ({
       js: outputFiles.find((file) => file.path.endsWith('.js'))?.text ?? '',
       css: outputFiles.find((file) => file.path.endsWith('.css'))?.text ?? '',

@@ -109,7 +109,11 @@ export async function launchSteady(options: SteadyBrowserOptions = {}): Promise<
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(`${page.url()} console: ${message.text()}`);
     });
-    tracing.set(page, traceWebPage(context, page, extensionOrigin, server, (request) => pageRequests.push(request)));
+    const trace = traceWebPage(context, page, extensionOrigin, server, (request) => pageRequests.push(request)).catch((error: unknown) => {
+      // A page closed before tracing started (e.g. a browser closed right after launch) has nothing to trace.
+      if (!page.isClosed()) errors.push(`${page.url()}: could not trace requests: ${String(error)}`);
+    });
+    tracing.set(page, trace);
   };
   context.serviceWorkers().forEach(watchWorker);
   context.on('serviceworker', watchWorker);

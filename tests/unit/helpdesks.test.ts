@@ -284,10 +284,11 @@ describe('generic mode and fallback', () => {
   it('falls back to generic when the log and composer selectors stop matching, logging once', () => {
     const info = vi.spyOn(console, 'info').mockImplementation(() => {});
     const url = load('zendesk.html');
-    for (const el of document.querySelectorAll('[data-test-id="omni-log-container"], [data-test-id="editor-view"]')) el.remove();
+    // A redesign renamed every test id: the adapter finds nothing; the log's articles are still messages.
+    for (const el of document.querySelectorAll('[data-test-id]')) el.removeAttribute('data-test-id');
     const reading = read(url);
     expect(reading).toMatchObject({ helpdesk: 'zendesk', fallback: true, ticketId: '123' });
-    expect(reading.messages).toHaveLength(1);
+    expect(reading.messages.length).toBeGreaterThan(1);
     expect(reading.messages[0].role).toBe('customer');
     read(url);
     expect(info).toHaveBeenCalledTimes(1);
@@ -309,12 +310,12 @@ describe('generic mode and fallback', () => {
     const url = new URL('https://app.frontapp.com/open/cnv_5x2k');
     setURL(url.href);
     document.documentElement.innerHTML =
-      '<head><title>Front</title></head><body><main><p>Customer: my invoice is wrong again and nobody answers.</p></main><textarea id="draft">Sorry for any inconvenience</textarea></body>';
+      '<head><title>Front</title></head><body><main><article><b>Ana</b> <time datetime="2026-11-02T10:00:00Z">10:00</time><p>My invoice is wrong again and nobody answers.</p></article></main><textarea id="draft">Sorry for any inconvenience</textarea></body>';
     document.querySelector<HTMLTextAreaElement>('#draft')!.focus();
     const reading = read(url);
     expect(reading).toMatchObject({ helpdesk: 'generic', fallback: false, ticketId: 'cnv_5x2k' });
     expect(reading.composers.map((c) => c.info)).toEqual([{ mode: 'unknown', editor: 'textarea' }]);
-    expect(reading.messages[0].text).toContain('my invoice is wrong again');
+    expect(reading.messages).toEqual([{ id: 'block-0', role: 'customer', author: 'Ana', time: '2026-11-02T10:00:00.000Z', text: 'My invoice is wrong again and nobody answers.' }]);
     expect(reading.messages[0].text).not.toContain('inconvenience');
   });
 });

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseTriggerFile } from '../../lib/analysis/trigger-file';
 import { createTabStates } from '../../lib/background/tab-states';
 import type { TabState, ConversationReport } from '../../lib/messages';
+import { genericModeSummary } from '../../lib/panel/derive';
 
 const triggers = parseTriggerFile(readFileSync('rules/triggers.yaml', 'utf8'));
 const report = (ticketId: string, texts: [string, 'customer' | 'agent'][]): ConversationReport => ({
@@ -62,5 +63,18 @@ describe('tab states', () => {
     states.draft(1, 'Please calm down.', [finding]);
     states.conversation(1, report('124', [['New ticket', 'customer']]));
     expect(states.get(1).findings).toEqual([]);
+  });
+
+  it('carry that generic mode read a known helpdesk’s page, and what it found, to the panel', () => {
+    const states = createTabStates(triggers, () => {});
+    const read = (r: ConversationReport) => states.conversation(3, r).snapshot;
+    const fellBack = read({ ...report('77', [['I was charged twice.', 'customer'], ['Looking into it.', 'agent'], ['Third time asking!', 'customer']]), helpdesk: 'helpscout', genericMode: true });
+    expect(genericModeSummary(fellBack)).toEqual({ fallbackFrom: 'helpscout', total: 3, roles: [{ role: 'customer', count: 2 }, { role: 'agent', count: 1 }] });
+    // A list page: nothing found, nothing raised.
+    const list = read({ ...report('', []), ticketId: null, helpdesk: 'generic', genericMode: true });
+    expect(genericModeSummary(list)).toEqual({ total: 0, roles: [] });
+    expect(list?.triggers).toEqual([]);
+    // The app's own adapter read it: nothing to say.
+    expect(genericModeSummary(read(report('123', [['Hi', 'customer']])))).toBeNull();
   });
 });
