@@ -88,7 +88,7 @@ export default defineContentScript({
         }
       } else if (event.type === 'applied') send({ type: 'nudge', ruleId: event.ruleId, kind: 'accepted', phrase: '' });
       else if (event.type === 'ignored') send({ type: 'nudge', ruleId: event.ruleId, kind: 'ignored', phrase: '' });
-      else if (event.type === 'apply-failed') console.info(`Steady: the rewrite was not applied (${event.reason}); the draft is unchanged.`);
+      else if (event.type === 'apply-failed') console.info(`Steady: the rewrite was not applied (${event.reason}); ${applyOutcome(event.restored)}`);
     };
 
     const coachFor = (module: CoachModule, composer: Composer): Coach => {
@@ -174,6 +174,12 @@ export default defineContentScript({
     });
   },
 });
+
+/** What became of the draft after a rewrite failed, said truthfully. */
+function applyOutcome(restored: boolean | undefined): string {
+  if (restored === undefined) return 'the draft is unchanged.';
+  return restored ? "the editor's undo restored the previous text." : 'the draft changed and could not be restored; check it.';
+}
 
 /** Run a handler so that no exception reaches the host page; failures are logged for the agent's devtools. */
 async function guard(run: () => unknown): Promise<void> {
