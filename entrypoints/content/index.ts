@@ -10,7 +10,7 @@ import type { Coach, CoachEvent } from '@/lib/editor/coach';
 import type { LintContext } from '@/lib/engine/types';
 import type { StartReader, ConversationReader } from '../conversation-reader';
 import type { CoachModule } from '../coach';
-import { composerOf, type Composer } from './composer';
+import { composerOf, focusedFrameComposer, type Composer } from './composer';
 import { HELPDESK_MATCHES } from './helpdesk-matches';
 
 /** The side panel follows the draft once the agent pauses, not on every keystroke. */
@@ -21,7 +21,13 @@ const NOT_DRAFT = '.gmail_quote, .gmail_signature, blockquote[type="cite"]';
 export default defineContentScript({
   matches: HELPDESK_MATCHES,
   runAt: 'document_idle',
+  // Editors in classic mode (TinyMCE, CKEditor 4) write in an about:blank / srcdoc iframe of the helpdesk's page.
+  allFrames: true,
+  matchAboutBlank: true,
+  matchOriginAsFallback: true,
   main(ctx) {
+    /** A frame inside the helpdesk's page only coaches its editor; the top page reads the conversation and takes the panel's requests. */
+    const inFrame = window.top !== window;
     let coachModule: Promise<CoachModule> | undefined;
     let reader: ConversationReader | undefined;
     /** The draft text the background has (the coach reads it for each lint; unchanged text is not sent again). */
@@ -51,7 +57,7 @@ export default defineContentScript({
         },
       ));
 
-    void guard(async () => {
+    if (!inFrame) void guard(async () => {
       const start = await loadModule<StartReader>('conversation-reader');
       if (!ctx.isValid) return;
       reader = start((report: ConversationReport) => {
@@ -145,7 +151,7 @@ export default defineContentScript({
     ctx.addEventListener(document, 'click', onEdit, { capture: true });
 
     browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
-      if (!isSteadyMessage(message)) return undefined;
+      if (inFrame || !isSteadyMessage(message)) return undefined;
       if (message.type === 'publish-now') void guard(() => reader?.publishNow());
       if (message.type === 'insert-text') {
         void insertText(message.text, message.asNote).then(sendResponse, (e: unknown) => sendResponse({ ok: false, message: `Could not insert: ${String(e)}` }));
@@ -162,7 +168,7 @@ export default defineContentScript({
         await new Promise((resolve) => setTimeout(resolve, 50));
         reader.publishNow();
       }
-      const target = !asNote && lastComposer?.isConnected ? lastComposer : reader?.composers()[0];
+      const target = (!asNote && (focusedFrameComposer() ?? (lastComposer?.isConnected ? lastComposer : undefined))) || reader?.composers()[0];
       if (!target) return { ok: false, message: 'No reply box found on this page. Open the reply and try again.' };
       return (await loadCoach()).insertAtCaret(target, text);
     }

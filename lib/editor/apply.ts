@@ -136,6 +136,7 @@ export async function applyRewrite(composer: Composer, target: Target, replaceme
   const end = start + target.phrase.length;
   const expected = before.slice(0, start) + replacement + before.slice(end);
   const agentCaret = options.keepCaret ? draft.selection() : null;
+  // select() tells the editor at once (CKEditor 5 ends its typing batch there: the rewrite is an undo step of its own).
   draft.select(start, end);
   const selected = readDraft(composer).selection();
   if (!isTextField(composer) && (!selected || selected.start !== start || selected.end !== end)) return { ok: false, reason: 'not-applied', text: before };

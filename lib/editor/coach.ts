@@ -232,7 +232,8 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
         if (result.reason === 'mismatch') report({ type: 'apply-failed', ruleId: finding.ruleId, reason: result.reason, restored: result.restored });
         else {
           report({ type: 'apply-failed', ruleId: finding.ruleId, reason: result.reason });
-          restoreCaret(returnTo);
+          // Nothing changed; the caret goes back to where the card was opened, unless the agent is typing somewhere already.
+          if (lastEditAt <= requestedAt) restoreCaret(returnTo);
         }
       }
       lint();
