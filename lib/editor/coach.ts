@@ -144,7 +144,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
   const updateBadge = () => {
     const now = win.performance.now();
     if (now - zIndex.at > 1_000) zIndex = { value: zIndexAbove(overlay.frame ?? composer) + 1, at: now };
-    badge.update({ count: shown.length, onOpen: guard(() => openCard(0, 'badge')) }, overlay.toOverlay(composer.getBoundingClientRect()), zIndex.value);
+    badge.update({ count: shown.length, onOpen: guard(() => openCard(0, 'badge')) }, overlay.boxOf(composer), zIndex.value);
   };
 
   /** Where the card goes: by the phrase, or by the composer when the phrase is scrolled out of view. */

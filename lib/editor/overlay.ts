@@ -10,6 +10,8 @@ export interface Overlay {
   frame: Element | null;
   /** A box in the composer's viewport, as a box in the overlay document's viewport. */
   toOverlay(rect: DOMRect): DOMRect;
+  /** The composer's box in the overlay document; an iframe editor's body is the whole frame the agent sees. */
+  boxOf(composer: Element): DOMRect;
 }
 
 /** The iframe element that holds `doc`, when its parent document is reachable (same origin). */
@@ -30,18 +32,24 @@ export function overlayFor(doc: Document): Overlay {
     frames.push(frame);
     top = frame.ownerDocument;
   }
+  const toOverlay = (rect: DOMRect) => {
+    let { left, top: y } = rect;
+    for (const frame of frames) {
+      const box = frame.getBoundingClientRect();
+      const style = frame.ownerDocument.defaultView!.getComputedStyle(frame);
+      left += box.left + frame.clientLeft + Number.parseFloat(style.paddingLeft || '0');
+      y += box.top + frame.clientTop + Number.parseFloat(style.paddingTop || '0');
+    }
+    return new DOMRect(left, y, rect.width, rect.height);
+  };
   return {
     doc: top,
     frame: frames[frames.length - 1] ?? null,
-    toOverlay(rect) {
-      let { left, top: y } = rect;
-      for (const frame of frames) {
-        const box = frame.getBoundingClientRect();
-        const style = frame.ownerDocument.defaultView!.getComputedStyle(frame);
-        left += box.left + frame.clientLeft + Number.parseFloat(style.paddingLeft || '0');
-        y += box.top + frame.clientTop + Number.parseFloat(style.paddingTop || '0');
-      }
-      return new DOMRect(left, y, rect.width, rect.height);
+    toOverlay,
+    boxOf(composer) {
+      const win = doc.defaultView!;
+      const box = frames.length && composer === doc.body ? new DOMRect(0, 0, win.innerWidth, win.innerHeight) : composer.getBoundingClientRect();
+      return toOverlay(box);
     },
   };
 }

@@ -29,6 +29,7 @@ export default async function editorRace(argv: string[]): Promise<void> {
       await throttle(s, rate);
       const outcomes: RaceOutcome[] = [];
       for (let seed = 1; seed <= runs; seed++) {
+        if (seed % 10 === 0) process.stderr.write(`${kind}: ${seed - 1} runs done\n`);
         try {
           outcomes.push(await raceOnce(s, drawRun(seed)));
         } catch (e) {
