@@ -13,6 +13,8 @@ export interface SuggestionCardProps {
   /** Move focus to the first action when shown (opened from the keyboard). */
   autoFocus: boolean;
   hasScript: boolean;
+  /** Shown above the rewrites when the editor's own undo may not take the rewrite back. */
+  undoWarning?: string;
   onApply(index: number): void;
   onIgnore(): void;
   onRuleOff(): void;
@@ -59,6 +61,7 @@ export function SuggestionCard(props: SuggestionCardProps) {
     >
       <div class="category">{props.title}</div>
       <p class="why">{props.message}</p>
+      {props.undoWarning && <p class="undo-warning" role="note">{props.undoWarning}</p>}
       {props.rewrites.length > 0 && (
         <div class="rewrites" role="group" aria-label="Rewrites">
           {props.rewrites.slice(0, 3).map((text, i) => (
@@ -83,6 +86,7 @@ export const SUGGESTION_CARD_CSS = `
   border: 1px solid #d0d7de; border-radius: 10px; box-shadow: 0 8px 24px rgba(0,0,0,.18); font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; }
 .category { font-size: 11px; font-weight: 600; letter-spacing: .04em; text-transform: uppercase; color: #8a4b00; }
 .why { margin: 4px 0 10px; }
+.undo-warning { margin: 0 0 10px; font-size: 12px; color: #8a4b00; }
 .rewrites { display: flex; flex-direction: column; gap: 6px; margin-bottom: 10px; }
 button { font: inherit; cursor: pointer; border-radius: 6px; }
 button:focus-visible { outline: 2px solid #1a73e8; outline-offset: 1px; }

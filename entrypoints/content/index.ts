@@ -10,7 +10,7 @@ import type { Coach, CoachEvent } from '@/lib/editor/coach';
 import type { LintContext } from '@/lib/engine/types';
 import type { StartReader, ConversationReader } from '../conversation-reader';
 import type { CoachModule } from '../coach';
-import { composerOf, type Composer } from './composer';
+import { composerOf, focusedFrameComposer, type Composer } from './composer';
 import { HELPDESK_MATCHES } from './helpdesk-matches';
 
 /** The side panel follows the draft once the agent pauses, not on every keystroke. */
@@ -21,7 +21,13 @@ const NOT_DRAFT = '.gmail_quote, .gmail_signature, blockquote[type="cite"]';
 export default defineContentScript({
   matches: HELPDESK_MATCHES,
   runAt: 'document_idle',
+  // Editors in classic mode (TinyMCE, CKEditor 4) write in an about:blank / srcdoc iframe of the helpdesk's page.
+  allFrames: true,
+  matchAboutBlank: true,
+  matchOriginAsFallback: true,
   main(ctx) {
+    /** A frame inside the helpdesk's page only coaches its editor; the top page reads the conversation and takes the panel's requests. */
+    const inFrame = window.top !== window;
     let coachModule: Promise<CoachModule> | undefined;
     let reader: ConversationReader | undefined;
     /** The draft and findings the background has (the coach reads them at each lint; what is unchanged is not sent again). */
@@ -51,7 +57,7 @@ export default defineContentScript({
         },
       ));
 
-    void guard(async () => {
+    if (!inFrame) void guard(async () => {
       const start = await loadModule<StartReader>('conversation-reader');
       if (!ctx.isValid) return;
       reader = start((report: ConversationReport) => {
@@ -88,7 +94,7 @@ export default defineContentScript({
         }
       } else if (event.type === 'applied') send({ type: 'nudge', ruleId: event.ruleId, kind: 'accepted', phrase: '' });
       else if (event.type === 'ignored') send({ type: 'nudge', ruleId: event.ruleId, kind: 'ignored', phrase: '' });
-      else if (event.type === 'apply-failed') console.info(`Steady: the rewrite was not applied (${event.reason}); the draft is unchanged.`);
+      else if (event.type === 'apply-failed') console.info(`Steady: the rewrite was not applied (${event.reason}); ${applyOutcome(event.restored)}`);
     };
 
     const coachFor = (module: CoachModule, composer: Composer): Coach => {
@@ -148,7 +154,7 @@ export default defineContentScript({
 
     // Only Steady's own service worker gives orders here.
     browser.runtime.onMessage.addListener((raw: unknown, sender, sendResponse) => {
-      const message = fromBackground(sender, browser.runtime.id) ? parseSteadyMessage(raw) : null;
+      const message = !inFrame && fromBackground(sender, browser.runtime.id) ? parseSteadyMessage(raw) : null;
       if (!message) return undefined;
       if (message.type === 'publish-now') void guard(() => reader?.publishNow());
       if (message.type === 'finding-action') {
@@ -172,7 +178,7 @@ export default defineContentScript({
         await new Promise((resolve) => setTimeout(resolve, 50));
         reader.publishNow();
       }
-      const target = !asNote && lastComposer?.isConnected ? lastComposer : reader?.composers()[0];
+      const target = (!asNote && (focusedFrameComposer() ?? (lastComposer?.isConnected ? lastComposer : undefined))) || reader?.composers()[0];
       if (!target) return { ok: false, message: 'No reply box found on this page. Open the reply and try again.' };
       return (await loadCoach()).insertAtCaret(target, text);
     }
@@ -184,6 +190,12 @@ export default defineContentScript({
     });
   },
 });
+
+/** What became of the draft after a rewrite failed, said truthfully. */
+function applyOutcome(restored: boolean | undefined): string {
+  if (restored === undefined) return 'the draft is unchanged.';
+  return restored ? "the editor's undo restored the previous text." : 'the draft changed and could not be restored; check it.';
+}
 
 /** Run a handler so that no exception reaches the host page; failures are logged for the agent's devtools. */
 async function guard(run: () => unknown): Promise<void> {

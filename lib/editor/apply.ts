@@ -1,13 +1,20 @@
 /**
  * Applies one rewrite through the editor's own input path, so its model,
- * undo stack and framework state stay intact (measured order, see
- * shared spec "Editing a draft without breaking the editor"):
- * select the span; offer a cancelable `beforeinput` insertReplacementText
- * (CKEditor 5 and Quill 2 handle it); if nobody took it, execCommand
- * insertText (ProseMirror, plain contenteditable, textarea). Then read the
- * draft back and accept only if the change landed exactly once.
+ * undo stack and framework state stay intact (measured order, see shared
+ * spec "Editing a draft without breaking the editor"): select the span; offer
+ * a cancelable `beforeinput` insertReplacementText (CKEditor 5, Quill 2 and
+ * Slate handle it); if nobody took it, execCommand insertText (ProseMirror,
+ * TinyMCE, CKEditor 4, Summernote, plain contenteditable, textarea).
+ *
+ * Reading, selecting and inserting run in ONE task: a key or click the agent
+ * makes is queued as a task of its own, so it lands before (the phrase is
+ * then looked up again in the text it produced) or after the edit, never on
+ * the selected phrase. The result is read back once the editor settled and
+ * accepted only if the change landed exactly once; a wrong result is undone
+ * through the editor's own undo and reported as such.
  */
 import { readDraft as readComposer, isTextField, type Composer, type ReadOptions } from './text-map';
+import { historyOf, undoOnce } from './history';
 
 export interface Target {
   start: number;
@@ -18,7 +25,10 @@ export interface Target {
 
 export type ApplyResult =
   | { ok: true; start: number; end: number; text: string }
-  | { ok: false; reason: 'phrase-gone' | 'not-applied' | 'mismatch'; text: string };
+  /** Nothing was changed: the phrase is gone, the draft changed under an insertion, or the editor took no edit. */
+  | { ok: false; reason: 'phrase-gone' | 'draft-changed' | 'not-applied'; text: string }
+  /** The edit went wrong: `restored` says whether the editor's undo brought back the exact previous text. */
+  | { ok: false; reason: 'mismatch'; restored: boolean; text: string };
 
 /** How far (UTF-16 units) a phrase may have moved because the agent kept typing. */
 const RELOCATE_WINDOW = 400;
@@ -52,7 +62,51 @@ export function undoGroupingDelay(composer: Composer): number {
 }
 
 /** Spaces and NBSPs are interchangeable: rich editors swap them to keep runs of spaces visible. */
-const sameText = (a: string, b: string) => a.replace(/\u00a0/g, ' ') === b.replace(/\u00a0/g, ' ');
+const normal = (s: string) => s.replace(/\u00a0/g, ' ');
+const sameText = (a: string, b: string) => normal(a) === normal(b);
+
+/**
+ * `text` is `base` with one run of characters added at one place (what the
+ * agent typed while the editor settled), nothing removed or doubled.
+ */
+export function isOneInsertionInto(text: string, base: string): boolean {
+  const a = normal(text);
+  const b = normal(base);
+  if (a.length < b.length) return false;
+  let prefix = 0;
+  while (prefix < b.length && a[prefix] === b[prefix]) prefix++;
+  return a.slice(prefix + a.length - b.length) === b.slice(prefix);
+}
+
+/** Editors that render from their own model (React, Slate) update the DOM a task or a frame later. */
+const SETTLE_TIMEOUT_MS = 1_500;
+
+/** Resolves once `done()` holds, checked after every DOM change and every frame, or after the timeout. */
+function settle(composer: Composer, done: () => boolean): Promise<void> {
+  const win = composer.ownerDocument.defaultView!;
+  return new Promise((resolve) => {
+    const observer = new win.MutationObserver(() => check());
+    let frame = 0;
+    const timer = win.setTimeout(() => finish(), SETTLE_TIMEOUT_MS);
+    const finish = () => {
+      observer.disconnect();
+      win.cancelAnimationFrame(frame);
+      win.clearTimeout(timer);
+      resolve();
+    };
+    const check = () => {
+      if (done()) finish();
+    };
+    const poll = () => {
+      frame = win.requestAnimationFrame(() => {
+        check();
+        poll();
+      });
+    };
+    observer.observe(composer, { childList: true, characterData: true, subtree: true, attributes: true });
+    poll();
+  });
+}
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -65,25 +119,30 @@ export async function applyRewrite(composer: Composer, target: Target, replaceme
   const readDraft = (el: Composer) => readComposer(el, options);
   const doc = composer.ownerDocument;
   const win = doc.defaultView!;
-  let draft = readDraft(composer);
+  const seen = readDraft(composer).text;
+  if (doc.activeElement !== composer && !composer.contains(doc.activeElement)) {
+    composer.focus({ preventScroll: true });
+    // Editors pick up focus and the selection from events that follow `focus()`.
+    await nextTask();
+  }
+
+  // From here to the read-back nothing yields: no key or click of the agent can land in between.
+  const draft = readDraft(composer);
   const before = draft.text;
+  // An insertion at a caret has no phrase to find again: if the draft changed, the caret may mean something else.
+  if (!target.phrase && before !== seen) return { ok: false, reason: 'draft-changed', text: before };
   const start = relocate(before, target);
   if (start === null) return { ok: false, reason: 'phrase-gone', text: before };
   const end = start + target.phrase.length;
   const expected = before.slice(0, start) + replacement + before.slice(end);
   const agentCaret = options.keepCaret ? draft.selection() : null;
-
-  if (doc.activeElement !== composer && !composer.contains(doc.activeElement)) composer.focus({ preventScroll: true });
+  // select() tells the editor at once (CKEditor 5 ends its typing batch there: the rewrite is an undo step of its own).
   draft.select(start, end);
-  // Editors sync their model selection from `selectionchange`, which fires asynchronously.
-  await nextTask();
-  draft = readDraft(composer);
-  const sel = draft.selection();
-  if (!sel || sel.start !== start || sel.end !== end) {
-    draft.select(start, end);
-    await nextTask();
-  }
+  const selected = readDraft(composer).selection();
+  if (!isTextField(composer) && (!selected || selected.start !== start || selected.end !== end)) return { ok: false, reason: 'not-applied', text: before };
 
+  const history = historyOf(composer);
+  history?.record(composer);
   let handled = false;
   if (!isTextField(composer)) {
     const range = readDraft(composer).toRange(start, end)!;
@@ -100,28 +159,56 @@ export async function applyRewrite(composer: Composer, target: Target, replaceme
     });
     handled = !composer.dispatchEvent(event);
   }
-  if (!handled) doc.execCommand('insertText', false, replacement);
-  // ProseMirror and others apply DOM mutations from a MutationObserver; let them settle.
-  // A key or click meanwhile (input outranks timers on a busy page) means the agent has moved on: their caret wins.
+  const inserted = handled || doc.execCommand('insertText', false, replacement);
+  const caret = start + replacement.length;
+  const moved = (p: number) => (p >= end ? p + caret - end : p > start ? caret : p);
+  const want = agentCaret ? { start: moved(agentCaret.start), end: moved(agentCaret.end) } : { start: caret, end: caret };
+  const placeCaret = () => {
+    const now = readDraft(composer);
+    const at = now.selection();
+    if (!at || at.start !== want.start || at.end !== want.end) now.select(want.start, want.end);
+  };
+  const landed = readDraft(composer).text;
+  if (sameText(landed, expected)) {
+    history?.record(composer);
+    // Still in the same task: the agent's next key goes where they expect it.
+    placeCaret();
+  } else if (!sameText(landed, before)) return restore(composer, before, readDraft);
+  else if (!inserted) return { ok: false, reason: 'not-applied', text: landed };
+
+  // Let the editor settle (its MutationObserver, a React render), watching for the agent meanwhile.
   let agentMoved = false;
   const onAgentInput = (e: Event) => {
     if (e.isTrusted) agentMoved = true;
   };
-  const agentInputs = ['keydown', 'pointerdown'] as const;
+  const agentInputs = ['keydown', 'pointerdown', 'beforeinput'] as const;
   for (const type of agentInputs) doc.addEventListener(type, onAgentInput, true);
   try {
     await nextTask();
+    await settle(composer, () => !sameText(readDraft(composer).text, before));
   } finally {
     for (const type of agentInputs) doc.removeEventListener(type, onAgentInput, true);
   }
 
   const after = readDraft(composer);
-  if (sameText(after.text, before)) return { ok: false, reason: 'not-applied', text: after.text };
-  if (!sameText(after.text, expected)) return { ok: false, reason: 'mismatch', text: after.text };
-  const caret = start + replacement.length;
-  const moved = (p: number) => (p >= end ? p + caret - end : p > start ? caret : p);
-  const want = agentCaret ? { start: moved(agentCaret.start), end: moved(agentCaret.end) } : { start: caret, end: caret };
-  const now = after.selection();
-  if (!agentMoved && (!now || now.start !== want.start || now.end !== want.end)) after.select(want.start, want.end);
-  return { ok: true, start, end: caret, text: after.text };
+  if (sameText(after.text, expected)) {
+    if (!sameText(landed, expected)) {
+      // An editor that applied later (from its model): record the step and put the caret right now.
+      history?.record(composer);
+      if (!agentMoved) placeCaret();
+    }
+    return { ok: true, start, end: caret, text: after.text };
+  }
+  if (sameText(after.text, before) && !agentMoved) return { ok: false, reason: 'not-applied', text: after.text };
+  // The agent typed while the editor settled: fine as long as the rewrite and all their words are there, once.
+  if (agentMoved && isOneInsertionInto(after.text, expected)) return { ok: true, start, end: caret, text: after.text };
+  if (agentMoved) return { ok: false, reason: 'mismatch', restored: false, text: after.text };
+  return restore(composer, before, readDraft);
+}
+
+/** The edit landed wrong: one step of the editor's own undo, then say whether the exact previous text is back. */
+function restore(composer: Composer, before: string, readDraft: (el: Composer) => { text: string }): ApplyResult {
+  undoOnce(composer);
+  const text = readDraft(composer).text;
+  return { ok: false, reason: 'mismatch', restored: sameText(text, before), text };
 }

@@ -9,11 +9,13 @@ import type { FindingAction, FindingRef } from '../messages';
 import { categoryName, ruleName } from '../engine/names';
 import { readDraft as readComposer, isTextField, type Composer } from './text-map';
 import { applyRewrite, undoGroupingDelay } from './apply';
+import { isUndoKey, undoIsSafe, UNDO_WARNING } from './history';
 import { createHighlightLayer, supportsHighlights } from './highlights';
 import { createMirrorLayer } from './mirror';
 import { markAt, type UnderlineLayer } from './underlines';
 import { createBadgeView, createCardView } from './card';
 import { trackBox, zIndexAbove } from './track';
+import { overlayFor } from './overlay';
 
 export type OpenedVia = 'click' | 'keyboard' | 'badge';
 
@@ -22,7 +24,8 @@ export type CoachEvent =
   | { type: 'findings'; count: number; text: string }
   | { type: 'card-opened'; ruleId: string; via: OpenedVia }
   | { type: 'applied'; ruleId: string; rewrite: number }
-  | { type: 'apply-failed'; ruleId: string; reason: string }
+  /** `restored`: a wrong edit was taken back by the editor's undo (true), or could not be (false); absent when nothing was changed. */
+  | { type: 'apply-failed'; ruleId: string; reason: string; restored?: boolean }
   | { type: 'ignored'; ruleId: string }
   | { type: 'rule-off'; ruleId: string }
   | { type: 'error'; message: string };
@@ -91,8 +94,10 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
   const layer: UnderlineLayer = isTextField(composer) || !supportsHighlights(doc)
     ? createMirrorLayer(composer as HTMLTextAreaElement)
     : createHighlightLayer(doc, () => (drafted ?? readDraft(composer)).toRange);
-  const card = createCardView(doc);
-  const badge = createBadgeView(doc);
+  // In an iframe editor the card and badge go over the frame, in the page, where they are not clipped.
+  const overlay = overlayFor(doc);
+  const card = createCardView(overlay.doc);
+  const badge = createBadgeView(overlay.doc);
   const ignored = new Set<string>();
   const rulesOff = new Set<string>();
   let shown: ShownFinding[] = [];
@@ -100,6 +105,8 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
   let lastSelection: { start: number; end: number } | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let applying = false;
+  /** The page handled a Ctrl+Z in this composer itself (its own history), so undoing a rewrite is only sure in editors measured. */
+  let pageHandlesUndo = false;
   /** When the agent last typed (a trusted beforeinput; our own caret moves and DOM repaints do not count). */
   let lastEditAt = 0;
   /** The draft lint() just read, so drawing its underlines does not read the editor again. */
@@ -143,14 +150,14 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
 
   const updateBadge = () => {
     const now = win.performance.now();
-    if (now - zIndex.at > 1_000) zIndex = { value: zIndexAbove(composer) + 1, at: now };
-    badge.update({ count: shown.length, onOpen: guard(() => openCard(0, 'badge')) }, composer.getBoundingClientRect(), zIndex.value);
+    if (now - zIndex.at > 1_000) zIndex = { value: zIndexAbove(overlay.frame ?? composer) + 1, at: now };
+    badge.update({ count: shown.length, onOpen: guard(() => openCard(0, 'badge')) }, overlay.boxOf(composer), zIndex.value);
   };
 
   /** Where the card goes: by the phrase, or by the composer when the phrase is scrolled out of view. */
   const anchorOf = (index: number) => {
     const rects = layer.rectsOf(index);
-    return rects.length ? rects : [composer.getBoundingClientRect()];
+    return (rects.length ? rects : [composer.getBoundingClientRect()]).map(overlay.toOverlay);
   };
 
   const restoreCaret = (at: { start: number; end: number } | null) => {
@@ -182,6 +189,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
         rewrites: finding.rewrites.slice(0, 3),
         autoFocus: via !== 'click',
         hasScript: !!finding.script && !!deps.onOpenScript,
+        ...(undoIsSafe(composer, pageHandlesUndo) ? {} : { undoWarning: UNDO_WARNING }),
         onApply: (i) => void applyFinding(finding, i),
         onIgnore: guard(() => {
           ignored.add(occurrenceKey(finding));
@@ -229,8 +237,12 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
       const result = await applyRewrite(composer, finding, finding.rewrites[rewriteIndex], { skip: deps.skip, keepCaret });
       if (result.ok) report({ type: 'applied', ruleId: finding.ruleId, rewrite: rewriteIndex });
       else {
-        report({ type: 'apply-failed', ruleId: finding.ruleId, reason: result.reason });
-        if (result.reason !== 'mismatch') restoreCaret(returnTo);
+        if (result.reason === 'mismatch') report({ type: 'apply-failed', ruleId: finding.ruleId, reason: result.reason, restored: result.restored });
+        else {
+          report({ type: 'apply-failed', ruleId: finding.ruleId, reason: result.reason });
+          // Nothing changed; the caret goes back to where the card was opened, unless the agent is typing somewhere already.
+          if (lastEditAt <= requestedAt) restoreCaret(returnTo);
+        }
       }
       lint();
     } catch (e) {
@@ -278,6 +290,13 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
 
   const onKeyDown = guard((e: KeyboardEvent) => {
     if (!e.isTrusted) return; // Only the agent's own keys open or close the card.
+    if (isUndoKey(e, win)) {
+      // Whether the page took the key is known once every listener ran.
+      win.setTimeout(() => {
+        if (e.defaultPrevented) pageHandlesUndo = true;
+      }, 0);
+      return;
+    }
     if (e.key === 'Escape' && open) {
       e.preventDefault();
       e.stopPropagation();
@@ -297,7 +316,8 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
   });
 
   const onClick = guard((e: MouseEvent) => {
-    if (e.button !== 0 || !e.isTrusted) return;
+    // Editors' history is fed synthetic clicks (history.ts); only the agent's clicks open cards.
+    if (!e.isTrusted || e.button !== 0) return;
     const selected = readDraft(composer).selection();
     if (selected && selected.end > selected.start) return;
     const index = markAt(layer, shown.length, e.clientX, e.clientY);
@@ -336,7 +356,9 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
   composer.addEventListener('click', onClick, { signal });
   composer.addEventListener('focusout', onFocusOut, { signal });
   doc.addEventListener('pointerdown', onPointerDownAnywhere, { capture: true, signal });
+  if (overlay.doc !== doc) overlay.doc.addEventListener('pointerdown', onPointerDownAnywhere, { capture: true, signal });
   const stopTracking = trackBox(composer, reposition);
+  const stopTrackingFrame = overlay.frame ? trackBox(overlay.frame, reposition) : () => {};
   guard(lint)();
 
   return {
@@ -360,6 +382,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
       observer?.disconnect();
       listening.abort();
       stopTracking();
+      stopTrackingFrame();
       layer.destroy();
       card.destroy();
       badge.destroy();

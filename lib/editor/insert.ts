@@ -10,5 +10,12 @@ export async function insertAtCaret(composer: Composer, line: string): Promise<I
   const before = draft.text.slice(0, at);
   const text = before && !/\s$/.test(before) ? ` ${line}` : line;
   const result = await applyRewrite(composer, { start: at, end: at, phrase: '' }, text);
-  return result.ok ? { ok: true } : { ok: false, message: 'The reply box changed while inserting; nothing was inserted. Try again.' };
+  if (result.ok) return { ok: true };
+  if (result.reason !== 'mismatch') return { ok: false, message: 'The reply box changed while inserting; nothing was inserted. Try again.' };
+  return {
+    ok: false,
+    message: result.restored
+      ? 'The reply box did not take the line as expected; its undo restored your text. Try again.'
+      : 'The reply box did not take the line as expected and could not be restored. Check your draft.',
+  };
 }

@@ -212,6 +212,9 @@ function readRich(root: HTMLElement, skip: string | undefined): Draft {
       const from = positionAt(start, true);
       const to = end <= start ? from : positionAt(end, false);
       doc.getSelection()?.setBaseAndExtent(from.node, from.offset, to.node, to.offset);
+      // Editors sync their model's selection on `selectionchange`, which the browser fires a task later; a key
+      // pressed meanwhile, or the editor re-rendering its stale selection, would put the caret back. Tell them now.
+      doc.dispatchEvent(new (doc.defaultView!.Event)('selectionchange'));
     },
   };
 }

@@ -16,17 +16,19 @@ declare global {
   interface Window {
     __readDraft?: typeof readDraft;
     __steadyPack?: BuiltinPack;
-    __attachCoach?(selector: string): void;
+    /** `frame`: selector of the iframe whose document holds the composer. */
+    __attachCoach?(selector: string, frame?: string): void;
     __coachTest?: CoachTestApi;
   }
 }
 
 window.__readDraft = readDraft;
 
-window.__attachCoach = (selector) => {
+window.__attachCoach = (selector, frame) => {
   setBuiltinPack(window.__steadyPack!);
   const linter = createLinter();
-  const composer = document.querySelector<HTMLElement>(selector)!;
+  const doc = frame ? document.querySelector<HTMLIFrameElement>(frame)!.contentDocument! : document;
+  const composer = doc.querySelector<HTMLElement>(selector)!;
   const events: CoachTestApi['events'] = [];
   const coach = attachCoach(composer, {
     lint: (text) => linter.lint(text),

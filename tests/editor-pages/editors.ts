@@ -3,20 +3,43 @@
  * <html data-editor>) and exposes its MODEL's text, so tests can check that a
  * rewrite reached the editor's state and not just its DOM.
  */
-export type EditorKind = 'ckeditor' | 'prosemirror' | 'quill' | 'froala' | 'plain' | 'textarea';
+export type EditorKind =
+  | 'ckeditor' | 'prosemirror' | 'quill' | 'froala' | 'plain' | 'textarea'
+  /** Editors with their own undo history, from their npm bundles (loaded as the apps load them, by <script>). */
+  | 'tinymce-inline' | 'tinymce' | 'ckeditor4' | 'summernote';
 
 export interface EditorTestApi {
-  /** CSS selector of the element the coach attaches to. */
+  /** CSS selector of the element the coach attaches to (inside `frame` when set). */
   composer: string;
+  /** CSS selector of the iframe that holds the composer's document. */
+  frame?: string;
   /** The draft as the editor's own model holds it, blocks joined by "\n". */
   modelText(): string;
 }
 
+/* eslint-disable @typescript-eslint/no-explicit-any -- the editors' globals come untyped from their script bundles */
 declare global {
   interface Window {
     __editor?: EditorTestApi;
     __editorError?: string;
+    tinymce?: any;
+    CKEDITOR?: any;
+    jQuery?: any;
   }
+}
+
+/** Lines of an editor's HTML as its model holds them: one per block, <br> as a line break. */
+function htmlLines(html: string): string {
+  const holder = document.createElement('div');
+  holder.innerHTML = html;
+  const blocks = holder.querySelectorAll('p, div, li');
+  const read = (el: Element) => [...el.childNodes].map((n) => (n.nodeName === 'BR' ? '\n' : (n.textContent ?? ''))).join('').replace(/\n$/, '');
+  const lines = blocks.length ? [...blocks].map(read) : [read(holder)];
+  return lines.join('\n').replace(/[\u200b\ufeff]/g, '').replace(/\u00a0/g, ' ');
+}
+
+function waitFor<T>(start: (done: (value: T) => void) => void): Promise<T> {
+  return new Promise((resolve) => start(resolve));
 }
 
 const mount = document.getElementById('mount')!;
@@ -68,6 +91,41 @@ async function mountEditor(kind: EditorKind): Promise<EditorTestApi> {
         return [...holder.children].map((p) => (p.textContent ?? '').replace(/\u200b/g, '')).join('\n');
       },
     };
+  }
+  if (kind === 'tinymce-inline' || kind === 'tinymce') {
+    const inline = kind === 'tinymce-inline';
+    const target = document.createElement('div');
+    target.id = 'tiny';
+    mount.appendChild(target);
+    const [editor] = await window.tinymce.init({
+      target, inline, license_key: 'gpl', base_url: '/node_modules/tinymce', suffix: '.min', menubar: false, plugins: [], toolbar: 'undo redo bold italic',
+      promotion: false, branding: false, statusbar: false, height: 220,
+    });
+    return {
+      composer: inline ? '#tiny' : '#tinymce',
+      ...(inline ? {} : { frame: '.tox-edit-area iframe' }),
+      modelText: () => htmlLines(editor.getContent()),
+    };
+  }
+  if (kind === 'ckeditor4') {
+    const area = document.createElement('textarea');
+    area.id = 'cke4';
+    mount.appendChild(area);
+    window.CKEDITOR.basePath = '/node_modules/ckeditor4/';
+    const editor = await waitFor<any>((done) => {
+      const instance = window.CKEDITOR.replace(area, { versionCheck: false, height: 220, removePlugins: 'elementspath,exportpdf' });
+      instance.on('instanceReady', () => done(instance));
+    });
+    return { composer: 'body.cke_editable', frame: 'iframe.cke_wysiwyg_frame', modelText: () => htmlLines(editor.getData()) };
+  }
+  if (kind === 'summernote') {
+    // FreeScout's reply editor: Summernote over a hidden textarea, jQuery-driven.
+    const area = document.createElement('textarea');
+    area.id = 'note';
+    mount.appendChild(area);
+    const $ = window.jQuery;
+    $(area).summernote({ height: 200, toolbar: [['style', ['bold', 'italic']]] });
+    return { composer: '.note-editable', modelText: () => htmlLines($(area).summernote('code')) };
   }
   if (kind === 'plain') {
     // Gmail-style: the browser's own contenteditable, lines as <div>s.

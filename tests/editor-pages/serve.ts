@@ -17,7 +17,16 @@ const STYLES: Partial<Record<EditorKind, string>> = {
   ckeditor: 'node_modules/ckeditor5/dist/ckeditor5.css',
   quill: 'node_modules/quill/dist/quill.snow.css',
   froala: 'node_modules/froala-editor/css/froala_editor.pkgd.min.css',
+  summernote: 'node_modules/summernote/dist/summernote-lite.min.css',
 };
+/** Editors that pages load by classic <script>, as the apps do (their bundles expect globals). */
+const SCRIPTS: Partial<Record<EditorKind, string[]>> = {
+  'tinymce-inline': ['node_modules/tinymce/tinymce.min.js'],
+  tinymce: ['node_modules/tinymce/tinymce.min.js'],
+  ckeditor4: ['node_modules/ckeditor4/ckeditor.js'],
+  summernote: ['node_modules/jquery/dist/jquery.min.js', 'node_modules/summernote/dist/summernote-lite.min.js'],
+};
+
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html' };
 
 export interface EditorPages {
@@ -29,10 +38,11 @@ export interface EditorPages {
 
 function page(kind: EditorKind): string {
   const style = STYLES[kind] ? `<link rel="stylesheet" href="/${STYLES[kind]}">` : '';
+  const scripts = (SCRIPTS[kind] ?? []).map((src) => `<script src="/${src}"></script>`).join('');
   return `<!doctype html><html lang="en" data-editor="${kind}"><head><meta charset="utf-8"><title>${kind}</title>${style}
 <style>body{font:15px/1.5 sans-serif;margin:40px;} .plain,textarea{width:600px;min-height:120px;border:1px solid #999;padding:8px;font:15px/1.5 sans-serif;}
 .ProseMirror{border:1px solid #999;padding:8px;min-height:120px;white-space:pre-wrap;} #mount{width:640px;}</style></head>
-<body><h1>${kind}</h1><div id="mount"></div><script type="module" src="/out/editors.js"></script><script type="module" src="/out/coach-page.js"></script></body></html>`;
+<body><h1>${kind}</h1><div id="mount"></div>${scripts}<script type="module" src="/out/editors.js"></script><script type="module" src="/out/coach-page.js"></script></body></html>`;
 }
 
 export async function serveEditorPages(): Promise<EditorPages> {

@@ -20,7 +20,12 @@ export interface Session {
   errors: string[];
   /** Selector of the element the coach is attached to. */
   composer: string;
+  /** Selector of the iframe holding the composer, for editors in classic (iframe) mode. */
+  frame?: string;
 }
+
+/** The composer as Playwright reaches it, inside its iframe when there is one. */
+export const composerLocator = (s: Session) => (s.frame ? s.page.frameLocator(s.frame).locator(s.composer) : s.page.locator(s.composer));
 
 export interface EditorBrowser {
   /** The page with its editor; the coach runs in the page's world unless `isolated`, where it runs as a content script would. */
@@ -46,10 +51,10 @@ export async function startEditorBrowser(): Promise<EditorBrowser> {
       await page.waitForFunction(() => window.__editor || window.__editorError);
       const failed = await page.evaluate(() => window.__editorError);
       if (failed) throw new Error(`${kind} did not start: ${failed}`);
-      const composer = await page.evaluate(() => window.__editor!.composer);
+      const { composer, frame } = await page.evaluate(() => ({ composer: window.__editor!.composer, frame: window.__editor!.frame }));
       if (!options.isolated) {
-        await page.evaluate((sel) => window.__attachCoach!(sel), composer);
-        return { page, errors, composer, inCoach: (expression) => page.evaluate(expression) };
+        await page.evaluate(([sel, fr]) => window.__attachCoach!(sel!, fr), [composer, frame]);
+        return { page, errors, composer, frame, inCoach: (expression) => page.evaluate(expression) };
       }
       // The way Chromium runs a content script: same DOM, its own JavaScript globals.
       const cdp = await page.context().newCDPSession(page);
@@ -60,8 +65,8 @@ export async function startEditorBrowser(): Promise<EditorBrowser> {
         if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
         return result.value as T;
       };
-      await inCoach(`window.__steadyPack = ${pack};\n${pages.coachScript};\nwindow.__attachCoach(${JSON.stringify(composer)})`);
-      return { page, errors, composer, inCoach };
+      await inCoach(`window.__steadyPack = ${pack};\n${pages.coachScript};\nwindow.__attachCoach(${JSON.stringify(composer)}, ${JSON.stringify(frame)})`);
+      return { page, errors, composer, frame, inCoach };
     },
     async close() {
       await browser.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relocate } from '../../lib/editor/apply';
+import { isOneInsertionInto, relocate } from '../../lib/editor/apply';
 
 describe("relocate: where a finding's phrase is now", () => {
   const phrase = 'calm down';
@@ -19,5 +19,24 @@ describe("relocate: where a finding's phrase is now", () => {
   });
   it('is case-exact: a different phrase is never replaced', () => {
     expect(relocate('Please CALM DOWN', { start: 7, end: 16, phrase })).toBeNull();
+  });
+});
+
+describe('isOneInsertionInto: what the agent typed while a rewrite settled, and nothing else', () => {
+  const base = 'Hi. I hear you, I am on it.';
+  it('accepts the rewritten draft with one run of typed characters anywhere', () => {
+    expect(isOneInsertionInto(base, base)).toBe(true);
+    expect(isOneInsertionInto(base + ' Thanks', base)).toBe(true);
+    expect(isOneInsertionInto('XYZ' + base, base)).toBe(true);
+    expect(isOneInsertionInto('Hi. I hear you,XYZ I am on it.', base)).toBe(true);
+  });
+  it('rejects lost, doubled or scattered characters', () => {
+    expect(isOneInsertionInto('Hi. I hear you, I am on', base)).toBe(false);
+    expect(isOneInsertionInto('Hi. I hear you, I am on it.YZ', 'Hi. I hear you, I am on it.XYZ')).toBe(false);
+    expect(isOneInsertionInto('XHi. I hear you, I am on it.Y', base)).toBe(false);
+    expect(isOneInsertionInto('Hi. I hear you I am on it.X', base)).toBe(false);
+  });
+  it('treats a no-break space as the space an editor swapped it for', () => {
+    expect(isOneInsertionInto('Hi.\u00a0I hear you, I am on it. Ok', base)).toBe(true);
   });
 });

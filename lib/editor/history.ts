@@ -1,0 +1,87 @@
+/**
+ * Editors that keep their own undo history and never see an edit made
+ * through the browser (execCommand): each records a step only on certain
+ * events. Dispatching such an event right before and right after a rewrite
+ * makes the rewrite exactly one step of their history, with the agent's last
+ * words kept in the step before it. DOM events cross from a content script's
+ * world into the page's; the editors' JavaScript APIs do not. Measured in
+ * Chromium against the npm bundles (tests/e2e/editor-history.e2e.ts).
+ */
+import type { Composer } from './text-map';
+
+export interface OwnHistory {
+  /** The editor, for messages. */
+  name: string;
+  /** Makes the editor record a history step of the draft as it is now. */
+  record(composer: Composer): void;
+}
+
+const OWN_HISTORIES: readonly (OwnHistory & { selector: string })[] = [
+  {
+    // TinyMCE 5–8, inline and classic (iframe body): an `input` of type insertReplacementText adds an undo level (its spell-check path).
+    name: 'TinyMCE',
+    selector: '.mce-content-body',
+    record: (composer) => {
+      const win = composer.ownerDocument.defaultView!;
+      composer.dispatchEvent(new win.InputEvent('input', { inputType: 'insertReplacementText', bubbles: true }));
+    },
+  },
+  {
+    // CKEditor 4: a click (on the editable inline, on the iframe's document in classic mode) saves a snapshot if the content changed.
+    name: 'CKEditor 4',
+    selector: '.cke_editable',
+    record: (composer) => {
+      const doc = composer.ownerDocument;
+      const target = composer.classList.contains('cke_editable_inline') ? composer : doc.documentElement;
+      target.dispatchEvent(new doc.defaultView!.MouseEvent('click', { bubbles: true, cancelable: true }));
+    },
+  },
+  {
+    // Summernote (0.8–0.9): a keydown of an editing key (Space) records a snapshot; the synthetic key inserts nothing.
+    name: 'Summernote',
+    selector: '.note-editable',
+    record: (composer) => {
+      const win = composer.ownerDocument.defaultView!;
+      composer.dispatchEvent(new win.KeyboardEvent('keydown', { key: ' ', code: 'Space', keyCode: 32, which: 32, bubbles: true, cancelable: true } as KeyboardEventInit));
+    },
+  },
+];
+
+export function historyOf(composer: Composer): OwnHistory | null {
+  return OWN_HISTORIES.find((h) => composer.matches(h.selector)) ?? null;
+}
+
+const isMac = (win: Window) => /Mac|iPhone|iPad/.test(win.navigator.platform);
+
+/**
+ * One step of the editor's own undo: the Ctrl+Z (Cmd+Z) it listens for, and
+ * the browser's undo where no script took the key (textarea, plain contenteditable).
+ */
+export function undoOnce(composer: Composer): void {
+  const doc = composer.ownerDocument;
+  const win = doc.defaultView!;
+  const mac = isMac(win);
+  const key = new win.KeyboardEvent('keydown', {
+    key: 'z', code: 'KeyZ', keyCode: 90, which: 90, ctrlKey: !mac, metaKey: mac, bubbles: true, cancelable: true, composed: true,
+  } as KeyboardEventInit);
+  if (composer.dispatchEvent(key)) doc.execCommand('undo');
+}
+
+/**
+ * Editors whose undo was measured to take a rewrite back as one step: the
+ * browser's own (text fields, plain contenteditable), editors that take the
+ * edit through their model (CKEditor 5, Quill, Slate) or read it from the DOM
+ * (ProseMirror, Froala), and those recorded above.
+ */
+const UNDO_MEASURED = '.ProseMirror, .ck-editor__editable, .ql-editor, .fr-element, [data-slate-editor]';
+
+/** Whether one Ctrl+Z is known to undo exactly a rewrite in this composer, given whether the page was seen handling Ctrl+Z itself. */
+export function undoIsSafe(composer: Composer, pageHandlesUndo: boolean): boolean {
+  return !pageHandlesUndo || !!historyOf(composer) || composer.matches(UNDO_MEASURED);
+}
+
+export const UNDO_WARNING = 'Undo may not restore this rewrite here.';
+
+export function isUndoKey(e: KeyboardEvent, win: Window): boolean {
+  return (isMac(win) ? e.metaKey : e.ctrlKey) && !e.altKey && !e.shiftKey && (e.key === 'z' || e.key === 'Z' || e.code === 'KeyZ');
+}

@@ -1,0 +1,116 @@
+/**
+ * Editors that keep their own undo history (TinyMCE inline and classic,
+ * CKEditor 4 classic, Summernote), from their npm bundles: a rewrite lands in
+ * the editor's model once, and ONE Ctrl+Z brings back exactly the text typed
+ * before it, the agent's last word included (these editors record typing only
+ * at certain keys, so without care that word is lost). Classic modes put the
+ * editable body in an iframe: underlines and the card show over the frame.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { EditorKind } from '../editor-pages/editors';
+import { startEditorBrowser, modelText, findings, events, focusedCardButton, composerLocator, type EditorBrowser, type Session } from '../editor-pages/session';
+
+const EDITORS: EditorKind[] = ['tinymce-inline', 'tinymce', 'ckeditor4', 'summernote'];
+/** Classic modes: the editable body is an iframe's (about:blank / srcdoc). */
+const IFRAME_EDITORS: EditorKind[] = ['tinymce', 'ckeditor4'];
+/** The last word comes after the last space: editors that record history at Space have not recorded it. */
+const DRAFT = 'Hi Dana. Please calm down, I am on it';
+const APPLIED = { timeout: 5_000 };
+
+let editors: EditorBrowser;
+
+beforeAll(async () => {
+  editors = await startEditorBrowser();
+});
+
+afterAll(async () => {
+  await editors?.close();
+});
+
+/** Screen box of finding i's underline in the top page's coordinates (an iframe's offset added). */
+const underlineBox = (s: Session, i: number) =>
+  s.page.evaluate(
+    ([index, frame]) => {
+      const doc = frame ? document.querySelector<HTMLIFrameElement>(frame)!.contentDocument! : document;
+      const win = doc.defaultView as Window & typeof globalThis;
+      const f = window.__coachTest!.coach.findings()[index];
+      const ranges = ['steady-problem', 'steady-warning', 'steady-suggestion'].flatMap((n) => [...((win.CSS.highlights.get(n) as Set<Range> | undefined) ?? [])]);
+      const range = ranges.find((r) => r.toString().replace(/\u00a0/g, ' ') === f.phrase);
+      if (!range) return null;
+      const rect = range.getClientRects()[0];
+      const offset = frame ? document.querySelector(frame)!.getBoundingClientRect() : { left: 0, top: 0 };
+      return { left: rect.left + offset.left, top: rect.top + offset.top, bottom: rect.bottom + offset.top, width: rect.width, height: rect.height };
+    },
+    [i, s.frame ?? null] as const,
+  );
+
+describe.each(EDITORS)('%s', (kind) => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await editors.openEditor(kind);
+  });
+  afterAll(async () => {
+    await s?.page.close();
+  });
+
+  test('a rewrite is one undo step: one Ctrl+Z restores the exact draft, last word included', async () => {
+    expect(!!s.frame).toBe(IFRAME_EDITORS.includes(kind));
+    await composerLocator(s).click();
+    await s.page.keyboard.type(DRAFT);
+    await expect.poll(() => modelText(s.page)).toBe(DRAFT);
+    await expect.poll(() => findings(s.page).then((f) => f.map((x) => x.phrase))).toContain('Please calm down');
+    const calm = (await findings(s.page)).find((f) => f.phrase === 'Please calm down')!;
+
+    await s.page.evaluate((c) => window.__coachTest!.select(c, c), calm.start + 3);
+    await s.page.keyboard.press('Control+Period');
+    await expect.poll(() => focusedCardButton(s.page)).toBe(calm.rewrites[0]);
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => events(s.page), APPLIED).toContainEqual({ type: 'applied', ruleId: calm.ruleId, rewrite: 0 });
+    const expected = DRAFT.slice(0, calm.start) + calm.rewrites[0] + DRAFT.slice(calm.end);
+    expect(await modelText(s.page)).toBe(expected);
+    const caret = calm.start + calm.rewrites[0].length;
+    expect(await s.page.evaluate(() => window.__coachTest!.selection())).toEqual({ start: caret, end: caret });
+
+    await s.page.keyboard.press('Control+z');
+    await expect.poll(() => modelText(s.page)).toBe(DRAFT);
+  });
+
+  test('typing goes on after a rewrite; the next Ctrl+Z never takes more than the agent typed plus the rewrite', async () => {
+    const before = await modelText(s.page);
+    await s.page.keyboard.press('Control+End');
+    await s.page.keyboard.type('. Calm down');
+    const typed = before + '. Calm down';
+    await expect.poll(() => modelText(s.page)).toBe(typed);
+    await expect.poll(() => findings(s.page).then((f) => f.some((x) => x.phrase === 'Calm down'))).toBe(true);
+    const found = await findings(s.page);
+    const calm = found.find((f) => f.phrase === 'Calm down')!;
+    await s.page.keyboard.press('Control+Period');
+    await expect.poll(() => focusedCardButton(s.page)).toBe(calm.rewrites[0]);
+    await s.page.keyboard.press('Enter');
+    const expected = typed.slice(0, calm.start) + calm.rewrites[0] + typed.slice(calm.end);
+    await expect.poll(() => modelText(s.page), APPLIED).toBe(expected);
+    await s.page.keyboard.press('Control+z');
+    await expect.poll(() => modelText(s.page)).toBe(typed);
+  });
+
+  test('the card opens over the phrase, inside the page, where the agent clicks', async () => {
+    await expect.poll(() => findings(s.page).then((f) => f.length)).toBeGreaterThan(0);
+    await expect.poll(() => underlineBox(s, 0)).not.toBeNull();
+    const box = (await underlineBox(s, 0))!;
+    await s.page.mouse.click(box.left + box.width / 2, box.top + box.height / 2);
+    const card = s.page.locator('steady-card [role="dialog"]');
+    await expect.poll(() => card.count()).toBe(1);
+    const cardBox = (await card.boundingBox())!;
+    // Just below (or above) the phrase, and fully visible in the page's viewport.
+    expect(Math.abs(cardBox.x - box.left)).toBeLessThan(40);
+    expect(cardBox.y >= box.bottom - 1 || cardBox.y + cardBox.height <= box.top + 1).toBe(true);
+    expect(cardBox.y + cardBox.height).toBeLessThanOrEqual(700);
+    await s.page.keyboard.press('Escape');
+    await expect.poll(() => card.count()).toBe(0);
+  });
+
+  test('no page errors and no coach errors', async () => {
+    expect(s.errors).toEqual([]);
+    expect((await events(s.page)).filter((e) => e.type === 'error')).toEqual([]);
+  });
+});
