@@ -19,6 +19,7 @@ import { PackEditor } from '@/components/options/PackEditor';
 import { DataSettings } from '@/components/options/DataSettings';
 import { openDatabase } from '@/lib/store/db';
 import { deleteYourData, exportFileName, exportYourData } from '@/lib/store/your-data';
+import { JOURNAL_KEY } from '@/lib/store/map-session';
 import '@/components/panel/panel.css';
 
 setBuiltinPack(rules);
@@ -104,7 +105,9 @@ async function exportData() {
 
 async function deleteData() {
   try {
-    const deleted = await deleteYourData(db, [browser.storage.local, browser.storage.sync]);
+    // The side panel's journal of unsaved map edits shares this page's origin.
+    const journal = { clear: async () => localStorage.removeItem(JOURNAL_KEY) };
+    const deleted = await deleteYourData(db, [browser.storage.local, browser.storage.sync, journal]);
     dataStatus.value = {
       kind: 'ok',
       message: `Deleted ${deleted.decisionMaps} decision map(s), ${deleted.nudges} coaching event(s), ${deleted.conversations} conversation record(s), your settings and personal packs.`,

@@ -52,7 +52,7 @@ export interface DeletedCounts {
 
 /** Erase the database's rows and the given storage areas (settings, personal packs). */
 export async function deleteYourData(db: SteadyDB, areas: readonly ClearableArea[]): Promise<DeletedCounts> {
-  const counts = { decisionMaps: await db.decisionMaps.count(), nudges: await db.nudges.count(), conversations: await db.conversations.count() };
+  const counts = { decisionMaps: await db.ticketMaps.count(), nudges: await db.nudges.count(), conversations: await db.conversations.count() };
   await deleteAllData(db);
   await Promise.all(areas.map((area) => area.clear()));
   return counts;

@@ -1,13 +1,13 @@
 import { expect, test } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openDatabase } from '../../lib/store/db';
-import { emptyDecisionMap, saveDecisionMap } from '../../lib/store/decision-maps';
+import { saveMapFields } from '../../lib/store/decision-maps';
 import { recordNudge } from '../../lib/store/stats';
 import { deleteYourData, exportFileName, exportYourData } from '../../lib/store/your-data';
 
 const seeded = async () => {
   const db = openDatabase({ indexedDB: new IDBFactory(), IDBKeyRange });
-  await saveDecisionMap(db, { ...emptyDecisionMap('zendesk', '123'), concern: 'Charged twice' });
+  await saveMapFields(db, { helpdesk: 'zendesk', account: 'acme.zendesk.com', ticketId: '123' }, [{ field: 'concern', value: 'Charged twice', at: 1 }]);
   await recordNudge(db, 'calm-down', 'shown', 'Calm down', Date.UTC(2026, 10, 30));
   await recordNudge(db, 'calm-down', 'accepted', '', Date.UTC(2026, 10, 30));
   return db;
@@ -19,7 +19,7 @@ test('the export holds the decision maps, the figures computed from the events, 
   expect(data.exportedAt).toBe('2026-12-02T00:00:00.000Z');
   expect(data.decisionMaps.map((map) => (map as { concern: string }).concern)).toEqual(['Charged twice']);
   expect(data.coachingFigures.total).toEqual({ shown: 1, accepted: 1, ignored: 0, adoption: 1 });
-  expect(data.coachingFigures.topPhrases).toEqual([{ phrase: 'calm down', count: 1 }]);
+  expect(data.coachingFigures.topPhrases).toEqual([{ phrase: 'Calm down', count: 1 }]);
   expect(data.nudges).toHaveLength(2);
   expect(JSON.parse(JSON.stringify(data))).toEqual(data);
   expect(exportFileName(new Date(Date.UTC(2026, 11, 2)))).toBe('steady-data-2026-12-02.json');
@@ -35,7 +35,7 @@ test('delete empties every table and every storage area given, and says how much
   const local = area();
   const sync = area();
   expect(await deleteYourData(db, [local, sync])).toEqual({ decisionMaps: 1, nudges: 2, conversations: 0 });
-  expect([await db.decisionMaps.count(), await db.nudges.count(), await db.conversations.count()]).toEqual([0, 0, 0]);
+  expect([await db.ticketMaps.count(), await db.nudges.count(), await db.conversations.count()]).toEqual([0, 0, 0]);
   expect([local.items, sync.items]).toEqual([{}, {}]);
   db.close();
 });
