@@ -16,7 +16,7 @@
  */
 import { z } from 'zod';
 import { MAP_FIELDS, type DecisionMap, type MapField, type MapKey, type SteadyDB } from './db';
-import { claimLegacyMap, saveMapFields, watchDecisionMap, type FieldEdit } from './decision-maps';
+import { claimLegacyMap, saveMapFields, storageErrorMessage, watchDecisionMap, type FieldEdit } from './decision-maps';
 
 /** 'idle' until this panel saved something: nothing is claimed saved before anything was written. */
 export type SaveState = { kind: 'idle' | 'saved' | 'saving' | 'error'; message?: string };
@@ -144,7 +144,14 @@ export function createMapSession(options: MapSessionOptions): MapSession {
   function flush(): Promise<void> {
     clearTimeout(timer);
     timer = undefined;
-    if (pending.size) saving = saving.then(saveAll);
+    if (pending.size) {
+      saving = saving.then(saveAll).catch((e: unknown) => {
+        // Never leave the chain rejected: later saves must still run.
+        saveState = { kind: 'error', message: storageErrorMessage(e) };
+        schedule(retryDelayMs);
+        emit();
+      });
+    }
     return saving;
   }
 
