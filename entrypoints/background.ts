@@ -13,6 +13,9 @@ import { contentScriptTab, panelPortTab, parsePanelRequest, parseSteadyMessage, 
 import { lintContextOf } from '@/lib/ticket';
 import type { LintContext } from '@/lib/engine/types';
 
+/** storage.local: the welcome page was opened once in this profile. */
+const WELCOMED_KEY = 'welcomed';
+
 export default defineBackground(() => {
   // The toolbar button opens the side panel (Chrome); Firefox has no sidePanel API.
   browser.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch((error: unknown) => {
@@ -125,9 +128,15 @@ export default defineBackground(() => {
     recorded.delete(tabId);
   });
 
-  // First run: a short welcome page (what Steady does, how to open it, the privacy promise).
+  // First run: a short welcome page (what Steady does, how to open it, the privacy promise), once per
+  // browser profile (Chromium reports an unpacked extension as installed again at every start).
   browser.runtime.onInstalled.addListener(({ reason }) => {
-    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => {});
+    if (reason !== 'install') return;
+    void (async () => {
+      if ((await browser.storage.local.get(WELCOMED_KEY))[WELCOMED_KEY]) return;
+      await browser.storage.local.set({ [WELCOMED_KEY]: true });
+      await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+    })().catch(() => {});
   });
 
   browser.commands?.onCommand.addListener((command, tab) => {

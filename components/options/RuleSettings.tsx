@@ -37,37 +37,45 @@ export function RuleSettings(p: RuleSettingsProps) {
       {p.groups.map(({ category, name, example, rules }) => {
         const on = !p.disabledCategories.has(category);
         return (
-          <details key={category} class="category" data-category={category}>
-            <summary>
-              <label onClick={(e) => e.stopPropagation()}>
-                <input type="checkbox" checked={on} onChange={(e) => p.onToggleCategory(category, (e.currentTarget as HTMLInputElement).checked)} /> {name}
-              </label>{' '}
-              <span class="muted">
-                ({rules.length} {rules.length === 1 ? 'rule' : 'rules'})
-              </span>
-            </summary>
-            {example && <p class="muted category-example">For example: “{example}”</p>}
-            <ul class="rule-list">
-              {rules.map((r) => (
-                <li key={r.id} data-rule={r.id}>
-                  <label class="rule-name">
-                    <input type="checkbox" disabled={!on} checked={on && !p.disabledRules.has(r.id)} onChange={(e) => p.onToggleRule(r.id, (e.currentTarget as HTMLInputElement).checked)} /> {r.title}
-                  </label>
-                  <select aria-label={`How serious: ${r.title}`} value={p.severities[r.id] ?? r.severity} onChange={(e) => p.onSeverity(r.id, (e.currentTarget as HTMLSelectElement).value as Severity)}>
-                    {SEVERITIES.map((s) => (
-                      <option key={s} value={s}>
-                        {SEVERITY_NAMES[s]}
-                      </option>
-                    ))}
-                  </select>
-                  <p class="muted rule-about">
-                    {r.example && <span class="example">“{r.example}” </span>}
-                    {r.message}
-                  </p>
-                </li>
-              ))}
-            </ul>
-          </details>
+          // The switch sits beside the summary, not in it: a control inside a summary is a control inside a control.
+          <div key={category} class="category-row">
+            <input
+              type="checkbox"
+              class="category-switch"
+              aria-label={`Check for: ${name}`}
+              checked={on}
+              onChange={(e) => p.onToggleCategory(category, (e.currentTarget as HTMLInputElement).checked)}
+            />
+            <details class="category" data-category={category}>
+              <summary>
+                {name}{' '}
+                <span class="muted">
+                  ({rules.length} {rules.length === 1 ? 'rule' : 'rules'})
+                </span>
+              </summary>
+              {example && <p class="muted category-example">For example: “{example}”</p>}
+              <ul class="rule-list">
+                {rules.map((r) => (
+                  <li key={r.id} data-rule={r.id}>
+                    <label class="rule-name">
+                      <input type="checkbox" disabled={!on} checked={on && !p.disabledRules.has(r.id)} onChange={(e) => p.onToggleRule(r.id, (e.currentTarget as HTMLInputElement).checked)} /> {r.title}
+                    </label>
+                    <select aria-label={`How serious: ${r.title}`} value={p.severities[r.id] ?? r.severity} onChange={(e) => p.onSeverity(r.id, (e.currentTarget as HTMLSelectElement).value as Severity)}>
+                      {SEVERITIES.map((s) => (
+                        <option key={s} value={s}>
+                          {SEVERITY_NAMES[s]}
+                        </option>
+                      ))}
+                    </select>
+                    <p class="muted rule-about">
+                      {r.example && <span class="example">“{r.example}” </span>}
+                      {r.message}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          </div>
         );
       })}
     </section>

@@ -39,7 +39,7 @@ function shippedSources(dir: string): string[] {
 function storageKeysWritten(): string[] {
   const files = ['entrypoints', 'lib', 'components'].flatMap(shippedSources).map((path) => readFileSync(join(ROOT, path), 'utf8'));
   const constants = new Map<string, string>();
-  for (const source of files) for (const [, name, value] of source.matchAll(/export const (\w+) = '([^']+)'/g)) constants.set(name!, value!);
+  for (const source of files) for (const [, name, value] of source.matchAll(/(?:export )?const (\w+) = '([^']+)'/g)) constants.set(name!, value!);
   const keys = new Set<string>();
   for (const source of files) {
     const calls = source.match(/storage\.(sync|local|session)\.set\(/g)?.length ?? 0;
