@@ -114,3 +114,74 @@ describe.each(EDITORS)('%s', (kind) => {
     expect((await events(s.page)).filter((e) => e.type === 'error')).toEqual([]);
   });
 });
+
+describe('an editor nobody measured that handles Ctrl+Z itself', () => {
+  const warning = (s: Session) => s.page.evaluate(() => document.querySelector('steady-card')?.shadowRoot?.querySelector('.undo-warning')?.textContent ?? null);
+
+  test('once the page is seen taking over Ctrl+Z, the card warns before the agent applies a rewrite', async () => {
+    const s = await editors.openEditor('own-history');
+    try {
+      await composerLocator(s).click();
+      await s.page.keyboard.type('Hi Dana, ');
+      await expect.poll(() => modelText(s.page)).toBe('Hi Dana, ');
+      await s.page.keyboard.type('Please calm down');
+      await expect.poll(() => findings(s.page).then((f) => f.map((x) => x.phrase))).toContain('Please calm down');
+      // Until then, nothing is known against this editor's undo: no warning.
+      await s.page.keyboard.press('Control+Period');
+      await expect.poll(() => focusedCardButton(s.page)).not.toBeNull();
+      expect(await warning(s)).toBeNull();
+      await s.page.keyboard.press('Escape');
+      // The agent undoes something; the page handles it, not the browser.
+      await s.page.keyboard.press('Control+z');
+      await expect.poll(() => modelText(s.page)).toBe('Hi Dana, Please calm');
+      await s.page.keyboard.press('Control+End');
+      await s.page.keyboard.type(' down');
+      await expect.poll(() => findings(s.page).then((f) => f.map((x) => x.phrase))).toContain('Please calm down');
+      await s.page.keyboard.press('Control+Period');
+      await expect.poll(() => focusedCardButton(s.page)).not.toBeNull();
+      expect(await warning(s)).toBe('Undo may not restore this rewrite here.');
+      await s.page.keyboard.press('Escape');
+    } finally {
+      await s.page.close();
+    }
+  });
+
+  test('editors whose own undo was measured are not warned about, even after a Ctrl+Z', async () => {
+    const s = await editors.openEditor('summernote');
+    try {
+      await composerLocator(s).click();
+      await s.page.keyboard.type('Hi Dana, Please calm down');
+      await s.page.keyboard.press('Control+z');
+      await s.page.keyboard.type(' Please calm down');
+      await expect.poll(() => findings(s.page).then((f) => f.length)).toBeGreaterThan(0);
+      const [first] = await findings(s.page);
+      await s.page.evaluate((c) => window.__coachTest!.select(c, c), first.end);
+      await s.page.keyboard.press('Control+Period');
+      await expect.poll(() => focusedCardButton(s.page)).not.toBeNull();
+      expect(await warning(s)).toBeNull();
+    } finally {
+      await s.page.close();
+    }
+  });
+});
+
+test('an editor that paints the rewrite frames later (as React-based editors do) is reported applied, with the caret after it', async () => {
+  const s = await editors.openEditor('deferred');
+  try {
+    await composerLocator(s).click();
+    await s.page.keyboard.type('Please calm down. Thanks');
+    await expect.poll(() => findings(s.page).then((f) => f.map((x) => x.phrase))).toEqual(['Please calm down']);
+    const [calm] = await findings(s.page);
+    await s.page.evaluate((c) => window.__coachTest!.select(c, c), calm.end);
+    await s.page.keyboard.press('Control+Period');
+    await expect.poll(() => focusedCardButton(s.page)).toBe(calm.rewrites[0]);
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => events(s.page), APPLIED).toContainEqual({ type: 'applied', ruleId: calm.ruleId, rewrite: 0 });
+    expect((await events(s.page)).filter((e) => e.type === 'apply-failed')).toEqual([]);
+    expect(await modelText(s.page)).toBe(calm.rewrites[0] + '. Thanks');
+    const caret = calm.rewrites[0].length;
+    expect(await s.page.evaluate(() => window.__coachTest!.selection())).toEqual({ start: caret, end: caret });
+  } finally {
+    await s.page.close();
+  }
+});

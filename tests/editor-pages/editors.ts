@@ -6,7 +6,11 @@
 export type EditorKind =
   | 'ckeditor' | 'prosemirror' | 'quill' | 'froala' | 'plain' | 'textarea'
   /** Editors with their own undo history, from their npm bundles (loaded as the apps load them, by <script>). */
-  | 'tinymce-inline' | 'tinymce' | 'ckeditor4' | 'summernote';
+  | 'tinymce-inline' | 'tinymce' | 'ckeditor4' | 'summernote'
+  /** An editor nobody measured: a contenteditable whose page keeps its own history and handles Ctrl+Z itself. */
+  | 'own-history'
+  /** An editor that renders from its model later, as React-based editors (Slate, Lexical) do: it takes the rewrite's beforeinput and paints it a few frames on. */
+  | 'deferred';
 
 export interface EditorTestApi {
   /** CSS selector of the element the coach attaches to (inside `frame` when set). */
@@ -126,6 +130,46 @@ async function mountEditor(kind: EditorKind): Promise<EditorTestApi> {
     const $ = window.jQuery;
     $(area).summernote({ height: 200, toolbar: [['style', ['bold', 'italic']]] });
     return { composer: '.note-editable', modelText: () => htmlLines($(area).summernote('code')) };
+  }
+  if (kind === 'deferred') {
+    const box = document.createElement('div');
+    box.contentEditable = 'true';
+    box.className = 'plain deferred';
+    mount.appendChild(box);
+    box.addEventListener('beforeinput', (e) => {
+      if (e.inputType !== 'insertReplacementText') return;
+      e.preventDefault();
+      const [target] = e.getTargetRanges();
+      const text = e.dataTransfer?.getData('text/plain') ?? e.data ?? '';
+      // A render scheduled for later, as React schedules one.
+      setTimeout(() => requestAnimationFrame(() => {
+        const range = document.createRange();
+        range.setStart(target.startContainer, target.startOffset);
+        range.setEnd(target.endContainer, target.endOffset);
+        range.deleteContents();
+        const node = document.createTextNode(text);
+        range.insertNode(node);
+        document.getSelection()!.setBaseAndExtent(node, text.length, node, text.length);
+        box.normalize();
+      }), 40);
+    });
+    return { composer: '.deferred', modelText: () => (box.textContent ?? '').replace(/\u00a0/g, ' ') };
+  }
+  if (kind === 'own-history') {
+    const box = document.createElement('div');
+    box.contentEditable = 'true';
+    box.className = 'plain own-history';
+    mount.appendChild(box);
+    // Snapshots at each space, as simple in-house editors do; Ctrl+Z goes back one, never the browser's undo.
+    const history: string[] = [''];
+    box.addEventListener('keydown', (e) => {
+      if (e.key === ' ') history.push(box.textContent ?? '');
+      if ((e.ctrlKey || e.metaKey) && e.key === 'z') {
+        e.preventDefault();
+        box.textContent = history.length > 1 ? history.pop()! : history[0];
+      }
+    });
+    return { composer: '.own-history', modelText: () => (box.textContent ?? '').replace(/\u00a0/g, ' ') };
   }
   if (kind === 'plain') {
     // Gmail-style: the browser's own contenteditable, lines as <div>s.

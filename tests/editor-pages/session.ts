@@ -47,8 +47,9 @@ export async function startEditorBrowser(): Promise<EditorBrowser> {
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       await page.addInitScript(`window.__steadyPack = ${pack};`);
-      await page.goto(pages.url(kind));
-      await page.waitForFunction(() => window.__editor || window.__editorError);
+      // Editor bundles are large: on a loaded machine the first load takes a while.
+      await page.goto(pages.url(kind), { timeout: 120_000 });
+      await page.waitForFunction(() => window.__editor || window.__editorError, null, { timeout: 120_000 });
       const failed = await page.evaluate(() => window.__editorError);
       if (failed) throw new Error(`${kind} did not start: ${failed}`);
       const { composer, frame } = await page.evaluate(() => ({ composer: window.__editor!.composer, frame: window.__editor!.frame }));
