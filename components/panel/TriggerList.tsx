@@ -3,6 +3,7 @@ import type { TriggerHit } from '../../lib/ticket';
 
 const LABELS: Record<TriggerHit['trigger'], string> = {
   delay: 'Delay',
+  repetition: 'Asking again / escalating',
   refund: 'Refund demand',
   churn: 'Leaving / cancelling',
   billing: 'Billing dispute',
