@@ -30,6 +30,8 @@ export function TrajectoryChart({ trajectory }: { trajectory: Trajectory }) {
 
 function describe(t: Trajectory): string {
   const fmt = (n: number | null) => (n === null ? '–' : n.toFixed(2));
-  const trend = { rising: 'getting calmer', falling: 'getting more frustrated', flat: 'steady', unknown: 'not enough messages yet' }[t.trend];
+  // A flat line of complaints (a chargeback threat after a surprise charge) is not "steady" to the agent.
+  const upset = t.now !== null && t.now <= -0.1;
+  const trend = { rising: 'getting calmer', falling: 'getting more frustrated', flat: upset ? 'still upset' : 'steady', unknown: upset ? 'upset' : 'not enough messages yet' }[t.trend];
   return `Start ${fmt(t.start)} → now ${fmt(t.now)}: ${trend}`;
 }

@@ -93,7 +93,8 @@ export const SARCASM: readonly RegExp[] = [
   /\bjust what i (?:needed|wanted)\b/i,
   /\b(?:love|loving) (?:how|that|it when)\b[^.!?]*\b(?:again|still|never|no one|nobody|not)\b/i,
   /\bthanks? a lot\b[^.!?]*\b(?:not|nothing|never|again|still)\b/i,
-  /\bso much for\b/i,
+  // "So much for the refund" is sarcasm; "thanks so much for the help" is thanks.
+  /(?<!\bthanks?\s+|\bthank you\s+)\bso much for\b/i,
   /\bgreat (?:service|job|work|support)\b[^.!?]*(?:\.{3}|\/s\b|not|never|again|still)/i,
 ];
 
