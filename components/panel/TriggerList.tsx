@@ -11,6 +11,7 @@ const LABELS: Record<TriggerHit['trigger'], string> = {
   'transfer-hold': 'Transfer or hold',
   policy: 'Policy limitation',
   abuse: 'Personal or abusive',
+  'broken-promise': 'Promise not kept',
   gratitude: 'Gratitude',
   relief: 'Relief',
 };
