@@ -38,7 +38,7 @@ export interface AnalysedMessage extends ConversationMessage {
   sentiment?: Sentiment;
 }
 
-export const TRIGGERS = ['delay', 'refund', 'churn', 'billing', 'confusion', 'transfer-hold', 'policy', 'abuse', 'gratitude', 'relief'] as const;
+export const TRIGGERS = ['delay', 'repetition', 'refund', 'churn', 'billing', 'confusion', 'transfer-hold', 'policy', 'abuse', 'broken-promise', 'gratitude', 'relief'] as const;
 export type TriggerId = (typeof TRIGGERS)[number];
 
 export interface TriggerHit {

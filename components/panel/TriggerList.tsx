@@ -3,6 +3,7 @@ import type { TriggerHit } from '../../lib/ticket';
 
 const LABELS: Record<TriggerHit['trigger'], string> = {
   delay: 'Delay',
+  repetition: 'Asking again / escalating',
   refund: 'Refund demand',
   churn: 'Leaving / cancelling',
   billing: 'Billing dispute',
@@ -10,6 +11,7 @@ const LABELS: Record<TriggerHit['trigger'], string> = {
   'transfer-hold': 'Transfer or hold',
   policy: 'Policy limitation',
   abuse: 'Personal or abusive',
+  'broken-promise': 'Promise not kept',
   gratitude: 'Gratitude',
   relief: 'Relief',
 };

@@ -12,7 +12,7 @@ import { createChecklist } from '@/lib/checklist/checklist';
 import { compileTriggers } from '@/lib/analysis/trigger-rules';
 import { createScriptSearch, fillPlaceholders } from '@/lib/scripts/search';
 import { draftInsights, mapSuggestions, placeholderValues } from '@/lib/panel/derive';
-import { buildReview, followUpNote } from '@/lib/review/review';
+import { buildReview, followUpNote, ticketPromises } from '@/lib/review/review';
 import { openDatabase, onDatabaseInterrupted, type MapKey } from '@/lib/store/db';
 import { emptyDecisionMap } from '@/lib/store/decision-maps';
 import { createMapSession, type MapView } from '@/lib/store/map-session';
@@ -316,8 +316,7 @@ function Panel() {
         break;
       }
       const results = (text: string) => Object.fromEntries(checklist.evaluate(text).map((r) => [r.id, r.status]));
-      const agentPromises = snap.messages.filter((m) => m.role === 'agent').flatMap((m) => linter.value.commitments(m.text).map((c) => c.text));
-      const allPromises = [...new Set([...agentPromises, ...promises])];
+      const allPromises = ticketPromises(snap, (text) => linter.value.commitments(text).map((c) => c.text), promises);
       const current = mapView.value.map ?? emptyDecisionMap({ helpdesk: snap.helpdesk, account: snap.account, ticketId: snap.ticketId ?? '' });
       body = (
         <ReviewView

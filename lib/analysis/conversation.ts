@@ -91,7 +91,7 @@ export function createConversationAnalyzer(options: ConversationAnalyzerOptions)
     }
     last = state;
     if (!reuse) forgetOthers(readings, keys);
-    return { messages: state.messages, trajectory: computeTrajectory(state.points), triggers: [...state.triggers] };
+    return { messages: state.messages, trajectory: computeTrajectory(state.points), triggers: onceEach(state.triggers) };
   }
 
   return {
@@ -124,6 +124,21 @@ export function analyseConversation(messages: readonly ConversationMessage[], tr
  */
 function analysedPart(m: ConversationMessage): ConversationMessage {
   return m.text.length > MAX_MESSAGE_CHARS ? { ...m, text: m.text.slice(0, MAX_MESSAGE_CHARS) } : m;
+}
+
+/**
+ * The same trigger with the same words (a title repeated in the first message) is listed once, at its
+ * first place. A question asked again stays: asking again is the signal.
+ */
+function onceEach(hits: readonly TriggerHit[]): TriggerHit[] {
+  const seen = new Set<string>();
+  return hits.filter((h) => {
+    if (h.evidence.trimEnd().endsWith('?')) return true;
+    const key = `${h.trigger}\u0000${h.evidence.toLowerCase().replace(/\s+/g, ' ').trim()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function extendsPrevious(previous: readonly string[], current: readonly string[]): boolean {

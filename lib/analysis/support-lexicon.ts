@@ -94,7 +94,8 @@ export const SARCASM: readonly RegExp[] = [
   /\bjust what i (?:needed|wanted)\b/i,
   /\b(?:love|loving) (?:how|that|it when)\b[^.!?]{0,120}\b(?:again|still|never|no one|nobody|not)\b/i,
   /\bthanks? a lot\b[^.!?]{0,120}\b(?:not|nothing|never|again|still)\b/i,
-  /\bso much for\b/i,
+  // "So much for the refund" is sarcasm; "thanks so much for the help" is thanks.
+  /(?<!\bthanks?\s{1,3}|\bthank you\s{1,3})\bso much for\b/i,
   /\bgreat (?:service|job|work|support)\b[^.!?]{0,120}(?:\.{3}|\/s\b|not|never|again|still)/i,
 ];
 

@@ -12,12 +12,37 @@ export interface ReviewAnswer {
   answer: string | null;
 }
 
+/** A promise from an agent reply (or the draft), and the customer's words when they say it was not kept. */
+export interface TicketPromise {
+  text: string;
+  brokenEvidence?: string;
+}
+
+/**
+ * The promises of the agent's earlier replies, in order, each with the first later customer message
+ * that says a promise was not kept (the broken-promise trigger), then the draft's own promises.
+ */
+export function ticketPromises(snapshot: Pick<TicketSnapshot, 'messages' | 'triggers'>, promisesIn: (text: string) => readonly string[], draftPromises: readonly string[] = []): TicketPromise[] {
+  const position = new Map(snapshot.messages.map((m, i) => [m.id, i]));
+  const complaints = snapshot.triggers.filter((t) => t.trigger === 'broken-promise');
+  const out: TicketPromise[] = [];
+  snapshot.messages.forEach((m, i) => {
+    if (m.role !== 'agent') return;
+    const complaint = complaints.find((t) => (position.get(t.messageId) ?? -1) > i);
+    for (const text of promisesIn(m.text)) out.push(complaint ? { text, brokenEvidence: complaint.evidence } : { text });
+  });
+  for (const text of draftPromises) if (!out.some((p) => p.text === text)) out.push({ text });
+  return out;
+}
+
+const describePromise = (p: TicketPromise) => (p.brokenEvidence ? `${p.text} (the customer says it was not kept: “${excerpt(p.brokenEvidence)}”)` : p.text);
+
 export interface ReviewInputs {
   snapshot: TicketSnapshot;
   /** The current, unsent draft (counts as the agent's latest reply). */
   draft: string;
-  /** Promise sentences found in the agent's replies and draft. */
-  promises: readonly string[];
+  /** Promises of the agent's replies and the draft (ticketPromises). */
+  promises: readonly TicketPromise[];
   /** Per agent text: does it open by acknowledging the impact / ask a question before proposing a fix? */
   acknowledges(text: string): boolean;
   asksFirst(text: string): boolean;
@@ -51,7 +76,7 @@ export function buildReview(input: ReviewInputs): ReviewAnswer[] {
     {
       id: 'promises',
       question: 'Did I promise anything that needs follow-up?',
-      answer: input.promises.length ? input.promises.map((p) => `• ${p}`).join('\n') : 'No promises found in the replies.',
+      answer: input.promises.length ? input.promises.map((p) => `• ${describePromise(p)}`).join('\n') : 'No promises found in the replies.',
     },
     { id: 'phrase-that-worked', question: 'What phrase worked well that I should reuse?', answer: phraseThatWorked(snapshot.messages) },
   ];
@@ -102,8 +127,9 @@ export interface FollowUpNote {
 }
 
 /** A short internal note: issue, concern, promised, to verify, next action and owner. */
-export function followUpNote(snapshot: Pick<TicketSnapshot, 'subject' | 'ticketId'>, map: DecisionMap, promises: readonly string[]): FollowUpNote {
-  const promised = [...new Set([...map.promises, ...promises])];
+export function followUpNote(snapshot: Pick<TicketSnapshot, 'subject' | 'ticketId'>, map: DecisionMap, promises: readonly TicketPromise[]): FollowUpNote {
+  const fromTicket = promises.filter((p) => !map.promises.includes(p.text)).map(describePromise);
+  const promised = [...new Set([...map.promises, ...fromTicket])];
   const rows: [string, string | string[]][] = [
     ['Issue', snapshot.subject || `Ticket ${snapshot.ticketId ?? ''}`.trim()],
     ['Concern', map.concern || '—'],

@@ -17,7 +17,7 @@ import { launchSteady, type SteadyBrowser } from '../support/steady-browser';
 /** The machine running e2e is often loaded; the panel updates after an idle-time import and a debounce. */
 const PANEL_UPDATE = { timeout: 30_000, interval: 250 };
 
-type Trigger = 'delay' | 'refund' | 'churn' | 'billing' | 'confusion' | 'transfer-hold' | 'policy' | 'abuse' | 'gratitude' | 'relief';
+type Trigger = 'delay' | 'repetition' | 'refund' | 'churn' | 'billing' | 'confusion' | 'transfer-hold' | 'policy' | 'abuse' | 'broken-promise' | 'gratitude' | 'relief';
 
 interface ExpectedTicket {
   file: string;

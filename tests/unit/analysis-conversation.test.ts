@@ -31,7 +31,7 @@ describe('conversation analysis', () => {
     const { triggers: hits } = createConversationAnalyzer({ triggers }).read(conversation);
     const found = hits.map((h) => `${h.messageId}:${h.trigger}:${h.script}`);
     expect(found).toEqual(
-      expect.arrayContaining(['c2:delay:delay', 'c3:refund:refund-demand', 'c4:gratitude:stabilisers', 'c4:relief:stabilisers']),
+      expect.arrayContaining(['c2:repetition:delay', 'c3:refund:refund-demand', 'c4:gratitude:stabilisers', 'c4:relief:stabilisers']),
     );
     expect(hits.some((h) => h.messageId === 'a1' || h.messageId === 'a2' || h.messageId === 'n1')).toBe(false);
   });
@@ -68,5 +68,19 @@ describe('conversation analysis', () => {
     const grown = [...base, { id: 'c2', role: 'customer' as const, text: 'Again: how do I reset the password on the reader?' }];
     const repeat = incremental.read(grown).triggers.filter((h) => h.messageId === 'c2' && h.trigger === 'confusion');
     expect(repeat.map((h) => h.evidence)).toContain('how do I reset the password on the reader?');
+  });
+});
+
+describe('triggers across messages', () => {
+  it('lists the same evidence once when the title is repeated in a message', () => {
+    const { triggers: hits } = createConversationAnalyzer({ triggers }).read([
+      { id: 'title', role: 'customer', text: 'Charged twice' },
+      { id: 'c1', role: 'customer', text: 'I was charged twice for my order. This is the third time I am asking. I want a refund today or I am cancelling.' },
+    ]);
+    const byTrigger = (id: string) => hits.filter((h) => h.trigger === id).map((h) => h.evidence.toLowerCase());
+    expect(byTrigger('billing').filter((e) => e.includes('charged twice'))).toHaveLength(1);
+    expect(byTrigger('repetition')).toEqual(['third time i am']);
+    expect(byTrigger('delay')).toEqual([]);
+    expect(byTrigger('churn')).toEqual(['or i am cancelling']);
   });
 });

@@ -90,3 +90,18 @@ describe('customer sentiment', () => {
     expect(new Sentiment().analyze('please help, I would like support').score).toBe(before);
   });
 });
+
+describe('thanks and threats', () => {
+  const scorer = createSentimentScorer();
+  it('reads "thanks so much for the help" as thanks, and "so much for the refund" as sarcasm', () => {
+    expect(scorer.score('Great, thanks so much for the help!').label).toBe('positive');
+    expect(scorer.score('So much for the refund you promised.').label).toBe('negative');
+  });
+  it('reads threats of a chargeback, a bank dispute or reviews as upset', () => {
+    for (const text of [
+      "Yes, a human please. And don't send me a policy link, I've read it. If this isn't refunded I'm disputing the charge with my bank.",
+      "I'll file a chargeback.",
+      "Fix this or I'll leave a 1-star review everywhere.",
+    ]) expect(scorer.score(text).label, text).toBe('negative');
+  });
+});

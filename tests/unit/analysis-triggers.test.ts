@@ -52,7 +52,7 @@ describe('rules/triggers.yaml', () => {
 describe('trigger hits', () => {
   const cases: [TriggerId, string, string][] = [
     ['delay', 'Hello. I am still waiting for the replacement.', 'still waiting'],
-    ['delay', 'This is the third time I write to you!', 'third time'],
+    ['repetition', 'This is the third time I write to you!', 'third time'],
     ['refund', 'Fine. I want a full refund, today.', 'I want a full refund'],
     ['billing', 'Why was I charged after cancelling?', 'Why was I charged'],
     ['billing', 'There is an unexpected charge of $30 on my card.', 'unexpected charge'],

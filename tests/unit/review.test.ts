@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReview, followUpNote } from '../../lib/review/review';
+import { buildReview, followUpNote, ticketPromises } from '../../lib/review/review';
 import { emptyDecisionMap } from '../../lib/store/decision-maps';
 import type { AnalysedMessage, TicketSnapshot } from '../../lib/ticket';
 
@@ -47,8 +47,31 @@ describe('review', () => {
 
   it('writes a follow-up note with promises from the map and the draft, without duplicates', () => {
     const map = { ...emptyDecisionMap({ helpdesk: 'zendesk', account: 'acme.zendesk.com', ticketId: '123' }), concern: 'Needs the order before Saturday', promises: ['Email by 3pm'], factsToVerify: ['Carrier scan'], nextStep: 'Call carrier', owner: 'Sam' };
-    const note = followUpNote({ subject: 'Order 4417 late', ticketId: '123' }, map, ['Email by 3pm', 'Refund shipping']);
+    const note = followUpNote({ subject: 'Order 4417 late', ticketId: '123' }, map, [{ text: 'Email by 3pm' }, { text: 'Refund shipping' }]);
     expect(note.plain).toBe(['Issue: Order 4417 late', 'Concern: Needs the order before Saturday', 'Promised:', '  - Email by 3pm', '  - Refund shipping', 'To verify:', '  - Carrier scan', 'Next action: Call carrier (owner: Sam)'].join('\n'));
     expect(note.markdown).toContain('**Promised:**\n- Email by 3pm\n- Refund shipping');
+  });
+
+  it('lists the promises of earlier agent replies, with whether the customer says they were broken', async () => {
+    const { readRuleFiles } = await import('../../lib/node/rule-files');
+    const { compileTriggers } = await import('../../lib/analysis/trigger-rules');
+    const { createConversationAnalyzer } = await import('../../lib/analysis');
+    const { createLinter } = await import('../../lib/engine');
+    const linter = createLinter();
+    const messages = [
+      msg('1', 'customer', 'I was charged twice for my subscription.'),
+      msg('2', 'agent', 'Thanks for flagging this. Our billing team will get back to you within 48 hours.'),
+      msg('3', 'customer', 'You said you would get back to me within 48 hours. Nobody did. This is the third time I am asking.'),
+    ];
+    const reading = createConversationAnalyzer({ triggers: compileTriggers(readRuleFiles()['triggers.yaml']) }).read(messages);
+    const snap = { ...snapshot(reading.messages), triggers: reading.triggers };
+    const promises = ticketPromises(snap, (t) => linter.commitments(t).map((c) => c.text), ['I will refund the second charge today.']);
+    expect(promises).toEqual([
+      { text: 'Our billing team will get back to you within 48 hours.', brokenEvidence: expect.stringMatching(/^You said you would get back to me within 48 hours/) },
+      { text: 'I will refund the second charge today.' },
+    ]);
+    const answer = buildReview({ ...inputs, snapshot: snap, promises }).find((a) => a.id === 'promises')!.answer!;
+    expect(answer).toMatch(/within 48 hours\. \(the customer says it was not kept/);
+    expect(followUpNote(snap, emptyDecisionMap('zendesk', '123'), promises).plain).toMatch(/- Our billing team .*not kept/);
   });
 });
