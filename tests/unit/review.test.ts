@@ -72,6 +72,6 @@ describe('review', () => {
     ]);
     const answer = buildReview({ ...inputs, snapshot: snap, promises }).find((a) => a.id === 'promises')!.answer!;
     expect(answer).toMatch(/within 48 hours\. \(the customer says it was not kept/);
-    expect(followUpNote(snap, emptyDecisionMap('zendesk', '123'), promises).plain).toMatch(/- Our billing team .*not kept/);
+    expect(followUpNote(snap, emptyDecisionMap({ helpdesk: 'zendesk', account: 'acme.zendesk.com', ticketId: '123' }), promises).plain).toMatch(/- Our billing team .*not kept/);
   });
 });
