@@ -109,6 +109,8 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
   let pageHandlesUndo = false;
   /** When the agent last typed (a trusted beforeinput; our own caret moves and DOM repaints do not count). */
   let lastEditAt = 0;
+  /** When the agent last pressed a key in the composer (typing, or moving the caret with Ctrl+End, arrows…). */
+  let lastKeyAt = 0;
   /** The draft lint() just read, so drawing its underlines does not read the editor again. */
   let drafted: ReturnType<typeof readDraft> | null = null;
   /** The composer's stacking level changes rarely; looked up at most once a second. */
@@ -233,7 +235,9 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
       const requestedAt = Date.now();
       const wait = lastEditAt + undoGroupingDelay(composer) - requestedAt;
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      const keepCaret = lastEditAt > requestedAt;
+      // The agent typed or moved the caret meanwhile: their caret wins over "after the rewrite".
+      const agentActed = () => Math.max(lastEditAt, lastKeyAt) > requestedAt;
+      const keepCaret = agentActed();
       const result = await applyRewrite(composer, finding, finding.rewrites[rewriteIndex], { skip: deps.skip, keepCaret });
       if (result.ok) report({ type: 'applied', ruleId: finding.ruleId, rewrite: rewriteIndex });
       else {
@@ -241,7 +245,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
         else {
           report({ type: 'apply-failed', ruleId: finding.ruleId, reason: result.reason });
           // Nothing changed; the caret goes back to where the card was opened, unless the agent is typing somewhere already.
-          if (lastEditAt <= requestedAt) restoreCaret(returnTo);
+          if (!agentActed()) restoreCaret(returnTo);
         }
       }
       lint();
@@ -290,6 +294,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
 
   const onKeyDown = guard((e: KeyboardEvent) => {
     if (!e.isTrusted) return; // Only the agent's own keys open or close the card.
+    lastKeyAt = Date.now();
     if (isUndoKey(e, win)) {
       // Whether the page took the key is known once every listener ran.
       win.setTimeout(() => {
