@@ -6,7 +6,7 @@
  */
 import pack from 'virtual:steady-rules';
 import { createLinter, setBuiltinPack, type Finding, type LintContext, type Linter } from '@/lib/engine';
-import { loadConfig, SETTINGS_KEY } from '@/lib/settings/sources';
+import { changesConfig, loadConfig, SETTINGS_KEY } from '@/lib/settings/sources';
 import { isPaused, linterOptions, togglePaused, toggleRule, readSettings, type Settings } from '@/lib/settings/settings';
 import { attachCoach, type Coach, type CoachDeps } from '@/lib/editor/coach';
 import type { Composer } from '@/lib/editor/text-map';
@@ -37,7 +37,9 @@ export default defineUnlistedScript((): CoachModule => {
     listeners.forEach((listener) => listener());
   };
   void configure().catch((error: unknown) => console.error('Steady: could not read settings', error));
-  browser.storage.onChanged.addListener(() => void configure().catch(() => {}));
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (changesConfig(changes, area)) void configure().catch(() => {});
+  });
   const saveSettings = (next: Settings) => browser.storage.sync.set({ [SETTINGS_KEY]: next });
   /** Settings as stored now (another tab or the options page may have changed them since the last read). */
   const freshSettings = async () => readSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]);

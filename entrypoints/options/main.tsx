@@ -148,7 +148,7 @@ function Options() {
       <p class="muted">Settings follow you to your other browsers. Decision maps and figures stay on this device, and nothing you write ever leaves the browser.</p>
       {c.problems.length > 0 && (
         <p class="error-box" role="alert">
-          Some rule packs could not be used (the others still apply):{'\n'}
+          Some rule packs or policy settings need attention (everything else still applies):{'\n'}
           {c.problems.join('\n')}
         </p>
       )}

@@ -2,7 +2,7 @@
  * Reading the texts to lint from files in each supported format. Every text
  * keeps where it came from (file, record id, macro title) for the report.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { CliError, fileProblem } from './errors';
@@ -32,7 +32,11 @@ export function formatOf(path: string): InputFormat | null {
   return isInputFormat(ext) ? ext : null;
 }
 
-/** Files to read for one command-line path: the file itself, or every supported file under a folder. */
+/**
+ * Files to read for one command-line path: the file itself, or every supported file under a folder.
+ * The walk never enters a folder twice (links into a parent or each other would loop), skips
+ * folders whose names look like files ("x.txt/"), hidden entries and node_modules.
+ */
 export function expandPath(path: string): string[] {
   let isDirectory: boolean;
   try {
@@ -41,24 +45,74 @@ export function expandPath(path: string): string[] {
     throw new CliError(`${path}: ${fileProblem(e)}`);
   }
   if (!isDirectory) return [path];
-  return readdirSync(path, { recursive: true, encoding: 'utf8' })
-    .filter((name) => formatOf(name) && !name.split(/[\\/]/).some((part) => part.startsWith('.') || part === 'node_modules'))
-    .sort()
-    .map((name) => join(path, name));
+  const files: string[] = [];
+  const visited = new Set<string>();
+  const walk = (dir: string): void => {
+    let real: string;
+    let entries: Dirent[];
+    try {
+      real = realpathSync(dir);
+      if (visited.has(real)) return;
+      visited.add(real);
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return; // an unreadable or vanished folder holds nothing to lint
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const child = join(dir, entry.name);
+      const kind = entry.isSymbolicLink() ? linkTarget(child) : entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : null;
+      if (kind === 'dir') walk(child);
+      else if (kind === 'file' && formatOf(entry.name)) files.push(child);
+    }
+  };
+  walk(path);
+  return files;
 }
 
-export function readInputs(path: string, format: InputFormat | null = formatOf(path)): InputText[] {
+function linkTarget(path: string): 'dir' | 'file' | null {
+  try {
+    const stats = statSync(path);
+    return stats.isDirectory() ? 'dir' : stats.isFile() ? 'file' : null;
+  } catch {
+    return null; // a dangling link
+  }
+}
+
+/** Something odd about an input that is worth one line on stderr but does not stop the run. */
+export type InputWarning = (message: string) => void;
+
+export function readInputs(path: string, format: InputFormat | null = formatOf(path), warn: InputWarning = () => {}): InputText[] {
   if (!format) {
     const expected = INPUT_FORMATS.map((f) => '.' + f).join(', ');
     throw new CliError(`${path}: unsupported file type "${extname(path) || '(none)'}" (expected ${expected}, or pass --input-format)`);
   }
-  let content: string;
+  let bytes: Buffer;
   try {
-    content = readFileSync(path, 'utf8');
+    bytes = readFileSync(path);
   } catch (e) {
     throw new CliError(`${path}: ${fileProblem(e)}`);
   }
-  return parseInput(path, content, format);
+  const content = decodeInput(path, bytes, warn);
+  return content === null ? [] : parseInput(path, content, format);
+}
+
+/** The text of an input, or null when there is none to lint (empty or binary); says why on `warn`. */
+export function decodeInput(name: string, bytes: Uint8Array, warn: InputWarning): string | null {
+  if (bytes.length === 0) {
+    warn(`${name}: the file is empty; nothing to lint`);
+    return null;
+  }
+  if (bytes.includes(0)) {
+    warn(`${name}: looks like a binary file (it holds NUL bytes); skipped`);
+    return null;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    warn(`${name}: is not valid UTF-8 text; linted with the unreadable bytes replaced by \uFFFD (save it as UTF-8)`);
+    return new TextDecoder('utf-8').decode(bytes);
+  }
 }
 
 export function parseInput(file: string, content: string, format: InputFormat): InputText[] {
@@ -104,9 +158,34 @@ function parseCsvRecords(file: string, content: string): InputText[] {
   try {
     rows = parseCsv(content, { columns, skip_empty_lines: true }) as Record<string, string>[];
   } catch (e) {
-    throw e instanceof CliError ? e : new CliError(`${file}: ${(e as Error).message}`);
+    throw e instanceof CliError ? e : new CliError(csvProblem(file, e as CsvParseError));
   }
   return rows.map((row, index) => ({ file, id: row.id || `row-${index + 1}`, ...(row.title ? { title: row.title } : {}), text: row.text ?? '' }));
+}
+
+interface CsvParseError extends Error {
+  code?: string;
+  lines?: number;
+  record?: unknown[];
+  columns?: unknown[];
+}
+
+/** A csv-parse error in the README's words: where, what is wrong, how to fix it. */
+function csvProblem(file: string, e: CsvParseError): string {
+  const where = e.lines ? `${file}:${e.lines}` : file;
+  switch (e.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return `${file}: a quoted field is never closed (a closing " is missing, so the field runs to the end of the file)`;
+    case 'CSV_RECORD_INCONSISTENT_COLUMNS':
+    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
+    case 'CSV_RECORD_DONT_MATCH_COLUMNS_LENGTH':
+      return `${where}: this row has ${e.record?.length ?? 'a different number of'} fields but the header row has ${e.columns?.length ?? 'another number'} (put a field that holds commas in double quotes)`;
+    case 'INVALID_OPENING_QUOTE':
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return `${where}: a field holds a stray double quote (put the whole field in double quotes and write each " inside it as "")`;
+    default:
+      return `${where}: not valid CSV (${(e.message ?? '').split('\n')[0]})`;
+  }
 }
 
 function parseJson(file: string, content: string): unknown {

@@ -9,7 +9,8 @@ import { createLinter, builtinPack, PHRASE_CATEGORIES, PackError, type Category,
 import { loadBuiltinPack } from '../node/rule-files';
 import { parseCliArgs, USAGE, type LintArgs } from './args';
 import { CliError } from './errors';
-import { expandPath, parseInput, readInputs, type InputText } from './inputs';
+import { decodeInput, expandPath, parseInput, readInputs, type InputText } from './inputs';
+import { printable } from './printable';
 import { jsonEntry, textEntry, Tally } from './report';
 import { loadTeamPack } from './team-pack';
 
@@ -24,11 +25,17 @@ export async function run(argv: readonly string[]): Promise<number> {
     if (args.command === 'version') return write(`${packageVersion()}\n`, 0);
     return await lint(args);
   } catch (e) {
+    // Each problem of a rule pack on its own line; anything else on one.
+    const lines = e instanceof PackError && e.problems.length > 1 ? e.message.split('\n') : [((e as Error)?.message ?? String(e)).replace(/\s*\n\s*/g, ' ')];
     const known = e instanceof CliError || e instanceof PackError;
-    const message = (e as Error)?.message ?? String(e);
-    process.stderr.write(`steady: ${known ? '' : 'unexpected error: '}${message.replace(/\s*\n\s*/g, ' ')}\n`);
+    process.stderr.write(lines.map((line) => `steady: ${known ? '' : 'unexpected error: '}${printable(line)}\n`).join(''));
     return 2;
   }
+}
+
+/** One line on stderr, with whatever came from the input made safe for a terminal. */
+function report(message: string): void {
+  process.stderr.write(`steady: ${printable(message)}\n`);
 }
 
 async function lint(args: LintArgs): Promise<number> {
@@ -37,7 +44,8 @@ async function lint(args: LintArgs): Promise<number> {
   const packs = args.rules.map((path) => loadTeamPack(path, base.pack));
   const disabled = splitDisabled(args.disable, [base.pack, ...packs], Object.keys(base.draft.checks));
   const linter = createLinter({ packs, ...disabled });
-  const inputs = await readAll(args);
+  const { inputs, failed } = await readAll(args);
+  if (failed > 0 && inputs.length === 0) return 2; // nothing could be read: the error lines say it all
 
   const color = process.stdout.isTTY === true && process.env.NO_COLOR === undefined;
   const json = args.format === 'json';
@@ -54,6 +62,10 @@ async function lint(args: LintArgs): Promise<number> {
     process.stderr.write(`${tally.summary(false)}\n`); // stdout stays pure JSON
   } else await output.write(`${tally.summary(color)}\n`);
   await output.flush();
+  if (failed > 0) {
+    report(`${failed} input${failed === 1 ? '' : 's'} could not be read (see above); the others were linted.`);
+    return 2;
+  }
   return tally.flagged > 0 ? 1 : 0;
 }
 
@@ -81,14 +93,42 @@ class Output {
   }
 }
 
-/** Every input is read before anything is linted, so a bad file stops the run early. */
-async function readAll(args: LintArgs): Promise<InputText[]> {
+/**
+ * Every input is read before anything is linted. A file that cannot be read or parsed is one line on
+ * stderr and the rest are still linted (the run then exits with 2); odd inputs (empty, binary, not
+ * UTF-8) are one warning line each.
+ */
+async function readAll(args: LintArgs): Promise<{ inputs: InputText[]; failed: number }> {
   const inputs: InputText[] = [];
+  let failed = 0;
+  const warn = (message: string) => report(`warning: ${message}`);
+  const attempt = (read: () => InputText[]) => {
+    try {
+      inputs.push(...read());
+    } catch (e) {
+      if (!(e instanceof CliError)) throw e;
+      report(e.message);
+      failed++;
+    }
+  };
   for (const path of args.paths) {
-    if (path === STDIN) inputs.push(...parseInput('<stdin>', await readStdin(), args.inputFormat ?? 'txt'));
-    else for (const file of expandPath(path)) inputs.push(...readInputs(file, args.inputFormat ?? undefined));
+    if (path === STDIN) {
+      const content = decodeInput('<stdin>', await readStdin(), warn);
+      if (content !== null) attempt(() => parseInput('<stdin>', content, args.inputFormat ?? 'txt'));
+      continue;
+    }
+    let files: string[];
+    try {
+      files = expandPath(path);
+    } catch (e) {
+      if (!(e instanceof CliError)) throw e;
+      report(e.message);
+      failed++;
+      continue;
+    }
+    for (const file of files) attempt(() => readInputs(file, args.inputFormat ?? undefined, warn));
   }
-  return inputs;
+  return { inputs, failed };
 }
 
 /** --disable names are rule ids (built-in, team, or draft/<check>) or categories. */
@@ -103,10 +143,10 @@ function splitDisabled(names: readonly string[], packs: readonly RulePack[], dra
   };
 }
 
-async function readStdin(): Promise<string> {
+async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 function write(text: string, code: number): number {

@@ -3,6 +3,7 @@ import { styleText } from 'node:util';
 import type { Finding, Severity } from '../engine';
 import type { InputText } from './inputs';
 import { positionsIn } from './positions';
+import { printable, printableLine } from './printable';
 
 export interface LintedText extends InputText {
   findings: Finding[];
@@ -27,22 +28,24 @@ function locate(entry: LintedText): LocatedFinding[] {
 
 /** One text as a line of the JSON report (an array with one text a line: greppable, streamable). */
 export function jsonEntry({ file, id, title, field, ...rest }: LintedText): string {
-  return JSON.stringify({ file, id, title, field, findings: locate({ file, ...rest }) });
+  // JSON.stringify escapes C0 controls; printable() escapes the rest (DEL, C1, bidi) the same valid way.
+  return printable(JSON.stringify({ file, id, title, field, findings: locate({ file, ...rest }) }));
 }
 
 /** One text's findings for a reader ('' when it has none). */
 export function textEntry(entry: LintedText, color: boolean): string {
   if (entry.findings.length === 0) return '';
   const paint = (style: Style, s: string) => (color ? styleText(style, s) : s);
-  const where = entry.id === undefined ? entry.file : `${entry.file}#${entry.id}`;
+  // Everything from the input or a rule pack is made safe for the terminal before it is printed.
+  const where = printableLine(entry.id === undefined ? entry.file : `${entry.file}#${entry.id}`);
   const out: string[] = [];
-  if (entry.title) out.push(paint('bold', `${where} — ${entry.title}${entry.field ? ` (${entry.field})` : ''}`));
+  if (entry.title) out.push(paint('bold', `${where} — ${printableLine(entry.title)}${entry.field ? ` (${printableLine(entry.field)})` : ''}`));
   for (const f of locate(entry)) {
     const rule = f.ruleId.startsWith(`${f.category}/`) ? f.ruleId : `${f.category}/${f.ruleId}`;
-    out.push(`${paint('bold', `${where}:${f.line}:${f.column}`)}  ${paint(SEVERITY_STYLE[f.severity], f.severity)}  ${paint('dim', rule)}`);
-    out.push(`  ${paint('bold', quote(f.phrase))}`);
-    out.push(`  ${f.message}`);
-    for (const rewrite of f.rewrites) out.push(`  ${paint('green', `→ ${rewrite}`)}`);
+    out.push(`${paint('bold', `${where}:${f.line}:${f.column}`)}  ${paint(SEVERITY_STYLE[f.severity], f.severity)}  ${paint('dim', printableLine(rule))}`);
+    out.push(`  ${paint('bold', printableLine(quote(f.phrase)))}`);
+    out.push(`  ${printableLine(f.message)}`);
+    for (const rewrite of f.rewrites) out.push(`  ${paint('green', `→ ${printableLine(rewrite)}`)}`);
     out.push('');
   }
   return `${out.join('\n')}\n`;

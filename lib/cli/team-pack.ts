@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { validatePack, PackError, type RulePack } from '../engine';
+import { combinedError } from '../engine/pack';
 import { CliError, fileProblem } from './errors';
 
 export function loadTeamPack(path: string, builtin: RulePack): RulePack {
@@ -27,8 +28,8 @@ export function loadTeamPack(path: string, builtin: RulePack): RulePack {
   // Built-in macros (@soft, @we, …) are usable in team patterns.
   const pack = validatePack(withFileCategory(data), path, builtin.macros);
   const builtinIds = new Set(builtin.rules.map((r) => r.id));
-  const clash = pack.rules.find((r) => builtinIds.has(r.id));
-  if (clash) throw new PackError(path, clash.id, 'id', 'is already a built-in rule (choose another id)');
+  const clashes = pack.rules.filter((r) => builtinIds.has(r.id)).map((r) => new PackError(path, r.id, 'id', 'is already a built-in rule (choose another id)'));
+  if (clashes.length) throw combinedError(clashes);
   return pack;
 }
 

@@ -4,19 +4,31 @@
  * the field so a team lead can fix a pack without reading code.
  */
 import { z } from 'zod';
-import { describeZodError } from './schema-error';
+import { describeZodError, describeZodIssues } from './schema-error';
 import { PHRASE_CATEGORIES, SEVERITIES, type RulePack, type RuleSpec } from './types';
-import { parsePattern, firstForms, requiredForms, compileMatcher, PatternError, type Node, type Matcher } from './pattern';
+import { parsePattern, firstForms, requiredForms, compileMatcher, expandedWords, largestMacro, PatternError, type Node, type Matcher } from './pattern';
+
+/**
+ * A pattern may stand for at most this many words with its macros written out (the largest built-in
+ * one: under 400). Matching compiles the expanded form, so nested macros that double at every level
+ * would otherwise take minutes and gigabytes.
+ */
+export const MAX_PATTERN_WORDS = 2_000;
 
 export class PackError extends Error {
+  /** Every problem this error stands for (itself alone unless made by combinedError). */
+  readonly problems: readonly PackError[];
+
   constructor(
     readonly file: string,
     readonly ruleId: string | undefined,
     readonly field: string,
     readonly problem: string,
+    problems?: readonly PackError[],
   ) {
     super(`${file}: ${ruleId ? `rule "${ruleId}", ` : ''}field "${field}": ${problem}`);
     this.name = 'PackError';
+    this.problems = problems ?? [this];
   }
 }
 
@@ -51,23 +63,49 @@ export const packSchema = z.strictObject({
   rules: z.array(z.unknown()).default([]),
 });
 
-/** Validate one pack (already parsed from YAML or JSON). `file` names it in errors. */
+/** At most this many problems of one pack are listed; a pack with more is mostly broken anyway. */
+export const MAX_LISTED_PROBLEMS = 20;
+
+/**
+ * Validate one pack (already parsed from YAML or JSON). `file` names it in errors. Every problem is
+ * found (schema, duplicate ids, patterns, macros) and thrown together as one PackError: the first
+ * problem's fields, with all of them in `problems` and in the message, one per line.
+ */
 export function validatePack(data: unknown, file: string, macroBase: Record<string, string> = {}): RulePack {
   const top = packSchema.safeParse(data ?? {});
   if (!top.success) throw fromZod(file, undefined, top.error);
+  const problems: PackError[] = [];
   const rules: RuleSpec[] = [];
   const seen = new Set<string>();
   top.data.rules.forEach((raw, index) => {
     const id = typeof raw === 'object' && raw && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : `#${index + 1}`;
     const parsed = ruleSchema.safeParse(raw);
-    if (!parsed.success) throw fromZod(file, id, parsed.error);
-    if (seen.has(id)) throw new PackError(file, id, 'id', 'is used by another rule in this pack');
+    if (!parsed.success) {
+      problems.push(...describeZodIssues(parsed.error).map(({ field, problem }) => new PackError(file, id, field, problem)));
+      return;
+    }
+    if (seen.has(id)) {
+      problems.push(new PackError(file, id, 'id', 'is used by another rule in this pack'));
+      return;
+    }
     seen.add(id);
     rules.push(parsed.data as RuleSpec);
   });
   const pack: RulePack = { macros: top.data.macros, rules };
-  compilePack(pack, file, macroBase); // pattern errors surface at load time too
+  compilePack(pack, file, macroBase, (problem) => problems.push(problem)); // pattern errors surface at load time too
+  if (problems.length) throw combinedError(problems);
   return pack;
+}
+
+/** One PackError standing for several: the first one's fields, every message on its own line (up to MAX_LISTED_PROBLEMS). */
+export function combinedError(problems: readonly PackError[]): PackError {
+  if (problems.length === 1) return problems[0];
+  const [first] = problems;
+  const listed = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => p.message);
+  if (problems.length > MAX_LISTED_PROBLEMS) listed.push(`… and ${problems.length - MAX_LISTED_PROBLEMS} more problem(s)`);
+  const error = new PackError(first.file, first.ruleId, first.field, first.problem, problems);
+  error.message = `${first.file}: ${problems.length} problems:\n${listed.join('\n')}`;
+  return error;
 }
 
 function fromZod(file: string, ruleId: string | undefined, error: z.ZodError): PackError {
@@ -115,8 +153,11 @@ export interface CompiledPack {
   compilePattern(pattern: string): CompiledPattern;
 }
 
-/** Compile patterns of one or more packs; later packs' macros extend earlier ones. */
-export function compilePack(pack: RulePack, file = 'pack', macroBase: Record<string, string> = {}): CompiledPack {
+/**
+ * Compile patterns of one or more packs; later packs' macros extend earlier ones. Throws a PackError
+ * at the first bad macro or pattern, or, with `report`, hands each to it and leaves that pattern out.
+ */
+export function compilePack(pack: RulePack, file = 'pack', macroBase: Record<string, string> = {}, report?: (problem: PackError) => void): CompiledPack {
   const macros = { ...macroBase, ...pack.macros };
   const cache = new Map<string, Node[]>();
   const resolving = new Set<string>();
@@ -127,29 +168,46 @@ export function compilePack(pack: RulePack, file = 'pack', macroBase: Record<str
     if (source === undefined) throw new PatternError(`unknown macro @${name}`);
     if (resolving.has(name)) throw new PatternError(`macro @${name} refers to itself`);
     resolving.add(name);
-    const nodes = parsePattern(source, macro);
-    resolving.delete(name);
-    cache.set(name, nodes);
-    return nodes;
+    try {
+      const nodes = parsePattern(source, macro);
+      cache.set(name, nodes);
+      return nodes;
+    } finally {
+      resolving.delete(name);
+    }
+  };
+  const fail = (problem: PackError) => {
+    if (!report) throw problem;
+    report(problem);
   };
   for (const name of Object.keys(pack.macros)) {
     try {
       macro(name);
     } catch (e) {
-      throw new PackError(file, undefined, `macros.${name}`, (e as Error).message);
+      fail(new PackError(file, undefined, `macros.${name}`, (e as Error).message));
     }
   }
-  const compilePattern = (source: string): CompiledPattern => {
+  const compile = (source: string): Node[] => {
     const nodes = parsePattern(source, macro);
-    return new CompiledPattern(nodes);
+    checkSize(nodes);
+    return nodes;
+  };
+  // Patterns compiled before with the same macros are reused: a pack is compiled once to validate it
+  // and again, merged with the built-in rules, for the linter.
+  const known = compiledWith(macros);
+  const compilePattern = (source: string): CompiledPattern => {
+    let pattern = known.get(source);
+    if (!pattern) known.set(source, (pattern = new CompiledPattern(compile(source))));
+    return pattern;
   };
   const rules = pack.rules.map((spec): CompiledRule => {
     const compileField = (field: string, list: readonly string[] = []) =>
-      list.map((source, i) => {
+      list.flatMap((source, i) => {
         try {
-          return compilePattern(source);
+          return [compilePattern(source)];
         } catch (e) {
-          throw new PackError(file, spec.id, `${field}[${i}]`, (e as Error).message);
+          fail(new PackError(file, spec.id, `${field}[${i}]`, (e as Error).message));
+          return [];
         }
       });
     return {
@@ -162,23 +220,64 @@ export function compilePack(pack: RulePack, file = 'pack', macroBase: Record<str
       followedBy: compileField('followed-by', spec['followed-by']),
     };
   });
-  return { rules, macro, compile: (source) => parsePattern(source, macro), compilePattern };
+  return { rules, macro, compile, compilePattern };
 }
 
-/** Merge several validated packs into one (rule ids must stay unique). */
+/** Compiled patterns by source, for the last few macro sets (the built-in ones, and with each pack's). */
+const compiledByMacros: { key: string; patterns: Map<string, CompiledPattern> }[] = [];
+
+function compiledWith(macros: Record<string, string>): Map<string, CompiledPattern> {
+  const key = JSON.stringify(macros);
+  let entry = compiledByMacros.find((e) => e.key === key);
+  if (!entry) {
+    compiledByMacros.unshift((entry = { key, patterns: new Map() }));
+    compiledByMacros.length = Math.min(compiledByMacros.length, 3);
+  }
+  return entry.patterns;
+}
+
+function checkSize(nodes: readonly Node[]): void {
+  const words = expandedWords(nodes);
+  if (words <= MAX_PATTERN_WORDS) return;
+  const culprit = largestMacro(nodes);
+  const alone = culprit && culprit.words < words ? ` (which alone stands for ${count(culprit.words)})` : '';
+  const through = culprit ? ` through macro @${culprit.name}${alone}` : '';
+  throw new PatternError(
+    `expands to ${count(words)} words${through}; a pattern may stand for at most ${count(MAX_PATTERN_WORDS)}: use fewer nested macros or write the alternatives out`,
+  );
+}
+
+const count = (n: number) => (n > 1e9 ? 'over a billion' : n.toLocaleString('en'));
+
+/**
+ * Merge several validated packs into one (rule ids must stay unique; every clash is reported). The
+ * same packs give the same merged object, so a linter re-created for unchanged packs (settings
+ * reloaded on every storage change) reuses their compiled patterns.
+ */
 export function mergePacks(packs: readonly { pack: RulePack; file: string }[]): RulePack {
+  const hit = recentMerges.find((m) => m.inputs.length === packs.length && m.inputs.every((p, i) => p.pack === packs[i].pack && p.file === packs[i].file));
+  if (hit) return hit.merged;
   const out: RulePack = { macros: {}, rules: [] };
   const owner = new Map<string, string>();
+  const clashes: PackError[] = [];
   for (const { pack, file } of packs) {
     Object.assign(out.macros, pack.macros);
     for (const rule of pack.rules) {
       const prior = owner.get(rule.id);
-      if (prior) throw new PackError(file, rule.id, 'id', `is already defined in ${prior}`);
+      if (prior) {
+        clashes.push(new PackError(file, rule.id, 'id', `is already defined in ${prior}`));
+        continue;
+      }
       owner.set(rule.id, file);
       out.rules.push(rule);
     }
   }
+  if (clashes.length) throw combinedError(clashes);
+  recentMerges.unshift({ inputs: packs.map(({ pack, file }) => ({ pack, file })), merged: out });
+  recentMerges.length = Math.min(recentMerges.length, 4);
   return out;
 }
+
+const recentMerges: { inputs: { pack: RulePack; file: string }[]; merged: RulePack }[] = [];
 
 export { PatternError };

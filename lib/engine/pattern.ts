@@ -17,7 +17,8 @@ import { registerWord } from './vocabulary';
 export type Node =
   | { kind: 'word'; forms: ReadonlySet<string> }
   | { kind: 'any' }
-  | { kind: 'group'; alts: Node[][] }
+  /** `macro`: the group stands for @macro (named in errors). */
+  | { kind: 'group'; alts: Node[][]; macro?: string }
   | { kind: 'repeat'; node: Node; min: 0 | 1; max: 1 | typeof Infinity };
 
 export class PatternError extends Error {}
@@ -56,7 +57,7 @@ export function parsePattern(source: string, resolveMacro: MacroResolver): Node[
     if (t === ')' || t === '|' || t === '?' || t === '*' || t === '+') {
       throw new PatternError(`unexpected "${t}" in pattern "${source}"`);
     }
-    if (t.startsWith('@')) return { kind: 'group', alts: [resolveMacro(t.slice(1))] };
+    if (t.startsWith('@')) return { kind: 'group', alts: [resolveMacro(t.slice(1))], macro: t.slice(1) };
     if (t === '_') return { kind: 'any' };
     return wordNode(t.toLowerCase().replace(/[’`]/g, "'"));
   };
@@ -315,6 +316,57 @@ export function shortestMatch(m: Matcher, tokens: readonly Token[], start: numbe
 export function matchesEndingAt(m: Matcher, tokens: readonly Token[], end: number, window = 8): boolean {
   for (let s = Math.max(0, end - window); s < end; s++) if (run(m, tokens, s, 'longest', end) === end) return true;
   return false;
+}
+
+// Macros are shared sub-sequences, so a pack of macros that each use the previous one twice is small
+// as written but doubles at every level when expanded: a macro's size is worked out once, on the shared form.
+const wordsOfMacro = new WeakMap<readonly Node[], number>();
+
+/** How many words (and "_") a pattern stands for with every macro written out. */
+export function expandedWords(seq: readonly Node[]): number {
+  let words = 0;
+  for (const node of seq) words += nodeWords(node);
+  return words;
+}
+
+function nodeWords(node: Node): number {
+  switch (node.kind) {
+    case 'word':
+    case 'any':
+      return 1;
+    case 'repeat':
+      return nodeWords(node.node);
+    case 'group': {
+      if (node.macro === undefined) return node.alts.reduce((sum, alt) => sum + expandedWords(alt), 0);
+      const body = node.alts[0];
+      let known = wordsOfMacro.get(body);
+      if (known === undefined) wordsOfMacro.set(body, (known = expandedWords(body)));
+      return known;
+    }
+  }
+}
+
+/** The macro used in `seq` (directly or inside another macro) that expands to the most words, or null. */
+export function largestMacro(seq: readonly Node[]): { name: string; words: number } | null {
+  let best: { name: string; words: number } | null = null;
+  const visited = new Set<readonly Node[]>();
+  const visitSeq = (nodes: readonly Node[]): void => {
+    if (visited.has(nodes)) return;
+    visited.add(nodes);
+    for (const node of nodes) visitNode(node);
+  };
+  const visitNode = (node: Node): void => {
+    if (node.kind === 'repeat') visitNode(node.node);
+    else if (node.kind === 'group') {
+      if (node.macro !== undefined) {
+        const words = nodeWords(node);
+        if (!best || words > best.words) best = { name: node.macro, words };
+      }
+      node.alts.forEach(visitSeq);
+    }
+  };
+  visitSeq(seq);
+  return best;
 }
 
 /** The forms a match can start with, or null when it can start with any word. */

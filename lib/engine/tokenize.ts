@@ -34,12 +34,20 @@ function isInvisible(c: number): boolean {
 
 // Letter/mark/number classes of BMP characters, looked up once each: 1 = letter or number, 2 = mark only, 3 = neither.
 const bmpClass = new Uint8Array(0x10000);
+const astralClass = new Map<number, number>();
 function charClass(text: string, i: number): number {
   const c = text.charCodeAt(i);
   if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 3;
   if (c >= 0xd800 && c <= 0xdbff) {
-    const pair = text.slice(i, i + 2);
-    return LETTER_NUMBER.test(pair) ? 1 : LETTER_MARK_NUMBER.test(pair) ? 2 : 3;
+    // Astral characters (emoji, rare scripts) are looked up once each too: a draft of 50,000 emoji stays cheap.
+    const code = text.codePointAt(i)!;
+    let astral = astralClass.get(code);
+    if (astral === undefined) {
+      const pair = String.fromCodePoint(code);
+      if (astralClass.size >= 10_000) astralClass.clear();
+      astralClass.set(code, (astral = LETTER_NUMBER.test(pair) ? 1 : LETTER_MARK_NUMBER.test(pair) ? 2 : 3));
+    }
+    return astral;
   }
   let known = bmpClass[c];
   if (!known) {
