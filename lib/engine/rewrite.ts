@@ -274,3 +274,27 @@ export function applyFindingRewrite(text: string, f: { start: number; end: numbe
   const { start, end } = rewriteSpan(f);
   return applyRewrite(text, start, end, f.rewrites[index]);
 }
+
+export interface RewritePreview {
+  /** The sentence up to the replaced span, the rewrite, and the rest of the sentence. */
+  before: string;
+  changed: string;
+  after: string;
+  /** Placeholders the agent must fill in this rewrite. */
+  placeholders: string[];
+}
+
+/** The whole sentence after a finding's rewrite, with the change marked (the card's preview). */
+export function previewRewrite(text: string, f: { start: number; end: number; replace?: { start: number; end: number }; rewrites: readonly string[] }, index: number): RewritePreview {
+  const { start, end } = rewriteSpan(f);
+  const sentenceStart = Math.max(text.lastIndexOf('\n', start - 1), ...['. ', '! ', '? '].map((p) => text.lastIndexOf(p, start - 1) + 1)) + 1;
+  const rest = text.slice(end).search(/[.!?](?=\s|$)|\n/);
+  const sentenceEnd = rest < 0 ? text.length : end + rest + 1;
+  const changed = f.rewrites[index];
+  return {
+    before: text.slice(sentenceStart, start).trimStart(),
+    changed,
+    after: text.slice(end, sentenceEnd).trimEnd(),
+    placeholders: placeholdersIn(changed).map((p) => p.text),
+  };
+}
