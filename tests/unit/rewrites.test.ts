@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createLinter, builtinPack, applyFindingRewrite, rewriteSpan, type Finding, type LintContext } from '../../lib/engine';
 import { splitSentences } from '../../lib/engine/sentences';
 import { joinDefects } from '../support/rewrite-check';
+import { lintContextOf, type TicketSnapshot } from '../../lib/ticket';
 
 const linter = createLinter();
 const { pack } = builtinPack();
@@ -131,5 +132,17 @@ describe('a draft with every first rewrite applied', () => {
     const { text } = applyAll(DEMO_DRAFTS[0]);
     expect(text).not.toMatch(/can not/i);
     expect(text).toBe('I can hear how frustrating this has been, and I want to sort it out with you. This falls outside what the policy lets me approve and this is not something I can change. It will be fixed ASAP.');
+  });
+});
+
+describe('the ticket as lint context', () => {
+  const snapshot = (messages: { role: 'customer' | 'agent' | 'note'; text: string; author?: string }[]) =>
+    ({ messages, facts: [{ kind: 'order-number', text: 'A-1234' }], trajectory: { now: -0.5 } }) as unknown as TicketSnapshot;
+
+  it('knows an internal note approves the request, so the policy refusal is not offered', () => {
+    const context = lintContextOf(snapshot([{ role: 'customer', text: 'I want a refund', author: 'Dana Reyes' }, { role: 'note', text: 'Full refund is fine, no approval needed.' }]));
+    expect(context).toMatchObject({ approved: true, customerSentiment: -0.5, facts: { firstName: 'Dana', orderNumber: 'A-1234' } });
+    expect(first('That is our policy.', 'that-is-our-policy', context).rewrites).toEqual([]);
+    expect(lintContextOf(snapshot([{ role: 'note', text: 'Refund not approved, outside the window.' }])).approved).toBeUndefined();
   });
 });
