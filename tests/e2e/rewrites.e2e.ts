@@ -32,16 +32,16 @@ describe.each(EDITORS)('%s', (kind) => {
   let s: Session;
   beforeAll(async () => {
     s = await editors.openEditor(kind);
-    await s.page.click(s.composer);
-    await s.page.keyboard.type(DRAFT);
-    await expect.poll(() => modelText(s.page)).toBe(DRAFT);
-    await expect.poll(() => findings(s.page).then((f) => f.map((x) => x.phrase))).toContain(PHRASE);
   });
   afterAll(async () => {
     await s?.page.close();
   });
 
   test('a card opened by a click previews the sentence and leaves Enter in the editor alone; Escape closes it from anywhere', async () => {
+    await s.page.click(s.composer);
+    await s.page.keyboard.type(DRAFT);
+    await expect.poll(() => modelText(s.page)).toBe(DRAFT);
+    await expect.poll(() => findings(s.page).then((f) => f.map((x) => x.phrase))).toContain(PHRASE);
     const found = await findings(s.page);
     const at = await underlineCentre(s.page, found.findIndex((f) => f.phrase === PHRASE));
     await s.page.mouse.click(at.x, at.y);
