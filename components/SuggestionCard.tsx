@@ -1,6 +1,8 @@
 /** The card shown for one finding: why it reads badly, and one-click rewrites. */
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { TargetedKeyboardEvent } from 'preact';
+import type { RewritePreview } from '../lib/engine/rewrite';
+import type { Severity } from '../lib/engine/types';
 
 export interface SuggestionCardProps {
   /** The category's human name ("Dismissive"). */
@@ -9,7 +11,11 @@ export interface SuggestionCardProps {
   title: string;
   message: string;
   phrase: string;
+  /** Same words and colour as the underline. */
+  severity: Severity;
   rewrites: readonly string[];
+  /** For each rewrite: the whole sentence after it, with the change marked, and the placeholders to fill. */
+  previews: readonly RewritePreview[];
   /** Move focus to the first action when shown (opened from the keyboard). */
   autoFocus: boolean;
   hasScript: boolean;
@@ -23,6 +29,8 @@ export interface SuggestionCardProps {
   onPauseSite?(): void;
   onClose(): void;
 }
+
+const SEVERITY_WORDS: Record<Severity, string> = { problem: 'Problem', warning: 'Warning', suggestion: 'Suggestion' };
 
 export function SuggestionCard(props: SuggestionCardProps) {
   const root = useRef<HTMLDivElement>(null);
@@ -59,16 +67,32 @@ export function SuggestionCard(props: SuggestionCardProps) {
       onKeyUp={(e) => e.stopPropagation()}
       onKeyPress={(e) => e.stopPropagation()}
     >
-      <div class="category">{props.title}</div>
+      <div class="head">
+        <span class={`severity ${props.severity}`}>{SEVERITY_WORDS[props.severity]}</span>
+        <span class="category">{props.title}</span>
+      </div>
+      <p class="phrase">“{props.phrase}”</p>
       <p class="why">{props.message}</p>
       {props.undoWarning && <p class="undo-warning" role="note">{props.undoWarning}</p>}
       {props.rewrites.length > 0 && (
         <div class="rewrites" role="group" aria-label="Rewrites">
-          {props.rewrites.slice(0, 3).map((text, i) => (
-            <button type="button" class="rewrite" onClick={() => props.onApply(i)} title={`Replace “${props.phrase}”`}>
-              {text}
-            </button>
-          ))}
+          {props.rewrites.slice(0, 3).map((text, i) => {
+            const preview = props.previews[i];
+            return (
+              <button type="button" class="rewrite" data-rewrite={text} onClick={() => props.onApply(i)} aria-label={`Apply: ${text}`}>
+                {preview ? (
+                  <span class="preview">
+                    {preview.before}
+                    <mark class="changed">{preview.changed}</mark>
+                    {preview.after}
+                  </span>
+                ) : (
+                  text
+                )}
+                {preview && preview.placeholders.length > 0 && <span class="fill">Fill in: {preview.placeholders.join(', ')}</span>}
+              </button>
+            );
+          })}
         </div>
       )}
       <div class="actions">
@@ -84,7 +108,16 @@ export function SuggestionCard(props: SuggestionCardProps) {
 export const SUGGESTION_CARD_CSS = `
 .card { box-sizing: border-box; width: 340px; max-width: calc(100vw - 16px); padding: 12px 14px; background: #fff; color: #1f2328;
   border: 1px solid #d0d7de; border-radius: 10px; box-shadow: 0 8px 24px rgba(0,0,0,.18); font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; }
-.category { font-size: 11px; font-weight: 600; letter-spacing: .04em; text-transform: uppercase; color: #8a4b00; }
+.head { display: flex; gap: 8px; align-items: baseline; }
+.severity { font-size: 11px; font-weight: 700; letter-spacing: .04em; text-transform: uppercase; padding: 0 6px; border-radius: 4px; color: #fff; }
+.severity.problem { background: #c5221f; }
+.severity.warning { background: #b45309; }
+.severity.suggestion { background: #1a73e8; }
+.category { font-size: 11px; font-weight: 600; letter-spacing: .04em; text-transform: uppercase; color: #57606a; }
+.phrase { margin: 6px 0 0; font-style: italic; }
+.preview { display: block; color: #57606a; }
+.changed { background: #dcf3e4; color: #0f5132; font-weight: 600; padding: 0 1px; border-radius: 3px; }
+.fill { display: block; margin-top: 3px; font-size: 11px; color: #8a4b00; }
 .why { margin: 4px 0 10px; }
 .undo-warning { margin: 0 0 10px; font-size: 12px; color: #8a4b00; }
 .rewrites { display: flex; flex-direction: column; gap: 6px; margin-bottom: 10px; }

@@ -94,8 +94,20 @@ export interface TicketSnapshot {
   updatedAt: number;
 }
 
-/** What the draft linter needs to know about the conversation: how the customer feels now. */
+// An internal note that already grants the request ("Full refund is fine, no approval needed").
+const APPROVES = /\b(?:approved|no approval needed|go ahead|(?:is|'s) (?:fine|ok|okay)|ok to (?:refund|credit)|okay to (?:refund|credit))\b/i;
+const REFUSES = /\b(?:not approved|don't approve|do not approve|denied|declined|reject(?:ed)?|not (?:fine|ok|okay))\b/i;
+
+/** What the draft linter needs to know about the conversation: how the customer feels now, what the ticket approves, its facts. */
 export function lintContextOf(snapshot: TicketSnapshot | null): LintContext {
+  const context: LintContext = {};
   const now = snapshot?.trajectory.now;
-  return now == null ? {} : { customerSentiment: now };
+  if (now != null) context.customerSentiment = now;
+  const notes = snapshot?.messages.filter((m) => m.role === 'note') ?? [];
+  const lastNote = notes[notes.length - 1];
+  if (lastNote && APPROVES.test(lastNote.text) && !REFUSES.test(lastNote.text)) context.approved = true;
+  const firstName = snapshot?.messages.find((m) => m.role === 'customer' && m.author)?.author?.split(/\s+/)[0];
+  const orderNumber = snapshot?.facts.find((f) => f.kind === 'order-number')?.text;
+  if (firstName || orderNumber) context.facts = { ...(firstName ? { firstName } : {}), ...(orderNumber ? { orderNumber } : {}) };
+  return context;
 }

@@ -5,6 +5,8 @@ export interface ScriptLine {
   text: string;
   /** Placeholders still to fill, e.g. "date". */
   open: readonly string[];
+  /** When to use the line ("If it continues"): shown, never inserted. */
+  guidance?: string;
 }
 
 export interface ScriptLibraryProps {
@@ -37,6 +39,7 @@ export function ScriptLibrary({ query, onQuery, results, focusedId, onInsert, on
           <ol class="lines">
             {lines.map((line, i) => (
               <li key={i}>
+                {line.guidance && <p class="guidance">{line.guidance}:</p>}
                 <p class="line">{withPlaceholders(line.text)}</p>
                 <div class="actions">
                   <button type="button" onClick={() => onInsert(line.text)} disabled={!canInsert} title={canInsert ? 'Insert at the caret in the reply' : 'Open a ticket with a reply box to insert'}>

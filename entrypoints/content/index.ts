@@ -73,7 +73,7 @@ export default defineContentScript({
         }
         answered.then(
           (answer: LintContext | undefined) => {
-            if (!answer || answer.customerSentiment === lintContext.customerSentiment) return;
+            if (!answer || JSON.stringify(answer) === JSON.stringify(lintContext)) return;
             lintContext = answer;
             coaches.forEach((coach) => coach.refreshSoon());
           },

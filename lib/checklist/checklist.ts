@@ -9,6 +9,7 @@ import { longestMatch, type Node } from '../engine/pattern';
 import { splitSentences, type Range } from '../engine/sentences';
 import { tokenize, type Token } from '../engine/tokenize';
 import { PHRASE_CATEGORIES, type Category } from '../engine/types';
+import { placeholdersIn } from '../engine/rewrite';
 
 export const CHECKLIST_FILE = 'checklist.yaml';
 
@@ -87,6 +88,9 @@ export function createChecklist(data: unknown, macros: Record<string, string>, f
       return compiled.map(({ spec, pass, bare }) => {
         const result = (status: ItemStatus, reason: string, evidence?: Range): ChecklistResult => ({ id: spec.id, label: spec.label, status, reason, ...(evidence ? { evidence } : {}) });
         if (body.length === 0) return result('missing', 'Nothing written yet.');
+        // A reply is not ready to close while a placeholder ("[by when]") is still in it.
+        const unfilled = spec.id === 'closing-check' ? placeholdersIn(draft)[0] : undefined;
+        if (unfilled) return result('missing', `Fill in ${unfilled.text} before sending.`, { start: unfilled.start, end: unfilled.end });
         const scope = spec['look-in'] === 'opening' ? body.slice(0, 2) : spec['look-in'] === 'closing' ? body.slice(-2) : body;
         const candidates = scope.filter((s) => (!spec.question || s.text.trimEnd().endsWith('?')) && !(spec['except-closing'] && closing && findIn(closing.pass, s.tokens)));
         const blockers = spec['blocked-by'];

@@ -10,6 +10,8 @@ import { categoryName, ruleName } from '../engine/names';
 import { readDraft as readComposer, isTextField, type Composer } from './text-map';
 import { applyRewrite, undoGroupingDelay } from './apply';
 import { isUndoKey, undoIsSafe, UNDO_WARNING } from './history';
+import { selectFirstPlaceholder } from './placeholder';
+import { previewRewrite, rewriteSpan } from '../engine/rewrite';
 import { createHighlightLayer, supportsHighlights } from './highlights';
 import { createMirrorLayer } from './mirror';
 import { markAt, type UnderlineLayer } from './underlines';
@@ -64,6 +66,8 @@ export interface Coach {
 export interface ShownFinding extends Finding {
   /** The draft text the finding covers. */
   phrase: string;
+  /** What its rewrites replace: the phrase, or the wider clause or sentence of its slot. */
+  target: { start: number; end: number; phrase: string };
 }
 
 /** Lint after the agent pauses this long; typing never waits for it. */
@@ -123,7 +127,10 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
     const previous = open ? shown[open.index] : null;
     shown = deps
       .lint(draft.text)
-      .map((f) => ({ ...f, phrase: draft.text.slice(f.start, f.end) }))
+      .map((f) => {
+        const span = rewriteSpan(f);
+        return { ...f, phrase: draft.text.slice(f.start, f.end), target: { ...span, phrase: draft.text.slice(span.start, span.end) } };
+      })
       .filter((f) => f.end > f.start && !ignored.has(occurrenceKey(f)) && !rulesOff.has(f.ruleId))
       .sort((a, b) => a.start - b.start || b.end - a.end);
     drafted = draft;
@@ -188,7 +195,9 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
         title: ruleName(finding.ruleId),
         message: finding.message,
         phrase: finding.phrase,
+        severity: finding.severity,
         rewrites: finding.rewrites.slice(0, 3),
+        previews: ((text) => finding.rewrites.slice(0, 3).map((_, i) => previewRewrite(text, finding, i)))(readDraft(composer).text),
         autoFocus: via !== 'click',
         hasScript: !!finding.script && !!deps.onOpenScript,
         ...(undoIsSafe(composer, pageHandlesUndo) ? {} : { undoWarning: UNDO_WARNING }),
@@ -238,8 +247,12 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
       // The agent typed or moved the caret meanwhile: their caret wins over "after the rewrite".
       const agentActed = () => Math.max(lastEditAt, lastKeyAt) > requestedAt;
       const keepCaret = agentActed();
-      const result = await applyRewrite(composer, finding, finding.rewrites[rewriteIndex], { skip: deps.skip, keepCaret });
-      if (result.ok) report({ type: 'applied', ruleId: finding.ruleId, rewrite: rewriteIndex });
+      const result = await applyRewrite(composer, finding.target, finding.rewrites[rewriteIndex], { skip: deps.skip, keepCaret });
+      if (result.ok) {
+        // The first placeholder ("[by when]") is selected, so typing fills it; not when the agent has moved on.
+        if (!keepCaret && !agentActed()) selectFirstPlaceholder(composer, result.start, result.end, { skip: deps.skip });
+        report({ type: 'applied', ruleId: finding.ruleId, rewrite: rewriteIndex });
+      }
       else {
         if (result.reason === 'mismatch') report({ type: 'apply-failed', ruleId: finding.ruleId, reason: result.reason, restored: result.restored });
         else {
@@ -330,6 +343,13 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
     else openCard(index, 'click');
   });
 
+  // Escape closes the card wherever focus is (the composer and the card handle their own first).
+  const onEscapeAnywhere = guard((e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || !open) return;
+    const inComposer = doc.activeElement === composer || composer.contains(doc.activeElement);
+    closeCard(inComposer);
+  });
+
   const onPointerDownAnywhere = guard((e: PointerEvent) => {
     if (!open) return;
     const path = e.composedPath();
@@ -362,6 +382,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
   composer.addEventListener('focusout', onFocusOut, { signal });
   doc.addEventListener('pointerdown', onPointerDownAnywhere, { capture: true, signal });
   if (overlay.doc !== doc) overlay.doc.addEventListener('pointerdown', onPointerDownAnywhere, { capture: true, signal });
+  doc.addEventListener('keydown', onEscapeAnywhere, { signal });
   const stopTracking = trackBox(composer, reposition);
   const stopTrackingFrame = overlay.frame ? trackBox(overlay.frame, reposition) : () => {};
   guard(lint)();

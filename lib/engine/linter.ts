@@ -8,7 +8,7 @@ import { compilePack, mergePacks, type CompiledPack, type CompiledPattern, type 
 import type { Matcher } from './pattern';
 import { splitSentences, type Range } from './sentences';
 import { tokenize, type Token } from './tokenize';
-import { fitRewrite } from './rewrite';
+import { contentEnd, contractionStyle, fitRewrites, holds, place, placeholdersIn, removalTail, speaksAsWe } from './rewrite';
 import { builtinPack, hasBuiltinPack } from './builtin';
 import { StartIndex } from './start-index';
 import { runDraftChecks, compileDraftChecks, isUpset, SentenceFacts, NO_FACTS, type CompiledDraftChecks, type DraftList, type DraftSentence, type DraftConfig, type DraftIssue } from './draft';
@@ -143,18 +143,10 @@ export function createLinter(options: LinterOptions = {}): Linter {
     let last = end - 1;
     while (first < last && tokens[first].punct) first++;
     while (last > first && tokens[last].punct) last--;
-    return { rule, finding: phraseFinding(rule.spec, tokens[first].start, tokens[last].end, first === firstWord) };
+    return { rule, finding: phraseFinding(rule.spec, tokens[first].start, tokens[last].end) };
   }
 
-  // Rewrites fitted once per rule: at a sentence start, and mid-sentence.
-  const fitted = new Map<RuleSpec, [string[], string[]]>();
-  function fittedRewrites(spec: RuleSpec, atSentenceStart: boolean): string[] {
-    let both = fitted.get(spec);
-    if (!both) fitted.set(spec, (both = [spec.rewrites.map((r) => fitRewrite(r, true)), spec.rewrites.map((r) => fitRewrite(r, false))]));
-    return both[atSentenceStart ? 0 : 1];
-  }
-
-  function phraseFinding(spec: RuleSpec, start: number, end: number, atSentenceStart: boolean): Finding {
+  function phraseFinding(spec: RuleSpec, start: number, end: number): Finding {
     return {
       ruleId: spec.id,
       category: spec.category,
@@ -162,9 +154,35 @@ export function createLinter(options: LinterOptions = {}): Linter {
       start,
       end,
       message: spec.message,
-      rewrites: fittedRewrites(spec, atSentenceStart),
+      rewrites: [],
       ...(spec.script ? { script: spec.script } : {}),
     };
+  }
+
+  /** Fit the rule's rewrites into this draft at `f` (in place); false when the finding should be dropped. */
+  function finish(f: Finding, spec: RuleSpec, text: string, s: Range, situation: DraftSituation): boolean {
+    if (spec['without-complaint'] && !situation.complaint()) {
+      if (spec['without-complaint'] === 'drop') return false;
+      f.severity = 'suggestion';
+      return true;
+    }
+    const sentence = text.slice(s.start, s.end);
+    // Never underline or replace a sign-off ("- Carl", "^AB"): the finding stops where the sentence's content does.
+    const contentStop = s.start + contentEnd(sentence);
+    if (f.start >= contentStop) return false;
+    if (f.end > contentStop) f.end = contentStop;
+    const placement = place(sentence, f.start - s.start, f.end - s.start, spec.slot);
+    const start = s.start + placement.start;
+    let end = s.start + placement.end;
+    const match = text.slice(f.start, f.end);
+    const rewriteSituation = { match, we: speaksAsWe(match, text), placement, upset: situation.upset, context: situation.context };
+    const textAfter = text.slice(end, s.end + 1);
+    const removal = spec.slot === 'marker' && spec.rewrites.some((r) => r.text === '{remove}' && holds(r.if, rewriteSituation));
+    const swallowed = (removal && removalTail(text.slice(end, s.end))) || '';
+    f.rewrites = fitRewrites(spec.rewrites, spec.slot, rewriteSituation, text.slice(s.start, start), textAfter, situation.contractions(), swallowed);
+    end += swallowed.length;
+    if (start !== f.start || end !== f.end) f.replace = { start, end };
+    return true;
   }
 
   function analyse(text: string, limit: number): Sentence[] {
@@ -188,6 +206,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
       const sentences = analyse(text, limit);
       const findings: Finding[] = [];
       const upset = isUpset(context, base.draft);
+      const situation = draftSituation(text, upset, context);
       const earlierSeen = new Set<CompiledRule>();
       const laterSeen = rulesWithLaterPhrases(sentences);
       for (let i = 0; i < sentences.length; i++) {
@@ -196,10 +215,12 @@ export function createLinter(options: LinterOptions = {}): Linter {
           if (rule.spec.when === 'customer-upset' && !upset) continue;
           if (rule.earlier.length && (earlierSeen.has(rule) || (s.earlierEnds?.get(rule) ?? Infinity) <= finding.start)) continue;
           if (rule.later.length && (laterSeen?.[i]?.has(rule) || (s.laterStarts?.get(rule) ?? -1) >= finding.end)) continue;
-          findings.push(copyAt(finding, s.start));
+          const f = copyAt(finding, s.start);
+          if (finish(f, rule.spec, text, s, situation)) findings.push(f);
         }
         if (s.earlierEnds) for (const rule of s.earlierEnds.keys()) earlierSeen.add(rule);
       }
+      if (draftChecks && !disabledRules.has('draft/placeholder')) findings.push(...placeholderFindings(text, limit));
       const phrase = removeOverlaps(findings);
       if (draftChecks) {
         const issues = runDraftChecks(draftChecks.config, text, sentences, context).filter((issue) => {
@@ -220,6 +241,44 @@ export function createLinter(options: LinterOptions = {}): Linter {
   };
 }
 
+interface DraftSituation {
+  upset: boolean;
+  context: LintContext | undefined;
+  /** Whether a complaint is in view: an upset customer, trouble words in the draft, or at least no banter (see CHEER). */
+  complaint(): boolean;
+  contractions(): boolean | null;
+}
+
+// Words that show the reply is about a problem (rules marked without-complaint stay quiet on banter and thanks without them).
+const TROUBLE = /\b(?:sorry|apolog\w*|unfortunately|frustrat\w*|upset\w*|angry|annoy\w*|disappoint\w*|inconvenien\w*|issues?|problems?|trouble|delay\w*|cancel\w*|refund\w*|complain\w*|wrong|error\w*|fail\w*|broke\w*|damag\w*|lost|missing|miss(?:ed)?|late|stuck|charged?|not working|unable|can(?:no|')t(?! wait)|won't|policy|escalat\w*|urgent\w*|afraid)\b/i;
+
+const CHEER = /\b(?:love|loved|can't wait|excited|exciting|awesome|congrat\w*|woo+|yay|fun|amazing|wonderful|fantastic|proud)\b/i;
+
+function draftSituation(text: string, upset: boolean, context: LintContext | undefined): DraftSituation {
+  let complaint: boolean | undefined;
+  let contractions: boolean | null | undefined;
+  return {
+    upset,
+    context,
+    // Banter: a pleased customer, or a cheerful draft with no trouble word in it.
+    complaint: () => (complaint ??= upset || (!((context?.customerSentiment ?? 0) > 0.3) && (TROUBLE.test(text) || !CHEER.test(text)))),
+    contractions: () => (contractions === undefined ? (contractions = contractionStyle(text)) : contractions),
+  };
+}
+
+/** Placeholders still in the draft ("[by when]"): fill in before sending. */
+function placeholderFindings(text: string, limit: number): Finding[] {
+  return placeholdersIn(text.slice(0, limit)).map(({ start, end, text: slot }) => ({
+    ruleId: 'draft/placeholder',
+    category: 'draft',
+    severity: 'problem',
+    start,
+    end,
+    message: `Fill in ${slot} before sending.`,
+    rewrites: [],
+  }));
+}
+
 // Linters for the same pack (e.g. re-created when settings change) share the compiled patterns.
 const compiledPacks = new WeakMap<RulePack, CompiledPack>();
 const compiledDrafts = new WeakMap<CompiledPack, CompiledDraftChecks>();
@@ -234,7 +293,7 @@ function draftChecksFor(config: DraftConfig, pack: CompiledPack): CompiledDraftC
 
 /** A cached sentence finding moved to `offset`, as a fresh object the caller may change. */
 function copyAt(f: Finding, offset: number): Finding {
-  const copy: Finding = { ruleId: f.ruleId, category: f.category, severity: f.severity, start: f.start + offset, end: f.end + offset, message: f.message, rewrites: f.rewrites.slice() };
+  const copy: Finding = { ruleId: f.ruleId, category: f.category, severity: f.severity, start: f.start + offset, end: f.end + offset, message: f.message, rewrites: [] };
   if (f.script) copy.script = f.script;
   return copy;
 }

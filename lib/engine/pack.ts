@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { describeZodError, describeZodIssues } from './schema-error';
-import { PHRASE_CATEGORIES, SEVERITIES, type RulePack, type RuleSpec } from './types';
+import { PHRASE_CATEGORIES, SEVERITIES, SLOTS, REWRITE_CONDITIONS, type RulePack, type RuleSpec } from './types';
 import { parsePattern, firstForms, requiredForms, compileMatcher, expandedWords, largestMacro, PatternError, type Node, type Matcher } from './pattern';
 
 /**
@@ -34,6 +34,17 @@ export class PackError extends Error {
 
 const sentenceEnd = /[.!?]$/;
 const text = z.string().trim().min(1, 'must not be empty');
+const rewriteText = text
+  .refine((r) => !sentenceEnd.test(r), 'must not end with . ! or ? (the sentence keeps its own punctuation)')
+  .refine((r) => !/\bcan not\b/i.test(r), 'write "cannot", not "can not"');
+const isRegex = (source: string) => {
+  try {
+    new RegExp(source, 'iu');
+    return true;
+  } catch {
+    return false;
+  }
+};
 const patternList = z.array(text).min(1, 'needs at least one pattern');
 
 export const ruleSchema = z.strictObject({
@@ -47,15 +58,31 @@ export const ruleSchema = z.strictObject({
   except: z
     .strictObject({ before: patternList.optional(), after: patternList.optional(), earlier: patternList.optional(), later: patternList.optional() })
     .optional(),
+  slot: z.enum(SLOTS, { error: `must be one of: ${SLOTS.join(', ')}` }).optional(),
+  'without-complaint': z.enum(['drop', 'suggest'], { error: 'must be drop or suggest' }).optional(),
   rewrites: z
-    .array(text.refine((r) => !sentenceEnd.test(r), 'must not end with . ! or ? (the sentence keeps its own punctuation)'))
-    .min(1, 'needs 1 to 3 rewrites')
-    .max(3, 'needs 1 to 3 rewrites'),
+    .array(
+      z.preprocess(
+        (r) => (typeof r === 'string' ? { text: r } : r),
+        z.strictObject({
+          text: rewriteText,
+          edit: z.tuple([text.refine(isRegex, 'must be a valid regular expression'), z.string()]).optional(),
+          if: z.array(z.enum(REWRITE_CONDITIONS, { error: `must be one of: ${REWRITE_CONDITIONS.join(', ')}` })).min(1).optional() }),
+      ),
+    )
+    .min(1, 'needs 1 to 6 rewrites')
+    .max(6, 'needs 1 to 6 rewrites'),
   script: z.string().optional(),
-  examples: z.strictObject({
-    flag: z.array(text).min(3, 'needs at least 3 examples'),
-    pass: z.array(text).min(3, 'needs at least 3 examples'),
-  }),
+  examples: z
+    .strictObject({
+      flag: z.array(z.union([text, z.strictObject({ text, correction: text })])).min(3, 'needs at least 3 examples'),
+      pass: z.array(text).min(3, 'needs at least 3 examples'),
+    })
+    .transform(({ flag, pass }) => ({
+      flag: flag.map((f) => (typeof f === 'string' ? f : f.text)),
+      pass,
+      corrected: flag.filter((f): f is { text: string; correction: string } => typeof f !== 'string'),
+    })),
 });
 
 export const packSchema = z.strictObject({

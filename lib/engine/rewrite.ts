@@ -1,15 +1,300 @@
-/** Fit a rule's rewrite to the sentence it replaces text in. */
+/**
+ * Fit a rule's rewrite to the slot it replaces: the replacement span a rule's
+ * slot covers, the agent's own words kept through {after}/{before}, ticket
+ * facts or visible placeholders, the draft's register (contractions), a
+ * capital at a sentence start, and clean joins (no doubled word or punctuation).
+ */
+import type { LintContext, RewriteCondition, RewriteSpec, Slot } from './types';
 
-const KEEPS_CAPITAL = /^(I|I'm|I've|I'll|I'd|OK)\b|^\p{Lu}{2}/u;
+const KEEPS_CAPITAL = /^(I|I'm|I've|I'll|I'd|OK)\b|^\p{Lu}{2}|^\[/u;
 
-export function fitRewrite(rewrite: string, atSentenceStart: boolean): string {
+/** A visible gap the agent fills before sending, e.g. "[by when]" (never a link's "[text](url)"). */
+export const PLACEHOLDER = /\[(?!\s)[^[\]\n]{1,40}\](?!\()/g;
+
+export function placeholdersIn(text: string): { start: number; end: number; text: string }[] {
+  return [...text.matchAll(PLACEHOLDER)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+}
+
+/** Capitalise at a sentence start; lower-case mid-sentence unless "I", an acronym or a placeholder. */
+export function fitCase(rewrite: string, atSentenceStart: boolean): string {
   if (!rewrite) return rewrite;
   if (atSentenceStart) return rewrite[0].toUpperCase() + rewrite.slice(1);
-  // Mid-sentence: lower-case a capitalised first word unless it is "I" or an acronym.
   return KEEPS_CAPITAL.test(rewrite) ? rewrite : rewrite[0].toLowerCase() + rewrite.slice(1);
 }
 
 /** Apply one replacement to a text. */
 export function applyRewrite(text: string, start: number, end: number, replacement: string): string {
   return text.slice(0, start) + replacement + text.slice(end);
+}
+
+// A sign-off at the end of a sentence or line: "*TMT", "^AB", "/JB", "- Carl", "-Carl".
+const SIGN_OFF = /(?:\s*[*^]\p{Lu}[\p{L}]*(?:\s\p{Lu}\.?)?\.?|\s+\/[A-Z]{1,4}|\s+[-–—~]\s?\p{Lu}[\p{L}.']*(?:\s\p{Lu}[\p{L}.']*)?|\s*\(?\d\/\d\)?|\s+https?:\/\/\S+)\s*$/u;
+// Closing punctuation and decoration a replacement leaves alone.
+const TAIL = /[\s.!?…;:,"'”’)\]\p{Extended_Pictographic}\uFE0F\u200D]+$/u;
+const OPENING = /^(?:\s|["'“‘(\[]|@\w+\s)*/u;
+
+/** Where in a sentence text ends before its sign-off and closing punctuation. */
+export function contentEnd(sentence: string): number {
+  let end = sentence.length;
+  for (;;) {
+    const head = sentence.slice(0, end);
+    const sign = SIGN_OFF.exec(head);
+    const tail = TAIL.exec(head);
+    if (sign && sign.index < end) end = sign.index;
+    else if (tail && tail.index < end) end = tail.index;
+    else return end;
+  }
+}
+
+export interface Placement {
+  /** Replacement span, relative to the sentence. */
+  start: number;
+  end: number;
+  /** The agent's words between the span start and the match (sentence slot). */
+  before: string;
+  /** The agent's words between the match and the span end (clause and sentence slots). */
+  after: string;
+  /** Whether the match's clause goes on after it (a word follows, not punctuation). */
+  continues: boolean;
+  /** Whether what follows (after an optional comma) starts a clause rather than a prepositional or time phrase. */
+  clauseFollows: boolean;
+  atSentenceStart: boolean;
+  question: boolean;
+}
+
+/** The span a rewrite replaces: the match (phrase, marker), from it to the clause end, or the whole sentence. */
+export function place(sentence: string, matchStart: number, matchEnd: number, slot: Slot = 'phrase'): Placement {
+  const open = OPENING.exec(sentence)![0].length;
+  const close = Math.max(matchEnd, contentEnd(sentence));
+  const question = /\?/.test(sentence.slice(matchEnd));
+  const start = slot === 'sentence' ? Math.min(open, matchStart) : matchStart;
+  const end = slot === 'clause' || slot === 'sentence' ? close : matchEnd;
+  return {
+    start,
+    end,
+    before: sentence.slice(start, matchStart),
+    after: sentence.slice(matchEnd, end),
+    continues: /^\s+[^\s,.;:!?)\]]/u.test(sentence.slice(matchEnd, close)),
+    clauseFollows: /^,?\s+[\p{L}\p{N}]/u.test(sentence.slice(matchEnd, close)) && !/^,?\s+(?:in|on|at|by|from|of|with|for|to|before|earlier|previously|above|below|yesterday|already|again|here|there|many|several|multiple|twice|\d)\b/i.test(sentence.slice(matchEnd, close)),
+    atSentenceStart: OPENING.exec(sentence.slice(0, start))![0].length === start,
+    question,
+  };
+}
+
+/** Whether the agent writes contractions (true), spells them out (false), or the draft does not say (null). */
+export function contractionStyle(text: string): boolean | null {
+  const short = (text.match(/\b(?:I'm|I'll|I've|we're|we'll|we've|don't|can't|isn't|won't|it's|that's|you're|there's|here's|doesn't|didn't|aren't|wasn't)\b/gi) ?? []).length;
+  const long = (text.match(/\b(?:I am|I will|we are|we will|do not|cannot|can not|is not|will not|it is|that is|you are|there is|does not|did not|are not|was not)\b/gi) ?? []).length;
+  if (short === 0 && long === 0) return null;
+  return short >= long;
+}
+
+const CONTRACTIONS: readonly [long: string, short: string][] = [
+  ['I am', "I'm"],
+  ['I will', "I'll"],
+  ['we are', "we're"],
+  ['we will', "we'll"],
+  ['do not', "don't"],
+  ['cannot', "can't"],
+  ['is not', "isn't"],
+  ['will not', "won't"],
+  ['it is', "it's"],
+  ['that is', "that's"],
+  ['you are', "you're"],
+  ['here is', "here's"],
+  ['there is', "there's"],
+  ['does not', "doesn't"],
+  ['are not', "aren't"],
+];
+
+function matchCase(model: string, word: string): string {
+  return model[0] === model[0].toUpperCase() ? word[0].toUpperCase() + word.slice(1) : word;
+}
+
+/** Rewrite contractions in the draft's register; a form a sentence ends on ("that is.") stays long. */
+export function fitRegister(rewrite: string, contractions: boolean | null): string {
+  let out = rewrite.replace(/\b(can) not\b/gi, (_, can: string) => matchCase(can, 'cannot'));
+  if (contractions === null) return out;
+  for (const [long, short] of CONTRACTIONS) {
+    const [from, to] = contractions ? [long, short] : [short, long];
+    const pattern = new RegExp(`\\b${from.replace(/'/g, "['’]")}\\b${contractions ? '(?![\\s]*[.,;!?]|$)' : ''}`, 'gi');
+    out = out.replace(pattern, (m) => (m.startsWith('I') && to.startsWith('I') ? to : matchCase(m, to)));
+  }
+  return out;
+}
+
+export interface TicketFacts {
+  firstName?: string;
+  orderNumber?: string;
+}
+
+const FACT_SLOTS: Record<string, keyof TicketFacts> = { '[first name]': 'firstName', '[name]': 'firstName', '[order number]': 'orderNumber' };
+
+/** Fill placeholders the ticket answers; the rest stay visible for the agent. */
+export function fillFacts(text: string, facts: TicketFacts | undefined): string {
+  if (!facts) return text;
+  return text.replace(PLACEHOLDER, (slot) => {
+    const key = FACT_SLOTS[slot.toLowerCase()];
+    const value = key ? facts[key]?.trim() : undefined;
+    return value && /^[\p{L}\p{N}][\p{L}\p{N} '#.-]{0,40}$/u.test(value) ? value : slot;
+  });
+}
+
+const WORD_AT_END = /([\p{L}\p{N}']+)[^\p{L}\p{N}']*$/u;
+const WORD_AT_START = /^[^\p{L}\p{N}']*([\p{L}\p{N}']+)/u;
+
+/** Join a replacement into its text: no doubled word or punctuation at either edge, a comma after a fronted marker. */
+export function fitJoins(replacement: string, textBefore: string, textAfter: string, frontedMarker: boolean): string {
+  let out = replacement;
+  const prev = WORD_AT_END.exec(textBefore)?.[1];
+  const first = WORD_AT_START.exec(out);
+  if (prev && first && first[1].toLowerCase() === prev.toLowerCase() && /\s$/.test(textBefore)) out = out.slice(first[0].length).replace(/^\s+/, '');
+  const next = WORD_AT_START.exec(textAfter);
+  const last = WORD_AT_END.exec(out);
+  if (next && last && /^\s/.test(textAfter) && last[1].toLowerCase() === next[1].toLowerCase() && last.index > 0) out = out.slice(0, last.index).replace(/\s+$/, '');
+  if (/[,;:]$/.test(out) && /^\s*[,;:.!?]/.test(textAfter)) out = out.slice(0, -1);
+  if (/^[,;:.]/.test(out) && /[,;:.]\s*$/.test(textBefore)) out = out.replace(/^[,;:.]\s*/, '');
+  if (frontedMarker && /^\s+[\p{L}\p{N}]/u.test(textAfter) && !/[,;:]$|\bthat$/.test(out)) out += ',';
+  return out;
+}
+
+/** Whether the agent speaks as "we" here: the match's own pronoun, else the draft's usual one. */
+export function speaksAsWe(match: string, draft: string): boolean {
+  const count = (text: string, re: RegExp) => (text.match(re) ?? []).length;
+  const WE = /\b(?:we|we're|we've|we'll|we'd|our|ours|us)\b/gi;
+  const I = /\b(?:I|I'm|I've|I'll|I'd|my|mine|me)\b/g;
+  const inMatch = [count(match, WE), count(match, I)];
+  if (inMatch[0] !== inMatch[1]) return inMatch[0] > inMatch[1];
+  return count(draft, WE) > count(draft, I);
+}
+
+const VOICE: Record<string, [string, string]> = { '{I}': ['I', 'we'], "{I'm}": ["I'm", "we're"], '{my}': ['my', 'our'], '{me}': ['me', 'us'] };
+
+export interface RewriteSituation {
+  /** The matched text (for `edit` and {match}). */
+  match: string;
+  /** Speak as "we" ({I} → we, {I'm} → we're …). */
+  we: boolean;
+  placement: Placement;
+  upset: boolean;
+  context: LintContext | undefined;
+}
+
+/** Whether a rewrite's `if` conditions hold here. */
+export function holds(conditions: readonly RewriteCondition[] | undefined, s: RewriteSituation): boolean {
+  if (!conditions) return true;
+  const sentiment = s.context?.customerSentiment;
+  const hasAfter = s.placement.continues;
+  return conditions.every((c) => {
+    switch (c) {
+      case 'upset':
+        return s.upset;
+      case 'not-upset':
+        return !s.upset;
+      case 'pleased':
+        return sentiment !== undefined && sentiment > 0.3;
+      case 'question':
+        return s.placement.question;
+      case 'statement':
+        return !s.placement.question;
+      case 'after':
+        return hasAfter;
+      case 'no-after':
+        return !hasAfter;
+      case 'clause-follows':
+        return s.placement.clauseFollows;
+      case 'sentence-start':
+        return s.placement.atSentenceStart;
+      case 'approved':
+        return s.context?.approved === true;
+      case 'not-approved':
+        return s.context?.approved !== true;
+    }
+  });
+}
+
+/** The rewrites that apply here, filled and fitted into the draft at the placement. */
+/** The text a marker's removal takes with it: the comma and space after it and the next letter (re-cased), or null. */
+export function removalTail(textAfter: string): string | null {
+  return /^,?\s+[\p{L}\p{N}]/u.exec(textAfter)?.[0] ?? null;
+}
+
+/**
+ * The rewrites that apply here, filled and fitted into the draft at the placement. `swallowed`: text
+ * after the span that a marker's removal ({remove}) takes in; every other rewrite gives it back.
+ */
+export function fitRewrites(
+  rewrites: readonly RewriteSpec[],
+  slot: Slot | undefined,
+  situation: RewriteSituation,
+  textBefore: string,
+  textAfter: string,
+  contractions: boolean | null,
+  swallowed = '',
+): string[] {
+  const { placement, context } = situation;
+  const out: string[] = [];
+  for (const r of rewrites) {
+    if (!holds(r.if, situation)) continue;
+    if (r.text === '{remove}') {
+      if (!swallowed) continue;
+      const next = swallowed.slice(-1);
+      const removed = placement.atSentenceStart ? next.toUpperCase() : next;
+      if (!out.includes(removed)) out.push(removed);
+      continue;
+    }
+    let match = situation.match;
+    if (r.edit) {
+      // The edit reads the whole replaced span, so a clause rewrite can keep or reshape the agent's words after the match.
+      const span = placement.before + match + placement.after;
+      const pattern = new RegExp(r.edit[0], 'iu');
+      if (!pattern.test(span)) continue;
+      match = span.replace(pattern, r.edit[1].replace(/\\(\d)/g, '$$$1')).trim();
+    }
+    let text = r.text.replace('{match}', match).replace('{after}', placement.after).replace('{before}', placement.before);
+    text = text.replace(/\{(?:I|I'm|my|me)\}/g, (token) => VOICE[token][situation.we ? 1 : 0]).trim();
+    text = fillFacts(text, context?.facts);
+    text = fitRegister(text, contractions);
+    text = fitCase(text.replace(/\s{2,}/g, ' '), placement.atSentenceStart);
+    const fronted = slot === 'marker' && (placement.atSentenceStart || /,\s*$/.test(textBefore));
+    text = fitJoins(text, textBefore, textAfter, fronted && !/^,/.test(swallowed)) + swallowed;
+    if (text && !out.includes(text)) out.push(text);
+    if (out.length === 3) break;
+  }
+  return out;
+}
+
+/** The span a finding's rewrites replace: its `replace` span when wider than the underline. */
+export function rewriteSpan(f: { start: number; end: number; replace?: { start: number; end: number } }): { start: number; end: number } {
+  return f.replace ?? { start: f.start, end: f.end };
+}
+
+/** A draft with one of a finding's rewrites applied, as the card applies it. */
+export function applyFindingRewrite(text: string, f: { start: number; end: number; replace?: { start: number; end: number }; rewrites: readonly string[] }, index = 0): string {
+  const { start, end } = rewriteSpan(f);
+  return applyRewrite(text, start, end, f.rewrites[index]);
+}
+
+export interface RewritePreview {
+  /** The sentence up to the replaced span, the rewrite, and the rest of the sentence. */
+  before: string;
+  changed: string;
+  after: string;
+  /** Placeholders the agent must fill in this rewrite. */
+  placeholders: string[];
+}
+
+/** The whole sentence after a finding's rewrite, with the change marked (the card's preview). */
+export function previewRewrite(text: string, f: { start: number; end: number; replace?: { start: number; end: number }; rewrites: readonly string[] }, index: number): RewritePreview {
+  const { start, end } = rewriteSpan(f);
+  const sentenceStart = Math.max(text.lastIndexOf('\n', start - 1), ...['. ', '! ', '? '].map((p) => text.lastIndexOf(p, start - 1) + 1)) + 1;
+  const rest = text.slice(end).search(/[.!?](?=\s|$)|\n/);
+  const sentenceEnd = rest < 0 ? text.length : end + rest + 1;
+  const changed = f.rewrites[index];
+  return {
+    before: text.slice(sentenceStart, start).trimStart(),
+    changed,
+    after: text.slice(end, sentenceEnd).trimEnd(),
+    placeholders: placeholdersIn(changed).map((p) => p.text),
+  };
 }

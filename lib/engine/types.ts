@@ -30,8 +30,10 @@ export interface Finding {
   start: number;
   end: number;
   message: string;
-  /** Replacement texts for [start, end), already fitted to the sentence (capitalisation). */
+  /** Replacement texts, already fitted to the draft (case, register, joins, ticket facts); they replace `replace` when set, else [start, end). */
   rewrites: string[];
+  /** The span the rewrites replace when it is wider than the underlined phrase (a clause or sentence slot). */
+  replace?: { start: number; end: number };
   /** Id of the related scenario script, when there is one. */
   script?: string;
 }
@@ -42,6 +44,26 @@ export interface LintContext {
   customerSentiment?: number;
   /** Emotional trigger ids found in the conversation (e.g. "churn", "delay"). */
   triggers?: readonly string[];
+  /** Ticket facts rewrites may use; a fact not known stays a visible placeholder. */
+  facts?: { firstName?: string; orderNumber?: string };
+  /** The ticket (e.g. an internal note) already approves what the customer asked for. */
+  approved?: boolean;
+}
+
+/** What a rule's match is, and so what a rewrite replaces: the match (phrase, marker), the match to the clause end, or the whole sentence. */
+export const SLOTS = ['phrase', 'marker', 'clause', 'sentence'] as const;
+export type Slot = (typeof SLOTS)[number];
+
+/** When a rewrite applies: the customer's mood, the sentence's kind, whether words follow the match in its slot, the ticket. */
+export const REWRITE_CONDITIONS = ['upset', 'not-upset', 'pleased', 'question', 'statement', 'after', 'no-after', 'clause-follows', 'sentence-start', 'approved', 'not-approved'] as const;
+export type RewriteCondition = (typeof REWRITE_CONDITIONS)[number];
+
+export interface RewriteSpec {
+  /** The replacement ({remove}: a marker's removal); {match} the matched text (or `edit`'s result), {after} / {before} are the agent's own words in the slot around the match; [brackets] are placeholders. */
+  text: string;
+  if?: RewriteCondition[];
+  /** LanguageTool's regexp_replace: [pattern, replacement] applied to the replaced span's text (case-insensitive; \\1 … its groups), giving {match}. The rewrite is skipped when the pattern does not match. */
+  edit?: [string, string];
 }
 
 /** A sentence that commits the agent to something, for the decision map. */
@@ -66,9 +88,14 @@ export interface RuleSpec {
   when?: 'customer-upset';
   /** Not a finding when one of these phrases is right before or after it, or anywhere earlier or later in the draft. */
   except?: { before?: string[]; after?: string[]; earlier?: string[]; later?: string[] };
-  rewrites: string[];
+  /** What the match is (default phrase): the rewrites fill that same slot. */
+  slot?: Slot;
+  /** With no complaint in view (customer not upset, draft without trouble words): drop the finding, or keep it as a suggestion without rewrites. */
+  'without-complaint'?: 'drop' | 'suggest';
+  rewrites: RewriteSpec[];
   script: string;
-  examples: { flag: string[]; pass: string[] };
+  /** `corrected`: flag examples that carry the expected sentence after their first rewrite. */
+  examples: { flag: string[]; pass: string[]; corrected: { text: string; correction: string }[] };
 }
 
 export interface RulePack {

@@ -29,14 +29,24 @@ export function createScriptSearch(scripts: readonly Script[]): ScriptSearch {
   };
 }
 
-/** Fill [placeholders] the ticket knows; the rest stay bracketed for the agent. */
-export function fillPlaceholders(line: string, known: Readonly<Record<string, string | undefined>>): { text: string; open: string[] } {
+/**
+ * Fill [placeholders] the ticket knows; the rest stay bracketed for the agent. A value never
+ * repeats the word before its slot ("by [date]" with "by Friday" gives "by Friday"). A leading
+ * "(stage direction)" is guidance for the agent, shown but never inserted.
+ */
+export function fillPlaceholders(line: string, known: Readonly<Record<string, string | undefined>>): { text: string; open: string[]; guidance?: string } {
   const open: string[] = [];
-  const text = line.replace(/\[([a-z][a-z ]*)\]/gi, (whole, name: string) => {
-    const value = known[name.toLowerCase()];
-    if (value) return value;
-    open.push(name);
-    return whole;
+  const stage = /^\(([^)]+)\)\s*/.exec(line);
+  const body = stage ? line.slice(stage[0].length) : line;
+  const text = body.replace(/\[([a-z][a-z ]*)\]/gi, (whole, name: string, at: number) => {
+    const value = known[name.toLowerCase()]?.trim();
+    if (!value) {
+      open.push(name);
+      return whole;
+    }
+    const before = /([\p{L}']+)\s+$/u.exec(body.slice(0, at))?.[1];
+    const first = /^([\p{L}']+)\s+/u.exec(value);
+    return before && first && first[1].toLowerCase() === before.toLowerCase() ? value.slice(first[0].length) : value;
   });
-  return { text, open };
+  return stage ? { text, open, guidance: stage[1].trim() } : { text, open };
 }

@@ -106,7 +106,11 @@ export const underlineCentre = (page: Page, i: number) =>
   }, i);
 
 export const focusedCardButton = (page: Page) =>
-  page.evaluate(() => document.querySelector('steady-card')?.shadowRoot?.activeElement?.textContent ?? null);
+  page.evaluate(() => {
+    const active = document.querySelector('steady-card')?.shadowRoot?.activeElement;
+    // A rewrite button shows a preview of the whole sentence; it names its rewrite in data-rewrite.
+    return active?.getAttribute('data-rewrite') ?? active?.textContent ?? null;
+  });
 export const composerHasFocus = (s: Session) =>
   s.page.locator(s.composer).evaluate((el) => el === document.activeElement || el.contains(document.activeElement));
 export const composerHtml = (s: Session) => s.page.locator(s.composer).evaluate((el) => el.outerHTML);

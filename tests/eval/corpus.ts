@@ -3,7 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const CORPUS_DIR = process.env.STEADY_CORPUS ?? join(dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus');
+const here = dirname(fileURLToPath(import.meta.url));
+// ../shared/corpus next to the checkout (or next to the folder of worktrees holding it).
+export const CORPUS_DIR =
+  process.env.STEADY_CORPUS ?? [join(here, '../../../shared/corpus'), join(here, '../../../../shared/corpus')].find((dir) => existsSync(dir)) ?? join(here, '../../../shared/corpus');
 
 export interface CorpusRow {
   id: string;

@@ -28,6 +28,13 @@ describe('pre-reply checklist', () => {
     });
   });
 
+  it('fails the closing check while a placeholder is still in the draft', () => {
+    const draft = 'I will update you by [by when]. Does that cover the main concern, or is there anything else?';
+    const closing = checklist.evaluate(draft).find((r) => r.id === 'closing-check')!;
+    expect(closing).toMatchObject({ status: 'missing', reason: 'Fill in [by when] before sending.', evidence: { start: draft.indexOf('['), end: draft.indexOf(']') + 1 } });
+    expect(statusOf(draft.replace('[by when]', 'Friday'))['closing-check']).toBe('pass');
+  });
+
   it('marks a terse policy reply as missing nearly everything, with reasons', () => {
     const results = checklist.evaluate('Sorry. That is our policy.');
     const byId = Object.fromEntries(results.map((r) => [r.id, r]));

@@ -6,7 +6,7 @@ const examples = { flag: ['a', 'b', 'c'], pass: ['d', 'e', 'f'] };
 const testRules = validatePack(
   {
     rules: [
-      { id: 'our-policy', category: 'policy-wall', severity: 'warning', message: 'Policy wall.', match: ['that is @soft* (our|company) policy'], rewrites: ['this is outside what I can approve', 'I can not change that rule myself'], script: 'cannot-approve', examples },
+      { id: 'our-policy', category: 'policy-wall', severity: 'warning', message: 'Policy wall.', match: ['that is @soft* (our|company) policy'], rewrites: ['this is outside what I can approve', 'I cannot change that rule myself'], script: 'cannot-approve', examples },
       { id: 'busy', category: 'excuse', severity: 'suggestion', message: 'Busy excuse.', match: ['we are @soft* busy'], rewrites: ['thanks for waiting'], examples },
       { id: 'very-busy', category: 'excuse', severity: 'problem', message: 'Very busy excuse.', match: ['are (very|so) busy today'], rewrites: ['Thank you for your patience today'], examples },
       { id: 'as-i-said', category: 'condescending', severity: 'warning', message: 'Repeats blame.', match: ['as i @soft* said'], except: { earlier: ['you asked'] }, rewrites: ['to recap'], examples },
@@ -44,10 +44,10 @@ describe('createLinter().lint', () => {
   });
 
   it('capitalises rewrites at the start of a sentence and lower-cases them mid-sentence, keeping "I"', () => {
-    const start = linterWith().lint("That's our policy.")[0];
-    expect(start.rewrites).toEqual(['This is outside what I can approve', 'I can not change that rule myself']);
-    const mid = linterWith().lint("Sorry, but that's our policy.").find((f) => f.ruleId === 'our-policy')!;
-    expect(mid.rewrites).toEqual(['this is outside what I can approve', 'I can not change that rule myself']);
+    const start = linterWith().lint('That is our policy.')[0];
+    expect(start.rewrites).toEqual(['This is outside what I can approve', 'I cannot change that rule myself']);
+    const mid = linterWith().lint('Sorry, but that is our policy.').find((f) => f.ruleId === 'our-policy')!;
+    expect(mid.rewrites).toEqual(['this is outside what I can approve', 'I cannot change that rule myself']);
     const lowered = linterWith().lint('Right now are very busy today.').find((f) => f.ruleId === 'very-busy')!;
     expect(lowered.rewrites).toEqual(['thank you for your patience today']);
   });
@@ -132,6 +132,6 @@ describe('createLinter().lint', () => {
     const first = linter.lint("That's our policy.");
     first[0].rewrites.push('changed');
     first[0].start = 99;
-    expect(linter.lint("That's our policy.")[0]).toMatchObject({ start: 0, rewrites: ['This is outside what I can approve', 'I can not change that rule myself'] });
+    expect(linter.lint("That's our policy.")[0]).toMatchObject({ start: 0, rewrites: ['This is outside what I can approve', "I can't change that rule myself"] });
   });
 });

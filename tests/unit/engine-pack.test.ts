@@ -50,7 +50,7 @@ describe('validatePack', () => {
 
   it('rejects a rewrite ending with sentence punctuation, naming which one', () => {
     const e = errorOf([rule({ rewrites: ['Fine', 'I will take care of this.'] })]);
-    expect([e.ruleId, e.field]).toEqual(['no-worries', 'rewrites[1]']);
+    expect([e.ruleId, e.field]).toEqual(['no-worries', 'rewrites[1].text']);
     expect(e.problem).toMatch(/must not end with/);
   });
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createLinter, builtinPack, applyRewrite, type Finding } from '../../lib/engine';
+import { createLinter, builtinPack, applyRewrite, rewriteSpan, type Finding } from '../../lib/engine';
 
 const linter = createLinter();
 const rules = builtinPack().pack.rules;
@@ -114,11 +114,14 @@ describe('lint properties', () => {
     fc.assert(
       fc.property(draft, (text) => {
         for (const f of linter.lint(text)) {
+          // The replaced span holds the underlined phrase (it may be wider: a clause or sentence slot).
+          const { start, end } = rewriteSpan(f);
+          expect(start <= f.start && f.end <= end).toBe(true);
           for (const rewrite of f.rewrites) {
-            const out = applyRewrite(text, f.start, f.end, rewrite);
-            expect(out.slice(0, f.start)).toBe(text.slice(0, f.start));
-            expect(out.slice(f.start, f.start + rewrite.length)).toBe(rewrite);
-            expect(out.slice(f.start + rewrite.length)).toBe(text.slice(f.end));
+            const out = applyRewrite(text, start, end, rewrite);
+            expect(out.slice(0, start)).toBe(text.slice(0, start));
+            expect(out.slice(start, start + rewrite.length)).toBe(rewrite);
+            expect(out.slice(start + rewrite.length)).toBe(text.slice(end));
           }
         }
       }),
@@ -131,7 +134,12 @@ describe('lint properties', () => {
     fc.assert(
       fc.property(prefix, draft, (pre, text) => {
         const phrase = (t: string) => linter.lint(t).filter((f) => f.category !== 'draft');
-        const shifted = phrase(text).map((f) => ({ ...f, start: f.start + pre.length, end: f.end + pre.length }));
+        const shifted = phrase(text).map((f) => ({
+          ...f,
+          start: f.start + pre.length,
+          end: f.end + pre.length,
+          ...(f.replace ? { replace: { start: f.replace.start + pre.length, end: f.replace.end + pre.length } } : {}),
+        }));
         expect(phrase(pre + text)).toEqual(shifted);
       }),
       { numRuns: 200 },

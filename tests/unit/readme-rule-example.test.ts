@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { createLinter, validatePack, builtinPack } from '../../lib/engine';
+import { createLinter, validatePack, builtinPack, applyFindingRewrite } from '../../lib/engine';
 
 const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
 const section = readme.slice(readme.indexOf('### Rule format'));
@@ -19,5 +19,10 @@ describe('README rule example', () => {
     const flags = (text: string) => linter.lint(text).some((f) => f.ruleId === rule.id);
     for (const text of rule.examples.flag) expect(flags(text), text).toBe(true);
     for (const text of rule.examples.pass) expect(flags(text), text).toBe(false);
+    expect(rule.examples.corrected.length).toBeGreaterThanOrEqual(3);
+    for (const { text, correction } of rule.examples.corrected) {
+      const hit = linter.lint(text).find((f) => f.ruleId === rule.id)!;
+      expect(applyFindingRewrite(text, hit, 0), text).toBe(correction);
+    }
   });
 });

@@ -4,7 +4,7 @@
  * `pass:` example must not be.
  */
 import { describe, expect, it } from 'vitest';
-import { createLinter, builtinPack, PHRASE_CATEGORIES, type LintContext } from '../../lib/engine';
+import { createLinter, builtinPack, applyFindingRewrite, PHRASE_CATEGORIES, type LintContext } from '../../lib/engine';
 
 const linter = createLinter();
 const { pack } = builtinPack();
@@ -32,6 +32,20 @@ for (const rule of pack.rules) {
         const hits = linter.lint(example, context).filter((f) => f.ruleId === rule.id);
         expect(hits, `"${example}" should be flagged by ${rule.id}`).toHaveLength(1);
         if (rule.when) expect(linter.lint(example, CALM).filter((f) => f.ruleId === rule.id), 'only for an upset customer').toEqual([]);
+      });
+    }
+    // Like LanguageTool's correction=: the whole sentence after the first rewrite, as the card applies it.
+    for (const { text, correction } of rule.examples.corrected) {
+      it(`corrects: ${text} → ${correction}`, () => {
+        const hit = linter.lint(text, context).find((f) => f.ruleId === rule.id);
+        expect(hit?.rewrites.length, `"${text}" should get a rewrite from ${rule.id}`).toBeGreaterThan(0);
+        expect(applyFindingRewrite(text, hit!, 0)).toBe(correction);
+      });
+    }
+    const oneKey = rule.examples.flag.some((text) => linter.lint(text, context).some((f) => f.ruleId === rule.id && f.rewrites.length > 0));
+    if (oneKey) {
+      it('shows at least 3 before → after examples (it has a one-key rewrite)', () => {
+        expect(rule.examples.corrected.length).toBeGreaterThanOrEqual(3);
       });
     }
     for (const example of rule.examples.pass) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readRuleFiles } from '../../lib/node/rule-files';
 import { validateScripts, SCRIPTS_FILE } from '../../lib/scripts/library';
-import { builtinPack, PackError } from '../../lib/engine';
+import { builtinPack, createLinter, PackError } from '../../lib/engine';
 import { createScriptSearch, fillPlaceholders } from '../../lib/scripts/search';
 
 const files = readRuleFiles();
@@ -41,6 +41,31 @@ describe('script search', () => {
     expect(search.search('', ['churn'])[0].id).toBe('customer-leaving');
     expect(search.search('', ['abuse'])[0].id).toBe('personal-abuse');
   });
+  it('never repeats the word before a slot ("by by Friday")', () => {
+    expect(fillPlaceholders('counting on this by [date].', { date: 'by Friday' }).text).toBe('counting on this by Friday.');
+    expect(fillPlaceholders('counting on this by [date].', { date: 'Friday' }).text).toBe('counting on this by Friday.');
+    const delay = scripts.find((s) => s.id === 'delay')!;
+    for (const line of delay.say) expect(fillPlaceholders(line, { date: 'by Friday' }).text).not.toMatch(/\b(\w+) \1\b/i);
+  });
+
+  it('keeps a stage direction out of the inserted text, as guidance', () => {
+    expect(fillPlaceholders("(If it continues) I'm going to pause here.", {})).toEqual({ text: "I'm going to pause here.", open: [], guidance: 'If it continues' });
+  });
+
+  it('every insertable line is a complete sentence that Steady itself does not flag', () => {
+    const linter = createLinter();
+    for (const script of scripts) {
+      for (const raw of script.say) {
+        const { text } = fillPlaceholders(raw, {});
+        expect(text, `${script.id}: ${text}`).toMatch(/^[\p{Lu}"“]/u);
+        expect(text, `${script.id}: ${text}`).toMatch(/[.?!]["”]?$/);
+        expect(text, `${script.id}: stage directions go in (brackets)`).not.toMatch(/^(if|when|once)\b[^.]*\s[-–—]\s/i);
+        const phrase = linter.lint(text).filter((f) => f.category !== 'draft');
+        expect(phrase.map((f) => f.ruleId), `${script.id}: ${text}`).toEqual([]);
+      }
+    }
+  });
+
   it('fills placeholders the ticket knows and reports the rest', () => {
     expect(fillPlaceholders('Order [order number] by [date]', { 'order number': 'A-1234' })).toEqual({ text: 'Order A-1234 by [date]', open: ['date'] });
   });

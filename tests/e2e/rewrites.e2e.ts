@@ -1,0 +1,80 @@
+/**
+ * What the agent sees and gets from a rewrite, in real editors: the card previews the whole
+ * sentence with the change marked and names the placeholders to fill; Enter applies only from
+ * the card; after applying, the first placeholder is selected so typing replaces it; Escape
+ * closes the card from anywhere.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { EditorKind } from '../editor-pages/editors';
+import { startEditorBrowser, modelText, findings, selection, events, dialog, underlineCentre, type EditorBrowser, type Session } from '../editor-pages/session';
+
+const DRAFT = 'Thanks Sam. That should be fine.';
+const PHRASE = 'That should be fine';
+const AFTER = 'Thanks Sam. That should be fine; if not, [next step].';
+const FILLED = 'Thanks Sam. That should be fine; if not, reply here.';
+const EDITORS: EditorKind[] = ['textarea', 'plain', 'prosemirror', 'ckeditor'];
+const APPLIED = { timeout: 5_000 };
+
+let editors: EditorBrowser;
+
+beforeAll(async () => {
+  editors = await startEditorBrowser();
+});
+
+afterAll(async () => {
+  await editors?.close();
+});
+
+const shadowText = (s: Session, selector: string) =>
+  s.page.evaluate((sel) => [...(document.querySelector('steady-card')?.shadowRoot?.querySelectorAll(sel) ?? [])].map((e) => e.textContent), selector);
+
+describe.each(EDITORS)('%s', (kind) => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await editors.openEditor(kind);
+  });
+  afterAll(async () => {
+    await s?.page.close();
+  });
+
+  test('a card opened by a click previews the sentence and leaves Enter in the editor alone; Escape closes it from anywhere', async () => {
+    await s.page.click(s.composer);
+    await s.page.keyboard.type(DRAFT);
+    await expect.poll(() => modelText(s.page)).toBe(DRAFT);
+    await expect.poll(() => findings(s.page).then((f) => f.map((x) => x.phrase))).toContain(PHRASE);
+    const found = await findings(s.page);
+    const at = await underlineCentre(s.page, found.findIndex((f) => f.phrase === PHRASE));
+    await s.page.mouse.click(at.x, at.y);
+    await expect.poll(() => dialog(s.page).count()).toBe(1);
+    expect(await shadowText(s, '.severity')).toEqual(['Warning']);
+    expect(await shadowText(s, '.changed')).toEqual(['That should be fine; if not, [next step]']);
+    expect(await shadowText(s, '.fill')).toEqual(['Fill in: [next step]']);
+    // Focus stayed in the editor: Enter is the editor's, and applies nothing.
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => modelText(s.page)).not.toBe(DRAFT);
+    expect(await modelText(s.page)).not.toContain('[next step]');
+    expect((await events(s.page)).filter((e) => e.type === 'applied')).toEqual([]);
+    await s.page.keyboard.press('Backspace');
+    await expect.poll(() => modelText(s.page)).toBe(DRAFT);
+    // Escape from outside the editor and the card.
+    if ((await dialog(s.page).count()) === 0) await s.page.mouse.click(at.x, at.y);
+    await expect.poll(() => dialog(s.page).count()).toBe(1);
+    await s.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await s.page.keyboard.press('Escape');
+    await expect.poll(() => dialog(s.page).count()).toBe(0);
+  });
+
+  test('Enter in the card applies the focused rewrite and selects its placeholder, so typing fills it', async () => {
+    const f = (await findings(s.page)).find((x) => x.phrase === PHRASE)!;
+    await s.page.evaluate((c) => window.__coachTest!.select(c, c), f.start + 2);
+    await s.page.keyboard.press('Control+Period');
+    await expect.poll(() => s.page.evaluate(() => document.querySelector('steady-card')!.shadowRoot!.activeElement?.className)).toBe('rewrite');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => events(s.page), APPLIED).toContainEqual({ type: 'applied', ruleId: 'should-be-fine', rewrite: 0 });
+    expect(await modelText(s.page)).toBe(AFTER);
+    const slot = AFTER.indexOf('[next step]');
+    await expect.poll(() => selection(s.page)).toEqual({ start: slot, end: slot + '[next step]'.length });
+    await s.page.keyboard.type('reply here');
+    await expect.poll(() => modelText(s.page)).toBe(FILLED);
+  });
+});

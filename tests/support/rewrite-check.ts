@@ -1,0 +1,31 @@
+/** Shared by the rewrites eval and the unit suite: apply a finding's first rewrite, and list mechanical defects at its joins. */
+import { applyFindingRewrite, rewriteSpan, type Finding } from '../../lib/engine';
+
+export function applyFirstRewrite(text: string, f: Finding): string {
+  return applyFindingRewrite(text, f, 0);
+}
+
+/** Defects around the replaced text: lower-case sentence start, "can not", a doubled word or punctuation, glued words. */
+export function joinDefects(text: string, f: Finding): string[] {
+  const { start } = rewriteSpan(f);
+  const rewrite = f.rewrites[0];
+  const after = applyFirstRewrite(text, f);
+  const end = start + rewrite.length;
+  // The replaced text with a little context either side.
+  const from = Math.max(0, start - 30);
+  const region = after.slice(from, Math.min(after.length, end + 30));
+  const out: string[] = [];
+  if (/\bcan not\b/i.test(rewrite)) out.push('"can not"');
+  const before = after.slice(0, start);
+  if ((/(^|[.!?]\s+|\n\s*)$/.test(before) || before.trim() === '') && /^\p{Ll}/u.test(rewrite) && !/^[a-z]+\.[a-z]/.test(rewrite)) out.push('lower-case sentence start');
+  const words = region.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  const doubled = /\b([\p{L}']+)\s+\1\b/iu.exec(after.slice(Math.max(0, start - 20), Math.min(after.length, end + 20)));
+  if (doubled && !/^(that|had|very|so|bye|no|ha|really|is)$/i.test(doubled[1]) && !/\b([\p{L}']+)\s+\1\b/iu.test(text)) out.push(`doubled word "${doubled[1]}"`);
+  if (words.length && /([,;:.!?])\s*\1|[,;:]\s*[.!?]|\s[,;:.](?!\d)/.test(after.slice(Math.max(0, start - 2), Math.min(after.length, end + 2))) && !/([,;:.!?])\s*\1|[,;:]\s*[.!?]|\s[,;:.]/.test(text.slice(Math.max(0, start - 2), Math.min(text.length, rewriteSpan(f).end + 2)))) out.push('doubled or stray punctuation');
+  if ((start > 0 && /[\p{L}\p{N}]/u.test(after[start - 1]) && /^[\p{L}\p{N}]/u.test(rewrite)) || (/[\p{L}\p{N}]$/u.test(rewrite) && /^[\p{L}\p{N}]/u.test(after.slice(end)))) {
+    // Only a defect when the original had a boundary there.
+    const orig = rewriteSpan(f);
+    if (!(start > 0 && /[\p{L}\p{N}]/u.test(text[start - 1]) && /[\p{L}\p{N}]/u.test(text[orig.start] ?? '')) && !(/[\p{L}\p{N}]/u.test(text[orig.end - 1] ?? '') && /[\p{L}\p{N}]/u.test(text[orig.end] ?? ''))) out.push('glued words');
+  }
+  return out;
+}

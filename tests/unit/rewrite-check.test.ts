@@ -1,0 +1,23 @@
+/** The mechanical-defect check behind `npm run eval -- rewrites` catches each kind of defect it counts. */
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../lib/engine';
+import { joinDefects } from '../support/rewrite-check';
+
+const at = (text: string, phrase: string, rewrite: string): [string, Finding] => {
+  const start = text.indexOf(phrase);
+  return [text, { ruleId: 't', category: 'jargon', severity: 'warning', start, end: start + phrase.length, message: '', rewrites: [rewrite] }];
+};
+
+describe('joinDefects', () => {
+  it('finds each defect at a join', () => {
+    expect(joinDefects(...at('Hi. Kindly wait.', 'Kindly', 'please'))).toContain('lower-case sentence start');
+    expect(joinDefects(...at('I cannot do it.', 'cannot', 'can not'))).toContain('"can not"');
+    expect(joinDefects(...at('Before I say yes, ok.', 'yes', 'yes yes'))[0]).toMatch(/doubled word/);
+    expect(joinDefects(...at('We are busy, sorry.', 'We are busy', 'Thanks,'))).toContain('doubled or stray punctuation');
+    expect(joinDefects(...at('See you soon.', 'See', 'Goodbye'))).toEqual([]);
+    expect(joinDefects(...at('We are busy now.', 'busy', 'onit'))).toEqual([]);
+    expect(joinDefects(...at('Weare busy.', 'are', 'are'))).toEqual([]);
+    expect(joinDefects(...at('We are busy.', 'are', 'arebusy x'))).toEqual([]);
+    expect(joinDefects(...at('We are busy.', ' are', 'are'))).toContain('glued words');
+  });
+});
