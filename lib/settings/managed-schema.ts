@@ -19,6 +19,10 @@ export const MANAGED_RULE_SCHEMA = {
     'followed-by': strings,
     when: { type: 'string' },
     except: { type: 'object', properties: { before: strings, after: strings, earlier: strings, later: strings } },
+    slot: { type: 'string' },
+    'without-complaint': { type: 'string' },
+    // Chrome's policy schemas have no "string or object": team packs write each rewrite and example
+    // as plain text (a rewrite's edit and if, and an example's correction, are for packs in files).
     rewrites: strings,
     script: { type: 'string' },
     examples: { type: 'object', properties: { flag: strings, pass: strings } },
