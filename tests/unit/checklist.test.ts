@@ -89,14 +89,15 @@ describe('checklist agrees with the findings and the draft', () => {
   });
 
   it("passes the opening acknowledgement when the draft opens with one of Steady's own acknowledgement rewrites", () => {
+    // The rules' own before → after examples: what a draft reads like once the agent took the rewrite.
     const acknowledging = builtinPack()
       .pack.rules.filter((r) => r.category === 'corporate-filler' || r.category === 'dismissive')
-      .flatMap((r) => r.rewrites)
-      // Whole acknowledgements only: lead-ins ("I am sorry to tell you that …") need the agent's clause after them.
-      .filter((r) => /^(i am sorry|i understand|i can see|i know)/i.test(r) && !r.includes('[') && !/\b(that|but|,)$/.test(r));
+      .flatMap((r) => r.examples.corrected.map((c) => c.correction))
+      // Lead-ins that break news ("We're sorry to tell you that …") are not acknowledgements.
+      .filter((c) => /^(i am sorry|i'm sorry|we're sorry|we are sorry|i understand|i can see|i know)\b/i.test(c) && !/sorry to (tell|say|inform|let)/i.test(c) && !c.includes('['));
     expect(acknowledging.length).toBeGreaterThan(2);
-    for (const rewrite of acknowledging) {
-      const draft = `${rewrite[0].toUpperCase()}${rewrite.slice(1)}. I have moved you to the 6pm flight.`;
+    for (const opening of acknowledging) {
+      const draft = `${opening} I have moved you to the 6pm flight.`;
       expect(statusOf(draft)['opening-acknowledgement'], draft).toBe('pass');
     }
   });
