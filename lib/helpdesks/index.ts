@@ -55,7 +55,7 @@ function readWith(adapter: HelpdeskAdapter, url: URL, doc: Document): Omit<Conve
   return {
     ticketId: adapter.ticketId(doc, url),
     subject: adapter.subject(doc),
-    messages: adapter.messages(doc),
+    messages: adapter.messages(doc, url),
     composers: adapter.composers(doc),
   };
 }

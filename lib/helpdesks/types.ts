@@ -18,7 +18,7 @@ export interface HelpdeskAdapter {
   ticketId(doc: Document, url: URL): string | null;
   subject(doc: Document): string | undefined;
   /** Oldest first, quoted history and signatures trimmed. */
-  messages(doc: Document): ConversationMessage[];
+  messages(doc: Document, url: URL): ConversationMessage[];
   /** Reply editors currently in the page for this conversation. */
   composers(doc: Document): ComposerTarget[];
   /**
