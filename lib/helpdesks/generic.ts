@@ -3,12 +3,14 @@
  * stopped matching. The composer is whatever editable element has focus; the
  * conversation is the page's run of message blocks (message-blocks.ts), with
  * roles from the blocks' markup and the signed-in agent's name. A page with no
- * such run (a ticket list, settings) has no conversation: no messages, so no
- * triggers from its interface text.
+ * such run that is still one ticket or request is read with Readability as one
+ * customer message (readable-page.ts); any other (a ticket list, settings) has
+ * no conversation: no messages, so no triggers from its interface text.
  */
 import type { ConversationMessage } from '../ticket';
 import { editorKindOf, isEditable } from './dom';
 import { findMessageBlocks, readMessageBlocks, signedInName } from './message-blocks';
+import { readablePageMessage } from './readable-page';
 import type { ComposerTarget, HelpdeskAdapter } from './types';
 
 /** Conversation ids of apps known only by URL (helpdesks.md, "Others"). */
@@ -55,9 +57,12 @@ export const generic: HelpdeskAdapter = {
     return query && /^\d+$/.test(query) && TICKET_PAGE.test(url.pathname) ? query : null;
   },
   subject: (doc) => doc.title.trim() || undefined,
-  messages(doc): ConversationMessage[] {
+  messages(doc, url): ConversationMessage[] {
     if (!doc.body) return [];
-    return readMessageBlocks(findMessageBlocks(doc.body), signedInName(doc)).slice(-MAX_MESSAGES);
+    const blocks = findMessageBlocks(doc.body);
+    if (blocks.length) return readMessageBlocks(blocks, signedInName(doc)).slice(-MAX_MESSAGES);
+    const page = readablePageMessage(doc, generic.ticketId(doc, url) !== null);
+    return page ? [page] : [];
   },
   composers(doc) {
     const element = focusedEditor(doc);

@@ -80,7 +80,7 @@ export function kindKeys(el: Element, depth = 0): string[] {
 }
 
 /** Share of the text that sits inside links (a ticket list's rows are links to tickets). */
-function linkShare(el: Element): number {
+export function linkShare(el: Element): number {
   const total = (el.textContent ?? '').replace(/\s+/g, '').length;
   if (!total) return 1;
   let linked = 0;

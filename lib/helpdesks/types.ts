@@ -26,7 +26,7 @@ export interface HelpdeskAdapter {
    */
   label?(doc: Document, url: URL): string | undefined;
   /** Oldest first, quoted history and signatures trimmed. */
-  messages(doc: Document): ConversationMessage[];
+  messages(doc: Document, url: URL): ConversationMessage[];
   /** Reply editors currently in the page for this conversation. */
   composers(doc: Document): ComposerTarget[];
   /**

@@ -206,6 +206,58 @@ describe('generic mode on other layouts', () => {
   });
 });
 
+describe('generic mode on a one-message page (Readability fallback)', () => {
+  const request =
+    'I ordered the standing desk on 3 November and paid for express delivery, but the parcel has been stuck at your depot for nine days now. ' +
+    'Your tracking page still says it will be delivered tomorrow, which is what it said last week as well.';
+  const followUp =
+    'I have called twice and was promised a call back both times, and nobody called. I need the desk for work on Monday. ' +
+    'Please either deliver it this week or refund the express delivery charge and tell me when it will actually arrive.';
+  const closing =
+    'This is the second order this year that has gone wrong in the same way, and I am starting to wonder whether it is worth ordering from you at all. ' +
+    'I would appreciate a straight answer rather than another template.';
+  /** An emailed request as a small helpdesk shows it: app chrome around one message, no thread of blocks. */
+  const emailView = (body: string) => `
+    <header role="banner"><a href="/">Acme Desk</a> <a href="/inbox">Inbox</a> <span>Signed in as Sam</span></header>
+    <nav><ul><li><a href="/inbox">All open (14)</a></li><li><a href="/mine">Mine</a></li><li><a href="/closed">Closed</a></li></ul></nav>
+    <main>
+      <h1>Desk stuck at your depot</h1>
+      <div class="mail"><div class="from">From: Lee Park &lt;lee@example.com&gt;</div>${body}</div>
+      <div class="reply"><textarea>Sorry for any inconvenience</textarea><button>Send</button></div>
+    </main>
+    <footer><p>Acme Desk 4.2 · Terms of service · Keyboard shortcuts</p></footer>`;
+
+  it('reads the request as one customer message, without navigation, footer or the draft', () => {
+    setURL('https://desk.acme-support.com/mail/view?m=ab12');
+    document.body.innerHTML = emailView(`<p>Hello,</p><p>${request}</p><p>${followUp}</p><p>${closing}</p><p>Lee</p>`);
+    const reading = readConversation(new URL(location.href), document);
+    expect(reading.ticketId).toBeNull();
+    expect(reading.messages, JSON.stringify(reading.messages)).toHaveLength(1);
+    const [message] = reading.messages;
+    expect(message.role).toBe('customer');
+    expect(message.text).toContain(request);
+    expect(message.text).toContain(followUp);
+    expect(message.text).toContain(closing);
+    for (const chrome of ['Acme Desk', 'Inbox', 'All open', 'Terms of service', 'inconvenience', 'Send']) expect(message.text).not.toContain(chrome);
+  });
+
+  it('a shorter request is read too when the address names the ticket; without that it is no conversation', () => {
+    document.body.innerHTML = emailView(`<p>${request}</p>`);
+    setURL('https://desk.acme-support.com/tickets/4410');
+    const { messages } = readConversation(new URL(location.href), document);
+    expect(messages.map((m) => m.role)).toEqual(['customer']);
+    expect(messages[0].text).toContain(request);
+    setURL('https://desk.acme-support.com/mail/view?m=ab12');
+    expect(readConversation(new URL(location.href), document).messages).toEqual([]);
+  });
+
+  it('the mailbox list stays without messages even at an address that names a ticket', () => {
+    const reading = readConversation(loadAt('freescout-mailbox.html', 'https://helpdesk.acme-support.com/conversation/77'), document);
+    expect(reading.ticketId).toBe('77');
+    expect(reading.messages).toEqual([]);
+  });
+});
+
 describe('generic ticket ids', () => {
   it.each([
     ['https://helpdesk.acme-support.com/conversation/77?folder_id=1', '77'],
