@@ -18,8 +18,9 @@ const patterns: CompiledPattern[] = [
   ...compiled.rules.flatMap((r) => [...r.patterns, ...r.before, ...r.after, ...r.earlier, ...r.later, ...r.followedBy]),
   ...(draft ? compileDraftChecks(draft, compiled).patterns.map((p) => p.pattern) : []),
 ];
-const index = new StartIndex<CompiledPattern>();
-for (const p of patterns) index.add(p.first, p.required, p);
+// Entries are pattern numbers: equal pattern sources share one compiled pattern, and each use counts.
+const index = new StartIndex<number>();
+patterns.forEach((p, n) => index.add(p.first, p.required, n));
 
 /** Every match as "pattern@start-end", found through the index or by brute force. */
 function matches(sentence: string): { indexed: string[]; everywhere: string[] } {
@@ -29,9 +30,9 @@ function matches(sentence: string): { indexed: string[]; everywhere: string[] } 
   index.prepare(tokens);
   for (let i = 0; i < tokens.length; i++) {
     for (let k = 0, count = index.candidates(tokens, i); k < count; k++) {
-      const p = index.found[k];
-      const end = longestMatch(p.matcher, tokens, i);
-      if (end > 0) indexed.push(`${patterns.indexOf(p)}@${i}-${end}`);
+      const n = index.found[k];
+      const end = longestMatch(patterns[n].matcher, tokens, i);
+      if (end > 0) indexed.push(`${n}@${i}-${end}`);
     }
     patterns.forEach((p, n) => {
       const end = longestMatch(p.matcher, tokens, i);
