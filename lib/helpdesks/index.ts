@@ -61,6 +61,7 @@ function readWith(adapter: HelpdeskAdapter, url: URL, doc: Document): Omit<Conve
     account: adapter.account(doc, url),
     ticketId: adapter.ticketId(doc, url),
     subject: adapter.subject(doc),
+    label: adapter.label?.(doc, url),
     messages: capConversation(adapter.messages(doc, url)),
     composers: adapter.composers(doc),
   };

@@ -29,7 +29,7 @@ const CHROME_MINIMUMS: { feature: string; pattern: RegExp; chrome: number }[] = 
   { feature: 'Object.groupBy()', pattern: /\b(Object|Map)\.groupBy\(/, chrome: 117 },
   { feature: 'Promise.withResolvers()', pattern: /Promise\.withResolvers\(/, chrome: 119 },
   { feature: 'AbortSignal.any()', pattern: /AbortSignal\.any\(/, chrome: 116 },
-  { feature: 'Set methods (union, intersection…)', pattern: /\.(union|intersection|symmetricDifference|isSubsetOf|isSupersetOf)\(/, chrome: 122 },
+  { feature: 'Set methods (union, intersection…)', pattern: /(?<!\bz)\.(union|intersection|symmetricDifference|isSubsetOf|isSupersetOf)\(/, chrome: 122 },
   { feature: 'Array.fromAsync()', pattern: /Array\.fromAsync\(/, chrome: 121 },
   { feature: 'Element.checkVisibility()', pattern: /\.checkVisibility\(/, chrome: 105 },
   { feature: 'Intl.Segmenter', pattern: /Intl\.Segmenter/, chrome: 87 },

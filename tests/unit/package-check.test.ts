@@ -76,7 +76,7 @@ describe('release zip check', () => {
 describe("the README's documented permissions", () => {
   test('are the backticked names in its Minimum permissions item', () => {
     const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
-    expect(documentedPermissions(readme)).toEqual(['storage', 'sidePanel', 'scripting', 'https://*/*']);
+    expect(documentedPermissions(readme)).toEqual(['storage', 'sidePanel', 'scripting', 'activeTab', 'https://*/*']);
   });
 
   test('come from the Privacy section only', () => {

@@ -131,7 +131,7 @@ describe('team packs and the administrator policy', () => {
     const good = await loadConfig({ sync, local, managed: memoryArea({ teamPacks: [{ rules: [rule()] }] }) }, builtinPack().pack);
     expect(good.problems).toEqual([]);
     const broken = await loadConfig({ sync, local, managed: memoryArea({ teamPacks: [{ rules: [rule({ rewrites: [] })] }] }) }, builtinPack().pack);
-    expect(broken.packs.map((p) => [p.name, p.pack.rules[0].rewrites])).toEqual([['team pack 1', ['by [time]']]]);
+    expect(broken.packs.map((p) => [p.name, p.pack.rules[0].rewrites])).toEqual([['team pack 1', [{ text: 'by [time]' }]]]);
     expect(broken.problems).toEqual([expect.stringMatching(/^team pack 1: rule "team-no-asap", field "rewrites".*\nThe last good version of team pack 1 stays in force/s)]);
     expect(createLinter({ packs: broken.packs.map((p) => p.pack) }).lint('We will fix it ASAP.').map((f) => f.ruleId)).toContain('team-no-asap');
   });
