@@ -8,7 +8,7 @@ import { compilePack, mergePacks, type CompiledPack, type CompiledPattern, type 
 import type { Matcher } from './pattern';
 import { splitSentences, type Range } from './sentences';
 import { tokenize, type Token } from './tokenize';
-import { contentEnd, contractionStyle, fitRewrites, holds, place, placeholdersIn, removalTail, speaksAsWe } from './rewrite';
+import { contentEnd, contractionStyle, draftSpeaksAsWe, fitRewrites, holds, place, placeholdersIn, removalTail, speaksAsWe } from './rewrite';
 import { builtinPack, hasBuiltinPack } from './builtin';
 import { StartIndex } from './start-index';
 import { runDraftChecks, compileDraftChecks, isUpset, SentenceFacts, NO_FACTS, type CompiledDraftChecks, type DraftList, type DraftSentence, type DraftConfig, type DraftIssue } from './draft';
@@ -175,7 +175,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
     const start = s.start + placement.start;
     let end = s.start + placement.end;
     const match = text.slice(f.start, f.end);
-    const rewriteSituation = { match, we: speaksAsWe(match, text), placement, upset: situation.upset, context: situation.context };
+    const rewriteSituation = { match, we: speaksAsWe(match, situation.we), placement, upset: situation.upset, context: situation.context };
     const textAfter = text.slice(end, s.end + 1);
     const removal = spec.slot === 'marker' && spec.rewrites.some((r) => r.text === '{remove}' && holds(r.if, rewriteSituation));
     const swallowed = (removal && removalTail(text.slice(end, s.end))) || '';
@@ -247,6 +247,8 @@ interface DraftSituation {
   /** Whether a complaint is in view: an upset customer, trouble words in the draft, or at least no banter (see CHEER). */
   complaint(): boolean;
   contractions(): boolean | null;
+  /** The draft mostly speaks as "we". */
+  we(): boolean;
 }
 
 // Words that show the reply is about a problem (rules marked without-complaint stay quiet on banter and thanks without them).
@@ -257,12 +259,14 @@ const CHEER = /\b(?:love|loved|can't wait|excited|exciting|awesome|congrat\w*|wo
 function draftSituation(text: string, upset: boolean, context: LintContext | undefined): DraftSituation {
   let complaint: boolean | undefined;
   let contractions: boolean | null | undefined;
+  let we: boolean | undefined;
   return {
     upset,
     context,
     // Banter: a pleased customer, or a cheerful draft with no trouble word in it.
     complaint: () => (complaint ??= upset || (!((context?.customerSentiment ?? 0) > 0.3) && (TROUBLE.test(text) || !CHEER.test(text)))),
     contractions: () => (contractions === undefined ? (contractions = contractionStyle(text)) : contractions),
+    we: () => (we ??= draftSpeaksAsWe(text)),
   };
 }
 

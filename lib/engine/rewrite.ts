@@ -37,14 +37,17 @@ const OPENING = /^(?:\s|["'“‘(\[]|@\w+\s)*/u;
 export function contentEnd(sentence: string): number {
   let end = sentence.length;
   for (;;) {
-    const head = sentence.slice(0, end);
+    // Sign-offs and closing punctuation are short: looking at the end only keeps this linear in long sentences.
+    const from = Math.max(0, end - TAIL_WINDOW);
+    const head = sentence.slice(from, end);
     const sign = SIGN_OFF.exec(head);
     const tail = TAIL.exec(head);
-    if (sign && sign.index < end) end = sign.index;
-    else if (tail && tail.index < end) end = tail.index;
+    if (sign && from + sign.index < end) end = from + sign.index;
+    else if (tail && from + tail.index < end) end = from + tail.index;
     else return end;
   }
 }
+const TAIL_WINDOW = 300;
 
 export interface Placement {
   /** Replacement span, relative to the sentence. */
@@ -146,7 +149,7 @@ const WORD_AT_START = /^[^\p{L}\p{N}']*([\p{L}\p{N}']+)/u;
 /** Join a replacement into its text: no doubled word or punctuation at either edge, a comma after a fronted marker. */
 export function fitJoins(replacement: string, textBefore: string, textAfter: string, frontedMarker: boolean): string {
   let out = replacement;
-  const prev = WORD_AT_END.exec(textBefore)?.[1];
+  const prev = WORD_AT_END.exec(textBefore.slice(-TAIL_WINDOW))?.[1];
   const first = WORD_AT_START.exec(out);
   if (prev && first && first[1].toLowerCase() === prev.toLowerCase() && /\s$/.test(textBefore)) out = out.slice(first[0].length).replace(/^\s+/, '');
   const next = WORD_AT_START.exec(textAfter);
@@ -158,14 +161,20 @@ export function fitJoins(replacement: string, textBefore: string, textAfter: str
   return out;
 }
 
+const WE_WORDS = /\b(?:we|we're|we've|we'll|we'd|our|ours|us)\b/gi;
+const I_WORDS = /\b(?:I|I'm|I've|I'll|I'd|my|mine|me)\b/g;
+const countOf = (text: string, re: RegExp) => (text.match(re) ?? []).length;
+
+/** Whether a draft mostly speaks as "we" (counted once per lint, not per finding). */
+export function draftSpeaksAsWe(draft: string): boolean {
+  return countOf(draft, WE_WORDS) > countOf(draft, I_WORDS);
+}
+
 /** Whether the agent speaks as "we" here: the match's own pronoun, else the draft's usual one. */
-export function speaksAsWe(match: string, draft: string): boolean {
-  const count = (text: string, re: RegExp) => (text.match(re) ?? []).length;
-  const WE = /\b(?:we|we're|we've|we'll|we'd|our|ours|us)\b/gi;
-  const I = /\b(?:I|I'm|I've|I'll|I'd|my|mine|me)\b/g;
-  const inMatch = [count(match, WE), count(match, I)];
-  if (inMatch[0] !== inMatch[1]) return inMatch[0] > inMatch[1];
-  return count(draft, WE) > count(draft, I);
+export function speaksAsWe(match: string, draftWe: () => boolean): boolean {
+  const we = countOf(match, WE_WORDS);
+  const i = countOf(match, I_WORDS);
+  return we !== i ? we > i : draftWe();
 }
 
 const VOICE: Record<string, [string, string]> = { '{I}': ['I', 'we'], "{I'm}": ["I'm", "we're"], '{my}': ['my', 'our'], '{me}': ['me', 'us'] };
