@@ -8,8 +8,3 @@ export function fitRewrite(rewrite: string, atSentenceStart: boolean): string {
   // Mid-sentence: lower-case a capitalised first word unless it is "I" or an acronym.
   return KEEPS_CAPITAL.test(rewrite) ? rewrite : rewrite[0].toLowerCase() + rewrite.slice(1);
 }
-
-/** Apply one replacement to a text. */
-export function applyRewrite(text: string, start: number, end: number, replacement: string): string {
-  return text.slice(0, start) + replacement + text.slice(end);
-}
