@@ -83,6 +83,17 @@ describe('draftInsights', () => {
     for (const text of insights.guesses) expect(draft).toContain(text);
   });
 
+  it('lists as guesses exactly the uncertain phrases and where hedges pile up, not other findings', () => {
+    const guessesOf = (draft: string) => draftInsights(draft, snapshot({ messages: [customer(-0.5)] }), linter, checklist).guesses;
+    // calm-down is a finding too, but no guess.
+    expect(guessesOf('Please calm down. I think the parcel is probably lost.')).toEqual(['I think the', 'probably']);
+    expect(guessesOf('Please calm down. I think the order may be on its way. It seems like the courier is late. Maybe it arrives tomorrow, perhaps.')).toEqual([
+      'I think the order may be',
+      'seems like',
+    ]);
+    expect(guessesOf('Please calm down.')).toEqual([]);
+  });
+
   it('has nothing to say about an empty draft but a checklist of missing items', () => {
     const insights = draftInsights('', snapshot({ messages: [customer(-0.5)] }), linter, checklist);
     expect(insights).toMatchObject({ promises: [], untimedPromises: [], guesses: [] });
