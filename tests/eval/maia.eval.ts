@@ -4,7 +4,10 @@
  *   negative-vs-not (labels 3 disappointment, 5 frustration, 6 anger, 7 anxiety):
  *     plain `sentiment` (score < 0) vs Steady (label negative)
  *   confusion (label 4): Steady's confusion trigger, in conversation context
- *   --errors <n>   print n sampled misses of each kind (for reading, not for copying)
+ *   --errors <n>   print n sampled misses of each kind from the tune split only
+ *                  (for reading, not for copying)
+ * Dialogues are split by a seeded hash of their id: tuning reads only the
+ * `tune` split; the `held-out` split is the reported figure.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,8 +29,11 @@ interface MaiaDialogue {
   turns: MaiaTurn[];
 }
 
+type Split = 'tune' | 'held-out';
+
 interface LabelledSentence {
   file: string;
+  split: Split;
   text: string;
   emotion: number;
   steadyNegative: boolean;
@@ -37,6 +43,23 @@ interface LabelledSentence {
 
 const NEGATIVE_EMOTIONS = new Set([3, 5, 6, 7]);
 const CONFUSION = 4;
+/** Fixed: changing it reshuffles which dialogues were seen while tuning. */
+const SPLIT_SEED = 20261202;
+const HELD_OUT_SHARE = 0.5;
+
+/**
+ * Which split a dialogue belongs to: a seeded FNV-1a hash of its id, so the split never depends on file order.
+ * MAIA ids differ only in their last characters, so the hash gets a final avalanche (MurmurHash3's fmix32).
+ */
+export function splitOf(dialogueId: string, seed = SPLIT_SEED): Split {
+  let hash = 0x811c9dc5 ^ seed;
+  for (const ch of dialogueId) hash = Math.imul(hash ^ ch.charCodeAt(0), 0x01000193);
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  hash ^= hash >>> 16;
+  return (hash >>> 0) / 2 ** 32 < HELD_OUT_SHARE ? 'held-out' : 'tune';
+}
+
 const ENGLISH_HINTS = new Set(['the', 'and', 'i', 'to', 'is', 'it', 'you', 'my', 'not', 'can', 'have', 'this', 'with', 'of', 'do', 'what']);
 
 export default function evalMaia(argv: string[] = []): void {
@@ -89,6 +112,7 @@ export default function evalMaia(argv: string[] = []): void {
       .filter((s): s is typeof s & { emotion: number } => typeof s.emotion === 'number')
       .map((s) => ({
         file,
+        split: splitOf(dialogue.id),
         text: s.text,
         emotion: s.emotion,
         steadyNegative: scorer.score(s.text).label === 'negative',
@@ -97,40 +121,46 @@ export default function evalMaia(argv: string[] = []): void {
       }));
   }
 
-  console.log(`\n${rows.length} labelled customer sentences from ${seen.size} dialogues\n`);
+  console.log(`\n${rows.length} labelled customer sentences from ${seen.size} dialogues (split by dialogue, seed ${SPLIT_SEED})`);
   const isNegative = (r: LabelledSentence) => NEGATIVE_EMOTIONS.has(r.emotion);
-  const plainScores = binaryScores(rows, isNegative, (r) => r.plainNegative);
-  const steadyScores = binaryScores(rows, isNegative, (r) => r.steadyNegative);
-  const confusionScores = binaryScores(rows, (r) => r.emotion === CONFUSION, (r) => r.confusionHit);
   const pct = (n: number) => n.toFixed(3).padStart(9);
-  console.log(`${'negative vs not'.padEnd(28)}${'accuracy'.padStart(9)}${'F1(neg)'.padStart(9)}${'macro-F1'.padStart(9)}`);
-  console.log(`${'plain sentiment (score < 0)'.padEnd(28)}${pct(plainScores.accuracy)}${pct(plainScores.f1)}${pct(plainScores.macroF1)}`);
-  console.log(`${'Steady (label negative)'.padEnd(28)}${pct(steadyScores.accuracy)}${pct(steadyScores.f1)}${pct(steadyScores.macroF1)}`);
-  const gain = steadyScores.f1 - plainScores.f1;
-  console.log(`\nF1(neg) gain over plain sentiment: ${gain >= 0 ? '+' : ''}${gain.toFixed(3)} (target >= +0.10)`);
-  console.log(
-    `Confusion trigger vs label 4: precision ${confusionScores.precision.toFixed(3)}, recall ${confusionScores.recall.toFixed(3)}, F1 ${confusionScores.f1.toFixed(3)} (target >= 0.5)`,
-  );
-
-  console.log('\nPer file (F1 neg plain / Steady, confusion F1):');
-  for (const file of [...new Set(rows.map((r) => r.file))]) {
-    const of = rows.filter((r) => r.file === file);
-    const p = binaryScores(of, isNegative, (r) => r.plainNegative).f1;
-    const s = binaryScores(of, isNegative, (r) => r.steadyNegative).f1;
-    const c = binaryScores(of, (r) => r.emotion === CONFUSION, (r) => r.confusionHit).f1;
-    console.log(`  ${file.padEnd(24)} ${p.toFixed(3)} / ${s.toFixed(3)}   ${c.toFixed(3)}   (${of.length} sentences)`);
+  for (const split of ['tune', 'held-out'] as const) {
+    const of = rows.filter((r) => r.split === split);
+    const dialogues = [...seen].filter((id) => splitOf(id) === split).length;
+    const plainScores = binaryScores(of, isNegative, (r) => r.plainNegative);
+    const steadyScores = binaryScores(of, isNegative, (r) => r.steadyNegative);
+    const confusionScores = binaryScores(of, (r) => r.emotion === CONFUSION, (r) => r.confusionHit);
+    const title = split === 'held-out' ? 'held-out split (the reported figure)' : 'tune split (seen while tuning; --errors reads only this one)';
+    console.log(`\n== ${title}: ${of.length} sentences from ${dialogues} dialogues`);
+    console.log(`[${split}] ${'negative vs not'.padEnd(28)}${'accuracy'.padStart(9)}${'F1(neg)'.padStart(9)}${'macro-F1'.padStart(9)}`);
+    console.log(`[${split}] ${'plain sentiment (score < 0)'.padEnd(28)}${pct(plainScores.accuracy)}${pct(plainScores.f1)}${pct(plainScores.macroF1)}`);
+    console.log(`[${split}] ${'Steady (label negative)'.padEnd(28)}${pct(steadyScores.accuracy)}${pct(steadyScores.f1)}${pct(steadyScores.macroF1)}`);
+    const gain = steadyScores.f1 - plainScores.f1;
+    console.log(`[${split}] F1(neg) gain over plain sentiment: ${gain >= 0 ? '+' : ''}${gain.toFixed(3)} (target >= +0.10)`);
+    console.log(
+      `[${split}] Confusion trigger vs label 4: precision ${confusionScores.precision.toFixed(3)}, recall ${confusionScores.recall.toFixed(3)}, F1 ${confusionScores.f1.toFixed(3)} (target >= 0.5)`,
+    );
+    console.log(`[${split}] per file (F1 neg plain / Steady, confusion F1):`);
+    for (const file of [...new Set(of.map((r) => r.file))]) {
+      const inFile = of.filter((r) => r.file === file);
+      const p = binaryScores(inFile, isNegative, (r) => r.plainNegative).f1;
+      const st = binaryScores(inFile, isNegative, (r) => r.steadyNegative).f1;
+      const c = binaryScores(inFile, (r) => r.emotion === CONFUSION, (r) => r.confusionHit).f1;
+      console.log(`  ${file.padEnd(24)} ${p.toFixed(3)} / ${st.toFixed(3)}   ${c.toFixed(3)}   (${inFile.length} sentences)`);
+    }
   }
 
   const n = Number(values.errors);
   if (n > 0) {
+    const tune = rows.filter((r) => r.split === 'tune');
     const show = (title: string, picked: LabelledSentence[]) => {
-      console.log(`\n--- ${title} (${picked.length})`);
+      console.log(`\n--- [tune] ${title} (${picked.length})`);
       for (const r of sample(picked, n)) console.log(`  [${r.emotion}] ${r.text.slice(0, 160)}`);
     };
-    show('negative missed by Steady', rows.filter((r) => isNegative(r) && !r.steadyNegative));
-    show('Steady negative, label not negative', rows.filter((r) => !isNegative(r) && r.steadyNegative));
-    show('confusion missed', rows.filter((r) => r.emotion === CONFUSION && !r.confusionHit));
-    show('confusion false alarm', rows.filter((r) => r.emotion !== CONFUSION && r.confusionHit));
+    show('negative missed by Steady', tune.filter((r) => isNegative(r) && !r.steadyNegative));
+    show('Steady negative, label not negative', tune.filter((r) => !isNegative(r) && r.steadyNegative));
+    show('confusion missed', tune.filter((r) => r.emotion === CONFUSION && !r.confusionHit));
+    show('confusion false alarm', tune.filter((r) => r.emotion !== CONFUSION && r.confusionHit));
   }
 }
 

@@ -102,3 +102,22 @@ describe('checklist agrees with the findings and the draft', () => {
     }
   });
 });
+
+describe('where each item looks', () => {
+  const ack = 'I understand why the delay is frustrating, especially with your event on Saturday.';
+  const filler = ['Order 4417 left our warehouse on Monday.', 'The carrier scanned it in Leeds yesterday.', 'I will call the carrier this morning and email you by 3pm.'];
+
+  it('counts an acknowledgement only in the first two sentences after the greeting', () => {
+    expect(statusOf(['Hi Dana,', ack, ...filler].join('\n'))['opening-acknowledgement']).toBe('pass');
+    expect(statusOf(['Hi Dana,', filler[0], ack, filler[1], filler[2]].join('\n'))['opening-acknowledgement']).toBe('pass');
+    expect(statusOf(['Hi Dana,', ...filler, ack].join('\n'))['opening-acknowledgement']).toBe('missing');
+    expect(statusOf([...filler, ack].join(' '))['opening-acknowledgement']).toBe('missing');
+  });
+
+  it('counts "anything else?" only in the last two sentences', () => {
+    const check = 'Is there anything else I can help with?';
+    expect(statusOf(['Hi Dana,', ...filler, check].join('\n'))['closing-check']).toBe('pass');
+    expect(statusOf(['Hi Dana,', ...filler.slice(0, 2), check, filler[2]].join('\n'))['closing-check']).toBe('pass');
+    expect(statusOf(['Hi Dana,', check, ...filler].join('\n'))['closing-check']).toBe('missing');
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLinter, builtinPack, MAX_LINT_CHARS, type Finding, type LintContext } from '../../lib/engine';
+import { isUpset } from '../../lib/engine/draft';
 
 const config = builtinPack().draft;
 const UPSET: LintContext = { customerSentiment: -0.8 };
@@ -93,5 +94,34 @@ describe('commitments', () => {
 
   it('finds none in a draft without promises', () => {
     expect(linter.commitments('Thanks for the photo. The parcel is at the depot.')).toEqual([]);
+  });
+});
+
+describe('the upset threshold, at its boundary', () => {
+  const upsetOnly = (sentiment: number) =>
+    linter
+      .lint('To fix it, simply click Reset password on the sign-in page.', { customerSentiment: sentiment })
+      .filter((f) => f.ruleId === 'simply-step')
+      .map((f) => f.ruleId);
+
+  it('runs customer-upset rules just below -0.1 and not just above it', () => {
+    expect(upsetOnly(-0.2)).toEqual(['simply-step']);
+    expect(upsetOnly(-0.11)).toEqual(['simply-step']);
+    expect(upsetOnly(-0.1)).toEqual([]);
+    expect(upsetOnly(-0.05)).toEqual([]);
+    expect(upsetOnly(0.4)).toEqual([]);
+  });
+
+  it('runs the upset-only draft checks on the same boundary', () => {
+    const fixFirst = 'Hi Dana,\n\nPlease restart the app and log in again. I will check the logs meanwhile.';
+    expect(draftIds(fixFirst, { customerSentiment: -0.2 })).toEqual(['draft/missing-acknowledgement']);
+    expect(draftIds(fixFirst, { customerSentiment: -0.05 })).toEqual([]);
+  });
+
+  it('uses -0.1 when a pack has no draft checks', () => {
+    expect(isUpset({ customerSentiment: -0.2 }, undefined)).toBe(true);
+    expect(isUpset({ customerSentiment: -0.1 }, undefined)).toBe(false);
+    expect(isUpset({ customerSentiment: -0.05 }, undefined)).toBe(false);
+    expect(isUpset({}, undefined)).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { DB_NAME, openDatabase, onDatabaseInterrupted, isoWeek, type MapField, type SteadyDB } from '../../lib/store/db';
-import { claimLegacyMap, emptyDecisionMap, loadDecisionMap, saveMapFields, watchDecisionMap } from '../../lib/store/decision-maps';
+import { claimLegacyMap, emptyDecisionMap, storageErrorMessage, loadDecisionMap, saveMapFields, watchDecisionMap } from '../../lib/store/decision-maps';
 import { recordNudge, loadFigures, deleteAllData, nudgesToCsv } from '../../lib/store/stats';
 
 let opened: SteadyDB[] = [];
@@ -20,6 +20,30 @@ const ACME = { helpdesk: 'zendesk', account: 'acme.zendesk.com', ticketId: '123'
 const GLOBEX = { ...ACME, account: 'globex.zendesk.com' };
 
 describe('decision maps', () => {
+  it('start empty in every field', () => {
+    expect(emptyDecisionMap(ACME)).toEqual({
+      ...ACME,
+      concern: '',
+      knownFacts: [],
+      factsToVerify: [],
+      boundaries: [],
+      promises: [],
+      nextStep: '',
+      owner: '',
+      updatedAt: 0,
+    });
+  });
+
+  it('say why a save failed: a full disk (also when Dexie wraps it) or the error name', () => {
+    expect(storageErrorMessage({ name: 'QuotaExceededError' })).toMatch(/^Your browser storage is full/);
+    expect(storageErrorMessage({ name: 'AbortError', inner: { name: 'QuotaExceededError' } })).toMatch(/^Your browser storage is full/);
+    expect(storageErrorMessage({ name: 'InvalidStateError' })).toBe(
+      'This change could not be saved (InvalidStateError). Your text is kept here; Steady will try again on your next edit.',
+    );
+    expect(storageErrorMessage(undefined)).toBe('This change could not be saved (storage error). Your text is kept here; Steady will try again on your next edit.');
+    expect(storageErrorMessage({ name: 'AbortError', inner: { name: 'ConstraintError' } })).toMatch(/\(AbortError\)/);
+  });
+
   it('round-trip per helpdesk + account + ticket id and keep tickets and accounts apart', async () => {
     const db = open(new IDBFactory());
     const fields = { concern: 'Charged twice', knownFacts: ['Invoice INV-9', 'Card ending 4242'], nextStep: 'Refund the second charge' };
