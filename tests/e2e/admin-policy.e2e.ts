@@ -105,7 +105,7 @@ test.skipIf(!canWritePolicy)('an invalid pack is named on the options page, and 
   const broken = { rules: [{ ...(example.teamPacks[0] as { rules: object[] }).rules[0], id: 'team-refund-window', severity: 'urgent' }] };
   writePolicy({ ...example, teamPacks: [...example.teamPacks, broken] });
   // Chromium notices the changed file by itself (it watches the folder) and Steady's pages follow.
-  const notice = options.getByRole('alert').filter({ hasText: 'Some rule packs could not be used' });
+  const notice = options.getByRole('alert').filter({ hasText: 'Some rule packs or policy settings need attention' });
   await expect.poll(() => notice.count(), { timeout: 60_000, interval: 500 }).toBe(1);
   expect(await notice.textContent()).toContain('team pack 2: rule "team-refund-window", field "severity": must be one of: suggestion, warning, problem');
   expect(await options.locator('li[data-pack="team pack 1"]').count()).toBe(1);
