@@ -57,6 +57,11 @@ export const generic: HelpdeskAdapter = {
     return query && /^\d+$/.test(query) && TICKET_PAGE.test(url.pathname) ? query : null;
   },
   subject: (doc) => doc.title.trim() || undefined,
+  // Self-hosted helpdesks show a numbered ticket as "#77"; other ids (a chat's) are not for display.
+  label(doc, url) {
+    const id = generic.ticketId(doc, url);
+    return id && /^\d+$/.test(id) ? `#${id}` : undefined;
+  },
   messages(doc, url): ConversationMessage[] {
     if (!doc.body) return [];
     const blocks = findMessageBlocks(doc.body);

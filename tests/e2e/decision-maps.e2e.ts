@@ -40,7 +40,13 @@ async function openMap(tabId: number, ticket: string): Promise<Page> {
   return panel;
 }
 
-const shownTicket = (panel: Page) => panel.getByTestId('ticket-id').textContent({ timeout: 1_000 }).catch(() => null);
+/** The ticket number the panel shows ("#123" as Zendesk shows it), without the "#". */
+const shownTicket = (panel: Page) =>
+  panel
+    .getByTestId('ticket-label')
+    .textContent({ timeout: 1_000 })
+    .then((label) => label?.replace(/^#/, '') ?? null)
+    .catch(() => null);
 const concern = (panel: Page) => panel.getByRole('textbox', { name: 'Concern', exact: true });
 const nextStep = (panel: Page) => panel.getByRole('textbox', { name: 'Next step', exact: true });
 const saved = (panel: Page) => expect.poll(() => panel.locator('.save-state').textContent(), SLOW).toBe('Saved on this device');
@@ -53,7 +59,7 @@ async function recordConcerns(panel: Page): Promise<() => Promise<{ ticket: stri
     (window as unknown as { __concerns: typeof seen }).__concerns = seen;
     const record = () => {
       const box = [...document.querySelectorAll('label.field')].find((l) => l.querySelector('span')?.textContent === 'Concern')?.querySelector('textarea');
-      if (box) seen.push({ ticket: document.querySelector('[data-testid="ticket-id"]')?.textContent ?? null, concern: box.value });
+      if (box) seen.push({ ticket: document.querySelector('[data-testid="ticket-label"]')?.textContent?.replace(/^#/, '') ?? null, concern: box.value });
     };
     new MutationObserver(record).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
     setInterval(record, 5);

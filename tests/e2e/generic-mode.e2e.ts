@@ -43,7 +43,7 @@ describe('FreeScout at a supported host (the adapter falls back)', () => {
     // The label names no adapter that did not read the page.
     expect(await label(panel)).toBe('Generic page');
     expect(await customerCount(panel)).toBe(3);
-    expect(await text(panel, 'ticket-id')).toBe('77');
+    expect(await text(panel, 'ticket-label')).toBe('#77');
     await expect.poll(() => triggers(panel), PANEL_UPDATE).toEqual(expect.arrayContaining(['refund']));
     expect(await triggers(panel)).not.toContain('gratitude');
 
@@ -98,7 +98,7 @@ describe('FreeScout on its own domain, enabled from the panel', () => {
     await expect.poll(() => text(panel, 'generic-found'), PANEL_UPDATE).toBe('Found 6 messages: 3 from the customer, 1 from an agent, 1 internal note, 1 system line.');
     expect(await text(panel, 'generic-mode')).toContain('Steady has no layout for this site.');
     expect(await label(panel)).toBe('Generic page');
-    expect(await text(panel, 'ticket-id')).toBe('77');
+    expect(await text(panel, 'ticket-label')).toBe('#77');
 
     // The registered content script starts it on the next load without another click.
     await page.reload();
@@ -114,7 +114,7 @@ describe('FreeScout on its own domain, enabled from the panel', () => {
     const panel = await steady.openSidePanel(await steady.tabIdOf(page));
     await panel.getByRole('button', { name: 'Use Steady on tickets.acme-support.com' }).click({ timeout: 30_000 });
     await expect.poll(() => text(panel, 'generic-found'), PANEL_UPDATE).toBe('Found 4 messages: 2 from the customer, 1 from an agent, 1 internal note.');
-    expect(await text(panel, 'ticket-id')).toBe('4312');
+    expect(await text(panel, 'ticket-label')).toBe('#4312');
     await expect.poll(() => triggers(panel), PANEL_UPDATE).toEqual(expect.arrayContaining(['refund']));
     await panel.close();
     await page.close();
