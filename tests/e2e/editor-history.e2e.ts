@@ -66,9 +66,11 @@ describe.each(EDITORS)('%s', (kind) => {
     await expect.poll(() => focusedCardButton(s.page)).toBe(calm.rewrites[0]);
     await s.page.keyboard.press('Enter');
     await expect.poll(() => events(s.page), APPLIED).toContainEqual({ type: 'applied', ruleId: calm.ruleId, rewrite: 0 });
-    const expected = DRAFT.slice(0, calm.start) + calm.rewrites[0] + DRAFT.slice(calm.end);
+    // The rewrite replaces the span its slot covers (a clause here), which may be wider than the underline.
+    const span = calm.replace ?? calm;
+    const expected = DRAFT.slice(0, span.start) + calm.rewrites[0] + DRAFT.slice(span.end);
     expect(await modelText(s.page)).toBe(expected);
-    const caret = calm.start + calm.rewrites[0].length;
+    const caret = span.start + calm.rewrites[0].length;
     expect(await s.page.evaluate(() => window.__coachTest!.selection())).toEqual({ start: caret, end: caret });
 
     await s.page.keyboard.press('Control+z');
