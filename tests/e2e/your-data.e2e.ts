@@ -87,7 +87,7 @@ test('delete asks first; Cancel keeps everything', async () => {
   await options.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
   expect(await options.getByRole('alertdialog').count()).toBe(0);
   expect(await storedData(options)).toEqual(before);
-  expect(before.indexedDB['steady.decisionMaps']).toBe(1);
+  expect(before.indexedDB['steady.ticketMaps']).toBe(1);
   expect(before.local).toContain('packs');
   expect(before.sync).toContain('settings');
 });
