@@ -79,8 +79,10 @@ afterAll(async () => {
 });
 
 test.skipIf(!canWritePolicy)('the extension receives the policy as managed storage', async () => {
-  const worker = await steady.serviceWorker();
-  const managed = await worker.evaluate(() => (globalThis as unknown as { chrome: { storage: { managed: { get(k: null): Promise<object> } } } }).chrome.storage.managed.get(null));
+  // Read from an extension page: the service worker may be asleep (MV3) by now, and storage is the same.
+  const page = await steady.open(`chrome-extension://${steady.extensionId}/options.html`);
+  const managed = await page.evaluate(() => (globalThis as unknown as { chrome: { storage: { managed: { get(k: null): Promise<object> } } } }).chrome.storage.managed.get(null));
+  await page.close();
   expect(managed).toEqual(guideExample());
 });
 
