@@ -42,10 +42,10 @@ function storageKeysWritten(): string[] {
   for (const source of files) for (const [, name, value] of source.matchAll(/(?:export )?const (\w+) = '([^']+)'/g)) constants.set(name!, value!);
   const keys = new Set<string>();
   for (const source of files) {
-    const calls = source.match(/storage\.(sync|local|session)\.set\(/g)?.length ?? 0;
-    const literal = source.match(/storage\.(sync|local|session)\.set\(\{/g)?.length ?? 0;
+    const calls = source.match(/(?:storage|areas)\.(sync|local|session)\.set(?:\?\.)?\(/g)?.length ?? 0;
+    const literal = source.match(/(?:storage|areas)\.(sync|local|session)\.set(?:\?\.)?\(\{/g)?.length ?? 0;
     if (calls !== literal) throw new Error('a storage.<area>.set() call passes a variable: write its keys as an object literal so this test sees them');
-    for (const [call, area, body] of source.matchAll(/storage\.(sync|local|session)\.set\(\{([^}]*)\}/g)) {
+    for (const [call, area, body] of source.matchAll(/(?:storage|areas)\.(sync|local|session)\.set(?:\?\.)?\(\{([^}]*)\}/g)) {
       for (const [, computed, plain] of body!.matchAll(/(?:\[(\w+)\]|(\w+))\s*:/g)) {
         const key = computed ? constants.get(computed) : plain;
         if (!key) throw new Error(`cannot tell which key ${call} writes`);
