@@ -55,7 +55,12 @@ test.skipIf(!firefoxAvailable())('Steady coaches the Zendesk reply box in Firefo
 }, 120_000);
 
 test.skipIf(!firefoxAvailable())('the card opens from the badge and its first rewrite goes into the editor', async () => {
-  await page.evaluate(() => (document.querySelector('steady-badge')?.shadowRoot?.querySelector('button.badge') as HTMLButtonElement).click());
+  // A real click, as the agent's: Steady ignores clicks a page script forges.
+  const at = await page.evaluate(() => {
+    const box = (document.querySelector('steady-badge')?.shadowRoot?.querySelector('button.badge') as HTMLButtonElement).getBoundingClientRect();
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  });
+  await page.mouse.click(at.x, at.y);
   await expect.poll(card, SLOW).toContain('calm down');
   await page.keyboard.press('Enter');
   await expect.poll(modelText, SLOW).not.toContain('calm down');

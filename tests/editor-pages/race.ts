@@ -94,13 +94,16 @@ export async function raceOnce(s: Session, run: RaceRun): Promise<RaceOutcome> {
   await page.waitForFunction((p) => window.__coachTest!.coach.findings().some((f) => f.phrase === p), PHRASE, { timeout: 20_000 });
   const finding = (await findings(page)).find((f) => f.phrase === PHRASE)!;
   const before = await modelText(page);
-  const expected = before.slice(0, finding.start) + finding.rewrites[0] + before.slice(finding.end);
+  // The rewrite replaces the span its slot covers, which may be wider than the underline.
+  const span = finding.replace ?? finding;
+  const expected = before.slice(0, span.start) + finding.rewrites[0] + before.slice(span.end);
   const reported = (await events(page)).filter((e) => e.type === 'applied' || e.type === 'apply-failed').length;
 
   const caret = finding.start + run.caretInPhrase;
   await page.evaluate((c) => window.__coachTest!.select(c, c), caret);
   await page.keyboard.press('Control+Period');
-  await page.waitForFunction((text) => document.querySelector('steady-card')?.shadowRoot?.activeElement?.textContent === text, finding.rewrites[0], { timeout: 20_000 });
+  // A rewrite button shows a preview of its sentence; data-rewrite holds the text it inserts.
+  await page.waitForFunction((text) => document.querySelector('steady-card')?.shadowRoot?.activeElement?.getAttribute('data-rewrite') === text, finding.rewrites[0], { timeout: 20_000 });
   if (run.action === 'enter') await page.keyboard.press('Enter');
   else await page.locator('steady-card button.rewrite').first().click();
   if (run.action === 'click-then-ctrl-end') await page.keyboard.press('Control+End');
