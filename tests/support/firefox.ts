@@ -65,7 +65,9 @@ export async function launchSteadyFirefox(): Promise<SteadyFirefox> {
       'network.proxy.allow_hijacking_localhost': true,
     },
   });
+  const before = new Set(await browser.pages());
   await browser.installExtension(FIREFOX_EXTENSION_DIR);
+  await closeWelcomeTab(browser, before);
   return {
     browser,
     server,
@@ -79,4 +81,20 @@ export async function launchSteadyFirefox(): Promise<SteadyFirefox> {
       await server.close();
     },
   };
+}
+
+/**
+ * Steady opens its welcome page on install and brings it to the front. A background tab is
+ * "hidden", and Firefox then skips the default actions of keys pressed in it (Enter on a
+ * focused button does not click), so the welcome tab is closed before a test opens its page.
+ * BiDi does not show moz-extension addresses, so the welcome tab is the one tab install added.
+ */
+async function closeWelcomeTab(browser: Browser, before: Set<unknown>): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const opened = (await browser.pages()).filter((page) => !before.has(page));
+    if (opened.length > 0) return Promise.all(opened.map((page) => page.close())).then(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('Steady\'s welcome tab did not open within 15 s of installing the Firefox extension');
 }
