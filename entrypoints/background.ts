@@ -9,7 +9,8 @@ import { createTabStates } from '@/lib/background/tab-states';
 import { watchPausedBadge, type BadgeApi } from '@/lib/background/paused-badge';
 import { openDatabase } from '@/lib/store/db';
 import { recordNudge } from '@/lib/store/stats';
-import { contentScriptTab, panelPortTab, parsePanelRequest, parseSteadyMessage, type InsertResult, type PanelAsk, type PanelUpdate, type SteadyMessage, type TabState } from '@/lib/messages';
+import { parsePanelRequest, parseSteadyMessage } from '@/lib/message-schemas';
+import { contentScriptTab, panelPortTab, type InsertResult, type PanelAsk, type PanelUpdate, type SteadyMessage, type TabState } from '@/lib/messages';
 import { lintContextOf } from '@/lib/ticket';
 import type { LintContext } from '@/lib/engine/types';
 

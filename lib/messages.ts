@@ -1,11 +1,11 @@
 /**
  * Messages between the content script, the background and the side panel.
- * One discriminated union, validated by shape (zod) and by sender where it
- * crosses a process boundary: a message from anywhere else, or of the wrong
- * shape, is dropped.
+ * One discriminated union, validated by shape and by sender where it crosses
+ * a process boundary: a message from anywhere else, or of the wrong shape, is
+ * dropped. The service worker validates with zod (./message-schemas); the
+ * content script with parseContentCommand, which keeps zod out of every page.
  */
-import { z } from 'zod';
-import { HELPDESKS, type ComposerInfo, type ConversationMessage, type HelpdeskId, type TicketSnapshot } from './ticket';
+import type { ComposerInfo, ConversationMessage, HelpdeskId, TicketSnapshot } from './ticket';
 import type { Category, Severity } from './engine/types';
 
 /** A finding the inline coach shows in the draft, as the panel lists it. */
@@ -80,76 +80,35 @@ export type PanelRequest = PanelAsk & { requestId: number };
 
 export type InsertResult = { ok: true } | { ok: false; message: string };
 
-const conversationMessage = z.object({
-  id: z.string(),
-  role: z.enum(['customer', 'agent', 'note', 'system']),
-  author: z.string().optional(),
-  time: z.string().optional(),
-  text: z.string(),
-  truncated: z.boolean().optional(),
-});
+/** What the service worker may ask of a page's coach. */
+export type ContentCommand = Extract<SteadyMessage, { type: 'finding-action' | 'insert-text' | 'publish-now' }>;
 
-const conversationReport = z.object({
-  helpdesk: z.enum(HELPDESKS),
-  account: z.string(),
-  ticketId: z.string().nullable(),
-  subject: z.string().optional(),
-  label: z.string().optional(),
-  genericMode: z.boolean().optional(),
-  url: z.string(),
-  messages: z.array(conversationMessage),
-  composer: z
-    .object({
-      mode: z.enum(['reply', 'note', 'unknown']),
-      // Any editor name: new editor kinds must not make a page's reports vanish.
-      editor: z.string(),
-      canSwitchToNote: z.boolean().optional(),
-    })
-    .nullable(),
-});
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const isIndex = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) >= 0;
 
-const draftFinding = z.object({
-  ruleId: z.string(),
-  category: z.string(),
-  severity: z.enum(['suggestion', 'warning', 'problem']),
-  message: z.string(),
-  phrase: z.string(),
-  start: z.number(),
-  end: z.number(),
-  rewrites: z.array(z.string()),
-});
-const insertText = z.object({ type: z.literal('insert-text'), text: z.string(), asNote: z.boolean().optional() });
-const findingAction = z.object({
-  type: z.literal('finding-action'),
-  finding: z.object({ ruleId: z.string(), phrase: z.string(), start: z.number() }),
-  action: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('select') }),
-    z.object({ kind: z.literal('apply'), rewrite: z.number().int().nonnegative() }),
-    z.object({ kind: z.literal('ignore') }),
-  ]),
-});
-
-const steadyMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('conversation'), report: conversationReport }),
-  z.object({ type: z.literal('draft'), text: z.string(), findings: z.array(draftFinding).optional() }),
-  insertText,
-  findingAction,
-  z.object({ type: z.literal('open-script'), scriptId: z.string() }),
-  z.object({ type: z.literal('nudge'), ruleId: z.string(), kind: z.enum(['shown', 'accepted', 'ignored']), phrase: z.string() }),
-  z.object({ type: z.literal('publish-now') }),
-]);
-
-const panelRequest = z.discriminatedUnion('type', [insertText.extend({ requestId: z.number() }), findingAction.extend({ requestId: z.number() })]);
-
-/** The message, if it has the shape of one of ours; null otherwise. */
-export function parseSteadyMessage(value: unknown): SteadyMessage | null {
-  const parsed = steadyMessage.safeParse(value);
-  return parsed.success ? (parsed.data as SteadyMessage) : null;
+function findingActionOf(value: unknown): FindingAction | null {
+  if (!isRecord(value)) return null;
+  if (value.kind === 'select' || value.kind === 'ignore') return { kind: value.kind };
+  return value.kind === 'apply' && isIndex(value.rewrite) ? { kind: 'apply', rewrite: value.rewrite } : null;
 }
 
-export function parsePanelRequest(value: unknown): PanelRequest | null {
-  const parsed = panelRequest.safeParse(value);
-  return parsed.success ? (parsed.data as PanelRequest) : null;
+/**
+ * A command for the page's coach, if the value has the shape of one; null otherwise. Written by
+ * hand rather than with the zod schemas the service worker uses, which would make the content
+ * script that every helpdesk page loads ten times larger.
+ */
+export function parseContentCommand(value: unknown): ContentCommand | null {
+  if (!isRecord(value)) return null;
+  if (value.type === 'publish-now') return { type: 'publish-now' };
+  if (value.type === 'insert-text') {
+    if (typeof value.text !== 'string' || (value.asNote !== undefined && typeof value.asNote !== 'boolean')) return null;
+    return value.asNote === undefined ? { type: 'insert-text', text: value.text } : { type: 'insert-text', text: value.text, asNote: value.asNote };
+  }
+  if (value.type !== 'finding-action' || !isRecord(value.finding)) return null;
+  const { ruleId, phrase, start } = value.finding;
+  const action = findingActionOf(value.action);
+  if (typeof ruleId !== 'string' || typeof phrase !== 'string' || !isIndex(start) || !action) return null;
+  return { type: 'finding-action', finding: { ruleId, phrase, start }, action };
 }
 
 /** Who sent a message or opened a port, as the browser reports it (runtime.MessageSender). */

@@ -5,7 +5,7 @@
  * the draft, and inserts text the agent picks in the panel. Nothing here may
  * throw into the page.
  */
-import { fromBackground, parseSteadyMessage, type ConversationReport, type DraftFinding, type InsertResult, type SteadyMessage } from '@/lib/messages';
+import { fromBackground, parseContentCommand, type ConversationReport, type DraftFinding, type InsertResult, type SteadyMessage } from '@/lib/messages';
 import type { Coach, CoachEvent } from '@/lib/editor/coach';
 import type { LintContext } from '@/lib/engine/types';
 import type { StartReader, ConversationReader } from '../conversation-reader';
@@ -154,7 +154,7 @@ export default defineContentScript({
 
     // Only Steady's own service worker gives orders here.
     browser.runtime.onMessage.addListener((raw: unknown, sender, sendResponse) => {
-      const message = !inFrame && fromBackground(sender, browser.runtime.id) ? parseSteadyMessage(raw) : null;
+      const message = !inFrame && fromBackground(sender, browser.runtime.id) ? parseContentCommand(raw) : null;
       if (!message) return undefined;
       if (message.type === 'publish-now') void guard(() => reader?.publishNow());
       if (message.type === 'finding-action') {

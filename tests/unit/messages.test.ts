@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contentScriptTab, fromBackground, panelPortTab, parsePanelRequest, parseSteadyMessage, type ConversationReport } from '../../lib/messages';
+import { contentScriptTab, fromBackground, panelPortTab, parseContentCommand, type ConversationReport } from '../../lib/messages';
+import { parsePanelRequest, parseSteadyMessage } from '../../lib/message-schemas';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const PANEL_PAGE = `chrome-extension://${ID}/sidepanel.html`;
@@ -52,6 +53,48 @@ describe('message shapes', () => {
     expect(parseSteadyMessage({ type: 'insert-text', tabId: 99, text: 'Hi' })).toEqual({ type: 'insert-text', text: 'Hi' });
     expect(parsePanelRequest({ type: 'insert-text', tabId: 99, requestId: 1, text: 'Hi' })).toEqual({ type: 'insert-text', requestId: 1, text: 'Hi' });
     expect(parsePanelRequest({ type: 'insert-text', text: 'Hi' })).toBeNull();
+  });
+});
+
+describe('commands a page obeys (parsed without zod)', () => {
+  it('accept each command the service worker sends, unchanged', () => {
+    for (const command of [
+      { type: 'publish-now' },
+      { type: 'insert-text', text: 'I am on it.' },
+      { type: 'insert-text', text: 'Note', asNote: true },
+      { type: 'finding-action', finding: { ruleId: 'calm-down', phrase: 'calm down', start: 7 }, action: { kind: 'select' } },
+      { type: 'finding-action', finding: { ruleId: 'calm-down', phrase: 'calm down', start: 0 }, action: { kind: 'apply', rewrite: 2 } },
+      { type: 'finding-action', finding: { ruleId: 'calm-down', phrase: 'calm down', start: 7 }, action: { kind: 'ignore' } },
+    ]) {
+      expect(parseContentCommand(command)).toEqual(command);
+      // The service worker's schema and the page's parser agree on what a command is.
+      expect(parseSteadyMessage(command)).toEqual(command);
+    }
+  });
+
+  it('refuse messages a page must not obey, and commands of another shape', () => {
+    for (const bad of [
+      null,
+      'publish-now',
+      { type: 'draft', text: 'Hi' },
+      { type: 'conversation', report },
+      { type: 'insert-text' },
+      { type: 'insert-text', text: 1 },
+      { type: 'insert-text', text: 'Hi', asNote: 'yes' },
+      { type: 'finding-action', finding: { ruleId: 'r', phrase: 'p', start: -1 }, action: { kind: 'select' } },
+      { type: 'finding-action', finding: { ruleId: 'r', phrase: 'p', start: 1.5 }, action: { kind: 'select' } },
+      { type: 'finding-action', finding: { ruleId: 'r', phrase: 'p', start: 0 }, action: { kind: 'apply' } },
+      { type: 'finding-action', finding: { ruleId: 'r', phrase: 'p', start: 0 }, action: { kind: 'apply', rewrite: -1 } },
+      { type: 'finding-action', finding: { ruleId: 'r', phrase: 'p', start: 0 }, action: { kind: 'delete' } },
+      { type: 'finding-action', finding: { ruleId: 'r', start: 0 }, action: { kind: 'select' } },
+    ]) {
+      expect(parseContentCommand(bad), JSON.stringify(bad)).toBeNull();
+    }
+  });
+
+  it('drop fields a command does not have, such as a tab named by the sender', () => {
+    expect(parseContentCommand({ type: 'insert-text', tabId: 99, text: 'Hi' })).toEqual({ type: 'insert-text', text: 'Hi' });
+    expect(parseContentCommand({ type: 'publish-now', html: '<b>x</b>' })).toEqual({ type: 'publish-now' });
   });
 });
 
