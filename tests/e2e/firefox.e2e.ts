@@ -56,8 +56,16 @@ test.skipIf(!firefoxAvailable())('Steady coaches the Zendesk reply box in Firefo
 }, 120_000);
 
 test.skipIf(!firefoxAvailable())('the card opens from the badge and its first rewrite goes into the editor', async () => {
-  // The agent's own key on the focused badge (Steady ignores clicks a page script forges).
-  await page.evaluate(() => (document.querySelector('steady-badge')?.shadowRoot?.querySelector('button.badge') as HTMLButtonElement).focus());
+  // The agent's own key on the focused badge (Steady ignores clicks a page script forges). The page must be the
+  // visible tab: Firefox skips the default action of a key pressed in a hidden one.
+  expect(await page.evaluate(() => document.visibilityState)).toBe('visible');
+  const focusBadge = () =>
+    page.evaluate(() => {
+      const button = document.querySelector('steady-badge')?.shadowRoot?.querySelector<HTMLButtonElement>('button.badge');
+      button?.focus();
+      return !!button && button.getRootNode() instanceof ShadowRoot && (button.getRootNode() as ShadowRoot).activeElement === button;
+    });
+  await expect.poll(focusBadge, SLOW).toBe(true);
   await page.keyboard.press('Enter');
   await expect.poll(card, SLOW).toContain('calm down');
   await page.keyboard.press('Enter');
