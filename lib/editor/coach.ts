@@ -375,7 +375,8 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
   const observer = isTextField(composer) ? null : new win.MutationObserver(guard(schedule));
   observer?.observe(composer, { childList: true, characterData: true, subtree: true });
   const onInput = guard((e: Event) => {
-    if (e.isTrusted && (e as InputEvent).inputType === 'historyUndo') undoObserved.nativeUndoWorked = true;
+    // Only the agent's Ctrl+Z counts, not the undo Steady runs itself to take back an edit that landed wrong.
+    if (e.isTrusted && !applying && (e as InputEvent).inputType === 'historyUndo') undoObserved.nativeUndoWorked = true;
     schedule();
   });
   const onBeforeInput = (e: Event) => {
