@@ -73,13 +73,13 @@ export function SuggestionCard(props: SuggestionCardProps) {
       </div>
       <p class="phrase">“{props.phrase}”</p>
       <p class="why">{props.message}</p>
-      {props.undoWarning && <p class="undo-warning" role="note">{props.undoWarning}</p>}
+      {props.undoWarning && <p class="undo-warning" id="undo-warning" role="note">{props.undoWarning}</p>}
       {props.rewrites.length > 0 && (
         <div class="rewrites" role="group" aria-label="Rewrites">
           {props.rewrites.slice(0, 3).map((text, i) => {
             const preview = props.previews[i];
             return (
-              <button type="button" class="rewrite" data-rewrite={text} onClick={() => props.onApply(i)} aria-label={`Apply: ${text}`}>
+              <button type="button" class="rewrite" data-rewrite={text} onClick={() => props.onApply(i)} aria-label={`Apply: ${text}`} aria-describedby={props.undoWarning ? 'undo-warning' : undefined}>
                 {preview ? (
                   <span class="preview">
                     {preview.before}

@@ -105,7 +105,7 @@ export default defineBackground(() => {
         sendResponse(lintContextOf(states.conversation(tabId, message.report).snapshot) satisfies LintContext);
         return undefined;
       case 'draft':
-        states.draft(tabId, message.text, message.findings);
+        states.draft(tabId, message.text, message.findings, message.undoWarning);
         return undefined;
       case 'nudge':
         void recordNudge(db, message.ruleId, message.kind, message.phrase);

@@ -57,7 +57,7 @@ const findingAction = z.object({
 
 const steadyMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('conversation'), report: conversationReport }),
-  z.object({ type: z.literal('draft'), text: z.string(), findings: z.array(draftFinding).optional() }),
+  z.object({ type: z.literal('draft'), text: z.string(), findings: z.array(draftFinding).optional(), undoWarning: z.boolean().optional() }),
   insertText,
   findingAction,
   z.object({ type: z.literal('open-script'), scriptId: z.string() }),

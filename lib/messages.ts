@@ -47,7 +47,7 @@ export type SteadyMessage =
   /** content → background: the conversation as read off the page (analysed in the background); answered with a LintContext. */
   | { type: 'conversation'; report: ConversationReport }
   /** content → background: the agent's current draft text (for the checklist and promises) and what the coach underlines in it. */
-  | { type: 'draft'; text: string; findings?: DraftFinding[] }
+  | { type: 'draft'; text: string; findings?: DraftFinding[]; undoWarning?: boolean }
   /** background → content: select, rewrite or ignore one of the draft's findings (asked by the panel bound to that tab). */
   | { type: 'finding-action'; finding: FindingRef; action: FindingAction }
   /** background → content: insert a line at the caret of the active composer (asked by the panel bound to that tab). */
@@ -65,6 +65,8 @@ export interface TabState {
   draft: string;
   /** The inline coach's findings in the draft, in draft order. */
   findings: DraftFinding[];
+  /** One Ctrl+Z is not known to undo a rewrite in the draft's editor: the card and the panel warn before the agent applies one. */
+  undoWarning?: boolean;
 }
 
 /** background → panel (over a long-lived port named "panel:<tabId>"): state changed, or the answer to an insert. */

@@ -66,7 +66,12 @@ export interface ExtractedFact {
   messageId: string;
 }
 
-export type EditorKind = 'ckeditor5' | 'prosemirror' | 'quill' | 'froala' | 'textarea' | 'contenteditable';
+export type EditorKind =
+  | 'ckeditor5' | 'prosemirror' | 'quill' | 'froala' | 'textarea' | 'contenteditable'
+  /** Editors that keep their own undo history apart from the browser's. */
+  | 'tinymce' | 'ckeditor4' | 'summernote'
+  /** Frameworks that render from their own model and that Steady does not drive: undo there is never vouched for. */
+  | 'slate' | 'lexical' | 'draft-js' | 'trix';
 
 export interface ComposerInfo {
   mode: 'reply' | 'note' | 'unknown';

@@ -13,6 +13,8 @@ export interface DraftFindingsProps {
   names: (finding: DraftFinding) => { category: string; rule: string };
   /** Why the list is empty: nothing written yet, coaching paused here, or a clean draft. */
   state: 'no-draft' | 'paused' | 'clean' | 'findings';
+  /** Shown above the findings when the reply box's own undo may not take a rewrite back. */
+  undoWarning?: string;
   onShow: (index: number) => void;
   onApply: (index: number, rewrite: number) => void;
   onIgnore: (index: number) => void;
@@ -20,7 +22,7 @@ export interface DraftFindingsProps {
 
 const SEVERITY_TEXT = { problem: 'Problem', warning: 'Worth a look', suggestion: 'Suggestion' } as const;
 
-export function DraftFindings({ findings, current, names, state, onShow, onApply, onIgnore }: DraftFindingsProps) {
+export function DraftFindings({ findings, current, names, state, undoWarning, onShow, onApply, onIgnore }: DraftFindingsProps) {
   const count = findings.length;
   const step = (by: number) => onShow(current === null ? (by > 0 ? 0 : count - 1) : (current + by + count) % count);
   return (
@@ -43,6 +45,11 @@ export function DraftFindings({ findings, current, names, state, onShow, onApply
       {state === 'no-draft' && <p class="muted">Start your reply in the helpdesk's reply box: Steady checks it as you write.</p>}
       {state === 'paused' && <p class="muted">Steady is paused on this site, so your reply is not checked. Resume it with the switch above.</p>}
       {state === 'clean' && <p class="muted ok">Nothing to fix in your reply so far.</p>}
+      {count > 0 && undoWarning && (
+        <p class="undo-warning" id="undo-warning" role="note">
+          {undoWarning}
+        </p>
+      )}
       {count > 0 && (
         <ol class="findings" aria-label="Phrases to review">
           {findings.map((f, i) => {
@@ -62,7 +69,7 @@ export function DraftFindings({ findings, current, names, state, onShow, onApply
                 <div class="actions">
                   {/* One rewrite keeps the list short; the card in the reply offers the others. */}
                   {f.rewrites.slice(0, 1).map((text, r) => (
-                    <button key={r} type="button" class="rewrite" onClick={() => onApply(i, r)} aria-label={`Replace with “${text}”`}>
+                    <button key={r} type="button" class="rewrite" onClick={() => onApply(i, r)} aria-label={`Replace with “${text}”`} aria-describedby={undoWarning ? 'undo-warning' : undefined}>
                       {text}
                     </button>
                   ))}

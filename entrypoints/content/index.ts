@@ -110,7 +110,7 @@ export default defineContentScript({
             skip: NOT_DRAFT,
             onOpenScript: (scriptId) => send({ type: 'open-script', scriptId }),
             onEvent: (event) => {
-              if (event.type === 'findings' && composer === lastComposer) publishDraft(event.text, attached.findings());
+              if (event.type === 'findings' && composer === lastComposer) publishDraft(event.text, attached.findings(), !attached.undoSafe());
               recordEvent(attached, event);
             },
           },
@@ -121,14 +121,14 @@ export default defineContentScript({
       return coach;
     };
 
-    const publishDraft = (text: string, shown: readonly DraftFinding[]) => {
+    const publishDraft = (text: string, shown: readonly DraftFinding[], undoWarning: boolean) => {
       const findings = shown.map(({ ruleId, category, severity, message, phrase, start, end, rewrites }): DraftFinding => ({ ruleId, category, severity, message, phrase, start, end, rewrites }));
       clearTimeout(draftTimer);
       draftTimer = setTimeout(() => {
-        const published = JSON.stringify([text, findings]);
+        const published = JSON.stringify([text, findings, undoWarning]);
         if (published === publishedDraft) return;
         publishedDraft = published;
-        send({ type: 'draft', text, findings });
+        send({ type: 'draft', text, findings, ...(undoWarning ? { undoWarning } : {}) });
       }, DRAFT_PUBLISH_DELAY_MS);
     };
 

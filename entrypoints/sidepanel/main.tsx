@@ -21,6 +21,7 @@ import { loadConfig, SETTINGS_KEY } from '@/lib/settings/sources';
 import { DEFAULT_SETTINGS, isPaused, linterOptions, readSettings, togglePaused, type Settings } from '@/lib/settings/settings';
 import { panelPortName, type FindingAction, type InsertResult, type PanelAsk, type PanelRequest, type PanelUpdate, type TabState } from '@/lib/messages';
 import { categoryExample, categoryName, ruleName } from '@/lib/engine/names';
+import { UNDO_WARNING } from '@/lib/editor/undo';
 import { adoptionByRule, weeklyNudges } from '@/lib/panel/figures';
 import { enableGenericSite, offerableHost } from '@/lib/settings/generic-sites';
 import { siteAccess } from '@/lib/settings/site-access';
@@ -256,6 +257,7 @@ function Panel() {
             current: currentFinding.value,
             names: (f) => ({ category: categoryName(f.category), rule: ruleName(f.ruleId) }),
             state: paused.value ? 'paused' : !draft.value.trim() ? 'no-draft' : findings.value.length ? 'findings' : 'clean',
+            ...(tabState.value?.undoWarning ? { undoWarning: UNDO_WARNING } : {}),
             onShow: (i) => void actOnFinding(i, { kind: 'select' }),
             onApply: (i, rewrite) => void actOnFinding(i, { kind: 'apply', rewrite }),
             onIgnore: (i) => void actOnFinding(i, { kind: 'ignore' }),

@@ -9,7 +9,7 @@ import type { TicketSnapshot } from '../ticket';
 
 export interface TabStates {
   conversation(tabId: number, report: ConversationReport, now?: number): TabState;
-  draft(tabId: number, text: string, findings?: DraftFinding[]): TabState;
+  draft(tabId: number, text: string, findings?: DraftFinding[], undoWarning?: boolean): TabState;
   get(tabId: number): TabState;
   remove(tabId: number): void;
 }
@@ -57,10 +57,10 @@ export function createTabStates(triggers: readonly CompiledTrigger[], onChange: 
           if (e.version === version && e.state.snapshot) update(tabId, { snapshot: { ...e.state.snapshot, facts } });
         })
         .catch((error: unknown) => console.error('Steady: could not extract facts', error));
-      return update(tabId, { snapshot, ...(sameTicket ? {} : { draft: '', findings: [] }) });
+      return update(tabId, { snapshot, ...(sameTicket ? {} : { draft: '', findings: [], undoWarning: false }) });
     },
-    draft(tabId, text, findings = []) {
-      return update(tabId, { draft: text, findings });
+    draft(tabId, text, findings = [], undoWarning = false) {
+      return update(tabId, { draft: text, findings, undoWarning });
     },
     get(tabId) {
       return entry(tabId).state;

@@ -9,7 +9,9 @@ import type { FindingAction, FindingRef } from '../messages';
 import { categoryName, ruleName } from '../engine/names';
 import { readDraft as readComposer, isTextField, type Composer } from './text-map';
 import { applyRewrite, undoGroupingDelay } from './apply';
-import { isUndoKey, undoIsSafe, UNDO_WARNING } from './history';
+import { isUndoKey } from './history';
+import { editorKindOf } from './kind';
+import { undoIsSafe, UNDO_WARNING, type UndoObserved } from './undo';
 import { selectFirstPlaceholder } from './placeholder';
 import { previewRewrite, rewriteSpan } from '../engine/rewrite';
 import { createHighlightLayer, supportsHighlights } from './highlights';
@@ -55,6 +57,8 @@ export interface Coach {
   settingsChanged(): void;
   /** Findings currently underlined. */
   findings(): readonly ShownFinding[];
+  /** Whether one Ctrl+Z is known to undo exactly a rewrite in this composer; if not, the card warns before the agent applies one. */
+  undoSafe(): boolean;
   /**
    * Act on a finding from outside the page (the side panel): select its phrase,
    * apply a rewrite or ignore it. False when the draft no longer has it.
@@ -109,8 +113,10 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
   let lastSelection: { start: number; end: number } | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let applying = false;
-  /** The page handled a Ctrl+Z in this composer itself (its own history), so undoing a rewrite is only sure in editors measured. */
-  let pageHandlesUndo = false;
+  const editor = editorKindOf(composer);
+  /** What the agent's own Ctrl+Z did here: a page's own history, or the browser's undo seen working. */
+  const undoObserved: UndoObserved = { pageHandledUndo: false, nativeUndoWorked: false };
+  const undoSafe = () => undoIsSafe(editor, undoObserved);
   /** When the agent last typed (a trusted beforeinput; our own caret moves and DOM repaints do not count). */
   let lastEditAt = 0;
   /** When the agent last pressed a key in the composer (typing, or moving the caret with Ctrl+End, arrows…). */
@@ -200,7 +206,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
         previews: ((text) => finding.rewrites.slice(0, 3).map((_, i) => previewRewrite(text, finding, i)))(readDraft(composer).text),
         autoFocus: via !== 'click',
         hasScript: !!finding.script && !!deps.onOpenScript,
-        ...(undoIsSafe(composer, pageHandlesUndo) ? {} : { undoWarning: UNDO_WARNING }),
+        ...(undoSafe() ? {} : { undoWarning: UNDO_WARNING }),
         onApply: (i) => void applyFinding(finding, i),
         onIgnore: guard(() => {
           ignored.add(occurrenceKey(finding));
@@ -311,7 +317,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
     if (isUndoKey(e, win)) {
       // Whether the page took the key is known once every listener ran.
       win.setTimeout(() => {
-        if (e.defaultPrevented) pageHandlesUndo = true;
+        if (e.defaultPrevented) undoObserved.pageHandledUndo = true;
       }, 0);
       return;
     }
@@ -368,9 +374,18 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
 
   const observer = isTextField(composer) ? null : new win.MutationObserver(guard(schedule));
   observer?.observe(composer, { childList: true, characterData: true, subtree: true });
-  const onInput = guard(schedule);
+  const onInput = guard((e: Event) => {
+    // Only the agent's Ctrl+Z counts, not the undo Steady runs itself to take back an edit that landed wrong.
+    if (e.isTrusted && !applying && (e as InputEvent).inputType === 'historyUndo') undoObserved.nativeUndoWorked = true;
+    schedule();
+  });
   const onBeforeInput = (e: Event) => {
-    if (e.isTrusted) lastEditAt = Date.now();
+    if (!e.isTrusted) return;
+    lastEditAt = Date.now();
+    // A page that cancels the browser's undo (as Lexical does) runs its own.
+    if ((e as InputEvent).inputType === 'historyUndo') win.setTimeout(() => {
+      if (e.defaultPrevented) undoObserved.pageHandledUndo = true;
+    }, 0);
   };
   // One signal removes every listener on detach.
   const listening = new win.AbortController();
@@ -395,6 +410,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
       lint();
     }),
     findings: () => shown,
+    undoSafe,
     act: (ref, action) => {
       try {
         return act(ref, action);

@@ -8,6 +8,8 @@
  * Chromium against the npm bundles (tests/e2e/editor-history.e2e.ts).
  */
 import type { Composer } from './text-map';
+import type { EditorKind } from '../ticket';
+import { editorKindOf } from './kind';
 
 export interface OwnHistory {
   /** The editor, for messages. */
@@ -16,11 +18,11 @@ export interface OwnHistory {
   record(composer: Composer): void;
 }
 
-const OWN_HISTORIES: readonly (OwnHistory & { selector: string })[] = [
+const OWN_HISTORIES: readonly (OwnHistory & { kind: EditorKind })[] = [
   {
     // TinyMCE 5–8, inline and classic (iframe body): an `input` of type insertReplacementText adds an undo level (its spell-check path).
     name: 'TinyMCE',
-    selector: '.mce-content-body',
+    kind: 'tinymce',
     record: (composer) => {
       const win = composer.ownerDocument.defaultView!;
       composer.dispatchEvent(new win.InputEvent('input', { inputType: 'insertReplacementText', bubbles: true }));
@@ -29,7 +31,7 @@ const OWN_HISTORIES: readonly (OwnHistory & { selector: string })[] = [
   {
     // CKEditor 4: a click (on the editable inline, on the iframe's document in classic mode) saves a snapshot if the content changed.
     name: 'CKEditor 4',
-    selector: '.cke_editable',
+    kind: 'ckeditor4',
     record: (composer) => {
       const doc = composer.ownerDocument;
       const target = composer.classList.contains('cke_editable_inline') ? composer : doc.documentElement;
@@ -39,7 +41,7 @@ const OWN_HISTORIES: readonly (OwnHistory & { selector: string })[] = [
   {
     // Summernote (0.8–0.9): a keydown of an editing key (Space) records a snapshot; the synthetic key inserts nothing.
     name: 'Summernote',
-    selector: '.note-editable',
+    kind: 'summernote',
     record: (composer) => {
       const win = composer.ownerDocument.defaultView!;
       composer.dispatchEvent(new win.KeyboardEvent('keydown', { key: ' ', code: 'Space', keyCode: 32, which: 32, bubbles: true, cancelable: true } as KeyboardEventInit));
@@ -48,7 +50,8 @@ const OWN_HISTORIES: readonly (OwnHistory & { selector: string })[] = [
 ];
 
 export function historyOf(composer: Composer): OwnHistory | null {
-  return OWN_HISTORIES.find((h) => composer.matches(h.selector)) ?? null;
+  const kind = editorKindOf(composer);
+  return OWN_HISTORIES.find((h) => h.kind === kind) ?? null;
 }
 
 const isMac = (win: Window) => /Mac|iPhone|iPad/.test(win.navigator.platform);
@@ -66,21 +69,6 @@ export function undoOnce(composer: Composer): void {
   } as KeyboardEventInit);
   if (composer.dispatchEvent(key)) doc.execCommand('undo');
 }
-
-/**
- * Editors whose undo was measured to take a rewrite back as one step: the
- * browser's own (text fields, plain contenteditable), editors that take the
- * edit through their model (CKEditor 5, Quill, Slate) or read it from the DOM
- * (ProseMirror, Froala), and those recorded above.
- */
-const UNDO_MEASURED = '.ProseMirror, .ck-editor__editable, .ql-editor, .fr-element, [data-slate-editor]';
-
-/** Whether one Ctrl+Z is known to undo exactly a rewrite in this composer, given whether the page was seen handling Ctrl+Z itself. */
-export function undoIsSafe(composer: Composer, pageHandlesUndo: boolean): boolean {
-  return !pageHandlesUndo || !!historyOf(composer) || composer.matches(UNDO_MEASURED);
-}
-
-export const UNDO_WARNING = 'Undo may not restore this rewrite here.';
 
 export function isUndoKey(e: KeyboardEvent, win: Window): boolean {
   return (isMac(win) ? e.metaKey : e.ctrlKey) && !e.altKey && !e.shiftKey && (e.key === 'z' || e.key === 'Z' || e.code === 'KeyZ');

@@ -2,7 +2,7 @@
  * Small read-only DOM helpers shared by the adapters: block-aware text
  * extraction that skips quoted history, editor detection, time parsing.
  */
-import type { EditorKind } from '../ticket';
+export { editorKindOf } from '../editor/kind';
 
 const BLOCK_TAGS = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DIV', 'DL', 'DT', 'FIGURE', 'FOOTER', 'H1', 'H2', 'H3',
@@ -80,16 +80,6 @@ export function isoTime(value: string | null | undefined): string | undefined {
 /** Time of the first `time[datetime]` inside `scope`. */
 export function timeIn(scope: Element): string | undefined {
   return isoTime(scope.querySelector('time[datetime]')?.getAttribute('datetime'));
-}
-
-/** Which editor library owns `el` (see helpdesks.md, "Telling editors apart"). */
-export function editorKindOf(el: Element): EditorKind {
-  if (el.tagName === 'TEXTAREA' || el.tagName === 'INPUT') return 'textarea';
-  if (el.closest('.ProseMirror')) return 'prosemirror';
-  if (el.closest('.ck-editor__editable')) return 'ckeditor5';
-  if (el.closest('.ql-editor')) return 'quill';
-  if (el.closest('.fr-element')) return 'froala';
-  return 'contenteditable';
 }
 
 /** True for an element the user can type into. */

@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { EditorKind } from '../editor-pages/editors';
 import { startEditorBrowser, modelText, findings, events, focusedCardButton, composerLocator, type EditorBrowser, type Session } from '../editor-pages/session';
+import { cardUndoWarning } from '../support/card';
 
 const EDITORS: EditorKind[] = ['tinymce-inline', 'tinymce', 'ckeditor4', 'summernote'];
 /** Classic modes: the editable body is an iframe's (about:blank / srcdoc). */
@@ -64,6 +65,8 @@ describe.each(EDITORS)('%s', (kind) => {
     await s.page.evaluate((c) => window.__coachTest!.select(c, c), calm.start + 3);
     await s.page.keyboard.press('Control+Period');
     await expect.poll(() => focusedCardButton(s.page)).toBe(calm.rewrites[0]);
+    // Undo proven here: the card has nothing to warn about.
+    expect(await cardUndoWarning(s.page)).toBeNull();
     await s.page.keyboard.press('Enter');
     await expect.poll(() => events(s.page), APPLIED).toContainEqual({ type: 'applied', ruleId: calm.ruleId, rewrite: 0 });
     // The rewrite replaces the span its slot covers (a clause here), which may be wider than the underline.
@@ -117,32 +120,64 @@ describe.each(EDITORS)('%s', (kind) => {
   });
 });
 
-describe('an editor nobody measured that handles Ctrl+Z itself', () => {
-  const warning = (s: Session) => s.page.evaluate(() => document.querySelector('steady-card')?.shadowRoot?.querySelector('.undo-warning')?.textContent ?? null);
+describe('editors whose undo of a rewrite is not proven: the card warns before the agent applies', () => {
+  const UNDO_WARNING = 'Undo may not restore this rewrite here.';
+  const openCardAtCalm = async (s: Session) => {
+    await expect.poll(() => findings(s.page).then((f) => f.map((x) => x.phrase))).toContain('Please calm down');
+    const calm = (await findings(s.page)).find((f) => f.phrase === 'Please calm down')!;
+    await s.page.evaluate((c) => window.__coachTest!.select(c, c), calm.start + 3);
+    await s.page.keyboard.press('Control+Period');
+    await expect.poll(() => focusedCardButton(s.page)).not.toBeNull();
+    return calm;
+  };
 
-  test('once the page is seen taking over Ctrl+Z, the card warns before the agent applies a rewrite', async () => {
+  test('a contenteditable nobody measured, with a history of its own, is warned about from the first card, and after its own Ctrl+Z', async () => {
     const s = await editors.openEditor('own-history');
     try {
       await composerLocator(s).click();
-      await s.page.keyboard.type('Hi Dana, ');
-      await expect.poll(() => modelText(s.page)).toBe('Hi Dana, ');
-      await s.page.keyboard.type('Please calm down');
-      await expect.poll(() => findings(s.page).then((f) => f.map((x) => x.phrase))).toContain('Please calm down');
-      // Until then, nothing is known against this editor's undo: no warning.
-      await s.page.keyboard.press('Control+Period');
-      await expect.poll(() => focusedCardButton(s.page)).not.toBeNull();
-      expect(await warning(s)).toBeNull();
+      await s.page.keyboard.type('Hi Dana, Please calm down');
+      await expect.poll(() => modelText(s.page)).toBe('Hi Dana, Please calm down');
+      await openCardAtCalm(s);
+      // Before any Ctrl+Z, before applying anything.
+      expect(await cardUndoWarning(s.page)).toBe(UNDO_WARNING);
       await s.page.keyboard.press('Escape');
-      // The agent undoes something; the page handles it, not the browser.
+      // The page takes the agent's Ctrl+Z over (its own history, not the browser's): still warned.
       await s.page.keyboard.press('Control+z');
       await expect.poll(() => modelText(s.page)).toBe('Hi Dana, Please calm');
       await s.page.keyboard.press('Control+End');
       await s.page.keyboard.type(' down');
-      await expect.poll(() => findings(s.page).then((f) => f.map((x) => x.phrase))).toContain('Please calm down');
-      await s.page.keyboard.press('Control+Period');
-      await expect.poll(() => focusedCardButton(s.page)).not.toBeNull();
-      expect(await warning(s)).toBe('Undo may not restore this rewrite here.');
+      await openCardAtCalm(s);
+      expect(await cardUndoWarning(s.page)).toBe(UNDO_WARNING);
       await s.page.keyboard.press('Escape');
+    } finally {
+      await s.page.close();
+    }
+  });
+
+  test('a plain contenteditable is warned about until the browser’s own undo is seen working there; then one Ctrl+Z undoes a rewrite', async () => {
+    const s = await editors.openEditor('plain');
+    try {
+      await composerLocator(s).click();
+      await s.page.keyboard.type('Hi Dana. Please calm down');
+      await expect.poll(() => modelText(s.page)).toBe('Hi Dana. Please calm down');
+      await openCardAtCalm(s);
+      expect(await cardUndoWarning(s.page)).toBe(UNDO_WARNING);
+      await s.page.keyboard.press('Escape');
+      // The agent's Ctrl+Z, undone by the browser itself (no script took it).
+      await s.page.keyboard.press('Control+z');
+      await expect.poll(() => modelText(s.page)).not.toBe('Hi Dana. Please calm down');
+      await s.page.keyboard.press('Control+a');
+      await s.page.keyboard.type('Hi Dana. Please calm down');
+      const draft = 'Hi Dana. Please calm down';
+      await expect.poll(() => modelText(s.page)).toBe(draft);
+      const calm = await openCardAtCalm(s);
+      expect(await cardUndoWarning(s.page)).toBeNull();
+      await s.page.keyboard.press('Enter');
+      await expect.poll(() => events(s.page), APPLIED).toContainEqual({ type: 'applied', ruleId: calm.ruleId, rewrite: 0 });
+      const span = calm.replace ?? calm;
+      expect(await modelText(s.page)).toBe(draft.slice(0, span.start) + calm.rewrites[0] + draft.slice(span.end));
+      await s.page.keyboard.press('Control+z');
+      await expect.poll(() => modelText(s.page)).toBe(draft);
     } finally {
       await s.page.close();
     }
@@ -160,14 +195,14 @@ describe('an editor nobody measured that handles Ctrl+Z itself', () => {
       await s.page.evaluate((c) => window.__coachTest!.select(c, c), first.end);
       await s.page.keyboard.press('Control+Period');
       await expect.poll(() => focusedCardButton(s.page)).not.toBeNull();
-      expect(await warning(s)).toBeNull();
+      expect(await cardUndoWarning(s.page)).toBeNull();
     } finally {
       await s.page.close();
     }
   });
 });
 
-test('an editor that paints the rewrite frames later (as React-based editors do) is reported applied, with the caret after it', async () => {
+test('an editor that paints the rewrite frames later (as Lexical does) is warned about before applying, and reported applied with the caret after it', async () => {
   const s = await editors.openEditor('deferred');
   try {
     await composerLocator(s).click();
@@ -177,6 +212,8 @@ test('an editor that paints the rewrite frames later (as React-based editors do)
     await s.page.evaluate((c) => window.__coachTest!.select(c, c), calm.end);
     await s.page.keyboard.press('Control+Period');
     await expect.poll(() => focusedCardButton(s.page)).toBe(calm.rewrites[0]);
+    // Its own model and history, which Steady does not drive: the agent is told before applying.
+    expect(await cardUndoWarning(s.page)).toBe('Undo may not restore this rewrite here.');
     await s.page.keyboard.press('Enter');
     await expect.poll(() => events(s.page), APPLIED).toContainEqual({ type: 'applied', ruleId: calm.ruleId, rewrite: 0 });
     expect((await events(s.page)).filter((e) => e.type === 'apply-failed')).toEqual([]);

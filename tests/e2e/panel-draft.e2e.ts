@@ -9,10 +9,15 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchSteady, type SteadyBrowser } from '../support/steady-browser';
 import { seriousViolations } from '../support/axe';
+import { cardUndoWarning } from '../support/card';
+import { moveCaret } from '../support/caret';
 
 const HELPSCOUT = 'https://secure.helpscout.net/conversation/1234567/88';
 const COMPOSER = '[role="textbox"][aria-label="Reply Editor"]';
 const LIVECHAT = 'https://my.livechatinc.com/chats/chat-42/thread-7';
+const ZENDESK = 'https://acme.zendesk.com/agent/tickets/123';
+const ZENDESK_COMPOSER = '[data-side-conversations-anchor-id="123"] [data-test-id="omnicomposer-rich-text-ckeditor"]';
+const UNDO_WARNING = 'Undo may not restore this rewrite here.';
 const SLOW = { timeout: 30_000, interval: 200 };
 
 let steady: SteadyBrowser;
@@ -30,6 +35,8 @@ const selectedText = (page: Page) => page.evaluate(() => document.getSelection()
 const listedRules = (panel: Page) => panel.locator('ol.findings > li').evaluateAll((items) => items.map((li) => li.getAttribute('data-rule')));
 const listedPhrases = (panel: Page) => panel.locator('ol.findings > li button.phrase').allTextContents();
 const showTab = (panel: Page, name: string) => panel.getByRole('tab', { name }).click();
+/** The findings list's warning that undo may not restore a rewrite in this reply box. */
+const listUndoWarning = (panel: Page) => panel.locator('.draft-findings').getByRole('note');
 
 test('installing Steady opens the welcome page: what it does, the shortcut, pinning, privacy, the demo', async () => {
   const welcome = steady.welcome;
@@ -92,6 +99,16 @@ describe('Help Scout: the Now tab leads with the draft', () => {
     const findingsTop = (await panel.locator('.draft-findings').boundingBox())!.y;
     const checklistTop = (await panel.locator('.checklist').boundingBox())!.y;
     expect(findingsTop).toBeLessThan(checklistTop);
+  });
+
+  test('a plain contenteditable’s undo is not proven: the list warns before any rewrite is applied, next to the rewrite buttons', async () => {
+    await expect.poll(() => listUndoWarning(panel).count(), SLOW).toBe(1);
+    expect(await listUndoWarning(panel).textContent()).toBe(UNDO_WARNING);
+    expect(await listUndoWarning(panel).isVisible()).toBe(true);
+    // Above the findings, and read out with each rewrite button.
+    expect((await listUndoWarning(panel).boundingBox())!.y).toBeLessThan((await panel.locator('ol.findings').boundingBox())!.y);
+    const rewriteButton = panel.locator('li[data-rule="calm-down"] button.rewrite').first();
+    expect(await rewriteButton.getAttribute('aria-describedby')).toBe(await listUndoWarning(panel).getAttribute('id'));
   });
 
   test('Next and Previous select each phrase in the reply box', async () => {
@@ -165,6 +182,29 @@ describe('Help Scout: the Now tab leads with the draft', () => {
   afterAll(async () => {
     await panel?.close();
     await page?.close();
+  });
+});
+
+describe('Zendesk (CKEditor 5): one Ctrl+Z is proven to undo a rewrite there', () => {
+  test('neither the findings list nor the card warns about undo', async () => {
+    const page = await steady.open(ZENDESK);
+    await page.waitForSelector('html[data-fixture-ready="true"]', { state: 'attached', timeout: 30_000 });
+    const panel = await steady.openSidePanel(await steady.tabIdOf(page));
+    try {
+      await page.bringToFront();
+      await page.locator(ZENDESK_COMPOSER).click();
+      await moveCaret(page, 'Control+End');
+      await page.keyboard.type(' Please calm down');
+      await expect.poll(() => listedPhrases(panel), SLOW).toContain('“Please calm down”');
+      expect(await listUndoWarning(panel).count()).toBe(0);
+      await page.keyboard.press('Control+Period');
+      await page.locator('steady-card [role="dialog"]').waitFor();
+      expect(await cardUndoWarning(page)).toBeNull();
+      await page.keyboard.press('Escape');
+    } finally {
+      await panel.close();
+      await page.close();
+    }
   });
 });
 

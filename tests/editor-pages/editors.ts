@@ -9,7 +9,7 @@ export type EditorKind =
   | 'tinymce-inline' | 'tinymce' | 'ckeditor4' | 'summernote'
   /** An editor nobody measured: a contenteditable whose page keeps its own history and handles Ctrl+Z itself. */
   | 'own-history'
-  /** An editor that renders from its model later, as React-based editors (Slate, Lexical) do: it takes the rewrite's beforeinput and paints it a few frames on. */
+  /** An editor that renders from its model later, as Lexical does (and marked as Lexical marks its editable): it takes the rewrite's beforeinput and paints it a few frames on. */
   | 'deferred';
 
 export interface EditorTestApi {
@@ -135,6 +135,7 @@ async function mountEditor(kind: EditorKind): Promise<EditorTestApi> {
     const box = document.createElement('div');
     box.contentEditable = 'true';
     box.className = 'plain deferred';
+    box.dataset.lexicalEditor = 'true';
     mount.appendChild(box);
     box.addEventListener('beforeinput', (e) => {
       if (e.inputType !== 'insertReplacementText') return;

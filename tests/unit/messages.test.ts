@@ -21,6 +21,7 @@ describe('message shapes', () => {
       { type: 'conversation', report },
       { type: 'conversation', report: { ...report, ticketId: null, composer: null } },
       { type: 'draft', text: 'Hi Dana,' },
+      { type: 'draft', text: 'Hi Dana,', findings: [], undoWarning: true },
       { type: 'insert-text', text: 'I am on it.', asNote: false },
       { type: 'open-script', scriptId: 'refund' },
       { type: 'nudge', ruleId: 'calm-down', kind: 'shown', phrase: 'calm down' },

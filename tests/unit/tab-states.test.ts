@@ -30,16 +30,17 @@ describe('tab states', () => {
     expect(withFacts.facts.map((f) => f.text)).toEqual(expect.arrayContaining([expect.stringContaining('48213'), expect.stringContaining('89.99')]));
   }, 20_000);
 
-  it('keep the draft per tab, and clear it when the tab moves to another ticket', () => {
+  it('keep the draft, and whether the card warns about undo, per tab; clear both when the tab moves to another ticket', () => {
     const states = createTabStates(triggers, () => {});
     states.conversation(1, report('123', [['Where is it?', 'customer']]));
-    states.draft(1, 'Hi Dana,');
+    states.draft(1, 'Hi Dana,', [], true);
     states.draft(2, 'Other tab');
-    expect(states.get(1).draft).toBe('Hi Dana,');
+    expect(states.get(1)).toMatchObject({ draft: 'Hi Dana,', undoWarning: true });
+    expect(states.get(2).undoWarning).toBe(false);
     states.conversation(1, report('123', [['Where is it?', 'customer'], ['Hello?', 'customer']]));
-    expect(states.get(1).draft).toBe('Hi Dana,');
+    expect(states.get(1)).toMatchObject({ draft: 'Hi Dana,', undoWarning: true });
     states.conversation(1, report('124', [['New ticket', 'customer']]));
-    expect(states.get(1).draft).toBe('');
+    expect(states.get(1)).toMatchObject({ draft: '', undoWarning: false });
     expect(states.get(2).draft).toBe('Other tab');
   });
 
