@@ -114,13 +114,22 @@ function matchCase(model: string, word: string): string {
   return model[0] === model[0].toUpperCase() ? word[0].toUpperCase() + word.slice(1) : word;
 }
 
+/** For each register (true: contracted, false: spelled out), the patterns that turn the other register into it. */
+const REGISTER_SWAPS = new Map(
+  [true, false].map((contract) => [
+    contract,
+    CONTRACTIONS.map(([long, short]) => {
+      const [from, to] = contract ? [long, short] : [short, long];
+      return { pattern: new RegExp(`\\b${from.replace(/'/g, "['’]")}\\b${contract ? '(?![\\s]*[.,;!?]|$)' : ''}`, 'gi'), to };
+    }),
+  ]),
+);
+
 /** Rewrite contractions in the draft's register; a form a sentence ends on ("that is.") stays long. */
 export function fitRegister(rewrite: string, contractions: boolean | null): string {
   let out = rewrite.replace(/\b(can) not\b/gi, (_, can: string) => matchCase(can, 'cannot'));
   if (contractions === null) return out;
-  for (const [long, short] of CONTRACTIONS) {
-    const [from, to] = contractions ? [long, short] : [short, long];
-    const pattern = new RegExp(`\\b${from.replace(/'/g, "['’]")}\\b${contractions ? '(?![\\s]*[.,;!?]|$)' : ''}`, 'gi');
+  for (const { pattern, to } of REGISTER_SWAPS.get(contractions)!) {
     out = out.replace(pattern, (m) => (m.startsWith('I') && to.startsWith('I') ? to : matchCase(m, to)));
   }
   return out;
