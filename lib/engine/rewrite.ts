@@ -231,10 +231,17 @@ export function holds(conditions: readonly RewriteCondition[] | undefined, s: Re
   });
 }
 
-/** The rewrites that apply here, filled and fitted into the draft at the placement. */
 /** The text a marker's removal takes with it: the comma and space after it and the next letter (re-cased), or null. */
 export function removalTail(textAfter: string): string | null {
   return /^,?\s+[\p{L}\p{N}]/u.exec(textAfter)?.[0] ?? null;
+}
+
+// A rule's edit pattern is compiled once, not per finding.
+const editPatterns = new Map<string, RegExp>();
+function editPattern(source: string): RegExp {
+  let pattern = editPatterns.get(source);
+  if (!pattern) editPatterns.set(source, (pattern = new RegExp(source, 'iu')));
+  return pattern;
 }
 
 /**
@@ -265,7 +272,7 @@ export function fitRewrites(
     if (r.edit) {
       // The edit reads the whole replaced span, so a clause rewrite can keep or reshape the agent's words after the match.
       const span = placement.before + match + placement.after;
-      const pattern = new RegExp(r.edit[0], 'iu');
+      const pattern = editPattern(r.edit[0]);
       if (!pattern.test(span)) continue;
       match = span.replace(pattern, r.edit[1].replace(/\\(\d)/g, '$$$1')).trim();
     }
