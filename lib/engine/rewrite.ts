@@ -116,20 +116,25 @@ function matchCase(model: string, word: string): string {
 
 /** For each register (true: contracted, false: spelled out), the patterns that turn the other register into it. */
 const REGISTER_SWAPS = new Map(
-  [true, false].map((contract) => [
-    contract,
-    CONTRACTIONS.map(([long, short]) => {
+  [true, false].map((contract) => {
+    const swaps = CONTRACTIONS.map(([long, short]) => {
       const [from, to] = contract ? [long, short] : [short, long];
-      return { pattern: new RegExp(`\\b${from.replace(/'/g, "['’]")}\\b${contract ? '(?![\\s]*[.,;!?]|$)' : ''}`, 'gi'), to };
-    }),
-  ]),
+      return { source: `\\b${from.replace(/'/g, "['’]")}\\b`, to };
+    });
+    // Most rewrites hold none of the forms: one combined test spares them a pass per form.
+    const any = new RegExp(swaps.map((w) => w.source).join('|'), 'i');
+    const patterns = swaps.map(({ source, to }) => ({ pattern: new RegExp(`${source}${contract ? '(?![\\s]*[.,;!?]|$)' : ''}`, 'gi'), to }));
+    return [contract, { any, patterns }];
+  }),
 );
 
 /** Rewrite contractions in the draft's register; a form a sentence ends on ("that is.") stays long. */
 export function fitRegister(rewrite: string, contractions: boolean | null): string {
   let out = rewrite.replace(/\b(can) not\b/gi, (_, can: string) => matchCase(can, 'cannot'));
   if (contractions === null) return out;
-  for (const { pattern, to } of REGISTER_SWAPS.get(contractions)!) {
+  const swaps = REGISTER_SWAPS.get(contractions)!;
+  if (!swaps.any.test(out)) return out;
+  for (const { pattern, to } of swaps.patterns) {
     out = out.replace(pattern, (m) => (m.startsWith('I') && to.startsWith('I') ? to : matchCase(m, to)));
   }
   return out;
