@@ -64,20 +64,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
   const active = compiled.rules.filter((r) => !disabledRules.has(r.spec.id) && !disabledCategories.has(r.spec.category));
   const severityOf = (ruleId: string, fallback: Severity): Severity => options.severities?.[ruleId] ?? fallback;
   const draftChecks = disabledCategories.has('draft') || !base.draft ? null : draftChecksFor(base.draft, compiled);
-  // One index for every pattern, so each token is looked up once.
-  const index = new StartIndex<Candidate>();
-  for (const rule of active) {
-    for (const pattern of rule.patterns) index.add(pattern.first, pattern.required, { kind: 'rule', rule, pattern });
-    for (const pattern of rule.earlier) index.add(pattern.first, pattern.required, { kind: 'earlier', rule, pattern });
-    for (const pattern of rule.later) index.add(pattern.first, pattern.required, { kind: 'later', rule, pattern });
-  }
-  // The opening lists only count at a sentence's first word, so they are looked up there alone.
-  const openingIndex = new StartIndex<Candidate>();
-  for (const { list, pattern } of draftChecks?.patterns ?? []) {
-    const candidate: Candidate = { kind: 'draft', list, pattern };
-    if (list === 'fix-opener' || list === 'greeting') openingIndex.add(pattern.first, [], candidate);
-    else index.add(pattern.first, pattern.required, candidate);
-  }
+  const { index, openingIndex } = indexesFor(compiled, active, draftChecks);
 
   // Two generations: when the recent one fills up it becomes the old one, so sentences still in use
   // (the rest of the draft, an agent's stock phrases) survive the turnover.
@@ -295,6 +282,39 @@ function draftChecksFor(config: DraftConfig, pack: CompiledPack): CompiledDraftC
   return checks;
 }
 
+interface Indexes {
+  /** Every pattern, so each token is looked up once. */
+  index: StartIndex<Candidate>;
+  /** The opening lists only count at a sentence's first word, so they are looked up there alone. */
+  openingIndex: StartIndex<Candidate>;
+}
+
+// Linters for the same pack and the same enabled rules (a fresh linter per draft, per settings change) share their indexes.
+const indexCache = new WeakMap<CompiledPack | CompiledDraftChecks, Map<string, Indexes>>();
+
+function indexesFor(compiled: CompiledPack, active: readonly CompiledRule[], draftChecks: CompiledDraftChecks | null): Indexes {
+  let byActive = indexCache.get(draftChecks ?? compiled);
+  if (!byActive) indexCache.set(draftChecks ?? compiled, (byActive = new Map()));
+  const key = active.length === compiled.rules.length ? '' : active.map((r) => r.spec.id).join('\n');
+  const hit = byActive.get(key);
+  if (hit) return hit;
+  const index = new StartIndex<Candidate>();
+  for (const rule of active) {
+    for (const pattern of rule.patterns) index.add(pattern.first, pattern.required, { kind: 'rule', rule, pattern });
+    for (const pattern of rule.earlier) index.add(pattern.first, pattern.required, { kind: 'earlier', rule, pattern });
+    for (const pattern of rule.later) index.add(pattern.first, pattern.required, { kind: 'later', rule, pattern });
+  }
+  const openingIndex = new StartIndex<Candidate>();
+  for (const { list, pattern } of draftChecks?.patterns ?? []) {
+    const candidate: Candidate = { kind: 'draft', list, pattern };
+    if (list === 'fix-opener' || list === 'greeting') openingIndex.add(pattern.first, [], candidate);
+    else index.add(pattern.first, pattern.required, candidate);
+  }
+  const indexes = { index, openingIndex };
+  byActive.set(key, indexes);
+  return indexes;
+}
+
 /** A cached sentence finding moved to `offset`, as a fresh object the caller may change. */
 function copyAt(f: Finding, offset: number): Finding {
   const copy: Finding = { ruleId: f.ruleId, category: f.category, severity: f.severity, start: f.start + offset, end: f.end + offset, message: f.message, rewrites: [] };
@@ -334,6 +354,8 @@ function tooLongFinding(text: string, limit: number): Finding {
   };
 }
 
+const DASH = /--|—|–/;
+
 /**
  * The sentence's tokens without a trailing sign-off ("… ^KJ", "… *TMT", "… -- Mark, Support"), so no
  * span reaches into the agent's initials or name.
@@ -344,6 +366,8 @@ function withoutSignOff(sentence: string, tokens: Token[]): Token[] {
     const before = sentence.charCodeAt(tokens[k].start - 1);
     if (before === 94 /* ^ */ || before === 42 /* * */) return tokens.slice(0, k);
   }
+  // Most sentences hold no dash: the regular expression (tried at every space) runs only on those that do.
+  if (!DASH.test(sentence)) return tokens;
   const dash = sentence.search(/\s(--|—|–)\s*\p{Lu}[^.!?]{0,40}$/u);
   if (dash < 0) return tokens;
   const words = tokens.filter((t) => t.start > dash && !t.punct);

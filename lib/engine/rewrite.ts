@@ -114,13 +114,27 @@ function matchCase(model: string, word: string): string {
   return model[0] === model[0].toUpperCase() ? word[0].toUpperCase() + word.slice(1) : word;
 }
 
+/** For each register (true: contracted, false: spelled out), the patterns that turn the other register into it. */
+const REGISTER_SWAPS = new Map(
+  [true, false].map((contract) => {
+    const swaps = CONTRACTIONS.map(([long, short]) => {
+      const [from, to] = contract ? [long, short] : [short, long];
+      return { source: `\\b${from.replace(/'/g, "['’]")}\\b`, to };
+    });
+    // Most rewrites hold none of the forms: one combined test spares them a pass per form.
+    const any = new RegExp(swaps.map((w) => w.source).join('|'), 'i');
+    const patterns = swaps.map(({ source, to }) => ({ pattern: new RegExp(`${source}${contract ? '(?![\\s]*[.,;!?]|$)' : ''}`, 'gi'), to }));
+    return [contract, { any, patterns }];
+  }),
+);
+
 /** Rewrite contractions in the draft's register; a form a sentence ends on ("that is.") stays long. */
 export function fitRegister(rewrite: string, contractions: boolean | null): string {
   let out = rewrite.replace(/\b(can) not\b/gi, (_, can: string) => matchCase(can, 'cannot'));
   if (contractions === null) return out;
-  for (const [long, short] of CONTRACTIONS) {
-    const [from, to] = contractions ? [long, short] : [short, long];
-    const pattern = new RegExp(`\\b${from.replace(/'/g, "['’]")}\\b${contractions ? '(?![\\s]*[.,;!?]|$)' : ''}`, 'gi');
+  const swaps = REGISTER_SWAPS.get(contractions)!;
+  if (!swaps.any.test(out)) return out;
+  for (const { pattern, to } of swaps.patterns) {
     out = out.replace(pattern, (m) => (m.startsWith('I') && to.startsWith('I') ? to : matchCase(m, to)));
   }
   return out;
@@ -222,10 +236,17 @@ export function holds(conditions: readonly RewriteCondition[] | undefined, s: Re
   });
 }
 
-/** The rewrites that apply here, filled and fitted into the draft at the placement. */
 /** The text a marker's removal takes with it: the comma and space after it and the next letter (re-cased), or null. */
 export function removalTail(textAfter: string): string | null {
   return /^,?\s+[\p{L}\p{N}]/u.exec(textAfter)?.[0] ?? null;
+}
+
+// A rule's edit pattern is compiled once, not per finding.
+const editPatterns = new Map<string, RegExp>();
+function editPattern(source: string): RegExp {
+  let pattern = editPatterns.get(source);
+  if (!pattern) editPatterns.set(source, (pattern = new RegExp(source, 'iu')));
+  return pattern;
 }
 
 /**
@@ -256,7 +277,7 @@ export function fitRewrites(
     if (r.edit) {
       // The edit reads the whole replaced span, so a clause rewrite can keep or reshape the agent's words after the match.
       const span = placement.before + match + placement.after;
-      const pattern = new RegExp(r.edit[0], 'iu');
+      const pattern = editPattern(r.edit[0]);
       if (!pattern.test(span)) continue;
       match = span.replace(pattern, r.edit[1].replace(/\\(\d)/g, '$$$1')).trim();
     }

@@ -1,11 +1,16 @@
 /**
- * npm run eval -- checklist [--show]: the pre-reply checklist on 60 real agent
+ * npm run eval -- checklist [--show]: the pre-reply checklist on 100 real agent
  * replies, compared with hand judgements (reply ids and verdicts only — the
- * corpus text is never copied here). Two splits:
+ * corpus text is never copied here). Four splits:
  *   dev      tests/eval/checklist-judgements.json, the 20 replies the patterns were tuned on;
  *   held-out tests/eval/checklist-judgements-heldout.json, 40 replies drawn with a fixed seed
  *            (real replies over 60 characters, not in dev; sample(…, 40, 20261202)) and judged
  *            by hand before looking at what the checklist says about them.
+ *   dev-2    tests/eval/checklist-judgements-dev-2.json, 20 more drawn the same way from the replies
+ *            in neither split (sample(…, 20, 20261203)); judged blind after tuning on dev (agreement
+ *            then: opening 80%, next step 75%, boundary 90%), then tuned on;
+ *   held-out-2 tests/eval/checklist-judgements-heldout-2.json, 20 drawn from the replies in none of
+ *            the above (sample(…, 20, 20261204)), judged by hand before looking at the checklist.
  * The checklist sees the draft's findings, as in the panel.
  */
 import { readFileSync } from 'node:fs';
@@ -21,6 +26,8 @@ type Verdicts = Record<string, Record<string, 'pass' | 'missing'>>;
 const SPLITS = [
   { name: 'dev', file: 'checklist-judgements.json' },
   { name: 'held-out', file: 'checklist-judgements-heldout.json' },
+  { name: 'dev-2', file: 'checklist-judgements-dev-2.json' },
+  { name: 'held-out-2', file: 'checklist-judgements-heldout-2.json' },
 ] as const;
 
 export default function evalChecklist(argv: string[] = []): void {

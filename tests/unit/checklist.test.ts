@@ -45,6 +45,15 @@ describe('pre-reply checklist', () => {
     expect(byId['clarifying-question'].status).toBe('missing');
   });
 
+  it('counts terms stated as what the customer gets or must do as a boundary, and what they must do as a next step', () => {
+    expect(statusOf('To rebook, we do ask customers to pay any difference in fare.')['boundary-or-option']).toBe('pass');
+    expect(statusOf("You're guaranteed automatic check-in, not a specific boarding position.")['boundary-or-option']).toBe('pass');
+    expect(statusOf('Please feel free to report delayed baggage right away.')['boundary-or-option']).toBe('pass');
+    expect(statusOf('You would need to book your flights with the airline that holds your Avios.')['next-step']).toBe('pass');
+    expect(statusOf('We are glad you enjoyed the flight.')['boundary-or-option']).toBe('missing');
+    expect(statusOf('You need to know we care.')['next-step']).toBe('missing');
+  });
+
   it('does not count the closing check as a clarifying question', () => {
     expect(statusOf('I have refunded the order. Is there anything else I can help with?')['clarifying-question']).toBe('missing');
   });

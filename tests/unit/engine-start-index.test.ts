@@ -11,6 +11,9 @@ import { compileDraftChecks } from '../../lib/engine/draft';
 import { longestMatch } from '../../lib/engine/pattern';
 import { StartIndex } from '../../lib/engine/start-index';
 import { tokenize } from '../../lib/engine/tokenize';
+import { splitSentences } from '../../lib/engine/sentences';
+import { createLinter } from '../../lib/engine';
+import { readJsonl } from '../eval/corpus';
 
 const { pack, draft } = builtinPack();
 const compiled = compilePack(pack, 'built-in rules', pack.macros);
@@ -42,6 +45,16 @@ function matches(sentence: string): { indexed: string[]; everywhere: string[] } 
   return { indexed: indexed.sort(), everywhere: everywhere.sort() };
 }
 
+/** The hand-labelled real agent replies (../shared/corpus), or null when the corpus is absent. */
+function labelledReplies(): string[] | null {
+  const labelled = readJsonl('labelled-replies.jsonl');
+  const replies = labelled && readJsonl('agent-replies.jsonl');
+  if (!labelled || !replies) return null;
+  const byId = new Map(replies.map((r) => [r.id, r.text]));
+  return labelled.map((l) => byId.get(l.id)).filter((t): t is string => t !== undefined);
+}
+const realReplies = labelledReplies();
+
 const examples = pack.rules.flatMap((r) => [...r.examples.flag, ...r.examples.pass]);
 
 describe('start index', () => {
@@ -65,5 +78,23 @@ describe('start index', () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it.skipIf(!realReplies)('finds exactly the matches of trying every pattern at every token, on the labelled real replies', () => {
+    let found = 0;
+    for (const reply of realReplies!) {
+      for (const { start, end } of splitSentences(reply)) {
+        const sentence = reply.slice(start, end);
+        const { indexed, everywhere } = matches(sentence);
+        expect(indexed, sentence).toEqual(everywhere);
+        found += everywhere.length;
+      }
+    }
+    expect(found).toBeGreaterThan(realReplies!.length);
+  });
+
+  it.skipIf(!realReplies)('gives a fresh linter per reply (sharing the compiled index) the findings of one linter reused across them', () => {
+    const reused = createLinter();
+    for (const reply of realReplies!) expect(createLinter().lint(reply), reply).toEqual(reused.lint(reply));
   });
 });
