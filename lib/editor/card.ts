@@ -5,7 +5,7 @@
  */
 import { h, render } from 'preact';
 import { SuggestionCard, SUGGESTION_CARD_CSS, type SuggestionCardProps } from '../../components/SuggestionCard';
-import { ComposerBadge, COMPOSER_BADGE_CSS, type ComposerBadgeProps } from '../../components/ComposerBadge';
+import { ComposerBadge, COMPOSER_BADGE_CSS, badgeText, totalOf, type ComposerBadgeProps } from '../../components/ComposerBadge';
 import { Toast, TOAST_CSS } from '../../components/Toast';
 
 export const CARD_Z_INDEX = 2147483000;
@@ -97,8 +97,8 @@ export function createBadgeView(doc: Document): BadgeView {
   let drawn = '';
   return {
     update(props, box, zIndex) {
-      const shown = props.count > 0 && box.width > 0 && box.bottom > 0 && box.top < win.innerHeight;
-      const state = shown ? `${props.count}|${zIndex}|${box.right}|${box.bottom}` : 'hidden';
+      const shown = totalOf(props.counts) > 0 && box.width > 0 && box.bottom > 0 && box.top < win.innerHeight;
+      const state = shown ? `${badgeText(props.counts)}|${zIndex}|${box.right}|${box.bottom}` : 'hidden';
       if (state === drawn) return;
       drawn = state;
       host.style.display = shown ? 'block' : 'none';

@@ -160,7 +160,9 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
   const updateBadge = () => {
     const now = win.performance.now();
     if (now - zIndex.at > 1_000) zIndex = { value: zIndexAbove(overlay.frame ?? composer) + 1, at: now };
-    badge.update({ count: shown.length, onOpen: guard(() => openCard(0, 'badge')) }, overlay.boxOf(composer), zIndex.value);
+    const counts = { problem: 0, warning: 0, suggestion: 0 };
+    for (const f of shown) counts[f.severity]++;
+    badge.update({ counts, onOpen: guard(() => openCard(0, 'badge')) }, overlay.boxOf(composer), zIndex.value);
   };
 
   /** Where the card goes: by the phrase, or by the composer when the phrase is scrolled out of view. */

@@ -1,0 +1,64 @@
+/**
+ * What the agent learns without opening a card, in real editors (a
+ * contenteditable underlined through the Highlight API, and a textarea under
+ * its mirror): the badge names how many findings there are and the worst one's
+ * severity, in colour, shape and words.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { EditorKind } from '../editor-pages/editors';
+import { startEditorBrowser, modelText, findings, type EditorBrowser, type Session } from '../editor-pages/session';
+
+const ONLY_SUGGESTIONS = 'According to you, the item never arrived. The parcel probably left on Monday.';
+const WITH_A_PROBLEM = ' That is not our fault.';
+const EDITORS: EditorKind[] = ['plain', 'textarea'];
+
+let editors: EditorBrowser;
+
+beforeAll(async () => {
+  editors = await startEditorBrowser();
+});
+
+afterAll(async () => {
+  await editors?.close();
+});
+
+const badge = (s: Session) => s.page.locator('steady-badge button.badge');
+/** The worst severity's sign: points of its outline (octagon 8, triangle 3), or a circle. */
+const badgeShape = (s: Session) =>
+  s.page.evaluate(() => {
+    const svg = document.querySelector('steady-badge')!.shadowRoot!.querySelector('svg.shape')!;
+    const outline = svg.querySelector('polygon');
+    return outline ? `${outline.getAttribute('points')!.trim().split(/\s+/).length}-gon` : 'circle';
+  });
+const badgeFill = (s: Session) => badge(s).evaluate((el) => getComputedStyle(el).backgroundColor);
+
+describe.each(EDITORS)('%s', (kind) => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await editors.openEditor(kind);
+  });
+  afterAll(async () => {
+    await s?.page.close();
+  });
+
+  test('the badge names the findings and shows the worst severity by shape and colour', async () => {
+    await s.page.click(s.composer);
+    await s.page.keyboard.type(ONLY_SUGGESTIONS);
+    await expect.poll(() => modelText(s.page)).toBe(ONLY_SUGGESTIONS);
+    await expect.poll(() => badge(s).getAttribute('aria-label')).toBe('Steady, 2 suggestions, nothing serious. Open the first one');
+    await expect(s.page.getByRole('button', { name: 'Steady, 2 suggestions, nothing serious. Open the first one' }).count()).resolves.toBe(1);
+    expect(await badge(s).getAttribute('data-severity')).toBe('suggestion');
+    expect(await badgeShape(s)).toBe('circle');
+    const suggestionFill = await badgeFill(s);
+
+    await s.page.keyboard.type(WITH_A_PROBLEM);
+    await expect.poll(() => findings(s.page).then((f) => f.map((x) => x.severity))).toContain('problem');
+    await expect.poll(() => badge(s).getAttribute('aria-label')).toBe('Steady, 3 suggestions: 1 problem. Open the first one');
+    await expect(s.page.getByRole('button', { name: 'Steady, 3 suggestions: 1 problem. Open the first one' }).count()).resolves.toBe(1);
+    expect(await badge(s).getAttribute('data-severity')).toBe('problem');
+    expect(await badgeShape(s)).toBe('8-gon');
+    expect(await badgeFill(s)).not.toBe(suggestionFill);
+    // The visible text stays the count.
+    expect(await badge(s).textContent()).toBe('3');
+  });
+});
