@@ -2,11 +2,13 @@
  * What the agent learns without opening a card, in real editors (a
  * contenteditable underlined through the Highlight API, and a textarea under
  * its mirror): the badge names how many findings there are and the worst one's
- * severity, in colour, shape and words.
+ * severity, in colour, shape and words; resting the pointer on an underline
+ * previews the finding, without touching the editor's DOM.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { EditorKind } from '../editor-pages/editors';
-import { startEditorBrowser, modelText, findings, type EditorBrowser, type Session } from '../editor-pages/session';
+import { startEditorBrowser, modelText, findings, dialog, underlineCentre, composerHtml, type EditorBrowser, type Session } from '../editor-pages/session';
+import { seriousViolations } from '../support/axe';
 
 const ONLY_SUGGESTIONS = 'According to you, the item never arrived. The parcel probably left on Monday.';
 const WITH_A_PROBLEM = ' That is not our fault.';
@@ -31,6 +33,13 @@ const badgeShape = (s: Session) =>
     return outline ? `${outline.getAttribute('points')!.trim().split(/\s+/).length}-gon` : 'circle';
   });
 const badgeFill = (s: Session) => badge(s).evaluate((el) => getComputedStyle(el).backgroundColor);
+/** The hover preview's text, or null while none shows. */
+const previewText = (s: Session) =>
+  s.page.evaluate(() => {
+    const host = document.querySelector<HTMLElement>('steady-preview');
+    const box = host?.shadowRoot?.querySelector('[role="tooltip"]');
+    return host && box && host.style.display !== 'none' ? box.textContent : null;
+  });
 
 describe.each(EDITORS)('%s', (kind) => {
   let s: Session;
@@ -60,5 +69,35 @@ describe.each(EDITORS)('%s', (kind) => {
     expect(await badgeFill(s)).not.toBe(suggestionFill);
     // The visible text stays the count.
     expect(await badge(s).textContent()).toBe('3');
+    expect(await seriousViolations(s.page, 'steady-badge')).toEqual([]);
+  });
+
+  test('resting the pointer on an underline previews the finding; moving away hides it; a click opens the card', async () => {
+    const found = await findings(s.page);
+    const index = found.findIndex((f) => f.severity === 'problem');
+    const finding = found[index];
+    const html = await composerHtml(s);
+    const at = await underlineCentre(s.page, index);
+    await s.page.mouse.move(at.x, at.y);
+    await expect.poll(() => previewText(s)).toContain(`Try: “${finding.rewrites[0]}”`);
+    const text = (await previewText(s))!;
+    expect(text).toMatch(/^Problem/);
+    expect(text).not.toContain(finding.ruleId);
+    expect(await composerHtml(s)).toBe(html);
+    expect(await seriousViolations(s.page, 'steady-preview')).toEqual([]);
+
+    // Away from the underline (over the page), the preview goes.
+    await s.page.mouse.move(2, 2);
+    await expect.poll(() => previewText(s)).toBeNull();
+
+    // Back on it and a click: the card opens and the preview makes way.
+    await s.page.mouse.move(at.x, at.y);
+    await expect.poll(() => previewText(s)).not.toBeNull();
+    await s.page.mouse.click(at.x, at.y);
+    await expect.poll(() => dialog(s.page).count()).toBe(1);
+    expect(await previewText(s)).toBeNull();
+    expect(await dialog(s.page).locator('.phrase').textContent()).toBe(`“${finding.phrase}”`);
+    await s.page.keyboard.press('Escape');
+    await expect.poll(() => dialog(s.page).count()).toBe(0);
   });
 });
