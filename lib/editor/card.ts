@@ -43,6 +43,8 @@ export interface CardView {
   /** Move next to the phrase again (scroll, resize). */
   place(anchor: readonly DOMRect[]): void;
   hide(): void;
+  /** Focus the card's first button (Tab from the composer). */
+  focusFirst(): void;
   contains(node: EventTarget | null): boolean;
   destroy(): void;
 }
@@ -83,6 +85,9 @@ export function createCardView(doc: Document): CardView {
       visible = false;
       render(null, mount);
       host.style.display = 'none';
+    },
+    focusFirst() {
+      if (visible) mount.querySelector<HTMLButtonElement>('button')?.focus({ preventScroll: true });
     },
     contains: (node) => node === host || (node instanceof win.Node && host.shadowRoot!.contains(node)),
     destroy() {

@@ -268,6 +268,9 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
             }
           : {}),
         onClose: guard(() => closeCard(true)),
+        onBackToComposer: guard(() => {
+          if (open) restoreCaret(open.returnTo);
+        }),
       },
       anchorOf(index),
     );
@@ -359,6 +362,14 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
       e.preventDefault();
       e.stopPropagation();
       closeCard(true);
+      return;
+    }
+    // With a card open, the next stop after the composer is the card, not the page's next field.
+    if (e.key === 'Tab' && open && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault();
+      e.stopPropagation();
+      open.returnTo = readDraft(composer).selection() ?? open.returnTo;
+      card.focusFirst();
       return;
     }
     const shortcut = (isMac(win) ? e.metaKey : e.ctrlKey) && !e.altKey && !e.shiftKey && (e.key === '.' || e.code === 'Period');

@@ -3,11 +3,16 @@
  * contenteditable underlined through the Highlight API, and a textarea under
  * its mirror): the badge names how many findings there are and the worst one's
  * severity, in colour, shape and words; resting the pointer on an underline
- * previews the finding, without touching the editor's DOM.
+ * previews the finding, without touching the editor's DOM. With a card open,
+ * Tab from the composer reaches it (Shift+Tab comes back), and Escape closes it
+ * from anywhere.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { EditorKind } from '../editor-pages/editors';
-import { startEditorBrowser, modelText, findings, dialog, underlineCentre, composerHtml, type EditorBrowser, type Session } from '../editor-pages/session';
+import {
+  startEditorBrowser, modelText, findings, dialog, underlineCentre, composerHtml, focusedCardButton, composerHasFocus, selection,
+  type EditorBrowser, type Session,
+} from '../editor-pages/session';
 import { seriousViolations } from '../support/axe';
 
 const ONLY_SUGGESTIONS = 'According to you, the item never arrived. The parcel probably left on Monday.';
@@ -99,5 +104,34 @@ describe.each(EDITORS)('%s', (kind) => {
     expect(await dialog(s.page).locator('.phrase').textContent()).toBe(`“${finding.phrase}”`);
     await s.page.keyboard.press('Escape');
     await expect.poll(() => dialog(s.page).count()).toBe(0);
+  });
+
+  test('with a card open, Tab from the composer reaches it and Shift+Tab comes back; Escape closes it from another field', async () => {
+    // The page's next field after the editor, where Tab goes when no card is open.
+    await s.page.evaluate(() => document.getElementById('mount')!.insertAdjacentHTML('afterend', '<input id="next-field" aria-label="Next field">'));
+    const nextFieldFocused = () => s.page.evaluate(() => document.activeElement?.id === 'next-field');
+    await s.page.evaluate(() => window.__coachTest!.select(3, 3));
+    await s.page.keyboard.press('Tab');
+    await expect.poll(nextFieldFocused).toBe(true);
+
+    const found = await findings(s.page);
+    const at = await underlineCentre(s.page, 0);
+    await s.page.mouse.click(at.x, at.y);
+    await expect.poll(() => dialog(s.page).count()).toBe(1);
+    expect(await composerHasFocus(s)).toBe(true);
+    const caret = await selection(s.page);
+    await s.page.keyboard.press('Tab');
+    await expect.poll(() => focusedCardButton(s.page)).toBe(found[0].rewrites[0]);
+    expect(await nextFieldFocused()).toBe(false);
+    await s.page.keyboard.press('Shift+Tab');
+    await expect.poll(() => composerHasFocus(s)).toBe(true);
+    expect(await selection(s.page)).toEqual(caret);
+    expect(await dialog(s.page).count()).toBe(1);
+
+    await s.page.locator('#next-field').focus();
+    await s.page.keyboard.press('Escape');
+    await expect.poll(() => dialog(s.page).count()).toBe(0);
+    expect(await nextFieldFocused()).toBe(true);
+    expect(await modelText(s.page)).toBe(ONLY_SUGGESTIONS + WITH_A_PROBLEM);
   });
 });
