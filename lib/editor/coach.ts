@@ -73,7 +73,7 @@ export interface ShownFinding extends Finding {
 /** Lint after the agent pauses this long; typing never waits for it. */
 const LINT_DELAY_MS = 60;
 /** The pointer rests on an underline this long before its preview shows: passing over text shows nothing. */
-export const PREVIEW_DELAY_MS = 400;
+const PREVIEW_DELAY_MS = 400;
 
 const isMac = (win: Window) => /Mac|iPhone|iPad/.test(win.navigator.platform);
 const occurrenceKey = (f: { ruleId: string; phrase: string }) => `${f.ruleId}\u0000${f.phrase.toLowerCase()}`;
