@@ -28,6 +28,8 @@ export interface SuggestionCardProps {
   /** Absent when the page offers no pause (tests, previews). */
   onPauseSite?(): void;
   onClose(): void;
+  /** Shift+Tab on the first button: back to the composer, the card stays open. */
+  onBackToComposer?(): void;
 }
 
 const SEVERITY_WORDS: Record<Severity, string> = { problem: 'Problem', warning: 'Warning', suggestion: 'Suggestion' };
@@ -54,6 +56,7 @@ export function SuggestionCard(props: SuggestionCardProps) {
     const buttons = [...(root.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
     const active = (root.current?.getRootNode() as ShadowRoot | Document).activeElement;
     const at = buttons.indexOf(active as HTMLButtonElement);
+    if (e.key === 'Tab' && step < 0 && at === 0 && props.onBackToComposer) return props.onBackToComposer();
     buttons[(at + step + buttons.length) % buttons.length]?.focus();
   };
 

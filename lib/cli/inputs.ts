@@ -155,11 +155,22 @@ function parseCsvRecords(file: string, content: string): InputText[] {
     return names;
   };
   let rows: Record<string, string>[];
+  // Every bad row is reported, not only the first: the agent fixes them all in one go.
+  const problems: string[] = [];
   try {
-    rows = parseCsv(content, { columns, skip_empty_lines: true }) as Record<string, string>[];
+    rows = parseCsv(content, {
+      columns,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      on_skip: (e) => {
+        if (e) problems.push(csvProblem(file, e));
+        return undefined;
+      },
+    }) as Record<string, string>[];
   } catch (e) {
     throw e instanceof CliError ? e : new CliError(csvProblem(file, e as CsvParseError));
   }
+  if (problems.length > 0) throw new CliError(listed(file, problems));
   return rows.map((row, index) => ({ file, id: row.id || `row-${index + 1}`, ...(row.title ? { title: row.title } : {}), text: row.text ?? '' }));
 }
 
@@ -168,6 +179,15 @@ interface CsvParseError extends Error {
   lines?: number;
   record?: unknown[];
   columns?: unknown[];
+}
+
+/** At most this many problems of one file are listed; the rest are counted. */
+export const MAX_LISTED_PROBLEMS = 20;
+
+/** One problem a line (the CLI prints each as its own `steady:` line), cut at MAX_LISTED_PROBLEMS. */
+function listed(file: string, problems: readonly string[]): string {
+  const more = problems.length - MAX_LISTED_PROBLEMS;
+  return [...problems.slice(0, MAX_LISTED_PROBLEMS), ...(more > 0 ? [`${file}: ${more} more problem${more === 1 ? '' : 's'} not listed`] : [])].join('\n');
 }
 
 /** A csv-parse error in the README's words: where, what is wrong, how to fix it. */
@@ -184,7 +204,8 @@ function csvProblem(file: string, e: CsvParseError): string {
     case 'CSV_INVALID_CLOSING_QUOTE':
       return `${where}: a field holds a stray double quote (put the whole field in double quotes and write each " inside it as "")`;
     default:
-      return `${where}: not valid CSV (${(e.message ?? '').split('\n')[0]})`;
+      // The parser's own words ("Invalid Record Length…") mean nothing to the reader: say what to check.
+      return `${where}: this row is not valid CSV (check its commas and double quotes: a field that holds commas, quotes or line breaks goes in double quotes, with each " inside written as "")`;
   }
 }
 

@@ -107,7 +107,7 @@ async function readAll(args: LintArgs): Promise<{ inputs: InputText[]; failed: n
       inputs.push(...read());
     } catch (e) {
       if (!(e instanceof CliError)) throw e;
-      report(e.message);
+      for (const line of e.message.split('\n')) report(line); // a file with several problems lists each
       failed++;
     }
   };

@@ -5,8 +5,9 @@
  */
 import { h, render } from 'preact';
 import { SuggestionCard, SUGGESTION_CARD_CSS, type SuggestionCardProps } from '../../components/SuggestionCard';
-import { ComposerBadge, COMPOSER_BADGE_CSS, type ComposerBadgeProps } from '../../components/ComposerBadge';
+import { ComposerBadge, COMPOSER_BADGE_CSS, badgeText, totalOf, type ComposerBadgeProps } from '../../components/ComposerBadge';
 import { Toast, TOAST_CSS } from '../../components/Toast';
+import { FindingPreview, FINDING_PREVIEW_CSS, type FindingPreviewProps } from '../../components/FindingPreview';
 
 export const CARD_Z_INDEX = 2147483000;
 const GAP = 6;
@@ -42,24 +43,33 @@ export interface CardView {
   /** Move next to the phrase again (scroll, resize). */
   place(anchor: readonly DOMRect[]): void;
   hide(): void;
+  /** Focus the card's first button (Tab from the composer). */
+  focusFirst(): void;
   contains(node: EventTarget | null): boolean;
   destroy(): void;
 }
 
+/** Puts a shown host below the phrase (above it when there is no room), kept on screen. */
+function placeNear({ host, mount }: ShadowHost, anchor: readonly DOMRect[]): void {
+  const win = host.ownerDocument.defaultView!;
+  const first = anchor[0];
+  const last = anchor[anchor.length - 1];
+  const box = mount.getBoundingClientRect();
+  const below = last.bottom + GAP;
+  const top = below + box.height <= win.innerHeight - EDGE ? below : Math.max(EDGE, first.top - GAP - box.height);
+  const left = Math.min(Math.max(EDGE, first.left), Math.max(EDGE, win.innerWidth - box.width - EDGE));
+  host.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
+}
+
 export function createCardView(doc: Document): CardView {
-  const { host, mount } = createShadowHost(doc, 'steady-card', SUGGESTION_CARD_CSS, CARD_Z_INDEX);
+  const shadow = createShadowHost(doc, 'steady-card', SUGGESTION_CARD_CSS, CARD_Z_INDEX);
+  const { host, mount } = shadow;
   const win = doc.defaultView!;
   let visible = false;
 
   const place = (anchor: readonly DOMRect[]) => {
     if (!visible || anchor.length === 0) return;
-    const first = anchor[0];
-    const last = anchor[anchor.length - 1];
-    const box = mount.getBoundingClientRect();
-    const below = last.bottom + GAP;
-    const top = below + box.height <= win.innerHeight - EDGE ? below : Math.max(EDGE, first.top - GAP - box.height);
-    const left = Math.min(Math.max(EDGE, first.left), Math.max(EDGE, win.innerWidth - box.width - EDGE));
-    host.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
+    placeNear(shadow, anchor);
   };
 
   return {
@@ -76,10 +86,45 @@ export function createCardView(doc: Document): CardView {
       render(null, mount);
       host.style.display = 'none';
     },
+    focusFirst() {
+      if (visible) mount.querySelector<HTMLButtonElement>('button')?.focus({ preventScroll: true });
+    },
     contains: (node) => node === host || (node instanceof win.Node && host.shadowRoot!.contains(node)),
     destroy() {
       render(null, mount);
       host.remove();
+    },
+  };
+}
+
+export interface PreviewView {
+  show(props: FindingPreviewProps, anchor: readonly DOMRect[]): void;
+  hide(): void;
+  destroy(): void;
+}
+
+/** The hover preview: its own shadow host (the editor's DOM is never touched), below the card, never taking the pointer. */
+export function createPreviewView(doc: Document): PreviewView {
+  const shadow = createShadowHost(doc, 'steady-preview', FINDING_PREVIEW_CSS, CARD_Z_INDEX - 1);
+  shadow.host.style.pointerEvents = 'none';
+  let visible = false;
+  return {
+    show(props, anchor) {
+      if (anchor.length === 0) return;
+      visible = true;
+      shadow.host.style.display = 'block';
+      render(h(FindingPreview, props), shadow.mount);
+      placeNear(shadow, anchor);
+    },
+    hide() {
+      if (!visible) return;
+      visible = false;
+      render(null, shadow.mount);
+      shadow.host.style.display = 'none';
+    },
+    destroy() {
+      render(null, shadow.mount);
+      shadow.host.remove();
     },
   };
 }
@@ -97,8 +142,8 @@ export function createBadgeView(doc: Document): BadgeView {
   let drawn = '';
   return {
     update(props, box, zIndex) {
-      const shown = props.count > 0 && box.width > 0 && box.bottom > 0 && box.top < win.innerHeight;
-      const state = shown ? `${props.count}|${zIndex}|${box.right}|${box.bottom}` : 'hidden';
+      const shown = totalOf(props.counts) > 0 && box.width > 0 && box.bottom > 0 && box.top < win.innerHeight;
+      const state = shown ? `${badgeText(props.counts)}|${zIndex}|${box.right}|${box.bottom}` : 'hidden';
       if (state === drawn) return;
       drawn = state;
       host.style.display = shown ? 'block' : 'none';

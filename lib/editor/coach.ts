@@ -17,7 +17,7 @@ import { previewRewrite, rewriteSpan } from '../engine/rewrite';
 import { createHighlightLayer, supportsHighlights } from './highlights';
 import { createMirrorLayer } from './mirror';
 import { markAt, type UnderlineLayer } from './underlines';
-import { createBadgeView, createCardView } from './card';
+import { createBadgeView, createCardView, createPreviewView } from './card';
 import { trackBox, zIndexAbove } from './track';
 import { overlayFor } from './overlay';
 
@@ -76,6 +76,8 @@ export interface ShownFinding extends Finding {
 
 /** Lint after the agent pauses this long; typing never waits for it. */
 const LINT_DELAY_MS = 60;
+/** The pointer rests on an underline this long before its preview shows: passing over text shows nothing. */
+const PREVIEW_DELAY_MS = 400;
 
 const isMac = (win: Window) => /Mac|iPhone|iPad/.test(win.navigator.platform);
 const occurrenceKey = (f: { ruleId: string; phrase: string }) => `${f.ruleId}\u0000${f.phrase.toLowerCase()}`;
@@ -106,6 +108,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
   const overlay = overlayFor(doc);
   const card = createCardView(overlay.doc);
   const badge = createBadgeView(overlay.doc);
+  const preview = createPreviewView(overlay.doc);
   const ignored = new Set<string>();
   const rulesOff = new Set<string>();
   let shown: ShownFinding[] = [];
@@ -125,10 +128,17 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
   let drafted: ReturnType<typeof readDraft> | null = null;
   /** The composer's stacking level changes rarely; looked up at most once a second. */
   let zIndex = { value: 0, at: -Infinity };
+  /** The underline under the pointer (its preview shows after PREVIEW_DELAY_MS), and where the pointer last was. */
+  let hovered: number | null = null;
+  let hoverTimer: ReturnType<typeof setTimeout> | undefined;
+  let pointer: { x: number; y: number } | null = null;
+  let hoverFrame = 0;
 
   const lint = () => {
     clearTimeout(timer);
     timer = undefined;
+    // Indices are about to change: the preview goes until the pointer moves again.
+    stopPreview();
     const draft = readDraft(composer);
     const previous = open ? shown[open.index] : null;
     shown = deps
@@ -166,7 +176,9 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
   const updateBadge = () => {
     const now = win.performance.now();
     if (now - zIndex.at > 1_000) zIndex = { value: zIndexAbove(overlay.frame ?? composer) + 1, at: now };
-    badge.update({ count: shown.length, onOpen: guard(() => openCard(0, 'badge')) }, overlay.boxOf(composer), zIndex.value);
+    const counts = { problem: 0, warning: 0, suggestion: 0 };
+    for (const f of shown) counts[f.severity]++;
+    badge.update({ counts, onOpen: guard(() => openCard(0, 'badge')) }, overlay.boxOf(composer), zIndex.value);
   };
 
   /** Where the card goes: by the phrase, or by the composer when the phrase is scrolled out of view. */
@@ -178,6 +190,33 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
   const restoreCaret = (at: { start: number; end: number } | null) => {
     composer.focus({ preventScroll: true });
     if (at) readDraft(composer).select(at.start, at.end);
+  };
+
+  const stopPreview = () => {
+    clearTimeout(hoverTimer);
+    hovered = null;
+    preview.hide();
+  };
+
+  /** Which underline the pointer rests on, from the underlines' screen boxes (highlights have no elements to hover). */
+  const checkHover = () => {
+    hoverFrame = 0;
+    const index = pointer && !open ? markAt(layer, shown.length, pointer.x, pointer.y) : null;
+    if (index === hovered) return;
+    stopPreview();
+    if (index === null) return;
+    hovered = index;
+    hoverTimer = setTimeout(
+      guard(() => {
+        const finding = shown[index];
+        if (hovered !== index || open || !finding) return;
+        preview.show(
+          { title: ruleName(finding.ruleId), severity: finding.severity, rewrite: finding.rewrites[0], message: finding.message },
+          anchorOf(index),
+        );
+      }),
+      PREVIEW_DELAY_MS,
+    );
   };
 
   const closeCard = (returnFocus: boolean) => {
@@ -194,6 +233,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
     if (!finding) return;
     const focused = doc.activeElement === composer || composer.contains(doc.activeElement);
     open = { index, returnTo: (focused ? readDraft(composer).selection() : null) ?? lastSelection };
+    stopPreview();
     layer.setActive(index);
     card.show(
       {
@@ -234,6 +274,9 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
             }
           : {}),
         onClose: guard(() => closeCard(true)),
+        onBackToComposer: guard(() => {
+          if (open) restoreCaret(open.returnTo);
+        }),
       },
       anchorOf(index),
     );
@@ -327,6 +370,14 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
       closeCard(true);
       return;
     }
+    // With a card open, the next stop after the composer is the card, not the page's next field.
+    if (e.key === 'Tab' && open && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault();
+      e.stopPropagation();
+      open.returnTo = readDraft(composer).selection() ?? open.returnTo;
+      card.focusFirst();
+      return;
+    }
     const shortcut = (isMac(win) ? e.metaKey : e.ctrlKey) && !e.altKey && !e.shiftKey && (e.key === '.' || e.code === 'Period');
     if (!shortcut) return;
     if (timer !== undefined) lint();
@@ -363,11 +414,24 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
     closeCard(false);
   });
 
+  const onPointerMove = guard((e: PointerEvent) => {
+    if (!e.isTrusted) return;
+    pointer = { x: e.clientX, y: e.clientY };
+    // At most one hit test per frame, however fast the pointer moves.
+    if (!hoverFrame) hoverFrame = win.requestAnimationFrame(guard(checkHover));
+  });
+
+  const onPointerLeave = guard(() => {
+    pointer = null;
+    stopPreview();
+  });
+
   const onFocusOut = guard(() => {
     lastSelection = readDraft(composer).selection() ?? lastSelection;
   });
 
   const reposition = guard(() => {
+    stopPreview();
     updateBadge();
     if (open) card.place(anchorOf(open.index));
   });
@@ -395,6 +459,8 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
   composer.addEventListener('keydown', onKeyDown, { capture: true, signal });
   composer.addEventListener('click', onClick, { signal });
   composer.addEventListener('focusout', onFocusOut, { signal });
+  composer.addEventListener('pointermove', onPointerMove, { passive: true, signal });
+  composer.addEventListener('pointerleave', onPointerLeave, { signal });
   doc.addEventListener('pointerdown', onPointerDownAnywhere, { capture: true, signal });
   if (overlay.doc !== doc) overlay.doc.addEventListener('pointerdown', onPointerDownAnywhere, { capture: true, signal });
   doc.addEventListener('keydown', onEscapeAnywhere, { signal });
@@ -421,6 +487,8 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
     },
     detach: guard(() => {
       clearTimeout(timer);
+      clearTimeout(hoverTimer);
+      win.cancelAnimationFrame(hoverFrame);
       observer?.disconnect();
       listening.abort();
       stopTracking();
@@ -428,6 +496,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
       layer.destroy();
       card.destroy();
       badge.destroy();
+      preview.destroy();
     }),
   };
 }

@@ -6,6 +6,7 @@
  */
 import type { Severity } from '../engine/types';
 import type { Mark, UnderlineLayer } from './underlines';
+import { underlineCss } from './underline-style';
 
 const STYLE_ID = 'steady-highlight-style';
 const NAME: Record<Severity | 'active', string> = {
@@ -16,9 +17,9 @@ const NAME: Record<Severity | 'active', string> = {
 };
 /** Colour plus a line style per severity, so they differ without colour vision too. */
 const STYLE = `
-::highlight(steady-problem) { text-decoration: underline wavy #c5221f; text-decoration-thickness: 2px; text-underline-offset: 3px; }
-::highlight(steady-warning) { text-decoration: underline solid #b45309; text-decoration-thickness: 2px; text-underline-offset: 3px; }
-::highlight(steady-suggestion) { text-decoration: underline dotted #1a73e8; text-decoration-thickness: 2px; text-underline-offset: 3px; }
+::highlight(steady-problem) { ${underlineCss('problem')} }
+::highlight(steady-warning) { ${underlineCss('warning')} }
+::highlight(steady-suggestion) { ${underlineCss('suggestion')} }
 ::highlight(steady-active) { background-color: rgba(255, 200, 60, 0.45); }
 `;
 

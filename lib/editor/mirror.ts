@@ -4,9 +4,10 @@
  * wrapping and scroll sits exactly over it (in a shadow root attached outside
  * the editor, pointer-events none) and draws the underlines.
  */
-import type { Severity } from '../engine/types';
+import { SEVERITIES } from '../engine/types';
 import type { Mark, UnderlineLayer } from './underlines';
 import { trackBox, zIndexAbove } from './track';
+import { underlineCss } from './underline-style';
 
 const COPIED = [
   'boxSizing', 'fontFamily', 'fontSize', 'fontStyle', 'fontWeight', 'fontVariant', 'fontStretch', 'fontFeatureSettings',
@@ -17,17 +18,11 @@ const COPIED = [
   'borderTopStyle', 'borderRightStyle', 'borderBottomStyle', 'borderLeftStyle',
 ] as const;
 
-const LINE: Record<Severity, string> = {
-  problem: 'wavy #c5221f',
-  warning: 'solid #b45309',
-  suggestion: 'dotted #1a73e8',
-};
-
 const STYLE = `
 :host { all: initial; }
 .mirror { position: absolute; overflow: hidden; color: transparent; pointer-events: none; border-color: transparent; margin: 0; }
-.mark { text-decoration-line: underline; text-decoration-thickness: 2px; text-underline-offset: 3px; border-radius: 2px; }
-${Object.entries(LINE).map(([sev, line]) => `.mark.${sev} { text-decoration-style: ${line.split(' ')[0]}; text-decoration-color: ${line.split(' ')[1]}; }`).join('\n')}
+.mark { border-radius: 2px; }
+${SEVERITIES.map((severity) => `.mark.${severity} { ${underlineCss(severity)} }`).join('\n')}
 .mark.active { background-color: rgba(255, 200, 60, 0.45); }
 `;
 

@@ -69,6 +69,9 @@ const underlinedPhrases = (page: Page) =>
 
 const badgeCount = (page: Page) =>
   page.evaluate(() => document.querySelector('steady-badge')?.shadowRoot?.querySelector('button.badge')?.textContent ?? null);
+/** What the badge tells a screen reader, and the severity its colour and shape show. */
+const badgeTells = (page: Page) =>
+  page.locator('steady-badge button.badge').evaluate((b) => ({ name: b.getAttribute('aria-label'), severity: b.getAttribute('data-severity') }));
 const dialog = (page: Page) => page.locator('steady-card [role="dialog"]');
 const focusedCardButton = (page: Page) =>
   page.evaluate(() => {
@@ -169,6 +172,7 @@ describe.each(FIXTURES)('$name', (fixture) => {
     await expect.poll(() => modelText(page), SLOW).toBe(DRAFT);
     await expect.poll(() => underlinedPhrases(page), SLOW).toEqual([CALM, NOTHING, APOLOGY].sort());
     await expect.poll(() => badgeCount(page), SLOW).toBe('3');
+    expect(await badgeTells(page)).toEqual({ name: expect.stringMatching(/^Steady, 3 suggestions: 2 problems\b.*\. Open the first one$/), severity: 'problem' });
     expect(await modelText(page)).toBe(DRAFT);
   }, STEP_MS);
 
@@ -224,6 +228,7 @@ describe.each(FIXTURES)('$name', (fixture) => {
     await page.locator('steady-card button', { hasText: 'Ignore' }).click();
     await expect.poll(() => underlinedPhrases(page), SLOW).toEqual([NOTHING]);
     await expect.poll(() => badgeCount(page), SLOW).toBe('1');
+    expect(await badgeTells(page)).toEqual({ name: 'Steady, 1 suggestion: 1 problem. Open the first one', severity: 'problem' });
     expect(await modelText(page)).toBe(expected);
   }, STEP_MS);
 

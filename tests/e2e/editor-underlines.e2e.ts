@@ -132,7 +132,7 @@ test('attaching and detaching the coach moves nothing on the page and leaves no 
   expect(await layout()).toEqual(withCoach);
   expect(await html()).toBe(editorHtml);
   expect(await underlineCount(s.page)).toBe(0);
-  expect(await s.page.evaluate(() => document.querySelectorAll('steady-card, steady-badge, steady-underlines').length)).toBe(0);
+  expect(await s.page.evaluate(() => document.querySelectorAll('steady-card, steady-badge, steady-preview, steady-underlines').length)).toBe(0);
   expect(s.errors).toEqual([]);
   await s.page.close();
 });

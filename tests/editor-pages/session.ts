@@ -43,7 +43,10 @@ export async function startEditorBrowser(): Promise<EditorBrowser> {
   const pack = JSON.stringify(buildBuiltinPack(readRuleFiles()));
   return {
     async openEditor(kind, options = {}) {
-      const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+      // A context of its own (not newPage's implicit one), so axe-core can check the page; it goes with the page.
+      const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+      const page = await context.newPage();
+      page.once('close', () => void context.close().catch(() => {}));
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       await page.addInitScript(`window.__steadyPack = ${pack};`);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeInput, expandPath, parseInput } from '../../lib/cli/inputs';
+import { decodeInput, expandPath, parseInput, MAX_LISTED_PROBLEMS } from '../../lib/cli/inputs';
 import { htmlToText } from '../../lib/cli/html-text';
 import { printable, printableLine } from '../../lib/cli/printable';
 import { CliError } from '../../lib/cli/errors';
@@ -33,6 +33,7 @@ beforeAll(() => {
   put('named-like-a-file.txt/inside.txt', 'Thanks for waiting.\n');
   put('bad.jsonl', '{"id": "r1", "text": "Relax."}\nnot json\n');
   put('good.txt', 'Relax, it is fine.\n');
+  put('rows.csv', 'id,text\n1,Relax.\n2,Hello, there\n3,Fine\n4,a,b,c\n');
   put('empty.txt', '');
   put('binary.txt', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x14]));
   put('latin1.txt', new Uint8Array([...Buffer.from('Caf'), 0xe9, ...Buffer.from(' -- please calm down.\n')]));
@@ -85,6 +86,24 @@ describe('odd inputs', () => {
     expect(problem('id,body\n1,Hello\n')).toBe('library.csv: no "text" column (found: id, body)');
     for (const csv of ['id,text\n1,"Hello\n', 'id,text\n1,a,b\n']) expect(problem(csv)).not.toMatch(/Quote Not Closed|Invalid Record Length/);
   });
+
+  it('lists every bad CSV row, one a line, up to a limit', () => {
+    const listed = (csv: string) => {
+      try {
+        parseInput('library.csv', csv, 'csv');
+      } catch (e) {
+        return (e as Error).message.split('\n');
+      }
+      throw new Error('expected a CliError');
+    };
+    expect(listed('id,text\n1,Hello, there\n2,fine\n3,a,b,c\n')).toEqual([
+      'library.csv:2: this row has 3 fields but the header row has 2 (put a field that holds commas in double quotes)',
+      'library.csv:4: this row has 4 fields but the header row has 2 (put a field that holds commas in double quotes)',
+    ]);
+    const many = listed(`id,text\n${Array.from({ length: MAX_LISTED_PROBLEMS + 5 }, (_, i) => `${i},a,b`).join('\n')}\n`);
+    expect(many).toHaveLength(MAX_LISTED_PROBLEMS + 1);
+    expect(many.at(-1)).toBe('library.csv: 5 more problems not listed');
+  });
 });
 
 describe('printing', () => {
@@ -119,7 +138,9 @@ describe('steady lint on a hostile folder (subprocess)', () => {
       expect.stringMatching(/^steady: warning: .*binary\.txt: looks like a binary file/),
       expect.stringMatching(/^steady: warning: .*empty\.txt: the file is empty/),
       expect.stringMatching(/^steady: warning: .*latin1\.txt: is not valid UTF-8/),
-      'steady: 1 input could not be read (see above); the others were linted.',
+      expect.stringMatching(/^steady: .*rows\.csv:3: this row has 3 fields/),
+      expect.stringMatching(/^steady: .*rows\.csv:5: this row has 4 fields/),
+      'steady: 2 inputs could not be read (see above); the others were linted.',
     ]);
     const out = result.stdout;
     expect(out.match(/reply\.txt:1:\d+/g)).toHaveLength(1);
