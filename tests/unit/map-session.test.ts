@@ -200,7 +200,8 @@ describe('map session', () => {
 
   it('a failed save says why, keeps the text on screen and succeeds on retry', async () => {
     const db = database();
-    const a = panel(db, { retryDelayMs: 30 });
+    // Long enough for the poll below to see the error before the retry, on a loaded machine.
+    const a = panel(db, { retryDelayMs: 1_500 });
     a.session.open(ACME_123);
     await a.shown(ACME_123);
     const put = db.ticketMaps.put.bind(db.ticketMaps);
@@ -210,7 +211,7 @@ describe('map session', () => {
     await expect.poll(() => a.view().saveState.kind).toBe('error');
     expect(a.view().saveState.message).toMatch(/storage is full/);
     expect(a.view().map?.concern).toBe('Keep me');
-    await expect.poll(() => a.view().saveState).toEqual({ kind: 'saved' });
+    await expect.poll(() => a.view().saveState, { timeout: 10_000 }).toEqual({ kind: 'saved' });
     expect((await loadDecisionMap(db, ACME_123)).concern).toBe('Keep me');
   });
 
