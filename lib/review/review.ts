@@ -15,6 +15,8 @@ export interface ReviewAnswer {
 /** A promise from an agent reply (or the draft), and the customer's words when they say it was not kept. */
 export interface TicketPromise {
   text: string;
+  /** Who wrote it, when the page names the agent (absent for the draft). */
+  author?: string;
   brokenEvidence?: string;
 }
 
@@ -29,7 +31,7 @@ export function ticketPromises(snapshot: Pick<TicketSnapshot, 'messages' | 'trig
   snapshot.messages.forEach((m, i) => {
     if (m.role !== 'agent') return;
     const complaint = complaints.find((t) => (position.get(t.messageId) ?? -1) > i);
-    for (const text of promisesIn(m.text)) out.push(complaint ? { text, brokenEvidence: complaint.evidence } : { text });
+    for (const text of promisesIn(m.text)) out.push({ text, ...(m.author ? { author: m.author } : {}), ...(complaint ? { brokenEvidence: complaint.evidence } : {}) });
   });
   for (const text of draftPromises) if (!out.some((p) => p.text === text)) out.push({ text });
   return out;
