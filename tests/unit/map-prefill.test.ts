@@ -9,7 +9,7 @@ import { acceptSuggestion, dismissSuggestion, openSuggestions, prefillMap, type 
 import { ticketPromises } from '../../lib/review/review';
 import { createLinter } from '../../lib/engine';
 import { emptyDecisionMap } from '../../lib/store/decision-maps';
-import type { ConversationMessage } from '../../lib/ticket';
+import type { ConversationMessage, ExtractedFact } from '../../lib/ticket';
 import { loadFixturePage } from '../support/fixture-dom';
 import { readJsonl } from '../eval/corpus';
 
@@ -90,6 +90,24 @@ describe('pre-filled decision map on real customer messages', () => {
   it.skipIf(!rows)('suggests no claim to verify for praise', async () => {
     expect((await one('airlines:1657')).filter((s) => s.field === 'factsToVerify' || s.text.startsWith('Tracking'))).toEqual([]);
     expect((await one('airlines:18197')).filter((s) => s.field === 'factsToVerify' || s.text.startsWith('Tracking'))).toEqual([]);
+  });
+});
+
+describe('facts and promises', () => {
+  const fact = (kind: ExtractedFact['kind'], text: string): ExtractedFact => ({ kind, text, messageId: 'm1' });
+
+  it('labels each kind of fact, drops repeats and keeps each promise once', () => {
+    const facts = [fact('order-number', '4417'), fact('ticket-number', '#88'), fact('invoice-number', 'INV-12'), fact('amount', '$40'), fact('date', 'Monday'), fact('deadline', 'by Friday'), fact('order-number', '4417')];
+    const suggestions = prefillMap({ messages: [], triggers: [], facts, promises: [{ text: 'I will call you today.' }, { text: 'I will call you today.' }], concernOf: () => undefined });
+    expect(suggestions.map((s) => `${s.field} ${s.text}`)).toEqual([
+      'knownFacts Order: 4417',
+      'knownFacts Ticket: #88',
+      'knownFacts Invoice: INV-12',
+      'knownFacts Amount: $40',
+      'knownFacts Date mentioned: Monday',
+      'knownFacts Deadline: by Friday',
+      'promises I will call you today.',
+    ]);
   });
 });
 
