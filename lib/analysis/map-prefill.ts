@@ -79,7 +79,7 @@ const MAX_QUOTE = 140;
 export function prefillMap(input: PrefillInput): MapSuggestion[] {
   const out: MapSuggestion[] = [];
   const add = (field: SuggestedField, text: string) => {
-    const clean = text.replace(/\s+/g, ' ').trim();
+    const clean = text.replace(/\s+/g, ' ').trim().replace(/^[-•*]\s+/, '');
     if (clean && !out.some((s) => s.field === field && s.text.toLowerCase() === clean.toLowerCase())) out.push({ id: `${field}:${clean}`, field, text: clean });
   };
   const customer = input.messages.filter((m) => m.role === 'customer');
@@ -96,7 +96,9 @@ export function prefillMap(input: PrefillInput): MapSuggestion[] {
   for (const f of input.facts) add('knownFacts', `${FACT_LABELS[f.kind]}: ${f.text}`);
   const tracking = sentences.map((s) => TRACKING.exec(s)?.[0]).filter((t): t is string => !!t);
   if (tracking.length) add('knownFacts', `Tracking, as the customer reports it: ${quote(tracking[tracking.length - 1])}`);
-  const waited = input.triggers.filter((h) => h.trigger === 'delay' && WAITED.test(h.evidence));
+  // A wait the customer counts against a promise ("four days, not 48 hours") is told with that promise below.
+  const complaints = input.triggers.filter((h) => h.trigger === 'broken-promise');
+  const waited = input.triggers.filter((h) => h.trigger === 'delay' && WAITED.test(h.evidence) && !complaints.some((c) => c.messageId === h.messageId && c.start < h.end && h.start < c.end));
   if (waited.length) add('knownFacts', `Waiting: ${quote(waited[waited.length - 1].evidence)}`);
   for (const p of input.promises) {
     if (!p.author) continue;

@@ -172,7 +172,7 @@ describe('a map that starts filled where the ticket allows (ticket #123: order n
   const TRACKING = 'Tracking, as the customer reports it: “the tracking page hasn\'t moved since the 6th”';
   const BROKEN = 'Earlier promise not kept: Marco Ruiz wrote “I\'ve asked our warehouse team to look into your shipment and will get back to you within 48 hours”; the customer: “It\'s been four days, not 48 hours”';
   const THIRD = 'Customer has asked 3 times (“This is the THIRD time I\'m asking and I\'m honestly furious”)';
-  const WAITING = 'Waiting: “It\'s been four days”';
+  const WAITING = 'Waiting: “It\'s been two weeks”';
   const CLAIM = 'The customer says “The checkout page said delivery in 5 business days”';
   const PROMISE = 'I\'ve asked our warehouse team to look into your shipment and will get back to you within 48 hours.';
   const EDITED = 'Third contact: she has asked three times since Nov 16';

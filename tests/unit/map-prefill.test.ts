@@ -43,6 +43,8 @@ describe('pre-filled decision map on the fixture tickets', () => {
         'Tracking, as the customer reports it: “the tracking page hasn\'t moved since the 6th”',
         'Earlier promise not kept: Marco Ruiz wrote “I\'ve asked our warehouse team to look into your shipment and will get back to you within 48 hours”; the customer: “It\'s been four days, not 48 hours”',
         'Customer has asked 3 times (“This is the THIRD time I\'m asking and I\'m honestly furious”)',
+        // "Four days, not 48 hours" is told with the broken promise; the wait since the order stands on its own.
+        'Waiting: “It\'s been two weeks”',
       ]),
     );
     expect(map.factsToVerify).toContain('The customer says “The checkout page said delivery in 5 business days”');
@@ -98,7 +100,7 @@ describe('facts and promises', () => {
 
   it('labels each kind of fact, drops repeats and keeps each promise once', () => {
     const facts = [fact('order-number', '4417'), fact('ticket-number', '#88'), fact('invoice-number', 'INV-12'), fact('amount', '$40'), fact('date', 'Monday'), fact('deadline', 'by Friday'), fact('order-number', '4417')];
-    const suggestions = prefillMap({ messages: [], triggers: [], facts, promises: [{ text: 'I will call you today.' }, { text: 'I will call you today.' }], concernOf: () => undefined });
+    const suggestions = prefillMap({ messages: [], triggers: [], facts, promises: [{ text: 'I will call you today.' }, { text: '- I will call you today.' }], concernOf: () => undefined });
     expect(suggestions.map((s) => `${s.field} ${s.text}`)).toEqual([
       'knownFacts Order: 4417',
       'knownFacts Ticket: #88',
