@@ -68,6 +68,15 @@ describe('pre-filled decision map on the fixture tickets', () => {
     expect(map.promises).toEqual([]);
   });
 
+  it('osTicket #4312: "five days and no label" breaks the promised label, and the wait is told with it', async () => {
+    const map = await fixtureSuggestions('osticket.html');
+    expect(map.knownFacts).toEqual([
+      'Order: 55-1902',
+      'Date mentioned: on Saturday',
+      'Earlier promise not kept: Sam Ortiz wrote “I\'ve started an exchange; you\'ll get a return label by email within a day”; the customer: “It\'s been five days and no label”',
+    ]);
+  });
+
   it('Front (generic mode): a damaged replacement to verify and the order number', async () => {
     const map = await fixtureSuggestions('quill.html');
     expect(map.knownFacts).toContain('Order: FR-3318');
