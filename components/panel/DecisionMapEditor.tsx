@@ -1,15 +1,18 @@
-/** The per-ticket decision map: concern, facts, boundaries, promises, next step and owner. */
+/** The per-ticket decision map: concern, facts, boundaries, promises, next step and owner, with suggestions read from the conversation. */
 import type { DecisionMap } from '../../lib/store/db';
+import type { MapSuggestion, SuggestedField } from '../../lib/analysis/map-prefill';
 import { ListField } from './ListField';
-import type { DecisionMapSuggestions } from '../../lib/panel/derive';
+import { SuggestedItems } from './SuggestedItems';
 
 type ListKey = 'knownFacts' | 'factsToVerify' | 'boundaries' | 'promises';
 
-
 export interface DecisionMapEditorProps {
   map: DecisionMap;
-  suggestions: DecisionMapSuggestions;
+  /** Suggestions still open on this map (not accepted, edited or dismissed). */
+  suggestions: readonly MapSuggestion[];
   onChange: (map: DecisionMap) => void;
+  onAccept: (suggestion: MapSuggestion, text?: string) => void;
+  onDismiss: (suggestion: MapSuggestion) => void;
   /** 'idle' until the first edit: nothing is claimed saved before anything was written. */
   saveState: { kind: 'idle' | 'saved' | 'saving' | 'error'; message?: string };
 }
@@ -21,28 +24,26 @@ const LISTS: { key: ListKey; label: string }[] = [
   { key: 'promises', label: 'Promises' },
 ];
 
-export function DecisionMapEditor({ map, suggestions, onChange, saveState }: DecisionMapEditorProps) {
+export function DecisionMapEditor({ map, suggestions, onChange, onAccept, onDismiss, saveState }: DecisionMapEditorProps) {
   const set = (patch: Partial<DecisionMap>) => onChange({ ...map, ...patch });
+  const suggested = (field: SuggestedField, label: string) => (
+    <SuggestedItems label={label} suggestions={suggestions.filter((s) => s.field === field)} onAccept={onAccept} onDismiss={onDismiss} />
+  );
   return (
     <div class="decision-map">
       <p class={`save-state ${saveState.kind}`} role={saveState.kind === 'error' ? 'alert' : 'status'}>
         {saveState.kind === 'error' ? saveState.message : saveState.kind === 'saving' ? 'Saving…' : saveState.kind === 'saved' ? 'Saved on this device' : ''}
       </p>
+      {suggestions.length > 0 && <p class="muted small">Suggested items are read from the conversation. They join the map only when you accept or edit them.</p>}
       <label class="field">
         <span>Concern</span>
         <textarea rows={2} value={map.concern} onInput={(e) => set({ concern: (e.currentTarget as HTMLTextAreaElement).value })} />
       </label>
-      {suggestions.concern.length > 0 && !map.concern && (
-        <div class="suggestions" aria-label="Suggested concern">
-          {suggestions.concern.map((c) => (
-            <button key={c} type="button" class="chip" onClick={() => set({ concern: c })}>
-              + {c}
-            </button>
-          ))}
-        </div>
-      )}
+      {suggested('concern', 'concern')}
       {LISTS.map(({ key, label }) => (
-        <ListField key={key} id={key} label={label} items={map[key]} suggestions={key === 'knownFacts' ? suggestions.knownFacts : key === 'promises' ? suggestions.promises : []} onChange={(items) => set({ [key]: items })} />
+        <ListField key={key} id={key} label={label} items={map[key]} onChange={(items) => set({ [key]: items })}>
+          {key !== 'boundaries' && suggested(key, label.toLowerCase())}
+        </ListField>
       ))}
       <label class="field">
         <span>Next step</span>

@@ -1,21 +1,21 @@
-/** An editable list, item by item: edit in place, remove, add; plus one-click suggestions. */
+/** An editable list, item by item: edit in place, remove, add; children (suggestions) below. */
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 
 export interface ListFieldProps {
   id: string;
   label: string;
   items: readonly string[];
-  suggestions?: readonly string[];
   onChange: (items: string[]) => void;
+  children?: ComponentChildren;
 }
 
-export function ListField({ id, label, items, suggestions = [], onChange }: ListFieldProps) {
+export function ListField({ id, label, items, onChange, children }: ListFieldProps) {
   const [draft, setDraft] = useState('');
   const add = (text: string) => {
     const value = text.trim();
     if (value && !items.includes(value)) onChange([...items, value]);
   };
-  const open = suggestions.filter((s) => !items.includes(s));
   return (
     <fieldset class="list-field" aria-labelledby={`${id}-label`}>
       <legend id={`${id}-label`}>{label}</legend>
@@ -33,6 +33,7 @@ export function ListField({ id, label, items, suggestions = [], onChange }: List
           </li>
         ))}
       </ul>
+      {children}
       <form
         class="add"
         onSubmit={(e) => {
@@ -44,15 +45,6 @@ export function ListField({ id, label, items, suggestions = [], onChange }: List
         <input aria-label={`Add to ${label.toLowerCase()}`} placeholder="Add…" value={draft} onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)} />
         <button type="submit">Add</button>
       </form>
-      {open.length > 0 && (
-        <div class="suggestions" aria-label={`Suggested ${label.toLowerCase()}`}>
-          {open.map((s) => (
-            <button key={s} type="button" class="chip" onClick={() => add(s)}>
-              + {s}
-            </button>
-          ))}
-        </div>
-      )}
     </fieldset>
   );
 }

@@ -11,7 +11,8 @@ import { createLinter, setBuiltinPack, type Linter } from '@/lib/engine';
 import { createChecklist } from '@/lib/checklist/checklist';
 import { compileTriggers } from '@/lib/analysis/trigger-rules';
 import { createScriptSearch, fillPlaceholders } from '@/lib/scripts/search';
-import { draftInsights, mapSuggestions, placeholderValues } from '@/lib/panel/derive';
+import { draftInsights, placeholderValues } from '@/lib/panel/derive';
+import { acceptSuggestion, dismissSuggestion, openSuggestions, prefillMap } from '@/lib/analysis/map-prefill';
 import { buildReview, followUpNote, ticketPromises } from '@/lib/review/review';
 import { openDatabase, onDatabaseInterrupted, type MapKey } from '@/lib/store/db';
 import { emptyDecisionMap } from '@/lib/store/decision-maps';
@@ -65,6 +66,14 @@ const draft = computed(() => tabState.value?.draft ?? '');
 const ticketKey = computed(() => (snapshot.value?.ticketId ? `${snapshot.value.helpdesk}:${snapshot.value.account}:${snapshot.value.ticketId}` : null));
 const insights = computed(() => draftInsights(draft.value, snapshot.value, linter.value, checklist));
 const findings = computed(() => tabState.value?.findings ?? []);
+/** The promises of the agents' replies and the draft, with whether the customer says they were kept. */
+const ticketPromiseList = computed(() => (snapshot.value ? ticketPromises(snapshot.value, (text) => linter.value.commitments(text).map((c) => c.text), insights.value.promises) : []));
+/** What the decision map can be pre-filled with from this conversation. */
+const prefill = computed(() => {
+  const snap = snapshot.value;
+  if (!snap) return [];
+  return prefillMap({ messages: snap.messages, triggers: snap.triggers, facts: snap.facts, promises: ticketPromiseList.value, concernOf: (t) => concerns.get(t) });
+});
 const host = computed(() => {
   const url = snapshot.value?.url;
   return url ? new URL(url).hostname : null;
@@ -306,7 +315,9 @@ function Panel() {
             map={mapView.value.map}
             saveState={mapView.value.saveState}
             onChange={(next) => maps.update(next)}
-            suggestions={mapSuggestions(snap, promises, (t) => concerns.get(t))}
+            suggestions={openSuggestions(mapView.value.map, prefill.value)}
+            onAccept={(suggestion, text) => mapView.value.map && maps.update(acceptSuggestion(mapView.value.map, suggestion, text))}
+            onDismiss={(suggestion) => mapView.value.map && maps.update(dismissSuggestion(mapView.value.map, suggestion))}
           />
         ) : (
           <p class="muted">The decision map is kept per ticket: open a ticket to start one.</p>
@@ -318,7 +329,7 @@ function Panel() {
         break;
       }
       const results = (text: string) => Object.fromEntries(checklist.evaluate(text).map((r) => [r.id, r.status]));
-      const allPromises = ticketPromises(snap, (text) => linter.value.commitments(text).map((c) => c.text), promises);
+      const allPromises = ticketPromiseList.value;
       const current = mapView.value.map ?? emptyDecisionMap({ helpdesk: snap.helpdesk, account: snap.account, ticketId: snap.ticketId ?? '' });
       body = (
         <ReviewView

@@ -40,6 +40,7 @@ const DATE_MATCH = '(by|before|until|till|within|in|on|since|from|after)? (next|
 const DEADLINE_START = /^(?:by|before|until|till|within|no later than)\b/i;
 /** A bare unit ("3 weeks", "the month") is a duration, not a date, unless anchored. */
 const BARE_UNIT = /^(?:(?:the|a|\d+|\w+)\s+)?(?:days?|weeks?|months?|years?|hours?|minutes?)$/i;
+const NOT_A_DATE = /['’]s$|^\d+-(?:day|week|month|year)$/i;
 const NUMERIC_DATE = /\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b/g;
 
 /** Facts mentioned in one message. `nlp` comes from loadDateParser(). */
@@ -86,7 +87,9 @@ function datePhrases(text: string, nlp: Nlp): string[] {
   }
   const found = dated.length ? (nlp(dated.join('\n')).match(DATE_MATCH).out('array') as string[]) : [];
   for (const m of found) {
-    const phrase = m.replace(/[\s.,;:!?)]+$/, '');
+    // "fix this today" is read as "this today"; "60-day terms" and "next year's price" describe something else.
+    const phrase = m.replace(/[\s.,;:!?)]+$/, '').replace(/^this (?=(?:today|tonight|tomorrow)\b)/i, '');
+    if (NOT_A_DATE.test(phrase)) continue;
     if (!BARE_UNIT.test(phrase) || /^(?:within|in|by|before|next|this|last)\b|\bago$/i.test(phrase)) out.push(phrase);
   }
   for (const m of text.matchAll(NUMERIC_DATE)) if (!out.some((p) => p.includes(m[0]))) out.push(m[0]);

@@ -4,13 +4,7 @@
  */
 import type { Linter } from '../engine/linter';
 import type { Checklist, ChecklistResult } from '../checklist/checklist';
-import { lintContextOf, type HelpdeskId, type Role, type TicketSnapshot, type TriggerId, type ExtractedFact } from '../ticket';
-
-export interface DecisionMapSuggestions {
-  concern: readonly string[];
-  knownFacts: readonly string[];
-  promises: readonly string[];
-}
+import { lintContextOf, type HelpdeskId, type Role, type TicketSnapshot, type ExtractedFact } from '../ticket';
 
 export interface DraftInsights {
   checklist: ChecklistResult[];
@@ -35,21 +29,6 @@ export function draftInsights(draft: string, snapshot: TicketSnapshot | null, li
     untimedPromises: commitments.filter((c) => !c.timed).map((c) => c.text),
     guesses: findings.filter((f) => f.category === 'uncertain' || f.ruleId === 'draft/hedge-density').map((f) => draft.slice(f.start, f.end)),
   };
-}
-
-const FACT_LABELS: Record<ExtractedFact['kind'], string> = {
-  'order-number': 'Order',
-  'ticket-number': 'Ticket',
-  'invoice-number': 'Invoice',
-  amount: 'Amount',
-  date: 'Date mentioned',
-  deadline: 'Deadline',
-};
-
-export function mapSuggestions(snapshot: TicketSnapshot | null, promises: readonly string[], concernOf: (trigger: TriggerId) => string | undefined): DecisionMapSuggestions {
-  const concerns = [...new Set((snapshot?.triggers ?? []).map((t) => concernOf(t.trigger)).filter((c): c is string => !!c))];
-  const facts = [...new Set((snapshot?.facts ?? []).map((f) => `${FACT_LABELS[f.kind]}: ${f.text}`))];
-  return { concern: concerns, knownFacts: facts, promises: [...new Set(promises)] };
 }
 
 /** Values for script placeholders, from the ticket. */

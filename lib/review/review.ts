@@ -15,6 +15,8 @@ export interface ReviewAnswer {
 /** A promise from an agent reply (or the draft), and the customer's words when they say it was not kept. */
 export interface TicketPromise {
   text: string;
+  /** Who wrote it, when the page names the agent (absent for the draft). */
+  author?: string;
   brokenEvidence?: string;
 }
 
@@ -29,7 +31,7 @@ export function ticketPromises(snapshot: Pick<TicketSnapshot, 'messages' | 'trig
   snapshot.messages.forEach((m, i) => {
     if (m.role !== 'agent') return;
     const complaint = complaints.find((t) => (position.get(t.messageId) ?? -1) > i);
-    for (const text of promisesIn(m.text)) out.push(complaint ? { text, brokenEvidence: complaint.evidence } : { text });
+    for (const text of promisesIn(m.text)) out.push({ text, ...(m.author ? { author: m.author } : {}), ...(complaint ? { brokenEvidence: complaint.evidence } : {}) });
   });
   for (const text of draftPromises) if (!out.some((p) => p.text === text)) out.push({ text });
   return out;
@@ -54,32 +56,51 @@ const SWING = 0.25;
 
 export function buildReview(input: ReviewInputs): ReviewAnswer[] {
   const { snapshot } = input;
-  const agentTexts = [...snapshot.messages.filter((m) => m.role === 'agent').map((m) => m.text), ...(input.draft.trim() ? [input.draft] : [])];
-  const firstReply = agentTexts[0];
+  const replies: Reply[] = [...snapshot.messages.filter((m) => m.role === 'agent').map((m) => ({ text: m.text, author: m.author })), ...(input.draft.trim() ? [{ text: input.draft, mine: true }] : [])];
+  const firstReply = replies[0]?.text;
+  // Questions about another agent's reply name that agent: only the signed-in agent's own replies are "I".
+  const firstWriter = replies[0] ? writer(replies[0]) : 'I';
+  const allMine = replies.every((r) => writer(r) === 'I');
   return [
     { id: 'turning-points', question: 'When did the customer become calmer or more frustrated?', answer: turningPoints(snapshot.messages) },
     {
       id: 'acknowledged-early',
-      question: 'Did I acknowledge the emotional impact early enough?',
+      question: `Did ${firstWriter} acknowledge the emotional impact early enough?`,
       answer: firstReply === undefined ? null : input.acknowledges(firstReply) ? 'Yes — the first reply opens by acknowledging the impact.' : 'Not in the first reply: it opens without naming what the problem cost the customer.',
     },
     {
       id: 'facts-first',
-      question: 'Did I ask for the right facts before offering a solution?',
+      question: `Did ${firstWriter} ask for the right facts before offering a solution?`,
       answer: firstReply === undefined ? null : input.asksFirst(firstReply) ? 'Yes — the first reply asks a clarifying question.' : 'The first reply offers an answer without asking the customer anything first.',
     },
     {
       id: 'over-explained',
-      question: 'Did I over-explain?',
-      answer: agentTexts.length === 0 ? null : agentTexts.some((t) => input.overExplains(t)) ? 'Possibly — at least one reply is long for an upset customer.' : 'No reply stood out as too long.',
+      question: allMine ? 'Did I over-explain?' : 'Did the replies over-explain?',
+      answer: replies.length === 0 ? null : replies.some((r) => input.overExplains(r.text)) ? 'Possibly — at least one reply is long for an upset customer.' : 'No reply stood out as too long.',
     },
     {
       id: 'promises',
-      question: 'Did I promise anything that needs follow-up?',
+      question: allMine ? 'Did I promise anything that needs follow-up?' : 'Do the replies promise anything that needs follow-up?',
       answer: input.promises.length ? input.promises.map((p) => `• ${describePromise(p)}`).join('\n') : 'No promises found in the replies.',
     },
     { id: 'phrase-that-worked', question: 'What phrase worked well that I should reuse?', answer: phraseThatWorked(snapshot.messages) },
   ];
+}
+
+interface Reply {
+  text: string;
+  author?: string;
+  /** The signed-in agent's own text (the draft). */
+  mine?: boolean;
+}
+
+/** Helpdesks show the signed-in agent's own messages as "You" or "Name (you)". */
+const SELF = /^(?:you|me)$|\(you\)/i;
+
+/** Who a question about this reply names: "I" for the agent's own, else the author's first name, else "the agent". */
+function writer(reply: Reply): string {
+  if (reply.mine || (reply.author && SELF.test(reply.author.trim()))) return 'I';
+  return reply.author?.trim().split(/\s+/)[0] || 'the agent';
 }
 
 /** Biggest rise and fall between consecutive customer messages. */
@@ -126,13 +147,14 @@ export interface FollowUpNote {
   plain: string;
 }
 
-/** A short internal note: issue, concern, promised, to verify, next action and owner. */
+/** A short internal note from what the map holds: issue, concern, known facts, promised, to verify, next action and owner. */
 export function followUpNote(snapshot: Pick<TicketSnapshot, 'subject' | 'ticketId'>, map: DecisionMap, promises: readonly TicketPromise[]): FollowUpNote {
   const fromTicket = promises.filter((p) => !map.promises.includes(p.text)).map(describePromise);
   const promised = [...new Set([...map.promises, ...fromTicket])];
   const rows: [string, string | string[]][] = [
     ['Issue', snapshot.subject || `Ticket ${snapshot.ticketId ?? ''}`.trim()],
     ['Concern', map.concern || '—'],
+    ['Known facts', map.knownFacts.length ? map.knownFacts : '—'],
     ['Promised', promised.length ? promised : '—'],
     ['To verify', map.factsToVerify.length ? map.factsToVerify : '—'],
     ['Next action', `${map.nextStep || '—'}${map.owner ? ` (owner: ${map.owner})` : ''}`],

@@ -20,7 +20,7 @@ export interface MapKey {
   ticketId: string;
 }
 
-export const MAP_FIELDS = ['concern', 'knownFacts', 'factsToVerify', 'boundaries', 'promises', 'nextStep', 'owner'] as const;
+export const MAP_FIELDS = ['concern', 'knownFacts', 'factsToVerify', 'boundaries', 'promises', 'nextStep', 'owner', 'dismissedSuggestions'] as const;
 export type MapField = (typeof MAP_FIELDS)[number];
 
 export interface DecisionMap extends MapKey {
@@ -31,6 +31,8 @@ export interface DecisionMap extends MapKey {
   promises: string[];
   nextStep: string;
   owner: string;
+  /** Ids of the pre-filled suggestions the agent dismissed on this ticket (absent on maps saved before suggestions; not indexed, so no schema version). */
+  dismissedSuggestions?: string[];
   updatedAt: number;
   /** When each field was last edited: concurrent saves from two panels merge field by field, newest edit wins. */
   editedAt?: Partial<Record<MapField, number>>;

@@ -63,7 +63,7 @@ export const JOURNAL_KEY = 'steady:unsaved-map-edits';
 
 const text = z.string();
 const list = z.array(z.string());
-const FIELD_VALUE: Record<MapField, z.ZodType> = { concern: text, nextStep: text, owner: text, knownFacts: list, factsToVerify: list, boundaries: list, promises: list };
+const FIELD_VALUE: Record<MapField, z.ZodType> = { concern: text, nextStep: text, owner: text, knownFacts: list, factsToVerify: list, boundaries: list, promises: list, dismissedSuggestions: list };
 const journalEntry = z
   .object({
     session: z.string(),

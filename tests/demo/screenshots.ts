@@ -39,6 +39,8 @@ async function main(): Promise<void> {
     for (const name of TABS) {
       await panel.getByRole('tab', { name }).click();
       await panel.waitForFunction(() => !document.body.innerText.includes('Loading…'));
+      // The map shows what it pre-fills from the conversation.
+      if (name === 'Map') await panel.locator('li.suggested').first().waitFor();
       await shoot(panel, `panel-${name.toLowerCase()}.png`, false);
     }
 

@@ -3,13 +3,18 @@
  * switching ticket while a save is pending, two panels typing at once,
  * reloading the panel right after a keystroke, and two accounts with the same
  * ticket number. Each map must show and be saved under its own ticket only.
+ * Then the map pre-filled from the conversation: suggested items the agent
+ * accepts, edits or dismisses, kept across a reload and used by the follow-up note.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchSteady, type SteadyBrowser } from '../support/steady-browser';
+import { seriousViolations } from '../support/axe';
 
 const ACME = 'https://acme.zendesk.com/agent/tickets/123';
 const GLOBEX = 'https://globex.zendesk.com/agent/tickets/123';
+/** Ticket #123 in an account no other test writes to: its map starts empty. */
+const INITECH = 'https://initech.zendesk.com/agent/tickets/123';
 const COMPOSER = '[data-test-id="omnicomposer-rich-text-ckeditor"] >> visible=true';
 const SLOW = { timeout: 20_000, interval: 100 };
 
@@ -159,5 +164,78 @@ describe('decision maps belong to one ticket of one account', () => {
   test('no errors, and the extension made no network request', () => {
     expect(steady.errors).toEqual([]);
     expect(steady.extensionRequests()).toEqual([]);
+  });
+});
+
+describe('a map that starts filled where the ticket allows (ticket #123: order number, broken 48-hour promise, third contact)', () => {
+  const ORDER = 'Order: A-20931';
+  const TRACKING = 'Tracking, as the customer reports it: “the tracking page hasn\'t moved since the 6th”';
+  const BROKEN = 'Earlier promise not kept: Marco Ruiz wrote “I\'ve asked our warehouse team to look into your shipment and will get back to you within 48 hours”; the customer: “It\'s been four days, not 48 hours”';
+  const THIRD = 'Customer has asked 3 times (“This is the THIRD time I\'m asking and I\'m honestly furious”)';
+  const WAITING = 'Waiting: “It\'s been two weeks”';
+  const CLAIM = 'The customer says “The checkout page said delivery in 5 business days”';
+  const PROMISE = 'I\'ve asked our warehouse team to look into your shipment and will get back to you within 48 hours.';
+  const EDITED = 'Third contact: she has asked three times since Nov 16';
+
+  let panel: Page;
+  const suggested = (list: string) => panel.getByRole('list', { name: `Suggested ${list}` }).locator('li.suggested .suggested-text').allTextContents();
+  const row = (text: string) => panel.locator('li.suggested', { has: panel.locator('.suggested-text', { hasText: text }) });
+  const knownFact = (n: number) => panel.getByRole('textbox', { name: `Known facts ${n}`, exact: true });
+  const value = (box: ReturnType<Page['getByRole']>) => box.inputValue({ timeout: 1_000 }).catch(() => null);
+
+  test('the suggestions name the order, the stuck tracking, the broken promise and the third contact, and nothing is in the map yet', async () => {
+    const { tabId } = await openTicket(INITECH);
+    panel = await openMap(tabId, '123');
+    await expect.poll(() => suggested('known facts'), SLOW).toEqual(expect.arrayContaining([ORDER, TRACKING, BROKEN, THIRD, WAITING]));
+    expect(await suggested('facts to verify')).toContain(CLAIM);
+    expect(await suggested('promises')).toEqual([PROMISE]);
+    expect((await suggested('concern'))[0]).toMatch(/^In their words: “Can someone tell me where it is\?”/);
+    expect(await concern(panel).inputValue()).toBe('');
+    expect(await knownFact(1).count()).toBe(0);
+    expect(await panel.locator('li.suggested .suggested-tag').first().textContent()).toBe('Suggested');
+    expect(await seriousViolations(panel)).toEqual([]);
+  });
+
+  test('accepting, editing and dismissing: accepted and edited items become map entries, the dismissed one goes away', async () => {
+    await row(ORDER).getByRole('button', { name: 'Accept' }).click();
+    await expect.poll(() => value(knownFact(1)), SLOW).toBe(ORDER);
+    await row(THIRD).getByRole('button', { name: 'Edit' }).click();
+    const edit = panel.getByRole('textbox', { name: 'Edit the suggestion' });
+    await expect.poll(() => edit.inputValue(), SLOW).toBe(THIRD);
+    await edit.fill(EDITED);
+    await edit.press('Enter');
+    await expect.poll(() => value(knownFact(2)), SLOW).toBe(EDITED);
+    await row(WAITING).getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => row(WAITING).count(), SLOW).toBe(0);
+    await saved(panel);
+    const left = await suggested('known facts');
+    expect(left).toEqual(expect.arrayContaining([TRACKING, BROKEN]));
+    expect(left).not.toContain(ORDER);
+    expect(left).not.toContain(THIRD);
+    expect(await knownFact(3).count()).toBe(0);
+    expect(await seriousViolations(panel)).toEqual([]);
+  });
+
+  test('after a reload the accepted and edited entries are there and the dismissed suggestion stays dismissed', async () => {
+    await panel.reload();
+    await panel.getByRole('tab', { name: 'Map' }).click();
+    await expect.poll(() => value(knownFact(1)), SLOW).toBe(ORDER);
+    expect(await value(knownFact(2))).toBe(EDITED);
+    await expect.poll(() => suggested('known facts'), SLOW).toEqual(expect.arrayContaining([TRACKING, BROKEN]));
+    const left = await suggested('known facts');
+    for (const gone of [ORDER, THIRD, WAITING]) expect(left).not.toContain(gone);
+  });
+
+  test('a concern the agent types is never replaced, and the follow-up note lists what the map holds', async () => {
+    await concern(panel).fill('Desk two weeks late; wants it by Friday or a refund');
+    await expect.poll(() => panel.getByRole('list', { name: 'Suggested concern' }).count(), SLOW).toBe(0);
+    await saved(panel);
+    await panel.getByRole('tab', { name: 'Review' }).click();
+    const note = panel.getByLabel('Follow-up note');
+    await expect.poll(() => note.textContent(), SLOW).toContain(`Known facts:\n  - ${ORDER}\n  - ${EDITED}`);
+    expect(await note.textContent()).toContain('Concern: Desk two weeks late; wants it by Friday or a refund');
+    // Marco wrote the first reply, not the agent reviewing it.
+    expect(await panel.locator('[data-question="acknowledged-early"] dt').textContent()).toBe('Did Marco acknowledge the emotional impact early enough?');
+    expect(steady.errors).toEqual([]);
   });
 });

@@ -22,6 +22,11 @@ describe('fact extraction', () => {
     expect(found).toEqual(expect.arrayContaining([['amount', '$49.99'], ['amount', '€20'], ['amount', '49 dollars'], ['amount', 'R$189']]));
   });
 
+  it('keeps terms and possessives out of the dates, and reads "fix this today" as today', () => {
+    const found = facts('Procurement needs 60-day payment terms and a cap on next year\'s price increase. Please fix this today.');
+    expect(found.filter(([kind]) => kind === 'date' || kind === 'deadline')).toEqual([['date', 'today']]);
+  });
+
   it('tells deadlines from dates', () => {
     expect(facts('I need it by Friday.')).toContainEqual(['deadline', 'by Friday']);
     expect(facts('Fix it within 2 days or I leave.')).toContainEqual(['deadline', 'within 2 days']);

@@ -4,31 +4,10 @@
  * without the editor bundles: the composer markup the editors render is in
  * the HTML already.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ADAPTERS, detectAdapter, readConversation } from '../../lib/helpdesks';
 import { watchConversation, type ConversationChange } from '../../lib/helpdesks/watch';
-import { FIXTURE_ROUTES } from '../fixtures/routes';
-
-const FIXTURES = join(__dirname, '..', 'fixtures');
-
-/** Points the test document at `href` (happy-dom's own API). */
-function setURL(href: string): void {
-  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(href);
-}
-
-/** Loads a fixture page into the test document at the URL its route gives. */
-function load(file: string): URL {
-  const route = FIXTURE_ROUTES.find((r) => r.file === file);
-  if (!route) throw new Error(`no route for ${file}`);
-  const html = readFileSync(join(FIXTURES, file), 'utf8')
-    .replace(/<!doctype html>/i, '')
-    .replace(/<script\b[^>]*><\/script>/g, '');
-  setURL(route.example);
-  document.documentElement.innerHTML = /<html[^>]*>([\s\S]*)<\/html>/i.exec(html)![1];
-  return new URL(route.example);
-}
+import { loadFixturePage as load, setURL } from '../support/fixture-dom';
 
 function read(url: URL) {
   return readConversation(url, document);

@@ -147,6 +147,18 @@ describe('map session', () => {
     expect(JSON.parse(journal.getItem(JOURNAL_KEY)!)).toEqual([]);
   });
 
+  it('a suggestion dismissed just before a reload stays dismissed', async () => {
+    const factory = new IDBFactory();
+    const journal = new MemoryStorage();
+    const a = panel(database(factory), { journal, saveDelayMs: 10_000, keep: true });
+    a.session.open(ACME_123);
+    await a.shown(ACME_123);
+    a.type('dismissedSuggestions', ['knownFacts:Waiting: “It’s been two weeks”']);
+    const b = panel(database(factory), { journal });
+    b.session.open(ACME_123);
+    await expect.poll(async () => (await b.shown(ACME_123)).dismissedSuggestions).toEqual(['knownFacts:Waiting: “It’s been two weeks”']);
+  });
+
   it('an older journal entry does not undo a newer saved edit', async () => {
     const factory = new IDBFactory();
     const journal = new MemoryStorage();

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readRuleFiles } from '../../lib/node/rule-files';
 import { createChecklist, CHECKLIST_FILE } from '../../lib/checklist/checklist';
 import { builtinPack, createLinter } from '../../lib/engine';
-import { customerIsCalm, draftInsights, genericModeSummary, mapSuggestions, placeholderValues } from '../../lib/panel/derive';
-import type { AnalysedMessage, ExtractedFact, TicketSnapshot, TriggerHit } from '../../lib/ticket';
+import { customerIsCalm, draftInsights, genericModeSummary, placeholderValues } from '../../lib/panel/derive';
+import type { AnalysedMessage, ExtractedFact, TicketSnapshot } from '../../lib/ticket';
 
 const linter = createLinter();
 const checklist = createChecklist(readRuleFiles()[CHECKLIST_FILE], builtinPack().pack.macros);
@@ -18,7 +18,6 @@ const customer = (score: number | null, author?: string): AnalysedMessage => ({
 });
 const agent = (score?: number, author = 'Sam Agent'): AnalysedMessage => ({ id: `m${++nextId}`, role: 'agent', author, text: 'reply', ...(score === undefined ? {} : { sentiment: { score, label: 'negative' } }) });
 const fact = (kind: ExtractedFact['kind'], text: string): ExtractedFact => ({ kind, text, messageId: 'm1' });
-const hit = (trigger: TriggerHit['trigger']): TriggerHit => ({ trigger, messageId: 'm1', start: 0, end: 4, evidence: 'late', script: 'x' });
 
 function snapshot(over: Partial<TicketSnapshot> = {}): TicketSnapshot {
   const messages = over.messages ?? [];
@@ -98,45 +97,6 @@ describe('draftInsights', () => {
     const insights = draftInsights('', snapshot({ messages: [customer(-0.5)] }), linter, checklist);
     expect(insights).toMatchObject({ promises: [], untimedPromises: [], guesses: [] });
     expect(new Set(insights.checklist.map((r) => r.status))).toEqual(new Set(['missing']));
-  });
-});
-
-describe('mapSuggestions', () => {
-  const concernOf = (t: string) => ({ delay: 'Order is late', refund: 'Wants money back' })[t as 'delay'];
-
-  it('labels each kind of fact and drops repeats', () => {
-    const snap = snapshot({
-      facts: [
-        fact('order-number', '4417'),
-        fact('ticket-number', '#88'),
-        fact('invoice-number', 'INV-12'),
-        fact('amount', '$40'),
-        fact('date', 'Monday'),
-        fact('deadline', 'by Friday'),
-        fact('order-number', '4417'),
-      ],
-    });
-    expect(mapSuggestions(snap, [], concernOf).knownFacts).toEqual([
-      'Order: 4417',
-      'Ticket: #88',
-      'Invoice: INV-12',
-      'Amount: $40',
-      'Date mentioned: Monday',
-      'Deadline: by Friday',
-    ]);
-  });
-
-  it('turns triggers into concerns once each, skipping triggers with none, and keeps promises once', () => {
-    const snap = snapshot({ triggers: [hit('delay'), hit('gratitude'), hit('refund'), hit('delay')] });
-    expect(mapSuggestions(snap, ['I will call you today.', 'I will call you today.', 'Refund by Friday.'], concernOf)).toEqual({
-      concern: ['Order is late', 'Wants money back'],
-      knownFacts: [],
-      promises: ['I will call you today.', 'Refund by Friday.'],
-    });
-  });
-
-  it('suggests only the promises without a ticket', () => {
-    expect(mapSuggestions(null, ['Refund by Friday.'], concernOf)).toEqual({ concern: [], knownFacts: [], promises: ['Refund by Friday.'] });
   });
 });
 

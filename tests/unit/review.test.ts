@@ -39,6 +39,20 @@ describe('review', () => {
     expect(byId['facts-first']).toMatch(/without asking/);
   });
 
+  it("asks about another agent's replies in the third person, and about the agent's own draft as 'I'", () => {
+    const questions = (messages: AnalysedMessage[], draft = '') => Object.fromEntries(buildReview({ ...inputs, draft, snapshot: snapshot(messages) }).map((a) => [a.id, a.question]));
+    const byMarco = questions([msg('1', 'customer', 'Where is my order?'), { ...msg('2', 'agent', 'Let me check.'), author: 'Marco Ruiz' }], 'It ships today.');
+    expect(byMarco['acknowledged-early']).toBe('Did Marco acknowledge the emotional impact early enough?');
+    expect(byMarco['facts-first']).toBe('Did Marco ask for the right facts before offering a solution?');
+    expect(byMarco['over-explained']).toBe('Did the replies over-explain?');
+    expect(byMarco.promises).toBe('Do the replies promise anything that needs follow-up?');
+    expect(questions([msg('1', 'customer', 'Where is my order?'), msg('2', 'agent', 'Let me check.')])['acknowledged-early']).toBe('Did the agent acknowledge the emotional impact early enough?');
+    const mine = questions([msg('1', 'customer', 'Where is my order?'), { ...msg('2', 'agent', 'Let me check.'), author: 'You' }], 'It ships today.');
+    expect(mine['acknowledged-early']).toBe('Did I acknowledge the emotional impact early enough?');
+    expect(mine['over-explained']).toBe('Did I over-explain?');
+    expect(questions([msg('1', 'customer', 'Where is my order?')], 'Sorry, it ships today.')['facts-first']).toBe('Did I ask for the right facts before offering a solution?');
+  });
+
   it('leaves answers empty when there is nothing to go on', () => {
     const answers = buildReview({ ...inputs, snapshot: snapshot([msg('1', 'customer', 'Hi', 0)]) });
     expect(answers.find((a) => a.id === 'turning-points')!.answer).toBeNull();
@@ -46,9 +60,9 @@ describe('review', () => {
   });
 
   it('writes a follow-up note with promises from the map and the draft, without duplicates', () => {
-    const map = { ...emptyDecisionMap({ helpdesk: 'zendesk', account: 'acme.zendesk.com', ticketId: '123' }), concern: 'Needs the order before Saturday', promises: ['Email by 3pm'], factsToVerify: ['Carrier scan'], nextStep: 'Call carrier', owner: 'Sam' };
+    const map = { ...emptyDecisionMap({ helpdesk: 'zendesk', account: 'acme.zendesk.com', ticketId: '123' }), concern: 'Needs the order before Saturday', knownFacts: ['Order: 4417', 'Customer has asked 3 times'], promises: ['Email by 3pm'], factsToVerify: ['Carrier scan'], nextStep: 'Call carrier', owner: 'Sam' };
     const note = followUpNote({ subject: 'Order 4417 late', ticketId: '123' }, map, [{ text: 'Email by 3pm' }, { text: 'Refund shipping' }]);
-    expect(note.plain).toBe(['Issue: Order 4417 late', 'Concern: Needs the order before Saturday', 'Promised:', '  - Email by 3pm', '  - Refund shipping', 'To verify:', '  - Carrier scan', 'Next action: Call carrier (owner: Sam)'].join('\n'));
+    expect(note.plain).toBe(['Issue: Order 4417 late', 'Concern: Needs the order before Saturday', 'Known facts:', '  - Order: 4417', '  - Customer has asked 3 times', 'Promised:', '  - Email by 3pm', '  - Refund shipping', 'To verify:', '  - Carrier scan', 'Next action: Call carrier (owner: Sam)'].join('\n'));
     expect(note.markdown).toContain('**Promised:**\n- Email by 3pm\n- Refund shipping');
   });
 

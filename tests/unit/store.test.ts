@@ -74,6 +74,16 @@ describe('decision maps', () => {
     });
   });
 
+  it('keep the suggestions dismissed on a map, and a map saved before suggestions existed has none dismissed', async () => {
+    const db = open(new IDBFactory());
+    await db.ticketMaps.put({ ...ACME, concern: 'Late order', knownFacts: [], factsToVerify: [], boundaries: [], promises: [], nextStep: '', owner: '', updatedAt: 1 });
+    expect((await loadDecisionMap(db, ACME)).dismissedSuggestions).toBeUndefined();
+    await saveMapFields(db, ACME, [{ field: 'dismissedSuggestions', value: ['knownFacts:Waiting: “It’s been four days”'], at: 2 }], 2);
+    const map = await loadDecisionMap(db, ACME);
+    expect(map.dismissedSuggestions).toEqual(['knownFacts:Waiting: “It’s been four days”']);
+    expect(map.concern).toBe('Late order');
+  });
+
   it('notify live watchers when another writer saves', async () => {
     const factory = new IDBFactory();
     const writer = open(factory);
