@@ -78,6 +78,8 @@ const SUBJECT = String.raw`(?:I|we|you|he|she|they|it|this|that|there|here|(?:ou
 const VERB = String.raw`(?:['’](?:m|re|s|ll|ve|d)\b|\s+(?:am|is|are|was|were|will|have|has|had|can|cannot|can't|could|would|should|must|may|might|do|does|did|don't|doesn't|didn't|won't|isn't|aren't|wasn't|need|needs|want|know|think|understand|hope|just|also|already|really|still|appreciate|apologize|apologise|\p{L}+ed)\b)`;
 const NEW_CLAUSE = new RegExp(String.raw`(?:(,)\s+|\s*;\s*|\s+[-–—]\s+|,\s+(?:and|but|so|or|as)\s+)${SUBJECT}${VERB}`, 'iu');
 
+const SUBORDINATOR = /\b(?:while|although|though|if|when|because|since|unless|whereas|once|as long as)\b/i;
+const VOCATIVE = /,\s+\p{Lu}[\p{Ll}'’-]+$/u;
 const SHARED_SUBJECT = new RegExp(String.raw`^,?\s+(?:and|but|or)\s+(?!${SUBJECT}\b|[\p{L}]+ly\s+${SUBJECT}\b)\p{L}`, 'iu');
 
 /** The span a rewrite replaces: the match (phrase, marker), from it to the clause end, or the whole sentence. */
@@ -90,11 +92,15 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
   let breakTail = '';
   if (slot === 'clause') {
     const next = NEW_CLAUSE.exec(sentence.slice(matchEnd, close));
-    if (next) {
+    // After a subordinate clause ("while we try …, it's not always possible") the comma is not a boundary.
+    if (next && !SUBORDINATOR.test(sentence.slice(matchStart, matchEnd + next.index))) {
       end = matchEnd + next.index;
       // A bare comma before the new clause: the rewrite ends its sentence there instead of splicing two.
       if (next[1]) breakTail = /^,\s+\S/u.exec(sentence.slice(end))![0];
     }
+    // A name the clause ends on ("…unaware of this, Steven.") stays the agent's.
+    const vocative = VOCATIVE.exec(sentence.slice(matchEnd, end));
+    if (vocative && !breakTail) end = matchEnd + vocative.index;
   }
   const clauseEnd = slot === 'clause' ? end : close;
   return {
@@ -178,7 +184,7 @@ export function fitJoins(replacement: string, textBefore: string, textAfter: str
   let out = replacement;
   const prev = WORD_AT_END.exec(textBefore.slice(-TAIL_WINDOW))?.[1];
   const first = WORD_AT_START.exec(out);
-  if (prev && first && first[1].toLowerCase() === prev.toLowerCase() && /\s$/.test(textBefore)) out = out.slice(first[0].length).replace(/^\s+/, '');
+  if (prev && first && !out.startsWith('[') && first[1].toLowerCase() === prev.toLowerCase() && /\s$/.test(textBefore)) out = out.slice(first[0].length).replace(/^\s+/, '');
   const next = WORD_AT_START.exec(textAfter);
   const last = WORD_AT_END.exec(out);
   if (next && last && /^\s/.test(textAfter) && last[1].toLowerCase() === next[1].toLowerCase() && last.index > 0) out = out.slice(0, last.index).replace(/\s+$/, '');
