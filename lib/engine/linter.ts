@@ -187,7 +187,13 @@ export function createLinter(options: LinterOptions = {}): Linter {
       f.rewrites = f.rewrites.map((r) => (/[.!?:]$/.test(r) ? r : `${r}.`) + ' ' + breakTail.slice(-1).toUpperCase());
       end += breakTail.length;
     }
-    const article = spec.slot !== 'marker' ? ARTICLE_BEFORE.exec(text.slice(s.start, start)) : null;
+    // A tacked-on phrase's removal ({remove} outside a marker slot) keeps the word before it as the visible change.
+    const lead = spec.slot !== 'marker' && spec.rewrites.some((r) => r.text === '{remove}' && holds(r.if, rewriteSituation)) ? /[\p{L}\p{N}'’]+[,;]?\s+$/u.exec(text.slice(s.start, start)) : null;
+    if (lead) {
+      start -= lead[0].length;
+      f.rewrites = [lead[0].replace(/[,;\s]+$/, ''), ...f.rewrites.map((r) => lead[0] + r)].slice(0, 3);
+    }
+    const article = spec.slot !== 'marker' && !lead ? ARTICLE_BEFORE.exec(text.slice(s.start, start)) : null;
     if (article && f.rewrites.length) {
       // "an equipment change" → "a …" or, before a placeholder or determiner, no article at all.
       start -= article[0].length;
