@@ -64,6 +64,8 @@ export interface Placement {
   /** Whether a verb coordinated after the match shares its subject ("We appreciate it, and truly apologize"). */
   sharedSubject: boolean;
   atSentenceStart: boolean;
+  /** At a sentence start or after a short opener ("Sorry, ", "Unfortunately, ", "Hi Emma, "). */
+  afterOpener: boolean;
   question: boolean;
   /**
    * A clause slot stops where a new independent clause starts after a bare comma ("calm down, I am on it");
@@ -73,11 +75,12 @@ export interface Placement {
 }
 
 // Where, after a clause slot's match, a new independent clause starts: after a comma, semicolon or dash,
-// optionally a coordinator, then a subject and its verb ("I am on it", "that is our policy", "and we'll …").
+// optionally a coordinator or "however", then a subject and its verb ("I am on it", "that is our policy", "and we'll …").
 const SUBJECT = String.raw`(?:I|we|you|he|she|they|it|this|that|there|here|(?:our|my|your|the)\s+[\p{L}-]+)`;
 const VERB = String.raw`(?:['’](?:m|re|s|ll|ve|d)\b|\s+(?:am|is|are|was|were|will|have|has|had|can|cannot|can't|could|would|should|must|may|might|do|does|did|don't|doesn't|didn't|won't|isn't|aren't|wasn't|need|needs|want|know|think|understand|hope|just|also|already|really|still|appreciate|apologize|apologise|\p{L}+ed)\b)`;
-const NEW_CLAUSE = new RegExp(String.raw`(?:(,)\s+|\s*;\s*|\s+[-–—]\s+|,\s+(?:and|but|so|or|as)\s+)${SUBJECT}${VERB}`, 'iu');
+const NEW_CLAUSE = new RegExp(String.raw`(?:(,)\s+|\s*;\s*|\s+[-–—]\s+|,\s+(?:and|but|so|or|as|however,?|though,?)\s+)${SUBJECT}${VERB}`, 'iu');
 
+const OPENER = /^(?:\s|["'“‘(\[]|@\w+\s)*(?:[\p{L}'’]+(?:\s[\p{L}'’]+)?,\s*)?$/u;
 const SUBORDINATOR = /\b(?:while|although|though|if|when|because|since|unless|whereas|once|as long as)\b/i;
 const VOCATIVE = /,\s+\p{Lu}[\p{Ll}'’-]+$/u;
 const SHARED_SUBJECT = new RegExp(String.raw`^,?\s+(?:and|but|or)\s+(?!${SUBJECT}\b|[\p{L}]+ly\s+${SUBJECT}\b)\p{L}`, 'iu');
@@ -93,7 +96,7 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
   if (slot === 'clause') {
     const next = NEW_CLAUSE.exec(sentence.slice(matchEnd, close));
     // After a subordinate clause ("while we try …, it's not always possible") the comma is not a boundary.
-    if (next && !SUBORDINATOR.test(sentence.slice(matchStart, matchEnd + next.index))) {
+    if (next && !SUBORDINATOR.test(sentence.slice(0, matchEnd + next.index))) {
       end = matchEnd + next.index;
       // A bare comma before the new clause: the rewrite ends its sentence there instead of splicing two.
       if (next[1]) breakTail = /^,\s+\S/u.exec(sentence.slice(end))![0];
@@ -112,6 +115,7 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
     clauseFollows: /^,?\s+[\p{L}\p{N}]/u.test(sentence.slice(matchEnd, clauseEnd)) && !/^,?\s+(?:in|on|at|by|from|of|with|for|to|before|earlier|previously|above|below|yesterday|already|again|here|there|many|several|multiple|twice|\d)\b/i.test(sentence.slice(matchEnd, clauseEnd)),
     sharedSubject: SHARED_SUBJECT.test(sentence.slice(matchEnd, close)),
     atSentenceStart: OPENING.exec(sentence.slice(0, start))![0].length === start,
+    afterOpener: OPENER.test(sentence.slice(0, start)),
     question,
     breakTail,
   };
@@ -251,6 +255,8 @@ export function holds(conditions: readonly RewriteCondition[] | undefined, s: Re
         return s.placement.sharedSubject;
       case 'sentence-start':
         return s.placement.atSentenceStart;
+      case 'sentence-opening':
+        return s.placement.afterOpener;
       case 'approved':
         return s.context?.approved === true;
       case 'not-approved':
