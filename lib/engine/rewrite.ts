@@ -64,7 +64,7 @@ export interface Placement {
   /** Whether a verb coordinated after the match shares its subject ("We appreciate it, and truly apologize"). */
   sharedSubject: boolean;
   atSentenceStart: boolean;
-  /** At a sentence start or after a short opener ("Sorry, ", "Unfortunately, ", "Hi Emma, "). */
+  /** At a sentence start or after a short opener ("Sorry, ", "Hi Emma, ", "Honestly "). */
   afterOpener: boolean;
   question: boolean;
   /**
@@ -80,7 +80,7 @@ const SUBJECT = String.raw`(?:I|we|you|he|she|they|it|this|that|there|here|(?:ou
 const VERB = String.raw`(?:['’](?:m|re|s|ll|ve|d)\b|\s+(?:am|is|are|was|were|will|have|has|had|can|cannot|can't|could|would|should|must|may|might|do|does|did|don't|doesn't|didn't|won't|isn't|aren't|wasn't|need|needs|want|know|think|understand|hope|just|also|already|really|still|appreciate|apologize|apologise|\p{L}+ed)\b)`;
 const NEW_CLAUSE = new RegExp(String.raw`(?:(,)\s+|\s*;\s*|\s+[-–—]\s+|,\s+(?:and|but|so|or|as|however,?|though,?)\s+)${SUBJECT}${VERB}`, 'iu');
 
-const OPENER = /^(?:\s|["'“‘(\[]|@\w+\s)*(?:[\p{L}'’]+(?:\s[\p{L}'’]+)?,\s*)?$/u;
+const OPENER = /^(?:\s|["'“‘(\[]|@\w+\s)*(?:[\p{L}'’]+(?:\s[\p{L}'’]+)?,\s*|\p{L}+ly\s+)?$/u;
 const SUBORDINATOR = /\b(?:while|although|though|if|when|because|since|unless|whereas|once|as long as)\b/i;
 const VOCATIVE = /,\s+\p{Lu}[\p{Ll}'’-]+$/u;
 const SHARED_SUBJECT = new RegExp(String.raw`^,?\s+(?:and|but|or)\s+(?!${SUBJECT}\b|[\p{L}]+ly\s+${SUBJECT}\b)\p{L}`, 'iu');
