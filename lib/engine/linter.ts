@@ -8,7 +8,7 @@ import { compilePack, mergePacks, type CompiledPack, type CompiledPattern, type 
 import type { Matcher } from './pattern';
 import { splitSentences, type Range } from './sentences';
 import { tokenize, type Token } from './tokenize';
-import { contentEnd, contractionStyle, draftSpeaksAsWe, fitRewrites, holds, place, placeholdersIn, removalTail, speaksAsWe } from './rewrite';
+import { ARTICLE_BEFORE, contentEnd, contractionStyle, draftSpeaksAsWe, fitRewrites, holds, place, placeholdersIn, removalTail, speaksAsWe, withArticle } from './rewrite';
 import { builtinPack, hasBuiltinPack } from './builtin';
 import { StartIndex } from './start-index';
 import { runDraftChecks, compileDraftChecks, isUpset, SentenceFacts, NO_FACTS, type CompiledDraftChecks, type DraftList, type DraftSentence, type DraftConfig, type DraftIssue } from './draft';
@@ -159,7 +159,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
     if (f.start >= contentStop) return false;
     if (f.end > contentStop) f.end = contentStop;
     const placement = place(sentence, f.start - s.start, f.end - s.start, spec.slot);
-    const start = s.start + placement.start;
+    let start = s.start + placement.start;
     let end = s.start + placement.end;
     const match = text.slice(f.start, f.end);
     const rewriteSituation = { match, we: speaksAsWe(match, situation.we), placement, upset: situation.upset, context: situation.context };
@@ -168,6 +168,24 @@ export function createLinter(options: LinterOptions = {}): Linter {
     const swallowed = (removal && removalTail(text.slice(end, s.end))) || '';
     f.rewrites = fitRewrites(spec.rewrites, spec.slot, rewriteSituation, text.slice(s.start, start), textAfter, situation.contractions(), swallowed);
     end += swallowed.length;
+    const { breakTail } = placement;
+    if (breakTail) {
+      // The agent's next clause stays theirs, as a sentence of its own after the rewrite.
+      f.rewrites = f.rewrites.map((r) => (/[.!?:]$/.test(r) ? r : `${r}.`) + ' ' + breakTail.slice(-1).toUpperCase());
+      end += breakTail.length;
+    }
+    // A tacked-on phrase's removal ({remove} outside a marker slot) keeps the word before it as the visible change.
+    const lead = spec.slot !== 'marker' && spec.rewrites.some((r) => r.text === '{remove}' && holds(r.if, rewriteSituation)) ? /[\p{L}\p{N}'’]+[,;]?\s+$/u.exec(text.slice(s.start, start)) : null;
+    if (lead) {
+      start -= lead[0].length;
+      f.rewrites = [lead[0].replace(/[,;\s]+$/, ''), ...f.rewrites.map((r) => lead[0] + r)].slice(0, 3);
+    }
+    const article = spec.slot !== 'marker' && !lead ? ARTICLE_BEFORE.exec(text.slice(s.start, start)) : null;
+    if (article && f.rewrites.length) {
+      // "an equipment change" → "a …" or, before a placeholder or determiner, no article at all.
+      start -= article[0].length;
+      f.rewrites = f.rewrites.map((r) => withArticle(article[1], r, text.slice(end, s.end)));
+    }
     if (start !== f.start || end !== f.end) f.replace = { start, end };
     return true;
   }

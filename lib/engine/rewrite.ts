@@ -61,9 +61,30 @@ export interface Placement {
   continues: boolean;
   /** Whether what follows (after an optional comma) starts a clause rather than a prepositional or time phrase. */
   clauseFollows: boolean;
+  /** Whether a verb coordinated after the match shares its subject ("We appreciate it, and truly apologize"). */
+  sharedSubject: boolean;
   atSentenceStart: boolean;
+  /** At a sentence start or after a short opener ("Sorry, ", "Hi Emma, ", "Honestly "). */
+  afterOpener: boolean;
   question: boolean;
+  /**
+   * A clause slot stops where a new independent clause starts after a bare comma ("calm down, I am on it");
+   * this is that comma and the clause's first letter, which the rewrite turns into a sentence break (". I").
+   */
+  breakTail: string;
 }
+
+// Where, after a clause slot's match, a new independent clause starts: after a comma, semicolon or dash,
+// optionally a coordinator or "however", then a subject and its verb ("I am on it", "that is our policy", "and we'll …").
+const SUBJECT = String.raw`(?:I|we|you|he|she|they|it|this|that|there|here|(?:our|my|your|the)\s+[\p{L}-]+)`;
+const VERB = String.raw`(?:['’](?:m|re|s|ll|ve|d)\b|\s+(?:am|is|are|was|were|will|have|has|had|can|cannot|can't|could|would|should|must|may|might|do|does|did|don't|doesn't|didn't|won't|isn't|aren't|wasn't|need|needs|want|know|think|understand|hope|just|also|already|really|still|appreciate|apologize|apologise|\p{L}+ed)\b)`;
+const NEW_CLAUSE = new RegExp(String.raw`(?:(,)\s+|\s*;\s*|\s+[-–—]\s+|,\s+(?:and|but|so|or|as|however,?|though,?)\s+)${SUBJECT}${VERB}`, 'iu');
+
+const OPENER = /^(?:\s|["'“‘(\[]|@\w+\s)*(?:[\p{L}'’]+(?:\s[\p{L}'’]+)?,\s*|\p{L}+ly\s+)?$/u;
+const SUBORDINATOR = /\b(?:while|although|though|if|when|because|since|unless|whereas|once|as long as)\b/i;
+const VOCATIVE = /,\s+\p{Lu}[\p{Ll}'’-]+$/u;
+// A verb goes on to its own words ("and truly apologize for …"); a bare noun ("and loyalty.") does not.
+const SHARED_SUBJECT = new RegExp(String.raw`^,?\s+(?:and|but|or)\s+(?!${SUBJECT}\b|[\p{L}]+ly\s+${SUBJECT}\b)\p{L}+\s+\p{L}`, 'iu');
 
 /** The span a rewrite replaces: the match (phrase, marker), from it to the clause end, or the whole sentence. */
 export function place(sentence: string, matchStart: number, matchEnd: number, slot: Slot = 'phrase'): Placement {
@@ -71,16 +92,33 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
   const close = Math.max(matchEnd, contentEnd(sentence));
   const question = /\?/.test(sentence.slice(matchEnd));
   const start = slot === 'sentence' ? Math.min(open, matchStart) : matchStart;
-  const end = slot === 'clause' || slot === 'sentence' ? close : matchEnd;
+  let end = slot === 'clause' || slot === 'sentence' ? close : matchEnd;
+  let breakTail = '';
+  if (slot === 'clause') {
+    const next = NEW_CLAUSE.exec(sentence.slice(matchEnd, close));
+    // After a subordinate clause ("while we try …, it's not always possible") the comma is not a boundary.
+    if (next && !SUBORDINATOR.test(sentence.slice(0, matchEnd + next.index))) {
+      end = matchEnd + next.index;
+      // A bare comma before the new clause: the rewrite ends its sentence there instead of splicing two.
+      if (next[1]) breakTail = /^,\s+\S/u.exec(sentence.slice(end))![0];
+    }
+    // A name the clause ends on ("…unaware of this, Steven.") stays the agent's.
+    const vocative = VOCATIVE.exec(sentence.slice(matchEnd, end));
+    if (vocative && !breakTail) end = matchEnd + vocative.index;
+  }
+  const clauseEnd = slot === 'clause' ? end : close;
   return {
     start,
     end,
     before: sentence.slice(start, matchStart),
     after: sentence.slice(matchEnd, end),
-    continues: /^\s+[^\s,.;:!?)\]]/u.test(sentence.slice(matchEnd, close)),
-    clauseFollows: /^,?\s+[\p{L}\p{N}]/u.test(sentence.slice(matchEnd, close)) && !/^,?\s+(?:in|on|at|by|from|of|with|for|to|before|earlier|previously|above|below|yesterday|already|again|here|there|many|several|multiple|twice|\d)\b/i.test(sentence.slice(matchEnd, close)),
+    continues: /^\s+[^\s,.;:!?)\]]/u.test(sentence.slice(matchEnd, clauseEnd)),
+    clauseFollows: /^,?\s+[\p{L}\p{N}]/u.test(sentence.slice(matchEnd, clauseEnd)) && !/^,?\s+(?:in|on|at|by|from|of|with|for|to|before|earlier|previously|above|below|yesterday|already|again|here|there|many|several|multiple|twice|\d)\b/i.test(sentence.slice(matchEnd, clauseEnd)),
+    sharedSubject: SHARED_SUBJECT.test(sentence.slice(matchEnd, close)),
     atSentenceStart: OPENING.exec(sentence.slice(0, start))![0].length === start,
+    afterOpener: OPENER.test(sentence.slice(0, start)),
     question,
+    breakTail,
   };
 }
 
@@ -165,7 +203,7 @@ export function fitJoins(replacement: string, textBefore: string, textAfter: str
   let out = replacement;
   const prev = WORD_AT_END.exec(textBefore.slice(-TAIL_WINDOW))?.[1];
   const first = WORD_AT_START.exec(out);
-  if (prev && first && first[1].toLowerCase() === prev.toLowerCase() && /\s$/.test(textBefore)) out = out.slice(first[0].length).replace(/^\s+/, '');
+  if (prev && first && !out.startsWith('[') && first[1].toLowerCase() === prev.toLowerCase() && /\s$/.test(textBefore)) out = out.slice(first[0].length).replace(/^\s+/, '');
   const next = WORD_AT_START.exec(textAfter);
   const last = WORD_AT_END.exec(out);
   if (next && last && /^\s/.test(textAfter) && last[1].toLowerCase() === next[1].toLowerCase() && last.index > 0) out = out.slice(0, last.index).replace(/\s+$/, '');
@@ -203,6 +241,8 @@ export interface RewriteSituation {
   context: LintContext | undefined;
 }
 
+const LEADING_FUNCTION_WORD = /^(?:there|it|this|that|these|those|the|we|you|they|your|our|my|he|she|his|her|its|their)\b/i;
+
 /** Whether a rewrite's `if` conditions hold here. */
 export function holds(conditions: readonly RewriteCondition[] | undefined, s: RewriteSituation): boolean {
   if (!conditions) return true;
@@ -226,8 +266,12 @@ export function holds(conditions: readonly RewriteCondition[] | undefined, s: Re
         return !hasAfter;
       case 'clause-follows':
         return s.placement.clauseFollows;
+      case 'shared-subject':
+        return s.placement.sharedSubject;
       case 'sentence-start':
         return s.placement.atSentenceStart;
+      case 'sentence-opening':
+        return s.placement.afterOpener;
       case 'approved':
         return s.context?.approved === true;
       case 'not-approved':
@@ -281,7 +325,9 @@ export function fitRewrites(
       if (!pattern.test(span)) continue;
       match = span.replace(pattern, r.edit[1].replace(/\\(\d)/g, '$$$1')).trim();
     }
-    let text = r.text.replace('{match}', match).replace('{after}', placement.after).replace('{before}', placement.before);
+    // The agent's words inside a rewrite ("let me check whether {match}") lose a sentence-start capital.
+    const inner = r.text.startsWith('{match}') ? match : match.replace(LEADING_FUNCTION_WORD, (w) => w.toLowerCase());
+    let text = r.text.replace('{match}', inner).replace('{after}', placement.after).replace('{before}', placement.before);
     text = text.replace(/\{(?:I|I'm|my|me)\}/g, (token) => VOICE[token][situation.we ? 1 : 0]).trim();
     text = fillFacts(text, context?.facts);
     text = fitRegister(text, contractions);
@@ -292,6 +338,29 @@ export function fitRewrites(
     if (out.length === 3) break;
   }
   return out;
+}
+
+/** An article just before a replaced span, which must agree with the rewrite: "an " in "caused by an ". */
+export const ARTICLE_BEFORE = /(?<=^|[\s(“"])(an?)\s+$/iu;
+
+const DETERMINER = /^(?:\[|(?:a|an|the|this|that|these|those|your|our|my|their|his|her|its|some|any|no|each|every)\b)/iu;
+const VOWEL_SOUND = /^(?:[aeio]|u(?!ni|s[eu]|ti|r[aeiou])|hour|honest|hono)/iu;
+
+// What can follow a noun phrase the replaced span ends ("an equipment change." / "… change to a smaller jet").
+const PHRASE_ENDS = /^(?:\s*[^\s\p{L}\p{N}]|\s*$|\s+(?:to|on|at|in|for|of|with|from|by|and|but|or|that|which|who|so|because|as|is|was|are|were|has|had|have|will|would|could|may|might|can|today|yesterday|now)\b)/iu;
+
+/**
+ * A rewrite after an article of the draft: the article fitted to it ("a" or "an"), or dropped before a
+ * placeholder or determiner that ends the noun phrase ("caused by [the same in plain words].").
+ */
+export function withArticle(article: string, rewrite: string, textAfter: string): string {
+  if (!rewrite) return rewrite;
+  if (DETERMINER.test(rewrite)) {
+    if (!PHRASE_ENDS.test(textAfter) && rewrite.startsWith('[')) return `${article} ${rewrite}`;
+    return /^\p{Lu}/u.test(article) ? rewrite[0].toUpperCase() + rewrite.slice(1) : rewrite;
+  }
+  const fitted = VOWEL_SOUND.test(rewrite) ? 'an' : 'a';
+  return `${/^\p{Lu}/u.test(article) ? fitted[0].toUpperCase() + fitted.slice(1) : fitted} ${rewrite}`;
 }
 
 /** The span a finding's rewrites replace: its `replace` span when wider than the underline. */

@@ -8,11 +8,13 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { EditorKind } from '../editor-pages/editors';
 import { startEditorBrowser, modelText, findings, selection, events, dialog, underlineCentre, type EditorBrowser, type Session } from '../editor-pages/session';
 
-const DRAFT = 'Thanks Sam. That should be fine.';
-const PHRASE = 'That should be fine';
-const AFTER = 'Thanks Sam. That should be fine; if not, [next step].';
-const FILLED = 'Thanks Sam. That should be fine; if not, reply here.';
-const EDITORS: EditorKind[] = ['textarea', 'plain', 'prosemirror', 'ckeditor'];
+const DRAFT = 'Thanks Sam. We do not offer refunds on this fare.';
+const PHRASE = 'We do not offer refunds on this fare';
+const REWRITE = 'We cannot offer refunds on this fare, but [what you can offer instead]';
+const SLOT = '[what you can offer instead]';
+const AFTER = `Thanks Sam. ${REWRITE}.`;
+const FILLED = AFTER.replace(SLOT, 'a travel credit');
+const EDITORS: EditorKind[] = ['textarea', 'plain', 'prosemirror', 'ckeditor', 'quill', 'froala'];
 const APPLIED = { timeout: 5_000 };
 
 let editors: EditorBrowser;
@@ -24,6 +26,18 @@ beforeAll(async () => {
 afterAll(async () => {
   await editors?.close();
 });
+
+/** Click the phrase's underline if no card is open; the number of cards open. */
+async function openCardOn(s: Session, phrase: string): Promise<number> {
+  if ((await dialog(s.page).count()) === 0) {
+    const index = (await findings(s.page)).findIndex((f) => f.phrase === phrase);
+    if (index >= 0) {
+      const at = await underlineCentre(s.page, index);
+      await s.page.mouse.click(at.x, at.y);
+    }
+  }
+  return dialog(s.page).count();
+}
 
 const shadowText = (s: Session, selector: string) =>
   s.page.evaluate((sel) => [...(document.querySelector('steady-card')?.shadowRoot?.querySelectorAll(sel) ?? [])].map((e) => e.textContent), selector);
@@ -47,18 +61,18 @@ describe.each(EDITORS)('%s', (kind) => {
     await s.page.mouse.click(at.x, at.y);
     await expect.poll(() => dialog(s.page).count()).toBe(1);
     expect(await shadowText(s, '.severity')).toEqual(['Warning']);
-    expect(await shadowText(s, '.changed')).toEqual(['That should be fine; if not, [next step]']);
-    expect(await shadowText(s, '.fill')).toEqual(['Fill in: [next step]']);
+    expect(await shadowText(s, '.changed')).toEqual([REWRITE]);
+    expect(await shadowText(s, '.fill')).toEqual([`Fill in: ${SLOT}`]);
     // Focus stayed in the editor: Enter is the editor's, and applies nothing.
     await s.page.keyboard.press('Enter');
     await expect.poll(() => modelText(s.page)).not.toBe(DRAFT);
-    expect(await modelText(s.page)).not.toContain('[next step]');
+    expect(await modelText(s.page)).not.toContain(SLOT);
     expect((await events(s.page)).filter((e) => e.type === 'applied')).toEqual([]);
     await s.page.keyboard.press('Backspace');
     await expect.poll(() => modelText(s.page)).toBe(DRAFT);
-    // Escape from outside the editor and the card.
-    if ((await dialog(s.page).count()) === 0) await s.page.mouse.click(at.x, at.y);
-    await expect.poll(() => dialog(s.page).count()).toBe(1);
+    // Escape from outside the editor and the card. The card is reopened on the underline as drawn now:
+    // some editors (Froala) re-render the draft after Backspace, so the first position may be stale.
+    await expect.poll(() => openCardOn(s, PHRASE)).toBe(1);
     await s.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await s.page.keyboard.press('Escape');
     await expect.poll(() => dialog(s.page).count()).toBe(0);
@@ -70,11 +84,11 @@ describe.each(EDITORS)('%s', (kind) => {
     await s.page.keyboard.press('Control+Period');
     await expect.poll(() => s.page.evaluate(() => document.querySelector('steady-card')!.shadowRoot!.activeElement?.className)).toBe('rewrite');
     await s.page.keyboard.press('Enter');
-    await expect.poll(() => events(s.page), APPLIED).toContainEqual({ type: 'applied', ruleId: 'should-be-fine', rewrite: 0 });
+    await expect.poll(() => events(s.page), APPLIED).toContainEqual({ type: 'applied', ruleId: 'no-refunds', rewrite: 0 });
     expect(await modelText(s.page)).toBe(AFTER);
-    const slot = AFTER.indexOf('[next step]');
-    await expect.poll(() => selection(s.page)).toEqual({ start: slot, end: slot + '[next step]'.length });
-    await s.page.keyboard.type('reply here');
+    const slot = AFTER.indexOf(SLOT);
+    await expect.poll(() => selection(s.page)).toEqual({ start: slot, end: slot + SLOT.length });
+    await s.page.keyboard.type('a travel credit');
     await expect.poll(() => modelText(s.page)).toBe(FILLED);
   });
 });

@@ -5,7 +5,14 @@
  * applied first rewrite (several hundred).
  *   --rule <id>      only this rule, with more samples
  *   --per-rule <n>   samples per rule (default 3)
+ *   --seed <n>       which sample (default 7); another seed is a held-out sample
+ *   --pairs <file>   also write the shown pairs as JSONL (rule, before, after), ready to judge
+ * Pairs a person judged (tests/eval/judgements/rewrites.jsonl: rule, before, after, verdict, reason)
+ * are tallied, so the judged figures are reproducible; a pair whose rewrite changed shows as unjudged.
  */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadBuiltinPack } from '../../lib/node/rule-files';
 import { createLinter, type Finding } from '../../lib/engine';
@@ -13,7 +20,12 @@ import { applyFirstRewrite, joinDefects } from '../support/rewrite-check';
 import { readJsonl, sample } from './corpus';
 
 export default function evalRewrites(argv = process.argv.slice(2)): void {
-  const { values } = parseArgs({ args: argv, options: { rule: { type: 'string' }, 'per-rule': { type: 'string', default: '3' } }, strict: false });
+  const { values } = parseArgs({
+    args: argv,
+    options: { rule: { type: 'string' }, 'per-rule': { type: 'string', default: '3' }, seed: { type: 'string', default: '7' }, pairs: { type: 'string' } },
+    strict: false,
+  });
+  const seed = Number(values.seed);
   const rows = readJsonl('agent-replies.jsonl');
   if (!rows) return;
   loadBuiltinPack();
@@ -32,16 +44,20 @@ export default function evalRewrites(argv = process.argv.slice(2)): void {
   const perRule = values.rule ? 20 : Number(values['per-rule']);
   const rules = [...byRule.keys()].sort();
   let shown = 0;
+  const pairs: Pair[] = [];
   for (const ruleId of rules) {
     if (shown >= 120 && !values.rule) break;
-    const picks = sample(byRule.get(ruleId)!, Math.min(perRule, 120 - shown));
+    const picks = sample(byRule.get(ruleId)!, Math.min(perRule, 120 - shown), seed);
     console.log(`\n--- ${ruleId} (${byRule.get(ruleId)!.length} hits)`);
     for (const { text, finding } of picks) {
       shown++;
       const after = applyFirstRewrite(text, finding);
+      pairs.push({ rule: ruleId, before: oneLine(text), after: oneLine(after) });
       console.log(`#${shown} [${text.slice(finding.start, finding.end)}]\n  before: ${oneLine(text)}\n  after:  ${oneLine(after)}`);
     }
   }
+  if (values.pairs) writeFileSync(String(values.pairs), pairs.map((p) => JSON.stringify(p)).join('\n') + '\n');
+  tallyJudgements(pairs, seed);
   // Mechanical defects over every applied first rewrite.
   let applied = 0;
   const defects: string[] = [];
@@ -58,3 +74,41 @@ export default function evalRewrites(argv = process.argv.slice(2)): void {
 }
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+interface Pair {
+  rule: string;
+  before: string;
+  after: string;
+}
+type Verdict = 'good' | 'edit' | 'broken';
+interface Judgement extends Pair {
+  verdict: Verdict;
+  reason: string;
+}
+
+const JUDGEMENTS = join(dirname(fileURLToPath(import.meta.url)), 'judgements/rewrites.jsonl');
+const keyOf = (p: Pair) => `${p.rule}\u0000${p.before}\u0000${p.after}`;
+
+/** The judged counts for the pairs shown, overall and per rule, from the judgement file. */
+function tallyJudgements(pairs: readonly Pair[], seed: number): void {
+  if (!existsSync(JUDGEMENTS)) return;
+  const judged = new Map<string, Judgement>();
+  for (const line of readFileSync(JUDGEMENTS, 'utf8').split('\n').filter(Boolean)) {
+    const j = JSON.parse(line) as Judgement;
+    judged.set(keyOf(j), j);
+  }
+  const found = pairs.map((p) => judged.get(keyOf(p))).filter((j): j is Judgement => j !== undefined);
+  if (found.length === 0) return;
+  const count = (list: readonly Judgement[], v: Verdict) => list.filter((j) => j.verdict === v).length;
+  const pct = (n: number) => `${((100 * n) / found.length).toFixed(1)} %`;
+  console.log(`\nJudged (seed ${seed}, ${JUDGEMENTS.replace(/.*tests\//, 'tests/')}): ${found.length} of ${pairs.length} pairs`);
+  console.log(`  good ${count(found, 'good')} (${pct(count(found, 'good'))}), edit ${count(found, 'edit')} (${pct(count(found, 'edit'))}), broken ${count(found, 'broken')} (${pct(count(found, 'broken'))})`);
+  if (found.length < pairs.length) console.log(`  unjudged (new or changed since judging): ${pairs.filter((p) => !judged.has(keyOf(p))).map((p) => p.rule).join(', ')}`);
+  const rules = [...new Set(found.map((j) => j.rule))];
+  console.log('  rule                                   good edit broken');
+  for (const rule of rules) {
+    const list = found.filter((j) => j.rule === rule);
+    console.log(`  ${rule.padEnd(38)} ${String(count(list, 'good')).padStart(4)} ${String(count(list, 'edit')).padStart(4)} ${String(count(list, 'broken')).padStart(6)}`);
+  }
+  for (const j of found.filter((x) => x.verdict === 'broken')) console.log(`  broken: ${j.rule}: ${j.after.slice(0, 160)} (${j.reason})`);
+}
