@@ -8,7 +8,7 @@ import { compileTriggers } from '@/lib/analysis/trigger-rules';
 import { createTabStates } from '@/lib/background/tab-states';
 import { watchPausedBadge, type BadgeApi } from '@/lib/background/paused-badge';
 import { openDatabase } from '@/lib/store/db';
-import { recordNudge } from '@/lib/store/stats';
+import { recordConversationOutcome, recordNudge } from '@/lib/store/stats';
 import { parsePanelRequest, parseSteadyMessage } from '@/lib/message-schemas';
 import { contentScriptTab, panelPortTab, type InsertResult, type PanelAsk, type PanelUpdate, type SteadyMessage, type TabState } from '@/lib/messages';
 import { lintContextOf } from '@/lib/ticket';
@@ -39,12 +39,10 @@ export default defineBackground(() => {
     const snap = state.snapshot;
     const { start, now } = snap?.trajectory ?? {};
     if (!snap?.ticketId || start == null || now == null || snap.trajectory.points.length < 2) return;
-    const key = `${snap.helpdesk}:${snap.ticketId}:${start}:${now}`;
+    const key = JSON.stringify([snap.helpdesk, snap.account, snap.ticketId, start, now]);
     if (recorded.get(state.tabId) === key) return;
     recorded.set(state.tabId, key);
-    db.conversations.put({ helpdesk: snap.helpdesk, ticketId: snap.ticketId, start, now, updatedAt: snap.updatedAt }).catch(() => {
-      // Figures are best-effort; never disturb the agent for them.
-    });
+    void recordConversationOutcome(db, { helpdesk: snap.helpdesk, account: snap.account, ticketId: snap.ticketId, start, now, updatedAt: snap.updatedAt });
   };
 
   const states = createTabStates(compileTriggers(content.triggers), (state) => {

@@ -9,16 +9,24 @@
  *      change a primary key in place). Older maps are copied with account '' and claimed by the
  *      first account that opens their ticket (see decision-maps.ts).
  *  4 — the old `decisionMaps` table is dropped (its rows live on in `ticketMaps`)
+ *  5 — conversation outcomes are keyed by helpdesk + account + ticket id too (table
+ *      `ticketConversations`). Older rows stored no address to tell their account from, so they
+ *      are copied with account '' and replaced by the first outcome recorded for their ticket in
+ *      an account (see stats.ts).
+ *  6 — the old `conversations` table is dropped (its rows live on in `ticketConversations`)
  */
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 
-/** Which ticket a map belongs to: the same ticket number in two accounts is two tickets. */
+/** Which ticket a map or a conversation outcome belongs to: the same ticket number in two accounts is two tickets. */
 export interface MapKey {
   helpdesk: string;
-  /** Subdomain, workspace or portal id; '' for maps saved before accounts were told apart. */
+  /** Subdomain, workspace or portal id; '' for rows saved before accounts were told apart. */
   account: string;
   ticketId: string;
 }
+
+/** The primary key of `ticketMaps` and `ticketConversations`. */
+export const ticketPrimaryKey = (key: MapKey): [string, string, string] => [key.helpdesk, key.account, key.ticketId];
 
 export const MAP_FIELDS = ['concern', 'knownFacts', 'factsToVerify', 'boundaries', 'promises', 'nextStep', 'owner', 'dismissedSuggestions'] as const;
 export type MapField = (typeof MAP_FIELDS)[number];
@@ -51,9 +59,7 @@ export interface NudgeEvent {
   week: string;
 }
 
-export interface ConversationOutcome {
-  helpdesk: string;
-  ticketId: string;
+export interface ConversationOutcome extends MapKey {
   start: number;
   now: number;
   updatedAt: number;
@@ -62,7 +68,7 @@ export interface ConversationOutcome {
 export type SteadyDB = Dexie & {
   ticketMaps: Table<DecisionMap, [string, string, string]>;
   nudges: EntityTable<NudgeEvent, 'id'>;
-  conversations: Table<ConversationOutcome, [string, string]>;
+  ticketConversations: Table<ConversationOutcome, [string, string, string]>;
 };
 
 export const DB_NAME = 'steady';
@@ -95,6 +101,15 @@ export const SCHEMA_VERSIONS = [
     },
   },
   { version: 4, stores: { decisionMaps: null } },
+  {
+    version: 5,
+    stores: { ticketConversations: '&[helpdesk+account+ticketId], updatedAt' },
+    upgrade: async (tx: Transaction) => {
+      const legacy = (await tx.table('conversations').toArray()) as Omit<ConversationOutcome, 'account'>[];
+      await tx.table('ticketConversations').bulkPut(legacy.map((outcome) => ({ ...outcome, account: '' })));
+    },
+  },
+  { version: 6, stores: { conversations: null } },
 ] as const;
 
 export function openDatabase(options?: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange; name?: string; upTo?: number }): SteadyDB {

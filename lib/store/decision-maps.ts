@@ -1,12 +1,10 @@
 /** Decision maps per helpdesk + account + ticket: read, save field by field (quota-safe) and watch live. */
 import { liveQuery, type Observable } from 'dexie';
-import type { DecisionMap, MapField, MapKey, SteadyDB } from './db';
+import { ticketPrimaryKey, type DecisionMap, type MapField, type MapKey, type SteadyDB } from './db';
 
 export function emptyDecisionMap({ helpdesk, account, ticketId }: MapKey): DecisionMap {
   return { helpdesk, account, ticketId, concern: '', knownFacts: [], factsToVerify: [], boundaries: [], promises: [], nextStep: '', owner: '', updatedAt: 0 };
 }
-
-const primaryKey = (key: MapKey): [string, string, string] => [key.helpdesk, key.account, key.ticketId];
 
 export type SaveResult = { ok: true } | { ok: false; message: string };
 
@@ -25,7 +23,7 @@ export interface FieldEdit<F extends MapField = MapField> {
 export async function saveMapFields(db: SteadyDB, key: MapKey, edits: readonly FieldEdit[], now = Date.now()): Promise<SaveResult> {
   try {
     await db.transaction('rw', db.ticketMaps, async () => {
-      const stored = (await db.ticketMaps.get(primaryKey(key))) ?? emptyDecisionMap(key);
+      const stored = (await db.ticketMaps.get(ticketPrimaryKey(key))) ?? emptyDecisionMap(key);
       const next: DecisionMap = { ...stored, ...key, editedAt: { ...stored.editedAt }, updatedAt: now };
       for (const { field, value, at } of edits) {
         if ((next.editedAt![field] ?? 0) > at) continue;
@@ -41,7 +39,7 @@ export async function saveMapFields(db: SteadyDB, key: MapKey, edits: readonly F
 }
 
 export async function loadDecisionMap(db: SteadyDB, key: MapKey): Promise<DecisionMap> {
-  return (await db.ticketMaps.get(primaryKey(key))) ?? emptyDecisionMap(key);
+  return (await db.ticketMaps.get(ticketPrimaryKey(key))) ?? emptyDecisionMap(key);
 }
 
 /**
@@ -50,10 +48,10 @@ export async function loadDecisionMap(db: SteadyDB, key: MapKey): Promise<Decisi
  */
 export async function claimLegacyMap(db: SteadyDB, key: MapKey): Promise<void> {
   if (!key.account) return;
-  const legacyKey = primaryKey({ ...key, account: '' });
+  const legacyKey = ticketPrimaryKey({ ...key, account: '' });
   await db.transaction('rw', db.ticketMaps, async () => {
     const legacy = await db.ticketMaps.get(legacyKey);
-    if (!legacy || (await db.ticketMaps.get(primaryKey(key)))) return;
+    if (!legacy || (await db.ticketMaps.get(ticketPrimaryKey(key)))) return;
     await db.ticketMaps.put({ ...legacy, account: key.account });
     await db.ticketMaps.delete(legacyKey);
   });

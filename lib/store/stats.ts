@@ -1,12 +1,28 @@
 /** Coaching figures from local nudge events: per rule, per week, adoption, top phrases, de-escalations. */
 import type { ConversationOutcome, NudgeEvent, NudgeKind, SteadyDB } from './db';
-import { isoWeek } from './db';
+import { isoWeek, ticketPrimaryKey } from './db';
 
 export async function recordNudge(db: SteadyDB, ruleId: string, kind: NudgeKind, phrase: string, at = Date.now()): Promise<void> {
   try {
     await db.nudges.add({ ruleId, kind, phrase: phrase.trim(), at, week: isoWeek(at) });
   } catch {
     // Figures are best-effort: a full disk must never interrupt the agent.
+  }
+}
+
+/**
+ * Keep one ticket's sentiment at the start and now, under its own account. A
+ * row saved before accounts were told apart (account '') is replaced by the
+ * first outcome recorded for its ticket in an account, so it is not counted twice.
+ */
+export async function recordConversationOutcome(db: SteadyDB, outcome: ConversationOutcome): Promise<void> {
+  try {
+    await db.transaction('rw', db.ticketConversations, async () => {
+      await db.ticketConversations.put(outcome);
+      if (outcome.account) await db.ticketConversations.delete(ticketPrimaryKey({ ...outcome, account: '' }));
+    });
+  } catch {
+    // Figures are best-effort; never disturb the agent for them.
   }
 }
 
@@ -57,11 +73,11 @@ export function summarise(nudges: readonly NudgeEvent[], outcomes: readonly Conv
 }
 
 export async function loadFigures(db: SteadyDB): Promise<CoachingFigures> {
-  return summarise(await db.nudges.toArray(), await db.conversations.toArray());
+  return summarise(await db.nudges.toArray(), await db.ticketConversations.toArray());
 }
 
 export async function exportData(db: SteadyDB): Promise<{ decisionMaps: unknown[]; nudges: NudgeEvent[]; conversations: ConversationOutcome[] }> {
-  return { decisionMaps: await db.ticketMaps.toArray(), nudges: await db.nudges.toArray(), conversations: await db.conversations.toArray() };
+  return { decisionMaps: await db.ticketMaps.toArray(), nudges: await db.nudges.toArray(), conversations: await db.ticketConversations.toArray() };
 }
 
 export function nudgesToCsv(nudges: readonly NudgeEvent[]): string {
@@ -70,7 +86,7 @@ export function nudgesToCsv(nudges: readonly NudgeEvent[]): string {
 }
 
 export async function deleteAllData(db: SteadyDB): Promise<void> {
-  await db.transaction('rw', [db.ticketMaps, db.nudges, db.conversations], async () => {
-    await Promise.all([db.ticketMaps.clear(), db.nudges.clear(), db.conversations.clear()]);
+  await db.transaction('rw', [db.ticketMaps, db.nudges, db.ticketConversations], async () => {
+    await Promise.all([db.ticketMaps.clear(), db.nudges.clear(), db.ticketConversations.clear()]);
   });
 }

@@ -19,7 +19,7 @@ export interface SteadyExport {
   coachingFigures: CoachingFigures;
   /** Every suggestion shown, accepted or ignored (rule, phrase, time). */
   nudges: Awaited<ReturnType<typeof exportData>>['nudges'];
-  /** Customer sentiment at the start and now, per ticket (for de-escalations). */
+  /** Customer sentiment at the start and now, per ticket of each helpdesk account (for de-escalations). */
   conversations: Awaited<ReturnType<typeof exportData>>['conversations'];
 }
 
@@ -52,7 +52,7 @@ export interface DeletedCounts {
 
 /** Erase the database's rows and the given storage areas (settings, personal packs). */
 export async function deleteYourData(db: SteadyDB, areas: readonly ClearableArea[]): Promise<DeletedCounts> {
-  const counts = { decisionMaps: await db.ticketMaps.count(), nudges: await db.nudges.count(), conversations: await db.conversations.count() };
+  const counts = { decisionMaps: await db.ticketMaps.count(), nudges: await db.nudges.count(), conversations: await db.ticketConversations.count() };
   await deleteAllData(db);
   await Promise.all(areas.map((area) => area.clear()));
   return counts;

@@ -2,9 +2,10 @@
  * Decision maps under races, in real Chromium against the Zendesk fixture:
  * switching ticket while a save is pending, two panels typing at once,
  * reloading the panel right after a keystroke, and two accounts with the same
- * ticket number. Each map must show and be saved under its own ticket only.
- * Then the map pre-filled from the conversation: suggested items the agent
- * accepts, edits or dismisses, kept across a reload and used by the follow-up note.
+ * ticket number. Each map (and each conversation record) must show and be
+ * saved under its own ticket only. Then the map pre-filled from the
+ * conversation: suggested items the agent accepts, edits or dismisses, kept
+ * across a reload and used by the follow-up note.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -55,6 +56,13 @@ const shownTicket = (panel: Page) =>
 const concern = (panel: Page) => panel.getByRole('textbox', { name: 'Concern', exact: true });
 const nextStep = (panel: Page) => panel.getByRole('textbox', { name: 'Next step', exact: true });
 const saved = (panel: Page) => expect.poll(() => panel.locator('.save-state').textContent(), SLOW).toBe('Saved on this device');
+/** Y in the Stats tab's "Ended calmer: X of Y": how many conversations Steady keeps an outcome for. */
+const conversationsCounted = (panel: Page) =>
+  panel
+    .getByTestId('calmer')
+    .textContent({ timeout: 1_000 })
+    .then((value) => Number(/of (\d+)/.exec(value ?? '')?.[1] ?? NaN))
+    .catch(() => NaN);
 const switchTicket = (page: Page, id: string) => page.evaluate((ticket) => (window as unknown as { __steadyFixture: FixtureApi }).__steadyFixture.switchTicket(ticket), id);
 
 /** Every Concern value the panel shows from now on, with the ticket it was shown under. */
@@ -143,12 +151,18 @@ describe('decision maps belong to one ticket of one account', () => {
     });
   }
 
-  test('the same ticket number in another account has its own map', async () => {
+  test('the same ticket number in another account has its own map and its own conversation record', async () => {
     const acmePanel = await openMap(acme.tabId, '123');
     const acmeConcern = 'Acme: parcel a week late';
     await concern(acmePanel).fill(acmeConcern);
     await saved(acmePanel);
+    // Stats counts each conversation once: Acme's #123 is counted before Globex's opens.
+    await acmePanel.getByRole('tab', { name: 'Stats' }).click();
+    await expect.poll(() => conversationsCounted(acmePanel), SLOW).toBeGreaterThan(0);
+    const before = await conversationsCounted(acmePanel);
     const globex = await openTicket(GLOBEX);
+    // Globex's #123 is a conversation of its own, not a new reading of Acme's.
+    await expect.poll(() => conversationsCounted(acmePanel), SLOW).toBe(before + 1);
     const globexPanel = await openMap(globex.tabId, '123');
     expect(await concern(globexPanel).inputValue()).toBe('');
     await concern(globexPanel).fill('Globex: refund for a duplicate order');

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { DB_NAME, openDatabase, onDatabaseInterrupted, isoWeek, type MapField, type SteadyDB } from '../../lib/store/db';
 import { claimLegacyMap, emptyDecisionMap, storageErrorMessage, loadDecisionMap, saveMapFields, watchDecisionMap } from '../../lib/store/decision-maps';
-import { recordNudge, loadFigures, deleteAllData, nudgesToCsv } from '../../lib/store/stats';
+import { recordNudge, recordConversationOutcome, loadFigures, deleteAllData, nudgesToCsv } from '../../lib/store/stats';
 
 let opened: SteadyDB[] = [];
 const open = (factory: IDBFactory, upTo?: number) => {
@@ -114,8 +114,8 @@ describe('schema upgrade', () => {
     await v2.table('decisionMaps').bulkPut([legacyMap, { ...legacyMap, ticketId: '9', concern: 'Other' }]);
     v2.close();
     const db = open(factory);
-    expect(db.verno).toBe(4);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['conversations', 'nudges', 'ticketMaps']);
+    expect(db.verno).toBe(6);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['nudges', 'ticketConversations', 'ticketMaps']);
     expect(await db.ticketMaps.toArray()).toEqual([
       { ...legacyMap, account: '' },
       { ...legacyMap, ticketId: '9', concern: 'Other', account: '' },
@@ -139,6 +139,39 @@ describe('schema upgrade', () => {
     await claimLegacyMap(db, ACME);
     expect(await loadDecisionMap(db, ACME)).toEqual({ ...v1Map, owner: '', account: ACME.account });
     expect((await db.nudges.toArray())[0].week).toBe('2026-W48');
+  });
+
+  const legacyOutcome = { helpdesk: 'zendesk', ticketId: '123', start: -0.6, now: 0.2, updatedAt: 1 };
+
+  it('from version 4 (the previous schema) keeps every conversation outcome, and the first account to record its ticket replaces it', async () => {
+    const factory = new IDBFactory();
+    const v4 = open(factory, 4);
+    await v4.table('conversations').bulkPut([legacyOutcome, { ...legacyOutcome, helpdesk: 'intercom', ticketId: '9', now: -0.8 }]);
+    v4.close();
+    const db = open(factory);
+    expect(db.verno).toBe(6);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['nudges', 'ticketConversations', 'ticketMaps']);
+    expect(await db.ticketConversations.toArray()).toEqual([
+      { ...legacyOutcome, helpdesk: 'intercom', ticketId: '9', now: -0.8, account: '' },
+      { ...legacyOutcome, account: '' },
+    ]);
+    expect((await loadFigures(db)).conversations).toBe(2);
+    // The ticket's next outcome in an account takes the old row's place: still one conversation, not two.
+    await recordConversationOutcome(db, { ...ACME, start: -0.6, now: 0.5, updatedAt: 2 });
+    expect(await db.ticketConversations.toArray()).toEqual([
+      { ...legacyOutcome, helpdesk: 'intercom', ticketId: '9', now: -0.8, account: '' },
+      { ...ACME, start: -0.6, now: 0.5, updatedAt: 2 },
+    ]);
+    expect(await loadFigures(db)).toMatchObject({ conversations: 2, deEscalations: 1 });
+  });
+
+  it('from version 2 keeps conversation outcomes through both migrations', async () => {
+    const factory = new IDBFactory();
+    const v2 = open(factory, 2);
+    await v2.table('conversations').put(legacyOutcome);
+    v2.close();
+    const db = open(factory);
+    expect(await db.ticketConversations.toArray()).toEqual([{ ...legacyOutcome, account: '' }]);
   });
 
   it('says so when a newer Steady needs the database, and when an older page blocks the upgrade', async () => {
@@ -165,7 +198,7 @@ describe('schema upgrade', () => {
     await expect.poll(() => waitingMessages).toEqual([expect.stringMatching(/waiting for another Steady window.*Close other Steady panels/)]);
     raw.close();
     await opening;
-    expect(waiting.verno).toBe(4);
+    expect(waiting.verno).toBe(6);
   });
 });
 
@@ -178,10 +211,8 @@ describe('coaching figures', () => {
     await recordNudge(db, 'calm-down', 'shown', 'calm down', at);
     await recordNudge(db, 'our-policy', 'shown', 'that is our policy', at);
     await recordNudge(db, 'our-policy', 'ignored', 'that is our policy', at);
-    await db.conversations.bulkPut([
-      { helpdesk: 'zendesk', ticketId: '1', start: -0.6, now: 0.2, updatedAt: at },
-      { helpdesk: 'zendesk', ticketId: '2', start: 0.1, now: -0.4, updatedAt: at },
-    ]);
+    await recordConversationOutcome(db, { ...ACME, ticketId: '1', start: -0.6, now: 0.2, updatedAt: at });
+    await recordConversationOutcome(db, { ...ACME, ticketId: '2', start: 0.1, now: -0.4, updatedAt: at });
     const figures = await loadFigures(db);
     expect(figures.byRule['calm-down']).toEqual({ shown: 2, accepted: 1, ignored: 0, adoption: 0.5 });
     expect(figures.byWeek['2026-W48'].shown).toBe(3);
@@ -191,6 +222,17 @@ describe('coaching figures', () => {
     expect(nudgesToCsv(await db.nudges.toArray()).split('\n')).toHaveLength(6);
     await deleteAllData(db);
     expect((await loadFigures(db)).total.shown).toBe(0);
+  });
+
+  it('keep the conversation outcomes of the same ticket number in two accounts apart', async () => {
+    const db = open(new IDBFactory());
+    await recordConversationOutcome(db, { ...ACME, start: -0.6, now: 0.3, updatedAt: 1 });
+    await recordConversationOutcome(db, { ...GLOBEX, start: 0.2, now: -0.5, updatedAt: 2 });
+    // A later reading of Acme's ticket updates Acme's row only.
+    await recordConversationOutcome(db, { ...ACME, start: -0.6, now: 0.4, updatedAt: 3 });
+    expect(await db.ticketConversations.get(['zendesk', 'acme.zendesk.com', '123'])).toEqual({ ...ACME, start: -0.6, now: 0.4, updatedAt: 3 });
+    expect(await db.ticketConversations.get(['zendesk', 'globex.zendesk.com', '123'])).toEqual({ ...GLOBEX, start: 0.2, now: -0.5, updatedAt: 2 });
+    expect(await loadFigures(db)).toMatchObject({ conversations: 2, deEscalations: 1 });
   });
 
   it('labels ISO weeks across the year boundary', () => {

@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { openDatabase } from '../../lib/store/db';
 import { saveMapFields } from '../../lib/store/decision-maps';
-import { recordNudge } from '../../lib/store/stats';
+import { recordConversationOutcome, recordNudge } from '../../lib/store/stats';
 import { deleteYourData, exportFileName, exportYourData } from '../../lib/store/your-data';
 
 const seeded = async () => {
@@ -10,6 +10,8 @@ const seeded = async () => {
   await saveMapFields(db, { helpdesk: 'zendesk', account: 'acme.zendesk.com', ticketId: '123' }, [{ field: 'concern', value: 'Charged twice', at: 1 }]);
   await recordNudge(db, 'calm-down', 'shown', 'Calm down', Date.UTC(2026, 10, 30));
   await recordNudge(db, 'calm-down', 'accepted', '', Date.UTC(2026, 10, 30));
+  await recordConversationOutcome(db, { helpdesk: 'zendesk', account: 'acme.zendesk.com', ticketId: '123', start: -0.6, now: 0.2, updatedAt: 1 });
+  await recordConversationOutcome(db, { helpdesk: 'zendesk', account: 'globex.zendesk.com', ticketId: '123', start: 0.1, now: -0.3, updatedAt: 2 });
   return db;
 };
 
@@ -21,6 +23,9 @@ test('the export holds the decision maps, the figures computed from the events, 
   expect(data.coachingFigures.total).toEqual({ shown: 1, accepted: 1, ignored: 0, adoption: 1 });
   expect(data.coachingFigures.topPhrases).toEqual([{ phrase: 'Calm down', count: 1 }]);
   expect(data.nudges).toHaveLength(2);
+  // The same ticket number in two accounts is two conversations.
+  expect(data.conversations.map(({ account, ticketId }) => `${account}#${ticketId}`)).toEqual(['acme.zendesk.com#123', 'globex.zendesk.com#123']);
+  expect(data.coachingFigures).toMatchObject({ conversations: 2, deEscalations: 1 });
   expect(JSON.parse(JSON.stringify(data))).toEqual(data);
   expect(exportFileName(new Date(Date.UTC(2026, 11, 2)))).toBe('steady-data-2026-12-02.json');
   db.close();
@@ -34,8 +39,8 @@ test('delete empties every table and every storage area given, and says how much
   };
   const local = area();
   const sync = area();
-  expect(await deleteYourData(db, [local, sync])).toEqual({ decisionMaps: 1, nudges: 2, conversations: 0 });
-  expect([await db.ticketMaps.count(), await db.nudges.count(), await db.conversations.count()]).toEqual([0, 0, 0]);
+  expect(await deleteYourData(db, [local, sync])).toEqual({ decisionMaps: 1, nudges: 2, conversations: 2 });
+  expect([await db.ticketMaps.count(), await db.nudges.count(), await db.ticketConversations.count()]).toEqual([0, 0, 0]);
   expect([local.items, sync.items]).toEqual([{}, {}]);
   db.close();
 });
