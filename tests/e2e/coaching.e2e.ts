@@ -12,6 +12,7 @@ import type { FixtureApi } from '../fixtures/editors/fixture-api';
 import { launchSteady, type ServiceWorkerGlobal, type SteadyBrowser } from '../support/steady-browser';
 import { moveCaret } from '../support/caret';
 import { cardUndoWarning } from '../support/card';
+import { nudgeCount } from '../support/extension-data';
 
 interface Fixture {
   name: string;
@@ -182,14 +183,17 @@ describe.each(FIXTURES)('$name', (fixture) => {
     const rewrite = page.locator('steady-card button.rewrite').first();
     const rewriteText = (await rewrite.getAttribute('data-rewrite'))!;
     expect(rewriteText.length).toBeGreaterThan(0);
+    const acceptedBefore = await nudgeCount(await steady.serviceWorker(), 'accepted');
     await rewrite.click();
 
     const applied = replaced(DRAFT, NOTHING, rewriteText);
     await expect.poll(() => modelText(page), SLOW).toBe(applied);
     await expect.poll(() => dialog(page).count(), SLOW).toBe(0);
-    // Still exactly the applied text a moment later: nothing arrives twice.
-    await page.waitForTimeout(1_500);
+    // The coach reported the rewrite applied, once, and re-linted the applied text: nothing arrives twice.
+    await expect.poll(async () => nudgeCount(await steady.serviceWorker(), 'accepted'), SLOW).toBe(acceptedBefore + 1);
+    await expect.poll(() => underlinedPhrases(page), SLOW).toEqual([CALM, APOLOGY].sort());
     expect(await modelText(page)).toBe(applied);
+    expect(await nudgeCount(await steady.serviceWorker(), 'accepted')).toBe(acceptedBefore + 1);
 
     await page.keyboard.press('Control+z');
     await expect.poll(() => modelText(page), SLOW).toBe(DRAFT);
@@ -269,11 +273,13 @@ describe.each(FIXTURES)('$name', (fixture) => {
 
   test('a 100-character burst typed while a lint is pending loses nothing', async () => {
     expect(BURST.length).toBeGreaterThanOrEqual(100);
+    const underlinedBefore = await underlinedPhrases(page);
     await moveCaret(page, 'Control+End');
     await page.keyboard.type(BURST, { delay: 0 });
     expected += BURST;
     await expect.poll(() => modelText(page), SLOW).toBe(expected);
-    await page.waitForTimeout(1_500);
+    // The lint after the burst read all of it (the burst's own weak phrase is underlined), and the model still holds every character.
+    await expect.poll(() => underlinedPhrases(page), SLOW).toEqual([...underlinedBefore, CALM].sort());
     expect(await modelText(page)).toBe(expected);
   }, STEP_MS);
 

@@ -151,6 +151,7 @@ describe.each(EDITORS)('%s', (kind) => {
   });
 
   test('Ignore hides that occurrence; Turn off this rule stops it everywhere', async () => {
+    // The agent pauses before acting on a card: a time the editor's own undo grouping is measured in, so it is waited out.
     await s.page.waitForTimeout(UNDO_GROUP_MS);
     let found = await findings(s.page);
     const calm = found.findIndex((f) => f.ruleId === 'calm-down');
@@ -182,6 +183,7 @@ describe.each(EDITORS)('%s', (kind) => {
     // The rule was turned off above; "nothing I can do" is still coached.
     await s.page.keyboard.type(' There is nothing I can do.');
     await expect.poll(() => findings(s.page).then((f) => f.filter((x) => x.ruleId === 'nothing-i-can-do').length)).toBe(1);
+    // The agent pauses before acting on a card: a time the editor's own undo grouping is measured in, so it is waited out.
     await s.page.waitForTimeout(UNDO_GROUP_MS);
     const current = await findings(s.page);
     const target = current.find((f) => f.ruleId === 'nothing-i-can-do')!;
@@ -223,6 +225,7 @@ describe.each(EDITORS)('%s', (kind) => {
       await expect.poll(() => modelText(m.page)).toBe(draft);
       expect(await m.page.evaluate(() => window.__coachTest!.draftText())).toBe(draft);
       await expect.poll(() => findings(m.page).then((f) => f.map((x) => x.phrase))).toContain('Please calm down');
+      // The agent pauses before acting on a card: a time the editor's own undo grouping is measured in, so it is waited out.
       await m.page.waitForTimeout(UNDO_GROUP_MS);
       const calm = (await findings(m.page)).find((f) => f.phrase === 'Please calm down')!;
       await m.page.evaluate((c) => window.__coachTest!.select(c, c), calm.end);

@@ -29,6 +29,7 @@ for (const kind of ['ckeditor', 'prosemirror', 'quill', 'froala', 'textarea', 'p
     await s.page.keyboard.type(DRAFT);
     await expect.poll(() => modelText(s.page)).toBe(DRAFT);
     await expect.poll(() => underlineCount(s.page)).toBe(2);
+    // The agent pauses before choosing, long enough for the editor to close its typing undo group (a time, not an event).
     await s.page.waitForTimeout(1100);
 
     const [first] = await s.inCoach<ShownFinding[]>('window.__coachTest.coach.findings().map((f) => ({ ...f }))');

@@ -36,20 +36,29 @@ const pack = (severity: string) => `rules:
 let steady: SteadyBrowser;
 let ticket: Page;
 let options: Page;
-/** Findings in DRAFT with the built-in rules only. */
-let builtinCount: number;
+/** What the built-in rules underline in DRAFT: the calm-down phrase, and a whole-reply note on the first sentence. */
+const BUILTIN_PHRASES = ['Per my last email, the parcel is on its way.', 'Please calm down'];
+/** A phrase the built-in rules flag, typed to see a lint run with the rules now in force. */
+const PROBE = ' Just relax.';
 
 const badgeCount = (page: Page) => page.locator('steady-badge button.badge');
 const modelText = (page: Page) => page.evaluate(() => (window as unknown as { __steadyFixture: { getText(): string } }).__steadyFixture.getText());
 
-/** The agent keeps typing (a space, then deletes it), so the draft is checked again with the rules now in force. */
-async function nudgeDraft(): Promise<void> {
+/**
+ * The agent types on and deletes it again, so the draft is checked twice with the rules now in force; each
+ * time the underlines must be exactly `expected` (plus the typed phrase while it is there). The typed phrase
+ * showing up, then going, is the sign that those lints ran.
+ */
+async function recheckedUnderlines(expected: string[]): Promise<void> {
   await ticket.bringToFront();
   await ticket.locator(COMPOSER).click();
   await moveCaret(ticket, 'End');
-  await ticket.keyboard.type(' ');
-  await ticket.keyboard.press('Backspace');
+  await ticket.keyboard.type(PROBE);
+  await expect.poll(() => modelText(ticket), SLOW).toBe(DRAFT + PROBE);
+  await expect.poll(underlinedPhrases, SLOW).toEqual([...expected, 'Just relax'].sort());
+  for (let i = 0; i < PROBE.length; i++) await ticket.keyboard.press('Backspace');
   await expect.poll(() => modelText(ticket), SLOW).toBe(DRAFT);
+  await expect.poll(underlinedPhrases, SLOW).toEqual(expected);
 }
 
 /** The phrases underlined in the reply box (Highlight API ranges). */
@@ -60,24 +69,9 @@ const underlinedPhrases = () =>
       .sort(),
   );
 const PACK_PHRASE = 'Per my last email';
+/** With the pack: its phrase, and the whole-reply note on that sentence gives way to it (one underline per sentence). */
+const WITH_PACK = [PACK_PHRASE, 'Please calm down'];
 
-/** Findings the badge shows now (hidden badge: none). */
-const currentCount = async () => ((await badgeCount(ticket).isVisible()) ? Number(await badgeCount(ticket).textContent()) : 0);
-
-/** The badge's count once it has settled on the same value for a second. */
-async function settledCount(): Promise<number> {
-  let last = -1;
-  let stable = 0;
-  await expect
-    .poll(async () => {
-      const now = await currentCount();
-      stable = now === last ? stable + 1 : 0;
-      last = now;
-      return stable >= 4;
-    }, { timeout: 20_000, interval: 250 })
-    .toBe(true);
-  return last;
-}
 
 async function savePack(text: string): Promise<void> {
   await options.bringToFront();
@@ -102,9 +96,8 @@ afterAll(async () => {
 
 test('the built-in rules flag the weak phrase in the reply box', async () => {
   await expect.poll(() => modelText(ticket), SLOW).toBe(DRAFT);
-  await expect.poll(async () => Number(await badgeCount(ticket).textContent({ timeout: 10_000 })), SLOW).toBeGreaterThan(0);
-  builtinCount = await settledCount();
-  expect(builtinCount).toBeGreaterThan(0);
+  await expect.poll(underlinedPhrases, SLOW).toEqual(BUILTIN_PHRASES);
+  await expect.poll(() => badgeCount(ticket).textContent(), SLOW).toBe(String(BUILTIN_PHRASES.length));
 });
 
 test('a broken pack is refused with an error naming the rule and the field, and the rules in use stay', async () => {
@@ -116,9 +109,7 @@ test('a broken pack is refused with an error naming the rule and the field, and 
   expect(message).toContain('severity');
   expect(await options.locator('li[data-pack]').count()).toBe(0);
 
-  await nudgeDraft();
-  expect(await settledCount()).toBe(builtinCount);
-  expect(await underlinedPhrases()).not.toContain(PACK_PHRASE);
+  await recheckedUnderlines(BUILTIN_PHRASES);
 });
 
 test('a valid pack is saved and its rule applies in the reply box', async () => {
@@ -127,10 +118,7 @@ test('a valid pack is saved and its rule applies in the reply box', async () => 
   await expect.poll(() => options.locator('li[data-pack]').first().textContent(), SLOW).toContain('1 rule');
   expect(await options.getByRole('alert').count()).toBe(0);
 
-  await nudgeDraft();
-  // The pack's phrase is underlined (a whole-reply note on the same sentence gives way to it: one underline per sentence).
-  await expect.poll(underlinedPhrases, SLOW).toContain(PACK_PHRASE);
-  expect(await settledCount()).toBeGreaterThan(0);
+  await recheckedUnderlines(WITH_PACK);
 });
 
 test('breaking the saved pack afterwards keeps the saved version in use', async () => {
@@ -138,9 +126,7 @@ test('breaking the saved pack afterwards keeps the saved version in use', async 
   await expect.poll(() => options.getByRole('alert').filter({ hasText: 'Not saved' }).count(), SLOW).toBe(1);
   expect(await options.locator('li[data-pack]').count()).toBe(1);
 
-  await nudgeDraft();
-  await settledCount();
-  expect(await underlinedPhrases()).toContain(PACK_PHRASE);
+  await recheckedUnderlines(WITH_PACK);
 });
 
 test('the options page lays out at 360 px (screenshot in test-results/screenshots)', async () => {

@@ -202,15 +202,34 @@ describe('Review', () => {
 });
 
 describe('Stats', () => {
-  test('the weak phrases the agent saw are counted, locally', async () => {
-    await showTab(panel, 'Stats');
+  const figure = async (id: 'shown' | 'accepted' | 'ignored') => Number(await panel.getByTestId(id).textContent());
+  const figures = async () => ({ shown: await figure('shown'), accepted: await figure('accepted'), ignored: await figure('ignored') });
+  /** Types `text` at the end of the reply, then opens the card of its weak phrase with Ctrl+. (the caret two characters back, inside it). */
+  const typeAndOpenCard = async (text: string) => {
     await ticket.bringToFront();
     await ticket.locator(COMPOSER).click();
     await moveCaret(ticket, 'Control+End');
-    await ticket.keyboard.type(' Please calm down.');
+    await ticket.keyboard.type(text);
+    await moveCaret(ticket, 'ArrowLeft');
+    await moveCaret(ticket, 'ArrowLeft');
+    await ticket.keyboard.press('Control+Period');
+    await ticket.locator('steady-card [role="dialog"]').waitFor({ timeout: SLOW.timeout });
+  };
+
+  test('each weak phrase the agent saw counts once, and a rewrite used and a phrase ignored count as such, locally', async () => {
+    await showTab(panel, 'Stats');
+    const before = await figures();
+
+    await typeAndOpenCard(' Please calm down.');
+    await ticket.locator('steady-card button.rewrite').first().click();
     await panel.bringToFront();
-    await expect.poll(async () => Number(await panel.getByTestId('shown').textContent()), SLOW).toBeGreaterThan(0);
-    expect(await panel.locator('figure.bar-chart').count()).toBeGreaterThan(0);
+    await expect.poll(figures, SLOW).toEqual({ shown: before.shown + 1, accepted: before.accepted + 1, ignored: before.ignored });
+
+    await typeAndOpenCard(' Just relax.');
+    await ticket.locator('steady-card button', { hasText: 'Ignore' }).click();
+    await panel.bringToFront();
+    await expect.poll(figures, SLOW).toEqual({ shown: before.shown + 2, accepted: before.accepted + 1, ignored: before.ignored + 1 });
+    expect(await panel.locator('figure.bar-chart').count()).toBe(3);
   });
 });
 
