@@ -374,6 +374,16 @@ export function applyFindingRewrite(text: string, f: { start: number; end: numbe
   return applyRewrite(text, start, end, f.rewrites[index]);
 }
 
+/**
+ * A rewrite as a list shows it on its own, out of its sentence. A rewrite that ends its sentence
+ * before the agent's next clause carries that clause's first letter, capitalised (". T" for
+ * ", that is our policy"), and a removal is only the punctuation it keeps: neither reads alone.
+ */
+export function rewriteLabel(rewrite: string): string {
+  const label = rewrite.replace(/([.!?])\s+\S$/u, '$1');
+  return /[\p{L}\p{N}]/u.test(label) ? label : 'Remove it';
+}
+
 export interface RewritePreview {
   /** The sentence up to the replaced span, the rewrite, and the rest of the sentence. */
   before: string;

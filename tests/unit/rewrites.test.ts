@@ -4,7 +4,7 @@
  * rewrite applied reads as a reply a reviewer accepts (nothing new flagged, no run-on).
  */
 import { describe, expect, it } from 'vitest';
-import { createLinter, builtinPack, applyFindingRewrite, rewriteSpan, type Finding, type LintContext } from '../../lib/engine';
+import { createLinter, builtinPack, applyFindingRewrite, rewriteSpan, rewriteLabel, type Finding, type LintContext } from '../../lib/engine';
 import { splitSentences } from '../../lib/engine/sentences';
 import { joinDefects } from '../support/rewrite-check';
 import { lintContextOf, type TicketSnapshot } from '../../lib/ticket';
@@ -144,5 +144,22 @@ describe('the ticket as lint context', () => {
     expect(context).toMatchObject({ approved: true, customerSentiment: -0.5, facts: { firstName: 'Dana', orderNumber: 'A-1234' } });
     expect(first('That is our policy.', 'that-is-our-policy', context).rewrites).toEqual([]);
     expect(lintContextOf(snapshot([{ role: 'note', text: 'Refund not approved, outside the window.' }])).approved).toBeUndefined();
+  });
+});
+
+describe('a rewrite shown on its own (the panel list)', () => {
+  it('reads as a sentence, without the next clause’s first letter a sentence-ending rewrite carries', () => {
+    const text = 'There is nothing I can do about the courier, that is our policy.';
+    const finding = linter.lint(text).find((f) => f.ruleId === 'nothing-i-can-do')!;
+    expect(finding.rewrites[0]).toMatch(/\. T$/);
+    const label = rewriteLabel(finding.rewrites[0]);
+    expect(label).toMatch(/courier\.$/);
+    // Applying it still keeps the agent's clause, capitalised.
+    expect(applyFindingRewrite(text, finding, 0)).toBe(`${label} That is our policy.`);
+  });
+
+  it('names a removal rather than showing the punctuation it keeps', () => {
+    expect(rewriteLabel('.')).toBe('Remove it');
+    expect(rewriteLabel('I am looking into it now.')).toBe('I am looking into it now.');
   });
 });
