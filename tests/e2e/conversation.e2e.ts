@@ -35,7 +35,7 @@ interface ExpectedTicket {
 
 const TICKETS: ExpectedTicket[] = [
   // #123: comments 9001 and 9003 are type="end-user"; 9002 is the agent, 9004 an internal note.
-  { file: 'zendesk.html', label: '#123', internalId: '123', customerMessages: 2, triggers: ['churn', 'delay', 'refund', 'repetition'], trend: 'falling' },
+  { file: 'zendesk.html', label: '#123', internalId: '123', customerMessages: 2, triggers: ['broken-promise', 'churn', 'delay', 'refund', 'repetition'], trend: 'falling' },
   // Jordan's parts p-101, p-102 (group g-1) and p-104 (g-3); the bot, the assignment and the note are not the customer.
   { file: 'intercom.html', label: 'Refund for annual plan', internalId: '987654', customerMessages: 3, triggers: ['billing', 'refund'] },
   // The ticket description and c-78 (data-incoming="true").
