@@ -114,7 +114,7 @@ describe('FreeScout on its own domain, enabled from the panel', () => {
     await panel.getByRole('button', { name: 'Use Steady on tickets.acme-support.com' }).click({ timeout: 30_000 });
     await expect.poll(() => text(panel, 'generic-found'), PANEL_UPDATE).toBe('Found 4 messages: 2 from the customer, 1 from an agent, 1 internal note.');
     expect(await text(panel, 'ticket-label')).toBe('#4312');
-    await expect.poll(() => triggers(panel), PANEL_UPDATE).toEqual(['delay', 'refund']);
+    await expect.poll(() => triggers(panel), PANEL_UPDATE).toEqual(['broken-promise', 'delay', 'refund']);
     await panel.close();
     await page.close();
   });
