@@ -20,6 +20,7 @@ import { DataSettings } from '@/components/options/DataSettings';
 import { openDatabase } from '@/lib/store/db';
 import { deleteYourData, exportFileName, exportYourData } from '@/lib/store/your-data';
 import { JOURNAL_KEY } from '@/lib/store/map-session';
+import { newestOnly } from '@/lib/newest-only';
 import '@/components/panel/panel.css';
 
 setBuiltinPack(rules);
@@ -48,11 +49,16 @@ const packStatus = signal<{ kind: 'ok' | 'error'; message: string } | undefined>
 const dataStatus = signal<{ kind: 'ok' | 'error'; message: string } | undefined>(undefined);
 const db = openDatabase();
 
-async function reload() {
-  config.value = await loadConfig({ sync: browser.storage.sync, local: browser.storage.local, managed: browser.storage.managed }, rules.pack);
-  const local = await browser.storage.local.get(PACKS_KEY);
-  stored.value = Array.isArray(local[PACKS_KEY]) ? (local[PACKS_KEY] as StoredPack[]) : [];
-}
+const reload = newestOnly(
+  async () => ({
+    loaded: await loadConfig({ sync: browser.storage.sync, local: browser.storage.local, managed: browser.storage.managed }, rules.pack),
+    local: await browser.storage.local.get(PACKS_KEY),
+  }),
+  ({ loaded, local }) => {
+    config.value = loaded;
+    stored.value = Array.isArray(local[PACKS_KEY]) ? (local[PACKS_KEY] as StoredPack[]) : [];
+  },
+);
 void reload();
 browser.storage.onChanged.addListener(() => void reload());
 

@@ -35,6 +35,7 @@ import { ScriptLibrary } from '@/components/panel/ScriptLibrary';
 import { DecisionMapEditor } from '@/components/panel/DecisionMapEditor';
 import { ReviewView } from '@/components/panel/ReviewView';
 import { StatsView } from '@/components/panel/StatsView';
+import { newestOnly } from '@/lib/newest-only';
 import '@/components/panel/panel.css';
 
 setBuiltinPack(rules);
@@ -81,11 +82,13 @@ const host = computed(() => {
 const paused = computed(() => !!host.value && isPaused(settings.value, host.value));
 
 // Linter settings (rules on/off, severities, packs) follow the options page live.
-async function loadLinter() {
-  const config = await loadConfig({ sync: browser.storage.sync, local: browser.storage.local, managed: browser.storage.managed }, rules.pack);
-  settings.value = config.settings;
-  linter.value = createLinter(linterOptions(config.settings, config.packs.map((p) => p.pack)));
-}
+const loadLinter = newestOnly(
+  () => loadConfig({ sync: browser.storage.sync, local: browser.storage.local, managed: browser.storage.managed }, rules.pack),
+  (config) => {
+    settings.value = config.settings;
+    linter.value = createLinter(linterOptions(config.settings, config.packs.map((p) => p.pack)));
+  },
+);
 
 /** Pause or resume coaching on the followed tab's site (read fresh: the page or options may have changed settings). */
 async function toggleSite() {
