@@ -112,7 +112,8 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
   const ignored = new Set<string>();
   const rulesOff = new Set<string>();
   let shown: ShownFinding[] = [];
-  let open: { index: number; returnTo: { start: number; end: number } | null } | null = null;
+  /** The open card: its finding as shown, the draft it was opened on, and where the caret goes back to. */
+  let open: { index: number; finding: ShownFinding; text: string; returnTo: { start: number; end: number } | null } | null = null;
   let lastSelection: { start: number; end: number } | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let applying = false;
@@ -140,7 +141,6 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
     // Indices are about to change: the preview goes until the pointer moves again.
     stopPreview();
     const draft = readDraft(composer);
-    const previous = open ? shown[open.index] : null;
     shown = deps
       .lint(draft.text)
       .map((f) => {
@@ -157,15 +157,17 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
     }
     updateBadge();
     report({ type: 'findings', count: shown.length, text: draft.text });
-    if (open && previous) {
+    if (open) {
       // Keep the card on the same finding while the agent types elsewhere; close it when the phrase is gone.
+      // A re-lint of the very draft the card opened on (the customer's mood arrived, settings changed) leaves it open.
+      const previous = open.finding;
       const same = shown.findIndex((f) => occurrenceKey(f) === occurrenceKey(previous));
-      if (same < 0) closeCard(false);
-      else {
+      if (same >= 0) {
         open.index = same;
+        open.finding = shown[same];
         layer.setActive(same);
         card.place(anchorOf(same));
-      }
+      } else if (draft.text !== open.text) closeCard(false);
     }
   };
   const schedule = () => {
@@ -232,7 +234,8 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
     const finding = shown[index];
     if (!finding) return;
     const focused = doc.activeElement === composer || composer.contains(doc.activeElement);
-    open = { index, returnTo: (focused ? readDraft(composer).selection() : null) ?? lastSelection };
+    const draft = readDraft(composer);
+    open = { index, finding, text: draft.text, returnTo: (focused ? draft.selection() : null) ?? lastSelection };
     stopPreview();
     layer.setActive(index);
     card.show(
@@ -243,7 +246,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
         phrase: finding.phrase,
         severity: finding.severity,
         rewrites: finding.rewrites.slice(0, 3),
-        previews: ((text) => finding.rewrites.slice(0, 3).map((_, i) => previewRewrite(text, finding, i)))(readDraft(composer).text),
+        previews: finding.rewrites.slice(0, 3).map((_, i) => previewRewrite(draft.text, finding, i)),
         autoFocus: via !== 'click',
         hasScript: !!finding.script && !!deps.onOpenScript,
         ...(undoSafe() ? {} : { undoWarning: UNDO_WARNING }),
