@@ -20,11 +20,23 @@ let firefox: SteadyFirefox;
 let page: Page;
 const errors: string[] = [];
 
-const badgeCount = () => page.evaluate(() => document.querySelector('steady-badge')?.shadowRoot?.querySelector('button.badge')?.textContent ?? null);
+// Every mounted ticket's composer has its own coach, badge and card: the ones meant are those over the composer the
+// agent typed in (its badge sits in the composer's corner; its card is the one displayed).
+const shown = (tag: string) =>
+  tag === 'steady-badge'
+    ? `(() => {
+        const box = [...document.querySelectorAll('${COMPOSER}')].find((el) => el.textContent.includes('our policy'))?.getBoundingClientRect();
+        return box && [...document.querySelectorAll('steady-badge')].find((host) => {
+          const r = host.shadowRoot?.querySelector('button.badge')?.getBoundingClientRect();
+          return r && r.width > 0 && r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom;
+        });
+      })()`
+    : `[...document.querySelectorAll('${tag}')].find((host) => host.style.display !== 'none')`;
+const badgeCount = () => page.evaluate(`${shown('steady-badge')}?.shadowRoot?.querySelector('button.badge')?.textContent ?? null`) as Promise<string | null>;
 const highlightCount = () =>
   page.evaluate(() => ['steady-problem', 'steady-warning', 'steady-suggestion'].reduce((n, name) => n + (CSS.highlights.get(name)?.size ?? 0), 0));
 const modelText = () => page.evaluate(() => (window as unknown as { __steadyFixture: { getText(): string } }).__steadyFixture.getText());
-const card = () => page.evaluate(() => document.querySelector('steady-card')?.shadowRoot?.querySelector('[role="dialog"]')?.textContent ?? null);
+const card = () => page.evaluate(`${shown('steady-card')}?.shadowRoot?.querySelector('[role="dialog"]')?.textContent ?? null`) as Promise<string | null>;
 
 beforeAll(async () => {
   if (!firefoxAvailable()) return;
@@ -44,6 +56,9 @@ afterAll(async () => {
 
 test.skipIf(!firefoxAvailable())('Steady coaches the Zendesk reply box in Firefox', async () => {
   await page.goto(TICKET);
+  // The fixture mounts CKEditor 5 over the composer's first markup once its bundle has loaded; typing before
+  // that would be overwritten, so wait for the fixture's API, which it exposes after mounting.
+  await page.waitForFunction(() => 'getText' in ((window as unknown as { __steadyFixture?: object }).__steadyFixture ?? {}), { timeout: 60_000 });
   await page.click(COMPOSER);
   await page.keyboard.down('Control');
   await page.keyboard.press('a');
@@ -55,18 +70,15 @@ test.skipIf(!firefoxAvailable())('Steady coaches the Zendesk reply box in Firefo
   expect(await highlightCount()).toBe(2);
 }, 120_000);
 
-test.skipIf(!firefoxAvailable())('the card opens from the badge and its first rewrite goes into the editor', async () => {
-  // The agent's own key on the focused badge (Steady ignores clicks a page script forges). The page must be the
-  // visible tab: Firefox skips the default action of a key pressed in a hidden one.
+test.skipIf(!firefoxAvailable())('Ctrl+. in the phrase opens the card, and Enter puts its first rewrite into the editor', async () => {
+  // The agent's own keys (Steady ignores events a page script forges), with the caret inside "calm down". The page must be
+  // the visible tab: Firefox skips the default action of a key pressed in a hidden one.
   expect(await page.evaluate(() => document.visibilityState)).toBe('visible');
-  const focusBadge = () =>
-    page.evaluate(() => {
-      const button = document.querySelector('steady-badge')?.shadowRoot?.querySelector<HTMLButtonElement>('button.badge');
-      button?.focus();
-      return !!button && button.getRootNode() instanceof ShadowRoot && (button.getRootNode() as ShadowRoot).activeElement === button;
-    });
-  await expect.poll(focusBadge, SLOW).toBe(true);
-  await page.keyboard.press('Enter');
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.down('Control');
+  await page.keyboard.press('Period');
+  await page.keyboard.up('Control');
   await expect.poll(card, SLOW).toContain('calm down');
   await page.keyboard.press('Enter');
   await expect.poll(modelText, SLOW).not.toContain('calm down');
