@@ -34,8 +34,8 @@ export default defineConfig({
   },
   // Both are set for Firefox in adaptManifest (WXT checks before that hook runs).
   suppressWarnings: { firefoxDataCollection: true, firefoxId: true },
-  // The Firefox sources zip holds what rebuilds the extension, not the tests or the store's screenshots.
-  zip: { excludeSources: ['tests/**', 'docs/**'] },
+  // The Firefox sources zip holds what rebuilds the extension, not the tests, their outputs or the store's screenshots.
+  zip: { excludeSources: ['tests/**', 'docs/**', 'test-results/**', 'reports/**'] },
   vite: () => ({ plugins: [preact(), steadyRules(), steadyContent()] }),
   hooks: {
     // WXT builds unlisted scripts as IIFEs; dynamic import() needs an ES module
