@@ -4,6 +4,7 @@
  * triangle for a warning, circle for a suggestion), so it reads without colour too.
  */
 import type { Severity } from '../lib/engine/types';
+import { SEVERITY_FILL } from './severity';
 
 export type SeverityCounts = Readonly<Record<Severity, number>>;
 
@@ -69,13 +70,12 @@ export function ComposerBadge({ counts, onOpen }: ComposerBadgeProps) {
 }
 
 /** Badge fills under white text (WCAG AA for its small bold count). */
-export const BADGE_FILL: Record<Severity, string> = { problem: '#c5221f', warning: '#b45309', suggestion: '#1a6bd6' };
 
 export const COMPOSER_BADGE_CSS = `
 .badge { pointer-events: auto; display: inline-flex; align-items: center; gap: 4px; min-width: 22px; height: 22px; padding: 0 7px 0 5px;
   border-radius: 11px; border: none; cursor: pointer; color: #fff; font: 600 12px/22px system-ui, -apple-system, "Segoe UI", sans-serif;
   box-shadow: 0 1px 3px rgba(0,0,0,.3); }
 .badge .shape { flex: none; display: block; }
-${Object.entries(BADGE_FILL).map(([severity, fill]) => `.badge.${severity} { background: ${fill}; } .badge.${severity} .mark { fill: ${fill}; }`).join('\n')}
+${Object.entries(SEVERITY_FILL).map(([severity, fill]) => `.badge.${severity} { background: ${fill}; } .badge.${severity} .mark { fill: ${fill}; }`).join('\n')}
 .badge:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
 `;

@@ -1,5 +1,6 @@
 /** A glance at a finding while the pointer rests on its underline: what it is and the first rewrite. The card has the rest. */
 import type { Severity } from '../lib/engine/types';
+import { SEVERITY_LABEL_CSS } from './severity';
 
 export interface FindingPreviewProps {
   /** The rule's human name. */
@@ -30,9 +31,7 @@ export const FINDING_PREVIEW_CSS = `
   border: 1px solid #d0d7de; border-radius: 8px; box-shadow: 0 4px 14px rgba(0,0,0,.18); font: 12px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; }
 .head { display: flex; gap: 6px; align-items: baseline; }
 .severity { font-size: 10px; font-weight: 700; letter-spacing: .04em; text-transform: uppercase; padding: 0 5px; border-radius: 4px; color: #fff; }
-.severity.problem { background: #c5221f; }
-.severity.warning { background: #b45309; }
-.severity.suggestion { background: #1a6bd6; }
+${SEVERITY_LABEL_CSS}
 .title { font-weight: 600; }
 .rewrite, .why { margin: 4px 0 0; }
 .rewrite { color: #0f5132; }

@@ -3,6 +3,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { TargetedKeyboardEvent } from 'preact';
 import type { RewritePreview } from '../lib/engine/rewrite';
 import type { Severity } from '../lib/engine/types';
+import { SEVERITY_LABEL_CSS } from './severity';
 
 export interface SuggestionCardProps {
   /** The category's human name ("Dismissive"). */
@@ -113,9 +114,7 @@ export const SUGGESTION_CARD_CSS = `
   border: 1px solid #d0d7de; border-radius: 10px; box-shadow: 0 8px 24px rgba(0,0,0,.18); font: 13px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif; }
 .head { display: flex; gap: 8px; align-items: baseline; }
 .severity { font-size: 11px; font-weight: 700; letter-spacing: .04em; text-transform: uppercase; padding: 0 6px; border-radius: 4px; color: #fff; }
-.severity.problem { background: #c5221f; }
-.severity.warning { background: #b45309; }
-.severity.suggestion { background: #1a73e8; }
+${SEVERITY_LABEL_CSS}
 .category { font-size: 11px; font-weight: 600; letter-spacing: .04em; text-transform: uppercase; color: #57606a; }
 .phrase { margin: 6px 0 0; font-style: italic; }
 .preview { display: block; color: #57606a; }

@@ -6,7 +6,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { UNDERLINE } from '../../lib/editor/underline-style';
-import { BADGE_FILL, badgeText, worstOf } from '../../components/ComposerBadge';
+import { badgeText, worstOf } from '../../components/ComposerBadge';
+import { SEVERITY_FILL } from '../../components/severity';
 import { SEVERITIES } from '../../lib/engine/types';
 
 /** Composer backgrounds: light themes, and the dark themes of helpdesks and mail clients. */
@@ -50,7 +51,7 @@ test('each severity has its own line style, and no underline is a hairline', () 
 });
 
 test('the badge count is readable on each severity fill', () => {
-  for (const s of SEVERITIES) expect(contrastRatio('#ffffff', BADGE_FILL[s])).toBeGreaterThanOrEqual(4.5);
+  for (const s of SEVERITIES) expect(contrastRatio('#ffffff', SEVERITY_FILL[s])).toBeGreaterThanOrEqual(4.5);
 });
 
 test('the badge names the total and the serious findings in words', () => {
