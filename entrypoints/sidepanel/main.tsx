@@ -18,7 +18,7 @@ import { openDatabase, onDatabaseInterrupted, type MapKey } from '@/lib/store/db
 import { emptyDecisionMap } from '@/lib/store/decision-maps';
 import { createMapSession, type MapView } from '@/lib/store/map-session';
 import { loadFigures, exportData, nudgesToCsv, deleteAllData, type CoachingFigures } from '@/lib/store/stats';
-import { loadConfig, SETTINGS_KEY } from '@/lib/settings/sources';
+import { changesConfig, loadConfig, SETTINGS_KEY } from '@/lib/settings/sources';
 import { DEFAULT_SETTINGS, isPaused, linterOptions, readSettings, togglePaused, type Settings } from '@/lib/settings/settings';
 import { panelPortName, type FindingAction, type InsertResult, type PanelAsk, type PanelRequest, type PanelUpdate, type TabState } from '@/lib/messages';
 import { categoryExample, categoryName, ruleName } from '@/lib/engine/names';
@@ -79,13 +79,18 @@ const host = computed(() => {
   const url = snapshot.value?.url;
   return url ? new URL(url).hostname : null;
 });
-const paused = computed(() => !!host.value && isPaused(settings.value, host.value));
+/** What the site switch shows from the agent's click until the stored settings catch up, so it moves at once. */
+const switchedTo = signal<boolean | undefined>(undefined);
+const paused = computed(() => switchedTo.value ?? (!!host.value && isPaused(settings.value, host.value)));
 
 // Linter settings (rules on/off, severities, packs) follow the options page live.
 const loadLinter = newestOnly(
   () => loadConfig({ sync: browser.storage.sync, local: browser.storage.local, managed: browser.storage.managed }, rules.pack),
   (config) => {
-    settings.value = config.settings;
+    batch(() => {
+      settings.value = config.settings;
+      switchedTo.value = undefined;
+    });
     linter.value = createLinter(linterOptions(config.settings, config.packs.map((p) => p.pack)));
   },
 );
@@ -94,8 +99,17 @@ const loadLinter = newestOnly(
 async function toggleSite() {
   const site = host.peek();
   if (!site) return;
-  const stored = await browser.storage.sync.get(SETTINGS_KEY);
-  await browser.storage.sync.set({ [SETTINGS_KEY]: togglePaused(readSettings(stored[SETTINGS_KEY]), site) });
+  const pause = !paused.peek();
+  switchedTo.value = pause;
+  try {
+    const stored = await browser.storage.sync.get(SETTINGS_KEY);
+    const current = readSettings(stored[SETTINGS_KEY]);
+    if (isPaused(current, site) !== pause) await browser.storage.sync.set({ [SETTINGS_KEY]: togglePaused(current, site) });
+    else void loadLinter();
+  } catch (error) {
+    switchedTo.value = undefined;
+    notice.value = `Steady could not ${pause ? 'pause' : 'resume'} coaching on ${site}: ${String(error)}. Try the switch again.`;
+  }
 }
 
 /** Ask the page's coach to show, rewrite or ignore a finding of the draft. */
@@ -106,7 +120,9 @@ async function actOnFinding(index: number, action: FindingAction) {
   await ask({ type: 'finding-action', finding: { ruleId: finding.ruleId, phrase: finding.phrase, start: finding.start }, action });
 }
 void loadLinter();
-browser.storage.onChanged.addListener(() => void loadLinter());
+browser.storage.onChanged.addListener((changes, area) => {
+  if (changesConfig(changes, area)) void loadLinter();
+});
 
 // Follow the tab: a long-lived port per tab; the background pushes every change and inserts into that tab only.
 let port: ReturnType<typeof browser.runtime.connect> | undefined;
