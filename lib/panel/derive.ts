@@ -21,7 +21,7 @@ export function customerIsCalm(snapshot: TicketSnapshot | null): boolean {
 }
 
 export function draftInsights(draft: string, snapshot: TicketSnapshot | null, linter: Linter, checklist: Checklist): DraftInsights {
-  const findings = draft ? linter.lint(draft, lintContextOf(snapshot)) : [];
+  const findings = linter.lint(draft, lintContextOf(snapshot));
   const commitments = linter.commitments(draft);
   return {
     checklist: checklist.evaluate(draft, { customerCalm: customerIsCalm(snapshot), findings }),
