@@ -122,9 +122,10 @@ export default defineContentScript({
     };
 
     const publishDraft = (text: string, shown: readonly DraftFinding[], undoWarning: boolean) => {
-      const findings = shown.map(({ ruleId, category, severity, message, phrase, start, end, rewrites }): DraftFinding => ({ ruleId, category, severity, message, phrase, start, end, rewrites }));
       clearTimeout(draftTimer);
       draftTimer = setTimeout(() => {
+        // Read here, after the pause: the engine fits a finding's rewrites when they are first read, so typing does not pay for it.
+        const findings = shown.map(({ ruleId, category, severity, message, phrase, start, end, rewrites }): DraftFinding => ({ ruleId, category, severity, message, phrase, start, end, rewrites }));
         const published = JSON.stringify([text, findings, undoWarning]);
         if (published === publishedDraft) return;
         publishedDraft = published;

@@ -74,6 +74,29 @@ export interface ShownFinding extends Finding {
   target: { start: number; end: number; phrase: string };
 }
 
+/**
+ * `f` as shown in `text`. Its target (the span its rewrites replace) is worked out when first read, so
+ * the engine fits rewrites only for the findings the agent opens, previews or the panel lists.
+ */
+function shownFinding(f: Finding, text: string): ShownFinding {
+  const { start, end } = f;
+  let target: ShownFinding['target'] | undefined;
+  return Object.defineProperties(f as ShownFinding, {
+    phrase: { value: text.slice(start, end), enumerable: true, writable: true, configurable: true },
+    target: {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        if (!target) {
+          const span = rewriteSpan({ start, end, replace: f.replace });
+          target = { ...span, phrase: text.slice(span.start, span.end) };
+        }
+        return target;
+      },
+    },
+  });
+}
+
 /** Lint after the agent pauses this long; typing never waits for it. */
 const LINT_DELAY_MS = 60;
 /** The pointer rests on an underline this long before its preview shows: passing over text shows nothing. */
@@ -143,10 +166,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
     const draft = readDraft(composer);
     shown = deps
       .lint(draft.text)
-      .map((f) => {
-        const span = rewriteSpan(f);
-        return { ...f, phrase: draft.text.slice(f.start, f.end), target: { ...span, phrase: draft.text.slice(span.start, span.end) } };
-      })
+      .map((f) => shownFinding(f, draft.text))
       .filter((f) => f.end > f.start && !ignored.has(occurrenceKey(f)) && !rulesOff.has(f.ruleId))
       .sort((a, b) => a.start - b.start || b.end - a.end);
     drafted = draft;

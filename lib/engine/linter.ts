@@ -49,6 +49,8 @@ export interface Linter {
   /** Sentences that commit the agent to something (follow-ups for the decision map). */
   commitments(text: string): Commitment[];
   readonly rules: readonly RuleSpec[];
+  /** Sentences looked up since this linter was made, and how many of them its cache answered (benches report these). */
+  readonly sentenceCache: { readonly lookups: number; readonly hits: number };
 }
 
 export function createLinter(options: LinterOptions = {}): Linter {
@@ -70,12 +72,20 @@ export function createLinter(options: LinterOptions = {}): Linter {
   // (the rest of the draft, an agent's stock phrases) survive the turnover.
   let cache = new Map<string, SentenceResult>();
   let oldCache = new Map<string, SentenceResult>();
+  const sentenceCache = { lookups: 0, hits: 0 };
 
   function lintSentence(sentence: string): SentenceResult {
+    sentenceCache.lookups++;
     const hit = cache.get(sentence);
-    if (hit) return hit;
+    if (hit) {
+      sentenceCache.hits++;
+      return hit;
+    }
     const old = oldCache.get(sentence);
-    if (old) return remember(sentence, old);
+    if (old) {
+      sentenceCache.hits++;
+      return remember(sentence, old);
+    }
     const tokens = withoutSignOff(sentence, tokenize(sentence));
     let firstWord = 0;
     while (firstWord < tokens.length && tokens[firstWord].punct) firstWord++;
@@ -146,7 +156,10 @@ export function createLinter(options: LinterOptions = {}): Linter {
     };
   }
 
-  /** Fit the rule's rewrites into this draft at `f` (in place); false when the finding should be dropped. */
+  /**
+   * Decide whether `f` stays (false: drop it) and trim it to the sentence's content; its rewrites, and
+   * the span they replace, are fitted into the draft when first read (fitOnRead).
+   */
   function finish(f: Finding, spec: RuleSpec, text: string, s: Range, situation: DraftSituation): boolean {
     if (spec['without-complaint'] && !situation.complaint()) {
       if (spec['without-complaint'] === 'drop') return false;
@@ -158,36 +171,42 @@ export function createLinter(options: LinterOptions = {}): Linter {
     const contentStop = s.start + contentEnd(sentence);
     if (f.start >= contentStop) return false;
     if (f.end > contentStop) f.end = contentStop;
-    const placement = place(sentence, f.start - s.start, f.end - s.start, spec.slot);
+    const phrase = { start: f.start, end: f.end };
+    fitOnRead(f, () => fitInDraft(phrase, spec, text, s, sentence, situation));
+    return true;
+  }
+
+  /** The rule's rewrites fitted into this draft at `phrase`, and the span they replace when it is not the phrase. */
+  function fitInDraft(phrase: Range, spec: RuleSpec, text: string, s: Range, sentence: string, situation: DraftSituation): Fitted {
+    const placement = place(sentence, phrase.start - s.start, phrase.end - s.start, spec.slot);
     let start = s.start + placement.start;
     let end = s.start + placement.end;
-    const match = text.slice(f.start, f.end);
+    const match = text.slice(phrase.start, phrase.end);
     const rewriteSituation = { match, we: speaksAsWe(match, situation.we), placement, upset: situation.upset, context: situation.context };
     const textAfter = text.slice(end, s.end + 1);
     const removal = spec.slot === 'marker' && spec.rewrites.some((r) => r.text === '{remove}' && holds(r.if, rewriteSituation));
     const swallowed = (removal && removalTail(text.slice(end, s.end))) || '';
-    f.rewrites = fitRewrites(spec.rewrites, spec.slot, rewriteSituation, text.slice(s.start, start), textAfter, situation.contractions(), swallowed);
+    let rewrites = fitRewrites(spec.rewrites, spec.slot, rewriteSituation, text.slice(s.start, start), textAfter, situation.contractions(), swallowed);
     end += swallowed.length;
     const { breakTail } = placement;
     if (breakTail) {
       // The agent's next clause stays theirs, as a sentence of its own after the rewrite.
-      f.rewrites = f.rewrites.map((r) => (/[.!?:]$/.test(r) ? r : `${r}.`) + ' ' + breakTail.slice(-1).toUpperCase());
+      rewrites = rewrites.map((r) => (/[.!?:]$/.test(r) ? r : `${r}.`) + ' ' + breakTail.slice(-1).toUpperCase());
       end += breakTail.length;
     }
     // A tacked-on phrase's removal ({remove} outside a marker slot) keeps the word before it as the visible change.
     const lead = spec.slot !== 'marker' && spec.rewrites.some((r) => r.text === '{remove}' && holds(r.if, rewriteSituation)) ? /[\p{L}\p{N}'’]+[,;]?\s+$/u.exec(text.slice(s.start, start)) : null;
     if (lead) {
       start -= lead[0].length;
-      f.rewrites = [lead[0].replace(/[,;\s]+$/, ''), ...f.rewrites.map((r) => lead[0] + r)].slice(0, 3);
+      rewrites = [lead[0].replace(/[,;\s]+$/, ''), ...rewrites.map((r) => lead[0] + r)].slice(0, 3);
     }
     const article = spec.slot !== 'marker' && !lead ? ARTICLE_BEFORE.exec(text.slice(s.start, start)) : null;
-    if (article && f.rewrites.length) {
+    if (article && rewrites.length) {
       // "an equipment change" → "a …" or, before a placeholder or determiner, no article at all.
       start -= article[0].length;
-      f.rewrites = f.rewrites.map((r) => withArticle(article[1], r, text.slice(end, s.end)));
+      rewrites = rewrites.map((r) => withArticle(article[1], r, text.slice(end, s.end)));
     }
-    if (start !== f.start || end !== f.end) f.replace = { start, end };
-    return true;
+    return start !== phrase.start || end !== phrase.end ? { rewrites, replace: { start, end } } : { rewrites };
   }
 
   function analyse(text: string, limit: number): Sentence[] {
@@ -205,13 +224,14 @@ export function createLinter(options: LinterOptions = {}): Linter {
 
   return {
     rules: active.map((r) => r.spec),
+    sentenceCache,
     lint(text, context) {
       if (typeof text !== 'string' || text.length === 0) return [];
       const limit = lintLimit(text);
       const sentences = analyse(text, limit);
       const findings: Finding[] = [];
       const upset = isUpset(context, base.draft);
-      const situation = draftSituation(text, upset, context);
+      const situation = draftSituation(text, upset, snapshot(context));
       const earlierSeen = new Set<CompiledRule>();
       const laterSeen = rulesWithLaterPhrases(sentences);
       for (let i = 0; i < sentences.length; i++) {
@@ -338,6 +358,47 @@ function copyAt(f: Finding, offset: number): Finding {
   const copy: Finding = { ruleId: f.ruleId, category: f.category, severity: f.severity, start: f.start + offset, end: f.end + offset, message: f.message, rewrites: [] };
   if (f.script) copy.script = f.script;
   return copy;
+}
+
+interface Fitted {
+  rewrites: string[];
+  replace?: Range;
+}
+
+/**
+ * Make `f.rewrites` and `f.replace` fitted on first read (by any consumer: card, preview, panel,
+ * CLI, JSON): most findings are never opened, and fitting is a large part of a lint. Once read they
+ * are plain data properties, and `replace` is present only when it differs from the phrase, as if
+ * fitted eagerly.
+ */
+function fitOnRead(f: Finding, fit: () => Fitted): void {
+  const materialize = () => {
+    const { rewrites, replace } = fit();
+    Object.defineProperty(f, 'rewrites', { value: rewrites, writable: true, enumerable: true, configurable: true });
+    delete f.replace;
+    if (replace) f.replace = replace;
+  };
+  const lazily = (key: 'rewrites' | 'replace') =>
+    Object.defineProperty(f, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        materialize();
+        return f[key];
+      },
+      set(value) {
+        materialize();
+        Object.defineProperty(f, key, { value, writable: true, enumerable: true, configurable: true });
+      },
+    });
+  lazily('rewrites');
+  lazily('replace');
+}
+
+/** The lint context as it was when linting, for rewrites fitted later (the caller may reuse its object). */
+function snapshot(context: LintContext | undefined): LintContext | undefined {
+  if (!context) return context;
+  return { ...context, ...(context.facts ? { facts: { ...context.facts } } : {}), ...(context.triggers ? { triggers: [...context.triggers] } : {}) };
 }
 
 /** A bare rule pack keeps the registered draft checks when there are any. */

@@ -19,7 +19,7 @@ export function percentile(values: readonly number[], p: number): number {
 
 export const median = (values: readonly number[]) => percentile(values, 50);
 
-export function row(label: string, ms: number, target?: string, baselineMs?: number): string {
+export function row(label: string, ms: number, target?: string, baselineMs?: number, note?: string): string {
   const ratio = baselineMs ? `  ${(baselineMs / ms).toFixed(1)}x faster than baseline` : '';
-  return `${label.padEnd(48)} ${ms.toFixed(3).padStart(9)} ms${target ? `  (target ${target})` : ''}${ratio}`;
+  return `${label.padEnd(48)} ${ms.toFixed(3).padStart(9)} ms${target ? `  (target ${target})` : ''}${ratio}${note ? `  [${note}]` : ''}`;
 }

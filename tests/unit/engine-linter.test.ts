@@ -135,3 +135,43 @@ describe('createLinter().lint', () => {
     expect(linter.lint("That's our policy.")[0]).toMatchObject({ start: 0, rewrites: ['This is outside what I can approve', "I can't change that rule myself"] });
   });
 });
+
+describe('rewrites fitted on first read', () => {
+  const examples = builtinPack().pack.rules.flatMap((r) => r.examples.flag);
+  const plain = (findings: Finding[]) => JSON.parse(JSON.stringify(findings)) as Finding[];
+
+  it('gives every rule example the same rewrites and spans whenever and however they are read', () => {
+    const linter = createLinter();
+    for (const [i, text] of examples.entries()) {
+      const context = { customerSentiment: i % 2 ? -0.6 : 0.4, facts: { firstName: 'Dana', orderNumber: 'A-17' } };
+      const readAtOnce = plain(createLinter().lint(text, context));
+      const readLater = linter.lint(text, context);
+      // Meanwhile: the same linter lints other drafts, the caller reuses its context object and moves the findings.
+      linter.lint(examples[(i + 1) % examples.length], { customerSentiment: 0 });
+      context.customerSentiment = -context.customerSentiment;
+      context.facts.firstName = 'Someone else';
+      for (const f of readLater) {
+        f.start += 1000;
+        f.end += 1000;
+      }
+      const replaceFirst = readLater.map((f) => f.replace);
+      for (const f of readLater) {
+        f.start -= 1000;
+        f.end -= 1000;
+      }
+      expect(plain(readLater), text).toEqual(readAtOnce);
+      expect(readLater.map((f) => f.replace)).toEqual(replaceFirst);
+    }
+  });
+
+  it('reads the same through a spread, structuredClone and JSON, with replace only where the rewrites replace more than the phrase', () => {
+    const text = "I'm sorry, but that's our policy and there is nothing I can do. As I said, you should have read the terms.";
+    const json = plain(createLinter().lint(text));
+    expect(json.some((f) => f.rewrites.length > 0)).toBe(true);
+    expect(createLinter().lint(text).map((f) => ({ ...f }))).toEqual(json);
+    expect(structuredClone(createLinter().lint(text))).toEqual(json);
+    const read = createLinter().lint(text);
+    for (const f of read) void f.rewrites;
+    expect(read.map((f) => Object.keys(f))).toEqual(json.map((f) => Object.keys(f)));
+  });
+});
