@@ -280,6 +280,20 @@ export function holds(conditions: readonly RewriteCondition[] | undefined, s: Re
   });
 }
 
+const OWN_WORDS = /\{[^}]*\}|\[[^\]]*\]/g;
+const LONG_WORD = /\p{L}{6,}/gu;
+
+/**
+ * Whether a rewrite's own wording repeats a long word the agent already used earlier in the sentence
+ * ("we understand your frustration and we understand why you're frustrated"): a doubled idea, not a fix.
+ */
+function repeatsSentence(template: string, sentenceBefore: string): boolean {
+  const words = template.replace(OWN_WORDS, ' ').match(LONG_WORD);
+  if (!words) return false;
+  const before = sentenceBefore.toLowerCase();
+  return words.some((w) => new RegExp(`\\b${w.toLowerCase()}\\b`, 'u').test(before));
+}
+
 /** The text a marker's removal takes with it: the comma and space after it and the next letter (re-cased), or null. */
 export function removalTail(textAfter: string): string | null {
   return /^,?\s+[\p{L}\p{N}]/u.exec(textAfter)?.[0] ?? null;
@@ -309,7 +323,7 @@ export function fitRewrites(
   const { placement, context } = situation;
   const out: string[] = [];
   for (const r of rewrites) {
-    if (!holds(r.if, situation)) continue;
+    if (!holds(r.if, situation) || repeatsSentence(r.text, textBefore)) continue;
     if (r.text === '{remove}') {
       if (!swallowed) continue;
       const next = swallowed.slice(-1);
