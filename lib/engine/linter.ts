@@ -259,7 +259,7 @@ interface DraftSituation {
 // Words that show the reply is about a problem (rules marked without-complaint stay quiet on banter and thanks without them).
 const TROUBLE = /\b(?:sorry|apolog\w*|unfortunately|frustrat\w*|upset\w*|angry|annoy\w*|disappoint\w*|inconvenien\w*|issues?|problems?|trouble|delay\w*|cancel\w*|refund\w*|complain\w*|wrong|error\w*|fail\w*|broke\w*|damag\w*|lost|missing|miss(?:ed)?|late|stuck|charged?|not working|unable|can(?:no|')t(?! wait)|won't|policy|escalat\w*|urgent\w*|afraid)\b/i;
 
-const CHEER = /\b(?:love|loved|can't wait|excited|exciting|awesome|congrat\w*|woo+|yay|fun|amazing|wonderful|fantastic|proud)\b/i;
+const CHEER = /\b(?:love|loved|can't wait|excited|exciting|awesome|congrat\w*|woo+|yay|fun|amazing|wonderful|fantastic|proud|shout-?out|kudos|glad)\b/i;
 
 function draftSituation(text: string, upset: boolean, context: LintContext | undefined): DraftSituation {
   let complaint: boolean | undefined;

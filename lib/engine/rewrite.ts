@@ -222,10 +222,13 @@ export function draftSpeaksAsWe(draft: string): boolean {
   return countOf(draft, WE_WORDS) > countOf(draft, I_WORDS);
 }
 
-/** Whether the agent speaks as "we" here: the match's own pronoun, else the draft's usual one. */
+const WE_SUBJECT = /\b(?:we|we're|we've|we'll|we'd)\b/gi;
+const I_SUBJECT = /\b(?:I|I'm|I've|I'll|I'd)\b/g;
+
+/** Whether the agent speaks as "we" here: the match's own subject ("we apologize"), else the draft's usual voice ("our records" says neither). */
 export function speaksAsWe(match: string, draftWe: () => boolean): boolean {
-  const we = countOf(match, WE_WORDS);
-  const i = countOf(match, I_WORDS);
+  const we = countOf(match, WE_SUBJECT);
+  const i = countOf(match, I_SUBJECT);
   return we !== i ? we > i : draftWe();
 }
 
@@ -281,7 +284,7 @@ export function holds(conditions: readonly RewriteCondition[] | undefined, s: Re
 }
 
 const OWN_WORDS = /\{[^}]*\}|\[[^\]]*\]/g;
-const LONG_WORD = /\p{L}{6,}/gu;
+const LONG_WORD = /\p{L}{7,}/gu;
 
 /**
  * Whether a rewrite's own wording repeats a long word the agent already used earlier in the sentence
