@@ -242,6 +242,13 @@ export interface RewriteSituation {
   placement: Placement;
   upset: boolean;
   context: LintContext | undefined;
+  /** Whether the draft reports a check before the match ("We checked and …"), where "let me check" would contradict it. */
+  checkedBefore?: () => boolean;
+}
+
+/** "We checked and …", "I've looked into it": where the draft first reports a check the agent made, or -1. */
+export function firstReportedCheck(draft: string): number {
+  return draft.search(/\b(?:I|we)(?:\s*['’]ve|\s+have|\s+had)?\s+(?:just\s+|already\s+|now\s+)?(?:checked|looked into|looked at|reviewed|investigated)\b/i);
 }
 
 const LEADING_FUNCTION_WORD = /^(?:there|it|this|that|these|those|the|we|you|they|your|our|my|he|she|his|her|its|their)\b/i;
@@ -279,6 +286,8 @@ export function holds(conditions: readonly RewriteCondition[] | undefined, s: Re
         return s.context?.approved === true;
       case 'not-approved':
         return s.context?.approved !== true;
+      case 'not-checked':
+        return !s.checkedBefore?.();
     }
   });
 }
@@ -293,8 +302,9 @@ const LONG_WORD = /\p{L}{7,}/gu;
 function repeatsSentence(template: string, sentenceBefore: string): boolean {
   const words = template.replace(OWN_WORDS, ' ').match(LONG_WORD);
   if (!words) return false;
-  const before = sentenceBefore.toLowerCase();
-  return words.some((w) => new RegExp(`\\b${w.toLowerCase()}\\b`, 'u').test(before));
+  // The last few hundred characters are enough, and keep this linear in a very long sentence.
+  const before = ` ${sentenceBefore.slice(-TAIL_WINDOW).toLowerCase().replace(/[^\p{L}]+/gu, ' ')} `;
+  return words.some((w) => before.includes(` ${w.toLowerCase()} `));
 }
 
 /** The text a marker's removal takes with it: the comma and space after it and the next letter (re-cased), or null. */
