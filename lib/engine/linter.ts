@@ -8,7 +8,7 @@ import { compilePack, mergePacks, type CompiledPack, type CompiledPattern, type 
 import type { Matcher } from './pattern';
 import { splitSentences, type Range } from './sentences';
 import { tokenize, type Token } from './tokenize';
-import { ARTICLE_BEFORE, contentEnd, contractionStyle, draftSpeaksAsWe, firstReportedCheck, fitRewrites, holds, place, placeholdersIn, removalTail, speaksAsWe, withArticle } from './rewrite';
+import { ARTICLE_BEFORE, contentEnd, contractionStyle, draftSpeaksAsWe, firstReportedCheck, fitRewrites, lastRuledOutCheck, holds, place, placeholdersIn, removalTail, speaksAsWe, withArticle } from './rewrite';
 import { builtinPack, hasBuiltinPack } from './builtin';
 import { StartIndex } from './start-index';
 import { runDraftChecks, compileDraftChecks, isUpset, SentenceFacts, NO_FACTS, type CompiledDraftChecks, type DraftList, type DraftSentence, type DraftConfig, type DraftIssue } from './draft';
@@ -162,7 +162,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
     let start = s.start + placement.start;
     let end = s.start + placement.end;
     const match = text.slice(f.start, f.end);
-    const rewriteSituation = { match, we: speaksAsWe(match, situation.we), placement, upset: situation.upset, context: situation.context, checkedBefore: () => situation.firstCheck() >= 0 && situation.firstCheck() < f.start };
+    const rewriteSituation = { match, we: speaksAsWe(match, situation.we), placement, upset: situation.upset, context: situation.context, checkContradicted: () => (situation.firstCheck() >= 0 && situation.firstCheck() < f.start) || situation.lastRuledOutCheck() > f.end };
     const textAfter = text.slice(end, s.end + 1);
     const removal = spec.slot === 'marker' && spec.rewrites.some((r) => r.text === '{remove}' && holds(r.if, rewriteSituation));
     const swallowed = (removal && removalTail(text.slice(end, s.end))) || '';
@@ -256,6 +256,8 @@ interface DraftSituation {
   we(): boolean;
   /** Where the draft first reports a check the agent made, or -1 (found once per lint). */
   firstCheck(): number;
+  /** Where the draft last rules out a check ("we can't confirm"), or -1 (found once per lint). */
+  lastRuledOutCheck(): number;
 }
 
 // Words that show the reply is about a problem (rules marked without-complaint stay quiet on banter and thanks without them).
@@ -268,6 +270,7 @@ function draftSituation(text: string, upset: boolean, context: LintContext | und
   let contractions: boolean | null | undefined;
   let we: boolean | undefined;
   let firstCheck: number | undefined;
+  let lastRuledOut: number | undefined;
   return {
     upset,
     context,
@@ -276,6 +279,7 @@ function draftSituation(text: string, upset: boolean, context: LintContext | und
     contractions: () => (contractions === undefined ? (contractions = contractionStyle(text)) : contractions),
     we: () => (we ??= draftSpeaksAsWe(text)),
     firstCheck: () => (firstCheck ??= firstReportedCheck(text)),
+    lastRuledOutCheck: () => (lastRuledOut ??= lastRuledOutCheck(text)),
   };
 }
 

@@ -242,13 +242,22 @@ export interface RewriteSituation {
   placement: Placement;
   upset: boolean;
   context: LintContext | undefined;
-  /** Whether the draft reports a check before the match ("We checked and …"), where "let me check" would contradict it. */
-  checkedBefore?: () => boolean;
+  /** Whether "let me check" would contradict the draft: a check reported before the match ("We checked and …") or ruled out after it. */
+  checkContradicted?: () => boolean;
 }
 
 /** "We checked and …", "I've looked into it": where the draft first reports a check the agent made, or -1. */
 export function firstReportedCheck(draft: string): number {
   return draft.search(/\b(?:I|we)(?:\s*['’]ve|\s+have|\s+had)?\s+(?:just\s+|already\s+|now\s+)?(?:checked|looked into|looked at|reviewed|investigated)\b/i);
+}
+
+const CHECK_RULED_OUT = /\b(?:can(?:no|['’])t|cannot|won['’]t|wouldn['’]t|would not|unable to|not able to)\s+(?:be able to\s+)?(?:confirm|check|verify)\b/gi;
+
+/** "We wouldn't be able to confirm in advance": where the draft last rules out a check, or -1. */
+export function lastRuledOutCheck(draft: string): number {
+  let last = -1;
+  for (const m of draft.matchAll(CHECK_RULED_OUT)) last = m.index;
+  return last;
 }
 
 const LEADING_FUNCTION_WORD = /^(?:there|it|this|that|these|those|the|we|you|they|your|our|my|he|she|his|her|its|their)\b/i;
@@ -287,7 +296,7 @@ export function holds(conditions: readonly RewriteCondition[] | undefined, s: Re
       case 'not-approved':
         return s.context?.approved !== true;
       case 'not-checked':
-        return !s.checkedBefore?.();
+        return !s.checkContradicted?.();
     }
   });
 }

@@ -91,6 +91,7 @@ describe('rewrites depend on context', () => {
       ['We understand your frustration and apologize that you felt like you didn\'t get value from it.', 'sorry-you-feel'], // would repeat "understand"
       ['It could be the box or it could be that outlet.', 'guess-at-the-cause'], // "that outlet" is no clause to check
       ["We checked and the list was fine. It's possible the others hadn't checked in yet.", 'guess-at-the-cause'], // a check is already reported
+      ["It may be an error with the app. We wouldn't be able to confirm in advance.", 'guess-at-the-cause'], // a check is ruled out
       ['Please try a different browser. This may work?', 'maybe-it-will'], // the fallback would end on "?"
       ['Are you dressed up as an actor today? Cause you sound very dramatic.', 'emotion-label'], // banter mid-sentence
       ['Do you have a WorldTracer?', 'industry-terms'], // no plain word for the bare term
