@@ -8,7 +8,7 @@ import { compilePack, mergePacks, type CompiledPack, type CompiledPattern, type 
 import type { Matcher } from './pattern';
 import { splitSentences, type Range } from './sentences';
 import { tokenize, type Token } from './tokenize';
-import { ARTICLE_BEFORE, contentEnd, contractionStyle, draftSpeaksAsWe, fitRewrites, holds, place, placeholdersIn, removalTail, speaksAsWe, withArticle } from './rewrite';
+import { ARTICLE_BEFORE, contentEnd, contractionStyle, draftSpeaksAsWe, firstReportedCheck, fitRewrites, lastRuledOutCheck, holds, place, placeholdersIn, removalTail, speaksAsWe, withArticle } from './rewrite';
 import { builtinPack, hasBuiltinPack } from './builtin';
 import { StartIndex } from './start-index';
 import { runDraftChecks, compileDraftChecks, isUpset, SentenceFacts, NO_FACTS, type CompiledDraftChecks, type DraftList, type DraftSentence, type DraftConfig, type DraftIssue } from './draft';
@@ -182,7 +182,14 @@ export function createLinter(options: LinterOptions = {}): Linter {
     let start = s.start + placement.start;
     let end = s.start + placement.end;
     const match = text.slice(phrase.start, phrase.end);
-    const rewriteSituation = { match, we: speaksAsWe(match, situation.we), placement, upset: situation.upset, context: situation.context };
+    const rewriteSituation = {
+      match,
+      we: speaksAsWe(match, situation.we),
+      placement,
+      upset: situation.upset,
+      context: situation.context,
+      checkContradicted: () => (situation.firstCheck() >= 0 && situation.firstCheck() < phrase.start) || situation.lastRuledOutCheck() > phrase.end,
+    };
     const textAfter = text.slice(end, s.end + 1);
     const removal = spec.slot === 'marker' && spec.rewrites.some((r) => r.text === '{remove}' && holds(r.if, rewriteSituation));
     const swallowed = (removal && removalTail(text.slice(end, s.end))) || '';
@@ -274,17 +281,23 @@ interface DraftSituation {
   contractions(): boolean | null;
   /** The draft mostly speaks as "we". */
   we(): boolean;
+  /** Where the draft first reports a check the agent made, or -1 (found once per lint). */
+  firstCheck(): number;
+  /** Where the draft last rules out a check ("we can't confirm"), or -1 (found once per lint). */
+  lastRuledOutCheck(): number;
 }
 
 // Words that show the reply is about a problem (rules marked without-complaint stay quiet on banter and thanks without them).
 const TROUBLE = /\b(?:sorry|apolog\w*|unfortunately|frustrat\w*|upset\w*|angry|annoy\w*|disappoint\w*|inconvenien\w*|issues?|problems?|trouble|delay\w*|cancel\w*|refund\w*|complain\w*|wrong|error\w*|fail\w*|broke\w*|damag\w*|lost|missing|miss(?:ed)?|late|stuck|charged?|not working|unable|can(?:no|')t(?! wait)|won't|policy|escalat\w*|urgent\w*|afraid)\b/i;
 
-const CHEER = /\b(?:love|loved|can't wait|excited|exciting|awesome|congrat\w*|woo+|yay|fun|amazing|wonderful|fantastic|proud)\b/i;
+const CHEER = /\b(?:love|loved|can't wait|excited|exciting|awesome|congrat\w*|woo+|yay|fun|amazing|wonderful|fantastic|proud|shout-?out|kudos|glad)\b/i;
 
 function draftSituation(text: string, upset: boolean, context: LintContext | undefined): DraftSituation {
   let complaint: boolean | undefined;
   let contractions: boolean | null | undefined;
   let we: boolean | undefined;
+  let firstCheck: number | undefined;
+  let lastRuledOut: number | undefined;
   return {
     upset,
     context,
@@ -292,6 +305,8 @@ function draftSituation(text: string, upset: boolean, context: LintContext | und
     complaint: () => (complaint ??= upset || (!((context?.customerSentiment ?? 0) > 0.3) && (TROUBLE.test(text) || !CHEER.test(text)))),
     contractions: () => (contractions === undefined ? (contractions = contractionStyle(text)) : contractions),
     we: () => (we ??= draftSpeaksAsWe(text)),
+    firstCheck: () => (firstCheck ??= firstReportedCheck(text)),
+    lastRuledOutCheck: () => (lastRuledOut ??= lastRuledOutCheck(text)),
   };
 }
 

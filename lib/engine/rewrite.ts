@@ -222,10 +222,13 @@ export function draftSpeaksAsWe(draft: string): boolean {
   return countOf(draft, WE_WORDS) > countOf(draft, I_WORDS);
 }
 
-/** Whether the agent speaks as "we" here: the match's own pronoun, else the draft's usual one. */
+const WE_SUBJECT = /\b(?:we|we're|we've|we'll|we'd)\b/gi;
+const I_SUBJECT = /\b(?:I|I'm|I've|I'll|I'd)\b/g;
+
+/** Whether the agent speaks as "we" here: the match's own subject ("we apologize"), else the draft's usual voice ("our records" says neither). */
 export function speaksAsWe(match: string, draftWe: () => boolean): boolean {
-  const we = countOf(match, WE_WORDS);
-  const i = countOf(match, I_WORDS);
+  const we = countOf(match, WE_SUBJECT);
+  const i = countOf(match, I_SUBJECT);
   return we !== i ? we > i : draftWe();
 }
 
@@ -239,6 +242,22 @@ export interface RewriteSituation {
   placement: Placement;
   upset: boolean;
   context: LintContext | undefined;
+  /** Whether "let me check" would contradict the draft: a check reported before the match ("We checked and …") or ruled out after it. */
+  checkContradicted?: () => boolean;
+}
+
+/** "We checked and …", "I've looked into it": where the draft first reports a check the agent made, or -1. */
+export function firstReportedCheck(draft: string): number {
+  return draft.search(/\b(?:I|we)(?:\s*['’]ve|\s+have|\s+had)?\s+(?:just\s+|already\s+|now\s+)?(?:checked|looked into|looked at|reviewed|investigated)\b/i);
+}
+
+const CHECK_RULED_OUT = /\b(?:can(?:no|['’])t|cannot|won['’]t|wouldn['’]t|would not|unable to|not able to)\s+(?:be able to\s+)?(?:confirm|check|verify)\b/gi;
+
+/** "We wouldn't be able to confirm in advance": where the draft last rules out a check, or -1. */
+export function lastRuledOutCheck(draft: string): number {
+  let last = -1;
+  for (const m of draft.matchAll(CHECK_RULED_OUT)) last = m.index;
+  return last;
 }
 
 const LEADING_FUNCTION_WORD = /^(?:there|it|this|that|these|those|the|we|you|they|your|our|my|he|she|his|her|its|their)\b/i;
@@ -276,8 +295,25 @@ export function holds(conditions: readonly RewriteCondition[] | undefined, s: Re
         return s.context?.approved === true;
       case 'not-approved':
         return s.context?.approved !== true;
+      case 'not-checked':
+        return !s.checkContradicted?.();
     }
   });
+}
+
+const OWN_WORDS = /\{[^}]*\}|\[[^\]]*\]/g;
+const LONG_WORD = /\p{L}{7,}/gu;
+
+/**
+ * Whether a rewrite's own wording repeats a long word the agent already used earlier in the sentence
+ * ("we understand your frustration and we understand why you're frustrated"): a doubled idea, not a fix.
+ */
+function repeatsSentence(template: string, sentenceBefore: string): boolean {
+  const words = template.replace(OWN_WORDS, ' ').match(LONG_WORD);
+  if (!words) return false;
+  // The last few hundred characters are enough, and keep this linear in a very long sentence.
+  const before = ` ${sentenceBefore.slice(-TAIL_WINDOW).toLowerCase().replace(/[^\p{L}]+/gu, ' ')} `;
+  return words.some((w) => before.includes(` ${w.toLowerCase()} `));
 }
 
 /** The text a marker's removal takes with it: the comma and space after it and the next letter (re-cased), or null. */
@@ -309,7 +345,7 @@ export function fitRewrites(
   const { placement, context } = situation;
   const out: string[] = [];
   for (const r of rewrites) {
-    if (!holds(r.if, situation)) continue;
+    if (!holds(r.if, situation) || repeatsSentence(r.text, textBefore)) continue;
     if (r.text === '{remove}') {
       if (!swallowed) continue;
       const next = swallowed.slice(-1);

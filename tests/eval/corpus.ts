@@ -36,3 +36,28 @@ export function sample<T>(items: readonly T[], n: number, seed = 7): T[] {
   while (picked.size < n) picked.add(Math.floor(rand() * items.length));
   return [...picked].sort((a, b) => a - b).map((i) => items[i]);
 }
+
+/** A seeded shuffle (Fisher–Yates over mulberry32): the same order for the same seed, an unrelated one for another. */
+export function shuffle<T>(items: readonly T[], seed: number): T[] {
+  let state = seed >>> 0;
+  const rand = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+/** A seed for one part of a sample (one rule's replies), so each part's order is independent of the others. */
+export function seedFor(seed: number, part: string): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < part.length; i++) h = Math.imul(h ^ part.charCodeAt(i), 16777619) >>> 0;
+  return h;
+}

@@ -1,6 +1,6 @@
 /**
  * npm run eval -- rewrites: a seeded sample of real replies with findings (three per rule that
- * fires, at most 120), the first rewrite applied exactly as the card applies it, printed
+ * fires, rules and replies in a seeded order, at most 120), the first rewrite applied exactly as the card applies it, printed
  * before → after for a person to judge; then a mechanical check of the joins over every
  * applied first rewrite (several hundred).
  *   --rule <id>      only this rule, with more samples
@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { loadBuiltinPack } from '../../lib/node/rule-files';
 import { createLinter, type Finding } from '../../lib/engine';
 import { applyFirstRewrite, joinDefects } from '../support/rewrite-check';
-import { readJsonl, sample } from './corpus';
+import { readJsonl, seedFor, shuffle } from './corpus';
 
 export default function evalRewrites(argv = process.argv.slice(2)): void {
   const { values } = parseArgs({
@@ -42,13 +42,18 @@ export default function evalRewrites(argv = process.argv.slice(2)): void {
     }
   }
   const perRule = values.rule ? 20 : Number(values['per-rule']);
-  const rules = [...byRule.keys()].sort();
+  // Rules in a seeded order, so the 120 cap leaves out different rules on each seed, and each
+  // rule's replies in their own seeded order, so a new seed draws new replies wherever a rule has more.
+  const rules = shuffle([...byRule.keys()].sort(), seed);
   let shown = 0;
+  let alwaysShown = 0;
   const pairs: Pair[] = [];
   for (const ruleId of rules) {
     if (shown >= 120 && !values.rule) break;
-    const picks = sample(byRule.get(ruleId)!, Math.min(perRule, 120 - shown), seed);
-    console.log(`\n--- ${ruleId} (${byRule.get(ruleId)!.length} hits)`);
+    const hits = byRule.get(ruleId)!;
+    const picks = shuffle(hits, seedFor(seed, ruleId)).slice(0, Math.min(perRule, 120 - shown));
+    if (hits.length <= perRule) alwaysShown += picks.length;
+    console.log(`\n--- ${ruleId} (${hits.length} hits)`);
     for (const { text, finding } of picks) {
       shown++;
       const after = applyFirstRewrite(text, finding);
@@ -68,7 +73,7 @@ export default function evalRewrites(argv = process.argv.slice(2)): void {
       if (problems.length) defects.push(`${ruleId}: ${problems.join(', ')}: ${oneLine(applyFirstRewrite(text, finding)).slice(0, 200)}`);
     }
   }
-  console.log(`\nPairs shown: ${shown} from ${rules.length} rules`);
+  console.log(`\nPairs shown: ${shown} from ${new Set(pairs.map((p) => p.rule)).size} of ${rules.length} rules (${alwaysShown} from rules with ${perRule} hits or fewer, the same on every seed)`);
   console.log(`Mechanical defects at the joins: ${defects.length} of ${applied} applied rewrites (${((100 * defects.length) / Math.max(1, applied)).toFixed(2)} %, target ≤ 1 %)`);
   for (const d of defects.slice(0, 30)) console.log(`  ${d}`);
 }

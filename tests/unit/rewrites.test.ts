@@ -61,7 +61,7 @@ describe('rewrites fit their slot', () => {
   it('capitalise at a sentence start (after a greeting handle too) and put a comma after a fronted phrase', () => {
     expect(applied('@496322 Kindly provide us the passenger ID.', 'kindly')).toBe('@496322 Please provide us the passenger ID.');
     expect(applied('Hi there, as previously advised a member of our team will be in touch.', 'as-i-said')).toBe('Hi there, a member of our team will be in touch.');
-    expect(applied('According to our records the bag was delivered.', 'per-our-records')).toBe('From what I can see, the bag was delivered.');
+    expect(applied('According to our records the bag was delivered.', 'per-our-records')).toBe('From what we can see, the bag was delivered.');
   });
 
   it('remove a marker cleanly, re-casing the next word', () => {
@@ -82,6 +82,22 @@ describe('rewrites depend on context', () => {
     const text = 'That is our policy.';
     expect(first(text, 'that-is-our-policy').rewrites.length).toBeGreaterThan(0);
     expect(first(text, 'that-is-our-policy', { approved: true }).rewrites).toEqual([]);
+  });
+
+  it('offer no one-key rewrite where none would be sendable, and keep the advice', () => {
+    const adviceOnly: [text: string, ruleId: string][] = [
+      ["You should've received Group 2 boarding on your boarding pass.", 'should-have-received'], // a status, not something sent
+      ["There shouldn't be an issue taking this as hand luggage, but please check the rules for your route.", 'should-be-fine'],
+      ['We understand your frustration and apologize that you felt like you didn\'t get value from it.', 'sorry-you-feel'], // would repeat "understand"
+      ['It could be the box or it could be that outlet.', 'guess-at-the-cause'], // "that outlet" is no clause to check
+      ["We checked and the list was fine. It's possible the others hadn't checked in yet.", 'guess-at-the-cause'], // a check is already reported
+      ["It may be an error with the app. We wouldn't be able to confirm in advance.", 'guess-at-the-cause'], // a check is ruled out
+      ['Please try a different browser. This may work?', 'maybe-it-will'], // the fallback would end on "?"
+      ['Are you dressed up as an actor today? Cause you sound very dramatic.', 'emotion-label'], // banter mid-sentence
+      ['Do you have a WorldTracer?', 'industry-terms'], // no plain word for the bare term
+      ['Since we have an open seating policy, we cannot promise seats together.', 'policy-as-answer'],
+    ];
+    for (const [text, ruleId] of adviceOnly) expect(first(text, ruleId).rewrites, text).toEqual([]);
   });
 
   it('drop a "relax" in banter and keep it in a complaint', () => {
