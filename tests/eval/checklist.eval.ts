@@ -11,15 +11,20 @@
  *            then: opening 80%, next step 75%, boundary 90%), then tuned on;
  *   held-out-2 tests/eval/checklist-judgements-heldout-2.json, 20 drawn from the replies in none of
  *            the above (sample(…, 20, 20261204)), judged by hand before looking at the checklist.
+ *   held-out-3 tests/eval/checklist-judgements-heldout-3.json, 60 drawn from the replies in none of
+ *            the above (--draw 60 --seed 20261205), judged by hand before looking at the checklist.
  * The checklist sees the draft's findings, as in the panel.
+ *
+ * npm run eval -- checklist --draw <n> --seed <s>: prints the next sample to judge (real replies over
+ * 60 characters in no split yet, sample(…, n, s)), one JSON line per reply, without the checklist's verdicts.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadBuiltinPack, readRuleFiles } from '../../lib/node/rule-files';
 import { createChecklist, CHECKLIST_FILE } from '../../lib/checklist/checklist';
 import { createLinter } from '../../lib/engine';
-import { readJsonl } from './corpus';
+import { readJsonl, sample } from './corpus';
 
 type Verdicts = Record<string, Record<string, 'pass' | 'missing'>>;
 
@@ -28,7 +33,15 @@ const SPLITS = [
   { name: 'held-out', file: 'checklist-judgements-heldout.json' },
   { name: 'dev-2', file: 'checklist-judgements-dev-2.json' },
   { name: 'held-out-2', file: 'checklist-judgements-heldout-2.json' },
+  { name: 'held-out-3', file: 'checklist-judgements-heldout-3.json' },
 ] as const;
+
+const judgedIn = (dir: string, file: string): Verdicts => JSON.parse(readFileSync(join(dir, file), 'utf8'));
+
+function optionValue(argv: string[], name: string): number | undefined {
+  const i = argv.indexOf(name);
+  return i >= 0 ? Number(argv[i + 1]) : undefined;
+}
 
 export default function evalChecklist(argv: string[] = []): void {
   const rows = readJsonl('agent-replies.jsonl');
@@ -38,10 +51,17 @@ export default function evalChecklist(argv: string[] = []): void {
   const linter = createLinter();
   const byId = new Map(rows.map((r) => [r.id, r]));
   const dir = dirname(fileURLToPath(import.meta.url));
+  const draw = optionValue(argv, '--draw');
+  if (draw !== undefined) {
+    const judged = new Set(SPLITS.flatMap((s) => (existsSync(join(dir, s.file)) ? Object.keys(judgedIn(dir, s.file)) : [])));
+    const unjudged = rows.filter((r) => r.text.length > 60 && !judged.has(r.id));
+    for (const r of sample(unjudged, draw, optionValue(argv, '--seed') ?? 7)) console.log(JSON.stringify({ id: r.id, text: r.text }));
+    return;
+  }
   const show = argv.includes('--show');
   const tally: Record<string, Record<string, { same: number; total: number }>> = {};
   for (const split of SPLITS) {
-    const judged: Verdicts = JSON.parse(readFileSync(join(dir, split.file), 'utf8'));
+    const judged = judgedIn(dir, split.file);
     for (const [id, verdicts] of Object.entries(judged)) {
       const row = byId.get(id);
       if (!row) continue;
