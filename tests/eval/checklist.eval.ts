@@ -12,7 +12,10 @@
  *   held-out-2 tests/eval/checklist-judgements-heldout-2.json, 20 drawn from the replies in none of
  *            the above (sample(…, 20, 20261204)), judged by hand before looking at the checklist.
  *   held-out-3 tests/eval/checklist-judgements-heldout-3.json, 60 drawn from the replies in none of
- *            the above (--draw 60 --seed 20261205), judged by hand before looking at the checklist.
+ *            the above (--draw 60 --seed 20261205), judged by hand before looking at the checklist
+ *            (agreement then: opening 88%, boundary 82%, next step 93%, the rest 95-98%), then tuned on;
+ *   held-out-4 tests/eval/checklist-judgements-heldout-4.json, 40 more (--draw 40 --seed 20261206), judged
+ *            by hand before looking at the checklist.
  * The checklist sees the draft's findings, as in the panel.
  *
  * npm run eval -- checklist --draw <n> --seed <s>: prints the next sample to judge (real replies over
@@ -34,6 +37,7 @@ const SPLITS = [
   { name: 'dev-2', file: 'checklist-judgements-dev-2.json' },
   { name: 'held-out-2', file: 'checklist-judgements-heldout-2.json' },
   { name: 'held-out-3', file: 'checklist-judgements-heldout-3.json' },
+  { name: 'held-out-4', file: 'checklist-judgements-heldout-4.json' },
 ] as const;
 
 const judgedIn = (dir: string, file: string): Verdicts => JSON.parse(readFileSync(join(dir, file), 'utf8'));
