@@ -15,6 +15,9 @@
  *            the above (--draw 60 --seed 20261205), judged by hand before looking at the checklist
  *            (agreement then: opening 88%, boundary 82%, next step 93%, the rest 95-98%), then tuned on;
  *   held-out-4 tests/eval/checklist-judgements-heldout-4.json, 40 more (--draw 40 --seed 20261206), judged
+ *            by hand before looking at the checklist (agreement then: opening 80%, boundary 68%, next step
+ *            88%, the rest 95-98%), then tuned on;
+ *   held-out-5 tests/eval/checklist-judgements-heldout-5.json, 40 more (--draw 40 --seed 20261207), judged
  *            by hand before looking at the checklist.
  * The checklist sees the draft's findings, as in the panel.
  *
@@ -38,6 +41,7 @@ const SPLITS = [
   { name: 'held-out-2', file: 'checklist-judgements-heldout-2.json' },
   { name: 'held-out-3', file: 'checklist-judgements-heldout-3.json' },
   { name: 'held-out-4', file: 'checklist-judgements-heldout-4.json' },
+  { name: 'held-out-5', file: 'checklist-judgements-heldout-5.json' },
 ] as const;
 
 const judgedIn = (dir: string, file: string): Verdicts => JSON.parse(readFileSync(join(dir, file), 'utf8'));
