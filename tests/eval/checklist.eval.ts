@@ -18,6 +18,9 @@
  *            by hand before looking at the checklist (agreement then: opening 80%, boundary 68%, next step
  *            88%, the rest 95-98%), then tuned on;
  *   held-out-5 tests/eval/checklist-judgements-heldout-5.json, 40 more (--draw 40 --seed 20261207), judged
+ *            by hand before looking at the checklist (agreement then: opening 88%, summary 90%, boundary 85%,
+ *            next step 90%, the rest 98-100%), then tuned on;
+ *   held-out-6 tests/eval/checklist-judgements-heldout-6.json, 40 more (--draw 40 --seed 20261208), judged
  *            by hand before looking at the checklist.
  * The checklist sees the draft's findings, as in the panel.
  *
@@ -42,6 +45,7 @@ const SPLITS = [
   { name: 'held-out-3', file: 'checklist-judgements-heldout-3.json' },
   { name: 'held-out-4', file: 'checklist-judgements-heldout-4.json' },
   { name: 'held-out-5', file: 'checklist-judgements-heldout-5.json' },
+  { name: 'held-out-6', file: 'checklist-judgements-heldout-6.json' },
 ] as const;
 
 const judgedIn = (dir: string, file: string): Verdicts => JSON.parse(readFileSync(join(dir, file), 'utf8'));
