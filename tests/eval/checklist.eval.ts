@@ -1,5 +1,5 @@
 /**
- * npm run eval -- checklist [--show]: the pre-reply checklist on 100 real agent
+ * npm run eval -- checklist [--show]: the pre-reply checklist on 280 real agent
  * replies, compared with hand judgements (reply ids and verdicts only — the
  * corpus text is never copied here). Four splits:
  *   dev      tests/eval/checklist-judgements.json, the 20 replies the patterns were tuned on;
@@ -21,7 +21,8 @@
  *            by hand before looking at the checklist (agreement then: opening 88%, summary 90%, boundary 85%,
  *            next step 90%, the rest 98-100%), then tuned on;
  *   held-out-6 tests/eval/checklist-judgements-heldout-6.json, 40 more (--draw 40 --seed 20261208), judged
- *            by hand before looking at the checklist.
+ *            by hand before looking at the checklist (agreement then: opening 83%, boundary 75%, closing 90%,
+ *            next step 95%, the rest 98%), then tuned on. Draw a fresh sample for the next blind figure.
  * The checklist sees the draft's findings, as in the panel.
  *
  * npm run eval -- checklist --draw <n> --seed <s>: prints the next sample to judge (real replies over
