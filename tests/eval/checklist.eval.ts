@@ -1,7 +1,7 @@
 /**
  * npm run eval -- checklist [--show]: the pre-reply checklist on 280 real agent
  * replies, compared with hand judgements (reply ids and verdicts only — the
- * corpus text is never copied here). Four splits:
+ * corpus text is never copied here). The splits:
  *   dev      tests/eval/checklist-judgements.json, the 20 replies the patterns were tuned on;
  *   held-out tests/eval/checklist-judgements-heldout.json, 40 replies drawn with a fixed seed
  *            (real replies over 60 characters, not in dev; sample(…, 40, 20261202)) and judged
