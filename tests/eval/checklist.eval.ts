@@ -1,5 +1,5 @@
 /**
- * npm run eval -- checklist [--show]: the pre-reply checklist on 280 real agent
+ * npm run eval -- checklist [--show]: the pre-reply checklist on 320 real agent
  * replies, compared with hand judgements (reply ids and verdicts only — the
  * corpus text is never copied here). The splits:
  *   dev      tests/eval/checklist-judgements.json, the 20 replies the patterns were tuned on;
@@ -22,7 +22,9 @@
  *            next step 90%, the rest 98-100%), then tuned on;
  *   held-out-6 tests/eval/checklist-judgements-heldout-6.json, 40 more (--draw 40 --seed 20261208), judged
  *            by hand before looking at the checklist (agreement then: opening 83%, boundary 75%, closing 90%,
- *            next step 95%, the rest 98%), then tuned on. Draw a fresh sample for the next blind figure.
+ *            next step 95%, the rest 98%), then tuned on;
+ *   held-out-7 tests/eval/checklist-judgements-heldout-7.json, 40 more (--draw 40 --seed 20261209), judged
+ *            by hand before looking at the checklist; not tuned on.
  * The checklist sees the draft's findings, as in the panel.
  *
  * npm run eval -- checklist --draw <n> --seed <s>: prints the next sample to judge (real replies over
@@ -47,6 +49,7 @@ const SPLITS = [
   { name: 'held-out-4', file: 'checklist-judgements-heldout-4.json' },
   { name: 'held-out-5', file: 'checklist-judgements-heldout-5.json' },
   { name: 'held-out-6', file: 'checklist-judgements-heldout-6.json' },
+  { name: 'held-out-7', file: 'checklist-judgements-heldout-7.json' },
 ] as const;
 
 const judgedIn = (dir: string, file: string): Verdicts => JSON.parse(readFileSync(join(dir, file), 'utf8'));
