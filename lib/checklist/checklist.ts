@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { compilePack, PackError } from '../engine/pack';
 import { describeZodError } from '../engine/schema-error';
-import { longestMatch, type Node } from '../engine/pattern';
+import { longestMatch, matchesEndingAt, type Node } from '../engine/pattern';
 import { splitSentences, type Range } from '../engine/sentences';
 import { tokenize, type Token } from '../engine/tokenize';
 import { PHRASE_CATEGORIES, type Category } from '../engine/types';
@@ -24,6 +24,10 @@ export const checklistItemSchema = z.strictObject({
   'bare-apology': patterns.optional(),
   /** The item cannot pass while the draft has a finding of one of these categories. */
   'blocked-by': z.array(z.enum(PHRASE_CATEGORIES)).min(1).optional(),
+  /** A pass match does not count right after an `except.before` phrase or right before an `except.after` one. */
+  except: z.strictObject({ before: patterns.optional(), after: patterns.optional() }).optional(),
+  /** Drafts the item must pass, and drafts it must not (run by the unit tests). */
+  examples: z.strictObject({ pass: z.array(z.string().min(1)).min(1), missing: z.array(z.string().min(1)).min(1) }),
   reasons: z.strictObject({ pass: z.string().min(1), missing: z.string().min(1), bare: z.string().min(1).optional(), blocked: z.string().min(1).optional() }),
 });
 export type ChecklistItemSpec = z.infer<typeof checklistItemSchema>;
@@ -50,6 +54,8 @@ interface CompiledItem {
   spec: ChecklistItemSpec;
   pass: Node[][];
   bare: Node[][];
+  before: Node[][];
+  after: Node[][];
 }
 
 export interface Checklist {
@@ -60,7 +66,10 @@ export interface Checklist {
 export function createChecklist(data: unknown, macros: Record<string, string>, file = `rules/${CHECKLIST_FILE}`): Checklist {
   const list = (data as { items?: unknown })?.items;
   if (!Array.isArray(list)) throw new PackError(file, undefined, 'items', 'must be a list of checklist items');
-  const { compile } = compilePack({ macros, rules: [] }, file);
+  // The checklist's own word groups (`macros:` in the file) extend the lexicon's.
+  const own = checklistMacrosSchema.safeParse((data as { macros?: unknown }).macros ?? {});
+  if (!own.success) throw new PackError(file, undefined, 'macros', describeZodError(own.error, 'macros').problem);
+  const { compile } = compilePack({ macros: { ...macros, ...own.data }, rules: [] }, file);
   const compiled: CompiledItem[] = list.map((raw, i) => {
     const label = typeof (raw as { id?: unknown })?.id === 'string' ? (raw as { id: string }).id : `#${i + 1}`;
     const parsed = checklistItemSchema.safeParse(raw);
@@ -76,7 +85,14 @@ export function createChecklist(data: unknown, macros: Record<string, string>, f
           throw new PackError(file, label, `${field}[${j}]`, (e as Error).message);
         }
       });
-    return { spec: parsed.data, pass: compileAll('pass', parsed.data.pass), bare: compileAll('bare-apology', parsed.data['bare-apology']) };
+    const { except } = parsed.data;
+    return {
+      spec: parsed.data,
+      pass: compileAll('pass', parsed.data.pass),
+      bare: compileAll('bare-apology', parsed.data['bare-apology']),
+      before: compileAll('except.before', except?.before),
+      after: compileAll('except.after', except?.after),
+    };
   });
   const closing = compiled.find((c) => c.spec.id === 'closing-check');
 
@@ -85,7 +101,7 @@ export function createChecklist(data: unknown, macros: Record<string, string>, f
     evaluate(draft, context = {}) {
       const sentences = splitSentences(draft).map((r) => ({ ...r, text: draft.slice(r.start, r.end), tokens: tokenize(draft.slice(r.start, r.end)) }));
       const body = sentences.filter((s, i) => !(i === 0 && isGreeting(s.tokens)));
-      return compiled.map(({ spec, pass, bare }) => {
+      return compiled.map(({ spec, pass, bare, before, after }) => {
         const result = (status: ItemStatus, reason: string, evidence?: Range): ChecklistResult => ({ id: spec.id, label: spec.label, status, reason, ...(evidence ? { evidence } : {}) });
         if (body.length === 0) return result('missing', 'Nothing written yet.');
         // A reply is not ready to close while a placeholder ("[by when]") is still in it.
@@ -97,7 +113,7 @@ export function createChecklist(data: unknown, macros: Record<string, string>, f
         if (blockers && context.findings?.some((f) => (blockers as readonly Category[]).includes(f.category))) {
           return result('missing', spec.reasons.blocked ?? spec.reasons.missing);
         }
-        const hit = candidates.find((s) => findIn(pass, s.tokens));
+        const hit = candidates.find((s) => findIn(pass, s.tokens, before, after));
         if (hit) return result('pass', spec.reasons.pass, { start: hit.start, end: hit.end });
         if (spec.id === 'opening-acknowledgement' && context.customerCalm) {
           return result('not-applicable', 'The customer is not upset, so a plain greeting is enough.');
@@ -109,8 +125,16 @@ export function createChecklist(data: unknown, macros: Record<string, string>, f
   };
 }
 
-function findIn(list: readonly Node[][], tokens: readonly Token[]): boolean {
-  for (let i = 0; i < tokens.length; i++) for (const nodes of list) if (longestMatch(nodes, tokens, i) > 0) return true;
+const checklistMacrosSchema = z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'macro names are lower-case words'), z.string().trim().min(1));
+
+function findIn(list: readonly Node[][], tokens: readonly Token[], before: readonly Node[][] = [], after: readonly Node[][] = []): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    if (before.some((b) => matchesEndingAt(b, tokens, i))) continue;
+    for (const nodes of list) {
+      const end = longestMatch(nodes, tokens, i);
+      if (end > 0 && !after.some((a) => longestMatch(a, tokens, end) > 0)) return true;
+    }
+  }
   return false;
 }
 

@@ -313,7 +313,8 @@ export function shortestMatch(m: Matcher, tokens: readonly Token[], start: numbe
 }
 
 /** Whether `m` can match ending exactly at token index `end`, starting within `window` tokens before. */
-export function matchesEndingAt(m: Matcher, tokens: readonly Token[], end: number, window = 8): boolean {
+export function matchesEndingAt(pattern: Matcher | readonly Node[], tokens: readonly Token[], end: number, window = 8): boolean {
+  const m = matcherOf(pattern);
   for (let s = Math.max(0, end - window); s < end; s++) if (run(m, tokens, s, 'longest', end) === end) return true;
   return false;
 }

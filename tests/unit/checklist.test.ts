@@ -8,6 +8,11 @@ const checklist = createChecklist(files[CHECKLIST_FILE], builtinPack().pack.macr
 const statusOf = (draft: string, context = {}) => Object.fromEntries(checklist.evaluate(draft, context).map((r) => [r.id, r.status]));
 
 describe('pre-reply checklist', () => {
+  describe.each(checklist.items.map((item) => [item.label, item] as const))('%s: its own examples', (_label, item) => {
+    it.each(item.examples.pass)('passes: %s', (draft) => expect(statusOf(draft)[item.id]).toBe('pass'));
+    it.each(item.examples.missing)('does not pass: %s', (draft) => expect(statusOf(draft)[item.id]).toBe('missing'));
+  });
+
   it('passes every item on a reply that follows the template', () => {
     const draft = [
       'Hi Dana,',
@@ -67,8 +72,10 @@ describe('pre-reply checklist', () => {
   });
 
   it('rejects a malformed item naming the file, item and field', () => {
-    expect(() => createChecklist({ items: [{ id: 'x', label: 'X', 'look-in': 'middle', pass: ['a'], reasons: { pass: 'p', missing: 'm' } }] }, {})).toThrow(PackError);
-    expect(() => createChecklist({ items: [{ id: 'x', label: 'X', 'look-in': 'anywhere', pass: ['(a'], reasons: { pass: 'p', missing: 'm' } }] }, {})).toThrow(/rule "x", field "pass\[0\]"/);
+    const examples = { pass: ['a'], missing: ['b'] };
+    expect(() => createChecklist({ items: [{ id: 'x', label: 'X', 'look-in': 'middle', pass: ['a'], examples, reasons: { pass: 'p', missing: 'm' } }] }, {})).toThrow(PackError);
+    expect(() => createChecklist({ items: [{ id: 'x', label: 'X', 'look-in': 'anywhere', pass: ['(a'], examples, reasons: { pass: 'p', missing: 'm' } }] }, {})).toThrow(/rule "x", field "pass\[0\]"/);
+    expect(() => createChecklist({ items: [{ id: 'x', label: 'X', 'look-in': 'anywhere', pass: ['a'], except: { after: ['b)'] }, examples, reasons: { pass: 'p', missing: 'm' } }] }, {})).toThrow(/rule "x", field "except.after\[0\]"/);
   });
 });
 
