@@ -4,6 +4,7 @@ import { steadyRules } from './lib/node/vite-rules-plugin';
 import { steadyContent } from './lib/node/vite-content-plugin';
 import { MANAGED_SCHEMA } from './lib/settings/packs';
 import { adaptManifest } from './lib/node/browser-manifest';
+import { HELPDESK_MATCHES } from './entrypoints/content/helpdesk-matches';
 
 /**
  * Built as ES modules that the content script imports when needed (the
@@ -24,9 +25,10 @@ export default defineConfig({
     // Sites beyond the built-in helpdesks are asked for one by one, at the user's request.
     optional_host_permissions: ['https://*/*'],
     action: { default_title: 'Open Steady' },
-    // Imported by the content script, so also on custom domains the agent enables at runtime (manifest
-    // matches cannot follow those). Only through the per-session dynamic URL: a page cannot probe for them.
-    web_accessible_resources: [{ resources: LAZY_MODULES.map((name) => `${name}.js`), matches: ['https://*/*'], use_dynamic_url: true }],
+    // Imported by the helpdesks' content script, so exposed to those hosts only, and only through the
+    // per-session dynamic URL: a page cannot probe for them. Sites the agent enables get a script that
+    // carries these modules itself (entrypoints/generic.content.ts). Firefox (MV2): see adaptManifest.
+    web_accessible_resources: [{ resources: LAZY_MODULES.map((name) => `${name}.js`), matches: HELPDESK_MATCHES, use_dynamic_url: true }],
     commands: {
       'open-side-panel': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Open the Steady side panel' },
     },

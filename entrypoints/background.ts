@@ -12,6 +12,7 @@ import { recordConversationOutcome, recordNudge } from '@/lib/store/stats';
 import { parsePanelRequest, parseSteadyMessage } from '@/lib/message-schemas';
 import { contentScriptTab, panelPortTab, type InsertResult, type PanelAsk, type PanelUpdate, type SteadyMessage, type TabState } from '@/lib/messages';
 import { lintContextOf } from '@/lib/ticket';
+import { upgradeGenericRegistrations } from '@/lib/settings/site-access';
 import type { LintContext } from '@/lib/engine/types';
 
 /** storage.local: the welcome page was opened once in this profile. */
@@ -130,6 +131,7 @@ export default defineBackground(() => {
   // First run: a short welcome page (what Steady does, how to open it, the privacy promise), once per
   // browser profile (Chromium reports an unpacked extension as installed again at every start).
   browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'update') void upgradeGenericRegistrations().catch((error: unknown) => console.error('Steady: could not update enabled sites', error));
     if (reason !== 'install') return;
     void (async () => {
       if ((await browser.storage.local.get(WELCOMED_KEY))[WELCOMED_KEY]) return;

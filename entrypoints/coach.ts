@@ -25,7 +25,8 @@ export interface CoachModule {
   onReconfigure(listener: () => void): void;
 }
 
-export default defineUnlistedScript((): CoachModule => {
+/** Also bundled whole into the content script for sites the agent enables (entrypoints/generic.content.ts). */
+export function createCoachModule(): CoachModule {
   setBuiltinPack(pack);
   let linter: Linter = createLinter();
   let settings: Settings = readSettings({});
@@ -75,4 +76,6 @@ export default defineUnlistedScript((): CoachModule => {
     insertAtCaret,
     onReconfigure: (listener) => listeners.push(listener),
   };
-});
+}
+
+export default defineUnlistedScript(createCoachModule);

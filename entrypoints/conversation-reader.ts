@@ -34,7 +34,8 @@ function toReport(reading: ConversationReading, doc: Document): ConversationRepo
   };
 }
 
-export default defineUnlistedScript((): StartReader => (publish) => {
+/** Also bundled whole into the content script for sites the agent enables (entrypoints/generic.content.ts). */
+export const startReader: StartReader = (publish) => {
   let latest = readConversation(new URL(location.href), document);
   publish(toReport(latest, document));
   const stop = watchConversation(document, (change) => {
@@ -57,4 +58,6 @@ export default defineUnlistedScript((): StartReader => (publish) => {
     },
     stop,
   };
-});
+};
+
+export default defineUnlistedScript(() => startReader);

@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { ensureExtensionBuilt } from '../tests/support/extension-build';
 import { ROOT } from '../tests/support/paths';
 import { launchSteady } from '../tests/support/steady-browser';
+import { badgeText, clickShown, waitForCard } from '../tests/support/steady-ui';
 
 const OUT = join(ROOT, 'docs/store/screenshots');
 const WIDTH = 1280;
@@ -56,10 +57,9 @@ async function main(): Promise<void> {
     await ticket.keyboard.press('ControlOrMeta+a');
     await ticket.keyboard.press('Backspace');
     await ticket.keyboard.type(DRAFT);
-    const badge = ticket.locator('steady-badge button.badge');
-    await until(async () => Number(await badge.textContent().catch(() => '0')) >= 2, 'the reply box to be coached');
-    await badge.click();
-    await ticket.locator('steady-card [role="dialog"]').waitFor();
+    await until(async () => Number(await badgeText(ticket)) >= 2, 'the reply box to be coached');
+    await clickShown(ticket, 'steady-badge', 'button.badge');
+    await waitForCard(ticket);
     await save('1-coaching.png', await ticket.screenshot());
 
     await ticket.keyboard.press('Escape');

@@ -25,7 +25,7 @@ import { categoryExample, categoryName, ruleName } from '@/lib/engine/names';
 import { UNDO_WARNING } from '@/lib/editor/undo';
 import { adoptionByRule, weeklyNudges } from '@/lib/panel/figures';
 import { enableGenericSite, offerableHost } from '@/lib/settings/generic-sites';
-import { siteAccess } from '@/lib/settings/site-access';
+import { GENERIC_CONTENT_SCRIPT, siteAccess } from '@/lib/settings/site-access';
 import { HELPDESK_HOSTS } from '@/entrypoints/content/helpdesk-matches';
 import { PanelApp, type PanelTab } from '@/components/panel/PanelApp';
 import { NowView } from '@/components/panel/NowView';
@@ -185,7 +185,7 @@ function enableSite(site: string) {
     enableError.value = result.ok ? undefined : result.message;
     if (!result.ok) return;
     // The registered script runs on the next load; start generic mode on this one now.
-    await browser.scripting.executeScript({ target: { tabId: id }, files: ['/content-scripts/content.js'] }).catch((e: unknown) => {
+    await browser.scripting.executeScript({ target: { tabId: id }, files: [`/${GENERIC_CONTENT_SCRIPT}`] }).catch((e: unknown) => {
       enableError.value = `Steady is enabled on ${result.host}; reload the page to start it (${String(e)}).`;
     });
   });

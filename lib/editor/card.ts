@@ -1,7 +1,9 @@
 /**
- * Renders the suggestion card and the composer badge into their own open
+ * Renders the suggestion card and the composer badge into their own closed
  * shadow roots attached to <html> (never inside the editor), with their own
  * styles, above helpdesk popups, and kept on screen near viewport edges.
+ * Closed, so page script can neither read the card (team packs' messages
+ * included) nor reach its buttons.
  */
 import { h, render } from 'preact';
 import { SuggestionCard, SUGGESTION_CARD_CSS, type SuggestionCardProps } from '../../components/SuggestionCard';
@@ -18,13 +20,15 @@ const AGENT_ONLY_EVENTS = ['click', 'auxclick', 'dblclick', 'keydown', 'keyup', 
 
 interface ShadowHost {
   host: HTMLElement;
+  /** Closed: host.shadowRoot is null, so this is the only way in. */
+  shadow: ShadowRoot;
   mount: HTMLElement;
 }
 
 function createShadowHost(doc: Document, tag: string, css: string, zIndex: number): ShadowHost {
   const host = doc.createElement(tag);
   host.style.cssText = `all: initial; position: fixed; left: 0; top: 0; z-index: ${zIndex}; display: none;`;
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode: 'closed' });
   // Only the agent acts: an event the page dispatched (element.click(), dispatchEvent) stops here, before any handler.
   const dropForged = (e: Event) => {
     if (!e.isTrusted) e.stopImmediatePropagation();
@@ -35,7 +39,7 @@ function createShadowHost(doc: Document, tag: string, css: string, zIndex: numbe
   const mount = doc.createElement('div');
   shadow.append(style, mount);
   doc.documentElement.appendChild(host);
-  return { host, mount };
+  return { host, shadow, mount };
 }
 
 export interface CardView {
@@ -64,6 +68,7 @@ function placeNear({ host, mount }: ShadowHost, anchor: readonly DOMRect[]): voi
 export function createCardView(doc: Document): CardView {
   const shadow = createShadowHost(doc, 'steady-card', SUGGESTION_CARD_CSS, CARD_Z_INDEX);
   const { host, mount } = shadow;
+  const root = shadow.shadow;
   const win = doc.defaultView!;
   let visible = false;
 
@@ -89,7 +94,7 @@ export function createCardView(doc: Document): CardView {
     focusFirst() {
       if (visible) mount.querySelector<HTMLButtonElement>('button')?.focus({ preventScroll: true });
     },
-    contains: (node) => node === host || (node instanceof win.Node && host.shadowRoot!.contains(node)),
+    contains: (node) => node === host || (node instanceof win.Node && root.contains(node)),
     destroy() {
       render(null, mount);
       host.remove();
@@ -136,7 +141,7 @@ export interface BadgeView {
 }
 
 export function createBadgeView(doc: Document): BadgeView {
-  const { host, mount } = createShadowHost(doc, 'steady-badge', COMPOSER_BADGE_CSS, 1);
+  const { host, shadow, mount } = createShadowHost(doc, 'steady-badge', COMPOSER_BADGE_CSS, 1);
   const win = doc.defaultView!;
   /** What the badge last showed: a lint that changes none of it touches no style and forces no layout. */
   let drawn = '';
@@ -154,7 +159,7 @@ export function createBadgeView(doc: Document): BadgeView {
       // Inside the composer's bottom-right corner, where text rarely reaches.
       host.style.transform = `translate(${Math.round(box.right - size.width - GAP)}px, ${Math.round(box.bottom - size.height - GAP)}px)`;
     },
-    contains: (node) => node === host || (node instanceof win.Node && host.shadowRoot!.contains(node)),
+    contains: (node) => node === host || (node instanceof win.Node && shadow.contains(node)),
     destroy() {
       render(null, mount);
       host.remove();

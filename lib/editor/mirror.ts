@@ -31,7 +31,8 @@ export function createMirrorLayer(field: HTMLTextAreaElement | HTMLInputElement)
   const win = doc.defaultView!;
   const host = doc.createElement('steady-underlines');
   host.style.cssText = 'position:absolute;left:0;top:0;width:0;height:0;pointer-events:none;';
-  const shadow = host.attachShadow({ mode: 'open' });
+  // Closed: the page cannot read which phrases Steady underlines.
+  const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = STYLE;
   const mirror = doc.createElement('div');

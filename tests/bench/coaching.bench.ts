@@ -15,7 +15,8 @@
  * How the underline is seen from outside: CSS.highlights is one registry per
  * document, shared by the content script's isolated world and the page, so a
  * main-world requestAnimationFrame loop reads the Range objects the coach
- * registered; the textarea mirror lives in an open shadow root the page can read.
+ * registered; the textarea mirror lives in a closed shadow root, which the
+ * bench hands to the page's loop over the DevTools Protocol (tests/support/steady-ui).
  *
  *   npx tsx tests/bench/run.ts coaching
  */
@@ -27,6 +28,7 @@ import { chromium, type Browser, type BrowserContext, type CDPSession, type Page
 import { chromiumPath } from '../support/chromium';
 import { ensureExtensionBuilt } from '../support/extension-build';
 import { launchSteady, QUIET_CHROMIUM, type SteadyBrowser } from '../support/steady-browser';
+import { badgeText, inShadows } from '../support/steady-ui';
 import type { FixtureServer } from '../support/fixture-server';
 import { median, percentile } from './measure';
 
@@ -142,7 +144,10 @@ const resetProbes = (page: Page) =>
  * the ms from the last keydown to the first frame where an underline covers
  * text matching `phrase` at the very end of the draft (-1 after 5 s).
  */
-function armUnderlineWatch(page: Page, phrase: string): Promise<void> {
+async function armUnderlineWatch(page: Page, phrase: string): Promise<void> {
+  await inShadows(page, 'steady-underlines', (root) => {
+    (window as unknown as { __benchMirror?: ShadowRoot }).__benchMirror = root;
+  });
   return page.evaluate((phraseSource) => {
     const phraseAtEnd = new RegExp(`${phraseSource}$`, 'i');
     const filler = /[\s\u200B\u2060\uFEFF]/g;
@@ -163,7 +168,7 @@ function armUnderlineWatch(page: Page, phrase: string): Promise<void> {
       return false;
     };
     const mirrorMarkAtEnd = () => {
-      const marks = document.querySelector('steady-underlines')?.shadowRoot?.querySelectorAll('.mark');
+      const marks = (window as unknown as { __benchMirror?: ShadowRoot }).__benchMirror?.querySelectorAll('.mark');
       const last = marks?.[marks.length - 1];
       return !!last && phraseAtEnd.test(last.textContent ?? '') && (last.nextSibling?.textContent ?? '').replace(filler, '') === '';
     };
@@ -498,7 +503,7 @@ export default async function coachingBench(): Promise<void> {
     const withoutRuns: TypingResult[] = [];
     const withPage = await openComposer(steady.open, 'ckeditor', LONG_DRAFT);
     const withoutPage = await openComposer(openPlain, 'ckeditor', LONG_DRAFT);
-    const findingsInDraft = await withPage.locator('steady-badge button.badge').textContent();
+    const findingsInDraft = await badgeText(withPage);
     const withCdp = await steady.context.newCDPSession(withPage);
     const withoutCdp = await plain.context.newCDPSession(withoutPage);
     await withCdp.send('Performance.enable');

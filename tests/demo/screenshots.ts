@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { ensureExtensionBuilt } from '../support/extension-build';
 import { ROOT } from '../support/paths';
 import { launchSteady } from '../support/steady-browser';
+import { clickShown, waitForCard } from '../support/steady-ui';
 
 const OUT = join(ROOT, 'docs/screenshots');
 const TICKET = 'https://acme.zendesk.com/agent/tickets/123';
@@ -46,9 +47,8 @@ async function main(): Promise<void> {
 
     // The card, opened from the keyboard on the first phrase, with the reply box around it.
     await ticket.bringToFront();
-    await ticket.locator('steady-badge button').click();
-    await ticket.locator('steady-card [role="dialog"]').waitFor();
-    const card = (await ticket.locator('steady-card .card').boundingBox())!;
+    await clickShown(ticket, 'steady-badge', 'button.badge');
+    const card = (await waitForCard(ticket)).box;
     await ticket.screenshot({ path: join(OUT, 'card.png'), clip: { x: Math.max(0, card.x - 20), y: Math.max(0, card.y - 90), width: card.width + 40, height: card.height + 110 } });
     console.log('  card.png');
 

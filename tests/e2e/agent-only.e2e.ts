@@ -1,13 +1,16 @@
 /**
- * Only the agent acts: a page script that clicks the badge or the card's
- * buttons (element.click(), dispatchEvent) or forges Ctrl+. changes nothing —
- * no card opens, the draft and the settings stay as they were — while the
- * agent's own clicks and keys still work. Nor can a page load Steady's
+ * Only the agent acts: the badge and the card are in closed shadow roots, so a
+ * page script finds neither their text nor their buttons; what it can click (the
+ * hosts, whatever is at a point) or forge (Ctrl+., dispatchEvent) changes
+ * nothing — no card opens, the draft and the settings stay as they were — and
+ * even clicks through a reference to the root are dropped as untrusted, while
+ * the agent's own clicks and keys still work. Nor can a page load Steady's
  * modules to learn that it is installed.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchSteady, type ServiceWorkerGlobal, type SteadyBrowser } from '../support/steady-browser';
+import { cardDialog, clickShown, inShadows, mirrorMarks, rewriteText, shownElement, shownText, waitForCard, waitForCardClosed, waitForShown } from '../support/steady-ui';
 
 const LIVECHAT = 'https://my.livechatinc.com/chats/chat-42/thread-7';
 const TEXTAREA = 'form.composer textarea';
@@ -26,8 +29,8 @@ afterAll(async () => {
   await steady?.close();
 });
 
-const marks = (page: Page) =>
-  page.evaluate(() => [...(document.querySelector('steady-underlines')?.shadowRoot?.querySelectorAll('.mark') ?? [])].map((m) => m.textContent ?? ''));
+const marks = mirrorMarks;
+const cardOpen = async (page: Page) => (await cardDialog(page)) !== undefined;
 
 const storedSettings = async () =>
   (await steady.serviceWorker()).evaluate(async () => {
@@ -35,56 +38,92 @@ const storedSettings = async () =>
     return { sync: await chrome.storage.sync.get(null), local: await chrome.storage.local.get(null) };
   });
 
-/** Runs in the page's own world, as a hostile page script would; answers whether the card is open right after. */
-const forge = (page: Page, action: 'badge' | 'shortcut' | 'click-mark' | string) =>
-  page.evaluate((what) => {
-    const cardOpen = () => !!document.querySelector('steady-card')?.shadowRoot?.querySelector('[role="dialog"]');
+/**
+ * What a hostile page script can do, in the page's own world: look for Steady's
+ * hosts and inside them, read the page's text, click a host or whatever is at a
+ * point, forge Ctrl+. in the reply box, or a click on an underline. Answers what
+ * it found, and the draft after.
+ */
+const forge = (page: Page, secret: string, at: { x: number; y: number }) =>
+  page.evaluate(([hidden, point]) => {
     const textarea = document.querySelector<HTMLTextAreaElement>('form.composer textarea')!;
-    if (what === 'badge') document.querySelector('steady-badge')!.shadowRoot!.querySelector<HTMLButtonElement>('button')!.click();
-    else if (what === 'shortcut') {
-      textarea.focus();
-      textarea.setSelectionRange(3, 3);
-      for (const ctrlKey of [true, false]) {
-        textarea.dispatchEvent(new KeyboardEvent('keydown', { key: '.', code: 'Period', ctrlKey, metaKey: !ctrlKey, bubbles: true, cancelable: true }));
-      }
-    } else if (what === 'click-mark') {
-      const r = document.querySelector('steady-underlines')!.shadowRoot!.querySelector('.mark')!.getClientRects()[0];
-      textarea.dispatchEvent(new MouseEvent('click', { clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, button: 0, bubbles: true }));
-    } else {
-      const button = [...(document.querySelector('steady-card')?.shadowRoot?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.includes(what));
-      if (!button) throw new Error(`no card button "${what}"`);
+    const hosts = [...document.querySelectorAll('steady-card, steady-badge, steady-underlines, steady-preview, steady-toast')];
+    const found = {
+      hosts: hosts.length > 0,
+      openRoots: hosts.filter((host) => host.shadowRoot !== null).length,
+      // A closed root's content is in no text or query the page can run.
+      text: document.documentElement.textContent!.includes(hidden) || document.documentElement.outerHTML.includes(hidden),
+      buttons: document.querySelectorAll('steady-card button, steady-badge button').length,
+    };
+    for (const host of hosts) {
+      (host as HTMLElement).click();
+      host.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    }
+    const target = document.elementFromPoint(point.x, point.y) as HTMLElement | null;
+    target?.click();
+    target?.dispatchEvent(new MouseEvent('click', { clientX: point.x, clientY: point.y, button: 0, bubbles: true, composed: true }));
+    textarea.focus();
+    textarea.setSelectionRange(3, 3);
+    for (const ctrlKey of [true, false]) {
+      textarea.dispatchEvent(new KeyboardEvent('keydown', { key: '.', code: 'Period', ctrlKey, metaKey: !ctrlKey, bubbles: true, cancelable: true }));
+    }
+    const r = textarea.getBoundingClientRect();
+    textarea.dispatchEvent(new MouseEvent('click', { clientX: r.left + 20, clientY: r.top + 10, button: 0, bubbles: true }));
+    return { found, draft: textarea.value };
+  }, [secret, at] as const);
+
+/** Clicks through a reference to the closed root (as a page that somehow held one would): Steady drops events it did not get from the agent. */
+const forgeThroughRoot = (page: Page, tag: 'steady-card' | 'steady-badge', label: string) =>
+  inShadows(
+    page,
+    tag,
+    (root, wanted) => {
+      const button = [...root.querySelectorAll('button')].find((b) => (b.getAttribute('data-rewrite') ?? b.textContent ?? '').includes(wanted));
+      if (!button) return false;
       button.click();
       button.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
       button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
-    }
-    return { cardOpen: cardOpen(), draft: textarea.value };
-  }, action);
+      return true;
+    },
+    label,
+  );
 
-test('page script clicks on the badge and the card and a forged Ctrl+. do nothing; the agent still can', async () => {
+test('page script finds nothing of the badge and the card to read or click, and forged clicks and Ctrl+. do nothing; the agent still can', async () => {
   await chat.locator(TEXTAREA).click();
   await chat.keyboard.type(DRAFT);
   await expect.poll(() => marks(chat), SLOW).toContain('Please calm down');
-  await chat.locator('steady-badge button').waitFor();
+  const badge = await waitForShown(chat, 'steady-badge', 'button.badge');
   const before = await storedSettings();
 
-  expect(await forge(chat, 'badge')).toEqual({ cardOpen: false, draft: DRAFT });
-  expect(await forge(chat, 'shortcut')).toEqual({ cardOpen: false, draft: DRAFT });
-  expect(await forge(chat, 'click-mark')).toEqual({ cardOpen: false, draft: DRAFT });
+  const nothing = { hosts: true, openRoots: 0, text: false, buttons: 0 };
+  expect(badge.attrs['aria-label']).toMatch(/^Steady, 1 suggestion/);
+  expect(await forge(chat, badge.attrs['aria-label']!, badge)).toEqual({ found: nothing, draft: DRAFT });
+  expect(await cardOpen(chat)).toBe(false);
+  expect(await forgeThroughRoot(chat, 'steady-badge', '')).toEqual([true]);
+  expect(await cardOpen(chat)).toBe(false);
 
   // The agent's own click on the badge opens the card.
-  await chat.locator('steady-badge button').click();
-  await chat.locator('steady-card [role="dialog"]').waitFor();
-  const rewrite = (await chat.locator('steady-card button.rewrite').first().getAttribute('data-rewrite'))!.trim();
+  await clickShown(chat, 'steady-badge', 'button.badge');
+  await waitForCard(chat);
+  const card = (await cardDialog(chat))!;
+  // The rule's message, as a team pack's would be: the agent reads it, the page cannot.
+  const message = (await shownText(chat, 'steady-card', '[role="dialog"] .why'))!;
+  expect(card.text).toContain(message);
+  expect(message.length).toBeGreaterThan(20);
+  const rewrite = (await rewriteText(chat)).trim();
   for (const button of [rewrite, 'Ignore', 'Turn off this rule', 'Pause Steady on this site', 'Open script']) {
-    expect(await forge(chat, button), button).toEqual({ cardOpen: true, draft: DRAFT });
+    const at = (await shownElement(chat, 'steady-card', { selector: 'button', hasText: button }))!;
+    expect(await forge(chat, message, at), button).toEqual({ found: nothing, draft: DRAFT });
+    expect(await forgeThroughRoot(chat, 'steady-card', button), button).toEqual([true]);
+    expect(await cardOpen(chat), button).toBe(true);
   }
 
   // The agent's own key closes it, and the agent's Ctrl+. opens it again.
   await chat.keyboard.press('Escape');
-  await expect.poll(() => chat.locator('steady-card [role="dialog"]').count()).toBe(0);
+  await waitForCardClosed(chat);
   await chat.locator(TEXTAREA).evaluate((t: HTMLTextAreaElement) => t.setSelectionRange(3, 3));
   await chat.keyboard.press('Control+.');
-  await chat.locator('steady-card [role="dialog"]').waitFor();
+  await waitForCard(chat);
 
   expect(await chat.locator(TEXTAREA).inputValue()).toBe(DRAFT);
   expect(await marks(chat)).toContain('Please calm down');

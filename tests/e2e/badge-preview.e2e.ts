@@ -10,10 +10,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { EditorKind } from '../editor-pages/editors';
 import {
-  startEditorBrowser, modelText, findings, dialog, underlineCentre, composerHtml, focusedCardButton, composerHasFocus, selection,
+  startEditorBrowser, modelText, findings, openCards, underlineCentre, composerHtml, focusedCardButton, composerHasFocus, selection,
   type EditorBrowser, type Session,
 } from '../editor-pages/session';
 import { seriousViolations } from '../support/axe';
+import { accessibleButtons, inShadows, shownElement, shownStyle, shownText } from '../support/steady-ui';
 
 const ONLY_SUGGESTIONS = 'According to you, the item never arrived. The parcel probably left on Monday.';
 const WITH_A_PROBLEM = ' That is not our fault.';
@@ -29,22 +30,19 @@ afterAll(async () => {
   await editors?.close();
 });
 
-const badge = (s: Session) => s.page.locator('steady-badge button.badge');
+/** The badge's button attribute, as a screen reader and the page's styles see it. */
+const badgeAttr = async (s: Session, name: string) => (await shownElement(s.page, 'steady-badge', 'button.badge'))?.attrs[name] ?? null;
 /** The worst severity's sign: points of its outline (octagon 8, triangle 3), or a circle. */
-const badgeShape = (s: Session) =>
-  s.page.evaluate(() => {
-    const svg = document.querySelector('steady-badge')!.shadowRoot!.querySelector('svg.shape')!;
-    const outline = svg.querySelector('polygon');
-    return outline ? `${outline.getAttribute('points')!.trim().split(/\s+/).length}-gon` : 'circle';
-  });
-const badgeFill = (s: Session) => badge(s).evaluate((el) => getComputedStyle(el).backgroundColor);
+const badgeShape = async (s: Session) =>
+  (
+    await inShadows(s.page, 'steady-badge', (root) => {
+      const outline = root.querySelector('svg.shape')!.querySelector('polygon');
+      return outline ? `${outline.getAttribute('points')!.trim().split(/\s+/).length}-gon` : 'circle';
+    })
+  )[0];
+const badgeFill = (s: Session) => shownStyle(s.page, 'steady-badge', 'button.badge', 'background-color');
 /** The hover preview's text, or null while none shows. */
-const previewText = (s: Session) =>
-  s.page.evaluate(() => {
-    const host = document.querySelector<HTMLElement>('steady-preview');
-    const box = host?.shadowRoot?.querySelector('[role="tooltip"]');
-    return host && box && host.style.display !== 'none' ? box.textContent : null;
-  });
+const previewText = (s: Session) => shownText(s.page, 'steady-preview', '[role="tooltip"]');
 
 describe.each(EDITORS)('%s', (kind) => {
   let s: Session;
@@ -59,21 +57,21 @@ describe.each(EDITORS)('%s', (kind) => {
     await s.page.click(s.composer);
     await s.page.keyboard.type(ONLY_SUGGESTIONS);
     await expect.poll(() => modelText(s.page)).toBe(ONLY_SUGGESTIONS);
-    await expect.poll(() => badge(s).getAttribute('aria-label')).toBe('Steady, 2 suggestions, nothing serious. Open the first one');
-    await expect(s.page.getByRole('button', { name: 'Steady, 2 suggestions, nothing serious. Open the first one' }).count()).resolves.toBe(1);
-    expect(await badge(s).getAttribute('data-severity')).toBe('suggestion');
+    await expect.poll(() => badgeAttr(s, 'aria-label')).toBe('Steady, 2 suggestions, nothing serious. Open the first one');
+    expect(await accessibleButtons(s.page, 'Steady, 2 suggestions, nothing serious. Open the first one')).toBe(1);
+    expect(await badgeAttr(s, 'data-severity')).toBe('suggestion');
     expect(await badgeShape(s)).toBe('circle');
     const suggestionFill = await badgeFill(s);
 
     await s.page.keyboard.type(WITH_A_PROBLEM);
     await expect.poll(() => findings(s.page).then((f) => f.map((x) => x.severity))).toContain('problem');
-    await expect.poll(() => badge(s).getAttribute('aria-label')).toBe('Steady, 3 suggestions: 1 problem. Open the first one');
-    await expect(s.page.getByRole('button', { name: 'Steady, 3 suggestions: 1 problem. Open the first one' }).count()).resolves.toBe(1);
-    expect(await badge(s).getAttribute('data-severity')).toBe('problem');
+    await expect.poll(() => badgeAttr(s, 'aria-label')).toBe('Steady, 3 suggestions: 1 problem. Open the first one');
+    expect(await accessibleButtons(s.page, 'Steady, 3 suggestions: 1 problem. Open the first one')).toBe(1);
+    expect(await badgeAttr(s, 'data-severity')).toBe('problem');
     expect(await badgeShape(s)).toBe('8-gon');
     expect(await badgeFill(s)).not.toBe(suggestionFill);
     // The visible text stays the count.
-    expect(await badge(s).textContent()).toBe('3');
+    expect(await shownText(s.page, 'steady-badge', 'button.badge')).toBe('3');
     expect(await seriousViolations(s.page, 'steady-badge')).toEqual([]);
   });
 
@@ -99,11 +97,11 @@ describe.each(EDITORS)('%s', (kind) => {
     await s.page.mouse.move(at.x, at.y);
     await expect.poll(() => previewText(s)).not.toBeNull();
     await s.page.mouse.click(at.x, at.y);
-    await expect.poll(() => dialog(s.page).count()).toBe(1);
+    await expect.poll(() => openCards(s.page)).toBe(1);
     expect(await previewText(s)).toBeNull();
-    expect(await dialog(s.page).locator('.phrase').textContent()).toBe(`“${finding.phrase}”`);
+    expect(await shownText(s.page, 'steady-card', '[role="dialog"] .phrase')).toBe(`“${finding.phrase}”`);
     await s.page.keyboard.press('Escape');
-    await expect.poll(() => dialog(s.page).count()).toBe(0);
+    await expect.poll(() => openCards(s.page)).toBe(0);
   });
 
   test('with a card open, Tab from the composer reaches it and Shift+Tab comes back; Escape closes it from another field', async () => {
@@ -117,7 +115,7 @@ describe.each(EDITORS)('%s', (kind) => {
     const found = await findings(s.page);
     const at = await underlineCentre(s.page, 0);
     await s.page.mouse.click(at.x, at.y);
-    await expect.poll(() => dialog(s.page).count()).toBe(1);
+    await expect.poll(() => openCards(s.page)).toBe(1);
     expect(await composerHasFocus(s)).toBe(true);
     const caret = await selection(s.page);
     await s.page.keyboard.press('Tab');
@@ -126,11 +124,11 @@ describe.each(EDITORS)('%s', (kind) => {
     await s.page.keyboard.press('Shift+Tab');
     await expect.poll(() => composerHasFocus(s)).toBe(true);
     expect(await selection(s.page)).toEqual(caret);
-    expect(await dialog(s.page).count()).toBe(1);
+    expect(await openCards(s.page)).toBe(1);
 
     await s.page.locator('#next-field').focus();
     await s.page.keyboard.press('Escape');
-    await expect.poll(() => dialog(s.page).count()).toBe(0);
+    await expect.poll(() => openCards(s.page)).toBe(0);
     expect(await nextFieldFocused()).toBe(true);
     expect(await modelText(s.page)).toBe(ONLY_SUGGESTIONS + WITH_A_PROBLEM);
   });

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { clickCardButton, mirrorMarkCentre, mirrorMarks, mirrorText, waitForCard, waitForCardClosed } from '../support/steady-ui';
 import { launchSteady, type SteadyBrowser } from '../support/steady-browser';
 
 const LIVECHAT = 'https://my.livechatinc.com/chats/chat-42/thread-7';
@@ -23,29 +24,23 @@ afterAll(async () => {
   await steady?.close();
 });
 
-const marks = (page: Page) =>
-  page.evaluate(() => [...(document.querySelector('steady-underlines')?.shadowRoot?.querySelectorAll('.mark') ?? [])].map((m) => m.textContent ?? ''));
+const marks = mirrorMarks;
 /** The text the coach last linted: the textarea's underline mirror is refilled with the field's text at every lint. */
-const lintedText = (page: Page) =>
-  page.evaluate(() => (document.querySelector('steady-underlines')?.shadowRoot?.querySelector('.mirror')?.textContent ?? '').replace(/\u200b$/, ''));
+const lintedText = async (page: Page) => (await mirrorText(page)).replace(/\u200b$/, '');
 
 async function openCardOn(phrase: string): Promise<void> {
   await expect.poll(() => marks(chat), SLOW).toContain(phrase);
-  const box = await chat.evaluate((wanted) => {
-    const mark = [...(document.querySelector('steady-underlines')?.shadowRoot?.querySelectorAll('.mark') ?? [])].find((m) => m.textContent === wanted)!;
-    const r = mark.getClientRects()[0];
-    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  }, phrase);
+  const box = (await mirrorMarkCentre(chat, phrase))!;
   await chat.mouse.click(box.x, box.y);
-  await chat.locator('steady-card [role="dialog"]').waitFor();
+  await waitForCard(chat);
 }
 
 test('"Open script" opens the side panel at the scenario the rule points to', async () => {
   await chat.locator(TEXTAREA).click();
   await chat.keyboard.type('Please calm down.');
   await openCardOn('Please calm down');
-  await chat.locator('steady-card button', { hasText: 'Open script' }).click();
-  await expect.poll(() => chat.locator('steady-card [role="dialog"]').count()).toBe(0);
+  await clickCardButton(chat, 'Open script');
+  await waitForCardClosed(chat);
 
   // Tests cannot press the toolbar button; the panel opened for this tab shows the script it was asked for.
   const panel = await steady.openSidePanel(await steady.tabIdOf(chat));
@@ -57,7 +52,7 @@ test('"Open script" opens the side panel at the scenario the rule points to', as
 test('"Pause Steady on this site" stops coaching here until resumed in the options', async () => {
   await chat.bringToFront();
   await openCardOn('Please calm down');
-  await chat.locator('steady-card button', { hasText: 'Pause Steady on this site' }).click();
+  await clickCardButton(chat, 'Pause Steady on this site');
   await expect.poll(() => marks(chat), SLOW).toEqual([]);
   await chat.locator(TEXTAREA).click();
   await chat.keyboard.type(' There is nothing I can do.');

@@ -12,6 +12,7 @@ import type { FixtureApi } from '../fixtures/editors/fixture-api';
 import { launchSteady, type ServiceWorkerGlobal, type SteadyBrowser } from '../support/steady-browser';
 import { moveCaret } from '../support/caret';
 import { cardUndoWarning } from '../support/card';
+import { badgeText, cardDialog, clickCardButton, clickRewrite, inShadows, rewriteText as firstRewrite, shownElement, shownText } from '../support/steady-ui';
 import { nudgeCount } from '../support/extension-data';
 
 interface Fixture {
@@ -57,55 +58,70 @@ type FixtureWindow = Window & { __steadyFixture: FixtureApi };
 const modelText = (page: Page) => page.evaluate(() => (window as unknown as FixtureWindow).__steadyFixture.getText());
 
 /** The phrases the page shows underlined: Highlight API ranges (contenteditable) or the textarea mirror's marks. */
-const underlinedPhrases = (page: Page) =>
-  page.evaluate(() => {
-    const mirror = document.querySelector('steady-underlines')?.shadowRoot;
-    const texts = mirror
-      ? [...mirror.querySelectorAll('.mark')].map((mark) => mark.textContent ?? '')
-      : ['steady-problem', 'steady-warning', 'steady-suggestion'].flatMap((name) =>
-          [...((CSS.highlights.get(name) as Set<AbstractRange> | undefined) ?? [])].map((range) => (range instanceof Range ? range.toString() : '')),
-        );
-    return texts.map((text) => text.replace(/\u00a0/g, ' ')).sort();
-  });
+async function underlinedPhrases(page: Page): Promise<string[]> {
+  const [mirror] = await inShadows(page, 'steady-underlines', (root) => [...root.querySelectorAll('.mark')].map((mark) => mark.textContent ?? ''));
+  const texts =
+    mirror ??
+    (await page.evaluate(() =>
+      ['steady-problem', 'steady-warning', 'steady-suggestion'].flatMap((name) =>
+        [...((CSS.highlights.get(name) as Set<AbstractRange> | undefined) ?? [])].map((range) => (range instanceof Range ? range.toString() : '')),
+      ),
+    ));
+  return texts.map((text) => text.replace(/\u00a0/g, ' ')).sort();
+}
 
-const badgeCount = (page: Page) =>
-  page.evaluate(() => document.querySelector('steady-badge')?.shadowRoot?.querySelector('button.badge')?.textContent ?? null);
+const badgeCount = badgeText;
 /** What the badge tells a screen reader, and the severity its colour and shape show. */
-const badgeTells = (page: Page) =>
-  page.locator('steady-badge button.badge').evaluate((b) => ({ name: b.getAttribute('aria-label'), severity: b.getAttribute('data-severity') }));
-const dialog = (page: Page) => page.locator('steady-card [role="dialog"]');
-const focusedCardButton = (page: Page) =>
-  page.evaluate(() => {
-    const active = document.querySelector('steady-card')?.shadowRoot?.activeElement;
-    // A rewrite button shows a preview of the whole sentence; data-rewrite holds the text it inserts.
-    return active ? { text: active.getAttribute('data-rewrite') ?? active.textContent ?? '', rewrite: active.classList.contains('rewrite') } : null;
-  });
+const badgeTells = async (page: Page) => {
+  const badge = await shownElement(page, 'steady-badge', 'button.badge');
+  return badge && { name: badge.attrs['aria-label'], severity: badge.attrs['data-severity'] };
+};
+const cardOpen = async (page: Page) => (await cardDialog(page)) !== undefined;
+const focusedCardButton = async (page: Page) =>
+  (
+    await inShadows(page, 'steady-card', (root) => {
+      const active = root.activeElement;
+      // A rewrite button shows a preview of the whole sentence; data-rewrite holds the text it inserts.
+      return active ? { text: active.getAttribute('data-rewrite') ?? active.textContent ?? '', rewrite: active.classList.contains('rewrite') } : null;
+    })
+  ).find((focused) => focused !== null) ?? null;
 
 /** Centre of the first screen box of `phrase` as the page renders it (a Range over the editor's text, or the textarea mirror's mark). */
-const phraseCentre = (page: Page, composer: string, phrase: string) =>
-  page.evaluate(
+const phraseCentre = async (page: Page, composer: string, phrase: string) => {
+  if (await page.evaluate((selector) => document.querySelector(selector) instanceof HTMLTextAreaElement, composer)) {
+    const [at] = (
+      await inShadows(
+        page,
+        'steady-underlines',
+        (root, wanted) => {
+          const rect = [...root.querySelectorAll('.mark')].find((mark) => mark.textContent === wanted)?.getClientRects()[0];
+          return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+        },
+        phrase,
+      )
+    ).filter((found) => found !== null);
+    if (!at) throw new Error(`"${phrase}" is not on screen`);
+    return at;
+  }
+  return page.evaluate(
     ([selector, wanted]) => {
       const root = document.querySelector(selector)!;
       let rect: DOMRect | undefined;
-      if (root instanceof HTMLTextAreaElement) {
-        const marks = [...(document.querySelector('steady-underlines')?.shadowRoot?.querySelectorAll('.mark') ?? [])];
-        rect = marks.find((mark) => mark.textContent === wanted)?.getClientRects()[0];
-      } else {
-        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode() as Text | null; node && !rect; node = walker.nextNode() as Text | null) {
-          const at = node.data.replace(/\u00a0/g, ' ').indexOf(wanted);
-          if (at < 0) continue;
-          const range = document.createRange();
-          range.setStart(node, at);
-          range.setEnd(node, at + wanted.length);
-          rect = range.getClientRects()[0];
-        }
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node && !rect; node = walker.nextNode() as Text | null) {
+        const at = node.data.replace(/\u00a0/g, ' ').indexOf(wanted);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        rect = range.getClientRects()[0];
       }
       if (!rect) throw new Error(`"${wanted}" is not on screen`);
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     },
     [composer, phrase] as const,
   );
+};
 
 /** `text` with the first `phrase` replaced by `by`. */
 function replaced(text: string, phrase: string, by: string): string {
@@ -142,7 +158,7 @@ describe.each(FIXTURES)('$name', (fixture) => {
   const clickPhrase = async (phrase: string) => {
     const at = await phraseCentre(page, fixture.composer, phrase);
     await page.mouse.click(at.x, at.y);
-    await expect.poll(() => dialog(page).isVisible(), SLOW).toBe(true);
+    await expect.poll(() => cardOpen(page), SLOW).toBe(true);
   };
   const typeAtEnd = async (text: string) => {
     await moveCaret(page, 'Control+End');
@@ -180,15 +196,14 @@ describe.each(FIXTURES)('$name', (fixture) => {
   test('a click on an underlined phrase opens the card (warning before applying where undo is not yet proven); a rewrite lands once in the model and one Ctrl+Z restores the draft', async () => {
     await clickPhrase(NOTHING);
     expect(await cardUndoWarning(page)).toBe(fixture.undoUnprovenAtFirst ? 'Undo may not restore this rewrite here.' : null);
-    const rewrite = page.locator('steady-card button.rewrite').first();
-    const rewriteText = (await rewrite.getAttribute('data-rewrite'))!;
+    const rewriteText = await firstRewrite(page);
     expect(rewriteText.length).toBeGreaterThan(0);
     const acceptedBefore = await nudgeCount(await steady.serviceWorker(), 'accepted');
-    await rewrite.click();
+    await clickRewrite(page);
 
     const applied = replaced(DRAFT, NOTHING, rewriteText);
     await expect.poll(() => modelText(page), SLOW).toBe(applied);
-    await expect.poll(() => dialog(page).count(), SLOW).toBe(0);
+    await expect.poll(() => cardOpen(page).then(Number), SLOW).toBe(0);
     // The coach reported the rewrite applied, once, and re-linted the applied text: nothing arrives twice.
     await expect.poll(async () => nudgeCount(await steady.serviceWorker(), 'accepted'), SLOW).toBe(acceptedBefore + 1);
     await expect.poll(() => underlinedPhrases(page), SLOW).toEqual([CALM, APOLOGY].sort());
@@ -206,13 +221,13 @@ describe.each(FIXTURES)('$name', (fixture) => {
     await page.keyboard.press('Control+Period');
     await expect.poll(() => focusedCardButton(page), SLOW).toMatchObject({ rewrite: true });
     const rewriteText = (await focusedCardButton(page))!.text;
-    expect(rewriteText).toBe(await page.locator('steady-card button.rewrite').first().getAttribute('data-rewrite'));
+    expect(rewriteText).toBe(await firstRewrite(page));
     expect(await cardUndoWarning(page)).toBeNull();
     await page.keyboard.press('Enter');
 
     expected = replaced(DRAFT, CALM, rewriteText);
     await expect.poll(() => modelText(page), SLOW).toBe(expected);
-    await expect.poll(() => dialog(page).count(), SLOW).toBe(0);
+    await expect.poll(() => cardOpen(page).then(Number), SLOW).toBe(0);
 
     // The caret sits right after the inserted rewrite.
     await page.keyboard.type('X');
@@ -229,7 +244,7 @@ describe.each(FIXTURES)('$name', (fixture) => {
 
   test('Ignore removes that underline and leaves the draft alone', async () => {
     await clickPhrase(APOLOGY);
-    await page.locator('steady-card button', { hasText: 'Ignore' }).click();
+    await clickCardButton(page, 'Ignore');
     await expect.poll(() => underlinedPhrases(page), SLOW).toEqual([NOTHING]);
     await expect.poll(() => badgeCount(page), SLOW).toBe('1');
     expect(await badgeTells(page)).toEqual({ name: 'Steady, 1 suggestion: 1 problem. Open the first one', severity: 'problem' });
@@ -240,7 +255,7 @@ describe.each(FIXTURES)('$name', (fixture) => {
     await typeAtEnd(' Just relax.');
     await expect.poll(() => underlinedPhrases(page), SLOW).toContain('Just relax');
     await clickPhrase('Just relax');
-    await page.locator('steady-card button', { hasText: 'Turn off this rule' }).click();
+    await clickCardButton(page, 'Turn off this rule');
     await expect.poll(() => underlinedPhrases(page), SLOW).not.toContain('Just relax');
 
     // A new phrase of the same rule stays clean, while another rule still coaches (so a lint did run).
@@ -322,7 +337,7 @@ describe("the customer's mood reaches the coach in the page", () => {
       await expect.poll(() => underlinedIn(zendesk, ZENDESK.composer), SLOW).toEqual([APOLOGY, FIX_FIRST, 'Simply'].sort());
       const at = await phraseCentre(zendesk, ZENDESK.composer, 'browser cache');
       await zendesk.mouse.click(at.x, at.y);
-      await expect.poll(() => dialog(zendesk).textContent(), SLOW).toContain('acknowledge the impact');
+      await expect.poll(() => shownText(zendesk, 'steady-card', '[role="dialog"]'), SLOW).toContain('acknowledge the impact');
       await zendesk.keyboard.press('Escape');
       expect(await modelText(zendesk)).toBe(DRAFT_OPENING_WITH_FIX);
     } finally {

@@ -9,10 +9,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { EditorKind } from '../editor-pages/editors';
 import { moveCaret } from '../support/caret';
 import {
-  startEditorBrowser, modelText, findings, selection, events, dialog, underlineCount, underlineCentre, focusedCardButton,
+  startEditorBrowser, modelText, findings, selection, events, openCards, underlineCount, underlineCentre, focusedCardButton,
   composerHasFocus, composerHtml, type EditorBrowser, type Session,
 } from '../editor-pages/session';
 import { cardUndoWarning } from '../support/card';
+import { badgeText, cardDialog, clickCardButton, clickRewrite, clickShown, focusedIn, shownCount, waitForCard } from '../support/steady-ui';
 
 const DRAFT = 'Please calm down. There is nothing I can do about it.';
 const BOTH_PHRASES = ['Please calm down', 'There is nothing I can do about it'];
@@ -67,13 +68,13 @@ describe.each(EDITORS)('%s', (kind) => {
   test('a click on an underline opens the card; Escape closes it and puts the caret back', async () => {
     const at = await underlineCentre(s.page, 0);
     await s.page.mouse.click(at.x, at.y);
-    await expect(dialog(s.page).isVisible()).resolves.toBe(true);
-    expect(await dialog(s.page).getAttribute('aria-label')).toMatch(/Dismissive/i);
-    expect(await s.page.locator('steady-card button.rewrite').count()).toBeGreaterThan(0);
+    await waitForCard(s.page);
+    expect((await cardDialog(s.page))?.attrs['aria-label']).toMatch(/Dismissive/i);
+    expect(await shownCount(s.page, 'steady-card', 'button.rewrite')).toBeGreaterThan(0);
     const caretBefore = await selection(s.page);
     expect(caretBefore).not.toBeNull();
     await s.page.keyboard.press('Escape');
-    await expect.poll(() => dialog(s.page).count()).toBe(0);
+    await expect.poll(() => openCards(s.page)).toBe(0);
     expect(await selection(s.page)).toEqual(caretBefore);
     expect(await modelText(s.page)).toBe(DRAFT);
   });
@@ -91,7 +92,7 @@ describe.each(EDITORS)('%s', (kind) => {
     await s.page.keyboard.press('Shift+Tab');
     expect(await focusedCardButton(s.page)).toBe(first.rewrites[1]);
     await s.page.keyboard.press('Escape');
-    await expect.poll(() => dialog(s.page).count()).toBe(0);
+    await expect.poll(() => openCards(s.page)).toBe(0);
     expect(await composerHasFocus(s)).toBe(true);
     expect(await selection(s.page)).toEqual({ start: caret, end: caret });
     expect(await modelText(s.page)).toBe(DRAFT);
@@ -99,10 +100,9 @@ describe.each(EDITORS)('%s', (kind) => {
 
   test('the composer badge counts the suggestions and opens the first one', async () => {
     const found = await findings(s.page);
-    const badge = s.page.locator('steady-badge button');
-    expect(await badge.textContent()).toBe(String(found.length));
+    expect(await badgeText(s.page)).toBe(String(found.length));
     const caret = await selection(s.page);
-    await badge.click();
+    await clickShown(s.page, 'steady-badge', 'button.badge');
     await expect.poll(() => focusedCardButton(s.page)).toBe(found[0].rewrites[0]);
     await s.page.keyboard.press('Escape');
     await expect.poll(() => composerHasFocus(s)).toBe(true);
@@ -113,9 +113,9 @@ describe.each(EDITORS)('%s', (kind) => {
     const [first] = await findings(s.page);
     await s.page.evaluate(([a]) => window.__coachTest!.select(a, a), [first.start + 3]);
     await s.page.keyboard.press('Control+Period');
-    await expect.poll(() => dialog(s.page).count()).toBe(1);
+    await expect.poll(() => openCards(s.page)).toBe(1);
     // Focus lands on the first rewrite.
-    await expect.poll(() => s.page.evaluate(() => document.querySelector('steady-card')!.shadowRoot!.activeElement?.className)).toBe('rewrite');
+    await expect.poll(async () => (await focusedIn(s.page, 'steady-card'))?.className).toBe('rewrite');
     // Warned before applying where one Ctrl+Z is not yet known to restore the draft.
     expect(await cardUndoWarning(s.page)).toBe(UNDO_UNPROVEN_AT_FIRST.includes(kind) ? 'Undo may not restore this rewrite here.' : null);
     await s.page.keyboard.press('Enter');
@@ -138,8 +138,8 @@ describe.each(EDITORS)('%s', (kind) => {
     const second = found.find((f) => f.phrase === BOTH_PHRASES[1])!;
     const at = await underlineCentre(s.page, found.indexOf(second));
     await s.page.mouse.click(at.x, at.y);
-    await expect.poll(() => dialog(s.page).count()).toBe(1);
-    await s.page.locator('steady-card button.rewrite').nth(1).click();
+    await expect.poll(() => openCards(s.page)).toBe(1);
+    await clickRewrite(s.page, 1);
 
     const rewrite = second.rewrites[1];
     const expected = DRAFT.slice(0, second.start) + rewrite + DRAFT.slice(second.end);
@@ -159,7 +159,7 @@ describe.each(EDITORS)('%s', (kind) => {
     const text = await modelText(s.page);
     let at = await underlineCentre(s.page, calm);
     await s.page.mouse.click(at.x, at.y);
-    await s.page.locator('steady-card button', { hasText: 'Ignore' }).click();
+    await clickCardButton(s.page, 'Ignore');
     await expect.poll(() => findings(s.page).then((f) => f.filter((x) => x.ruleId === 'calm-down').length)).toBe(0);
     expect(await modelText(s.page)).toBe(text);
     expect(await underlineCount(s.page)).toBe(found.length - 1);
@@ -171,7 +171,7 @@ describe.each(EDITORS)('%s', (kind) => {
     found = await findings(s.page);
     at = await underlineCentre(s.page, found.findIndex((f) => f.ruleId === 'calm-down'));
     await s.page.mouse.click(at.x, at.y);
-    await s.page.locator('steady-card button', { hasText: 'Turn off this rule' }).click();
+    await clickCardButton(s.page, 'Turn off this rule');
     await expect.poll(() => findings(s.page).then((f) => f.filter((x) => x.ruleId === 'calm-down').length)).toBe(0);
     expect(await events(s.page)).toContainEqual({ type: 'rule-off-callback', id: 'calm-down' });
   });
@@ -189,12 +189,12 @@ describe.each(EDITORS)('%s', (kind) => {
     const target = current.find((f) => f.ruleId === 'nothing-i-can-do')!;
     const at = await underlineCentre(s.page, current.indexOf(target));
     await s.page.mouse.click(at.x, at.y);
-    await expect.poll(() => dialog(s.page).count()).toBe(1);
+    await expect.poll(() => openCards(s.page)).toBe(1);
     // With the card open, the agent adds words at the very start of the draft.
     await s.page.evaluate(() => window.__coachTest!.select(0, 0));
     await s.page.keyboard.type('Hi. ');
     const before = await modelText(s.page);
-    await s.page.locator('steady-card button.rewrite').first().click();
+    await clickRewrite(s.page);
     const moved = target.start + 4;
     const expected = before.slice(0, moved) + target.rewrites[0] + before.slice(moved + target.phrase.length);
     await expect.poll(() => events(s.page).then((e) => e.filter((x) => x.type === 'applied').length), APPLIED).toBe(3);
@@ -252,8 +252,8 @@ describe.each(EDITORS)('%s', (kind) => {
     const text = await modelText(s.page);
     const at = await underlineCentre(s.page, found.indexOf(target));
     await s.page.mouse.click(at.x, at.y);
-    await s.page.locator('steady-card button', { hasText: 'Open script' }).click();
-    await expect.poll(() => dialog(s.page).count()).toBe(0);
+    await clickCardButton(s.page, 'Open script');
+    await expect.poll(() => openCards(s.page)).toBe(0);
     expect(await events(s.page)).toContainEqual({ type: 'open-script', id: target.script });
     expect(await composerHasFocus(s)).toBe(true);
     expect(await modelText(s.page)).toBe(text);
@@ -268,7 +268,7 @@ describe.each(EDITORS)('%s', (kind) => {
       const [calm] = await findings(q.page);
       const at = await underlineCentre(q.page, 0);
       await q.page.mouse.click(at.x, at.y);
-      await q.page.locator('steady-card button.rewrite').first().click();
+      await clickRewrite(q.page);
       // A human's next key comes some time after the click; editors without undo grouping have applied by then.
       await q.page.waitForTimeout(100);
       await moveCaret(q.page, 'Control+End');

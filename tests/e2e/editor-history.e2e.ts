@@ -8,7 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { EditorKind } from '../editor-pages/editors';
-import { startEditorBrowser, modelText, findings, events, focusedCardButton, composerLocator, type EditorBrowser, type Session } from '../editor-pages/session';
+import { cardDialog } from '../support/steady-ui';
+import { startEditorBrowser, modelText, findings, events, focusedCardButton, openCards, composerLocator, type EditorBrowser, type Session } from '../editor-pages/session';
 import { cardUndoWarning } from '../support/card';
 
 const EDITORS: EditorKind[] = ['tinymce-inline', 'tinymce', 'ckeditor4', 'summernote'];
@@ -103,15 +104,14 @@ describe.each(EDITORS)('%s', (kind) => {
     await expect.poll(() => underlineBox(s, 0)).not.toBeNull();
     const box = (await underlineBox(s, 0))!;
     await s.page.mouse.click(box.left + box.width / 2, box.top + box.height / 2);
-    const card = s.page.locator('steady-card [role="dialog"]');
-    await expect.poll(() => card.count()).toBe(1);
-    const cardBox = (await card.boundingBox())!;
+    await expect.poll(() => openCards(s.page)).toBe(1);
+    const cardBox = (await cardDialog(s.page))!.box;
     // Just below (or above) the phrase, and fully visible in the page's viewport.
     expect(Math.abs(cardBox.x - box.left)).toBeLessThan(40);
     expect(cardBox.y >= box.bottom - 1 || cardBox.y + cardBox.height <= box.top + 1).toBe(true);
     expect(cardBox.y + cardBox.height).toBeLessThanOrEqual(700);
     await s.page.keyboard.press('Escape');
-    await expect.poll(() => card.count()).toBe(0);
+    await expect.poll(() => openCards(s.page)).toBe(0);
   });
 
   test('no page errors and no coach errors', async () => {

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { FrameLocator, Page } from 'playwright-core';
 import type { FixtureApi } from '../fixtures/editors/fixture-api';
+import { cardDialog, rewriteText, waitForCard } from '../support/steady-ui';
 import { launchSteady, type SteadyBrowser } from '../support/steady-browser';
 
 const URL = 'https://desk.zoho.com/agent/acme/support/tickets/details/8812';
@@ -63,15 +64,14 @@ test('an editor in an iframe is coached: underlines in the frame, the card over 
   await page.keyboard.press('ArrowRight');
   for (let i = 0; i < 'Hi Priya. Please'.length; i++) await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Control+Period');
-  const card = page.locator('steady-card [role="dialog"]');
-  await expect.poll(() => card.count(), SLOW).toBe(1);
+  await waitForCard(page, SLOW.timeout);
   const phrase = (await underlines(page)).first!;
-  const cardBox = (await card.boundingBox())!;
+  const cardBox = (await cardDialog(page))!.box;
   expect(cardBox.y >= phrase.bottom - 1 || cardBox.y + cardBox.height <= phrase.top + 1).toBe(true);
   expect(Math.abs(cardBox.x - phrase.left)).toBeLessThan(40);
 
   // A rewrite button shows a preview of its sentence; data-rewrite holds the text it inserts (over the phrase's clause).
-  const rewrite = (await page.locator('steady-card button.rewrite').first().getAttribute('data-rewrite'))!;
+  const rewrite = await rewriteText(page);
   await page.keyboard.press('Enter');
   await expect.poll(() => modelText(page), SLOW).toContain(rewrite);
   expect(await modelText(page)).toMatch(/^Hi Priya\. /);

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { draftBodyArb, draftHtml } from '../editor-pages/draft-arbitrary';
+import { cardDialog, inShadows, waitForCard } from '../support/steady-ui';
 import { startEditorBrowser, findings, underlineCount, modelText, type EditorBrowser } from '../editor-pages/session';
 
 let editors: EditorBrowser;
@@ -57,10 +58,10 @@ test('textarea mirror matches the field box, wrapping and scroll, through scroll
   await s.page.keyboard.type(' Ok');
   await expect.poll(() => underlineCount(s.page)).toBe(1);
 
-  const geometry = () =>
-    s.page.evaluate(() => {
+  const geometry = async () =>
+    (await inShadows(s.page, 'steady-underlines', (root) => {
       const field = document.querySelector('textarea')!;
-      const mirror = document.querySelector('steady-underlines')!.shadowRoot!.querySelector<HTMLElement>('.mirror')!;
+      const mirror = root.querySelector<HTMLElement>('.mirror')!;
       const f = field.getBoundingClientRect();
       const m = mirror.getBoundingClientRect();
       const mark = mirror.querySelector('.mark')!.getBoundingClientRect();
@@ -71,7 +72,7 @@ test('textarea mirror matches the field box, wrapping and scroll, through scroll
         markVisible: mark.bottom > f.top && mark.top < f.bottom,
         pointerEvents: getComputedStyle(mirror).pointerEvents,
       };
-    });
+    }))[0]!;
 
   let g = await geometry();
   expect(g.box).toEqual([0, 0, 0, 0]);
@@ -144,13 +145,12 @@ test('the card stays inside the viewport when the phrase is near its bottom-righ
   await s.page.keyboard.type('Thanks for waiting, we will sort the refund today. Please calm down');
   await expect.poll(() => underlineCount(s.page)).toBe(1);
   await s.page.keyboard.press('Control+Period');
-  const card = s.page.locator('steady-card [role="dialog"]');
-  await expect.poll(() => card.count()).toBe(1);
-  const box = (await card.boundingBox())!;
+  await waitForCard(s.page);
+  const box = (await cardDialog(s.page))!.box;
   expect(box.x).toBeGreaterThanOrEqual(0);
   expect(box.y).toBeGreaterThanOrEqual(0);
   expect(box.x + box.width).toBeLessThanOrEqual(520);
   expect(box.y + box.height).toBeLessThanOrEqual(330);
-  expect(await card.evaluate((el) => getComputedStyle((el.getRootNode() as ShadowRoot).host).zIndex)).toBe('2147483000');
+  expect(await inShadows(s.page, 'steady-card', (root) => getComputedStyle(root.host).zIndex)).toEqual(['2147483000']);
   await s.page.close();
 });

@@ -21,22 +21,24 @@ let page: Page;
 const errors: string[] = [];
 
 // Every mounted ticket's composer has its own coach, badge and card: the ones meant are those over the composer the
-// agent typed in (its badge sits in the composer's corner; its card is the one displayed).
+// agent typed in (its badge sits in the composer's corner; its card is the one displayed). Their shadow roots are
+// closed, and Firefox has no CDP to reach them: the test sees what the page sees, the hosts, and reads the outcome
+// in the editor's own model and the underlines.
 const shown = (tag: string) =>
   tag === 'steady-badge'
     ? `(() => {
         const box = [...document.querySelectorAll('${COMPOSER}')].find((el) => el.textContent.includes('our policy'))?.getBoundingClientRect();
         return box && [...document.querySelectorAll('steady-badge')].find((host) => {
-          const r = host.shadowRoot?.querySelector('button.badge')?.getBoundingClientRect();
-          return r && r.width > 0 && r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom;
+          const r = host.getBoundingClientRect();
+          return host.style.display !== 'none' && r.width > 0 && r.left >= box.left && r.right <= box.right && r.top >= box.top && r.bottom <= box.bottom;
         });
       })()`
     : `[...document.querySelectorAll('${tag}')].find((host) => host.style.display !== 'none')`;
-const badgeCount = () => page.evaluate(`${shown('steady-badge')}?.shadowRoot?.querySelector('button.badge')?.textContent ?? null`) as Promise<string | null>;
+/** Whether the host is shown, and whether the page can see inside it (it must not). */
+const host = (tag: string) => page.evaluate(`(() => { const host = ${shown(tag)}; return host ? { open: host.shadowRoot !== null } : null; })()`) as Promise<{ open: boolean } | null>;
 const highlightCount = () =>
   page.evaluate(() => ['steady-problem', 'steady-warning', 'steady-suggestion'].reduce((n, name) => n + (CSS.highlights.get(name)?.size ?? 0), 0));
 const modelText = () => page.evaluate(() => (window as unknown as { __steadyFixture: { getText(): string } }).__steadyFixture.getText());
-const card = () => page.evaluate(`${shown('steady-card')}?.shadowRoot?.querySelector('[role="dialog"]')?.textContent ?? null`) as Promise<string | null>;
 
 beforeAll(async () => {
   if (!firefoxAvailable()) return;
@@ -66,8 +68,8 @@ test.skipIf(!firefoxAvailable())('Steady coaches the Zendesk reply box in Firefo
   await page.keyboard.press('Backspace');
   await page.keyboard.type(DRAFT);
   await expect.poll(modelText, SLOW).toBe(DRAFT);
-  await expect.poll(badgeCount, SLOW).toBe('2');
-  expect(await highlightCount()).toBe(2);
+  await expect.poll(highlightCount, SLOW).toBe(2);
+  await expect.poll(() => host('steady-badge'), SLOW).toEqual({ open: false });
 }, 120_000);
 
 test.skipIf(!firefoxAvailable())('Ctrl+. in the phrase opens the card, and Enter puts its first rewrite into the editor', async () => {
@@ -79,11 +81,12 @@ test.skipIf(!firefoxAvailable())('Ctrl+. in the phrase opens the card, and Enter
   await page.keyboard.down('Control');
   await page.keyboard.press('Period');
   await page.keyboard.up('Control');
-  await expect.poll(card, SLOW).toContain('calm down');
+  await expect.poll(() => host('steady-card'), SLOW).toEqual({ open: false });
   await page.keyboard.press('Enter');
   await expect.poll(modelText, SLOW).not.toContain('calm down');
   // The agent's own clause after the comma is kept, as its own sentence.
   expect(await modelText()).toMatch(/\. That is our policy\.$/);
-  await expect.poll(badgeCount, SLOW).toBe('1');
+  await expect.poll(highlightCount, SLOW).toBe(1);
+  await expect.poll(() => host('steady-card'), SLOW).toBeNull();
   expect(errors).toEqual([]);
 }, 120_000);

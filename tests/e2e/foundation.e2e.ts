@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import { badgeText, shownElement } from '../support/steady-ui';
 import { launchSteady, type ServiceWorkerGlobal, type SteadyBrowser } from '../support/steady-browser';
 
 const LIVECHAT = 'https://my.livechatinc.com/chats/chat-42/thread-7';
@@ -23,7 +24,7 @@ afterAll(async () => {
   await steady?.close();
 });
 
-const badgeCount = (page: Page) => page.locator('steady-badge button.badge');
+const badgeShown = async (page: Page) => (await shownElement(page, 'steady-badge', 'button.badge')) !== undefined;
 
 test('the live-chat fixture is served at its real URL', async () => {
   await expect.poll(() => chat.title()).toBe('Chats – LiveChat');
@@ -34,13 +35,13 @@ test('typing a weak draft shows a finding count next to the reply box, and the d
   await chat.locator('form.composer textarea').click();
   await chat.keyboard.type(WEAK_DRAFT);
 
-  await expect.poll(async () => Number(await badgeCount(chat).textContent({ timeout: 10_000 }))).toBeGreaterThan(0);
-  await expect.poll(() => badgeCount(chat).isVisible()).toBe(true);
+  await expect.poll(async () => Number(await badgeText(chat))).toBeGreaterThan(0);
+  await expect.poll(() => badgeShown(chat)).toBe(true);
   expect(await chat.evaluate(() => (window as unknown as { __steadyFixture: { getText(): string } }).__steadyFixture.getText())).toBe(WEAK_DRAFT);
 
   // The badge sits over the composer's corner, outside the editor.
   const composer = (await chat.locator('form.composer textarea').boundingBox())!;
-  const badge = (await badgeCount(chat).boundingBox())!;
+  const badge = (await shownElement(chat, 'steady-badge', 'button.badge'))!.box;
   expect(badge.x).toBeGreaterThan(composer.x);
   expect(badge.x + badge.width).toBeLessThanOrEqual(composer.x + composer.width);
   expect(badge.y + badge.height).toBeLessThanOrEqual(composer.y + composer.height);
@@ -53,7 +54,7 @@ test('rewriting the draft into a strong reply clears the count', async () => {
   await chat.keyboard.press('Backspace');
   await chat.keyboard.type(STRONG_DRAFT);
 
-  await expect.poll(() => badgeCount(chat).isVisible()).toBe(false);
+  await expect.poll(() => badgeShown(chat)).toBe(false);
   expect(await textarea.inputValue()).toBe(STRONG_DRAFT);
 });
 
@@ -61,12 +62,12 @@ test('sending the reply (the page clears the box from script) clears the count',
   const textarea = chat.locator('form.composer textarea');
   await textarea.selectText();
   await chat.keyboard.type(WEAK_DRAFT);
-  await expect.poll(() => badgeCount(chat).isVisible()).toBe(true);
+  await expect.poll(() => badgeShown(chat)).toBe(true);
 
   await chat.keyboard.press('Enter');
   await expect.poll(() => chat.locator('ol.messages li').last().textContent()).toBe(WEAK_DRAFT);
   expect(await textarea.inputValue()).toBe('');
-  await expect.poll(() => badgeCount(chat).isVisible()).toBe(false);
+  await expect.poll(() => badgeShown(chat)).toBe(false);
 });
 
 test('the side panel opens for the chat tab and renders', async () => {

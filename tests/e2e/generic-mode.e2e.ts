@@ -21,6 +21,11 @@ const OSTICKET = 'https://tickets.acme-support.com/scp/tickets.php?id=4312';
 
 const text = (panel: Page, testId: string) => panel.getByTestId(testId).textContent({ timeout: 1_000 }).catch(() => null);
 const label = (panel: Page) => panel.locator('.ticket-header .helpdesk').textContent({ timeout: 1_000 }).catch(() => null);
+/** The phrases underlined in the (Summernote) reply: the Highlight API's ranges. */
+const underlined = (page: Page) =>
+  page.evaluate(() =>
+    ['steady-problem', 'steady-warning', 'steady-suggestion'].flatMap((name) => [...((CSS.highlights.get(name) as Set<AbstractRange> | undefined) ?? [])].map((range) => (range instanceof Range ? range.toString() : ''))),
+  );
 const customerCount = async (panel: Page) => Number(await text(panel, 'customer-count'));
 const triggers = async (panel: Page) =>
   [...new Set(await panel.getByRole('list', { name: 'Emotional triggers' }).locator('li[data-trigger]').evaluateAll((items) => items.map((li) => li.getAttribute('data-trigger'))))].sort();
@@ -104,6 +109,11 @@ describe('FreeScout on its own domain, enabled from the panel', () => {
     await page.waitForSelector('html[data-fixture-ready="true"]', { state: 'attached', timeout: 30_000 });
     await page.evaluate(() => window.__steadyFixture!.addMessage('customer', 'Hello? Anyone there?'));
     await expect.poll(() => customerCount(panel), PANEL_UPDATE).toBe(4);
+
+    // The reply is coached there too, by a script that needs none of the helpdesks' web-accessible modules.
+    await page.locator('.note-editable').click();
+    await page.keyboard.type('Please calm down.');
+    await expect.poll(() => underlined(page), PANEL_UPDATE).toContain('Please calm down');
     await panel.close();
     await page.close();
   });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchSteady, type SteadyBrowser } from '../support/steady-browser';
 import { seriousViolations } from '../support/axe';
+import { cardDialog, clickCardButton, clickShown, mirrorMarkCentre, mirrorMarks, shownStyle, shownText, shownTexts, waitForCard, waitForShown } from '../support/steady-ui';
 import { cardUndoWarning } from '../support/card';
 import { moveCaret } from '../support/caret';
 
@@ -198,7 +199,7 @@ describe('Zendesk (CKEditor 5): one Ctrl+Z is proven to undo a rewrite there', (
       await expect.poll(() => listedPhrases(panel), SLOW).toContain('“Please calm down”');
       expect(await listUndoWarning(panel).count()).toBe(0);
       await page.keyboard.press('Control+Period');
-      await page.locator('steady-card [role="dialog"]').waitFor();
+      await waitForCard(page);
       expect(await cardUndoWarning(page)).toBeNull();
       await page.keyboard.press('Escape');
     } finally {
@@ -210,18 +211,15 @@ describe('Zendesk (CKEditor 5): one Ctrl+Z is proven to undo a rewrite there', (
 
 describe('the card’s reach-wide actions are quiet and can be undone', () => {
   let chat: Page;
-  const marks = () =>
-    chat.evaluate(() => [...(document.querySelector('steady-underlines')?.shadowRoot?.querySelectorAll('.mark') ?? [])].map((m) => m.textContent ?? ''));
+  const marks = () => mirrorMarks(chat);
   const openCardOn = async (phrase: string) => {
     await expect.poll(marks, SLOW).toContain(phrase);
-    const box = await chat.evaluate((wanted) => {
-      const mark = [...(document.querySelector('steady-underlines')?.shadowRoot?.querySelectorAll('.mark') ?? [])].find((m) => m.textContent === wanted)!;
-      const r = mark.getClientRects()[0];
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    }, phrase);
+    const box = (await mirrorMarkCentre(chat, phrase))!;
     await chat.mouse.click(box.x, box.y);
-    await chat.locator('steady-card [role="dialog"]').waitFor();
+    await waitForCard(chat);
   };
+  const toastText = () => shownText(chat, 'steady-toast', '[role="status"]');
+  const clickUndo = () => clickShown(chat, 'steady-toast', { selector: '[role="status"] button', hasText: 'Undo' });
 
   beforeAll(async () => {
     chat = await steady.open(LIVECHAT);
@@ -231,34 +229,33 @@ describe('the card’s reach-wide actions are quiet and can be undone', () => {
 
   test('the card passes axe, and its rule-wide buttons weigh less than the rewrites', async () => {
     await openCardOn('Please calm down');
-    expect(await chat.locator('steady-card [role="dialog"]').getAttribute('aria-label')).toBe('Suggestion: Telling them to calm down (Dismissive)');
-    const look = (selector: string) => chat.locator(selector).first().evaluate((el) => getComputedStyle(el).backgroundColor);
-    expect(await look('steady-card button.rewrite')).not.toBe('rgba(0, 0, 0, 0)');
-    expect(await chat.locator('steady-card button.quiet').allTextContents()).toEqual(['Turn off this rule', 'Pause Steady on this site']);
-    expect(await look('steady-card button.quiet')).toBe('rgba(0, 0, 0, 0)');
+    expect((await cardDialog(chat))?.attrs['aria-label']).toBe('Suggestion: Telling them to calm down (Dismissive)');
+    const look = (selector: string) => shownStyle(chat, 'steady-card', selector, 'background-color');
+    expect(await look('button.rewrite')).not.toBe('rgba(0, 0, 0, 0)');
+    expect(await shownTexts(chat, 'steady-card', 'button.quiet')).toEqual(['Turn off this rule', 'Pause Steady on this site']);
+    expect(await look('button.quiet')).toBe('rgba(0, 0, 0, 0)');
     expect(await seriousViolations(chat, 'steady-card')).toEqual([]);
   });
 
   test('Turn off this rule shows a toast whose Undo turns it back on', async () => {
-    await chat.locator('steady-card button', { hasText: 'Turn off this rule' }).click();
-    const toast = chat.locator('steady-toast [role="status"]');
-    await expect.poll(() => toast.textContent(), SLOW).toContain('“Telling them to calm down” is turned off everywhere.');
+    await clickCardButton(chat, 'Turn off this rule');
+    await expect.poll(toastText, SLOW).toContain('“Telling them to calm down” is turned off everywhere.');
     await expect.poll(marks, SLOW).toEqual([]);
-    await toast.getByRole('button', { name: 'Undo' }).click();
+    await clickUndo();
     await expect.poll(marks, SLOW).toEqual(['Please calm down']);
-    await expect.poll(() => toast.count()).toBe(0);
+    await expect.poll(toastText).toBeNull();
   });
 
   test('Pause Steady on this site shows a toast whose Undo resumes coaching', async () => {
     await openCardOn('Please calm down');
-    await chat.locator('steady-card button', { hasText: 'Pause Steady on this site' }).click();
-    const toast = chat.locator('steady-toast [role="status"]');
-    await expect.poll(() => toast.textContent(), SLOW).toContain('Steady is paused on my.livechatinc.com.');
+    await clickCardButton(chat, 'Pause Steady on this site');
+    await expect.poll(toastText, SLOW).toContain('Steady is paused on my.livechatinc.com.');
     await expect.poll(marks, SLOW).toEqual([]);
     // The pointer on the toast keeps it up while the agent reads it (and while axe does).
-    await toast.hover();
+    const toast = await waitForShown(chat, 'steady-toast', '[role="status"]');
+    await chat.mouse.move(toast.x, toast.y);
     expect(await seriousViolations(chat, 'steady-toast')).toEqual([]);
-    await toast.getByRole('button', { name: 'Undo' }).click();
+    await clickUndo();
     await expect.poll(marks, SLOW).toEqual(['Please calm down']);
   });
 });

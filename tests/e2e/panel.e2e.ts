@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchSteady, type SteadyBrowser } from '../support/steady-browser';
 import { moveCaret } from '../support/caret';
+import { clickCardButton, clickRewrite, waitForCard } from '../support/steady-ui';
 import { ROOT } from '../support/paths';
 
 const TICKET = 'https://acme.zendesk.com/agent/tickets/123';
@@ -213,7 +214,7 @@ describe('Stats', () => {
     await moveCaret(ticket, 'ArrowLeft');
     await moveCaret(ticket, 'ArrowLeft');
     await ticket.keyboard.press('Control+Period');
-    await ticket.locator('steady-card [role="dialog"]').waitFor({ timeout: SLOW.timeout });
+    await waitForCard(ticket, SLOW.timeout);
   };
 
   test('each weak phrase the agent saw counts once, and a rewrite used and a phrase ignored count as such, locally', async () => {
@@ -221,7 +222,7 @@ describe('Stats', () => {
     const before = await figures();
 
     await typeAndOpenCard(' Please calm down.');
-    await ticket.locator('steady-card button.rewrite').first().click();
+    await clickRewrite(ticket);
     await panel.bringToFront();
     // Applying a rewrite can surface other phrases (the draft's sentences are read again), so "shown" rises by at least one.
     await expect.poll(async () => ({ ...(await figures()), shown: undefined }), SLOW).toEqual({ shown: undefined, accepted: before.accepted + 1, ignored: before.ignored });
@@ -229,7 +230,7 @@ describe('Stats', () => {
     expect(afterRewrite.shown).toBeGreaterThanOrEqual(before.shown + 1);
 
     await typeAndOpenCard(' Just relax.');
-    await ticket.locator('steady-card button', { hasText: 'Ignore' }).click();
+    await clickCardButton(ticket, 'Ignore');
     await panel.bringToFront();
     await expect.poll(async () => ({ ...(await figures()), shown: undefined }), SLOW).toEqual({ shown: undefined, accepted: before.accepted + 1, ignored: before.ignored + 1 });
     expect((await figures()).shown).toBeGreaterThanOrEqual(afterRewrite.shown + 1);

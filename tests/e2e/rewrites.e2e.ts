@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { EditorKind } from '../editor-pages/editors';
-import { startEditorBrowser, modelText, findings, selection, events, dialog, underlineCentre, type EditorBrowser, type Session } from '../editor-pages/session';
+import { startEditorBrowser, modelText, findings, selection, events, openCards, underlineCentre, type EditorBrowser, type Session } from '../editor-pages/session';
+import { focusedIn, shadowElements } from '../support/steady-ui';
 
 const DRAFT = 'Thanks Sam. We do not offer refunds on this fare.';
 const PHRASE = 'We do not offer refunds on this fare';
@@ -29,18 +30,17 @@ afterAll(async () => {
 
 /** Click the phrase's underline if no card is open; the number of cards open. */
 async function openCardOn(s: Session, phrase: string): Promise<number> {
-  if ((await dialog(s.page).count()) === 0) {
+  if ((await openCards(s.page)) === 0) {
     const index = (await findings(s.page)).findIndex((f) => f.phrase === phrase);
     if (index >= 0) {
       const at = await underlineCentre(s.page, index);
       await s.page.mouse.click(at.x, at.y);
     }
   }
-  return dialog(s.page).count();
+  return openCards(s.page);
 }
 
-const shadowText = (s: Session, selector: string) =>
-  s.page.evaluate((sel) => [...(document.querySelector('steady-card')?.shadowRoot?.querySelectorAll(sel) ?? [])].map((e) => e.textContent), selector);
+const shadowText = async (s: Session, selector: string) => (await shadowElements(s.page, 'steady-card', selector)).map((e) => e.text);
 
 describe.each(EDITORS)('%s', (kind) => {
   let s: Session;
@@ -59,7 +59,7 @@ describe.each(EDITORS)('%s', (kind) => {
     const found = await findings(s.page);
     const at = await underlineCentre(s.page, found.findIndex((f) => f.phrase === PHRASE));
     await s.page.mouse.click(at.x, at.y);
-    await expect.poll(() => dialog(s.page).count()).toBe(1);
+    await expect.poll(() => openCards(s.page)).toBe(1);
     expect(await shadowText(s, '.severity')).toEqual(['Warning']);
     expect(await shadowText(s, '.changed')).toEqual([REWRITE]);
     expect(await shadowText(s, '.fill')).toEqual([`Fill in: ${SLOT}`]);
@@ -75,14 +75,14 @@ describe.each(EDITORS)('%s', (kind) => {
     await expect.poll(() => openCardOn(s, PHRASE)).toBe(1);
     await s.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await s.page.keyboard.press('Escape');
-    await expect.poll(() => dialog(s.page).count()).toBe(0);
+    await expect.poll(() => openCards(s.page)).toBe(0);
   });
 
   test('Enter in the card applies the focused rewrite and selects its placeholder, so typing fills it', async () => {
     const f = (await findings(s.page)).find((x) => x.phrase === PHRASE)!;
     await s.page.evaluate((c) => window.__coachTest!.select(c, c), f.start + 2);
     await s.page.keyboard.press('Control+Period');
-    await expect.poll(() => s.page.evaluate(() => document.querySelector('steady-card')!.shadowRoot!.activeElement?.className)).toBe('rewrite');
+    await expect.poll(async () => (await focusedIn(s.page, 'steady-card'))?.className).toBe('rewrite');
     await s.page.keyboard.press('Enter');
     await expect.poll(() => events(s.page), APPLIED).toContainEqual({ type: 'applied', ruleId: 'no-refunds', rewrite: 0 });
     expect(await modelText(s.page)).toBe(AFTER);

@@ -9,6 +9,7 @@
  */
 import type { CDPSession } from 'playwright-core';
 import { modelText, findings, events, type Session } from './session';
+import { clickRewrite, waitForFocusedRewrite } from '../support/steady-ui';
 
 export const RACE_DRAFT = 'Hi Dana. Please calm down, I am on it.';
 const PHRASE = 'Please calm down';
@@ -103,9 +104,9 @@ export async function raceOnce(s: Session, run: RaceRun): Promise<RaceOutcome> {
   await page.evaluate((c) => window.__coachTest!.select(c, c), caret);
   await page.keyboard.press('Control+Period');
   // A rewrite button shows a preview of its sentence; data-rewrite holds the text it inserts.
-  await page.waitForFunction((text) => document.querySelector('steady-card')?.shadowRoot?.activeElement?.getAttribute('data-rewrite') === text, finding.rewrites[0], { timeout: 20_000 });
+  await waitForFocusedRewrite(page, finding.rewrites[0]!);
   if (run.action === 'enter') await page.keyboard.press('Enter');
-  else await page.locator('steady-card button.rewrite').first().click();
+  else await clickRewrite(page);
   if (run.action === 'click-then-ctrl-end') await page.keyboard.press('Control+End');
   if (run.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, run.delayMs));
   await page.keyboard.type(run.typed);

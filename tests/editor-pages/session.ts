@@ -6,6 +6,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumPath } from '../support/chromium';
 import { QUIET_CHROMIUM } from '../support/steady-browser';
+import { focusedIn, inShadows, shownCount } from '../support/steady-ui';
 import { buildBuiltinPack } from '../../lib/engine/rule-files';
 import { readRuleFiles } from '../../lib/node/rule-files';
 import { serveEditorPages, type EditorPages } from './serve';
@@ -83,37 +84,38 @@ export const modelText = (page: Page) => page.evaluate(() => window.__editor!.mo
 export const findings = (page: Page) => page.evaluate(() => window.__coachTest!.coach.findings().map((f) => ({ ...f })) as ShownFinding[]);
 export const selection = (page: Page) => page.evaluate(() => window.__coachTest!.selection());
 export const events = (page: Page) => page.evaluate(() => window.__coachTest!.events.map((e) => ({ ...e })));
-export const dialog = (page: Page) => page.locator('steady-card [role="dialog"]');
+/** How many suggestion cards are open (0 or 1). */
+export const openCards = (page: Page) => shownCount(page, 'steady-card', '[role="dialog"]');
 
-/** How many underlined ranges the page shows: Highlight API ranges, or marks in the textarea mirror. */
-export const underlineCount = (page: Page) =>
-  page.evaluate(() => {
-    const mirror = document.querySelector('steady-underlines')?.shadowRoot;
-    if (mirror) return mirror.querySelectorAll('.mark').length;
-    return ['steady-problem', 'steady-warning', 'steady-suggestion'].reduce((n, name) => n + (CSS.highlights.get(name)?.size ?? 0), 0);
-  });
+/** How many underlined ranges the page shows: marks in the textarea mirror, or Highlight API ranges. */
+export async function underlineCount(page: Page): Promise<number> {
+  const mirrors = await inShadows(page, 'steady-underlines', (root) => root.querySelectorAll('.mark').length);
+  if (mirrors.length > 0) return mirrors[0]!;
+  return page.evaluate(() => ['steady-problem', 'steady-warning', 'steady-suggestion'].reduce((n, name) => n + (CSS.highlights.get(name)?.size ?? 0), 0));
+}
 
 /** Centre of the first screen box of finding i's underline. */
-export const underlineCentre = (page: Page, i: number) =>
-  page.evaluate((index) => {
-    const f = window.__coachTest!.coach.findings()[index];
-    const mirror = document.querySelector('steady-underlines')?.shadowRoot;
-    let rect: DOMRect;
-    if (mirror) rect = [...mirror.querySelectorAll('.mark')].find((m) => m.textContent === f.phrase)!.getClientRects()[0];
-    else {
-      const ranges = ['steady-problem', 'steady-warning', 'steady-suggestion'].flatMap((n) => [...((CSS.highlights.get(n) as Set<Range> | undefined) ?? [])]);
-      const range = ranges.find((r) => r.toString().replace(/\u00a0/g, ' ') === f.phrase)!;
-      rect = range.getClientRects()[0];
-    }
+export async function underlineCentre(page: Page, i: number): Promise<{ x: number; y: number }> {
+  const phrase = await page.evaluate((index) => window.__coachTest!.coach.findings()[index]!.phrase, i);
+  const [inMirror] = await inShadows(
+    page,
+    'steady-underlines',
+    (root, wanted) => {
+      const rect = [...root.querySelectorAll('.mark')].find((m) => m.textContent === wanted)!.getClientRects()[0]!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    },
+    phrase,
+  );
+  if (inMirror) return inMirror;
+  return page.evaluate((wanted) => {
+    const ranges = ['steady-problem', 'steady-warning', 'steady-suggestion'].flatMap((n) => [...((CSS.highlights.get(n) as Set<Range> | undefined) ?? [])]);
+    const rect = ranges.find((r) => r.toString().replace(/\u00a0/g, ' ') === wanted)!.getClientRects()[0]!;
     return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-  }, i);
+  }, phrase);
+}
 
-export const focusedCardButton = (page: Page) =>
-  page.evaluate(() => {
-    const active = document.querySelector('steady-card')?.shadowRoot?.activeElement;
-    // A rewrite button shows a preview of the whole sentence; it names its rewrite in data-rewrite.
-    return active?.getAttribute('data-rewrite') ?? active?.textContent ?? null;
-  });
+/** The card's focused button: a rewrite by the text it inserts (its data-rewrite; it shows a preview of the whole sentence), others by their text. */
+export const focusedCardButton = async (page: Page) => (await focusedIn(page, 'steady-card'))?.label ?? null;
 export const composerHasFocus = (s: Session) =>
   s.page.locator(s.composer).evaluate((el) => el === document.activeElement || el.contains(document.activeElement));
 export const composerHtml = (s: Session) => s.page.locator(s.composer).evaluate((el) => el.outerHTML);
