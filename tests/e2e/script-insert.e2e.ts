@@ -1,0 +1,95 @@
+/**
+ * A script line from the side panel, inserted into every editor of the matrix
+ * (CKEditor 5, ProseMirror, Quill, Froala, plain contenteditable, textarea) on
+ * a helpdesk conversation that names the order: the line's [order number] is
+ * filled from the ticket, it lands in the editor's model once after the
+ * agent's draft, and one Ctrl+Z takes exactly it out again. A placeholder the
+ * ticket cannot fill is selected in the editor, so the agent's typing
+ * replaces it.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { EditorKind } from '../editor-pages/editors';
+import { launchSteady, type SteadyBrowser } from '../support/steady-browser';
+import { moveCaret } from '../support/caret';
+
+const EDITORS: EditorKind[] = ['ckeditor', 'prosemirror', 'quill', 'froala', 'plain', 'textarea'];
+/** The conversation (tests/fixtures/editor-ticket.html) names order #BL-58214. */
+const ticketUrl = (kind: EditorKind) => `https://app.frontapp.com/open/cnv_editor_${kind}`;
+const DRAFT = 'Hi Dana, I am sorry the blender stopped working.';
+const FILLED_LINE = 'I can look at the refund options with you for order BL-58214.';
+const OPEN_LINE = 'The refund review looks at [what it checks], and it usually takes [how long].';
+const AGENT_FILL = 'the order history';
+const SLOW = { timeout: 30_000, interval: 200 };
+
+let steady: SteadyBrowser;
+
+beforeAll(async () => {
+  steady = await launchSteady();
+  // The first page waits while the fixture server bundles every editor: on a loaded machine, minutes.
+  steady.context.setDefaultNavigationTimeout(300_000);
+  // An unlicensed Froala reports to its vendor; the test network is closed, so that call is answered here.
+  await steady.context.route('https://c0.froala.com/**', (route) => route.fulfill({ status: 204 }));
+});
+
+afterAll(async () => {
+  await steady?.close();
+});
+
+/** The draft as the editor's own model holds it (rich editors may keep a space as NBSP). */
+const modelText = (page: Page) => page.evaluate(() => window.__editor!.modelText().replace(/\u00a0/g, ' '));
+const scriptLine = (panel: Page, text: string) => panel.locator('#script-refund-demand ol.lines > li', { has: panel.locator('p.line', { hasText: text }) });
+
+describe.each(EDITORS)('%s', (kind) => {
+  let ticket: Page;
+  let panel: Page;
+
+  beforeAll(async () => {
+    ticket = await steady.open(ticketUrl(kind));
+    await ticket.waitForFunction(() => window.__editor || window.__editorError, null, { timeout: 120_000 });
+    expect(await ticket.evaluate(() => window.__editorError)).toBeUndefined();
+    const composer = ticket.locator(await ticket.evaluate(() => window.__editor!.composer));
+    await composer.click();
+    await ticket.keyboard.type(DRAFT);
+    await ticket.waitForFunction((draft) => window.__editor!.modelText().replace(/\u00a0/g, ' ') === draft, DRAFT, { timeout: SLOW.timeout });
+    panel = await steady.openSidePanel(await steady.tabIdOf(ticket));
+    await panel.getByRole('tab', { name: 'Scripts' }).click();
+    await panel.getByLabel('Search scripts').fill('refund');
+  }, 360_000);
+
+  afterAll(async () => {
+    await panel?.close();
+    await ticket?.close();
+  });
+
+  test('Insert puts the line with the order number from the ticket after the draft, once; one Ctrl+Z takes it out', async () => {
+    const line = scriptLine(panel, FILLED_LINE);
+    // The panel fills [order number] once it has read the conversation.
+    await expect.poll(() => line.count(), SLOW).toBe(1);
+    await line.getByRole('button', { name: 'Insert' }).click();
+    await expect.poll(() => modelText(ticket), SLOW).toContain(FILLED_LINE);
+    // Exactly once, after the agent's draft, which is intact; nothing left to fill.
+    expect(await modelText(ticket)).toBe(`${DRAFT} ${FILLED_LINE}`);
+    expect(await panel.getByRole('alert').count()).toBe(0);
+
+    await ticket.bringToFront();
+    await ticket.keyboard.press('Control+z');
+    await expect.poll(() => modelText(ticket), SLOW).toBe(DRAFT);
+  });
+
+  test('a placeholder the ticket cannot fill is selected after Insert, so typing replaces it', async () => {
+    await moveCaret(ticket, 'Control+End');
+    await panel.bringToFront();
+    await scriptLine(panel, OPEN_LINE).getByRole('button', { name: 'Insert' }).click();
+    await expect.poll(() => modelText(ticket), SLOW).toBe(`${DRAFT} ${OPEN_LINE}`);
+
+    await ticket.bringToFront();
+    await ticket.keyboard.type(AGENT_FILL);
+    await expect.poll(() => modelText(ticket), SLOW).toBe(`${DRAFT} ${OPEN_LINE.replace('[what it checks]', AGENT_FILL)}`);
+  });
+});
+
+test('no errors, and the extension made no network request', () => {
+  expect(steady.errors).toEqual([]);
+  expect(steady.extensionRequests()).toEqual([]);
+});
