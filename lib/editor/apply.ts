@@ -203,11 +203,11 @@ export async function applyRewrite(composer: Composer, target: Target, replaceme
 
   const after = readDraft(composer);
   if (sameText(after.text, expected)) {
-    if (!sameText(landed, expected)) {
-      // An editor that applied later (from its model): record the step and put the caret right now.
-      history?.record(composer);
-      if (!agentMoved) placeCaret();
-    }
+    // An editor that applied later (from its model): record the step.
+    if (!sameText(landed, expected)) history?.record(composer);
+    // Put the caret (or placeholder selection) right now: an editor that applied later, or that read the
+    // edit back from the page (CKEditor 5 after execCommand), put its own caret after the new text meanwhile.
+    if (!agentMoved) placeCaret();
     return { ok: true, start, end: caret, text: after.text };
   }
   if (sameText(after.text, before) && !agentMoved) return { ok: false, reason: 'not-applied', text: after.text };

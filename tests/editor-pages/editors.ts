@@ -106,6 +106,8 @@ async function mountEditor(kind: EditorKind): Promise<EditorTestApi> {
       modelText: () => {
         const holder = document.createElement('div');
         holder.innerHTML = editor.html.get();
+        // An unlicensed copy adds its attribution ("Powered by Froala Editor") to its output; the agent never wrote it.
+        holder.querySelector('[data-f-id="pbf"]')?.remove();
         return [...holder.children].map((p) => (p.textContent ?? '').replace(/\u200b/g, '')).join('\n');
       },
       selectedText: () => editor.selection.text(),
