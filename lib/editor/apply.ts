@@ -15,6 +15,7 @@
  */
 import { readDraft as readComposer, isTextField, type Composer, type ReadOptions } from './text-map';
 import { historyOf, undoOnce } from './history';
+import { placeholdersIn } from '../engine/rewrite';
 
 export interface Target {
   start: number;
@@ -113,6 +114,8 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 export interface ApplyOptions extends ReadOptions {
   /** Put the caret back where the agent had it (shifted by the rewrite) instead of after the new text: they kept typing. */
   keepCaret?: boolean;
+  /** Select the first placeholder of the new text ("[summary]") instead of putting the caret after it, in the same task, so the agent's next key fills it. */
+  selectPlaceholder?: boolean;
 }
 
 export async function applyRewrite(composer: Composer, target: Target, replacement: string, options: ApplyOptions = {}): Promise<ApplyResult> {
@@ -137,6 +140,9 @@ export async function applyRewrite(composer: Composer, target: Target, replaceme
   const expected = before.slice(0, start) + replacement + before.slice(end);
   const agentCaret = options.keepCaret ? draft.selection() : null;
   // select() tells the editor at once (CKEditor 5 ends its typing batch there: the rewrite is an undo step of its own).
+  // An insertion at the caret would not move the selection, so it steps one character aside first.
+  const aside = start > 0 ? start - 1 : Math.min(1, before.length);
+  if (start === end && aside !== start && !isTextField(composer)) draft.select(aside, aside);
   draft.select(start, end);
   const selected = readDraft(composer).selection();
   if (!isTextField(composer) && (!selected || selected.start !== start || selected.end !== end)) return { ok: false, reason: 'not-applied', text: before };
@@ -162,7 +168,12 @@ export async function applyRewrite(composer: Composer, target: Target, replaceme
   const inserted = handled || doc.execCommand('insertText', false, replacement);
   const caret = start + replacement.length;
   const moved = (p: number) => (p >= end ? p + caret - end : p > start ? caret : p);
-  const want = agentCaret ? { start: moved(agentCaret.start), end: moved(agentCaret.end) } : { start: caret, end: caret };
+  const slot = options.selectPlaceholder ? placeholdersIn(replacement)[0] : undefined;
+  const want = agentCaret
+    ? { start: moved(agentCaret.start), end: moved(agentCaret.end) }
+    : slot
+      ? { start: start + slot.start, end: start + slot.end }
+      : { start: caret, end: caret };
   const placeCaret = () => {
     const now = readDraft(composer);
     const at = now.selection();
@@ -192,11 +203,11 @@ export async function applyRewrite(composer: Composer, target: Target, replaceme
 
   const after = readDraft(composer);
   if (sameText(after.text, expected)) {
-    if (!sameText(landed, expected)) {
-      // An editor that applied later (from its model): record the step and put the caret right now.
-      history?.record(composer);
-      if (!agentMoved) placeCaret();
-    }
+    // An editor that applied later (from its model): record the step.
+    if (!sameText(landed, expected)) history?.record(composer);
+    // Put the caret (or placeholder selection) right now: an editor that applied later, or that read the
+    // edit back from the page (CKEditor 5 after execCommand), put its own caret after the new text meanwhile.
+    if (!agentMoved) placeCaret();
     return { ok: true, start, end: caret, text: after.text };
   }
   if (sameText(after.text, before) && !agentMoved) return { ok: false, reason: 'not-applied', text: after.text };

@@ -1,6 +1,5 @@
 /** Insert a line (a script line, a follow-up note) at the caret, through the same path as rewrites. */
 import { applyRewrite } from './apply';
-import { selectFirstPlaceholder } from './placeholder';
 import { readDraft, type Composer } from './text-map';
 import type { InsertResult } from '../messages';
 
@@ -10,12 +9,9 @@ export async function insertAtCaret(composer: Composer, line: string): Promise<I
   const at = draft.selection()?.end ?? draft.text.length;
   const before = draft.text.slice(0, at);
   const text = before && !/\s$/.test(before) ? ` ${line}` : line;
-  const result = await applyRewrite(composer, { start: at, end: at, phrase: '' }, text);
-  if (result.ok) {
-    // A placeholder left in the line ("[summary]") is selected so the agent's typing fills it.
-    selectFirstPlaceholder(composer, result.start, result.end);
-    return { ok: true };
-  }
+  // A placeholder left in the line ("[summary]") is selected so the agent's typing fills it.
+  const result = await applyRewrite(composer, { start: at, end: at, phrase: '' }, text, { selectPlaceholder: true });
+  if (result.ok) return { ok: true };
   if (result.reason !== 'mismatch') return { ok: false, message: 'The reply box changed while inserting; nothing was inserted. Try again.' };
   return {
     ok: false,

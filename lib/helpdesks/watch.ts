@@ -1,7 +1,7 @@
 /**
  * Tells the caller when the conversation in view changes: another ticket,
- * new or edited messages, a composer replaced by the app. One
- * MutationObserver on the body; bursts of mutations are coalesced into at
+ * new or edited messages, a composer replaced by the app or focused. One
+ * MutationObserver on the body (and focus events); bursts of mutations are coalesced into at
  * most one read per `delayMs`, and no timer runs while the page is quiet.
  */
 import { readConversation, type ConversationReading } from './index';
@@ -77,9 +77,15 @@ export function watchConversation(doc: Document, onChange: (change: Conversation
     timer = setTimeout(flush, delayMs);
   });
   observer.observe(doc.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
+  // Generic mode's composer is the focused editor; focusing (and typing in) a textarea mutates nothing.
+  const onFocus = () => {
+    if (timer === undefined) timer = setTimeout(flush, delayMs);
+  };
+  doc.addEventListener('focusin', onFocus, true);
 
   return () => {
     observer.disconnect();
+    doc.removeEventListener('focusin', onFocus, true);
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
   };

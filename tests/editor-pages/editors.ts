@@ -19,6 +19,8 @@ export interface EditorTestApi {
   frame?: string;
   /** The draft as the editor's own model holds it, blocks joined by "\n". */
   modelText(): string;
+  /** The text the editor's own selection covers (what typing would replace). */
+  selectedText(): string;
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the editors' globals come untyped from their script bundles */
@@ -31,6 +33,9 @@ declare global {
     jQuery?: any;
   }
 }
+
+/** The page's selection, for editors whose selection is the browser's. */
+const domSelectedText = () => document.getSelection()?.toString() ?? '';
 
 /** Lines of an editor's HTML as its model holds them: one per block, <br> as a line break. */
 function htmlLines(html: string): string {
@@ -59,6 +64,7 @@ async function mountEditor(kind: EditorKind): Promise<EditorTestApi> {
         [...root.getChildren()]
           .map((block) => [...(block as import('ckeditor5').ModelElement).getChildren()].map((n) => (n.is('$text') ? n.data : '')).join(''))
           .join('\n'),
+      selectedText: () => [...editor.model.document.selection.getFirstRange()!.getItems()].map((n) => (n.is('$textProxy') ? n.data : '')).join(''),
     };
   }
   if (kind === 'prosemirror') {
@@ -74,17 +80,25 @@ async function mountEditor(kind: EditorKind): Promise<EditorTestApi> {
         view.state.doc.forEach((block) => lines.push(block.textContent));
         return lines.join('\n');
       },
+      selectedText: () => view.state.doc.textBetween(view.state.selection.from, view.state.selection.to),
     };
   }
   if (kind === 'quill') {
     const { default: Quill } = await import('quill');
     const quill = new Quill(mount, { theme: 'snow' });
     // Quill's model always ends with one "\n".
-    return { composer: '.ql-editor', modelText: () => quill.getText().replace(/\n$/, '') };
+    return {
+      composer: '.ql-editor',
+      modelText: () => quill.getText().replace(/\n$/, ''),
+      selectedText: () => {
+        const range = quill.getSelection();
+        return range ? quill.getText(range.index, range.length) : '';
+      },
+    };
   }
   if (kind === 'froala') {
     const { default: FroalaEditor } = await import('froala-editor');
-    const editor = await new Promise<{ el: HTMLElement; html: { get(): string } }>((resolve) => {
+    const editor = await new Promise<{ el: HTMLElement; html: { get(): string }; selection: { text(): string } }>((resolve) => {
       const instance = new FroalaEditor(mount, { events: { initialized: () => resolve(instance) } });
     });
     return {
@@ -92,8 +106,11 @@ async function mountEditor(kind: EditorKind): Promise<EditorTestApi> {
       modelText: () => {
         const holder = document.createElement('div');
         holder.innerHTML = editor.html.get();
+        // An unlicensed copy adds its attribution ("Powered by Froala Editor") to its output; the agent never wrote it.
+        holder.querySelector('[data-f-id="pbf"]')?.remove();
         return [...holder.children].map((p) => (p.textContent ?? '').replace(/\u200b/g, '')).join('\n');
       },
+      selectedText: () => editor.selection.text(),
     };
   }
   if (kind === 'tinymce-inline' || kind === 'tinymce') {
@@ -109,6 +126,7 @@ async function mountEditor(kind: EditorKind): Promise<EditorTestApi> {
       composer: inline ? '#tiny' : '#tinymce',
       ...(inline ? {} : { frame: '.tox-edit-area iframe' }),
       modelText: () => htmlLines(editor.getContent()),
+      selectedText: () => editor.selection.getContent({ format: 'text' }),
     };
   }
   if (kind === 'ckeditor4') {
@@ -120,7 +138,7 @@ async function mountEditor(kind: EditorKind): Promise<EditorTestApi> {
       const instance = window.CKEDITOR.replace(area, { versionCheck: false, height: 220, removePlugins: 'elementspath,exportpdf' });
       instance.on('instanceReady', () => done(instance));
     });
-    return { composer: 'body.cke_editable', frame: 'iframe.cke_wysiwyg_frame', modelText: () => htmlLines(editor.getData()) };
+    return { composer: 'body.cke_editable', frame: 'iframe.cke_wysiwyg_frame', modelText: () => htmlLines(editor.getData()), selectedText: () => editor.getSelectedHtml(true) ?? '' };
   }
   if (kind === 'summernote') {
     // FreeScout's reply editor: Summernote over a hidden textarea, jQuery-driven.
@@ -129,7 +147,7 @@ async function mountEditor(kind: EditorKind): Promise<EditorTestApi> {
     mount.appendChild(area);
     const $ = window.jQuery;
     $(area).summernote({ height: 200, toolbar: [['style', ['bold', 'italic']]] });
-    return { composer: '.note-editable', modelText: () => htmlLines($(area).summernote('code')) };
+    return { composer: '.note-editable', modelText: () => htmlLines($(area).summernote('code')), selectedText: domSelectedText };
   }
   if (kind === 'deferred') {
     const box = document.createElement('div');
@@ -154,7 +172,7 @@ async function mountEditor(kind: EditorKind): Promise<EditorTestApi> {
         box.normalize();
       }), 40);
     });
-    return { composer: '.deferred', modelText: () => (box.textContent ?? '').replace(/\u00a0/g, ' ') };
+    return { composer: '.deferred', modelText: () => (box.textContent ?? '').replace(/\u00a0/g, ' '), selectedText: domSelectedText };
   }
   if (kind === 'own-history') {
     const box = document.createElement('div');
@@ -170,7 +188,7 @@ async function mountEditor(kind: EditorKind): Promise<EditorTestApi> {
         box.textContent = history.length > 1 ? history.pop()! : history[0];
       }
     });
-    return { composer: '.own-history', modelText: () => (box.textContent ?? '').replace(/\u00a0/g, ' ') };
+    return { composer: '.own-history', modelText: () => (box.textContent ?? '').replace(/\u00a0/g, ' '), selectedText: domSelectedText };
   }
   if (kind === 'plain') {
     // Gmail-style: the browser's own contenteditable, lines as <div>s.
@@ -190,12 +208,13 @@ async function mountEditor(kind: EditorKind): Promise<EditorTestApi> {
         }
         return (lines[0] === '' && lines.length > 1 ? lines.slice(1) : lines).join('\n');
       },
+      selectedText: domSelectedText,
     };
   }
   const area = document.createElement('textarea');
   area.rows = 4;
   mount.appendChild(area);
-  return { composer: 'textarea', modelText: () => area.value };
+  return { composer: 'textarea', modelText: () => area.value, selectedText: () => area.value.slice(area.selectionStart, area.selectionEnd) };
 }
 
 mountEditor(document.documentElement.dataset.editor as EditorKind).then(

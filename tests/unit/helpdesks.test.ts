@@ -343,6 +343,19 @@ describe('watchConversation', () => {
     expect(changes).toHaveLength(4);
   });
 
+  it('reports the reply box a generic page has once the agent focuses it, though a textarea mutates nothing', async () => {
+    load('osticket.html');
+    const changes: ConversationChange[] = [];
+    const stop = watchConversation(document, (change) => changes.push(change), { delayMs: 10 });
+    expect(read(new URL(location.href)).composers).toEqual([]);
+    document.querySelector<HTMLTextAreaElement>('textarea#response')!.focus();
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject({ composerChanged: true, ticketChanged: false });
+    expect(changes[0].reading.composers.map((c) => c.element.id)).toEqual(['response']);
+    stop();
+  });
+
   it('keeps no timer while the page is quiet and one per burst of mutations', async () => {
     load('intercom.html');
     const reports: ConversationChange[] = [];
