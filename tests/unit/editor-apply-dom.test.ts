@@ -326,3 +326,37 @@ describe('applyRewrite with an editor that renders from its model', () => {
     }
   });
 });
+
+describe('applyRewrite when the agent presses a key right after asking for it', () => {
+  /** The agent's next key, queued behind the apply as the browser queues input: a task of its own. */
+  function queueAgentKey(el: Composer, type: (el: Composer) => void = () => {}) {
+    setTimeout(() => {
+      el.dispatchEvent(agentEvent(new KeyboardEvent('keydown', { key: 'T', bubbles: true })));
+      type(el);
+    });
+  }
+
+  it('makes the rewrite before the key lands when the editor already has focus', async () => {
+    const el = textarea();
+    el.focus();
+    queueAgentKey(el, () => el.setRangeText('Thanks. ', 0, 0));
+    expect(await applyRewrite(el, target, REWRITE)).toEqual({ ok: true, start: 16, end: 28, text: `Thanks. ${AFTER}` });
+  });
+
+  it('says not-applied at once when the editor refuses the edit', async () => {
+    const el = textarea();
+    el.focus();
+    misbehave = 'refuse';
+    queueAgentKey(el);
+    expect(await applyRewrite(el, target, REWRITE)).toEqual({ ok: false, reason: 'not-applied', text: DRAFT });
+  });
+
+  it('undoes a doubled edit at once, before a key could make it look like typing', async () => {
+    const el = textarea();
+    el.focus();
+    misbehave = 'double';
+    queueAgentKey(el);
+    expect(await applyRewrite(el, target, REWRITE)).toEqual({ ok: false, reason: 'mismatch', restored: true, text: DRAFT });
+    expect(el.value).toBe(DRAFT);
+  });
+});
