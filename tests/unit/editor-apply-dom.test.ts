@@ -231,6 +231,7 @@ describe('applyRewrite around the agent', () => {
   });
 
   it.each([
+    ['collapses it to its start', (el: HTMLElement) => readDraft(el).select(16, 16)],
     ['collapses it to its end', (el: HTMLElement) => readDraft(el).select(25, 25)],
     ['moves it out of the draft', () => window.getSelection()!.setBaseAndExtent(document.body, 0, document.body, 0)],
   ])('changes nothing and says not-applied when the editor will not let the phrase be selected (it %s)', async (_how, reset) => {
@@ -307,6 +308,14 @@ describe('applyRewrite with an editor that renders from its model', () => {
     });
     expect(await applyRewrite(el, target, REWRITE)).toEqual({ ok: false, reason: 'mismatch', restored: true, text: DRAFT });
     expect(undoKeys).toBe(1);
+  });
+
+  it("does not take the page's own synthetic keys while the editor renders for the agent's typing", async () => {
+    const el = lateEditor((p, data) => {
+      el.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true }));
+      p.textContent = p.textContent!.replace('calm down', data + data);
+    });
+    expect(await applyRewrite(el, target, REWRITE)).toMatchObject({ ok: false, reason: 'mismatch' });
   });
 
   it('hands the edit to an editor listening above the editable, and does not insert it a second time', async () => {
