@@ -6,7 +6,7 @@
  * before the last insert); `misbehave` makes that "browser" drop or double an edit.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applyRewrite } from '../../lib/editor/apply';
+import { applyRewrite, undoGroupingDelay } from '../../lib/editor/apply';
 import { readDraft, type Composer } from '../../lib/editor/text-map';
 
 type Misbehave = 'none' | 'drop' | 'double' | 'refuse';
@@ -165,5 +165,207 @@ describe('applyRewrite through the editor model', () => {
     misbehave = 'refuse';
     expect(await applyRewrite(el, target, REWRITE)).toEqual({ ok: true, start: 16, end: 16 + REWRITE.length, text: AFTER });
     expect(seen).toEqual([`insertReplacementText:${REWRITE}`]);
+  });
+});
+
+describe('undoGroupingDelay: how long an editor still merges a change into the last undo step', () => {
+  it.each([
+    ['ProseMirror', 600],
+    ['ql-editor', 1100],
+    ['fr-element', 650],
+    ['plain', 0],
+  ])('.%s waits %i ms', (className, ms) => {
+    const el = editable();
+    el.className = className;
+    expect(undoGroupingDelay(el)).toBe(ms);
+  });
+});
+
+/** A key or click of the agent's own: the browser marks it trusted, which a script cannot. */
+function agentEvent<E extends Event>(event: E): E {
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  return event;
+}
+
+/** An editor that takes the beforeinput and renders the edit from its model a while later (React, Slate). */
+function lateEditor(render: (p: HTMLParagraphElement, data: string) => void = (p, data) => (p.textContent = p.textContent!.replace('calm down', data))): HTMLElement {
+  const el = editable();
+  el.addEventListener('beforeinput', (e) => {
+    const data = (e as InputEvent).data!;
+    e.preventDefault();
+    setTimeout(() => render(el.querySelector('p')!, data), 50);
+  });
+  return el;
+}
+
+describe('applyRewrite around the agent', () => {
+  it('says draft-changed for an insertion at a caret when the draft changed as the editor took focus', async () => {
+    const el = textarea();
+    el.blur();
+    const at = DRAFT.length;
+    setTimeout(() => (el.value = `${DRAFT} Ok`));
+    expect(await applyRewrite(el, { start: at, end: at, phrase: '' }, ' Thanks!')).toEqual({ ok: false, reason: 'draft-changed', text: `${DRAFT} Ok` });
+    expect(el.value).toBe(`${DRAFT} Ok`);
+  });
+
+  it.each([
+    ['before the phrase', 3, 3, 3, 3],
+    ['at its start', 16, 16, 16, 16],
+    ['inside it', 20, 20, 28, 28],
+    ['at its end', 25, 25, 28, 28],
+    ['further on', 30, 30, 33, 33],
+    ['selecting from before into it', 10, 20, 10, 28],
+    ['selecting from inside it on', 20, 30, 28, 33],
+  ])('with keepCaret puts back a caret %s, shifted by the rewrite', async (_where, from, to, start, end) => {
+    const el = editable();
+    readDraft(el).select(from, to);
+    expect(await applyRewrite(el, target, REWRITE, { keepCaret: true })).toMatchObject({ ok: true, text: AFTER });
+    expect(readDraft(el).selection()).toEqual({ start, end });
+  });
+
+  it('leaves the phrase selected, not a caret after a rewrite that never landed, when the editor takes no edit', async () => {
+    const el = editable();
+    misbehave = 'drop';
+    expect(await applyRewrite(el, target, REWRITE)).toMatchObject({ reason: 'not-applied' });
+    expect(readDraft(el).selection()).toEqual({ start: 16, end: 25 });
+  });
+
+  it.each([
+    ['collapses it to its start', (el: HTMLElement) => readDraft(el).select(16, 16)],
+    ['collapses it to its end', (el: HTMLElement) => readDraft(el).select(25, 25)],
+    ['moves it out of the draft', () => window.getSelection()!.setBaseAndExtent(document.body, 0, document.body, 0)],
+  ])('changes nothing and says not-applied when the editor will not let the phrase be selected (it %s)', async (_how, reset) => {
+    const el = editable();
+    let resetting = false;
+    const onSelectionChange = () => {
+      if (resetting) return;
+      resetting = true;
+      reset(el);
+      resetting = false;
+    };
+    document.addEventListener('selectionchange', onSelectionChange);
+    try {
+      expect(await applyRewrite(el, target, REWRITE)).toEqual({ ok: false, reason: 'not-applied', text: DRAFT });
+      expect(el.textContent).toBe(DRAFT);
+      expect(undoStack).toEqual([]);
+    } finally {
+      document.removeEventListener('selectionchange', onSelectionChange);
+    }
+  });
+});
+
+describe('applyRewrite with an editor that renders from its model', () => {
+  it('waits for the edit to render, then leaves the caret after the rewrite', async () => {
+    const el = lateEditor();
+    expect(await applyRewrite(el, target, REWRITE)).toEqual({ ok: true, start: 16, end: 16 + REWRITE.length, text: AFTER });
+    expect(readDraft(el).selection()).toEqual({ start: 28, end: 28 });
+  });
+
+  it('leaves the caret where the agent clicked while the editor rendered', async () => {
+    const el = lateEditor((p, data) => {
+      p.textContent = p.textContent!.replace('calm down', data);
+      document.dispatchEvent(agentEvent(new PointerEvent('pointerdown')));
+      readDraft(el).select(0, 0);
+    });
+    expect(await applyRewrite(el, target, REWRITE)).toMatchObject({ ok: true, text: AFTER });
+    expect(readDraft(el).selection()).toEqual({ start: 0, end: 0 });
+  });
+
+  it('accepts what the agent typed while the editor rendered, kept once next to the rewrite', async () => {
+    const el = lateEditor((p, data) => {
+      el.dispatchEvent(agentEvent(new KeyboardEvent('keydown', { key: '!', bubbles: true })));
+      p.textContent = p.textContent!.replace('calm down', data) + ' Thanks!';
+    });
+    // Editors often keep their keys to themselves; the agent's key is still seen.
+    el.addEventListener('keydown', (e) => e.stopPropagation());
+    expect(await applyRewrite(el, target, REWRITE)).toEqual({ ok: true, start: 16, end: 28, text: `${AFTER} Thanks!` });
+  });
+
+  it("says mismatch, not restored, and leaves the draft alone when the agent's typing and the rewrite collide", async () => {
+    const el = lateEditor((p) => {
+      el.dispatchEvent(agentEvent(new KeyboardEvent('keydown', { key: 'Backspace', bubbles: true })));
+      p.textContent = 'Hi Dana, please';
+    });
+    let undoKeys = 0;
+    el.addEventListener('keydown', (e) => {
+      if ((e as KeyboardEvent).key === 'z') undoKeys++;
+    });
+    expect(await applyRewrite(el, target, REWRITE)).toEqual({ ok: false, reason: 'mismatch', restored: false, text: 'Hi Dana, please' });
+    expect(el.textContent).toBe('Hi Dana, please');
+    // An undo now would take the agent's own keys with it.
+    expect(undoKeys).toBe(0);
+  });
+
+  it('undoes a wrong late edit made without the agent and says mismatch', async () => {
+    const el = lateEditor((p, data) => (p.textContent = p.textContent!.replace('calm down', data + data)));
+    let undoKeys = 0;
+    el.addEventListener('keydown', (e) => {
+      if ((e as KeyboardEvent).key === 'z') {
+        undoKeys++;
+        e.preventDefault();
+        el.querySelector('p')!.textContent = DRAFT;
+      }
+    });
+    expect(await applyRewrite(el, target, REWRITE)).toEqual({ ok: false, reason: 'mismatch', restored: true, text: DRAFT });
+    expect(undoKeys).toBe(1);
+  });
+
+  it("does not take the page's own synthetic keys while the editor renders for the agent's typing", async () => {
+    const el = lateEditor((p, data) => {
+      el.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true }));
+      p.textContent = p.textContent!.replace('calm down', data + data);
+    });
+    expect(await applyRewrite(el, target, REWRITE)).toMatchObject({ ok: false, reason: 'mismatch' });
+  });
+
+  it('hands the edit to an editor listening above the editable, and does not insert it a second time', async () => {
+    const el = editable();
+    const onBeforeInput = (e: Event) => {
+      e.preventDefault();
+      const p = el.querySelector('p')!;
+      p.textContent = p.textContent!.replace('calm down', (e as InputEvent).data!);
+    };
+    document.addEventListener('beforeinput', onBeforeInput);
+    try {
+      expect(await applyRewrite(el, target, REWRITE)).toEqual({ ok: true, start: 16, end: 28, text: AFTER });
+      expect(el.textContent).toBe(AFTER);
+      expect(undoStack).toEqual([]);
+    } finally {
+      document.removeEventListener('beforeinput', onBeforeInput);
+    }
+  });
+});
+
+describe('applyRewrite when the agent presses a key right after asking for it', () => {
+  /** The agent's next key, queued behind the apply as the browser queues input: a task of its own. */
+  function queueAgentKey(el: Composer, type: (el: Composer) => void = () => {}) {
+    setTimeout(() => {
+      el.dispatchEvent(agentEvent(new KeyboardEvent('keydown', { key: 'T', bubbles: true })));
+      type(el);
+    });
+  }
+
+  it('makes the rewrite before the key lands when the editor already has focus', async () => {
+    const el = textarea();
+    el.focus();
+    queueAgentKey(el, () => el.setRangeText('Thanks. ', 0, 0));
+    expect(await applyRewrite(el, target, REWRITE)).toEqual({ ok: true, start: 16, end: 28, text: `Thanks. ${AFTER}` });
+  });
+
+  it('says not-applied at once when the editor refuses the edit', async () => {
+    const el = textarea();
+    el.focus();
+    misbehave = 'refuse';
+    queueAgentKey(el);
+    expect(await applyRewrite(el, target, REWRITE)).toEqual({ ok: false, reason: 'not-applied', text: DRAFT });
+  });
+
+  it('undoes a doubled edit at once, before a key could make it look like typing', async () => {
+    const el = textarea();
+    el.focus();
+    misbehave = 'double';
+    queueAgentKey(el);
+    expect(await applyRewrite(el, target, REWRITE)).toEqual({ ok: false, reason: 'mismatch', restored: true, text: DRAFT });
+    expect(el.value).toBe(DRAFT);
   });
 });

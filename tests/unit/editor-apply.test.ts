@@ -17,6 +17,19 @@ describe("relocate: where a finding's phrase is now", () => {
     expect(relocate('Please settle now', { start: 7, end: 16, phrase })).toBeNull();
     expect(relocate('x'.repeat(2000) + 'calm down', { start: 7, end: 16, phrase })).toBeNull();
   });
+  it('reaches exactly RELOCATE_WINDOW characters either side, and no further', () => {
+    const x = (n: number) => 'x'.repeat(n);
+    expect(relocate(x(400) + phrase, { start: 0, end: 9, phrase })).toBe(400);
+    expect(relocate(x(405) + phrase, { start: 0, end: 9, phrase })).toBeNull();
+    expect(relocate(phrase + x(2000), { start: 1000, end: 1009, phrase })).toBeNull();
+    expect(relocate(x(600) + phrase + x(1000), { start: 1000, end: 1009, phrase })).toBe(600);
+  });
+  it('prefers the earlier occurrence when two are equally near', () => {
+    expect(relocate(`${phrase}${' '.repeat(11)}${phrase}`, { start: 10, end: 19, phrase })).toBe(0);
+  });
+  it('finds nothing for an empty phrase whose span is no longer empty', () => {
+    expect(relocate('Please calm down now', { start: 7, end: 16, phrase: '' })).toBeNull();
+  });
   it('is case-exact: a different phrase is never replaced', () => {
     expect(relocate('Please CALM DOWN', { start: 7, end: 16, phrase })).toBeNull();
   });
@@ -35,6 +48,7 @@ describe('isOneInsertionInto: what the agent typed while a rewrite settled, and 
     expect(isOneInsertionInto('Hi. I hear you, I am on it.YZ', 'Hi. I hear you, I am on it.XYZ')).toBe(false);
     expect(isOneInsertionInto('XHi. I hear you, I am on it.Y', base)).toBe(false);
     expect(isOneInsertionInto('Hi. I hear you I am on it.X', base)).toBe(false);
+    expect(isOneInsertionInto('Ok. ', 'Ok. Ok. ')).toBe(false);
   });
   it('treats a no-break space as the space an editor swapped it for', () => {
     expect(isOneInsertionInto('Hi.\u00a0I hear you, I am on it. Ok', base)).toBe(true);
