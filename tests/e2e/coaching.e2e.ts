@@ -12,7 +12,7 @@ import type { FixtureApi } from '../fixtures/editors/fixture-api';
 import { launchSteady, type ServiceWorkerGlobal, type SteadyBrowser } from '../support/steady-browser';
 import { moveCaret } from '../support/caret';
 import { cardUndoWarning } from '../support/card';
-import { badgeText, cardDialog, clickCardButton, clickRewrite, inShadows, rewriteText as firstRewrite, shownElement, shownText } from '../support/steady-ui';
+import { badgeText, cardDialog, clickCardButton, clickRewrite, inShadows, mirrorMarkCentre, rewriteText as firstRewrite, shownElement, shownText } from '../support/steady-ui';
 import { nudgeCount } from '../support/extension-data';
 
 interface Fixture {
@@ -89,17 +89,7 @@ const focusedCardButton = async (page: Page) =>
 /** Centre of the first screen box of `phrase` as the page renders it (a Range over the editor's text, or the textarea mirror's mark). */
 const phraseCentre = async (page: Page, composer: string, phrase: string) => {
   if (await page.evaluate((selector) => document.querySelector(selector) instanceof HTMLTextAreaElement, composer)) {
-    const [at] = (
-      await inShadows(
-        page,
-        'steady-underlines',
-        (root, wanted) => {
-          const rect = [...root.querySelectorAll('.mark')].find((mark) => mark.textContent === wanted)?.getClientRects()[0];
-          return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
-        },
-        phrase,
-      )
-    ).filter((found) => found !== null);
+    const at = await mirrorMarkCentre(page, phrase);
     if (!at) throw new Error(`"${phrase}" is not on screen`);
     return at;
   }

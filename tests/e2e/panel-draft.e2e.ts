@@ -127,7 +127,7 @@ describe('Help Scout: the Now tab leads with the draft', () => {
 
   test('a rewrite from the list lands in the reply once and leaves the list', async () => {
     await panel.locator('li[data-rule="per-our-records"]').getByRole('button', { name: /^Replace with/ }).first().click();
-    await expect.poll(() => modelText(page), SLOW).toBe('Hi Chris, calm down. I can see that the project was deleted from your account, so this is not our fault.');
+    await expect.poll(() => modelText(page), SLOW).toBe('Hi Chris, calm down. We can see that the project was deleted from your account, so this is not our fault.');
     await expect.poll(() => listedRules(panel), SLOW).toEqual(['calm-down', 'not-our-fault']);
     expect(await panel.getByRole('alert').count()).toBe(0);
   });
