@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { DB_NAME, openDatabase, onDatabaseInterrupted, isoWeek, type MapField, type SteadyDB } from '../../lib/store/db';
 import { claimLegacyMap, emptyDecisionMap, storageErrorMessage, loadDecisionMap, saveMapFields, watchDecisionMap } from '../../lib/store/decision-maps';
-import { recordNudge, recordConversationOutcome, loadFigures, deleteAllData, nudgesToCsv } from '../../lib/store/stats';
+import { recordNudge, recordConversationOutcome, loadFigures, deleteAllData, nudgesToCsv, summarise } from '../../lib/store/stats';
 
 let opened: SteadyDB[] = [];
 const open = (factory: IDBFactory, upTo?: number) => {
@@ -233,6 +233,64 @@ describe('coaching figures', () => {
     expect(await db.ticketConversations.get(['zendesk', 'acme.zendesk.com', '123'])).toEqual({ ...ACME, start: -0.6, now: 0.4, updatedAt: 3 });
     expect(await db.ticketConversations.get(['zendesk', 'globex.zendesk.com', '123'])).toEqual({ ...GLOBEX, start: 0.2, now: -0.5, updatedAt: 2 });
     expect(await loadFigures(db)).toMatchObject({ conversations: 2, deEscalations: 1 });
+  });
+
+  it('rank the weak phrases by how often they were shown, ties alphabetically, each in the form the agent wrote most', () => {
+    const at = Date.UTC(2026, 10, 23);
+    const shown = (phrase: string, ruleId = 'r') => ({ ruleId, kind: 'shown' as const, phrase, at, week: isoWeek(at) });
+    const nudges = [
+      shown('per our records'),
+      shown('Calm down'),
+      shown('calm down'),
+      shown('calm down'),
+      shown('as per'),
+      shown('As per'),
+      shown('As per'),
+      shown(''),
+      { ...shown('Calm down'), kind: 'accepted' as const },
+      shown('kindly'),
+    ];
+    expect(summarise(nudges, []).topPhrases).toEqual([
+      { phrase: 'As per', count: 3 },
+      { phrase: 'calm down', count: 3 },
+      { phrase: 'kindly', count: 1 },
+      { phrase: 'per our records', count: 1 },
+    ]);
+    expect(summarise(nudges, [], 2).topPhrases.map((p) => p.phrase)).toEqual(['As per', 'calm down']);
+  });
+
+  it('count a conversation as de-escalated only when the customer ended calmer than they started', () => {
+    const outcome = (start: number, now: number) => ({ ...ACME, start, now, updatedAt: 1 });
+    const figures = summarise([], [outcome(-0.6, 0.2), outcome(-0.3, -0.3), outcome(0.4, -0.1), outcome(-0.2, -0.1)]);
+    expect(figures).toMatchObject({ conversations: 4, deEscalations: 2 });
+  });
+
+  it('store the phrase as the agent wrote it, trimmed', async () => {
+    const db = open(new IDBFactory());
+    await recordNudge(db, 'calm-down', 'shown', '  Calm down \n', Date.UTC(2026, 10, 23));
+    expect((await db.nudges.toArray()).map((n) => n.phrase)).toEqual(['Calm down']);
+  });
+
+  it('keep an outcome recorded before accounts were told apart (no account) when it is recorded again', async () => {
+    const db = open(new IDBFactory());
+    const legacy = { ...ACME, account: '', start: -0.5, now: 0.1, updatedAt: 1 };
+    await recordConversationOutcome(db, legacy);
+    await recordConversationOutcome(db, { ...legacy, now: 0.3, updatedAt: 2 });
+    expect(await db.ticketConversations.toArray()).toEqual([{ ...legacy, now: 0.3, updatedAt: 2 }]);
+  });
+
+  it('export nudges as CSV a spreadsheet reads: a header, one row each, quotes around commas, quotes and line breaks', () => {
+    const at = Date.UTC(2026, 10, 23, 9, 30);
+    const row = (phrase: string) => ({ ruleId: 'our-policy', kind: 'shown' as const, phrase, at, week: '2026-W48' });
+    expect(nudgesToCsv([row('that is our policy'), row('sorry, "policy"'), row('line\nbreak')])).toBe(
+      [
+        'at,week,ruleId,kind,phrase',
+        '2026-11-23T09:30:00.000Z,2026-W48,our-policy,shown,that is our policy',
+        '2026-11-23T09:30:00.000Z,2026-W48,our-policy,shown,"sorry, ""policy"""',
+        '2026-11-23T09:30:00.000Z,2026-W48,our-policy,shown,"line\nbreak"',
+      ].join('\n'),
+    );
+    expect(nudgesToCsv([])).toBe('at,week,ruleId,kind,phrase');
   });
 
   it('labels ISO weeks across the year boundary', () => {
