@@ -240,4 +240,260 @@ describe('map session', () => {
     b.session.open(ACME_123);
     expect((await b.shown(ACME_123)).knownFacts).toEqual([]);
   });
+
+  it('a journal that is not a list is ignored, and this panel journals only its own edits', async () => {
+    const journal = new MemoryStorage();
+    journal.setItem(JOURNAL_KEY, '{"concern":"not a list"}');
+    const a = panel(database(), { journal, saveDelayMs: 10_000 });
+    await a.session.ready;
+    a.session.open(ACME_123);
+    await a.shown(ACME_123);
+    a.type('concern', 'Refund asked');
+    expect(JSON.parse(journal.getItem(JOURNAL_KEY)!)).toEqual([expect.objectContaining({ key: ACME_123, field: 'concern', value: 'Refund asked' })]);
+  });
+
+  it('two panels sharing a journal each rewrite only their own entries, the latest per field', async () => {
+    const journal = new MemoryStorage();
+    const db = database();
+    const a = panel(db, { journal, saveDelayMs: 10_000 });
+    const b = panel(db, { journal, saveDelayMs: 10_000 });
+    await Promise.all([a.session.ready, b.session.ready]);
+    a.session.open(ACME_123);
+    b.session.open(ACME_124);
+    await a.shown(ACME_123);
+    await b.shown(ACME_124);
+    a.type('concern', 'From A');
+    b.type('concern', 'From B');
+    b.type('concern', 'From B, corrected');
+    const entries = JSON.parse(journal.getItem(JOURNAL_KEY)!) as { key: MapKey; value: unknown }[];
+    expect(entries.map((e) => [e.key.ticketId, e.value])).toEqual([
+      ['123', 'From A'],
+      ['124', 'From B, corrected'],
+    ]);
+  });
+
+  it('shows idle before anything is saved, saved after, and idle again on the next ticket', async () => {
+    const db = database();
+    const a = panel(db);
+    a.session.open(ACME_123);
+    expect(a.view()).toEqual({ key: ACME_123, map: null, saveState: { kind: 'idle' } });
+    await a.shown(ACME_123);
+    expect(a.view().saveState).toEqual({ kind: 'idle' });
+    a.type('concern', 'Late parcel');
+    expect(a.view().saveState).toEqual({ kind: 'saving' });
+    await a.session.flush();
+    expect(a.view().saveState).toEqual({ kind: 'saved' });
+    a.session.open(ACME_124);
+    expect(a.view()).toEqual({ key: ACME_124, map: null, saveState: { kind: 'idle' } });
+  });
+
+  it('switching ticket while the previous one is still being saved keeps showing "saving"', async () => {
+    const a = panel(database(), { saveDelayMs: 10_000 });
+    a.session.open(ACME_123);
+    await a.shown(ACME_123);
+    a.type('concern', 'Not saved yet');
+    a.session.open(ACME_124);
+    expect(a.view()).toMatchObject({ key: ACME_124, saveState: { kind: 'saving' } });
+  });
+
+  it('an edit typed while a save runs is saved next, whether in the same field or another', async () => {
+    const db = database();
+    const a = panel(db, { saveDelayMs: 10_000 });
+    a.session.open(ACME_123);
+    await a.shown(ACME_123);
+    const put = db.ticketMaps.put.bind(db.ticketMaps);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let putStarted!: () => void;
+    const started = new Promise<void>((resolve) => (putStarted = resolve));
+    db.ticketMaps.put = ((...args: Parameters<typeof put>) => (putStarted(), gate.then(() => put(...args)))) as never;
+    a.type('concern', 'Charged');
+    const firstSave = a.session.flush();
+    await started;
+    a.type('concern', 'Charged twice');
+    a.type('owner', 'Priya');
+    release();
+    await firstSave;
+    // The first save is done, the later edits are not: still "saving", never "saved" too early.
+    expect(a.view().saveState).toEqual({ kind: 'saving' });
+    expect(await loadDecisionMap(db, ACME_123)).toMatchObject({ concern: 'Charged', owner: '' });
+    await a.session.flush();
+    expect(a.view().saveState).toEqual({ kind: 'saved' });
+    expect(await loadDecisionMap(db, ACME_123)).toMatchObject({ concern: 'Charged twice', owner: 'Priya' });
+    expect(a.views.every((v) => ['idle', 'saving', 'saved'].includes(v.saveState.kind))).toBe(true);
+  });
+
+  it('after a failed save the error stays on screen while typing, until a save succeeds', async () => {
+    const db = database();
+    const a = panel(db, { saveDelayMs: 10_000, retryDelayMs: 60_000 });
+    a.session.open(ACME_123);
+    await a.shown(ACME_123);
+    const put = db.ticketMaps.put.bind(db.ticketMaps);
+    let failures = 1;
+    db.ticketMaps.put = ((...args: Parameters<typeof put>) => (failures-- > 0 ? Promise.reject(Object.assign(new Error('gone'), { name: 'InvalidStateError' })) : put(...args))) as never;
+    a.type('concern', 'First');
+    await a.session.flush();
+    const failed = { kind: 'error', message: expect.stringContaining('could not be saved (InvalidStateError)') };
+    expect(a.view().saveState).toEqual(failed);
+    a.type('owner', 'Marco');
+    expect(a.view().saveState).toEqual(failed);
+    await a.session.flush();
+    expect(a.view().saveState).toEqual({ kind: 'saved' });
+    expect(await loadDecisionMap(db, ACME_123)).toMatchObject({ concern: 'First', owner: 'Marco' });
+  });
+
+  it('a save that throws shows an error and is retried; later saves still run', async () => {
+    const db = database();
+    let clockFails = false;
+    const now = () => {
+      if (clockFails) {
+        clockFails = false;
+        throw new Error('clock');
+      }
+      return 1_000;
+    };
+    const a = panel(db, { saveDelayMs: 10_000, retryDelayMs: 20, now });
+    a.session.open(ACME_123);
+    await a.shown(ACME_123);
+    a.type('concern', 'Kept');
+    clockFails = true;
+    await expect(a.session.flush()).resolves.toBeUndefined();
+    expect(a.view().saveState).toEqual({ kind: 'error', message: expect.stringContaining('could not be saved (Error)') });
+    await expect.poll(() => a.view().saveState).toEqual({ kind: 'saved' });
+    expect((await loadDecisionMap(db, ACME_123)).concern).toBe('Kept');
+  });
+
+  it('a map that cannot be read says so, naming the cause', async () => {
+    const db = database();
+    const a = panel(db);
+    db.ticketMaps.get = (() => Promise.reject(Object.assign(new Error('unreadable'), { name: 'NotReadableError' }))) as never;
+    a.session.open(ACME_123);
+    await expect.poll(() => a.view().saveState).toEqual({ kind: 'error', message: 'Could not read the decision map (NotReadableError). Close and reopen the panel.' });
+    expect(a.view()).toMatchObject({ key: ACME_123, map: null });
+  });
+
+  it('a read failure without a name is reported as a storage error', async () => {
+    const db = database();
+    const a = panel(db);
+    db.ticketMaps.get = (() => Promise.reject(null)) as never;
+    a.session.open(ACME_123);
+    await expect.poll(() => a.view().saveState.message).toBe('Could not read the decision map (storage error). Close and reopen the panel.');
+  });
+
+  it('no ticket shows no map, and the previous ticket\'s edits are still saved', async () => {
+    const db = database();
+    const a = panel(db, { saveDelayMs: 10_000 });
+    a.session.open(ACME_123);
+    await a.shown(ACME_123);
+    a.type('concern', 'Before leaving');
+    a.session.open(null);
+    expect(a.view()).toMatchObject({ key: null, map: null });
+    a.session.update({ ...emptyDecisionMap(ACME_123), concern: 'After leaving' });
+    await a.session.flush();
+    expect((await loadDecisionMap(db, ACME_123)).concern).toBe('Before leaving');
+  });
+
+  it('switching or closing before the map has loaded is fine, and an edit before it loaded is refused', async () => {
+    const db = database();
+    const a = panel(db, { saveDelayMs: 10, keep: true });
+    a.session.open(ACME_123);
+    a.session.update({ ...emptyDecisionMap(ACME_123), concern: 'Too early' });
+    a.session.open(ACME_124);
+    expect(await a.shown(ACME_124)).toEqual(emptyDecisionMap(ACME_124));
+    a.session.open(ACME_123);
+    await expect(a.session.close()).resolves.toBeUndefined();
+    expect(await loadDecisionMap(db, ACME_123)).toEqual(emptyDecisionMap(ACME_123));
+  });
+
+  it('opening the ticket already shown changes nothing', async () => {
+    const db = database();
+    const a = panel(db, { saveDelayMs: 10_000 });
+    a.session.open(ACME_123);
+    await a.shown(ACME_123);
+    a.type('concern', 'Typing');
+    const seen = a.views.length;
+    a.session.open({ ...ACME_123 });
+    expect(a.views.length).toBe(seen);
+    expect(a.view().map?.concern).toBe('Typing');
+  });
+
+  it('an update that changes nothing neither saves nor changes the save state', async () => {
+    const a = panel(database());
+    a.session.open(ACME_123);
+    await a.shown(ACME_123);
+    a.type('concern', 'Once');
+    await a.session.flush();
+    const seen = a.views.length;
+    a.session.update({ ...a.view().map! });
+    expect(a.views.length).toBe(seen);
+    expect(a.view().saveState).toEqual({ kind: 'saved' });
+  });
+
+  it('a map saved before accounts were told apart is shown for its ticket', async () => {
+    const db = database();
+    await db.ticketMaps.put({ ...emptyDecisionMap({ ...ACME_123, account: '' }), concern: 'From the old version' });
+    const a = panel(db);
+    a.session.open(ACME_123);
+    await expect.poll(() => a.view().map?.concern).toBe('From the old version');
+  });
+
+  it('a journal entry whose save fails stays for the next panel', async () => {
+    const factory = new IDBFactory();
+    const journal = new MemoryStorage();
+    journal.setItem(JOURNAL_KEY, JSON.stringify([{ session: 'gone', key: ACME_123, field: 'concern', value: 'Unsaved', at: 1 }]));
+    const failing = database(factory);
+    failing.ticketMaps.put = (() => Promise.reject(Object.assign(new Error('full'), { name: 'QuotaExceededError' }))) as never;
+    await panel(failing, { journal }).session.ready;
+    expect(JSON.parse(journal.getItem(JOURNAL_KEY)!)).toHaveLength(1);
+    const db = database(factory);
+    await panel(db, { journal }).session.ready;
+    expect((await loadDecisionMap(db, ACME_123)).concern).toBe('Unsaved');
+    expect(JSON.parse(journal.getItem(JOURNAL_KEY)!)).toEqual([]);
+  });
+
+  it('saving a left journal removes exactly the saved entries, not ones written meanwhile', async () => {
+    const saved = [
+      { session: 'gone', key: ACME_123, field: 'concern', value: 'Saved', at: 1 },
+      { session: 'gone', key: ACME_123, field: 'owner', value: 'Marco', at: 1 },
+    ];
+    // Written by other panels while the left entries were being saved.
+    const meanwhile = [
+      { session: 'other', key: ACME_123, field: 'concern', value: 'Other panel', at: 1 },
+      { session: 'gone', key: ACME_123, field: 'nextStep', value: 'Other field', at: 1 },
+      { session: 'gone', key: ACME_123, field: 'concern', value: 'Newer edit', at: 2 },
+      { session: 'gone', key: ACME_124, field: 'concern', value: 'Other ticket', at: 1 },
+    ];
+    const journal = new MemoryStorage();
+    journal.setItem(JOURNAL_KEY, JSON.stringify(saved));
+    let reads = 0;
+    const getItem = journal.getItem;
+    journal.getItem = (key: string) => {
+      if (++reads === 2) journal.setItem(JOURNAL_KEY, JSON.stringify([...saved, ...meanwhile]));
+      return getItem(key);
+    };
+    const db = database();
+    await panel(db, { journal }).session.ready;
+    expect(JSON.parse(journal.items.get(JOURNAL_KEY)!)).toEqual(meanwhile);
+    expect(await loadDecisionMap(db, ACME_123)).toMatchObject({ concern: 'Saved', owner: 'Marco' });
+  });
+
+  it('close() saves unsaved edits and stops listening to the page', async () => {
+    const db = database();
+    const page = new FakePage();
+    const listening = new Set<string>();
+    for (const target of [page.window, page.document]) {
+      const add = target.addEventListener.bind(target);
+      const remove = target.removeEventListener.bind(target);
+      target.addEventListener = (type: string, listener: EventListenerOrEventListenerObject | null) => (listening.add(type), add(type, listener));
+      target.removeEventListener = (type: string, listener: EventListenerOrEventListenerObject | null) => (listening.delete(type), remove(type, listener));
+    }
+    const a = panel(db, { page, saveDelayMs: 10_000, keep: true });
+    expect([...listening].sort()).toEqual(['pagehide', 'visibilitychange']);
+    a.session.open(ACME_123);
+    await a.shown(ACME_123);
+    a.type('concern', 'Saved on close');
+    await a.session.close();
+    expect((await loadDecisionMap(db, ACME_123)).concern).toBe('Saved on close');
+    expect(listening.size).toBe(0);
+  });
 });
