@@ -380,6 +380,29 @@ describe('map session', () => {
     await expect.poll(() => a.view().saveState.message).toBe('Could not read the decision map (storage error). Close and reopen the panel.');
   });
 
+  it('a read failing for a ticket the agent has left shows no error on the ticket now open', async () => {
+    const db = database();
+    const a = panel(db);
+    const get = db.ticketMaps.get.bind(db.ticketMaps);
+    let fail!: () => void;
+    let readStarted!: () => void;
+    const reading = new Promise<void>((resolve) => (readStarted = resolve));
+    db.ticketMaps.get = ((primaryKey: unknown) => {
+      if (JSON.stringify(primaryKey) !== JSON.stringify(['zendesk', 'acme.zendesk.com', '123'])) return get(primaryKey as never);
+      readStarted();
+      return new Promise((_, reject) => (fail = () => reject(Object.assign(new Error('unreadable'), { name: 'NotReadableError' }))));
+    }) as never;
+    a.session.open(ACME_123);
+    await reading;
+    a.session.open(ACME_124);
+    fail();
+    await a.shown(ACME_124);
+    a.type('concern', 'On 124');
+    await a.session.flush();
+    expect(a.view().saveState).toEqual({ kind: 'saved' });
+    expect(a.views.some((v) => v.saveState.kind === 'error')).toBe(false);
+  });
+
   it('no ticket shows no map, and the previous ticket\'s edits are still saved', async () => {
     const db = database();
     const a = panel(db, { saveDelayMs: 10_000 });
