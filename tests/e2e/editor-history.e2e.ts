@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { EditorKind } from '../editor-pages/editors';
 import { cardDialog } from '../support/steady-ui';
-import { startEditorBrowser, modelText, findings, events, focusedCardButton, openCards, composerLocator, type EditorBrowser, type Session } from '../editor-pages/session';
+import { startEditorBrowser, modelText, findings, findingsOf, events, focusedCardButton, openCards, composerLocator, type EditorBrowser, type Session } from '../editor-pages/session';
 import { cardUndoWarning } from '../support/card';
 
 const EDITORS: EditorKind[] = ['tinymce-inline', 'tinymce', 'ckeditor4', 'summernote'];
@@ -60,8 +60,9 @@ describe.each(EDITORS)('%s', (kind) => {
     await composerLocator(s).click();
     await s.page.keyboard.type(DRAFT);
     await expect.poll(() => modelText(s.page)).toBe(DRAFT);
-    await expect.poll(() => findings(s.page).then((f) => f.map((x) => x.phrase))).toContain('Please calm down');
-    const calm = (await findings(s.page)).find((f) => f.phrase === 'Please calm down')!;
+    // The findings of the whole draft: a lint of what was typed so far fits the rewrite to a shorter sentence.
+    await expect.poll(() => findingsOf(s.page, DRAFT).then((f) => f?.map((x) => x.phrase))).toContain('Please calm down');
+    const calm = (await findingsOf(s.page, DRAFT))!.find((f) => f.phrase === 'Please calm down')!;
 
     await s.page.evaluate((c) => window.__coachTest!.select(c, c), calm.start + 3);
     await s.page.keyboard.press('Control+Period');
@@ -87,9 +88,8 @@ describe.each(EDITORS)('%s', (kind) => {
     await s.page.keyboard.type('. Calm down');
     const typed = before + '. Calm down';
     await expect.poll(() => modelText(s.page)).toBe(typed);
-    await expect.poll(() => findings(s.page).then((f) => f.some((x) => x.phrase === 'Calm down'))).toBe(true);
-    const found = await findings(s.page);
-    const calm = found.find((f) => f.phrase === 'Calm down')!;
+    await expect.poll(() => findingsOf(s.page, typed).then((f) => !!f?.some((x) => x.phrase === 'Calm down'))).toBe(true);
+    const calm = (await findingsOf(s.page, typed))!.find((f) => f.phrase === 'Calm down')!;
     await s.page.keyboard.press('Control+Period');
     await expect.poll(() => focusedCardButton(s.page)).toBe(calm.rewrites[0]);
     await s.page.keyboard.press('Enter');

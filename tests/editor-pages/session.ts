@@ -82,6 +82,13 @@ export async function startEditorBrowser(): Promise<EditorBrowser> {
 
 export const modelText = (page: Page) => page.evaluate(() => window.__editor!.modelText());
 export const findings = (page: Page) => page.evaluate(() => window.__coachTest!.coach.findings().map((f) => ({ ...f })) as ShownFinding[]);
+/** The coach's findings once its latest lint read exactly `text`, else null: an earlier lint's offsets and rewrites are stale. */
+export const findingsOf = (page: Page, text: string) =>
+  page.evaluate((wanted) => {
+    const test = window.__coachTest!;
+    const lints = test.events.filter((e) => e.type === 'findings');
+    return lints.at(-1)?.text === wanted ? test.coach.findings().map((f) => ({ ...f })) : null;
+  }, text) as Promise<ShownFinding[] | null>;
 export const selection = (page: Page) => page.evaluate(() => window.__coachTest!.selection());
 export const events = (page: Page) => page.evaluate(() => window.__coachTest!.events.map((e) => ({ ...e })));
 /** How many suggestion cards are open (0 or 1). */
