@@ -13,6 +13,7 @@ import type { Composer } from '@/lib/editor/text-map';
 import { insertAtCaret } from '@/lib/editor/insert';
 import { createToastView, type ToastView } from '@/lib/editor/card';
 import { ruleName } from '@/lib/engine/names';
+import { newestOnly } from '@/lib/newest-only';
 
 export interface CoachModule {
   lint(text: string, context?: LintContext): Finding[];
@@ -31,12 +32,15 @@ export function createCoachModule(): CoachModule {
   let linter: Linter = createLinter();
   let settings: Settings = readSettings({});
   const listeners: (() => void)[] = [];
-  const configure = async () => {
-    const config = await loadConfig({ sync: browser.storage.sync, local: browser.storage.local, managed: browser.storage.managed }, pack.pack);
-    settings = config.settings;
-    linter = createLinter(linterOptions(config.settings, config.packs.map((p) => p.pack)));
-    listeners.forEach((listener) => listener());
-  };
+  // Newest only: a slow read of older settings never lands over a pause the agent just chose.
+  const configure = newestOnly(
+    () => loadConfig({ sync: browser.storage.sync, local: browser.storage.local, managed: browser.storage.managed }, pack.pack),
+    (config) => {
+      settings = config.settings;
+      linter = createLinter(linterOptions(config.settings, config.packs.map((p) => p.pack)));
+      listeners.forEach((listener) => listener());
+    },
+  );
   void configure().catch((error: unknown) => console.error('Steady: could not read settings', error));
   browser.storage.onChanged.addListener((changes, area) => {
     if (changesConfig(changes, area)) void configure().catch(() => {});

@@ -155,7 +155,11 @@ export function runSteady(ctx: ContentScriptContext, modules: SteadyModules): vo
   browser.runtime.onMessage.addListener((raw: unknown, sender, sendResponse) => {
     const message = !inFrame && fromBackground(sender, browser.runtime.id) ? parseContentCommand(raw) : null;
     if (!message) return undefined;
-    if (message.type === 'publish-now') void guard(() => reader?.publishNow());
+    if (message.type === 'publish-now') {
+      // The background restarted and forgot this tab: send the conversation, then the draft as for a new ticket.
+      shownTicket = '';
+      void guard(() => reader?.publishNow());
+    }
     if (message.type === 'finding-action') {
       const coach = lastComposer?.isConnected ? coaches.get(lastComposer) : undefined;
       const done = !!coach?.act(message.finding, message.action);

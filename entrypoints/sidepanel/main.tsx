@@ -20,10 +20,11 @@ import { createMapSession, type MapView } from '@/lib/store/map-session';
 import { loadFigures, exportData, nudgesToCsv, deleteAllData, type CoachingFigures } from '@/lib/store/stats';
 import { changesConfig, loadConfig, SETTINGS_KEY } from '@/lib/settings/sources';
 import { DEFAULT_SETTINGS, isPaused, linterOptions, readSettings, togglePaused, type Settings } from '@/lib/settings/settings';
-import { panelPortName, type FindingAction, type InsertResult, type PanelAsk, type PanelRequest, type PanelUpdate, type TabState } from '@/lib/messages';
+import { panelPortName, type FindingAction, type InsertResult, type PanelAsk, type TabState } from '@/lib/messages';
 import { categoryExample, categoryName, ruleName } from '@/lib/engine/names';
 import { UNDO_WARNING } from '@/lib/editor/undo';
 import { adoptionByRule, weeklyNudges } from '@/lib/panel/figures';
+import { openTabLine, type TabLine } from '@/lib/panel/tab-line';
 import { enableGenericSite, offerableHost } from '@/lib/settings/generic-sites';
 import { GENERIC_CONTENT_SCRIPT, siteAccess } from '@/lib/settings/site-access';
 import { HELPDESK_HOSTS } from '@/entrypoints/content/helpdesk-matches';
@@ -124,33 +125,19 @@ browser.storage.onChanged.addListener((changes, area) => {
   if (changesConfig(changes, area)) void loadLinter();
 });
 
-// Follow the tab: a long-lived port per tab; the background pushes every change and inserts into that tab only.
-let port: ReturnType<typeof browser.runtime.connect> | undefined;
-const insertsWaiting = new Map<number, (result: InsertResult) => void>();
-let lastInsertRequest = 0;
-const abandonInserts = () => {
-  insertsWaiting.forEach((answer) => answer({ ok: false, message: 'The panel moved to another tab before the text was inserted. Try again.' }));
-  insertsWaiting.clear();
-};
+// Follow the tab over a line per tab; the background pushes every change and inserts into that tab only.
+let line: TabLine | undefined;
 effect(() => {
   const id = tabId.value;
-  port?.disconnect();
-  abandonInserts();
+  line?.close();
+  line = undefined;
   tabState.value = null;
   if (id === undefined) return;
-  const connected = (port = browser.runtime.connect({ name: panelPortName(id) }));
-  connected.onDisconnect.addListener(() => {
-    if (port === connected) abandonInserts();
-  });
-  connected.onMessage.addListener((message: PanelUpdate) => {
-    if (message.type === 'tab-state') {
-      // The tab the agent chose, whatever a message names.
-      if (message.state.tabId === id) tabState.value = message.state;
-    } else if (message.type === 'open-script') openScript(message.scriptId);
-    else {
-      insertsWaiting.get(message.requestId)?.(message.result);
-      insertsWaiting.delete(message.requestId);
-    }
+  line = openTabLine({
+    tabId: id,
+    connect: () => browser.runtime.connect({ name: panelPortName(id) }),
+    onState: (state) => (tabState.value = state),
+    onOpenScript: openScript,
   });
 });
 if (boundTab === undefined) {
@@ -227,18 +214,8 @@ const insert = (text: string, asNote = false) => ask({ type: 'insert-text', text
 
 /** Ask the page of the followed tab (through the background, over this panel's port) and show what went wrong. */
 async function ask(request: PanelAsk) {
-  const bound = port;
-  if (!bound) return;
-  const requestId = ++lastInsertRequest;
-  const result = await new Promise<InsertResult>((answer) => {
-    insertsWaiting.set(requestId, answer);
-    try {
-      bound.postMessage({ ...request, requestId } satisfies PanelRequest);
-    } catch (e) {
-      insertsWaiting.delete(requestId);
-      answer({ ok: false, message: `Could not reach Steady's background (${String(e)}). Reopen the panel and try again.` });
-    }
-  });
+  if (!line) return;
+  const result = await line.ask(request);
   notice.value = result.ok ? undefined : result.message;
 }
 
@@ -281,7 +258,8 @@ function Panel() {
           snapshot={snap}
           onOpenScript={openScript}
           findings={{
-            findings: findings.value,
+            // The page clears its findings once it reads the new settings; the list says paused from the click.
+            findings: paused.value ? [] : findings.value,
             current: currentFinding.value,
             names: (f) => ({ category: categoryName(f.category), rule: ruleName(f.ruleId) }),
             state: paused.value ? 'paused' : !draft.value.trim() ? 'no-draft' : findings.value.length ? 'findings' : 'clean',

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchSteady, type SteadyBrowser } from '../support/steady-browser';
 import { seriousViolations } from '../support/axe';
-import { cardDialog, clickCardButton, clickShown, mirrorMarkCentre, mirrorMarks, shownStyle, shownText, shownTexts, waitForCard, waitForShown } from '../support/steady-ui';
+import { badgeText, cardDialog, clickCardButton, clickShown, mirrorMarkCentre, mirrorMarks, shownStyle, shownText, shownTexts, waitForCard, waitForShown } from '../support/steady-ui';
 import { cardUndoWarning } from '../support/card';
 import { moveCaret } from '../support/caret';
 
@@ -139,6 +139,29 @@ describe('Help Scout: the Now tab leads with the draft', () => {
     expect(await modelText(page)).toBe(before);
   });
 
+  test('when Chrome stops the idle background, the open panel keeps following the reply and keeps its ticks', async () => {
+    const unticked = panel.locator('li.check-item[data-status="missing"] [role="checkbox"]').first();
+    const item = await unticked.locator('xpath=..').getAttribute('data-item');
+    await unticked.click();
+    const box = panel.locator(`li.check-item[data-item="${item}"] [role="checkbox"]`);
+    await expect.poll(() => box.getAttribute('aria-checked'), SLOW).toBe('true');
+    const before = await modelText(page);
+    await steady.stopServiceWorker();
+    await page.bringToFront();
+    await page.locator(COMPOSER).click();
+    await moveCaret(page, 'Control+End');
+    await page.keyboard.type(' That is our policy.');
+    await expect.poll(() => listedRules(panel), SLOW).toEqual(['calm-down', 'that-is-our-policy']);
+    expect(await panel.getByTestId('ticket-label').textContent()).toBe('#88');
+    expect(await box.getAttribute('aria-checked')).toBe('true');
+    // Back to the draft the next tests expect.
+    for (let i = 0; i < ' That is our policy.'.length; i++) await page.keyboard.press('Backspace');
+    await expect.poll(() => listedRules(panel), SLOW).toEqual(['calm-down']);
+    expect(await modelText(page)).toBe(before);
+    await box.click();
+    await expect.poll(() => box.getAttribute('aria-checked'), SLOW).toBe('false');
+  });
+
   test('the checklist is compact: one line per item', async () => {
     expect(await panel.locator('li.check-item').count()).toBeGreaterThan(0);
     const heights = await panel.locator('li.check-item .check-box').evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().height));
@@ -156,9 +179,12 @@ describe('Help Scout: the Now tab leads with the draft', () => {
     expect(await panel.getByTestId('site-state').textContent()).toBe('Paused on secure.helpscout.net');
     await expect.poll(() => listedRules(panel), SLOW).toEqual([]);
     expect(await panel.locator('.draft-findings').innerText()).toMatch(/paused on this site/);
+    // The page stops coaching too, not just the list: its badge goes.
+    await expect.poll(() => badgeText(page), SLOW).toBeNull();
     await site.click();
     await expect.poll(() => site.getAttribute('aria-checked'), SLOW).toBe('true');
     await expect.poll(() => listedRules(panel), SLOW).toEqual(['calm-down']);
+    await expect.poll(() => badgeText(page), SLOW).toBe('1');
   });
 
   test('Stats read in words: weeks by their days, rules by name, whole phrases, every bar labelled', async () => {

@@ -36,6 +36,8 @@ export interface SteadyBrowser {
   extensionId: string;
   /** The extension's background service worker (the current one, if Chromium restarted it). */
   serviceWorker(): Promise<Worker>;
+  /** Stop the service worker, as Chrome does when it has been idle for 30 s; resolves once it is gone. */
+  stopServiceWorker(): Promise<void>;
   /** Open a URL (e.g. a FixtureRoute example) in a new tab, traced from before it loads. */
   open(url: string): Promise<Page>;
   /** Open chrome-extension://<id>/sidepanel.html as a tab, bound to `tabId` when given. */
@@ -155,6 +157,21 @@ export async function launchSteady(options: SteadyBrowserOptions = {}): Promise<
     server,
     extensionId: new URL(extensionOrigin).host,
     serviceWorker,
+    async stopServiceWorker() {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      type Versions = { versions: { scriptURL: string; runningStatus: string }[] };
+      // Steady may start a new worker at once (a panel reconnecting): wait for the old one to be reported stopped.
+      const stopped = new Promise<void>((resolve) =>
+        cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: Versions) => {
+          if (versions.some((v) => isExtensionUrl(v.scriptURL) && v.runningStatus === 'stopped')) resolve();
+        }),
+      );
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await stopped;
+      await cdp.detach();
+    },
     open,
     openSidePanel: (tabId) => open(`${extensionOrigin}/sidepanel.html${tabId === undefined ? '' : `?tab=${tabId}`}`),
     async tabIdOf(page) {
