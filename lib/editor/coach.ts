@@ -12,7 +12,6 @@ import { applyRewrite, undoGroupingDelay } from './apply';
 import { isUndoKey } from './history';
 import { editorKindOf } from './kind';
 import { undoIsSafe, UNDO_WARNING, type UndoObserved } from './undo';
-import { selectFirstPlaceholder } from './placeholder';
 import { previewRewrite, rewriteSpan } from '../engine/rewrite';
 import { createHighlightLayer, supportsHighlights } from './highlights';
 import { createMirrorLayer } from './mirror';
@@ -319,12 +318,9 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
       // The agent typed or moved the caret meanwhile: their caret wins over "after the rewrite".
       const agentActed = () => Math.max(lastEditAt, lastKeyAt) > requestedAt;
       const keepCaret = agentActed();
-      const result = await applyRewrite(composer, finding.target, finding.rewrites[rewriteIndex], { skip: deps.skip, keepCaret });
-      if (result.ok) {
-        // The first placeholder ("[by when]") is selected, so typing fills it; not when the agent has moved on.
-        if (!keepCaret && !agentActed()) selectFirstPlaceholder(composer, result.start, result.end, { skip: deps.skip });
-        report({ type: 'applied', ruleId: finding.ruleId, rewrite: rewriteIndex });
-      }
+      // The first placeholder ("[by when]") is selected, so typing fills it; not when the agent has moved on.
+      const result = await applyRewrite(composer, finding.target, finding.rewrites[rewriteIndex], { skip: deps.skip, keepCaret, selectPlaceholder: true });
+      if (result.ok) report({ type: 'applied', ruleId: finding.ruleId, rewrite: rewriteIndex });
       else {
         if (result.reason === 'mismatch') report({ type: 'apply-failed', ruleId: finding.ruleId, reason: result.reason, restored: result.restored });
         else {
