@@ -56,3 +56,15 @@ export function DecisionMapEditor({ map, suggestions, onChange, onAccept, onDism
     </div>
   );
 }
+
+/** The map in view could not be read: why, and a way to read it again now. */
+export function MapReadFailure({ message, onRetry }: { message: string; onRetry: () => void }) {
+  return (
+    <div class="error-box" role="alert">
+      {message}{' '}
+      <button type="button" onClick={onRetry}>
+        Try again
+      </button>
+    </div>
+  );
+}

@@ -33,7 +33,7 @@ import { NowView } from '@/components/panel/NowView';
 import { EmptyState } from '@/components/panel/EmptyState';
 import { SiteSwitch } from '@/components/panel/SiteSwitch';
 import { ScriptLibrary } from '@/components/panel/ScriptLibrary';
-import { DecisionMapEditor } from '@/components/panel/DecisionMapEditor';
+import { DecisionMapEditor, MapReadFailure } from '@/components/panel/DecisionMapEditor';
 import { ReviewView } from '@/components/panel/ReviewView';
 import { StatsView } from '@/components/panel/StatsView';
 import { newestOnly } from '@/lib/newest-only';
@@ -305,21 +305,28 @@ function Panel() {
       );
       break;
     }
-    case 'map':
-      body =
-        snap?.ticketId && mapView.value.map ? (
+    case 'map': {
+      const { map, readError, saveState } = mapView.value;
+      const failure = readError && <MapReadFailure message={readError} onRetry={() => maps.retry()} />;
+      body = !snap?.ticketId ? (
+        <p class="muted">The decision map is kept per ticket: open a ticket to start one.</p>
+      ) : map ? (
+        <>
+          {failure}
           <DecisionMapEditor
-            map={mapView.value.map}
-            saveState={mapView.value.saveState}
+            map={map}
+            saveState={saveState}
             onChange={(next) => maps.update(next)}
-            suggestions={openSuggestions(mapView.value.map, prefill.value)}
+            suggestions={openSuggestions(map, prefill.value)}
             onAccept={(suggestion, text) => mapView.value.map && maps.update(acceptSuggestion(mapView.value.map, suggestion, text))}
             onDismiss={(suggestion) => mapView.value.map && maps.update(dismissSuggestion(mapView.value.map, suggestion))}
           />
-        ) : (
-          <p class="muted">The decision map is kept per ticket: open a ticket to start one.</p>
-        );
+        </>
+      ) : (
+        failure || <p class="muted">Loading the decision map…</p>
+      );
       break;
+    }
     case 'review': {
       if (!snap) {
         body = <p class="muted">Open a ticket to review the conversation.</p>;

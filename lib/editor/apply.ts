@@ -192,11 +192,13 @@ export async function applyRewrite(composer: Composer, target: Target, replaceme
   const onAgentInput = (e: Event) => {
     if (e.isTrusted) agentMoved = true;
   };
+  /** The draft as it was, give or take what the agent typed: the rewrite has not landed (yet). */
+  const onlyAgentTyping = (text: string) => sameText(text, before) || (agentMoved && isOneInsertionInto(text, before) && !isOneInsertionInto(text, expected));
   const agentInputs = ['keydown', 'pointerdown', 'beforeinput'] as const;
   for (const type of agentInputs) doc.addEventListener(type, onAgentInput, true);
   try {
     await nextTask();
-    await settle(composer, () => !sameText(readDraft(composer).text, before));
+    await settle(composer, () => !onlyAgentTyping(readDraft(composer).text));
   } finally {
     for (const type of agentInputs) doc.removeEventListener(type, onAgentInput, true);
   }
@@ -210,9 +212,11 @@ export async function applyRewrite(composer: Composer, target: Target, replaceme
     if (!agentMoved) placeCaret();
     return { ok: true, start, end: caret, text: after.text };
   }
-  if (sameText(after.text, before) && !agentMoved) return { ok: false, reason: 'not-applied', text: after.text };
+  // The editor claimed the edit but never made it (a removal's "before" is also "expected" plus the phrase).
+  if (sameText(after.text, before)) return { ok: false, reason: 'not-applied', text: after.text };
   // The agent typed while the editor settled: fine as long as the rewrite and all their words are there, once.
   if (agentMoved && isOneInsertionInto(after.text, expected)) return { ok: true, start, end: caret, text: after.text };
+  if (onlyAgentTyping(after.text)) return { ok: false, reason: 'not-applied', text: after.text };
   if (agentMoved) return { ok: false, reason: 'mismatch', restored: false, text: after.text };
   return restore(composer, before, readDraft);
 }

@@ -7,7 +7,7 @@ import { longestMatch, matchesEndingAt, shortestMatch } from './pattern';
 import { compilePack, mergePacks, type CompiledPack, type CompiledPattern, type CompiledRule } from './pack';
 import type { Matcher } from './pattern';
 import { splitSentences, type Range } from './sentences';
-import { tokenize, type Token } from './tokenize';
+import { tokenize, withoutInvisibles, type Token } from './tokenize';
 import { ARTICLE_BEFORE, contentEnd, contractionStyle, draftSpeaksAsWe, firstReportedCheck, fitRewrites, lastRuledOutCheck, holds, place, placeholdersIn, removalTail, speaksAsWe, withArticle } from './rewrite';
 import { builtinPack, hasBuiltinPack } from './builtin';
 import { StartIndex } from './start-index';
@@ -178,6 +178,26 @@ export function createLinter(options: LinterOptions = {}): Linter {
 
   /** The rule's rewrites fitted into this draft at `phrase`, and the span they replace when it is not the phrase. */
   function fitInDraft(phrase: Range, spec: RuleSpec, text: string, s: Range, sentence: string, situation: DraftSituation): Fitted {
+    const checkContradicted = () => (situation.firstCheck() >= 0 && situation.firstCheck() < phrase.start) || situation.lastRuledOutCheck() > phrase.end;
+    // Invisible characters pasted with the text (zero-width spaces, soft hyphens) are fitted around as if absent:
+    // edits read the agent's words, a rewrite copies none of them, and the span it replaces takes those inside it.
+    const { visible, offsets } = withoutInvisibles(text.slice(s.start, s.end + 1));
+    if (!offsets) return fitInText(phrase, spec, text, s, sentence, situation, checkContradicted);
+    const visibleAt = (at: number) => {
+      const k = offsets.findIndex((o) => o >= at - s.start);
+      return k < 0 ? offsets.length : k;
+    };
+    const sentenceEnd = visibleAt(s.end);
+    const visiblePhrase = { start: visibleAt(phrase.start), end: visibleAt(phrase.end) };
+    const fitted = fitInText(visiblePhrase, spec, visible, { start: 0, end: sentenceEnd }, visible.slice(0, sentenceEnd), situation, checkContradicted);
+    if (!fitted.replace) return fitted;
+    const start = s.start + offsets[fitted.replace.start];
+    const end = s.start + offsets[fitted.replace.end - 1] + 1;
+    return start !== phrase.start || end !== phrase.end ? { rewrites: fitted.rewrites, replace: { start, end } } : { rewrites: fitted.rewrites };
+  }
+
+  /** fitInDraft in a text without invisible characters. */
+  function fitInText(phrase: Range, spec: RuleSpec, text: string, s: Range, sentence: string, situation: DraftSituation, checkContradicted: () => boolean): Fitted {
     const placement = place(sentence, phrase.start - s.start, phrase.end - s.start, spec.slot);
     let start = s.start + placement.start;
     let end = s.start + placement.end;
@@ -188,7 +208,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
       placement,
       upset: situation.upset,
       context: situation.context,
-      checkContradicted: () => (situation.firstCheck() >= 0 && situation.firstCheck() < phrase.start) || situation.lastRuledOutCheck() > phrase.end,
+      checkContradicted,
     };
     const textAfter = text.slice(end, s.end + 1);
     const removal = spec.slot === 'marker' && spec.rewrites.some((r) => r.text === '{remove}' && holds(r.if, rewriteSituation));
@@ -298,15 +318,20 @@ function draftSituation(text: string, upset: boolean, context: LintContext | und
   let we: boolean | undefined;
   let firstCheck: number | undefined;
   let lastRuledOut: number | undefined;
+  // The draft's words as shown: invisible characters pasted with them ("we\u200bre") split none of them.
+  let shown: ReturnType<typeof withoutInvisibles> | undefined;
+  const words = () => (shown ??= withoutInvisibles(text)).visible;
+  /** A position found in words() (or -1), in the draft. */
+  const inDraft = (at: number) => (at < 0 || !shown!.offsets ? at : shown!.offsets[at]);
   return {
     upset,
     context,
     // Banter: a pleased customer, or a cheerful draft with no trouble word in it.
-    complaint: () => (complaint ??= upset || (!((context?.customerSentiment ?? 0) > 0.3) && (TROUBLE.test(text) || !CHEER.test(text)))),
-    contractions: () => (contractions === undefined ? (contractions = contractionStyle(text)) : contractions),
-    we: () => (we ??= draftSpeaksAsWe(text)),
-    firstCheck: () => (firstCheck ??= firstReportedCheck(text)),
-    lastRuledOutCheck: () => (lastRuledOut ??= lastRuledOutCheck(text)),
+    complaint: () => (complaint ??= upset || (!((context?.customerSentiment ?? 0) > 0.3) && (TROUBLE.test(words()) || !CHEER.test(words())))),
+    contractions: () => (contractions === undefined ? (contractions = contractionStyle(words())) : contractions),
+    we: () => (we ??= draftSpeaksAsWe(words())),
+    firstCheck: () => (firstCheck ??= inDraft(firstReportedCheck(words()))),
+    lastRuledOutCheck: () => (lastRuledOut ??= inDraft(lastRuledOutCheck(words()))),
   };
 }
 

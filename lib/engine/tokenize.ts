@@ -32,6 +32,24 @@ function isInvisible(c: number): boolean {
   return c === 0xad || (c >= 0x200b && c <= 0x200f) || (c >= 0x2060 && c <= 0x2064) || c === 0xfeff || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
 }
 
+/**
+ * `text` without invisible characters, and where each of its UTF-16 units is in `text`
+ * (offsets null when `text` has none).
+ */
+export function withoutInvisibles(text: string): { visible: string; offsets: number[] | null } {
+  let first = 0;
+  while (first < text.length && !isInvisible(text.charCodeAt(first))) first++;
+  if (first === text.length) return { visible: text, offsets: null };
+  let visible = text.slice(0, first);
+  const offsets = Array.from({ length: first }, (_, i) => i);
+  for (let i = first + 1; i < text.length; i++) {
+    if (isInvisible(text.charCodeAt(i))) continue;
+    offsets.push(i);
+    visible += text[i];
+  }
+  return { visible, offsets };
+}
+
 // Letter/mark/number classes of BMP characters, looked up once each: 1 = letter or number, 2 = mark only, 3 = neither.
 const bmpClass = new Uint8Array(0x10000);
 const astralClass = new Map<number, number>();
@@ -149,8 +167,13 @@ function wordEnd(text: string, i: number, to: number): number {
   if (j === i) return i;
   while (j + 1 < to) {
     const c = text.charCodeAt(j);
-    if ((c !== 45 && c !== 46) || charClass(text, j + 1) !== 1) break;
-    j++;
+    if (c !== 45 && c !== 46) break;
+    // Invisible characters may sit right after the joiner too ("port-\u200bin").
+    let next = j + 1;
+    while (next < to && isInvisible(text.charCodeAt(next))) next++;
+    if (next === to || charClass(text, next) !== 1) break;
+    if (next > j + 1) sawInvisible = true;
+    j = next;
     // The joined part may hold marks and invisible characters too ("server-s\u200bide").
     while (j < to) {
       const c = text.charCodeAt(j);

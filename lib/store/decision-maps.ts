@@ -57,9 +57,25 @@ export async function claimLegacyMap(db: SteadyDB, key: MapKey): Promise<void> {
   });
 }
 
-/** Emits the stored map whenever any tab changes it. */
+/**
+ * Emits the stored map whenever any tab changes it, and ends with an error when it cannot be read.
+ * liveQuery alone waits in silence on a closed database (DatabaseClosedError): that read failure is
+ * passed on as a MapReadError, so the panel can say so and read again.
+ */
 export function watchDecisionMap(db: SteadyDB, key: MapKey): Observable<DecisionMap> {
-  return liveQuery(() => loadDecisionMap(db, key));
+  return liveQuery(() =>
+    loadDecisionMap(db, key).catch((e: unknown) => {
+      throw new MapReadError(e);
+    }),
+  );
+}
+
+/** A decision map could not be read; `cause` is the storage error. */
+export class MapReadError extends Error {
+  override name = 'MapReadError';
+  constructor(override readonly cause: unknown) {
+    super(`Could not read the decision map (${(cause as { name?: string })?.name || 'storage error'}).`);
+  }
 }
 
 export function storageErrorMessage(e: unknown): string {

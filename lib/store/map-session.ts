@@ -7,6 +7,9 @@
  * - Saves carry only the fields the agent changed, so two panels editing one
  *   map merge field by field; another panel's saved edits show live, except on
  *   fields this panel has not saved yet.
+ * - A map that cannot be read (a closed database, a storage error) is named as
+ *   such, never left loading: it is read again after a while, when the agent
+ *   asks, and as soon as the database opens again.
  * - Unsaved edits are written synchronously to a journal (the panel's
  *   localStorage) and saved at once when the panel is hidden, closed, reloaded
  *   or switches ticket; a journal left by a page that could not finish is saved
@@ -16,7 +19,7 @@
  */
 import { z } from 'zod';
 import { MAP_FIELDS, type DecisionMap, type MapField, type MapKey, type SteadyDB } from './db';
-import { claimLegacyMap, saveMapFields, storageErrorMessage, watchDecisionMap, type FieldEdit } from './decision-maps';
+import { claimLegacyMap, MapReadError, saveMapFields, storageErrorMessage, watchDecisionMap, type FieldEdit } from './decision-maps';
 
 /** 'idle' until this panel saved something: nothing is claimed saved before anything was written. */
 export type SaveState = { kind: 'idle' | 'saved' | 'saving' | 'error'; message?: string };
@@ -26,6 +29,8 @@ export interface MapView {
   /** The stored map with this panel's unsaved edits on top; null while loading or with no ticket. */
   map: DecisionMap | null;
   saveState: SaveState;
+  /** Why the map in view could not be read; it is read again after a while, on retry() and when the database opens again. */
+  readError?: string;
 }
 
 /** Synchronous storage that outlives the page (the panel's localStorage). */
@@ -54,6 +59,8 @@ export interface MapSession {
   update(next: DecisionMap): void;
   /** Save every unsaved edit now. */
   flush(): Promise<void>;
+  /** Read the map in view again now, after a read failed. */
+  retry(): void;
   /** Settles once edits journalled by an earlier page are saved. */
   readonly ready: Promise<void>;
   close(): Promise<void>;
@@ -83,9 +90,10 @@ export function createMapSession(options: MapSessionOptions): MapSession {
   const session = `${now().toString(36)}-${Math.random().toString(36).slice(2)}`;
   /** Unsaved edits per map, the latest per field. */
   const pending = new Map<string, { key: MapKey; edits: Map<MapField, FieldEdit> }>();
-  let current: { key: MapKey; id: string; stored: DecisionMap | null; unsubscribe?: () => void } | null = null;
+  let current: { key: MapKey; id: string; stored: DecisionMap | null; readError?: string; unsubscribe?: () => void } | null = null;
   let saveState: SaveState = { kind: 'idle' };
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let rereadTimer: ReturnType<typeof setTimeout> | undefined;
   let saving: Promise<void> = Promise.resolve();
 
   const shownMap = (): DecisionMap | null => {
@@ -93,7 +101,7 @@ export function createMapSession(options: MapSessionOptions): MapSession {
     const edits = pending.get(current.id)?.edits;
     return edits ? Object.assign({ ...current.stored }, ...[...edits.values()].map((e) => ({ [e.field]: e.value }))) : current.stored;
   };
-  const emit = () => onView({ key: current?.key ?? null, map: shownMap(), saveState });
+  const emit = () => onView({ key: current?.key ?? null, map: shownMap(), saveState, ...(current?.readError ? { readError: current.readError } : {}) });
 
   const readJournal = (): JournalEntry[] => {
     try {
@@ -181,6 +189,38 @@ export function createMapSession(options: MapSessionOptions): MapSession {
   page?.window.addEventListener('pagehide', onPageHidden);
   page?.document.addEventListener('visibilitychange', onVisibility);
 
+  /** Show the stored map of the ticket in view, live, until it is left; a failed read is shown and read again later. */
+  const watch = (opened: NonNullable<typeof current>) => {
+    const subscription = watchDecisionMap(db, opened.key).subscribe({
+      next: (stored) => {
+        if (current !== opened) return;
+        opened.stored = stored;
+        opened.readError = undefined;
+        emit();
+      },
+      error: (e: unknown) => {
+        if (current !== opened) return;
+        opened.unsubscribe = undefined;
+        opened.readError = `${(e instanceof MapReadError ? e : new MapReadError(e)).message} Steady tries again in a moment.`;
+        clearTimeout(rereadTimer);
+        rereadTimer = setTimeout(retry, retryDelayMs);
+        emit();
+      },
+    });
+    opened.unsubscribe = () => subscription.unsubscribe();
+  };
+  function retry() {
+    clearTimeout(rereadTimer);
+    if (!current?.readError) return;
+    // Loading again, until the read answers.
+    current.readError = undefined;
+    emit();
+    watch(current);
+  }
+  // A database closed under the panel (another Steady window upgrading it, an explicit close) opens again: read at once.
+  const onDatabaseOpened = () => void setTimeout(retry);
+  db.on('ready', onDatabaseOpened, true);
+
   return {
     ready,
     open(key) {
@@ -202,20 +242,7 @@ export function createMapSession(options: MapSessionOptions): MapSession {
           // An unclaimed old map only stays hidden; the ticket still gets its own.
         })
         .then(() => {
-          if (current !== opened) return;
-          const subscription = watchDecisionMap(db, key).subscribe({
-            next: (stored) => {
-              if (current !== opened) return;
-              opened.stored = stored;
-              emit();
-            },
-            error: (e: unknown) => {
-              if (current !== opened) return;
-              saveState = { kind: 'error', message: `Could not read the decision map (${(e as { name?: string })?.name ?? 'storage error'}). Close and reopen the panel.` };
-              emit();
-            },
-          });
-          opened.unsubscribe = () => subscription.unsubscribe();
+          if (current === opened) watch(opened);
         });
     },
     update(next) {
@@ -237,9 +264,12 @@ export function createMapSession(options: MapSessionOptions): MapSession {
       schedule(saveDelayMs);
     },
     flush,
+    retry,
     async close() {
       page?.window.removeEventListener('pagehide', onPageHidden);
       page?.document.removeEventListener('visibilitychange', onVisibility);
+      db.on.ready.unsubscribe(onDatabaseOpened);
+      clearTimeout(rereadTimer);
       current?.unsubscribe?.();
       current = null;
       await flush();

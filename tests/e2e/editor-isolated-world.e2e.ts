@@ -6,8 +6,7 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { EditorKind } from '../editor-pages/editors';
-import type { ShownFinding } from '../../lib/editor/coach';
-import { startEditorBrowser, modelText, underlineCount, focusedCardButton, type EditorBrowser } from '../editor-pages/session';
+import { startEditorBrowser, modelText, underlineCount, focusedCardButton, isolatedFindings, type EditorBrowser } from '../editor-pages/session';
 
 const DRAFT = 'Please calm down. There is nothing I can do about it.';
 let editors: EditorBrowser;
@@ -32,7 +31,7 @@ for (const kind of ['ckeditor', 'prosemirror', 'quill', 'froala', 'textarea', 'p
     // The agent pauses before choosing, long enough for the editor to close its typing undo group (a time, not an event).
     await s.page.waitForTimeout(1100);
 
-    const [first] = await s.inCoach<ShownFinding[]>('window.__coachTest.coach.findings().map((f) => ({ ...f }))');
+    const [first] = await isolatedFindings(s);
     await s.inCoach(`window.__coachTest.select(${first.end}, ${first.end})`);
     await s.page.keyboard.press('Control+Period');
     await expect.poll(() => focusedCardButton(s.page)).toBe(first.rewrites[0]);

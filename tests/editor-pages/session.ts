@@ -81,7 +81,35 @@ export async function startEditorBrowser(): Promise<EditorBrowser> {
 }
 
 export const modelText = (page: Page) => page.evaluate(() => window.__editor!.modelText());
-export const findings = (page: Page) => page.evaluate(() => window.__coachTest!.coach.findings().map((f) => ({ ...f })) as ShownFinding[]);
+/** In the coach's world: its findings once its latest lint read the draft now in the editor, else null. */
+function currentFindings(): ShownFinding[] | null {
+  const test = window.__coachTest!;
+  const lints = test.events.filter((e) => e.type === 'findings');
+  return lints.at(-1)?.text === test.draftText() ? test.coach.findings().map((f) => ({ ...f })) : null;
+}
+const FINDINGS_TIMEOUT_MS = 20_000;
+
+/**
+ * The coach's findings, once its latest lint read the draft now in the editor: an earlier lint's (of a
+ * half-typed draft) offsets and rewrites are stale. Waits for that lint (findingsOf: for a draft the test knows).
+ */
+export async function findings(page: Page): Promise<ShownFinding[]> {
+  const current = await page.waitForFunction(currentFindings, null, { polling: 50, timeout: FINDINGS_TIMEOUT_MS });
+  return (await current.jsonValue()) as ShownFinding[];
+}
+
+/** findings() of a coach running in an isolated world, which the page's own world cannot see. */
+export const isolatedFindings = (s: Session) =>
+  s.inCoach<ShownFinding[]>(`new Promise((resolve, reject) => {
+    const deadline = Date.now() + ${FINDINGS_TIMEOUT_MS};
+    const check = () => {
+      const found = (${currentFindings.toString()})();
+      if (found) resolve(found);
+      else if (Date.now() > deadline) reject(new Error('The coach did not lint the draft now in the editor.'));
+      else setTimeout(check, 50);
+    };
+    check();
+  })`);
 /** The coach's findings once its latest lint read exactly `text`, else null: an earlier lint's offsets and rewrites are stale. */
 export const findingsOf = (page: Page, text: string) =>
   page.evaluate((wanted) => {
@@ -103,7 +131,7 @@ export async function underlineCount(page: Page): Promise<number> {
 
 /** Centre of the first screen box of finding i's underline. */
 export async function underlineCentre(page: Page, i: number): Promise<{ x: number; y: number }> {
-  const phrase = await page.evaluate((index) => window.__coachTest!.coach.findings()[index]!.phrase, i);
+  const phrase = (await findings(page))[i]!.phrase;
   const [inMirror] = await inShadows(
     page,
     'steady-underlines',

@@ -360,6 +360,43 @@ describe('applyRewrite when the agent presses a key right after asking for it', 
     expect(await applyRewrite(el, target, REWRITE)).toEqual({ ok: false, reason: 'not-applied', text: DRAFT });
   });
 
+  it('says not-applied, and undoes nothing, when the editor claims the edit but the text never changes', async () => {
+    const el = textarea();
+    el.focus();
+    misbehave = 'drop';
+    queueAgentKey(el);
+    const undone = undoStack.length + 1;
+    expect(await applyRewrite(el, target, REWRITE)).toEqual({ ok: false, reason: 'not-applied', text: DRAFT });
+    expect(el.value).toBe(DRAFT);
+    expect(undoStack).toHaveLength(undone);
+  });
+
+  it('reports a removal the editor claimed but never made as not-applied, not as applied', async () => {
+    const el = textarea();
+    el.focus();
+    misbehave = 'drop';
+    queueAgentKey(el);
+    expect(await applyRewrite(el, { start: 15, end: 25, phrase: ' calm down' }, '')).toEqual({ ok: false, reason: 'not-applied', text: DRAFT });
+    expect(el.value).toBe(DRAFT);
+  });
+
+  it('says not-applied, keeping what the agent typed once, when the editor claims the edit but only their typing lands', async () => {
+    const el = textarea();
+    el.focus();
+    misbehave = 'drop';
+    queueAgentKey(el, () => el.setRangeText('Thanks. ', 0, 0));
+    expect(await applyRewrite(el, target, REWRITE)).toEqual({ ok: false, reason: 'not-applied', text: `Thanks. ${DRAFT}` });
+    expect(el.value).toBe(`Thanks. ${DRAFT}`);
+  });
+
+  it("waits for an editor that renders the rewrite after the agent's typing, and keeps both once", async () => {
+    const el = lateEditor();
+    el.focus();
+    queueAgentKey(el, () => el.querySelector('p')!.prepend('Thanks. '));
+    expect(await applyRewrite(el, target, REWRITE)).toMatchObject({ ok: true, text: `Thanks. ${AFTER}` });
+    expect(el.textContent).toBe(`Thanks. ${AFTER}`);
+  });
+
   it('undoes a doubled edit at once, before a key could make it look like typing', async () => {
     const el = textarea();
     el.focus();

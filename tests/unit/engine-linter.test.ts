@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLinter, validatePack, builtinPack, type BuiltinPack, type Finding, type LinterOptions } from '../../lib/engine';
+import { applyFindingRewrite, createLinter, rewriteSpan, validatePack, builtinPack, type BuiltinPack, type Finding, type LinterOptions } from '../../lib/engine';
 
 const macros = builtinPack().pack.macros;
 const examples = { flag: ['a', 'b', 'c'], pass: ['d', 'e', 'f'] };
@@ -173,5 +173,40 @@ describe('rewrites fitted on first read', () => {
     const read = createLinter().lint(text);
     for (const f of read) void f.rewrites;
     expect(read.map((f) => Object.keys(f))).toEqual(json.map((f) => Object.keys(f)));
+  });
+});
+
+describe('invisible characters pasted from tickets (zero-width spaces, joiners, BOM, soft hyphens)', () => {
+  const linter = createLinter();
+  const strip = (text: string) => text.replace(/[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g, '');
+  const ruleIds = (text: string) => linter.lint(text).map((f) => f.ruleId);
+
+  it('underline the same phrase as the text shown, invisible characters inside it included', () => {
+    for (const invisible of ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad']) {
+      const port = `Your number port-${invisible}in is still pending.`;
+      expect(spans(port, linter.lint(port))).toEqual([`industry-terms:port-${invisible}in`]);
+      const rebooked = `You will be re-${invisible}accommodated on the next departure.`;
+      expect(spans(rebooked, linter.lint(rebooked))).toEqual([`reaccommodated:re-${invisible}accommodated`]);
+    }
+    expect(ruleIds('That is your respon\u200bsibility to ch\u00adeck.')).toEqual(ruleIds('That is your responsibility to check.'));
+  });
+
+  it('rewrite the draft as they rewrite the text shown: the span takes the invisible characters inside it, the rewrite adds none', () => {
+    const cases: [text: string, ruleId: string][] = [
+      ['You will be re-\u200baccommodated on the next departure.', 'reaccommodated'],
+      ['That is your respon\u200bsibility to ch\u00adeck.', 'not-our-fault'],
+      ['You should have al\u2060ready received an em\u200bail about it.', 'should-have-received'],
+      ['\u200bCalm down\u200b, we\u200bre on it\ufeff.', 'calm-down'],
+    ];
+    for (const [text, ruleId] of cases) {
+      const shown = strip(text);
+      const f = linter.lint(text).find((x) => x.ruleId === ruleId)!;
+      const { start, end } = rewriteSpan(f);
+      expect(text.slice(start, end), text).toMatch(/^[^\u200b\u2060\ufeff\u00ad].*[^\u200b\u2060\ufeff\u00ad]$/su);
+      expect(f.rewrites.map(strip), text).toEqual(f.rewrites);
+      const g = linter.lint(shown).find((x) => x.ruleId === ruleId)!;
+      expect(f.rewrites.length, text).toBeGreaterThan(0);
+      expect(strip(applyFindingRewrite(text, f)), text).toBe(applyFindingRewrite(shown, g));
+    }
   });
 });

@@ -12,7 +12,8 @@ const rules = builtinPack().pack.rules;
 const contextFree = new Set(rules.filter((r) => !r.except).map((r) => r.id));
 const weak = rules.flatMap((r) => r.examples.flag);
 
-const ZERO_WIDTH = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];
+// With the soft hyphen, which shows only where a line breaks.
+const ZERO_WIDTH = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad'];
 const BIDI = ['\u200e', '\u200f', '\u202b', '\u202c', '\u2067', '\u2069'];
 const filler = fc.constantFrom(
   'Thanks for the screenshots.',
@@ -31,9 +32,12 @@ const filler = fc.constantFrom(
   '...',
   '—',
 );
-/** Insert an invisible character at a random position of `s`. */
-const withInvisible = (s: string) =>
-  fc.tuple(fc.constantFrom(...ZERO_WIDTH, ...BIDI), fc.nat({ max: Math.max(0, s.length) })).map(([c, at]) => s.slice(0, at) + c + s.slice(at));
+/** Insert an invisible character at a random position of `s`, often next to a hyphen ("port-\u200bin"). */
+const withInvisible = (s: string) => {
+  const hyphens = [...s.matchAll(/-/g)].flatMap((m) => [m.index, m.index + 1]);
+  const at = hyphens.length ? fc.oneof(fc.constantFrom(...hyphens), fc.nat({ max: s.length })) : fc.nat({ max: s.length });
+  return fc.tuple(fc.constantFrom(...ZERO_WIDTH, ...BIDI), at).map(([c, i]) => s.slice(0, i) + c + s.slice(i));
+};
 const piece = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...weak) },
   { weight: 1, arbitrary: fc.constantFrom(...weak).chain(withInvisible) },
@@ -98,13 +102,16 @@ describe('lint properties', () => {
     );
   });
 
-  it('invisible characters change no phrase finding, only shift offsets around them', () => {
+  it('invisible characters change no phrase finding or rewrite, only shift offsets around them', () => {
     fc.assert(
       fc.property(draft, (text) => {
         const { visible, map } = stripInvisible(text);
         const phrase = (t: string) => linter.lint(t).filter((f) => f.category !== 'draft');
-        const mapped = phrase(text).map((f) => `${f.ruleId}@${map[f.start]}-${map[f.end]}`);
-        expect(mapped).toEqual(phrase(visible).map((f) => `${f.ruleId}@${f.start}-${f.end}`));
+        const shown = (f: Finding, at: (offset: number) => number) => {
+          const span = rewriteSpan(f);
+          return `${f.ruleId}@${at(f.start)}-${at(f.end)} replacing ${at(span.start)}-${at(span.end)} by ${JSON.stringify(f.rewrites)}`;
+        };
+        expect(phrase(text).map((f) => shown(f, (offset) => map[offset]))).toEqual(phrase(visible).map((f) => shown(f, (offset) => offset)));
       }),
       { numRuns: 300 },
     );

@@ -63,4 +63,15 @@ describe('hyphenated words with invisible characters', () => {
     expect(words).toEqual(['a', 'server-s\u200bide', 'problem']);
     expect(tokenize(text)[1].forms).toEqual(['server-side']);
   });
+
+  it('join parts with invisible characters right after the hyphen, as shown', () => {
+    for (const invisible of ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad']) {
+      const text = `Your port-${invisible}in and re-${invisible}${invisible}accommodated flight`;
+      expect(show(text)).toEqual(['Your=your', `port-${invisible}in=port-in`, 'and=and', `re-${invisible}${invisible}accommodated=re-accommodated`, 'flight=flight']);
+    }
+  });
+
+  it('leave a hyphen followed only by invisible characters outside the word', () => {
+    expect(show('port-\u200b in')).toEqual(['port=port', 'in=in']);
+  });
 });

@@ -47,6 +47,16 @@ function panel(db: SteadyDB, options: { journal?: JournalStorage; page?: PageLif
   return { session, views, view, shown, type };
 }
 
+/** The next `count` reads of `key`'s map fail (UnknownError); other reads, and later ones, work. */
+function failReads(db: SteadyDB, key: MapKey, count: number) {
+  const get = db.ticketMaps.get.bind(db.ticketMaps);
+  let failures = count;
+  db.ticketMaps.get = ((primaryKey: unknown) => {
+    if (JSON.stringify(primaryKey) !== JSON.stringify([key.helpdesk, key.account, key.ticketId]) || failures-- <= 0) return get(primaryKey as never);
+    return Promise.reject(Object.assign(new Error('busy'), { name: 'UnknownError' }));
+  }) as never;
+}
+
 describe('map session', () => {
   it('round-trips the whole map, and a second panel shows it exactly', async () => {
     const db = database();
@@ -368,8 +378,8 @@ describe('map session', () => {
     const a = panel(db);
     db.ticketMaps.get = (() => Promise.reject(Object.assign(new Error('unreadable'), { name: 'NotReadableError' }))) as never;
     a.session.open(ACME_123);
-    await expect.poll(() => a.view().saveState).toEqual({ kind: 'error', message: 'Could not read the decision map (NotReadableError). Close and reopen the panel.' });
-    expect(a.view()).toMatchObject({ key: ACME_123, map: null });
+    await expect.poll(() => a.view().readError).toBe('Could not read the decision map (NotReadableError). Steady tries again in a moment.');
+    expect(a.view()).toMatchObject({ key: ACME_123, map: null, saveState: { kind: 'idle' } });
   });
 
   it('a read failure without a name is reported as a storage error', async () => {
@@ -377,7 +387,54 @@ describe('map session', () => {
     const a = panel(db);
     db.ticketMaps.get = (() => Promise.reject(null)) as never;
     a.session.open(ACME_123);
-    await expect.poll(() => a.view().saveState.message).toBe('Could not read the decision map (storage error). Close and reopen the panel.');
+    await expect.poll(() => a.view().readError).toBe('Could not read the decision map (storage error). Steady tries again in a moment.');
+  });
+
+  it('a closed database is named, not left loading, and the map shows as soon as the database opens again', async () => {
+    const db = database();
+    await db.open();
+    const a = panel(db, { retryDelayMs: 60_000 });
+    db.close();
+    a.session.open(ACME_123);
+    await expect.poll(() => a.view().readError).toBe('Could not read the decision map (DatabaseClosedError). Steady tries again in a moment.');
+    expect(a.view().map).toBeNull();
+    await db.open();
+    expect(await a.shown(ACME_123)).toEqual(emptyDecisionMap(ACME_123));
+    expect(a.view().readError).toBeUndefined();
+    a.type('concern', 'After reopening');
+    await a.session.flush();
+    expect((await loadDecisionMap(db, ACME_123)).concern).toBe('After reopening');
+  });
+
+  it('retry() reads a map that could not be read again at once, showing it loading meanwhile', async () => {
+    const db = database();
+    const a = panel(db, { retryDelayMs: 60_000 });
+    failReads(db, ACME_123, 1);
+    a.session.open(ACME_123);
+    await expect.poll(() => a.view().readError).toContain('(UnknownError)');
+    a.session.retry();
+    expect(a.view()).toMatchObject({ key: ACME_123, map: null });
+    expect(a.view().readError).toBeUndefined();
+    expect(await a.shown(ACME_123)).toEqual(emptyDecisionMap(ACME_123));
+  });
+
+  it('a map that could not be read is read again by itself after the retry delay', async () => {
+    const db = database();
+    const a = panel(db, { retryDelayMs: 20 });
+    failReads(db, ACME_123, 2);
+    a.session.open(ACME_123);
+    expect(await a.shown(ACME_123)).toEqual(emptyDecisionMap(ACME_123));
+    expect(a.views.filter((v) => v.readError)).toHaveLength(2);
+  });
+
+  it('retry() without a read failure changes nothing', async () => {
+    const db = database();
+    const a = panel(db);
+    a.session.open(ACME_123);
+    await a.shown(ACME_123);
+    const seen = a.views.length;
+    a.session.retry();
+    expect(a.views.length).toBe(seen);
   });
 
   it('a read failing for a ticket the agent has left shows no error on the ticket now open', async () => {
@@ -400,7 +457,7 @@ describe('map session', () => {
     a.type('concern', 'On 124');
     await a.session.flush();
     expect(a.view().saveState).toEqual({ kind: 'saved' });
-    expect(a.views.some((v) => v.saveState.kind === 'error')).toBe(false);
+    expect(a.views.some((v) => v.saveState.kind === 'error' || v.readError)).toBe(false);
   });
 
   it('no ticket shows no map, and the previous ticket\'s edits are still saved', async () => {
