@@ -191,16 +191,18 @@ ${timer(`createLinter({ basePack: ${base} }).lint(draft)`)}`;
 /** Median wall-clock and CPU milliseconds of a cold start over fresh processes. */
 function coldStartInChild(mode: ColdStart, draft: string): { wall: number; cpu: number } {
   const dir = mkdtempSync(join(tmpdir(), 'steady-bench-'));
-  const script = join(dir, 'cold-start.mjs');
+  // write-good assigns undeclared variables, which only sloppy-mode CommonJS allows.
+  const commonJs = mode === 'write-good';
+  const script = join(dir, commonJs ? 'cold-start.cjs' : 'cold-start.mjs');
   buildSync({
     stdin: { contents: coldStartSource(mode), resolveDir: REPO, loader: 'ts' },
     bundle: true,
     platform: 'node',
-    format: 'esm',
+    format: commonJs ? 'cjs' : 'esm',
     outfile: script,
     logLevel: 'error',
-    // yaml and zod are CommonJS; the bundle needs a require for Node built-ins.
-    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+    // yaml and zod are CommonJS; an ES module bundle needs a require for Node built-ins.
+    ...(commonJs ? {} : { banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" } }),
   });
   const times: number[] = [];
   const cpuTimes: number[] = [];
