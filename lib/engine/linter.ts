@@ -4,7 +4,7 @@
  * whole-draft checks over cheap per-sentence facts.
  */
 import { longestMatch, matchesEndingAt, shortestMatch } from './pattern';
-import { compilePack, mergePacks, type CompiledPack, type CompiledPattern, type CompiledRule } from './pack';
+import { compilePack, knownStarts, mergePacks, patternSources, type CompiledPack, type CompiledPattern, type CompiledRule, type PatternStarts } from './pack';
 import type { Matcher } from './pattern';
 import { splitSentences, type Range } from './sentences';
 import { tokenize, type Token } from './tokenize';
@@ -59,7 +59,10 @@ export function createLinter(options: LinterOptions = {}): Linter {
     ? mergePacks([{ pack: base.pack, file: 'built-in rules' }, ...options.packs.map((pack, i) => ({ pack, file: `pack ${i + 1}` }))])
     : base.pack;
   // A pack validated against the built-in macros (validatePack's macroBase) can use them here too.
-  const compiled = compiledPacks.get(merged) ?? compilePack(merged, 'rule pack', hasBuiltinPack() ? builtinPack().pack.macros : {});
+  // The built-in pack's start table spares parsing its patterns before they are first needed.
+  const compiled =
+    compiledPacks.get(merged) ??
+    compilePack(merged, 'rule pack', hasBuiltinPack() ? builtinPack().pack.macros : {}, undefined, base.starts && knownStarts(base.starts, patternSources(base.pack, base.draft)));
   compiledPacks.set(merged, compiled);
   const disabledRules = new Set(options.disabledRules ?? []);
   const disabledCategories = new Set<string>(options.disabledCategories ?? []);
@@ -417,7 +420,7 @@ function snapshot(context: LintContext | undefined): LintContext | undefined {
 }
 
 /** A bare rule pack keeps the registered draft checks when there are any. */
-function resolveBase(basePack: LinterOptions['basePack']): { pack: RulePack; draft?: DraftConfig } {
+function resolveBase(basePack: LinterOptions['basePack']): { pack: RulePack; draft?: DraftConfig; starts?: PatternStarts } {
   if (!basePack) return builtinPack();
   if ('pack' in basePack) return basePack;
   return { pack: basePack, draft: hasBuiltinPack() ? builtinPack().draft : undefined };

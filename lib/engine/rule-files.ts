@@ -2,7 +2,7 @@
  * Turn the parsed contents of rules/*.yaml into the built-in pack, validating
  * every file. Pure: the caller reads the files (Node fs, or Vite at build time).
  */
-import { PackError, validatePack, mergePacks, compilePack } from './pack';
+import { PackError, validatePack, mergePacks, compilePack, patternStarts, patternSources } from './pack';
 import { validateDraftConfig, compileDraftChecks } from './draft';
 import { NAMES_FILE, validateNames } from './names';
 import type { BuiltinPack } from './builtin';
@@ -37,7 +37,7 @@ export function buildBuiltinPack(files: Readonly<Record<string, unknown>>): Buil
   const namesData = files[NAMES_FILE];
   const checks = [...Object.keys(draft.checks), 'too-long'];
   const names = namesData === undefined ? undefined : validateNames(namesData, new Set(pack.rules.map((r) => r.id)), checks);
-  return { pack, draft, ...(names ? { names } : {}) };
+  return { pack, draft, ...(names ? { names } : {}), starts: patternStarts(patternSources(pack, draft), macros) };
 }
 
 function isRuleFile(data: unknown): data is { category: string; rules: unknown } {
