@@ -144,6 +144,9 @@ function fromZod(file: string, ruleId: string | undefined, error: z.ZodError): P
 }
 
 
+/** Distinct token forms: a Set when parsed, a list when read from a PatternStarts table. */
+export type Forms = ReadonlySet<string> | readonly string[];
+
 /**
  * A pattern's start forms (for the index) and its matcher, built on first use; a pattern whose start
  * forms come from a PatternStarts table is parsed only then too, so loading the built-in pack is fast.
@@ -152,10 +155,10 @@ export class CompiledPattern {
   private built: Matcher | undefined;
 
   constructor(
-    /** Token forms the pattern can start with; null = any word. */
-    readonly first: ReadonlySet<string> | null,
+    /** Token forms the pattern can start with (no form twice); null = any word. */
+    readonly first: Forms | null,
     /** Sets of forms of which every match contains one each (see requiredForms). */
-    readonly required: readonly ReadonlySet<string>[],
+    readonly required: readonly Forms[],
     /** The parsed pattern, or how to parse it. */
     private readonly nodes: readonly Node[] | (() => readonly Node[]),
   ) {}
@@ -187,7 +190,7 @@ export interface PatternStarts {
 /** Start forms of patterns by source, with the macros under which they hold (see compilePack). */
 export interface KnownStarts {
   macros: Record<string, string>;
-  bySource: ReadonlyMap<string, { first: ReadonlySet<string> | null; required: readonly ReadonlySet<string>[] }>;
+  bySource: ReadonlyMap<string, { first: Forms | null; required: readonly Forms[] }>;
 }
 
 /** Every distinct pattern source of a pack's rules and of its draft checks, in a fixed order. */
@@ -210,7 +213,7 @@ export function patternStarts(sources: readonly string[], macros: Record<string,
   const wordAt = new Map<string, number>();
   const sets: number[][] = [];
   const setAt = new Map<string, number>();
-  const position = (forms: ReadonlySet<string>) => {
+  const position = (forms: Forms) => {
     const set = [...forms].sort().map((form) => {
       let at = wordAt.get(form);
       if (at === undefined) wordAt.set(form, (at = words.push(form) - 1));
@@ -231,7 +234,7 @@ export function patternStarts(sources: readonly string[], macros: Record<string,
 /** The table read back for the `sources` it was made for; undefined when they differ in number (another pack). */
 export function knownStarts(starts: PatternStarts, sources: readonly string[]): KnownStarts | undefined {
   if (sources.length !== starts.patterns.length) return undefined;
-  const sets = starts.sets.map((set) => new Set(set.map((at) => starts.words[at])));
+  const sets = starts.sets.map((set) => set.map((at) => starts.words[at]));
   const bySource = new Map(
     sources.map((source, i) => {
       const [first, ...required] = starts.patterns[i];
