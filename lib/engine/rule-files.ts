@@ -37,7 +37,15 @@ export function buildBuiltinPack(files: Readonly<Record<string, unknown>>): Buil
   const namesData = files[NAMES_FILE];
   const checks = [...Object.keys(draft.checks), 'too-long'];
   const names = namesData === undefined ? undefined : validateNames(namesData, new Set(pack.rules.map((r) => r.id)), checks);
-  return { pack, draft, ...(names ? { names } : {}), starts: patternStarts(patternSources(pack, draft), macros) };
+  return { pack, draft, ...(names ? { names } : {}) };
+}
+
+/**
+ * The pack as the extension ships it: with its patterns' start forms, so a linter made from it in
+ * the browser parses no pattern before it is needed. (In-process, validating has parsed them all.)
+ */
+export function withPatternStarts(builtin: BuiltinPack): BuiltinPack {
+  return { ...builtin, starts: patternStarts(patternSources(builtin.pack, builtin.draft), builtin.pack.macros) };
 }
 
 function isRuleFile(data: unknown): data is { category: string; rules: unknown } {

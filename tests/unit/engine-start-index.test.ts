@@ -13,6 +13,7 @@ import { StartIndex } from '../../lib/engine/start-index';
 import { tokenize } from '../../lib/engine/tokenize';
 import { splitSentences } from '../../lib/engine/sentences';
 import { createLinter } from '../../lib/engine';
+import { withPatternStarts } from '../../lib/engine/rule-files';
 import { readJsonl } from '../eval/corpus';
 
 const { pack, draft } = builtinPack();
@@ -97,7 +98,7 @@ describe('start index', () => {
     // A fresh copy of the engine has parsed no pattern yet, as in a new tab: every parse happens while linting.
     vi.resetModules();
     const fresh = await import('../../lib/engine');
-    const shipped = fresh.createLinter({ basePack: JSON.parse(JSON.stringify(builtinPack())) as BuiltinPack });
+    const shipped = fresh.createLinter({ basePack: JSON.parse(JSON.stringify(withPatternStarts(builtinPack()))) as BuiltinPack });
     const parsed = createLinter();
     for (const text of [...examples, ...(realReplies ?? [])]) {
       for (const context of [undefined, { customerSentiment: -0.6 }]) expect(shipped.lint(text, context), text).toEqual(parsed.lint(text, context));
