@@ -6,12 +6,15 @@
 import type { RulePack } from './types';
 import type { DraftConfig } from './draft';
 import type { RuleNames } from './names';
+import type { PatternStarts } from './pack';
 
 export interface BuiltinPack {
   pack: RulePack;
   draft: DraftConfig;
   /** Human names of rules and categories (rules/names.yaml); absent in packs built without it. */
   names?: RuleNames;
+  /** Start forms of the pack's patterns, so a linter loads it without parsing them (absent: parsed at load). */
+  starts?: PatternStarts;
 }
 
 let registered: BuiltinPack | undefined;

@@ -4,7 +4,7 @@
  * (cached with the sentence), and the checks aggregate those facts.
  */
 import { z } from 'zod';
-import { longestMatch, type Matcher } from './pattern';
+import { longestMatch } from './pattern';
 import { PackError, type CompiledPack, type CompiledPattern } from './pack';
 import { describeZodError } from './schema-error';
 import type { Token } from './tokenize';
@@ -114,10 +114,11 @@ export class SentenceFacts {
     return !this.found[list] && ((list !== 'fix-opener' && list !== 'greeting') || i === this.firstWord);
   }
 
-  consider(list: DraftList, matcher: Matcher, i: number): void {
+  /** `pattern`'s matcher is only built when the facts still need it (a list already found needs none). */
+  consider(list: DraftList, pattern: CompiledPattern, i: number): void {
     if (!this.wants(list, i)) return;
-    if (list === 'hedge') this.hedgeEnd = Math.max(this.hedgeEnd, longestMatch(matcher, this.tokens, i));
-    else this.found[list] = longestMatch(matcher, this.tokens, i) > 0;
+    if (list === 'hedge') this.hedgeEnd = Math.max(this.hedgeEnd, longestMatch(pattern.matcher, this.tokens, i));
+    else this.found[list] = longestMatch(pattern.matcher, this.tokens, i) > 0;
   }
 
   endToken(i: number): void {

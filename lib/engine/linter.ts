@@ -4,7 +4,7 @@
  * whole-draft checks over cheap per-sentence facts.
  */
 import { longestMatch, matchesEndingAt, shortestMatch } from './pattern';
-import { compilePack, mergePacks, type CompiledPack, type CompiledPattern, type CompiledRule } from './pack';
+import { compilePack, knownStarts, mergePacks, patternSources, type CompiledPack, type CompiledPattern, type CompiledRule, type PatternStarts } from './pack';
 import type { Matcher } from './pattern';
 import { splitSentences, type Range } from './sentences';
 import { tokenize, withoutInvisibles, type Token } from './tokenize';
@@ -59,7 +59,10 @@ export function createLinter(options: LinterOptions = {}): Linter {
     ? mergePacks([{ pack: base.pack, file: 'built-in rules' }, ...options.packs.map((pack, i) => ({ pack, file: `pack ${i + 1}` }))])
     : base.pack;
   // A pack validated against the built-in macros (validatePack's macroBase) can use them here too.
-  const compiled = compiledPacks.get(merged) ?? compilePack(merged, 'rule pack', hasBuiltinPack() ? builtinPack().pack.macros : {});
+  // The built-in pack's start table spares parsing its patterns before they are first needed.
+  const compiled =
+    compiledPacks.get(merged) ??
+    compilePack(merged, 'rule pack', hasBuiltinPack() ? builtinPack().pack.macros : {}, undefined, base.starts && knownStarts(base.starts, patternSources(base.pack, base.draft)));
   compiledPacks.set(merged, compiled);
   const disabledRules = new Set(options.disabledRules ?? []);
   const disabledCategories = new Set<string>(options.disabledCategories ?? []);
@@ -99,9 +102,9 @@ export function createLinter(options: LinterOptions = {}): Linter {
     for (let i = 0; i < tokens.length; i++) {
       for (let k = 0, count = index.candidates(tokens, i); k < count; k++) {
         const c = found[k];
-        if (c.kind === 'draft') facts?.consider(c.list, c.pattern.matcher, i);
-        else if (c.kind === 'earlier') earlier = noteEarlier(earlier, c.rule, c.pattern.matcher, tokens, i);
-        else if (c.kind === 'later') later = noteLater(later, c.rule, c.pattern.matcher, tokens, i);
+        if (c.kind === 'draft') facts?.consider(c.list, c.pattern, i);
+        else if (c.kind === 'earlier') earlier = noteEarlier(earlier, c.rule, c.pattern, tokens, i);
+        else if (c.kind === 'later') later = noteLater(later, c.rule, c.pattern, tokens, i);
         else {
           const match = matchRule(c.rule, c.pattern.matcher, tokens, i, firstWord);
           if (match) matches.push(match);
@@ -112,7 +115,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
     if (facts && firstWord >= 0) {
       for (let k = 0, count = openingIndex.candidates(tokens, firstWord); k < count; k++) {
         const c = openingIndex.found[k];
-        if (c.kind === 'draft') facts.consider(c.list, c.pattern.matcher, firstWord);
+        if (c.kind === 'draft') facts.consider(c.list, c.pattern, firstWord);
       }
     }
     splitJoinedPhrases(matches, tokens);
@@ -442,7 +445,7 @@ function snapshot(context: LintContext | undefined): LintContext | undefined {
 }
 
 /** A bare rule pack keeps the registered draft checks when there are any. */
-function resolveBase(basePack: LinterOptions['basePack']): { pack: RulePack; draft?: DraftConfig } {
+function resolveBase(basePack: LinterOptions['basePack']): { pack: RulePack; draft?: DraftConfig; starts?: PatternStarts } {
   if (!basePack) return builtinPack();
   if ('pack' in basePack) return basePack;
   return { pack: basePack, draft: hasBuiltinPack() ? builtinPack().draft : undefined };
@@ -518,17 +521,17 @@ function splitJoinedPhrases(matches: SentenceMatch[], tokens: readonly Token[]):
 }
 
 /** Record where an `except.earlier` pattern of `rule` first ends in the sentence (the earliest end wins). */
-function noteEarlier(ends: Map<CompiledRule, number> | null, rule: CompiledRule, matcher: Matcher, tokens: readonly Token[], i: number): Map<CompiledRule, number> | null {
+function noteEarlier(ends: Map<CompiledRule, number> | null, rule: CompiledRule, pattern: CompiledPattern, tokens: readonly Token[], i: number): Map<CompiledRule, number> | null {
   const best = ends?.get(rule) ?? Infinity;
   if (best <= tokens[i].end) return ends;
-  const end = shortestMatch(matcher, tokens, i);
+  const end = shortestMatch(pattern.matcher, tokens, i);
   if (end < 0 || tokens[end - 1].end >= best) return ends;
   return (ends ?? new Map()).set(rule, tokens[end - 1].end);
 }
 
 /** Record where an `except.later` pattern of `rule` last starts in the sentence (the latest start wins). */
-function noteLater(starts: Map<CompiledRule, number> | null, rule: CompiledRule, matcher: Matcher, tokens: readonly Token[], i: number): Map<CompiledRule, number> | null {
-  if ((starts?.get(rule) ?? -1) >= tokens[i].start || shortestMatch(matcher, tokens, i) < 0) return starts;
+function noteLater(starts: Map<CompiledRule, number> | null, rule: CompiledRule, pattern: CompiledPattern, tokens: readonly Token[], i: number): Map<CompiledRule, number> | null {
+  if ((starts?.get(rule) ?? -1) >= tokens[i].start || shortestMatch(pattern.matcher, tokens, i) < 0) return starts;
   return (starts ?? new Map()).set(rule, tokens[i].start);
 }
 

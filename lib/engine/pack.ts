@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { describeZodError, describeZodIssues } from './schema-error';
 import { PHRASE_CATEGORIES, SEVERITIES, SLOTS, REWRITE_CONDITIONS, type RulePack, type RuleSpec } from './types';
+import type { DraftConfig } from './draft';
 import { parsePattern, firstForms, requiredForms, compileMatcher, expandedWords, largestMacro, PatternError, type Node, type Matcher } from './pattern';
 
 /**
@@ -143,22 +144,104 @@ function fromZod(file: string, ruleId: string | undefined, error: z.ZodError): P
 }
 
 
-/** A parsed pattern; its matcher is built on first use, so loading a pack only parses (fast cold start). */
+/** Distinct token forms: a Set when parsed, a list when read from a PatternStarts table. */
+export type Forms = ReadonlySet<string> | readonly string[];
+
+/**
+ * A pattern's start forms (for the index) and its matcher, built on first use; a pattern whose start
+ * forms come from a PatternStarts table is parsed only then too, so loading the built-in pack is fast.
+ */
 export class CompiledPattern {
-  /** Token forms the pattern can start with; null = any word. */
-  readonly first: ReadonlySet<string> | null;
-  /** Sets of forms of which every match contains one each (see requiredForms). */
-  readonly required: readonly ReadonlySet<string>[];
   private built: Matcher | undefined;
 
-  constructor(private readonly nodes: Node[]) {
-    this.first = firstForms(nodes);
-    this.required = requiredForms(nodes);
+  constructor(
+    /** Token forms the pattern can start with (no form twice); null = any word. */
+    readonly first: Forms | null,
+    /** Sets of forms of which every match contains one each (see requiredForms). */
+    readonly required: readonly Forms[],
+    /** The parsed pattern, or how to parse it. */
+    private readonly nodes: readonly Node[] | (() => readonly Node[]),
+  ) {}
+
+  static parsed(nodes: readonly Node[]): CompiledPattern {
+    return new CompiledPattern(firstForms(nodes), requiredForms(nodes), nodes);
   }
 
   get matcher(): Matcher {
-    return (this.built ??= compileMatcher(this.nodes));
+    return (this.built ??= compileMatcher(typeof this.nodes === 'function' ? this.nodes() : this.nodes));
   }
+}
+
+/**
+ * The start forms of every pattern of the built-in pack, worked out when the pack is built, so a
+ * linter indexes the built-in rules without parsing their patterns. Compact: it ships in the pack.
+ */
+export interface PatternStarts {
+  /** The macros the patterns were parsed with: the table holds only while every one is unchanged. */
+  macros: Record<string, string>;
+  /** Every form the sets hold. */
+  words: string[];
+  /** The distinct sets of forms, as positions in `words`. */
+  sets: number[][];
+  /** For each of patternSources(pack, draft), in order: its first-form set (-1: any word), then its required sets. */
+  patterns: number[][];
+}
+
+/** Start forms of patterns by source, with the macros under which they hold (see compilePack). */
+export interface KnownStarts {
+  macros: Record<string, string>;
+  bySource: ReadonlyMap<string, { first: Forms | null; required: readonly Forms[] }>;
+}
+
+/** Every distinct pattern source of a pack's rules and of its draft checks, in a fixed order. */
+export function patternSources(pack: RulePack, draft: DraftConfig | undefined): string[] {
+  const ofRule = ({ match, except, 'followed-by': followedBy }: RuleSpec) => [
+    ...match,
+    ...(except?.before ?? []),
+    ...(except?.after ?? []),
+    ...(except?.earlier ?? []),
+    ...(except?.later ?? []),
+    ...(followedBy ?? []),
+  ];
+  return [...new Set([...pack.rules.flatMap(ofRule), ...(draft ? Object.values(draft.patterns).flat() : [])])];
+}
+
+/** The start forms of `sources` (distinct), parsed with `macros` (already validated). */
+export function patternStarts(sources: readonly string[], macros: Record<string, string>): PatternStarts {
+  const { compilePattern } = compilePack({ macros, rules: [] });
+  const words: string[] = [];
+  const wordAt = new Map<string, number>();
+  const sets: number[][] = [];
+  const setAt = new Map<string, number>();
+  const position = (forms: Forms) => {
+    const set = [...forms].sort().map((form) => {
+      let at = wordAt.get(form);
+      if (at === undefined) wordAt.set(form, (at = words.push(form) - 1));
+      return at;
+    });
+    const key = set.join(' ');
+    let at = setAt.get(key);
+    if (at === undefined) setAt.set(key, (at = sets.push(set) - 1));
+    return at;
+  };
+  const patterns = sources.map((source) => {
+    const { first, required } = compilePattern(source);
+    return [first ? position(first) : -1, ...required.map(position)];
+  });
+  return { macros, words, sets, patterns };
+}
+
+/** The table read back for the `sources` it was made for; undefined when they differ in number (another pack). */
+export function knownStarts(starts: PatternStarts, sources: readonly string[]): KnownStarts | undefined {
+  if (sources.length !== starts.patterns.length) return undefined;
+  const sets = starts.sets.map((set) => set.map((at) => starts.words[at]));
+  const bySource = new Map(
+    sources.map((source, i) => {
+      const [first, ...required] = starts.patterns[i];
+      return [source, { first: first < 0 ? null : sets[first], required: required.map((at) => sets[at]) }];
+    }),
+  );
+  return { macros: starts.macros, bySource };
 }
 
 export interface CompiledRule {
@@ -186,8 +269,16 @@ export interface CompiledPack {
  * Compile patterns of one or more packs; later packs' macros extend earlier ones. Throws a PackError
  * at the first bad macro or pattern, or, with `report`, hands each to it and leaves that pattern out.
  */
-export function compilePack(pack: RulePack, file = 'pack', macroBase: Record<string, string> = {}, report?: (problem: PackError) => void): CompiledPack {
+export function compilePack(
+  pack: RulePack,
+  file = 'pack',
+  macroBase: Record<string, string> = {},
+  report?: (problem: PackError) => void,
+  starts?: KnownStarts,
+): CompiledPack {
   const macros = { ...macroBase, ...pack.macros };
+  // The table's patterns were parsed and checked when it was made, with these macros.
+  const table = starts && Object.entries(starts.macros).every(([name, source]) => macros[name] === source) ? starts : undefined;
   const cache = new Map<string, Node[]>();
   const resolving = new Set<string>();
   const macro = (name: string): Node[] => {
@@ -210,6 +301,7 @@ export function compilePack(pack: RulePack, file = 'pack', macroBase: Record<str
     report(problem);
   };
   for (const name of Object.keys(pack.macros)) {
+    if (table?.macros[name] !== undefined) continue;
     try {
       macro(name);
     } catch (e) {
@@ -226,7 +318,11 @@ export function compilePack(pack: RulePack, file = 'pack', macroBase: Record<str
   const known = compiledWith(macros);
   const compilePattern = (source: string): CompiledPattern => {
     let pattern = known.get(source);
-    if (!pattern) known.set(source, (pattern = new CompiledPattern(compile(source))));
+    if (!pattern) {
+      const start = table?.bySource.get(source);
+      pattern = start ? new CompiledPattern(start.first, start.required, () => compile(source)) : CompiledPattern.parsed(compile(source));
+      known.set(source, pattern);
+    }
     return pattern;
   };
   const rules = pack.rules.map((spec): CompiledRule => {

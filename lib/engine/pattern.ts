@@ -154,8 +154,9 @@ export function compileMatcher(seq: readonly Node[]): Matcher {
       case 'any':
         return state(ANY, next);
       case 'group': {
-        let entry = compileSeq(node.alts[node.alts.length - 1], next);
-        for (let i = node.alts.length - 2; i >= 0; i--) entry = state(SPLIT, compileSeq(node.alts[i], next), entry);
+        const alts = alternativesOf(node);
+        let entry = compileSeq(alts[alts.length - 1], next);
+        for (let i = alts.length - 2; i >= 0; i--) entry = state(SPLIT, compileSeq(alts[i], next), entry);
         return entry;
       }
       case 'repeat': {
@@ -200,6 +201,27 @@ export function compileMatcher(seq: readonly Node[]): Matcher {
     firstById,
     firstAny,
   };
+}
+
+const mergedAlternatives = new WeakMap<Node, readonly (readonly Node[])[]>();
+
+/**
+ * A group's alternatives with those of one word each merged into one word of all their forms: it
+ * matches the same tokens with one state instead of a chain of them ("(0|1|…|500)", long verb lists).
+ */
+function alternativesOf(group: Extract<Node, { kind: 'group' }>): readonly (readonly Node[])[] {
+  let alts = mergedAlternatives.get(group);
+  if (!alts) {
+    const isWord = (alt: readonly Node[]) => alt.length === 1 && alt[0].kind === 'word';
+    const words = group.alts.filter(isWord);
+    if (words.length < 2) alts = group.alts;
+    else {
+      const forms = new Set(words.flatMap((alt) => [...(alt[0] as { forms: ReadonlySet<string> }).forms]));
+      alts = [[{ kind: 'word', forms }], ...group.alts.filter((alt) => !isWord(alt))];
+    }
+    mergedAlternatives.set(group, alts);
+  }
+  return alts;
 }
 
 // Scratch buffers shared by all matchers (matching is synchronous and never re-entrant).

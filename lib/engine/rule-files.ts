@@ -2,7 +2,7 @@
  * Turn the parsed contents of rules/*.yaml into the built-in pack, validating
  * every file. Pure: the caller reads the files (Node fs, or Vite at build time).
  */
-import { PackError, validatePack, mergePacks, compilePack } from './pack';
+import { PackError, validatePack, mergePacks, compilePack, patternStarts, patternSources } from './pack';
 import { validateDraftConfig, compileDraftChecks } from './draft';
 import { NAMES_FILE, validateNames } from './names';
 import type { BuiltinPack } from './builtin';
@@ -38,6 +38,14 @@ export function buildBuiltinPack(files: Readonly<Record<string, unknown>>): Buil
   const checks = [...Object.keys(draft.checks), 'too-long'];
   const names = namesData === undefined ? undefined : validateNames(namesData, new Set(pack.rules.map((r) => r.id)), checks);
   return { pack, draft, ...(names ? { names } : {}) };
+}
+
+/**
+ * The pack as the extension ships it: with its patterns' start forms, so a linter made from it in
+ * the browser parses no pattern before it is needed. (In-process, validating has parsed them all.)
+ */
+export function withPatternStarts(builtin: BuiltinPack): BuiltinPack {
+  return { ...builtin, starts: patternStarts(patternSources(builtin.pack, builtin.draft), builtin.pack.macros) };
 }
 
 function isRuleFile(data: unknown): data is { category: string; rules: unknown } {

@@ -6,10 +6,11 @@
 import { MAX_SPAN_TOKENS } from './pattern';
 import { withCurrentIds, type Token } from './tokenize';
 import { registerWord } from './vocabulary';
+import type { Forms } from './pack';
 
 /** One set of forms a pattern needs, and where one of them was last seen. */
 interface Requirement {
-  forms: ReadonlySet<string>;
+  forms: Forms;
   /** Sentence in which one of the forms was last seen, and the last token index it was seen at. */
   seenIn: number;
   seenAt: number;
@@ -37,7 +38,7 @@ class FormPositions {
   }
 
   /** Whether a token with one of `forms` sits at an index in [from, from + MAX_SPAN_TOKENS). */
-  anyWithinSpan(forms: ReadonlySet<string>, from: number): boolean {
+  anyWithinSpan(forms: Forms, from: number): boolean {
     const to = from + MAX_SPAN_TOKENS;
     for (const form of forms) {
       const list = this.at.get(form);
@@ -62,6 +63,7 @@ export class StartIndex<T> {
   private readonly anyWord: Entry<T>[] = [];
   /** One requirement per distinct set of forms (patterns built from the same macros share them), so a token marks each once. */
   private readonly requirements = new Map<string, Requirement>();
+  private readonly requirementOf = new Map<Forms, Requirement>();
   /** See candidates(). */
   readonly found: T[] = [];
   private lookup = 0;
@@ -69,19 +71,23 @@ export class StartIndex<T> {
   private positions: FormPositions | null = null;
 
   /** `first`: the forms the pattern can start with (null: any word); `required`: see CompiledPattern. */
-  add(first: ReadonlySet<string> | null, required: readonly ReadonlySet<string>[], value: T): void {
+  add(first: Forms | null, required: readonly Forms[], value: T): void {
     const entry: Entry<T> = { value, required: required.map((forms) => this.requirement(forms)), mark: 0 };
     if (first === null) this.anyWord.push(entry);
     else for (const form of first) (this.byFirst[registerWord(form)] ??= []).push(entry);
   }
 
-  private requirement(forms: ReadonlySet<string>): Requirement {
+  private requirement(forms: Forms): Requirement {
+    // Shared sets of forms (macros, a start table's sets) are looked up as they are; others by their words.
+    let requirement = this.requirementOf.get(forms);
+    if (requirement) return requirement;
     const key = [...forms].sort().join(' ');
-    let requirement = this.requirements.get(key);
+    requirement = this.requirements.get(key);
     if (!requirement) {
       this.requirements.set(key, (requirement = { forms, seenIn: 0, seenAt: -1 }));
       for (const form of forms) (this.byRequired[registerWord(form)] ??= []).push(requirement);
     }
+    this.requirementOf.set(forms, requirement);
     return requirement;
   }
 

@@ -7,7 +7,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { buildBuiltinPack } from '../engine/rule-files';
+import { buildBuiltinPack, withPatternStarts } from '../engine/rule-files';
 import { readRuleFiles, RULES_DIR } from './rule-files';
 
 export const RULES_MODULE_ID = 'virtual:steady-rules';
@@ -34,7 +34,7 @@ export function steadyRules(rulesDir = RULES_DIR): Plugin {
         .filter((name) => name.endsWith('.yaml'))
         .map((name) => join(rulesDir, name));
       for (const source of sources) this.addWatchFile(source);
-      const pack = buildBuiltinPack(readRuleFiles(rulesDir));
+      const pack = withPatternStarts(buildBuiltinPack(readRuleFiles(rulesDir)));
       const imports = sources.map((source) => `import ${JSON.stringify(source + SOURCE_SUFFIX)};`).join('\n');
       return `${imports}\nexport default ${JSON.stringify(pack)};`;
     },

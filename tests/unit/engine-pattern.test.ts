@@ -27,6 +27,12 @@ describe('pattern matching', () => {
     expect(match('(calm|settle) down', 'settle down now')).toBe('settle down');
     expect(match('(no way|not possible) today', 'not possible today')).toBe('not possible today');
     expect(match('(calm|settle) down', 'sit down')).toBeNull();
+    // One-word alternatives mixed with longer ones and with "_".
+    expect(match('(sorry|so sorry|_ apologies|regret~) for', 'so sorry for')).toBe('so sorry for');
+    expect(match('(sorry|so sorry|_ apologies|regret~) for', 'regretted for')).toBe('regretted for');
+    expect(match('(sorry|so sorry|_ apologies|regret~) for', 'our apologies for')).toBe('our apologies for');
+    expect(match('(sorry|so sorry|_ apologies|regret~) for', 'so for')).toBeNull();
+    expect(match('(really|truly)* (sorry|sad)', 'really truly really sad')).toBe('really truly really sad');
   });
 
   it('supports ? * + and takes the longest match', () => {

@@ -3,9 +3,9 @@
  * exceptions and the whole-draft lists), the matches found through it are
  * exactly those found by trying every pattern at every token.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { builtinPack } from '../../lib/engine';
+import { builtinPack, type BuiltinPack } from '../../lib/engine';
 import { compilePack, type CompiledPattern } from '../../lib/engine/pack';
 import { compileDraftChecks } from '../../lib/engine/draft';
 import { longestMatch } from '../../lib/engine/pattern';
@@ -13,6 +13,7 @@ import { StartIndex } from '../../lib/engine/start-index';
 import { tokenize } from '../../lib/engine/tokenize';
 import { splitSentences } from '../../lib/engine/sentences';
 import { createLinter } from '../../lib/engine';
+import { withPatternStarts } from '../../lib/engine/rule-files';
 import { readJsonl } from '../eval/corpus';
 
 const { pack, draft } = builtinPack();
@@ -91,6 +92,17 @@ describe('start index', () => {
       }
     }
     expect(found).toBeGreaterThan(realReplies!.length);
+  });
+
+  it('gives a linter of the shipped pack, which parses each pattern when first needed, the findings of one that parsed them all at load', async () => {
+    // A fresh copy of the engine has parsed no pattern yet, as in a new tab: every parse happens while linting.
+    vi.resetModules();
+    const fresh = await import('../../lib/engine');
+    const shipped = fresh.createLinter({ basePack: JSON.parse(JSON.stringify(withPatternStarts(builtinPack()))) as BuiltinPack });
+    const parsed = createLinter();
+    for (const text of [...examples, ...(realReplies ?? [])]) {
+      for (const context of [undefined, { customerSentiment: -0.6 }]) expect(shipped.lint(text, context), text).toEqual(parsed.lint(text, context));
+    }
   });
 
   it.skipIf(!realReplies)('gives a fresh linter per reply (sharing the compiled index) the findings of one linter reused across them', () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { build, type Rolldown } from 'vite';
-import { buildBuiltinPack } from '../../lib/engine/rule-files';
+import { buildBuiltinPack, withPatternStarts } from '../../lib/engine/rule-files';
 import { readRuleFiles, RULES_DIR } from '../../lib/node/rule-files';
 import { steadyRules } from '../../lib/node/vite-rules-plugin';
 
@@ -33,7 +33,7 @@ async function bundlePack(rulesDir: string): Promise<Rolldown.OutputChunk> {
 test('the bundled pack is the validated pack built from rules/', async () => {
   const { code } = await bundlePack(RULES_DIR);
   const { default: bundled } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
-  expect(bundled).toEqual(buildBuiltinPack(readRuleFiles(RULES_DIR)));
+  expect(bundled).toEqual(withPatternStarts(buildBuiltinPack(readRuleFiles(RULES_DIR))));
 });
 
 test('every rule file is a dependency of the bundle, so editing one rebuilds the extension in dev', async () => {
