@@ -51,6 +51,7 @@ const SPLITS = [
   { name: 'held-out-5', file: 'checklist-judgements-heldout-5.json' },
   { name: 'held-out-6', file: 'checklist-judgements-heldout-6.json' },
   { name: 'held-out-7', file: 'checklist-judgements-heldout-7.json' },
+  { name: 'held-out-8', file: 'checklist-judgements-heldout-8.json' },
 ] as const;
 
 const judgedIn = (dir: string, file: string): Verdicts => JSON.parse(readFileSync(join(dir, file), 'utf8'));
