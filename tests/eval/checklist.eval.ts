@@ -52,6 +52,7 @@ const SPLITS = [
   { name: 'held-out-6', file: 'checklist-judgements-heldout-6.json' },
   { name: 'held-out-7', file: 'checklist-judgements-heldout-7.json' },
   { name: 'held-out-8', file: 'checklist-judgements-heldout-8.json' },
+  { name: 'held-out-9', file: 'checklist-judgements-heldout-9.json' },
 ] as const;
 
 const judgedIn = (dir: string, file: string): Verdicts => JSON.parse(readFileSync(join(dir, file), 'utf8'));
