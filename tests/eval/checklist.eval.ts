@@ -53,6 +53,7 @@ const SPLITS = [
   { name: 'held-out-7', file: 'checklist-judgements-heldout-7.json' },
   { name: 'held-out-8', file: 'checklist-judgements-heldout-8.json' },
   { name: 'held-out-9', file: 'checklist-judgements-heldout-9.json' },
+  { name: 'held-out-10', file: 'checklist-judgements-heldout-10.json' },
 ] as const;
 
 const judgedIn = (dir: string, file: string): Verdicts => JSON.parse(readFileSync(join(dir, file), 'utf8'));
