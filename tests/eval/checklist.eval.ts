@@ -55,6 +55,7 @@ const SPLITS = [
   { name: 'held-out-9', file: 'checklist-judgements-heldout-9.json' },
   { name: 'held-out-10', file: 'checklist-judgements-heldout-10.json' },
   { name: 'held-out-11', file: 'checklist-judgements-heldout-11.json' },
+  { name: 'held-out-12', file: 'checklist-judgements-heldout-12.json' },
 ] as const;
 
 const judgedIn = (dir: string, file: string): Verdicts => JSON.parse(readFileSync(join(dir, file), 'utf8'));
