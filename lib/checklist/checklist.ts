@@ -26,8 +26,11 @@ export const checklistItemSchema = z.strictObject({
   'blocked-by': z.array(z.enum(PHRASE_CATEGORIES)).min(1).optional(),
   /** A pass match does not count right after an `except.before` phrase or right before an `except.after` one. */
   except: z.strictObject({ before: patterns.optional(), after: patterns.optional() }).optional(),
-  /** A numbered list introduced by one of these phrases is a how-to: its introduction and steps don't count for the item. */
-  'skip-steps': patterns.optional(),
+  /**
+   * A numbered list introduced by one of these phrases ("follow these steps: 1. … 2. …") is a how-to.
+   * `steps: skip` — its introduction and steps don't count for the item; `steps: pass` — a how-to passes the item.
+   */
+  'how-to': z.strictObject({ intro: patterns, steps: z.enum(['skip', 'pass']) }).optional(),
   /** Drafts the item must pass, and drafts it must not (run by the unit tests). */
   examples: z.strictObject({ pass: z.array(z.string().min(1)).min(1), missing: z.array(z.string().min(1)).min(1) }),
   reasons: z.strictObject({ pass: z.string().min(1), missing: z.string().min(1), bare: z.string().min(1).optional(), blocked: z.string().min(1).optional() }),
@@ -95,7 +98,7 @@ export function createChecklist(data: unknown, macros: Record<string, string>, f
       bare: compileAll('bare-apology', parsed.data['bare-apology']),
       before: compileAll('except.before', except?.before),
       after: compileAll('except.after', except?.after),
-      stepsIntro: compileAll('skip-steps', parsed.data['skip-steps']),
+      stepsIntro: compileAll('how-to.intro', parsed.data['how-to']?.intro),
     };
   });
   const closing = compiled.find((c) => c.spec.id === 'closing-check');
@@ -112,13 +115,14 @@ export function createChecklist(data: unknown, macros: Record<string, string>, f
         const unfilled = spec.id === 'closing-check' ? placeholdersIn(draft)[0] : undefined;
         if (unfilled) return result('missing', `Fill in ${unfilled.text} before sending.`, { start: unfilled.start, end: unfilled.end });
         const scope = spec['look-in'] === 'opening' ? body.slice(0, 2) : spec['look-in'] === 'closing' ? body.slice(-2) : body;
-        const steps = stepsIntro.length ? stepsOf(sentences, stepsIntro) : new Set<unknown>();
-        const candidates = scope.filter((s) => !steps.has(s) && (!spec.question || s.text.trimEnd().endsWith('?')) && !(spec['except-closing'] && closing && findIn(closing.pass, s.tokens)));
+        const steps = stepsIntro.length ? stepsOf(sentences, stepsIntro) : new Set<(typeof sentences)[number]>();
+        const howToPasses = spec['how-to']?.steps === 'pass';
+        const candidates = scope.filter((s) => (howToPasses || !steps.has(s)) && (!spec.question || s.text.trimEnd().endsWith('?')) && !(spec['except-closing'] && closing && findIn(closing.pass, s.tokens)));
         const blockers = spec['blocked-by'];
         if (blockers && context.findings?.some((f) => (blockers as readonly Category[]).includes(f.category))) {
           return result('missing', spec.reasons.blocked ?? spec.reasons.missing);
         }
-        const hit = candidates.find((s) => findIn(pass, s.tokens, before, after));
+        const hit = candidates.find((s) => findIn(pass, s.tokens, before, after)) ?? (howToPasses ? [...steps][0] : undefined);
         if (hit) return result('pass', spec.reasons.pass, { start: hit.start, end: hit.end });
         if (spec.id === 'opening-acknowledgement' && context.customerCalm) {
           return result('not-applicable', 'The customer is not upset, so a plain greeting is enough.');
