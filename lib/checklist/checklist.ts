@@ -26,6 +26,11 @@ export const checklistItemSchema = z.strictObject({
   'blocked-by': z.array(z.enum(PHRASE_CATEGORIES)).min(1).optional(),
   /** A pass match does not count right after an `except.before` phrase or right before an `except.after` one. */
   except: z.strictObject({ before: patterns.optional(), after: patterns.optional() }).optional(),
+  /**
+   * A numbered list introduced by one of these phrases ("follow these steps: 1. … 2. …") is a how-to.
+   * `steps: skip` — its introduction and steps don't count for the item; `steps: pass` — a how-to passes the item.
+   */
+  'how-to': z.strictObject({ intro: patterns, steps: z.enum(['skip', 'pass']) }).optional(),
   /** Drafts the item must pass, and drafts it must not (run by the unit tests). */
   examples: z.strictObject({ pass: z.array(z.string().min(1)).min(1), missing: z.array(z.string().min(1)).min(1) }),
   reasons: z.strictObject({ pass: z.string().min(1), missing: z.string().min(1), bare: z.string().min(1).optional(), blocked: z.string().min(1).optional() }),
@@ -56,6 +61,7 @@ interface CompiledItem {
   bare: Node[][];
   before: Node[][];
   after: Node[][];
+  stepsIntro: Node[][];
 }
 
 export interface Checklist {
@@ -92,6 +98,7 @@ export function createChecklist(data: unknown, macros: Record<string, string>, f
       bare: compileAll('bare-apology', parsed.data['bare-apology']),
       before: compileAll('except.before', except?.before),
       after: compileAll('except.after', except?.after),
+      stepsIntro: compileAll('how-to.intro', parsed.data['how-to']?.intro),
     };
   });
   const closing = compiled.find((c) => c.spec.id === 'closing-check');
@@ -101,19 +108,21 @@ export function createChecklist(data: unknown, macros: Record<string, string>, f
     evaluate(draft, context = {}) {
       const sentences = splitSentences(draft).map((r) => ({ ...r, text: draft.slice(r.start, r.end), tokens: tokenize(draft.slice(r.start, r.end)) }));
       const body = sentences.filter((s, i) => !(i === 0 && isGreeting(s.tokens)));
-      return compiled.map(({ spec, pass, bare, before, after }) => {
+      return compiled.map(({ spec, pass, bare, before, after, stepsIntro }) => {
         const result = (status: ItemStatus, reason: string, evidence?: Range): ChecklistResult => ({ id: spec.id, label: spec.label, status, reason, ...(evidence ? { evidence } : {}) });
         if (body.length === 0) return result('missing', 'Nothing written yet.');
         // A reply is not ready to close while a placeholder ("[by when]") is still in it.
         const unfilled = spec.id === 'closing-check' ? placeholdersIn(draft)[0] : undefined;
         if (unfilled) return result('missing', `Fill in ${unfilled.text} before sending.`, { start: unfilled.start, end: unfilled.end });
         const scope = spec['look-in'] === 'opening' ? body.slice(0, 2) : spec['look-in'] === 'closing' ? body.slice(-2) : body;
-        const candidates = scope.filter((s) => (!spec.question || s.text.trimEnd().endsWith('?')) && !(spec['except-closing'] && closing && findIn(closing.pass, s.tokens)));
+        const steps = stepsIntro.length ? stepsOf(sentences, stepsIntro) : new Set<(typeof sentences)[number]>();
+        const howToPasses = spec['how-to']?.steps === 'pass';
+        const candidates = scope.filter((s) => (howToPasses || !steps.has(s)) && (!spec.question || s.text.trimEnd().endsWith('?')) && !(spec['except-closing'] && closing && findIn(closing.pass, s.tokens)));
         const blockers = spec['blocked-by'];
         if (blockers && context.findings?.some((f) => (blockers as readonly Category[]).includes(f.category))) {
           return result('missing', spec.reasons.blocked ?? spec.reasons.missing);
         }
-        const hit = candidates.find((s) => findIn(pass, s.tokens, before, after));
+        const hit = candidates.find((s) => findIn(pass, s.tokens, before, after)) ?? (howToPasses ? [...steps][0] : undefined);
         if (hit) return result('pass', spec.reasons.pass, { start: hit.start, end: hit.end });
         if (spec.id === 'opening-acknowledgement' && context.customerCalm) {
           return result('not-applicable', 'The customer is not upset, so a plain greeting is enough.');
@@ -137,6 +146,21 @@ function findIn(list: readonly Node[][], tokens: readonly Token[], before: reado
   }
   return false;
 }
+
+/**
+ * A how-to: the sentence that ends with "1." and matches `intro` ("follow these steps: 1."), and each sentence
+ * that follows a list number ("1.", "2.").
+ */
+function stepsOf<S extends { text: string; tokens: readonly Token[] }>(sentences: readonly S[], intro: readonly Node[][]): Set<S> {
+  const endsWithNumber = (s: S) => LIST_NUMBER.exec(s.text.trimEnd());
+  const head = sentences.find((s) => endsWithNumber(s)?.[1] === '1' && findIn(intro, s.tokens));
+  if (!head) return new Set();
+  const steps = new Set([head]);
+  for (let i = 1; i < sentences.length; i++) if (endsWithNumber(sentences[i - 1])) steps.add(sentences[i]);
+  return steps;
+}
+
+const LIST_NUMBER = /(?:^|\s)(\d{1,2})\.$/;
 
 const GREETINGS = new Set(['hi', 'hello', 'hey', 'dear', 'greetings', 'morning', 'afternoon', 'evening', 'good']);
 

@@ -1,5 +1,5 @@
 /**
- * npm run eval -- checklist [--show]: the pre-reply checklist on 320 real agent
+ * npm run eval -- checklist [--show]: the pre-reply checklist on 520 real agent
  * replies, compared with hand judgements (reply ids and verdicts only — the
  * corpus text is never copied here). The splits:
  *   dev      tests/eval/checklist-judgements.json, the 20 replies the patterns were tuned on;
@@ -25,7 +25,13 @@
  *            next step 95%, the rest 98%), then tuned on;
  *   held-out-7 tests/eval/checklist-judgements-heldout-7.json, 40 more (--draw 40 --seed 20261209), judged
  *            by hand before looking at the checklist (agreement then: opening 85%, summary 83%, boundary 80%,
- *            next step 83%, question and closing 98%), then tuned on. Draw a fresh sample for the next blind figure.
+ *            next step 83%, question and closing 98%), then tuned on.
+ *   held-out-8 … held-out-12 tests/eval/checklist-judgements-heldout-{8..12}.json, 40 each (--draw 40 --seed 20261210 …
+ *            20261214), each judged by hand before looking at the checklist, then tuned on before the next was drawn.
+ *            Agreement when judged (opening, summary, question, boundary, next step, closing):
+ *              held-out-8  78 98 100 70 75 100      held-out-9  88 93 100 85 85 93     held-out-10 90 93 98 73 88 100
+ *              held-out-11 88 100 100 85 98 100     held-out-12 88 90 100 93 85 93
+ *            Draw a fresh sample for the next blind figure.
  * The checklist sees the draft's findings, as in the panel.
  *
  * npm run eval -- checklist --draw <n> --seed <s>: prints the next sample to judge (real replies over
@@ -51,6 +57,11 @@ const SPLITS = [
   { name: 'held-out-5', file: 'checklist-judgements-heldout-5.json' },
   { name: 'held-out-6', file: 'checklist-judgements-heldout-6.json' },
   { name: 'held-out-7', file: 'checklist-judgements-heldout-7.json' },
+  { name: 'held-out-8', file: 'checklist-judgements-heldout-8.json' },
+  { name: 'held-out-9', file: 'checklist-judgements-heldout-9.json' },
+  { name: 'held-out-10', file: 'checklist-judgements-heldout-10.json' },
+  { name: 'held-out-11', file: 'checklist-judgements-heldout-11.json' },
+  { name: 'held-out-12', file: 'checklist-judgements-heldout-12.json' },
 ] as const;
 
 const judgedIn = (dir: string, file: string): Verdicts => JSON.parse(readFileSync(join(dir, file), 'utf8'));

@@ -136,4 +136,12 @@ describe('where each item looks', () => {
     expect(statusOf(['Hi Dana,', ...filler.slice(0, 2), check, filler[2]].join('\n'))['closing-check']).toBe('pass');
     expect(statusOf(['Hi Dana,', check, ...filler].join('\n'))['closing-check']).toBe('missing');
   });
+
+  it('counts no option inside a how-to, but does in a numbered list of terms and after the steps', () => {
+    const terms = 'Refunds apply in two cases: 1. The item arrived damaged. 2. You are eligible for a refund within 30 days.';
+    const howTo = 'To request a refund, follow these steps: 1. Log in. 2. You are eligible for a refund within 30 days.';
+    expect(statusOf(terms)['boundary-or-option']).toBe('pass');
+    expect(statusOf(howTo)['boundary-or-option']).toBe('missing');
+    expect(statusOf(`${howTo} Orders older than that can be returned in store.`)['boundary-or-option']).toBe('pass');
+  });
 });
