@@ -1,5 +1,6 @@
 /**
  * Mutation testing by module: `npm run mutate -- lib/checklist lib/editor/apply.ts`.
+ * `--concurrency 1` runs one test process (the config's default is 2) when other work shares the cores.
  * With no argument, every core module in turn. Each scope keeps its own
  * incremental file, so a rerun only tests mutants whose code or tests changed.
  */
@@ -16,13 +17,18 @@ function globOf(scope: string): string {
 
 const slug = (scope: string) => scope.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '');
 
-const scopes = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const args = process.argv.slice(2);
+const concurrencyAt = args.indexOf('--concurrency');
+const concurrency = concurrencyAt >= 0 ? Number(args.splice(concurrencyAt, 2)[1]) : undefined;
+if (concurrency !== undefined && !(concurrency >= 1)) throw new Error('mutate: --concurrency needs a number of processes, at least 1');
+const scopes = args.filter((a) => !a.startsWith('-'));
 const summary: string[] = [];
 for (const scope of scopes.length ? scopes : CORE) {
   const mutate = [globOf(scope), '!**/*.d.ts'];
   const dir = `reports/mutation/${slug(scope)}`;
   const results = await new Stryker({
     configFile: 'stryker.config.mjs',
+    ...(concurrency ? { concurrency } : {}),
     mutate,
     incrementalFile: `${dir}/incremental.json`,
     htmlReporter: { fileName: `${dir}/index.html` },

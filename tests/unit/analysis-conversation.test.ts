@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyseConversation, createConversationAnalyzer, TRIGGERS_FILE } from '../../lib/analysis';
 import { parseTriggerFile } from '../../lib/analysis/trigger-file';
-import type { ConversationMessage } from '../../lib/ticket';
+import { MAX_MESSAGE_CHARS, type ConversationMessage } from '../../lib/ticket';
 
 const triggers = parseTriggerFile(readFileSync(new URL(`../../${TRIGGERS_FILE}`, import.meta.url), 'utf8'));
 
@@ -82,5 +82,38 @@ describe('triggers across messages', () => {
     expect(byTrigger('repetition')).toEqual(['third time i am']);
     expect(byTrigger('delay')).toEqual([]);
     expect(byTrigger('churn')).toEqual(['or i am cancelling']);
+  });
+});
+
+describe('what the conversation analysis reads', () => {
+  // No trigger phrase in it: a hit on it can only be the repeated-question rule.
+  const question = 'Is there a shop in Lisbon that sells the reader?';
+
+  it('reads only the first MAX_MESSAGE_CHARS of a message a page sends uncapped', async () => {
+    const padding = 'The parcel is in the hall. '.repeat(Math.ceil(MAX_MESSAGE_CHARS / 27));
+    const text = `I want a full refund for order #12345. ${padding}I will cancel my subscription. Order #67890.`;
+    const analysis = await analyseConversation([{ id: 'c1', role: 'customer', text }], triggers);
+    expect(analysis.triggers.map((h) => h.trigger)).toContain('refund');
+    expect(analysis.triggers.map((h) => h.trigger)).not.toContain('churn');
+    expect(analysis.facts.filter((f) => f.kind === 'order-number').map((f) => f.text)).toEqual(['12345']);
+  });
+
+  it('flags a question every time the customer asks it again, not when an agent asked it', () => {
+    const asked = (messages: ConversationMessage[]) =>
+      createConversationAnalyzer({ triggers })
+        .read(messages)
+        .triggers.filter((h) => h.trigger === 'confusion' && h.evidence === question)
+        .map((h) => h.messageId);
+    expect(asked([1, 2, 3].map((n) => ({ id: `c${n}`, role: 'customer', text: question })))).toEqual(['c2', 'c3']);
+    expect(asked([{ id: 'a1', role: 'agent', text: question }, { id: 'c1', role: 'customer', text: question }])).toEqual([]);
+  });
+
+  it('finds no repeated questions with a trigger file that has no repeated-question rule', () => {
+    const phrasesOnly = triggers.map((t) => ({ ...t, repeatedQuestion: null }));
+    const { triggers: hits } = createConversationAnalyzer({ triggers: phrasesOnly }).read([
+      { id: 'c1', role: 'customer', text: question },
+      { id: 'c2', role: 'customer', text: question },
+    ]);
+    expect(hits.filter((h) => h.evidence === question)).toEqual([]);
   });
 });

@@ -105,3 +105,49 @@ describe('thanks and threats', () => {
     ]) expect(scorer.score(text).label, text).toBe('negative');
   });
 });
+
+describe('where the sentiment labels turn', () => {
+  const scorer = createSentimentScorer();
+  const score = (text: string) => scorer.score(text).score;
+
+  it('labels by the threshold it is given', () => {
+    // Default 0.12: "My order is late." scores about -0.2, "Thanks." about 0.38.
+    expect(scorer.score('My order is late.').label).toBe('negative');
+    expect(createSentimentScorer({ threshold: 0.25 }).score('My order is late.').label).toBe('neutral');
+    expect(createSentimentScorer({ threshold: 0.15 }).score('My order is late.').label).toBe('negative');
+    expect(createSentimentScorer({ threshold: 0.4 }).score('Thanks.').label).toBe('neutral');
+    expect(createSentimentScorer({ threshold: 0.35 }).score('Thanks.').label).toBe('positive');
+  });
+
+  it('weighs extra words only for the scorer given them', () => {
+    expect(createSentimentScorer({ extras: { zendesk: -3 } }).score('zendesk is here').label).toBe('negative');
+    expect(scorer.score('zendesk is here').label).toBe('neutral');
+  });
+
+  it('lets a negation reach three words back, not into the next clause', () => {
+    expect(scorer.score('I am not so very happy').label).toBe('negative');
+    expect(scorer.score('This is not cheap but good').label).toBe('positive');
+  });
+
+  it('strengthens or softens a word only right after the intensifier', () => {
+    expect(score('I am very happy')).toBeGreaterThan(score('I am happy'));
+    expect(score('I am slightly happy')).toBeLessThan(score('I am happy'));
+    expect(score('very I am happy')).toBe(score('I am happy'));
+  });
+
+  it('reads "!!" as more of what the sentence says, and "?!" or "!?" as exasperation', () => {
+    expect(score('This is great!!')).toBeGreaterThan(score('This is great.'));
+    expect(score('This is bad!!')).toBeLessThan(score('This is bad.'));
+    expect(score('Okay!!')).toBeLessThan(score('Okay.'));
+    expect(score('Where is it?!')).toBeLessThan(score('Where is it?'));
+    expect(score('Where is it!?')).toBeLessThan(score('Where is it?'));
+  });
+
+  it('reads a sentence as shouted when at least 60 % of its words are capitals', () => {
+    // Three of five words in capitals shout; three of six do not (the extra word weighs nothing).
+    expect(score('THIS IS BAD today ok')).toBeLessThan(score('THIS IS BAD today ok now'));
+    expect(score('THIS IS BAD today ok now')).toBeLessThan(score('this is bad today ok now'));
+    // Shouting makes a positive sentence no angrier.
+    expect(score('THIS IS GREAT')).toBeGreaterThan(score('this is great'));
+  });
+});

@@ -26,4 +26,19 @@ describe('sentiment trajectory', () => {
     expect(computeTrajectory(points(-0.6, -0.5, 0.7, -0.6, -0.55, -0.5)).trend).toBe('flat');
     expect(computeTrajectory(points(0.1, 0.05, 0.1, 0.12)).trend).toBe('flat');
   });
+
+  it('turns at a change of exactly 0.15 between the first and last third, and not below it', () => {
+    expect(computeTrajectory(points(0, 0.15)).trend).toBe('rising');
+    expect(computeTrajectory(points(0.15, 0)).trend).toBe('falling');
+    expect(computeTrajectory(points(0, 0.14)).trend).toBe('flat');
+    expect(computeTrajectory(points(0.14, 0)).trend).toBe('flat');
+  });
+
+  it('compares single messages while there are fewer than six, and rounds start and now to three places', () => {
+    // Five messages: a third rounds down to one, so the last message alone is "now".
+    const five = computeTrajectory(points(-0.9, 0.9, 0.9, 0.9, -0.1));
+    expect([five.start, five.now, five.trend]).toEqual([-0.9, -0.1, 'rising']);
+    const nine = computeTrajectory(points(0.1, 0.2, 0.3, 0, 0, 0, 0.1, 0.1, 0.2));
+    expect([nine.start, nine.now, nine.trend]).toEqual([0.2, 0.133, 'flat']);
+  });
 });

@@ -155,3 +155,56 @@ describe('trigger file validation', () => {
     expect(() => parseTriggerFile('triggers:\n  - id: [unclosed', 'rules/triggers.yaml')).toThrow(/rules\/triggers\.yaml: field "\(file\)": is not valid YAML/);
   });
 });
+
+describe('trigger matching rules', () => {
+  const examples = { hit: ['a', 'b'], miss: ['c', 'd'] };
+  const trigger = (id: string, phrases: string[], more: Record<string, unknown> = {}) => ({ id, script: 'delay', description: id, phrases, examples, ...more });
+  const hits = (defs: Record<string, unknown>[], text: string) =>
+    findPhraseTriggers(compileTriggers({ triggers: defs }), { id: 'm1', text }).map((h) => `${h.trigger}:${text.slice(h.start, h.end)}`);
+
+  it('drops a hit only when an exception overlaps it, not when it just touches it', () => {
+    // Phrases match whole words, so only punctuation can sit right between a hit and an exception.
+    const refund = [trigger('refund', ['refund!'], { except: ['no refund', '!now'] })];
+    expect(hits(refund, 'no refund! please')).toEqual([]);
+    expect(hits(refund, 'refund!!now')).toEqual(['refund:refund!']);
+    const charged = [trigger('billing', ['!charged'], { except: ['now!'] })];
+    expect(hits(charged, 'now!!charged')).toEqual(['billing:!charged']);
+  });
+
+  it('lists hits in text order, the shorter first when two start together', () => {
+    const defs = [trigger('churn', ['cancel my plan']), trigger('refund', ['refund']), trigger('delay', ['cancel'])];
+    expect(hits(defs, 'Refund me or I cancel my plan')).toEqual(['refund:Refund', 'delay:cancel', 'churn:cancel my plan']);
+  });
+
+  it('never reports a hit on no text, whatever a phrase can match', () => {
+    const defs = [trigger('delay', ['(?:still waiting)?'])];
+    expect(hits(defs, 'Hello there')).toEqual([]);
+    expect(hits(defs, 'I am still waiting')).toEqual(['delay:still waiting']);
+  });
+});
+
+describe('asking the same question again', () => {
+  const repeat = compileTriggers({
+    triggers: [{ id: 'confusion', script: 'confused-blaming', description: 'again', phrases: ['zzz'], repeatedQuestion: { minWords: 3, overlap: 0.6 }, examples: { hit: ['a', 'b'], miss: ['c', 'd'] } }],
+  });
+  const repeated = (first: string, again: string) =>
+    createConversationAnalyzer({ triggers: repeat })
+      .read([
+        { id: 'c1', role: 'customer', text: first },
+        { id: 'c2', role: 'customer', text: again },
+      ])
+      .triggers.map((h) => h.evidence);
+
+  it('is a repeat from three of five content words in common, plurals counted as one word', () => {
+    expect(repeated('Will the blue reader ship to Lisbon?', 'Will the blue reader arrive in Porto?')).toEqual([]);
+    expect(repeated('Will the blue reader ship to Lisbon?', 'Will the blue reader ship today?')).toEqual(['Will the blue reader ship today?']);
+    expect(repeated('Can blue readers ship to Lisbon fast?', 'Can the blue reader ship to Porto today?')).toEqual(['Can the blue reader ship to Porto today?']);
+  });
+
+  it('needs three content words in both questions, and only counts sentences ending in "?"', () => {
+    expect(repeated('Reader in Lisbon?', 'Reader in Lisbon?')).toEqual([]);
+    expect(repeated('Shop in Lisbon?', 'Shop in Lisbon selling?')).toEqual([]);
+    expect(repeated('The blue reader ships to Lisbon.', 'The blue reader ships to Lisbon?')).toEqual([]);
+    expect(repeated('I wrote. The blue reader ships to Lisbon?', 'Sure. The blue reader ships to Lisbon?')).toEqual(['The blue reader ships to Lisbon?']);
+  });
+});

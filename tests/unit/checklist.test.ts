@@ -145,3 +145,112 @@ describe('where each item looks', () => {
     expect(statusOf(`${howTo} Orders older than that can be returned in store.`)['boundary-or-option']).toBe('pass');
   });
 });
+
+describe('what each item reports', () => {
+  const item = (draft: string, id: string, context = {}) => checklist.evaluate(draft, context).find((r) => r.id === id)!;
+  const spec = (id: string) => checklist.items.find((i) => i.id === id)!;
+  const ack = 'I understand why the delay is frustrating, especially with your event on Saturday.';
+  const filler = ['Order 4417 left our warehouse on Monday.', 'The carrier scanned it in Leeds yesterday.', 'It is now at the local depot.'];
+
+  it('points a passing item at the sentence that satisfies it', () => {
+    const draft = `Hi Dana,\n${ack}\n${filler[0]}`;
+    expect(item(draft, 'opening-acknowledgement')).toEqual({
+      id: 'opening-acknowledgement',
+      label: 'Opening acknowledgement',
+      status: 'pass',
+      reason: spec('opening-acknowledgement').reasons.pass,
+      evidence: { start: draft.indexOf(ack), end: draft.indexOf(ack) + ack.length },
+    });
+  });
+
+  it('gives the plain missing reason when the draft has no apology at all, and leaves other items alone', () => {
+    expect(item(filler.join(' '), 'opening-acknowledgement')).toEqual({
+      id: 'opening-acknowledgement',
+      label: 'Opening acknowledgement',
+      status: 'missing',
+      reason: spec('opening-acknowledgement').reasons.missing,
+    });
+    expect(item('Sorry. That is our policy.', 'next-step').reason).toBe(spec('next-step').reasons.missing);
+  });
+
+  it('makes only the acknowledgement optional for a calm customer', () => {
+    const draft = 'Hi! Your new card is on its way.';
+    expect(item(draft, 'opening-acknowledgement', { customerCalm: true })).toMatchObject({
+      status: 'not-applicable',
+      reason: 'The customer is not upset, so a plain greeting is enough.',
+    });
+    expect(item(draft, 'clarifying-question', { customerCalm: true }).status).toBe('missing');
+    expect(item(draft, 'closing-check', { customerCalm: true }).status).toBe('missing');
+  });
+
+  it('holds only the closing check back for an unfilled placeholder', () => {
+    const draft = `${ack} I will email you by [by when].`;
+    expect(item(draft, 'opening-acknowledgement').status).toBe('pass');
+    expect(item(draft, 'closing-check').reason).toBe('Fill in [by when] before sending.');
+  });
+
+  it('does not take a closing check that names the customer for a clarifying question', () => {
+    expect(item('I have refunded the order. Is there anything else you need?', 'clarifying-question').status).toBe('missing');
+    expect(item('I have refunded the order. Could you confirm the amount?', 'clarifying-question').status).toBe('pass');
+  });
+});
+
+describe('the greeting the opening looks past', () => {
+  const ack = 'I understand why the delay is frustrating, especially with your event on Saturday.';
+  const filler = ['Order 4417 left our warehouse on Monday.', 'The carrier scanned it in Leeds yesterday.', 'It is now at the local depot.'];
+  const opening = (...sentences: string[]) => statusOf(sentences.join('\n'))['opening-acknowledgement'];
+
+  it('skips a greeting of up to four words', () => {
+    expect(opening('Hi Dana and Leo,', filler[0], ack, filler[1])).toBe('pass');
+    expect(opening('Hi Dana and dear Leo,', filler[0], ack, filler[1])).toBe('missing');
+  });
+
+  it('reads a long first sentence that starts with a greeting word as content', () => {
+    expect(opening(`Hello, ${ack}`, ...filler)).toBe('pass');
+  });
+
+  it('skips only the first sentence, not a greeting later in the draft', () => {
+    expect(opening('Thanks for writing in.', 'Hello again!', ack, filler[0])).toBe('missing');
+  });
+
+  it('copes with a first sentence of punctuation only', () => {
+    expect(opening('...', ack, filler[0])).toBe('pass');
+  });
+});
+
+describe('a checklist file of its own', () => {
+  const examples = { pass: ['a'], missing: ['b'] };
+  const reasons = { pass: 'p', missing: 'm' };
+  const own = (items: unknown[], macros?: Record<string, string>) => createChecklist(macros ? { macros, items } : { items }, builtinPack().pack.macros);
+
+  it('uses its own word groups beside the lexicon’s, and items without exceptions', () => {
+    const list = own([{ id: 'gadget', label: 'Gadget', 'look-in': 'anywhere', pass: ['@we (fixed|replaced) the @thing'], examples, reasons }], { thing: '(widget|gadget)' });
+    expect(list.evaluate('We replaced the gadget.')[0].status).toBe('pass');
+    expect(list.evaluate('We replaced the battery.')[0].status).toBe('missing');
+  });
+
+  it('gives the plain missing reason when an item has apology patterns but no reason for them', () => {
+    const list = own([{ id: 'x', label: 'X', 'look-in': 'anywhere', pass: ['refund'], 'bare-apology': ['sorry'], examples, reasons }]);
+    expect(list.evaluate('Sorry about that.')[0].reason).toBe('m');
+  });
+
+  it('names the file, item and field of what is wrong', () => {
+    const problem = (data: unknown) => {
+      try {
+        createChecklist(data, {});
+      } catch (e) {
+        expect(e).toBeInstanceOf(PackError);
+        return (e as PackError).message;
+      }
+      throw new Error('expected a PackError');
+    };
+    const valid = { id: 'x', label: 'X', 'look-in': 'anywhere', pass: ['a'], examples, reasons };
+    expect(problem(null)).toBe('rules/checklist.yaml: field "items": must be a list of checklist items');
+    expect(problem({ items: 'all of them' })).toBe('rules/checklist.yaml: field "items": must be a list of checklist items');
+    expect(problem({ macros: { Thing: 'a' }, items: [] })).toMatch(/^rules\/checklist\.yaml: field "macros": /);
+    expect(problem({ items: [valid, { ...valid, id: 42 }] })).toMatch(/^rules\/checklist\.yaml: rule "#2", field "id": /);
+    expect(problem({ items: [null] })).toMatch(/^rules\/checklist\.yaml: rule "#1", field "\(item\)": /);
+    expect(problem({ items: [{ ...valid, 'bare-apology': ['(sorry'] }] })).toMatch(/rule "x", field "bare-apology\[0\]"/);
+    expect(problem({ items: [{ ...valid, except: { before: ['for', '(a'] } }] })).toMatch(/rule "x", field "except.before\[1\]"/);
+  });
+});
