@@ -38,6 +38,7 @@ const NEGATION_REACH = 3;
 const NEGATED_FACTOR = -0.8;
 const CAPS_FACTOR = 1.5;
 const EMOJI = /(\p{Extended_Pictographic}(?:\uFE0F)?)/gu;
+const PICTOGRAPH = /\p{Extended_Pictographic}/u;
 const CAPS_WORD = /\b[A-Z]{3,}\b/g;
 const SHOUT_HINT = /[A-Z]{3}/;
 const NONE: ReadonlySet<string> = new Set();
@@ -107,6 +108,8 @@ export function createSentimentScorer(options: SentimentOptions = {}): Sentiment
 
 /** sentiment calls this per scored token (tokens are lower-cased, punctuation stripped). */
 function adjustForContext(tokens: string[], cursor: number, tokenScore: number): number {
+  // An emoji is the writer's own feeling: "not happy 😡" negates "happy", not the 😡.
+  if (PICTOGRAPH.test(tokens[cursor] ?? '')) return tokenScore;
   let score = tokenScore;
   for (let i = cursor - 1; i >= 0 && i >= cursor - NEGATION_REACH; i--) {
     const token = tokens[i];

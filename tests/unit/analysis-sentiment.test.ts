@@ -91,6 +91,19 @@ describe('customer sentiment', () => {
   });
 });
 
+describe('emoji after a negation', () => {
+  it('an angry emoji keeps its weight: "not happy 😡" reads angrier than "not happy", never positive', () => {
+    const plain = scorer.score('I am not happy').score;
+    const withEmoji = scorer.score('I am not happy 😡').score;
+    expect(withEmoji).toBeLessThan(plain);
+    expect(scorer.score('I am not happy 😡').label).toBe('negative');
+    expect(scorer.score('This is not ok 😞').label).toBe('negative');
+  });
+  it('a happy emoji after a negated worry stays happy', () => {
+    expect(scorer.score('no worries at all 😊').label).toBe('positive');
+  });
+});
+
 describe('thanks and threats', () => {
   const scorer = createSentimentScorer();
   it('reads "thanks so much for the help" as thanks, and "so much for the refund" as sarcasm', () => {
