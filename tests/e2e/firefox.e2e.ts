@@ -70,6 +70,8 @@ test.skipIf(!firefoxAvailable())('Steady coaches the Zendesk reply box in Firefo
   await expect.poll(modelText, SLOW).toBe(DRAFT);
   await expect.poll(highlightCount, SLOW).toBe(2);
   await expect.poll(() => host('steady-badge'), SLOW).toEqual({ open: false });
+  // One badge: none left over from the composer's markup before CKEditor mounted over it.
+  expect(await page.evaluate(() => [...document.querySelectorAll('steady-badge')].filter((h) => (h as HTMLElement).style.display !== 'none').length)).toBe(1);
 }, 120_000);
 
 test.skipIf(!firefoxAvailable())('Ctrl+. in the phrase opens the card, and Enter puts its first rewrite into the editor', async () => {

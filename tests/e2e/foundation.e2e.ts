@@ -70,6 +70,22 @@ test('sending the reply (the page clears the box from script) clears the count',
   await expect.poll(() => badgeShown(chat)).toBe(false);
 });
 
+test('a reply box the app replaces (a re-render) takes its count with it', async () => {
+  const textarea = chat.locator('form.composer textarea');
+  await textarea.click();
+  await chat.keyboard.type(WEAK_DRAFT);
+  await expect.poll(() => badgeShown(chat)).toBe(true);
+  // The app swaps in a fresh, empty reply box, as single-page apps do when they re-render.
+  await chat.evaluate(() => {
+    const old = document.querySelector('form.composer textarea')!;
+    const fresh = old.cloneNode(false) as HTMLTextAreaElement;
+    fresh.value = '';
+    old.replaceWith(fresh);
+  });
+  await expect.poll(() => badgeShown(chat)).toBe(false);
+  expect(await textarea.inputValue()).toBe('');
+});
+
 test('the side panel opens for the chat tab and renders', async () => {
   const tabId = await steady.tabIdOf(chat);
   const panel = await steady.openSidePanel(tabId);
