@@ -44,6 +44,12 @@ export function changesConfig(changes: Readonly<Record<string, unknown>>, areaNa
   return areaName === 'local' && PACKS_KEY in changes;
 }
 
+/**
+ * Chromium sometimes never answers storage.managed.get in a content script on a busy machine, and
+ * then every settings change would wait on it forever: after this long, read on as if no policy were set.
+ */
+export const MANAGED_READ_TIMEOUT_MS = 1_500;
+
 export async function loadConfig(areas: { sync: StorageAreaLike; local: StorageAreaLike; managed?: StorageAreaLike }, builtin: RulePack): Promise<LoadedConfig> {
   type Items = Record<string, unknown>;
   const read = (area: StorageAreaLike | undefined, keys: string | string[]): Promise<Items> => (area ? area.get(keys).catch((): Items => ({})) : Promise.resolve({}));
@@ -51,7 +57,7 @@ export async function loadConfig(areas: { sync: StorageAreaLike; local: StorageA
     read(areas.sync, SETTINGS_KEY),
     read(areas.local, [PACKS_KEY, LAST_GOOD_TEAM_PACKS_KEY]),
     // Throws where no policy is set (and on browsers without managed storage).
-    read(areas.managed, ['teamPacks', 'disabledRules', 'disabledCategories']),
+    orAfter(read(areas.managed, ['teamPacks', 'disabledRules', 'disabledCategories']), MANAGED_READ_TIMEOUT_MS, {}),
   ]);
   const settings = readSettings(sync[SETTINGS_KEY]);
   const problems: string[] = [];
@@ -100,6 +106,17 @@ export async function loadConfig(areas: { sync: StorageAreaLike; local: StorageA
     packs,
     problems,
   };
+}
+
+/** `promise`'s value, or `fallback` if it has not settled within `ms`. */
+function orAfter<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(fallback), ms);
+    void promise.then((value) => {
+      clearTimeout(timer);
+      resolve(value);
+    });
+  });
 }
 
 /** A list from the administrator's policy; anything else is reported and ignored. */

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { builtinPack, createLinter, PackError, validatePack } from '../../lib/engine';
 import { MAX_LISTED_PROBLEMS, MAX_PATTERN_WORDS, mergePacks } from '../../lib/engine/pack';
 import { parsePackText } from '../../lib/settings/packs';
-import { changesConfig, LAST_GOOD_TEAM_PACKS_KEY, loadConfig, type StorageAreaLike } from '../../lib/settings/sources';
+import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
+import { changesConfig, LAST_GOOD_TEAM_PACKS_KEY, loadConfig, MANAGED_READ_TIMEOUT_MS, SETTINGS_KEY, type StorageAreaLike } from '../../lib/settings/sources';
 
 const rule = (overrides: Record<string, unknown> = {}) => ({
   id: 'team-no-asap',
@@ -125,6 +126,16 @@ function memoryArea(data: Record<string, unknown> = {}): StorageAreaLike & { dat
 }
 
 describe('team packs and the administrator policy', () => {
+  it('a managed storage that never answers does not hold up the agent\'s settings: a pause still applies', async () => {
+    const paused = { ...DEFAULT_SETTINGS, pausedSites: ['secure.helpscout.net'] };
+    const silent: StorageAreaLike = { get: () => new Promise(() => {}) };
+    const started = Date.now();
+    const config = await loadConfig({ sync: memoryArea({ [SETTINGS_KEY]: paused }), local: memoryArea(), managed: silent }, builtinPack().pack);
+    expect(config.settings.pausedSites).toEqual(['secure.helpscout.net']);
+    expect(config.problems).toEqual([]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(MANAGED_READ_TIMEOUT_MS - 50);
+  });
+
   it('keeps the last good version of a team pack in force when a new version fails validation, and says so', async () => {
     const local = memoryArea();
     const sync = memoryArea();
