@@ -93,6 +93,8 @@ export function runSteady(ctx: ContentScriptContext, modules: SteadyModules): vo
     } else if (event.type === 'applied') send({ type: 'nudge', ruleId: event.ruleId, kind: 'accepted', phrase: '' });
     else if (event.type === 'ignored') send({ type: 'nudge', ruleId: event.ruleId, kind: 'ignored', phrase: '' });
     else if (event.type === 'apply-failed') console.info(`Steady: the rewrite was not applied (${event.reason}); ${applyOutcome(event.restored)}`);
+    // Caught so the page never sees it, but a fault in Steady all the same.
+    else if (event.type === 'error') console.error(`Steady: ${event.message}`);
   };
 
   const coachFor = (module: CoachModule, composer: Composer): Coach => {
@@ -183,7 +185,8 @@ export function runSteady(ctx: ContentScriptContext, modules: SteadyModules): vo
     }
     const target = (!asNote && (focusedFrameComposer() ?? (lastComposer?.isConnected ? lastComposer : undefined))) || reader?.composers()[0];
     if (!target) return { ok: false, message: 'No reply box found on this page. Open the reply and try again.' };
-    return (await loadCoach()).insertAtCaret(target, text);
+    const coach = coaches.get(target);
+    return coach ? coach.insert(text) : (await loadCoach()).insertAtCaret(target, text);
   }
 
   ctx.onInvalidated(() => {

@@ -5,10 +5,11 @@
  * handler is guarded: nothing thrown here may reach the host page.
  */
 import type { Finding } from '../engine/types';
-import type { FindingAction, FindingRef } from '../messages';
+import type { FindingAction, FindingRef, InsertResult } from '../messages';
 import { categoryName, ruleName } from '../engine/names';
 import { readDraft as readComposer, isTextField, type Composer } from './text-map';
 import { applyRewrite, undoGroupingDelay } from './apply';
+import { insertAtCaret } from './insert';
 import { isUndoKey } from './history';
 import { editorKindOf } from './kind';
 import { undoIsSafe, UNDO_WARNING, type UndoObserved } from './undo';
@@ -63,6 +64,8 @@ export interface Coach {
    * apply a rewrite or ignore it. False when the draft no longer has it.
    */
   act(ref: FindingRef, action: FindingAction): boolean;
+  /** Insert a line (a script line from the panel) at the caret, as its own undo step after what the agent typed. */
+  insert(line: string): Promise<InsertResult>;
   detach(): void;
 }
 
@@ -305,16 +308,31 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
     report({ type: 'card-opened', ruleId: finding.ruleId, via });
   };
 
+  /** Waits out the editor's undo grouping so one Ctrl+Z undoes only Steady's edit; meanwhile typing goes to the editor. */
+  const afterUndoGrouping = async () => {
+    const wait = lastEditAt + undoGroupingDelay(composer) - Date.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  };
+
+  const insert = async (line: string): Promise<InsertResult> => {
+    if (applying) return { ok: false, message: 'Steady is still changing the reply; try again in a moment.' };
+    applying = true;
+    try {
+      await afterUndoGrouping();
+      return await insertAtCaret(composer, line);
+    } finally {
+      applying = false;
+    }
+  };
+
   const applyFinding = async (finding: ShownFinding, rewriteIndex: number) => {
     if (applying) return;
     applying = true;
     try {
       const returnTo = open?.returnTo ?? null;
       closeCard(true);
-      // Wait out the editor's undo grouping so one Ctrl+Z undoes only the rewrite; meanwhile typing goes to the editor.
       const requestedAt = Date.now();
-      const wait = lastEditAt + undoGroupingDelay(composer) - requestedAt;
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      await afterUndoGrouping();
       // The agent typed or moved the caret meanwhile: their caret wins over "after the rewrite".
       const agentActed = () => Math.max(lastEditAt, lastKeyAt) > requestedAt;
       const keepCaret = agentActed();
@@ -504,6 +522,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
         return false;
       }
     },
+    insert,
     detach: guard(() => {
       clearTimeout(timer);
       clearTimeout(hoverTimer);

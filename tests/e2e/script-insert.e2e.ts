@@ -3,7 +3,8 @@
  * (CKEditor 5, ProseMirror, Quill, Froala, plain contenteditable, textarea) on
  * a helpdesk conversation that names the order: the line's [order number] is
  * filled from the ticket, it lands in the editor's model once after the
- * agent's draft, and one Ctrl+Z takes exactly it out again (not yet in Froala). A placeholder the
+ * agent's draft, and one Ctrl+Z takes exactly it out again (not yet in Froala), even when the
+ * agent clicks Insert right after typing. A placeholder the
  * ticket cannot fill is selected in the editor, so the agent's typing
  * replaces it.
  */
@@ -68,16 +69,18 @@ describe.each(EDITORS)('%s', (kind) => {
   });
 
   test('Insert puts the line with the order number from the ticket into the editor once, after the intact draft', async () => {
-    await ticket.locator(await ticket.evaluate(() => window.__editor!.composer)).click();
-    await ticket.keyboard.type(DRAFT);
-    await expect.poll(() => modelText(ticket), SLOW).toBe(DRAFT);
     panel = await steady.openSidePanel(await steady.tabIdOf(ticket));
     await panel.getByRole('tab', { name: 'Scripts' }).click();
     await panel.getByLabel('Search scripts').fill('refund');
-
     const line = scriptLine(panel, FILLED_LINE);
     // The panel fills [order number] once it has read the conversation.
     await expect.poll(() => line.count(), SLOW).toBe(1);
+
+    // Insert right after typing, within the editor's undo grouping (Quill's is a second), as a quick agent does.
+    await ticket.bringToFront();
+    await ticket.locator(await ticket.evaluate(() => window.__editor!.composer)).click();
+    await ticket.keyboard.type(DRAFT);
+    await expect.poll(() => modelText(ticket), SLOW).toBe(DRAFT);
     await insert(line);
     await expect.poll(() => modelText(ticket), SLOW).toContain(FILLED_LINE);
     // Exactly once, after the agent's draft, which is intact; nothing left to fill.
