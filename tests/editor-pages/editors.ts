@@ -21,6 +21,11 @@ export interface EditorTestApi {
   modelText(): string;
   /** The text the editor's own selection covers (what typing would replace). */
   selectedText(): string;
+  /**
+   * One step back in the editor's own history, for an editor whose Ctrl+Z does nothing on the test page
+   * (an unlicensed Froala away from localhost ignores its undo key and command; its history still records).
+   */
+  undo?(): void;
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the editors' globals come untyped from their script bundles */
@@ -98,7 +103,7 @@ async function mountEditor(kind: EditorKind): Promise<EditorTestApi> {
   }
   if (kind === 'froala') {
     const { default: FroalaEditor } = await import('froala-editor');
-    const editor = await new Promise<{ el: HTMLElement; html: { get(): string }; selection: { text(): string } }>((resolve) => {
+    const editor = await new Promise<{ el: HTMLElement; html: { get(): string }; selection: { text(): string }; undo: { run(): void } }>((resolve) => {
       const instance = new FroalaEditor(mount, { events: { initialized: () => resolve(instance) } });
     });
     return {
@@ -111,6 +116,7 @@ async function mountEditor(kind: EditorKind): Promise<EditorTestApi> {
         return [...holder.children].map((p) => (p.textContent ?? '').replace(/\u200b/g, '')).join('\n');
       },
       selectedText: () => editor.selection.text(),
+      undo: () => editor.undo.run(),
     };
   }
   if (kind === 'tinymce-inline' || kind === 'tinymce') {
