@@ -1,5 +1,5 @@
 /**
- * npm run eval -- checklist [--show]: the pre-reply checklist on 520 real agent
+ * npm run eval -- checklist [--show]: the pre-reply checklist on 560 real agent
  * replies, compared with hand judgements (reply ids and verdicts only — the
  * corpus text is never copied here). The splits:
  *   dev      tests/eval/checklist-judgements.json, the 20 replies the patterns were tuned on;
@@ -31,6 +31,10 @@
  *            Agreement when judged (opening, summary, question, boundary, next step, closing):
  *              held-out-8  78 98 100 70 75 100      held-out-9  88 93 100 85 85 93     held-out-10 90 93 98 73 88 100
  *              held-out-11 88 100 100 85 98 100     held-out-12 88 90 100 93 85 93
+ *   held-out-13 tests/eval/checklist-judgements-heldout-13.json, 40 (--draw 40 --seed 20261215), judged by hand and
+ *            committed before any pattern change, and never tuned on. Agreement of the patterns of main dc6457b
+ *            when judged: 75 95 95 80 83 93; after checklist9e's tuning on the earlier splits and on unjudged
+ *            replies (held-out-13's errors unseen while tuning): 75 95 95 80 85 93.
  *            Draw a fresh sample for the next blind figure.
  * The checklist sees the draft's findings, as in the panel.
  *
@@ -62,6 +66,7 @@ const SPLITS = [
   { name: 'held-out-10', file: 'checklist-judgements-heldout-10.json' },
   { name: 'held-out-11', file: 'checklist-judgements-heldout-11.json' },
   { name: 'held-out-12', file: 'checklist-judgements-heldout-12.json' },
+  { name: 'held-out-13', file: 'checklist-judgements-heldout-13.json' },
 ] as const;
 
 const judgedIn = (dir: string, file: string): Verdicts => JSON.parse(readFileSync(join(dir, file), 'utf8'));
