@@ -41,8 +41,8 @@ export function buildBuiltinPack(files: Readonly<Record<string, unknown>>): Buil
 }
 
 /**
- * The pack as the extension ships it: with its patterns' start forms, so a linter made from it in
- * the browser parses no pattern before it is needed. (In-process, validating has parsed them all.)
+ * The pack as the extension ships it: with its patterns' start forms and NFAs, so a linter made from
+ * it in the browser parses no pattern at all. (In-process, validating has parsed them all.)
  */
 export function withPatternStarts(builtin: BuiltinPack): BuiltinPack {
   return { ...builtin, starts: patternStarts(patternSources(builtin.pack, builtin.draft), builtin.pack.macros) };
