@@ -219,10 +219,11 @@ export function matcherOf({ op, out1, out2, forms, entry }: Nfa): Matcher {
     if (op[s] === ANY) firstAny.push(out1[s]);
     forms[s]?.forEach((form) => add(firstById, form, out1[s]));
   }
+  // Copied as array-likes: TypedArray.from would walk an iterator, slow in code not yet optimised (a cold start).
   return {
-    op: Uint8Array.from(op),
-    out1: Int32Array.from(out1),
-    out2: Int32Array.from(out2),
+    op: new Uint8Array(op),
+    out1: new Int32Array(out1),
+    out2: new Int32Array(out2),
     statesById: byId,
     hasAny: op.includes(ANY),
     firstById,
