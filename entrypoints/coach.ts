@@ -4,7 +4,7 @@
  * built-in pack and the agent's settings (followed live), the inline coach,
  * and the editor layer for inserting text.
  */
-import pack from 'virtual:steady-rules';
+import pack from 'virtual:steady-rules-lean';
 import { createLinter, setBuiltinPack, type Finding, type LintContext, type Linter } from '@/lib/engine';
 import { changesConfig, loadConfig, SETTINGS_KEY } from '@/lib/settings/sources';
 import { isPaused, linterOptions, togglePaused, toggleRule, readSettings, type Settings } from '@/lib/settings/settings';

@@ -5,7 +5,7 @@
 import { render } from 'preact';
 import { liveQuery } from 'dexie';
 import { signal, computed, effect, batch } from '@preact/signals';
-import rules from 'virtual:steady-rules';
+import rules from 'virtual:steady-rules-lean';
 import content from 'virtual:steady-content';
 import { createLinter, setBuiltinPack, type Linter } from '@/lib/engine';
 import { createChecklist } from '@/lib/checklist/checklist';

@@ -13,7 +13,7 @@ export interface BuiltinPack {
   draft: DraftConfig;
   /** Human names of rules and categories (rules/names.yaml); absent in packs built without it. */
   names?: RuleNames;
-  /** Start forms of the pack's patterns, so a linter loads it without parsing them (absent: parsed at load). */
+  /** Start forms and NFAs of the pack's patterns, so a linter never parses them (absent: parsed at load). */
   starts?: PatternStarts;
 }
 

@@ -59,7 +59,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
     ? mergePacks([{ pack: base.pack, file: 'built-in rules' }, ...options.packs.map((pack, i) => ({ pack, file: `pack ${i + 1}` }))])
     : base.pack;
   // A pack validated against the built-in macros (validatePack's macroBase) can use them here too.
-  // The built-in pack's start table spares parsing its patterns before they are first needed.
+  // The built-in pack's start table spares parsing its patterns: each matcher is built from its NFA when first needed.
   const compiled =
     compiledPacks.get(merged) ??
     compilePack(merged, 'rule pack', hasBuiltinPack() ? builtinPack().pack.macros : {}, undefined, base.starts && knownStarts(base.starts, patternSources(base.pack, base.draft)));

@@ -7,7 +7,9 @@ import { z } from 'zod';
 import { describeZodError, describeZodIssues } from './schema-error';
 import { PHRASE_CATEGORIES, SEVERITIES, SLOTS, REWRITE_CONDITIONS, type RulePack, type RuleSpec } from './types';
 import type { DraftConfig } from './draft';
-import { parsePattern, firstForms, requiredForms, compileMatcher, expandedWords, largestMacro, PatternError, type Node, type Matcher } from './pattern';
+import { parsePattern, firstForms, requiredForms, compileMatcher, buildNfa, matcherOf, WORD_STATE, expandedWords, largestMacro, PatternError, type Forms, type Nfa, type Node, type Matcher } from './pattern';
+
+export type { Forms };
 
 /**
  * A pattern may stand for at most this many words with its macros written out (the largest built-in
@@ -143,13 +145,9 @@ function fromZod(file: string, ruleId: string | undefined, error: z.ZodError): P
   return new PackError(file, ruleId, field, problem);
 }
 
-
-/** Distinct token forms: a Set when parsed, a list when read from a PatternStarts table. */
-export type Forms = ReadonlySet<string> | readonly string[];
-
 /**
  * A pattern's start forms (for the index) and its matcher, built on first use; a pattern whose start
- * forms come from a PatternStarts table is parsed only then too, so loading the built-in pack is fast.
+ * forms come from a PatternStarts table comes with its NFA too, so it is never parsed in the browser.
  */
 export class CompiledPattern {
   private built: Matcher | undefined;
@@ -159,22 +157,23 @@ export class CompiledPattern {
     readonly first: Forms | null,
     /** Sets of forms of which every match contains one each (see requiredForms). */
     readonly required: readonly Forms[],
-    /** The parsed pattern, or how to parse it. */
-    private readonly nodes: readonly Node[] | (() => readonly Node[]),
+    /** How to build the matcher. */
+    private readonly build: () => Matcher,
   ) {}
 
   static parsed(nodes: readonly Node[]): CompiledPattern {
-    return new CompiledPattern(firstForms(nodes), requiredForms(nodes), nodes);
+    return new CompiledPattern(firstForms(nodes), requiredForms(nodes), () => compileMatcher(nodes));
   }
 
   get matcher(): Matcher {
-    return (this.built ??= compileMatcher(typeof this.nodes === 'function' ? this.nodes() : this.nodes));
+    return (this.built ??= this.build());
   }
 }
 
 /**
- * The start forms of every pattern of the built-in pack, worked out when the pack is built, so a
- * linter indexes the built-in rules without parsing their patterns. Compact: it ships in the pack.
+ * The start forms and NFAs of every pattern of the built-in pack, worked out when the pack is built,
+ * so a linter indexes the built-in rules without parsing their patterns, and builds the matchers it
+ * needs without parsing them either. Compact: it ships in the pack.
  */
 export interface PatternStarts {
   /** The macros the patterns were parsed with: the table holds only while every one is unchanged. */
@@ -185,12 +184,17 @@ export interface PatternStarts {
   sets: number[][];
   /** For each of patternSources(pack, draft), in order: its first-form set (-1: any word), then its required sets. */
   patterns: number[][];
+  /**
+   * For each of those patterns, its NFA (see buildNfa): the entry state, then three numbers a state:
+   * its kind (a WORD state as the position of its forms in `sets`, ANY -1, SPLIT -2, ACCEPT -3), out1 and out2.
+   */
+  nfas: number[][];
 }
 
 /** Start forms of patterns by source, with the macros under which they hold (see compilePack). */
 export interface KnownStarts {
   macros: Record<string, string>;
-  bySource: ReadonlyMap<string, { first: Forms | null; required: readonly Forms[] }>;
+  bySource: ReadonlyMap<string, { first: Forms | null; required: readonly Forms[]; nfa: () => Nfa }>;
 }
 
 /** Every distinct pattern source of a pack's rules and of its draft checks, in a fixed order. */
@@ -206,9 +210,9 @@ export function patternSources(pack: RulePack, draft: DraftConfig | undefined): 
   return [...new Set([...pack.rules.flatMap(ofRule), ...(draft ? Object.values(draft.patterns).flat() : [])])];
 }
 
-/** The start forms of `sources` (distinct), parsed with `macros` (already validated). */
+/** The start forms and NFAs of `sources` (distinct), parsed with `macros` (already validated). */
 export function patternStarts(sources: readonly string[], macros: Record<string, string>): PatternStarts {
-  const { compilePattern } = compilePack({ macros, rules: [] });
+  const { compilePattern, compile } = compilePack({ macros, rules: [] });
   const words: string[] = [];
   const wordAt = new Map<string, number>();
   const sets: number[][] = [];
@@ -228,17 +232,38 @@ export function patternStarts(sources: readonly string[], macros: Record<string,
     const { first, required } = compilePattern(source);
     return [first ? position(first) : -1, ...required.map(position)];
   });
-  return { macros, words, sets, patterns };
+  const nfas = sources.map((source) => {
+    const { op, out1, out2, forms, entry } = buildNfa(compile(source));
+    return [entry, ...op.flatMap((kind, s) => [kind === WORD_STATE ? position(forms[s]!) : -kind, out1[s], out2[s]])];
+  });
+  return { macros, words, sets, patterns, nfas };
 }
 
 /** The table read back for the `sources` it was made for; undefined when they differ in number (another pack). */
 export function knownStarts(starts: PatternStarts, sources: readonly string[]): KnownStarts | undefined {
   if (sources.length !== starts.patterns.length) return undefined;
-  const sets = starts.sets.map((set) => set.map((at) => starts.words[at]));
+  // Each set becomes its list of forms when first needed, once: patterns sharing a set share the list.
+  const lists: (readonly string[] | undefined)[] = [];
+  const setAt = (at: number) => (lists[at] ??= starts.sets[at].map((word) => starts.words[word]));
+  const nfa = (encoded: readonly number[]): Nfa => {
+    const count = (encoded.length - 1) / 3;
+    const op: number[] = new Array<number>(count);
+    const out1: number[] = new Array<number>(count);
+    const out2: number[] = new Array<number>(count);
+    const forms: (Forms | null)[] = new Array<Forms | null>(count);
+    for (let s = 0, k = 1; s < count; s++, k += 3) {
+      const kind = encoded[k];
+      op[s] = kind >= 0 ? WORD_STATE : -kind;
+      forms[s] = kind >= 0 ? setAt(kind) : null;
+      out1[s] = encoded[k + 1];
+      out2[s] = encoded[k + 2];
+    }
+    return { op, out1, out2, forms, entry: encoded[0] };
+  };
   const bySource = new Map(
     sources.map((source, i) => {
       const [first, ...required] = starts.patterns[i];
-      return [source, { first: first < 0 ? null : sets[first], required: required.map((at) => sets[at]) }];
+      return [source, { first: first < 0 ? null : setAt(first), required: required.map(setAt), nfa: () => nfa(starts.nfas[i]) }];
     }),
   );
   return { macros: starts.macros, bySource };
@@ -320,7 +345,7 @@ export function compilePack(
     let pattern = known.get(source);
     if (!pattern) {
       const start = table?.bySource.get(source);
-      pattern = start ? new CompiledPattern(start.first, start.required, () => compile(source)) : CompiledPattern.parsed(compile(source));
+      pattern = start ? new CompiledPattern(start.first, start.required, () => matcherOf(start.nfa())) : CompiledPattern.parsed(compile(source));
       known.set(source, pattern);
     }
     return pattern;

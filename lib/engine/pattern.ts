@@ -123,6 +123,8 @@ export interface Matcher {
 }
 
 const WORD = 0;
+/** The kind of a WORD state in an Nfa (the others are 1 to 3). */
+export const WORD_STATE = WORD;
 const ANY = 1;
 const SPLIT = 2;
 const ACCEPT = 3;
@@ -130,7 +132,27 @@ const ACCEPT = 3;
 /** No phrase is longer than this many tokens; it bounds the work per start position on pathological input. */
 export const MAX_SPAN_TOKENS = 40;
 
+/**
+ * A pattern's NFA before it is made ready for matching: what compileMatcher builds from the parsed
+ * pattern, and what a pack's start table stores so a shipped pattern needs no parsing (see PatternStarts).
+ */
+export interface Nfa {
+  op: readonly number[];
+  out1: readonly number[];
+  out2: readonly number[];
+  /** The forms each WORD state accepts (null for other states). */
+  forms: readonly (Forms | null)[];
+  entry: number;
+}
+
+/** Distinct token forms: a Set when parsed, a list when read from a start table. */
+export type Forms = ReadonlySet<string> | readonly string[];
+
 export function compileMatcher(seq: readonly Node[]): Matcher {
+  return matcherOf(buildNfa(seq));
+}
+
+export function buildNfa(seq: readonly Node[]): Nfa {
   const op: number[] = [];
   const out1: number[] = [];
   const out2: number[] = [];
@@ -169,6 +191,11 @@ export function compileMatcher(seq: readonly Node[]): Matcher {
     }
   };
   const entry = compileSeq(seq, state(ACCEPT));
+  return { op, out1, out2, forms, entry };
+}
+
+/** The NFA ready for matching: word ids to the states that accept them, and the precomputed first step. */
+export function matcherOf({ op, out1, out2, forms, entry }: Nfa): Matcher {
   const byId = new Map<number, number[]>();
   const add = (map: Map<number, number[]>, form: string, state: number) => {
     const id = registerWord(form);
@@ -192,10 +219,11 @@ export function compileMatcher(seq: readonly Node[]): Matcher {
     if (op[s] === ANY) firstAny.push(out1[s]);
     forms[s]?.forEach((form) => add(firstById, form, out1[s]));
   }
+  // Copied as array-likes: TypedArray.from would walk an iterator, slow in code not yet optimised (a cold start).
   return {
-    op: Uint8Array.from(op),
-    out1: Int32Array.from(out1),
-    out2: Int32Array.from(out2),
+    op: new Uint8Array(op),
+    out1: new Int32Array(out1),
+    out2: new Int32Array(out2),
     statesById: byId,
     hasAny: op.includes(ANY),
     firstById,
@@ -317,7 +345,7 @@ function run(m: Matcher, list: readonly Token[], start: number, mode: 'longest' 
 const compiledSequences = new WeakMap<readonly Node[], Matcher>();
 
 /** A parsed pattern's matcher, compiled on first use (for callers that keep parsed Node[] patterns). */
-function matcherOf(pattern: Matcher | readonly Node[]): Matcher {
+function matcherFor(pattern: Matcher | readonly Node[]): Matcher {
   if (!Array.isArray(pattern)) return pattern as Matcher;
   let m = compiledSequences.get(pattern);
   if (!m) compiledSequences.set(pattern, (m = compileMatcher(pattern)));
@@ -326,7 +354,7 @@ function matcherOf(pattern: Matcher | readonly Node[]): Matcher {
 
 /** Longest match of a pattern starting at token `start`, as the exclusive end index, or -1. */
 export function longestMatch(pattern: Matcher | readonly Node[], tokens: readonly Token[], start: number): number {
-  return run(matcherOf(pattern), tokens, start, 'longest');
+  return run(matcherFor(pattern), tokens, start, 'longest');
 }
 
 /** Shortest match of `m` starting at token `start`, as the exclusive end index, or -1. */
@@ -336,7 +364,7 @@ export function shortestMatch(m: Matcher, tokens: readonly Token[], start: numbe
 
 /** Whether `m` can match ending exactly at token index `end`, starting within `window` tokens before. */
 export function matchesEndingAt(pattern: Matcher | readonly Node[], tokens: readonly Token[], end: number, window = 8): boolean {
-  const m = matcherOf(pattern);
+  const m = matcherFor(pattern);
   for (let s = Math.max(0, end - window); s < end; s++) if (run(m, tokens, s, 'longest', end) === end) return true;
   return false;
 }

@@ -41,11 +41,21 @@ export function buildBuiltinPack(files: Readonly<Record<string, unknown>>): Buil
 }
 
 /**
- * The pack as the extension ships it: with its patterns' start forms, so a linter made from it in
- * the browser parses no pattern before it is needed. (In-process, validating has parsed them all.)
+ * The pack as the extension ships it: with its patterns' start forms and NFAs, so a linter made from
+ * it in the browser parses no pattern at all. (In-process, validating has parsed them all.)
  */
 export function withPatternStarts(builtin: BuiltinPack): BuiltinPack {
   return { ...builtin, starts: patternStarts(patternSources(builtin.pack, builtin.draft), builtin.pack.macros) };
+}
+
+/**
+ * The shipped pack without the rules' flag and pass examples (a third of it), for the parts of the
+ * extension that never show them: the content script's coach and the side panel. They load faster,
+ * and their first lint copies less. The examples are left as empty lists.
+ */
+export function withoutExamples(builtin: BuiltinPack): BuiltinPack {
+  const examples = { flag: [], pass: [], corrected: [] };
+  return { ...builtin, pack: { ...builtin.pack, rules: builtin.pack.rules.map((rule) => ({ ...rule, examples })) } };
 }
 
 function isRuleFile(data: unknown): data is { category: string; rules: unknown } {

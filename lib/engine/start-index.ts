@@ -78,13 +78,15 @@ export class StartIndex<T> {
   }
 
   private requirement(forms: Forms): Requirement {
-    // Shared sets of forms (macros, a start table's sets) are looked up as they are; others by their words.
+    // Shared sets of forms (macros, a start table's sets) are looked up as they are; parsed ones by their words.
     let requirement = this.requirementOf.get(forms);
     if (requirement) return requirement;
-    const key = [...forms].sort().join(' ');
-    requirement = this.requirements.get(key);
+    // A start table's lists are distinct already (sorting each for a key was most of loading the index).
+    const key = Array.isArray(forms) ? null : [...forms].sort().join(' ');
+    requirement = key === null ? undefined : this.requirements.get(key);
     if (!requirement) {
-      this.requirements.set(key, (requirement = { forms, seenIn: 0, seenAt: -1 }));
+      requirement = { forms, seenIn: 0, seenAt: -1 };
+      if (key !== null) this.requirements.set(key, requirement);
       for (const form of forms) (this.byRequired[registerWord(form)] ??= []).push(requirement);
     }
     this.requirementOf.set(forms, requirement);

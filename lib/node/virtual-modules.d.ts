@@ -14,3 +14,8 @@ declare module 'virtual:steady-rules' {
   const pack: import('../engine/builtin').BuiltinPack;
   export default pack;
 }
+/** The same pack with every rule's examples left empty (the coach and the side panel never show them). */
+declare module 'virtual:steady-rules-lean' {
+  const pack: import('../engine/builtin').BuiltinPack;
+  export default pack;
+}

@@ -94,8 +94,8 @@ describe('start index', () => {
     expect(found).toBeGreaterThan(realReplies!.length);
   });
 
-  it('gives a linter of the shipped pack, which parses each pattern when first needed, the findings of one that parsed them all at load', async () => {
-    // A fresh copy of the engine has parsed no pattern yet, as in a new tab: every parse happens while linting.
+  it('gives a linter of the shipped pack, which builds each matcher from the NFA in its start table when first needed, the findings of one that parsed them all at load', async () => {
+    // A fresh copy of the engine has parsed no pattern yet, as in a new tab: every matcher is built while linting.
     vi.resetModules();
     const fresh = await import('../../lib/engine');
     const shipped = fresh.createLinter({ basePack: JSON.parse(JSON.stringify(withPatternStarts(builtinPack()))) as BuiltinPack });

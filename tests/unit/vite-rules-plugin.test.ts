@@ -1,13 +1,13 @@
-/** The extension build compiles rules/*.yaml into `virtual:steady-rules`, and refuses a broken rule file. */
+/** The extension build compiles rules/*.yaml into `virtual:steady-rules` (and `virtual:steady-rules-lean`), and refuses a broken rule file. */
 import { readdirSync } from 'node:fs';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { build, type Rolldown } from 'vite';
-import { buildBuiltinPack, withPatternStarts } from '../../lib/engine/rule-files';
+import { buildBuiltinPack, withoutExamples, withPatternStarts } from '../../lib/engine/rule-files';
 import { readRuleFiles, RULES_DIR } from '../../lib/node/rule-files';
-import { steadyRules } from '../../lib/node/vite-rules-plugin';
+import { LEAN_RULES_MODULE_ID, RULES_MODULE_ID, steadyRules } from '../../lib/node/vite-rules-plugin';
 
 const scratch: string[] = [];
 afterEach(async () => {
@@ -15,11 +15,11 @@ afterEach(async () => {
 });
 
 /** Bundle a module that re-exports the virtual pack, the way the extension imports it. */
-async function bundlePack(rulesDir: string): Promise<Rolldown.OutputChunk> {
+async function bundlePack(rulesDir: string, moduleId = RULES_MODULE_ID): Promise<Rolldown.OutputChunk> {
   const dir = await mkdtemp(join(tmpdir(), 'steady-rules-build-'));
   scratch.push(dir);
   const entry = join(dir, 'entry.js');
-  await writeFile(entry, `import pack from 'virtual:steady-rules';\nexport default pack;\n`);
+  await writeFile(entry, `import pack from '${moduleId}';\nexport default pack;\n`);
   const output = (await build({
     configFile: false,
     logLevel: 'silent',
@@ -34,6 +34,17 @@ test('the bundled pack is the validated pack built from rules/', async () => {
   const { code } = await bundlePack(RULES_DIR);
   const { default: bundled } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
   expect(bundled).toEqual(withPatternStarts(buildBuiltinPack(readRuleFiles(RULES_DIR))));
+});
+
+test('the lean pack is the same pack with every rule\'s examples left empty, and lints the same', async () => {
+  const { code } = await bundlePack(RULES_DIR, LEAN_RULES_MODULE_ID);
+  const { default: lean } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+  const full = withPatternStarts(buildBuiltinPack(readRuleFiles(RULES_DIR)));
+  expect(lean).toEqual(withoutExamples(full));
+  for (const rule of lean.pack.rules) expect(rule.examples).toEqual({ flag: [], pass: [], corrected: [] });
+  const { createLinter } = await import('../../lib/engine');
+  const draft = full.pack.rules.flatMap((rule) => rule.examples.flag).join('\n');
+  expect(createLinter({ basePack: lean }).lint(draft, { customerSentiment: -0.6 })).toEqual(createLinter({ basePack: full }).lint(draft, { customerSentiment: -0.6 }));
 });
 
 test('every rule file is a dependency of the bundle, so editing one rebuilds the extension in dev', async () => {
