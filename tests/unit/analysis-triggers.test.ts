@@ -227,6 +227,8 @@ describe('trigger matching rules', () => {
   it('never reports a hit on no text, whatever a phrase can match', () => {
     const defs = [trigger('delay', ['(?:still waiting)?'])];
     expect(hits(defs, 'Hello there')).toEqual([]);
+    // Where the phrase's word edges allow it to match nothing: next to punctuation.
+    expect(hits(defs, 'Well, ok... fine!')).toEqual([]);
     expect(hits(defs, 'I am still waiting')).toEqual(['delay:still waiting']);
   });
 });
@@ -254,5 +256,28 @@ describe('asking the same question again', () => {
     expect(repeated('Shop in Lisbon?', 'Shop in Lisbon selling?')).toEqual([]);
     expect(repeated('The blue reader ships to Lisbon.', 'The blue reader ships to Lisbon?')).toEqual([]);
     expect(repeated('I wrote. The blue reader ships to Lisbon?', 'Sure. The blue reader ships to Lisbon?')).toEqual(['The blue reader ships to Lisbon?']);
+  });
+
+  it('counts a question of exactly three content words, but not a shorter one after a longer one', () => {
+    expect(repeated('Reader password reset?', 'Reader password reset?')).toEqual(['Reader password reset?']);
+    expect(repeated('Where is the reader password reset?', 'Reader password?')).toEqual([]);
+  });
+
+  it('does not take a statement for a question because its message also asks something', () => {
+    expect(repeated('The blue reader ships to Lisbon. Why?', 'The blue reader ships to Lisbon. Why?')).toEqual([]);
+  });
+
+  it('does not count small words: questions sharing only them are different questions', () => {
+    expect(repeated('Can you tell me when the parcel will arrive?', 'Can you tell me when the refund will come?')).toEqual([]);
+  });
+
+  it('counts a word with an apostrophe as one word', () => {
+    expect(repeated("Wasn't it shipped?", "Wasn't it shipped?")).toEqual([]);
+    expect(repeated("You'll ship it?", "You'll ship it?")).toEqual([]);
+    expect(repeated("Why hasn't the parcel shipped?", "Why hasn't the parcel shipped?")).toEqual(["Why hasn't the parcel shipped?"]);
+  });
+
+  it('reads a plural as its singular', () => {
+    expect(repeated('Can you resend the invoice and receipt?', 'Can you resend the invoices and receipts?')).toEqual(['Can you resend the invoices and receipts?']);
   });
 });
