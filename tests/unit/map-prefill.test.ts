@@ -195,6 +195,8 @@ describe('pre-filling from what the customer wrote', () => {
     expect(quoted.length).toBeLessThanOrEqual(140);
     expect(quoted.length).toBeGreaterThan(130);
     expect(prefill({ messages: [customer('c1', 'I want it back!!,.')] })).toEqual(['concern In their words: “I want it back”']);
+    const exact = `I want ${'x'.repeat(133)}`;
+    expect(prefill({ messages: [customer('c1', exact)] })).toEqual([`concern In their words: “${exact}”`]);
   });
 
   it('reports the last thing the customer says about tracking, and no claim to verify from it', () => {
@@ -213,6 +215,9 @@ describe('pre-filling from what the customer wrote', () => {
     expect(prefill({ triggers: [wait, counted, broken] }).filter((s) => s.startsWith('knownFacts'))).toEqual(['knownFacts Waiting: “It has been two weeks”']);
     expect(prefill({ triggers: [counted, { ...broken, messageId: 'c2' }] }).filter((s) => s.startsWith('knownFacts'))).toEqual(['knownFacts Waiting: “it has been four days”']);
     expect(prefill({ triggers: [hit('delay', 'c1', text, 'You said')] }).filter((s) => s.startsWith('knownFacts'))).toEqual([]);
+    // A complaint that starts right where the wait ends does not hold it.
+    const next = { ...broken, start: wait.end, end: wait.end + 10 };
+    expect(prefill({ triggers: [wait, next] }).filter((s) => s.startsWith('knownFacts'))).toEqual(['knownFacts Waiting: “It has been two weeks”']);
   });
 
   it('tells earlier promises with their author, and whether the customer says they were kept', () => {
