@@ -138,6 +138,7 @@ describe('pattern matching with many states', () => {
   it('finds the last of a hundred alternatives, one word or several, and "_" ones', () => {
     const words = Array.from({ length: 100 }, (_, i) => `w${i}`);
     expect(match(`(${words.map((w) => `${w} x`).join('|')}) end`, 'w99 x end')).toBe('w99 x end');
+    expect(match(`(${words.map((w) => `${w} x`).join('|')}) end`, 'w0 x end')).toBe('w0 x end');
     expect(match(`(${words.map((w) => `_ ${w}`).join('|')}) end`, 'so w99 end')).toBe('so w99 end');
     expect(match(`(${words.map((w) => `_ _ ${w}`).join('|')})`, 'so so w99')).toBe('so so w99');
   });
@@ -178,6 +179,7 @@ describe('pattern size and index keys', () => {
     expect(firstForms(parsePattern('(please|kindly? now) calm', resolve))).toEqual(new Set(['please', 'kindly', 'now']));
     expect(firstForms(parsePattern('(please|kindly?) calm', resolve))).toEqual(new Set(['please', 'kindly', 'calm']));
     expect(firstForms(parsePattern('please+ calm', resolve))).toEqual(new Set(['please']));
+    expect(firstForms(parsePattern('(please|kindly?)+ calm', resolve))).toEqual(new Set(['please', 'kindly', 'calm']));
     expect(firstForms(parsePattern('(please|_ now) calm', resolve))).toBeNull();
     expect(firstForms(parsePattern('please? _ calm', resolve))).toBeNull();
   });
