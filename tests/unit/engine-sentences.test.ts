@@ -102,6 +102,11 @@ describe('splitSentences', () => {
       { start: 0, end: MAX_SENTENCE_CHARS - 1 },
       { start: MAX_SENTENCE_CHARS - 1, end: text.length },
     ]);
+    // The first and last characters outside the BMP too.
+    for (const astral of ['\u{10000}', '\u{10FFFF}']) {
+      const edge = `${'h'.repeat(MAX_SENTENCE_CHARS - 1)}${astral}${'h'.repeat(10)}`;
+      expect(splitSentences(edge)[0]).toEqual({ start: 0, end: MAX_SENTENCE_CHARS - 1 });
+    }
     const after = `${'h'.repeat(MAX_SENTENCE_CHARS - 2)}😡${'h'.repeat(10)}`;
     expect(splitSentences(after)[0]).toEqual({ start: 0, end: MAX_SENTENCE_CHARS });
   });
