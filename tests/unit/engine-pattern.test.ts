@@ -97,6 +97,8 @@ describe('pattern matching', () => {
   it('rejects malformed patterns with a message naming the problem', () => {
     expect(() => parsePattern('(calm down', resolve)).toThrow(/missing "\)"/);
     expect(() => parsePattern('calm down)', resolve)).toThrow(/unbalanced "\)"/);
+    // Alternatives outside parentheses are named as such, not as a stray ")".
+    for (const source of ['calm | down', 'calm down |', '| calm']) expect(() => parsePattern(source, resolve)).toThrow(`"|" outside parentheses in pattern "${source}": write alternatives as (a|b)`);
     expect(() => parsePattern('(calm|) down', resolve)).toThrow(/empty alternative/);
     expect(() => parsePattern('* down', resolve)).toThrow(/unexpected "\*"/);
     expect(() => parsePattern('', resolve)).toThrow(/empty pattern/);
