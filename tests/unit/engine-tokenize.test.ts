@@ -30,6 +30,15 @@ describe('tokenize', () => {
     expect(show(text)).toEqual(['ca\u200blm=calm', 'down=down', 'now=now', 'שלום=שלום']);
   });
 
+  it('ignores each invisible character inside a word, but not the characters next to their ranges', () => {
+    for (const invisible of ['\u00ad', '\u200b', '\u200f', '\u2060', '\u2064', '\u202a', '\u202e', '\u2066', '\u2069', '\ufeff']) {
+      expect(show(`ca${invisible}lm`), `U+${invisible.charCodeAt(0).toString(16)}`).toEqual([`ca${invisible}lm=calm`]);
+    }
+    for (const other of ['\u2010', '\u2065', '\u206a', '\u2029', '\u202f', '\ufefe']) {
+      expect(tokenize(`ca${other}lm`).length, `U+${other.charCodeAt(0).toString(16)}`).toBe(2);
+    }
+  });
+
   it('splits a contraction with an invisible character inside at the right offset', () => {
     const text = 'don\u200b\u2019t';
     expect(show(text)).toEqual(['do=do', 'n\u200b\u2019t=not']);
@@ -124,6 +133,12 @@ describe('tokenize HTML tags and entities', () => {
     expect(words('<b>bold</b> <a href="x y">link</a>')).toEqual(['bold', 'link']);
     expect(words('a <3 b < c <-x')).toEqual(['a', '3', 'b', 'c', 'x']);
     expect(words('</>x')).toEqual(['x']);
+  });
+
+  it('takes "<" for a tag only before a Latin letter', () => {
+    expect(words('<a>w</a> <z>x <A>y <Z>z')).toEqual(['w', 'x', 'y', 'z']);
+    expect(words('<@w> <[x> <{z>')).toEqual(['w', 'x', 'z']);
+    expect(words('<`y>')).toEqual(['`y']);
   });
 
   it('reads a "<" whose tag never closes, or holds another "<", as text', () => {
