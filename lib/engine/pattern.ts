@@ -62,6 +62,7 @@ export function parsePattern(source: string, resolveMacro: MacroResolver): Node[
     return wordNode(t.toLowerCase().replace(/[’`]/g, "'"));
   };
   const seq = parseSeq();
+  if (tokens[i] === '|') throw new PatternError(`"|" outside parentheses in pattern "${source}": write alternatives as (a|b)`);
   if (i < tokens.length) throw new PatternError(`unbalanced ")" in pattern "${source}"`);
   if (seq.length === 0) throw new PatternError('empty pattern');
   return seq;

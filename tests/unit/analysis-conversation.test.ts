@@ -108,6 +108,33 @@ describe('what the conversation analysis reads', () => {
     expect(asked([{ id: 'a1', role: 'agent', text: question }, { id: 'c1', role: 'customer', text: question }])).toEqual([]);
   });
 
+  it('remembers earlier questions when the conversation grows one message at a time', () => {
+    const incremental = createConversationAnalyzer({ triggers });
+    incremental.read([{ id: 'c1', role: 'customer', text: question }]);
+    const grown = incremental.read([
+      { id: 'c1', role: 'customer', text: question },
+      { id: 'a1', role: 'agent', text: 'Let me check.' },
+      { id: 'c2', role: 'customer', text: question },
+    ]);
+    expect(grown.triggers.filter((h) => h.evidence === question).map((h) => h.messageId)).toEqual(['c2']);
+  });
+
+  it('lists two different hits of one trigger in a message, and the same words again once', () => {
+    const { triggers: hits } = createConversationAnalyzer({ triggers }).read([
+      { id: 'c1', role: 'customer', text: 'I was charged twice. There is an unknown charge too. CHARGED TWICE!' },
+    ]);
+    expect(hits.filter((h) => h.trigger === 'billing').map((h) => h.evidence)).toEqual(['charged twice', 'unknown charge']);
+  });
+
+  it('gives exactly the facts of the customer messages, in order', async () => {
+    const { facts } = await analyseConversation(conversation.slice(0, 3), triggers);
+    expect(facts).toEqual([
+      { kind: 'order-number', text: '12345', messageId: 'c1' },
+      { kind: 'amount', text: '$49.99', messageId: 'c2' },
+      { kind: 'deadline', text: 'by Friday', messageId: 'c2' },
+    ]);
+  });
+
   it('finds no repeated questions with a trigger file that has no repeated-question rule', () => {
     const phrasesOnly = triggers.map((t) => ({ ...t, repeatedQuestion: null }));
     const { triggers: hits } = createConversationAnalyzer({ triggers: phrasesOnly }).read([

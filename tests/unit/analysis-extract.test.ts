@@ -41,3 +41,23 @@ describe('fact extraction', () => {
     expect(facts('I have ordered 3 books.')).toEqual([]);
   });
 });
+
+describe('fact extraction, each fact once and where it is cheap to look', () => {
+  it('lists a number once, under the label it first had, and an amount without the sentence\'s full stop', () => {
+    expect(facts('Invoice 88123, that is order 88123.')).toEqual([['invoice-number', '88123']]);
+    expect(facts('Order 4417. Again, ORDER 4417.')).toEqual([['order-number', '4417']]);
+    expect(facts('I paid $40. Then 30 euros, and EUR 12.')).toEqual([['amount', '$40'], ['amount', '30 euros'], ['amount', 'EUR 12']]);
+    expect(facts('It was $40, then $40 again.')).toEqual([['amount', '$40']]);
+  });
+
+  it('finds numeric dates, and takes a bare duration for a date only when anchored', () => {
+    expect(facts('It shipped 12/03/2026 and 2026-03-12.')).toEqual([['date', '12/03/2026'], ['date', '2026-03-12']]);
+    expect(facts('It took 3 weeks. It comes in 3 weeks. It left 3 weeks ago. A week, a month.')).toEqual([['date', 'in 3 weeks'], ['date', '3 weeks ago']]);
+  });
+
+  it('looks for dates in the first 5,000 characters of sentences that could hold one', () => {
+    const sentence = 'We talked about the parcel on a sunny day in the office. ';
+    expect(facts(`${sentence.repeat(85)}Deliver it by Friday.`)).toEqual([['deadline', 'by Friday']]);
+    expect(facts(`${sentence.repeat(90)}Deliver it by Friday.`)).toEqual([]);
+  });
+});

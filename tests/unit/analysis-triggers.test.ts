@@ -151,8 +151,56 @@ describe('trigger file validation', () => {
     expect(errorOf({ rules: [] })).toMatchObject({ triggerId: undefined });
   });
 
+  it('says what is wrong with each field, so the file can be fixed without reading code', () => {
+    const problem = (index: number, change: Record<string, unknown>) => {
+      const e = errorOf(withChange(index, change));
+      return `${e.field}: ${e.problem}`;
+    };
+    expect(problem(0, { phrases: ['late', '   '] })).toBe('phrases[1]: must not be empty');
+    expect(problem(0, { phrases: ['(late'] })).toBe('phrases[0]: is not a valid pattern (JavaScript regular-expression syntax)');
+    expect(problem(0, { phrases: [] })).toBe('phrases: needs at least one phrase');
+    expect(problem(0, { except: [] })).toBe('except: needs at least one phrase');
+    expect(problem(0, { examples: { hit: ['a', ' '], miss: ['c', 'd'] } })).toBe('examples.hit[1]: must not be empty');
+    expect(problem(0, { examples: { hit: ['a', 'b'], miss: ['c'] } })).toBe('examples.miss: needs at least 2 examples');
+    expect(problem(0, { id: 'grumpy' })).toBe(`id: must be one of: ${TRIGGERS.join(', ')}`);
+    expect(problem(0, { script: 'make-it-up' })).toBe(`script: must be a scenario script id: ${SCRIPT_IDS.join(', ')}`);
+    expect(problem(0, { description: ' ' })).toBe('description: must not be empty');
+    expect(problem(0, { concern: ' ' })).toBe('concern: must not be empty');
+    expect(problem(0, { repeatedQuestion: { minWords: 0, overlap: 0.5 } })).toBe('repeatedQuestion.minWords: must be at least 1');
+    expect(problem(0, { repeatedQuestion: { minWords: 2, overlap: 0 } })).toBe('repeatedQuestion.overlap: must be above 0');
+    expect(problem(0, { repeatedQuestion: { minWords: 2, overlap: 1.5 } })).toBe('repeatedQuestion.overlap: must be at most 1');
+    expect(errorOf({ triggers: [] })).toMatchObject({ field: 'triggers', problem: 'needs at least one trigger' });
+    expect(errorOf({ triggers: [valid.triggers[0], valid.triggers[0]] })).toMatchObject({ field: 'id', problem: 'is defined twice' });
+  });
+
+  it('names a trigger without a string id by its place in the file', () => {
+    expect(errorOf({ triggers: [valid.triggers[0], null] })).toMatchObject({ triggerId: '#2' });
+    expect(errorOf({ triggers: [{ ...valid.triggers[0], id: 7 }] })).toMatchObject({ triggerId: '#1', field: 'id' });
+  });
+
+  it('names rules/triggers.yaml when no file is given, and says it is a trigger rule error', () => {
+    let error: unknown;
+    try {
+      compileTriggers({ triggers: [] });
+    } catch (e) {
+      error = e;
+    }
+    expect(String(error)).toBe('TriggerRuleError: rules/triggers.yaml: field "triggers": needs at least one trigger');
+  });
+
+  it('gives no concern and no repeated-question rule when the file has none, and keeps those it has', () => {
+    const plain = { ...valid.triggers[0] };
+    delete plain.concern;
+    delete plain.repeatedQuestion;
+    expect(compileTriggers({ triggers: [plain] })[0]).toMatchObject({ concern: null, repeatedQuestion: null });
+    const full = compileTriggers({ triggers: [{ ...plain, concern: 'When will it arrive?', repeatedQuestion: { minWords: 2, overlap: 0.5 } }] })[0];
+    expect(full).toMatchObject({ concern: 'When will it arrive?', repeatedQuestion: { minWords: 2, overlap: 0.5 } });
+  });
+
   it('reports YAML syntax errors against the file', () => {
     expect(() => parseTriggerFile('triggers:\n  - id: [unclosed', 'rules/triggers.yaml')).toThrow(/rules\/triggers\.yaml: field "\(file\)": is not valid YAML/);
+    // Where the problem is (the parser's first line), without its multi-line excerpt.
+    expect(() => parseTriggerFile('triggers:\n  - id: [unclosed')).toThrow(/is not valid YAML: Flow sequence .* at line 2, column 18:$/);
   });
 });
 
@@ -179,6 +227,8 @@ describe('trigger matching rules', () => {
   it('never reports a hit on no text, whatever a phrase can match', () => {
     const defs = [trigger('delay', ['(?:still waiting)?'])];
     expect(hits(defs, 'Hello there')).toEqual([]);
+    // Where the phrase's word edges allow it to match nothing: next to punctuation.
+    expect(hits(defs, 'Well, ok... fine!')).toEqual([]);
     expect(hits(defs, 'I am still waiting')).toEqual(['delay:still waiting']);
   });
 });
@@ -206,5 +256,28 @@ describe('asking the same question again', () => {
     expect(repeated('Shop in Lisbon?', 'Shop in Lisbon selling?')).toEqual([]);
     expect(repeated('The blue reader ships to Lisbon.', 'The blue reader ships to Lisbon?')).toEqual([]);
     expect(repeated('I wrote. The blue reader ships to Lisbon?', 'Sure. The blue reader ships to Lisbon?')).toEqual(['The blue reader ships to Lisbon?']);
+  });
+
+  it('counts a question of exactly three content words, but not a shorter one after a longer one', () => {
+    expect(repeated('Reader password reset?', 'Reader password reset?')).toEqual(['Reader password reset?']);
+    expect(repeated('Where is the reader password reset?', 'Reader password?')).toEqual([]);
+  });
+
+  it('does not take a statement for a question because its message also asks something', () => {
+    expect(repeated('The blue reader ships to Lisbon. Why?', 'The blue reader ships to Lisbon. Why?')).toEqual([]);
+  });
+
+  it('does not count small words: questions sharing only them are different questions', () => {
+    expect(repeated('Can you tell me when the parcel will arrive?', 'Can you tell me when the refund will come?')).toEqual([]);
+  });
+
+  it('counts a word with an apostrophe as one word', () => {
+    expect(repeated("Wasn't it shipped?", "Wasn't it shipped?")).toEqual([]);
+    expect(repeated("You'll ship it?", "You'll ship it?")).toEqual([]);
+    expect(repeated("Why hasn't the parcel shipped?", "Why hasn't the parcel shipped?")).toEqual(["Why hasn't the parcel shipped?"]);
+  });
+
+  it('reads a plural as its singular', () => {
+    expect(repeated('Can you resend the invoice and receipt?', 'Can you resend the invoices and receipts?')).toEqual(['Can you resend the invoices and receipts?']);
   });
 });

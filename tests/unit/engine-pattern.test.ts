@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePattern, compileMatcher, longestMatch, shortestMatch, matchesEndingAt, firstForms, inflect, PatternError, MAX_SPAN_TOKENS, type Node } from '../../lib/engine/pattern';
+import { parsePattern, compileMatcher, longestMatch, shortestMatch, matchesEndingAt, firstForms, requiredForms, expandedWords, largestMacro, inflect, PatternError, MAX_SPAN_TOKENS, type Node } from '../../lib/engine/pattern';
 import { tokenize } from '../../lib/engine/tokenize';
 
 const MACROS: Record<string, string> = { soft: '(just|really|,|i am afraid)', we: '(i|we)' };
@@ -97,9 +97,96 @@ describe('pattern matching', () => {
   it('rejects malformed patterns with a message naming the problem', () => {
     expect(() => parsePattern('(calm down', resolve)).toThrow(/missing "\)"/);
     expect(() => parsePattern('calm down)', resolve)).toThrow(/unbalanced "\)"/);
+    // Alternatives outside parentheses are named as such, not as a stray ")".
+    for (const source of ['calm | down', 'calm down |', '| calm']) expect(() => parsePattern(source, resolve)).toThrow(`"|" outside parentheses in pattern "${source}": write alternatives as (a|b)`);
     expect(() => parsePattern('(calm|) down', resolve)).toThrow(/empty alternative/);
     expect(() => parsePattern('* down', resolve)).toThrow(/unexpected "\*"/);
     expect(() => parsePattern('', resolve)).toThrow(/empty pattern/);
     expect(() => parsePattern('@nope down', resolve)).toThrow(/unknown macro @nope/);
+  });
+});
+
+describe('pattern words', () => {
+  it('reads a pattern in any case and with curly or backtick apostrophes', () => {
+    expect(match('CALM Down', 'calm down')).toBe('calm down');
+    expect(match('that ’s it', "that's it")).toBe("that's it");
+    expect(match('that `s it', 'that’s it')).toBe('that’s it');
+  });
+
+  it('matches the regular forms of a ~ word and not forms it does not have', () => {
+    expect(match('we close~ it', 'we closing it')).toBe('we closing it');
+    expect(match('we close~ it', 'we closed it')).toBe('we closed it');
+    expect(match('we reply~', 'we replied')).toBe('we replied');
+    expect(match('we reply~', 'we replies')).toBe('we replies');
+    expect(match('we stop~', 'we stopping')).toBe('we stopping');
+    expect(match('we wait~', 'we waitted')).toBeNull();
+    expect(match('we fix~', 'we fixxed')).toBeNull();
+    expect(match('we fix~', 'we fiing')).toBeNull();
+    expect(match('we seem~', 'we seemmed')).toBeNull();
+  });
+
+  it('does not let _ start a match on punctuation', () => {
+    expect(match('_ down', ', down')).toBeNull();
+    expect(match('_ down', 'sit down')).toBe('sit down');
+  });
+
+  it('rejects each repeat mark with nothing before it', () => {
+    for (const mark of ['?', '*', '+']) expect(() => parsePattern(`${mark} down`, resolve)).toThrow(`unexpected "${mark}"`);
+    expect(() => parsePattern('calm (| down)', resolve)).toThrow(/empty alternative/);
+  });
+});
+
+describe('pattern matching with many states', () => {
+  it('finds the last of a hundred alternatives, one word or several, and "_" ones', () => {
+    const words = Array.from({ length: 100 }, (_, i) => `w${i}`);
+    expect(match(`(${words.map((w) => `${w} x`).join('|')}) end`, 'w99 x end')).toBe('w99 x end');
+    expect(match(`(${words.map((w) => `${w} x`).join('|')}) end`, 'w0 x end')).toBe('w0 x end');
+    expect(match(`(${words.map((w) => `_ ${w}`).join('|')}) end`, 'so w99 end')).toBe('so w99 end');
+    expect(match(`(${words.map((w) => `_ _ ${w}`).join('|')})`, 'so so w99')).toBe('so so w99');
+  });
+});
+
+describe('matches ending at a token', () => {
+  const tokens = tokenize('one two three four five six seven eight nine ten');
+  it('looks back up to 8 tokens by default, or as far as the window given', () => {
+    const m = compileMatcher(parsePattern('_+ ten', resolve));
+    expect(matchesEndingAt(m, tokens, 10)).toBe(true);
+    const from = (word: string) => compileMatcher(parsePattern(`${word} _* ten`, resolve));
+    expect(matchesEndingAt(from('three'), tokens, 10)).toBe(true);
+    expect(matchesEndingAt(from('two'), tokens, 10)).toBe(false);
+    expect(matchesEndingAt(from('two'), tokens, 10, 9)).toBe(true);
+    expect(matchesEndingAt(from('one'), tokens, 10, 10)).toBe(true);
+  });
+
+  it('needs the match to end exactly at the token', () => {
+    const m = compileMatcher(parsePattern('three four', resolve));
+    expect(matchesEndingAt(m, tokens, 4)).toBe(true);
+    expect(matchesEndingAt(m, tokens, 5)).toBe(false);
+    expect(matchesEndingAt(m, tokens, 3)).toBe(false);
+    expect(matchesEndingAt(m, tokens, 0)).toBe(false);
+  });
+});
+
+describe('pattern size and index keys', () => {
+  it('counts the words of a pattern with every macro written out', () => {
+    expect(expandedWords(parsePattern('please? @soft* calm (down|_ now)+', resolve))).toBe(1 + 6 + 1 + 3);
+    expect(largestMacro(parsePattern('@we (@soft|x)', resolve))).toEqual({ name: 'soft', words: 6 });
+    expect(largestMacro(parsePattern('@soft @we', resolve))).toEqual({ name: 'soft', words: 6 });
+    expect(largestMacro(parsePattern('calm (down|now)', resolve))).toBeNull();
+  });
+
+  it('lists the start words through optional parts and groups, and stops at a required one', () => {
+    expect(firstForms(parsePattern('(please|kindly)? calm down', resolve))).toEqual(new Set(['please', 'kindly', 'calm']));
+    expect(firstForms(parsePattern('(please|kindly) calm down', resolve))).toEqual(new Set(['please', 'kindly']));
+    expect(firstForms(parsePattern('(please|kindly? now) calm', resolve))).toEqual(new Set(['please', 'kindly', 'now']));
+    expect(firstForms(parsePattern('(please|kindly?) calm', resolve))).toEqual(new Set(['please', 'kindly', 'calm']));
+    expect(firstForms(parsePattern('please+ calm', resolve))).toEqual(new Set(['please']));
+    expect(firstForms(parsePattern('(please|kindly?)+ calm', resolve))).toEqual(new Set(['please', 'kindly', 'calm']));
+    expect(firstForms(parsePattern('(please|_ now) calm', resolve))).toBeNull();
+    expect(firstForms(parsePattern('please? _ calm', resolve))).toBeNull();
+  });
+
+  it('requires the words of each later part that cannot be skipped', () => {
+    expect(requiredForms(parsePattern('we (are|were) very? sorry _ now', resolve))).toEqual([new Set(['are', 'were']), new Set(['sorry']), new Set(['now'])]);
   });
 });

@@ -30,6 +30,15 @@ describe('tokenize', () => {
     expect(show(text)).toEqual(['ca\u200blm=calm', 'down=down', 'now=now', 'שלום=שלום']);
   });
 
+  it('ignores each invisible character inside a word, but not the characters next to their ranges', () => {
+    for (const invisible of ['\u00ad', '\u200b', '\u200f', '\u2060', '\u2064', '\u202a', '\u202e', '\u2066', '\u2069', '\ufeff']) {
+      expect(show(`ca${invisible}lm`), `U+${invisible.charCodeAt(0).toString(16)}`).toEqual([`ca${invisible}lm=calm`]);
+    }
+    for (const other of ['\u2010', '\u2065', '\u206a', '\u2029', '\u202f', '\ufefe']) {
+      expect(tokenize(`ca${other}lm`).length, `U+${other.charCodeAt(0).toString(16)}`).toBe(2);
+    }
+  });
+
   it('splits a contraction with an invisible character inside at the right offset', () => {
     const text = 'don\u200b\u2019t';
     expect(show(text)).toEqual(['do=do', 'n\u200b\u2019t=not']);
@@ -73,5 +82,84 @@ describe('hyphenated words with invisible characters', () => {
 
   it('leave a hyphen followed only by invisible characters outside the word', () => {
     expect(show('port-\u200b in')).toEqual(['port=port', 'in=in']);
+  });
+});
+
+describe('tokenize contractions, apostrophes and word edges', () => {
+  it('reads each "n\'t" contraction as its verb and not', () => {
+    expect(show("can't won't shan't ain't don't isn't")).toEqual([
+      'ca=can', "n't=not", 'wo=will', "n't=not", 'sha=shall', "n't=not", 'ai=is', "n't=not", 'do=do', "n't=not", 'is=is', "n't=not",
+    ]);
+  });
+
+  it("reads 'd as would or had, and a backtick as an apostrophe", () => {
+    expect(show("we'd don`t it`s")).toEqual(['we=we', "'d=would/had", 'do=do', 'n`t=not', 'it=it', "`s=is/has/'s"]);
+  });
+
+  it('keeps a word with an apostrophe that is no contraction whole', () => {
+    expect(show("rock'n'roll o'clock n't 's")).toEqual(["rock'n'roll=rock'n'roll", "o'clock=o'clock", "n't=n't", "'s=s/'s"]);
+  });
+
+  it('keeps a word whole, with exact offsets, when lower-casing changes its length', () => {
+    const text = 'İT’S fine';
+    expect(tokenize(text).map((t) => [text.slice(t.start, t.end), t.forms[0]])).toEqual([['İT’S', 'i̇t\'s'], ['fine', 'fine']]);
+  });
+
+  it('joins parts with "-" or "." only when a letter or digit follows', () => {
+    expect(show('U.S.A. e-mail 3.5 end. well- -x a.-b')).toEqual(['U.S.A=u.s.a', 'e-mail=e-mail', '3.5=3.5', 'end=end', 'well=well', 'x=x', 'a=a', 'b=b']);
+  });
+
+  it('keeps accents written as combining marks, and letters outside the BMP, inside the word', () => {
+    expect(show('cafe\u0301 𝒜bc 😀x')).toEqual(['cafe\u0301=cafe\u0301', '𝒜bc=𝒜bc', 'x=x']);
+  });
+
+  it('marks every punctuation character a pattern can name', () => {
+    expect(tokenize('a, b; c: d — e – f (g) "h" “i”').filter((t) => t.punct).map((t) => t.forms[0])).toEqual([',', ';', ':', '—', '–', '(', ')', '"', '"', '"', '"']);
+    expect(tokenize('a. b! c? d/ e*').filter((t) => t.punct)).toEqual([]);
+  });
+
+  it('reads only text[from, to) and gives offsets into the whole text', () => {
+    const text = 'Hello there e-mail world';
+    expect(tokenize(text, 6, 14).map((t) => text.slice(t.start, t.end))).toEqual(['there', 'e']);
+    expect(tokenize(text, 6, 15).map((t) => text.slice(t.start, t.end))).toEqual(['there', 'e-m']);
+    expect(tokenize(text, 8).map((t) => t.start)).toEqual([8, 12, 19]);
+  });
+});
+
+describe('tokenize HTML tags and entities', () => {
+  const words = (text: string) => tokenize(text).filter((t) => !t.punct).map((t) => text.slice(t.start, t.end));
+
+  it('skips opening, closing and attribute-holding tags, but not a "<" that starts no tag', () => {
+    expect(words('<b>bold</b> <a href="x y">link</a>')).toEqual(['bold', 'link']);
+    expect(words('a <3 b < c <-x')).toEqual(['a', '3', 'b', 'c', 'x']);
+    expect(words('</>x')).toEqual(['x']);
+  });
+
+  it('takes "<" for a tag only before a Latin letter', () => {
+    expect(words('<a>w</a> <z>x <A>y <Z>z')).toEqual(['w', 'x', 'y', 'z']);
+    expect(words('<@w> <[x> <{z>')).toEqual(['w', 'x', 'z']);
+    expect(words('<`y>')).toEqual(['`y']);
+  });
+
+  it('reads a "<" whose tag never closes, or holds another "<", as text', () => {
+    expect(words('if a <b and c')).toEqual(['if', 'a', 'b', 'and', 'c']);
+    expect(words('x <b y <i>z')).toEqual(['x', 'b', 'y', 'z']);
+  });
+
+  it('skips a tag of up to 303 characters, not a longer one', () => {
+    expect(words(`<p ${'d'.repeat(299)}>ok`)).toEqual(['ok']);
+    expect(words(`<p ${'d'.repeat(300)}>ok`)).toEqual(['p', 'd'.repeat(300), 'ok']);
+  });
+
+  it('skips named and numeric entities of up to 10 characters, not longer ones or a bare "&"', () => {
+    expect(words('a&nbsp;b &#39;c &amp;')).toEqual(['a', 'b', 'c']);
+    expect(words('&abcdefghij;x &abcdefghijk;y')).toEqual(['x', 'abcdefghijk', 'y']);
+    expect(words('Tom & Jerry &; &# &#;')).toEqual(['Tom', 'Jerry']);
+    expect(words('&nbsp x &é;')).toEqual(['nbsp', 'x', 'é']);
+  });
+
+  it('looks for the end of a tag only in the text read', () => {
+    const text = '<b>x</b> y';
+    expect(tokenize(text, 0, 2).map((t) => text.slice(t.start, t.end))).toEqual(['b']);
   });
 });

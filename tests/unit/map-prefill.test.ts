@@ -5,11 +5,11 @@ import { readConversation } from '../../lib/helpdesks';
 import { readRuleFiles } from '../../lib/node/rule-files';
 import { compileTriggers } from '../../lib/analysis/trigger-rules';
 import { createConversationAnalyzer } from '../../lib/analysis';
-import { acceptSuggestion, dismissSuggestion, openSuggestions, prefillMap, type MapSuggestion } from '../../lib/analysis/map-prefill';
+import { acceptSuggestion, dismissSuggestion, openSuggestions, prefillMap, type MapSuggestion, type PrefillInput } from '../../lib/analysis/map-prefill';
 import { ticketPromises } from '../../lib/review/review';
 import { createLinter } from '../../lib/engine';
 import { emptyDecisionMap } from '../../lib/store/decision-maps';
-import type { ConversationMessage, ExtractedFact } from '../../lib/ticket';
+import type { ConversationMessage, ExtractedFact, TriggerHit, TriggerId } from '../../lib/ticket';
 import { loadFixturePage } from '../support/fixture-dom';
 import { readJsonl } from '../eval/corpus';
 
@@ -150,5 +150,141 @@ describe('suggestions against what the agent typed', () => {
     expect(map.knownFacts).toEqual([]);
     expect(openSuggestions(map, [order, concern])).toEqual([concern]);
     expect(dismissSuggestion(map, order)).toBe(map);
+  });
+});
+
+describe('pre-filling from what the customer wrote', () => {
+  const customer = (id: string, text: string) => ({ id, role: 'customer' as const, text });
+  const hit = (trigger: TriggerId, messageId: string, text: string, evidence: string): TriggerHit => {
+    const start = text.indexOf(evidence);
+    return { trigger, messageId, start, end: start + evidence.length, evidence, script: 'delay' };
+  };
+  const prefill = (input: Partial<PrefillInput>) =>
+    prefillMap({ messages: [], triggers: [], facts: [], promises: [], concernOf: (t) => `concern of ${t}`, ...input }).map((s) => `${s.field} ${s.text}`);
+
+  it('quotes the last two requests, without greetings, sign-offs or signatures', () => {
+    const messages = [
+      customer('c1', 'Hi team, I want my money back. Thanks'),
+      customer('c2', 'Hello Dana! Can you tell me where it is? Please reply today.\n--\nSent from my phone\nRegards, Sam\nBest\nCheers'),
+    ];
+    expect(prefill({ messages })).toEqual(['concern In their words: “Can you tell me where it is?” “Please reply today”']);
+    expect(prefill({ messages: [customer('c1', 'Hi team, I want my money back. Thanks')] })).toEqual(['concern In their words: “I want my money back”']);
+  });
+
+  it('reads only the customer, and no request from a statement or a question that asks nothing', () => {
+    const messages = [
+      { id: 'a1', role: 'agent' as const, text: 'Can you send a photo?' },
+      customer('c1', 'It arrived on Monday. Where it went, nobody knows. Why me?'),
+    ];
+    expect(prefill({ messages })).toEqual([]);
+  });
+
+  it('takes the concern of the most telling trigger, and none from thanks or relief', () => {
+    const text = 'Still waiting, I want a refund';
+    const messages = [customer('c1', text)];
+    expect(prefill({ messages: [], triggers: [hit('delay', 'c1', text, 'Still waiting'), hit('refund', 'c1', text, 'refund')] })).toEqual(['concern concern of refund']);
+    expect(prefill({ messages, triggers: [hit('gratitude', 'c1', text, 'Still')] })).toEqual(['concern In their words: “Still waiting, I want a refund”']);
+    expect(prefillMap({ messages: [], triggers: [hit('delay', 'c1', text, 'Still waiting')], facts: [], promises: [], concernOf: () => undefined })).toEqual([]);
+  });
+
+  it('shortens a long quote at a word, and drops end punctuation', () => {
+    const long = `I want ${'very '.repeat(40)}much my order.`;
+    const [suggestion] = prefill({ messages: [customer('c1', long)] });
+    const quoted = suggestion.slice('concern In their words: “'.length, -1);
+    expect(quoted.endsWith('very…')).toBe(true);
+    expect(quoted.length).toBeLessThanOrEqual(140);
+    expect(quoted.length).toBeGreaterThan(130);
+    expect(prefill({ messages: [customer('c1', 'I want it back!!,.')] })).toEqual(['concern In their words: “I want it back”']);
+    const exact = `I want ${'x'.repeat(133)}`;
+    expect(prefill({ messages: [customer('c1', exact)] })).toEqual([`concern In their words: “${exact}”`]);
+  });
+
+  it('reports the last thing the customer says about tracking, and no claim to verify from it', () => {
+    const messages = [customer('c1', 'The tracking has not moved since Monday. My tracking still says label created. It never arrived.')];
+    expect(prefill({ messages })).toEqual([
+      'knownFacts Tracking, as the customer reports it: “My tracking still says label created”',
+      'factsToVerify The customer says “It never arrived”',
+    ]);
+  });
+
+  it('tells the wait the customer counts, unless it is counted against a broken promise', () => {
+    const text = 'It has been two weeks. You said 48 hours and it has been four days.';
+    const wait = hit('delay', 'c1', text, 'It has been two weeks');
+    const counted = hit('delay', 'c1', text, 'it has been four days');
+    const broken = hit('broken-promise', 'c1', text, 'You said 48 hours and it has been four days');
+    expect(prefill({ triggers: [wait, counted, broken] }).filter((s) => s.startsWith('knownFacts'))).toEqual(['knownFacts Waiting: “It has been two weeks”']);
+    expect(prefill({ triggers: [counted, { ...broken, messageId: 'c2' }] }).filter((s) => s.startsWith('knownFacts'))).toEqual(['knownFacts Waiting: “it has been four days”']);
+    expect(prefill({ triggers: [hit('delay', 'c1', text, 'You said')] }).filter((s) => s.startsWith('knownFacts'))).toEqual([]);
+    // A complaint that starts right where the wait ends does not hold it.
+    const next = { ...broken, start: wait.end, end: wait.end + 10 };
+    expect(prefill({ triggers: [wait, next] }).filter((s) => s.startsWith('knownFacts'))).toEqual(['knownFacts Waiting: “It has been two weeks”']);
+  });
+
+  it('tells earlier promises with their author, and whether the customer says they were kept', () => {
+    const promises = [
+      { text: 'I will refund you today.', author: 'Ana', brokenEvidence: 'Still no refund' },
+      { text: 'We will call you.', author: 'Bo' },
+      { text: 'I will check the order.' },
+    ];
+    expect(prefill({ promises })).toEqual([
+      'knownFacts Earlier promise not kept: Ana wrote “I will refund you today”; the customer: “Still no refund”',
+      'knownFacts Earlier promise: Bo wrote “We will call you”',
+      'promises I will refund you today.',
+      'promises We will call you.',
+      'promises I will check the order.',
+    ]);
+  });
+
+  it('counts contacts in the customer\'s own words when they say more than they wrote, else their messages from three on', () => {
+    const third = 'This is the third time I am asking. Nothing.';
+    const repetition = hit('repetition', 'c1', third, 'third time I am asking');
+    const count = (messages: { id: string; role: 'customer'; text: string }[], triggers: TriggerHit[]) => prefill({ messages, triggers, concernOf: () => undefined }).filter((s) => s.startsWith('knownFacts'));
+    expect(count([customer('c1', third)], [repetition])).toEqual(['knownFacts Customer has asked 3 times (“This is the third time I am asking”)']);
+    const three = [customer('c1', third), customer('c2', 'Hello?'), customer('c3', 'Anyone there?')];
+    expect(count(three, [repetition])).toEqual(['knownFacts Customer has asked 3 times (“This is the third time I am asking”)']);
+    expect(count([...three, customer('c4', 'Answer me')], [repetition])).toEqual(['knownFacts Customer has written 4 times in this conversation']);
+    expect(count(three, [])).toEqual(['knownFacts Customer has written 3 times in this conversation']);
+    expect(count(three.slice(0, 2), [])).toEqual([]);
+    const second = 'The second time this happened to me.';
+    expect(count([customer('c1', second)], [hit('repetition', 'c1', second, 'second time')])).toEqual([]);
+  });
+
+  it('quotes the hit itself when its message is not in the conversation', () => {
+    const repetition = hit('repetition', 'gone', 'My fifth email about it', 'fifth email');
+    expect(prefill({ triggers: [repetition], concernOf: () => undefined })).toEqual(['knownFacts Customer has asked 5 times (“fifth email”)']);
+  });
+
+  it('lists a claim once, and never a question as a claim', () => {
+    const messages = [customer('c1', 'I was charged twice. Was I charged twice?'), customer('c2', 'i was CHARGED twice!')];
+    expect(prefill({ messages }).filter((s) => s.startsWith('factsToVerify'))).toEqual(['factsToVerify The customer says “I was charged twice”']);
+  });
+});
+
+describe('offering and accepting suggestions', () => {
+  const key = { helpdesk: 'zendesk', account: 'acme', ticketId: '123' };
+  const concern: MapSuggestion = { id: 'concern:Wants a refund', field: 'concern', text: 'Wants a refund' };
+  const order: MapSuggestion = { id: 'knownFacts:Order: A-1', field: 'knownFacts', text: 'Order: A-1' };
+
+  it('offers a concern while the agent has written none, or only spaces', () => {
+    expect(openSuggestions({ ...emptyDecisionMap(key), concern: '  ' }, [concern])).toEqual([concern]);
+    expect(openSuggestions({ ...emptyDecisionMap(key), knownFacts: ['Order: A-1'] }, [order, concern])).toEqual([concern]);
+  });
+
+  it('takes an accepted concern as the agent\'s, and ignores a blank edit', () => {
+    const map = emptyDecisionMap(key);
+    expect(acceptSuggestion(map, concern).concern).toBe('Wants a refund');
+    expect(acceptSuggestion(map, concern, '  Wants money back ')).toMatchObject({ concern: 'Wants money back', dismissedSuggestions: [concern.id] });
+    expect(acceptSuggestion(map, order, '   ')).toBe(map);
+  });
+
+  it('adds an entry already on the map only once', () => {
+    const map = { ...emptyDecisionMap(key), knownFacts: ['Order: A-1'] };
+    expect(acceptSuggestion(map, order)).toBe(map);
+    expect(acceptSuggestion(map, order, 'Order: A-1').knownFacts).toEqual(['Order: A-1']);
+  });
+
+  it('remembers each dismissal once, beside earlier ones', () => {
+    const once = dismissSuggestion(emptyDecisionMap(key), order);
+    expect(dismissSuggestion(once, concern).dismissedSuggestions).toEqual([order.id, concern.id]);
   });
 });
