@@ -157,10 +157,21 @@ export async function waitForHidden(page: Page, tag: SteadyTag, what: string | S
   }
 }
 
-/** Clicks the target where it is on screen, once it is shown, as the agent would. */
+/**
+ * Clicks the target where it is on screen, once it is shown and has stopped moving, as the agent would
+ * (and as Playwright's own clicks wait for a stable box): a card moves with its phrase as the coach re-lints.
+ */
 export async function clickShown(page: Page, tag: SteadyTag, what: string | ShadowTarget, timeout = 30_000): Promise<void> {
-  const { x, y } = await waitForShown(page, tag, what, timeout);
-  await page.mouse.click(x, y);
+  const deadline = Date.now() + timeout;
+  let at = await waitForShown(page, tag, what, timeout);
+  for (;;) {
+    await page.waitForTimeout(50);
+    const now = await waitForShown(page, tag, what, Math.max(0, deadline - Date.now()));
+    if (now.x === at.x && now.y === at.y) break;
+    if (Date.now() > deadline) throw new Error(`${tag} ${JSON.stringify(what)} kept moving for ${timeout} ms`);
+    at = now;
+  }
+  await page.mouse.click(at.x, at.y);
 }
 
 /** The focused element inside the tag's shadow root: a rewrite names its text in data-rewrite, other buttons by their text. */
