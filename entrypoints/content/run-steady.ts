@@ -108,6 +108,7 @@ export function runSteady(ctx: ContentScriptContext, modules: SteadyModules): vo
         composer,
         {
           skip: NOT_DRAFT,
+          editedAt: typedAt,
           onOpenScript: (scriptId) => send({ type: 'open-script', scriptId }),
           onEvent: (event) => {
             if (event.type === 'findings' && composer === lastComposer) publishDraft(event.text, attached.findings(), !attached.undoSafe());
@@ -133,8 +134,11 @@ export function runSteady(ctx: ContentScriptContext, modules: SteadyModules): vo
     }, DRAFT_PUBLISH_DELAY_MS);
   };
 
+  /** When the agent last typed anywhere on the page, for a coach that attaches after the keys (its module loads meanwhile). */
+  let typedAt = 0;
   const onEdit = (event: Event) =>
     guard(async () => {
+      if (event.type === 'input' && event.isTrusted) typedAt = Date.now();
       // Edits elsewhere (the page clearing the box after sending) re-check the last composer too.
       const composer = composerOf(event.target) ?? lastComposer;
       if (!composer) return;

@@ -43,6 +43,8 @@ export interface CoachDeps {
   /** "Pause Steady on this site" from the card. */
   onPauseSite?(): void;
   onEvent?(event: CoachEvent): void;
+  /** When the agent last typed before this coach was attached (it loads after the first keys): its undo grouping may still be open. */
+  editedAt?: number;
 }
 
 export interface Coach {
@@ -147,7 +149,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
   const undoObserved: UndoObserved = { pageHandledUndo: false, nativeUndoWorked: false };
   const undoSafe = () => undoIsSafe(editor, undoObserved);
   /** When the agent last typed (a trusted beforeinput; our own caret moves and DOM repaints do not count). */
-  let lastEditAt = 0;
+  let lastEditAt = deps.editedAt ?? 0;
   /** When the agent last pressed a key in the composer (typing, or moving the caret with Ctrl+End, arrows…). */
   let lastKeyAt = 0;
   /** The draft lint() just read, so drawing its underlines does not read the editor again. */
