@@ -37,7 +37,8 @@
  *            replies (held-out-13's errors unseen while tuning): 75 95 95 80 85 93.
  *   held-out-14 tests/eval/checklist-judgements-heldout-14.json, 40 (--draw 40 --seed 20261216), judged by hand and
  *            committed before any pattern change, and never tuned on (held-out-13 became dev for that round).
- *            Agreement of the patterns of main d60deea when judged: 83 95 98 68 93 98.
+ *            Agreement of the patterns of main d60deea when judged: 83 95 98 68 93 98; after checklist9f's tuning on
+ *            the earlier splits and on unjudged replies (held-out-14's verdicts unseen while tuning): 83 95 98 68 93 98.
  *            Draw a fresh sample for the next blind figure.
  * The checklist sees the draft's findings, as in the panel.
  *
