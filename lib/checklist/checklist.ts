@@ -22,6 +22,8 @@ export const checklistItemSchema = z.strictObject({
   'except-closing': z.boolean().optional(),
   pass: patterns,
   'bare-apology': patterns.optional(),
+  /** Short opening sentences ("Hi Kyle, thanks for getting in touch.") that don't use up the opening's two sentences. */
+  'lead-in': patterns.optional(),
   /** The item cannot pass while the draft has a finding of one of these categories. */
   'blocked-by': z.array(z.enum(PHRASE_CATEGORIES)).min(1).optional(),
   /** A pass match does not count right after an `except.before` phrase or right before an `except.after` one. */
@@ -59,6 +61,7 @@ interface CompiledItem {
   spec: ChecklistItemSpec;
   pass: Node[][];
   bare: Node[][];
+  leadIn: Node[][];
   before: Node[][];
   after: Node[][];
   stepsIntro: Node[][];
@@ -96,6 +99,7 @@ export function createChecklist(data: unknown, macros: Record<string, string>, f
       spec: parsed.data,
       pass: compileAll('pass', parsed.data.pass),
       bare: compileAll('bare-apology', parsed.data['bare-apology']),
+      leadIn: compileAll('lead-in', parsed.data['lead-in']),
       before: compileAll('except.before', except?.before),
       after: compileAll('except.after', except?.after),
       stepsIntro: compileAll('how-to.intro', parsed.data['how-to']?.intro),
@@ -107,14 +111,14 @@ export function createChecklist(data: unknown, macros: Record<string, string>, f
     items: compiled.map((c) => c.spec),
     evaluate(draft, context = {}) {
       const sentences = splitSentences(draft).map((r) => ({ ...r, text: draft.slice(r.start, r.end), tokens: tokenize(draft.slice(r.start, r.end)) }));
-      const body = sentences.filter((s, i) => !(i === 0 && isGreeting(s.tokens)));
-      return compiled.map(({ spec, pass, bare, before, after, stepsIntro }) => {
+      const body = withoutSignOff(sentences.filter((s, i) => !(i === 0 && isGreeting(s.text))));
+      return compiled.map(({ spec, pass, bare, leadIn, before, after, stepsIntro }) => {
         const result = (status: ItemStatus, reason: string, evidence?: Range): ChecklistResult => ({ id: spec.id, label: spec.label, status, reason, ...(evidence ? { evidence } : {}) });
         if (body.length === 0) return result('missing', 'Nothing written yet.');
         // A reply is not ready to close while a placeholder ("[by when]") is still in it.
         const unfilled = spec.id === 'closing-check' ? placeholdersIn(draft)[0] : undefined;
         if (unfilled) return result('missing', `Fill in ${unfilled.text} before sending.`, { start: unfilled.start, end: unfilled.end });
-        const scope = spec['look-in'] === 'opening' ? body.slice(0, 2) : spec['look-in'] === 'closing' ? body.slice(-2) : body;
+        const scope = spec['look-in'] === 'opening' ? body.slice(0, 2 + leadInCount(body, leadIn)) : spec['look-in'] === 'closing' ? body.slice(-2) : body;
         const steps = stepsIntro.length ? stepsOf(sentences, stepsIntro) : new Set<(typeof sentences)[number]>();
         const howToPasses = spec['how-to']?.steps === 'pass';
         const candidates = scope.filter((s) => (howToPasses || !steps.has(s)) && (!spec.question || s.text.trimEnd().endsWith('?')) && !(spec['except-closing'] && closing && findIn(closing.pass, s.tokens)));
@@ -133,6 +137,15 @@ export function createChecklist(data: unknown, macros: Record<string, string>, f
     },
   };
 }
+
+/** How many of the first sentences are short lead-ins (a thanks for getting in touch) before the reply starts. */
+function leadInCount(body: readonly { tokens: readonly Token[] }[], leadIn: readonly Node[][]): number {
+  let n = 0;
+  while (n < body.length && body[n].tokens.filter((t) => !t.punct).length <= LEAD_IN_WORDS && findIn(leadIn, body[n].tokens)) n++;
+  return n;
+}
+
+const LEAD_IN_WORDS = 10;
 
 const checklistMacrosSchema = z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'macro names are lower-case words'), z.string().trim().min(1));
 
@@ -164,7 +177,22 @@ const LIST_NUMBER = /(?:^|\s)(\d{1,2})\.$/;
 
 const GREETINGS = new Set(['hi', 'hello', 'hey', 'dear', 'greetings', 'morning', 'afternoon', 'evening', 'good']);
 
-function isGreeting(tokens: readonly Token[]): boolean {
-  const words = tokens.filter((t) => !t.punct);
+/** "Hi Dana," — also after the @handles a Twitter reply starts with ("@773914 Hi Kyle."). */
+function isGreeting(sentence: string): boolean {
+  const words = tokenize(sentence.replace(LEADING_HANDLES, '')).filter((t) => !t.punct);
   return words.length > 0 && words.length <= 4 && GREETINGS.has(words[0].forms[0]);
 }
+
+const LEADING_HANDLES = /^\s*(?:@\w+\s+)+/;
+
+/**
+ * Drops what trails the reply itself: an agent's initials or name ("^Kev", "*HPF", "- Kelly") and a
+ * thread marker ("1/2", "(2/3)"), so the closing check looks at the last sentences the customer reads.
+ */
+function withoutSignOff<S extends { text: string }>(body: S[]): S[] {
+  let end = body.length;
+  while (end > 1 && SIGN_OFF.test(body[end - 1].text.trim())) end--;
+  return body.slice(0, end);
+}
+
+const SIGN_OFF = /^(?=\S)(?:[\^*~–—-]\s*[\p{L}.]+(?:\s[\p{L}.]+)?)?\s*(?:\(?\d{1,2}\s*\/\s*\d{1,2}\)?)?$/u;

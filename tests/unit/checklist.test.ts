@@ -133,8 +133,17 @@ describe('where each item looks', () => {
   it('counts "anything else?" only in the last two sentences', () => {
     const check = 'Is there anything else I can help with?';
     expect(statusOf(['Hi Dana,', ...filler, check].join('\n'))['closing-check']).toBe('pass');
+    expect(statusOf([...filler.slice(0, 2), check, filler[2]].join(' '))['closing-check']).toBe('pass');
     expect(statusOf(['Hi Dana,', ...filler.slice(0, 2), check, filler[2]].join('\n'))['closing-check']).toBe('pass');
     expect(statusOf(['Hi Dana,', check, ...filler].join('\n'))['closing-check']).toBe('missing');
+  });
+
+  it("reads the last two sentences before the agent's initials and a thread marker", () => {
+    const check = 'Let us know if you have any other questions.';
+    for (const signOff of ['^Kev', '*HPF', '- Kelly', '1/2', '(2/3)', '^Kev 1/2']) {
+      expect(statusOf(`${filler[0]} ${check} ${filler[1]} ${signOff}`)['closing-check'], signOff).toBe('pass');
+    }
+    expect(statusOf(`${check} ${filler[0]} ${filler[1]} ^Kev`)['closing-check']).toBe('missing');
   });
 
   it('counts no option inside a how-to, but does in a numbered list of terms and after the steps', () => {
@@ -210,7 +219,19 @@ describe('the greeting the opening looks past', () => {
   });
 
   it('skips only the first sentence, not a greeting later in the draft', () => {
-    expect(opening('Thanks for writing in.', 'Hello again!', ack, filler[0])).toBe('missing');
+    expect(opening(filler[0], 'Hello again!', ack, filler[1])).toBe('missing');
+  });
+
+  it('skips a greeting after the @handles a Twitter reply starts with', () => {
+    expect(opening('@773914 Hi Kyle.', filler[0], ack, filler[1])).toBe('pass');
+    expect(opening('@773914 @Delta Hello there!', filler[0], ack, filler[1])).toBe('pass');
+  });
+
+  it('looks one sentence further after a thanks for getting in touch, but no further than that', () => {
+    expect(opening('@773914 Hi Kyle, thanks for getting in touch.', filler[0], ack, filler[1])).toBe('pass');
+    expect(opening('Hi Kyle,', 'Thanks for reaching out.', filler[0], ack, filler[1])).toBe('pass');
+    expect(opening('Thanks for reaching out.', filler[0], filler[1], ack)).toBe('missing');
+    expect(opening('Thanks for reaching out about order 4417 and the courier you spoke to.', filler[0], ack, filler[1])).toBe('missing');
   });
 
   it('copes with a first sentence of punctuation only', () => {
