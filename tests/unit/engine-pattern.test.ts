@@ -94,6 +94,14 @@ describe('pattern matching', () => {
     expect(longestMatch(m, tokens, 1)).toBe(4);
   });
 
+  it('matches text tokenized before the pattern was parsed even when other text was tokenized since', () => {
+    const early = tokenize('Please unspool the quaggas now');
+    const m = compileMatcher(parsePattern('unspool the quaggas', resolve));
+    const later = tokenize('unspool the quaggas');
+    expect(longestMatch(m, early, 1)).toBe(4);
+    expect(longestMatch(m, later, 0)).toBe(3);
+  });
+
   it('rejects malformed patterns with a message naming the problem', () => {
     expect(() => parsePattern('(calm down', resolve)).toThrow(/missing "\)"/);
     expect(() => parsePattern('calm down)', resolve)).toThrow(/unbalanced "\)"/);

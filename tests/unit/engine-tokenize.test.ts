@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../lib/engine/tokenize';
+import { tokenize, withoutInvisibles } from '../../lib/engine/tokenize';
 
 /** Each token as "<exact text>=<forms>", which shows offsets and normalisation at once. */
 const show = (text: string) => tokenize(text).map((t) => `${text.slice(t.start, t.end)}=${t.forms.join('/')}`);
@@ -161,5 +161,19 @@ describe('tokenize HTML tags and entities', () => {
   it('looks for the end of a tag only in the text read', () => {
     const text = '<b>x</b> y';
     expect(tokenize(text, 0, 2).map((t) => text.slice(t.start, t.end))).toEqual(['b']);
+  });
+});
+
+describe('withoutInvisibles', () => {
+  it('returns text without invisible characters unchanged, with no offsets', () => {
+    expect(withoutInvisibles('')).toEqual({ visible: '', offsets: null });
+    expect(withoutInvisibles("we're here")).toEqual({ visible: "we're here", offsets: null });
+  });
+
+  it('drops invisible characters anywhere and maps each kept character to its offset in the text', () => {
+    expect(withoutInvisibles('we\u200b\u00adre ok')).toEqual({ visible: 'were ok', offsets: [0, 1, 4, 5, 6, 7, 8] });
+    expect(withoutInvisibles('\u200bok')).toEqual({ visible: 'ok', offsets: [1, 2] });
+    expect(withoutInvisibles('ok\ufeff')).toEqual({ visible: 'ok', offsets: [0, 1] });
+    expect(withoutInvisibles('\u200b\u2060')).toEqual({ visible: '', offsets: [] });
   });
 });
