@@ -133,6 +133,11 @@ describe('pattern words', () => {
     expect(match('we seem~', 'we seemmed')).toBeNull();
   });
 
+  it('lets _ stand for either part of a contraction', () => {
+    expect(match('i _ not _ it', "I can't do it")).toBe("I can't do it");
+    expect(match('it _ fine', "it's fine")).toBe("it's fine");
+  });
+
   it('does not let _ start a match on punctuation', () => {
     expect(match('_ down', ', down')).toBeNull();
     expect(match('_ down', 'sit down')).toBe('sit down');

@@ -177,3 +177,33 @@ describe('withoutInvisibles', () => {
     expect(withoutInvisibles('\u200b\u2060')).toEqual({ visible: '', offsets: [] });
   });
 });
+
+describe('tokenize letters, windows and stray marks', () => {
+  const inWindow = (text: string, from: number, to: number) => tokenize(text, from, to).map((t) => text.slice(t.start, t.end));
+
+  it('takes ASCII letters and digits up to their last one as word characters, and no other ASCII sign', () => {
+    expect(show('Zoe AZ 10 09 a_b c|d e~f g[h] i{j} k^l')).toEqual(['Zoe=zoe', 'AZ=az', '10=10', '09=09', 'a=a', 'b=b', 'c=c', 'd=d', 'e=e', 'f=f', 'g=g', 'h=h', 'i=i', 'j=j', 'k=k', 'l=l']);
+  });
+
+  it('keeps letters outside the BMP whole, in a word and after a hyphen, and full-width letters as one character each', () => {
+    expect(show('\u{10000}x e-\u{10000} e-𝒜bc')).toEqual(['\u{10000}x=\u{10000}x', 'e-\u{10000}=e-\u{10000}', 'e-𝒜bc=e-𝒜bc']);
+    expect(show('ｉ ｏｋ e-ｘ y')).toEqual(['ｉ=ｉ', 'ｏｋ=ｏｋ', 'e-ｘ=e-ｘ', 'y=y']);
+  });
+
+  it('never reads past the end of the window: punctuation, a joined part, invisible characters or an entity beyond it', () => {
+    expect(inWindow('a, b', 0, 1)).toEqual(['a']);
+    expect(inWindow('port-in', 0, 5)).toEqual(['port']);
+    expect(inWindow('port-\u200bin', 0, 6)).toEqual(['port']);
+    expect(inWindow('port-\u200b\u200bin', 0, 6)).toEqual(['port']);
+    expect(inWindow('&amp; x', 0, 3)).toEqual(['am']);
+  });
+
+  it('keeps the semicolon of an "&;" or "&#;" that is no entity', () => {
+    expect(tokenize('a &; b &#;').filter((t) => t.punct).map((t) => t.forms[0])).toEqual([';', ';']);
+  });
+
+  it('makes no token of apostrophes alone, and strips every quote mark around a word', () => {
+    expect(show("rock ' n '' roll")).toEqual(['rock=rock', 'n=n', 'roll=roll']);
+    expect(show("''quoted'' ok")).toEqual(["''quoted''=quoted/''quoted''", 'ok=ok']);
+  });
+});
