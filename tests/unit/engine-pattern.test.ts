@@ -21,6 +21,7 @@ describe('pattern matching', () => {
     expect(match('can not help', 'cannot help')).toBe('cannot help');
     expect(match('can not help', "can't help")).toBe("can't help");
     expect(match('that is our policy', 'That was our policy')).toBeNull();
+    expect(match('that is our policy', "'That's our policy,' I said")).toBe("'That's our policy");
   });
 
   it('supports alternatives, including multi-word ones', () => {

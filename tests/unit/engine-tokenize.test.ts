@@ -96,6 +96,11 @@ describe('tokenize contractions, apostrophes and word edges', () => {
     expect(show("we'd don`t it`s")).toEqual(['we=we', "'d=would/had", 'do=do', 'n`t=not', 'it=it', "`s=is/has/'s"]);
   });
 
+  it('splits a contraction inside quote marks, keeping the marks in its tokens', () => {
+    expect(show("'that's our policy' 'don't' 'dont")).toEqual(["'that=that", "'s=is/has/'s", 'our=our', "policy'=policy/policy'", "'do=do", "n't'=not", "'do=do", 'nt=not']);
+    expect(show("''we're''")).toEqual(["''we=we", "'re''=are"]);
+  });
+
   it('keeps a word with an apostrophe that is no contraction whole', () => {
     expect(show("rock'n'roll o'clock n't 's")).toEqual(["rock'n'roll=rock'n'roll", "o'clock=o'clock", "n't=n't", "'s=s/'s"]);
   });
