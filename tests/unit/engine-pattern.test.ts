@@ -204,3 +204,50 @@ describe('pattern size and index keys', () => {
     expect(requiredForms(parsePattern('we (are|were) very? sorry _ now', resolve))).toEqual([new Set(['are', 'were']), new Set(['sorry']), new Set(['now'])]);
   });
 });
+
+describe('pattern marks, edges and parsed patterns', () => {
+  it('takes a word marked ? at most once, and one marked * also zero times', () => {
+    expect(match('please? calm down', 'please please calm down')).toBeNull();
+    expect(match('very* busy', 'busy')).toBe('busy');
+  });
+
+  it('matches the plain -s form of a ~ word', () => {
+    expect(match('it wait~', 'it waits')).toBe('it waits');
+  });
+
+  it('matches a group whose one-word alternatives are "_" or a macro', () => {
+    expect(match('(_|please) calm', 'so calm')).toBe('so calm');
+    expect(match('(@we|_) calm', 'so calm')).toBe('so calm');
+    expect(match('(@we|_) calm', 'we calm')).toBe('we calm');
+  });
+
+  it('lets _ stand only for the words it is written for, not the ones after it', () => {
+    expect(match('_ calm down', 'so calm up')).toBeNull();
+    expect(match('_ calm down', 'so calm down')).toBe('so calm down');
+  });
+
+  it('ends a match on its first word when the pattern is one word, or a longer one when it can go on', () => {
+    const tokens = tokenize('very very busy');
+    const m = compileMatcher(parsePattern('very+', resolve));
+    expect(longestMatch(m, tokens, 0)).toBe(2);
+    expect(shortestMatch(m, tokens, 0)).toBe(1);
+    expect(longestMatch(compileMatcher(parsePattern('busy', resolve)), tokens, 2)).toBe(3);
+  });
+
+  it('finds no match starting at the end of the text', () => {
+    const tokens = tokenize('calm down');
+    expect(longestMatch(compileMatcher(parsePattern('down', resolve)), tokens, tokens.length)).toBe(-1);
+  });
+
+  it('matches with a parsed pattern as well as a compiled one', () => {
+    const tokens = tokenize('please calm down');
+    const parsed = parsePattern('calm down', resolve);
+    expect(longestMatch(parsed, tokens, 1)).toBe(3);
+    expect(longestMatch(parsed, tokens, 0)).toBe(-1);
+    expect(matchesEndingAt(parsed, tokens, 3)).toBe(true);
+  });
+
+  it('names a macro used under a repeat mark as the largest', () => {
+    expect(largestMacro(parsePattern('calm @soft*', resolve))).toEqual({ name: 'soft', words: 6 });
+  });
+});
