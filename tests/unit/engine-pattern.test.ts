@@ -49,6 +49,7 @@ describe('pattern matching', () => {
     expect(match('@we @soft* can not', 'I really, really can not')).toBe('I really, really can not');
     expect(match('@we @soft* can not', "we're afraid")).toBeNull();
     expect(match('@soft* relax', "I am afraid, relax")).toBe('I am afraid, relax');
+    expect(match('@we, calm down', 'I, calm down')).toBe('I, calm down');
   });
 
   it('inflects words marked with ~', () => {
