@@ -278,17 +278,19 @@ function normalizeWord(raw: string): string {
 
 /** `word` is normalised; `length` is the typed word's length (lower-casing rare letters can change it). */
 function shapeOf(word: string, length: number): WordShape | null {
-  // When lower-casing changed the length, offsets inside the word are unknown, so it is not split.
-  const cut = word.length === length ? contractionCut(word) : -1;
-  if (cut > 0) {
-    const bare = BARE.get(word);
-    const head = word.slice(0, cut);
-    if (bare) return shape([bare[0]], cut, [bare[1]]);
-    if (word.endsWith("n't")) return shape([NOT_BASES[head] ?? head], cut, ['not']);
-    return shape([head], cut, SUFFIX_FORMS[word.slice(cut)]);
-  }
+  // Quote marks around a word stay in its tokens but are not read: "'that's'" still splits as that + is.
   const clean = word.replace(/^'+|'+$/g, '');
   if (!clean) return null;
+  // When lower-casing changed the length, offsets inside the word are unknown, so it is not split.
+  const cut = word.length === length ? contractionCut(clean) : -1;
+  if (cut > 0) {
+    const lead = word.length - word.replace(/^'+/, '').length;
+    const bare = BARE.get(clean);
+    const head = clean.slice(0, cut);
+    if (bare) return shape([bare[0]], lead + cut, [bare[1]]);
+    if (clean.endsWith("n't")) return shape([NOT_BASES[head] ?? head], lead + cut, ['not']);
+    return shape([head], lead + cut, SUFFIX_FORMS[clean.slice(cut)]);
+  }
   return shape(clean === word ? [word] : [clean, word], -1, NO_FORMS);
 }
 

@@ -21,6 +21,7 @@ describe('pattern matching', () => {
     expect(match('can not help', 'cannot help')).toBe('cannot help');
     expect(match('can not help', "can't help")).toBe("can't help");
     expect(match('that is our policy', 'That was our policy')).toBeNull();
+    expect(match('that is our policy', "'That's our policy,' I said")).toBe("'That's our policy");
   });
 
   it('supports alternatives, including multi-word ones', () => {
@@ -48,6 +49,7 @@ describe('pattern matching', () => {
     expect(match('@we @soft* can not', 'I really, really can not')).toBe('I really, really can not');
     expect(match('@we @soft* can not', "we're afraid")).toBeNull();
     expect(match('@soft* relax', "I am afraid, relax")).toBe('I am afraid, relax');
+    expect(match('@we, calm down', 'I, calm down')).toBe('I, calm down');
   });
 
   it('inflects words marked with ~', () => {
@@ -94,6 +96,14 @@ describe('pattern matching', () => {
     expect(longestMatch(m, tokens, 1)).toBe(4);
   });
 
+  it('matches text tokenized before the pattern was parsed even when other text was tokenized since', () => {
+    const early = tokenize('Please unspool the quaggas now');
+    const m = compileMatcher(parsePattern('unspool the quaggas', resolve));
+    const later = tokenize('unspool the quaggas');
+    expect(longestMatch(m, early, 1)).toBe(4);
+    expect(longestMatch(m, later, 0)).toBe(3);
+  });
+
   it('rejects malformed patterns with a message naming the problem', () => {
     expect(() => parsePattern('(calm down', resolve)).toThrow(/missing "\)"/);
     expect(() => parsePattern('calm down)', resolve)).toThrow(/unbalanced "\)"/);
@@ -123,6 +133,11 @@ describe('pattern words', () => {
     expect(match('we fix~', 'we fixxed')).toBeNull();
     expect(match('we fix~', 'we fiing')).toBeNull();
     expect(match('we seem~', 'we seemmed')).toBeNull();
+  });
+
+  it('lets _ stand for either part of a contraction', () => {
+    expect(match('i _ not _ it', "I can't do it")).toBe("I can't do it");
+    expect(match('it _ fine', "it's fine")).toBe("it's fine");
   });
 
   it('does not let _ start a match on punctuation', () => {
@@ -188,5 +203,52 @@ describe('pattern size and index keys', () => {
 
   it('requires the words of each later part that cannot be skipped', () => {
     expect(requiredForms(parsePattern('we (are|were) very? sorry _ now', resolve))).toEqual([new Set(['are', 'were']), new Set(['sorry']), new Set(['now'])]);
+  });
+});
+
+describe('pattern marks, edges and parsed patterns', () => {
+  it('takes a word marked ? at most once, and one marked * also zero times', () => {
+    expect(match('please? calm down', 'please please calm down')).toBeNull();
+    expect(match('very* busy', 'busy')).toBe('busy');
+  });
+
+  it('matches the plain -s form of a ~ word', () => {
+    expect(match('it wait~', 'it waits')).toBe('it waits');
+  });
+
+  it('matches a group whose one-word alternatives are "_" or a macro', () => {
+    expect(match('(_|please) calm', 'so calm')).toBe('so calm');
+    expect(match('(@we|_) calm', 'so calm')).toBe('so calm');
+    expect(match('(@we|_) calm', 'we calm')).toBe('we calm');
+  });
+
+  it('lets _ stand only for the words it is written for, not the ones after it', () => {
+    expect(match('_ calm down', 'so calm up')).toBeNull();
+    expect(match('_ calm down', 'so calm down')).toBe('so calm down');
+  });
+
+  it('ends a match on its first word when the pattern is one word, or a longer one when it can go on', () => {
+    const tokens = tokenize('very very busy');
+    const m = compileMatcher(parsePattern('very+', resolve));
+    expect(longestMatch(m, tokens, 0)).toBe(2);
+    expect(shortestMatch(m, tokens, 0)).toBe(1);
+    expect(longestMatch(compileMatcher(parsePattern('busy', resolve)), tokens, 2)).toBe(3);
+  });
+
+  it('finds no match starting at the end of the text', () => {
+    const tokens = tokenize('calm down');
+    expect(longestMatch(compileMatcher(parsePattern('down', resolve)), tokens, tokens.length)).toBe(-1);
+  });
+
+  it('matches with a parsed pattern as well as a compiled one', () => {
+    const tokens = tokenize('please calm down');
+    const parsed = parsePattern('calm down', resolve);
+    expect(longestMatch(parsed, tokens, 1)).toBe(3);
+    expect(longestMatch(parsed, tokens, 0)).toBe(-1);
+    expect(matchesEndingAt(parsed, tokens, 3)).toBe(true);
+  });
+
+  it('names a macro used under a repeat mark as the largest', () => {
+    expect(largestMacro(parsePattern('calm @soft*', resolve))).toEqual({ name: 'soft', words: 6 });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../lib/engine/tokenize';
+import { tokenize, withoutInvisibles } from '../../lib/engine/tokenize';
 
 /** Each token as "<exact text>=<forms>", which shows offsets and normalisation at once. */
 const show = (text: string) => tokenize(text).map((t) => `${text.slice(t.start, t.end)}=${t.forms.join('/')}`);
@@ -96,6 +96,11 @@ describe('tokenize contractions, apostrophes and word edges', () => {
     expect(show("we'd don`t it`s")).toEqual(['we=we', "'d=would/had", 'do=do', 'n`t=not', 'it=it', "`s=is/has/'s"]);
   });
 
+  it('splits a contraction inside quote marks, keeping the marks in its tokens', () => {
+    expect(show("'that's our policy' 'don't' 'dont")).toEqual(["'that=that", "'s=is/has/'s", 'our=our', "policy'=policy/policy'", "'do=do", "n't'=not", "'do=do", 'nt=not']);
+    expect(show("''we're''")).toEqual(["''we=we", "'re''=are"]);
+  });
+
   it('keeps a word with an apostrophe that is no contraction whole', () => {
     expect(show("rock'n'roll o'clock n't 's")).toEqual(["rock'n'roll=rock'n'roll", "o'clock=o'clock", "n't=n't", "'s=s/'s"]);
   });
@@ -161,5 +166,49 @@ describe('tokenize HTML tags and entities', () => {
   it('looks for the end of a tag only in the text read', () => {
     const text = '<b>x</b> y';
     expect(tokenize(text, 0, 2).map((t) => text.slice(t.start, t.end))).toEqual(['b']);
+  });
+});
+
+describe('withoutInvisibles', () => {
+  it('returns text without invisible characters unchanged, with no offsets', () => {
+    expect(withoutInvisibles('')).toEqual({ visible: '', offsets: null });
+    expect(withoutInvisibles("we're here")).toEqual({ visible: "we're here", offsets: null });
+  });
+
+  it('drops invisible characters anywhere and maps each kept character to its offset in the text', () => {
+    expect(withoutInvisibles('we\u200b\u00adre ok')).toEqual({ visible: 'were ok', offsets: [0, 1, 4, 5, 6, 7, 8] });
+    expect(withoutInvisibles('\u200bok')).toEqual({ visible: 'ok', offsets: [1, 2] });
+    expect(withoutInvisibles('ok\ufeff')).toEqual({ visible: 'ok', offsets: [0, 1] });
+    expect(withoutInvisibles('\u200b\u2060')).toEqual({ visible: '', offsets: [] });
+  });
+});
+
+describe('tokenize letters, windows and stray marks', () => {
+  const inWindow = (text: string, from: number, to: number) => tokenize(text, from, to).map((t) => text.slice(t.start, t.end));
+
+  it('takes ASCII letters and digits up to their last one as word characters, and no other ASCII sign', () => {
+    expect(show('Zoe AZ 10 09 a_b c|d e~f g[h] i{j} k^l')).toEqual(['Zoe=zoe', 'AZ=az', '10=10', '09=09', 'a=a', 'b=b', 'c=c', 'd=d', 'e=e', 'f=f', 'g=g', 'h=h', 'i=i', 'j=j', 'k=k', 'l=l']);
+  });
+
+  it('keeps letters outside the BMP whole, in a word and after a hyphen, and full-width letters as one character each', () => {
+    expect(show('\u{10000}x e-\u{10000} e-𝒜bc')).toEqual(['\u{10000}x=\u{10000}x', 'e-\u{10000}=e-\u{10000}', 'e-𝒜bc=e-𝒜bc']);
+    expect(show('ｉ ｏｋ e-ｘ y')).toEqual(['ｉ=ｉ', 'ｏｋ=ｏｋ', 'e-ｘ=e-ｘ', 'y=y']);
+  });
+
+  it('never reads past the end of the window: punctuation, a joined part, invisible characters or an entity beyond it', () => {
+    expect(inWindow('a, b', 0, 1)).toEqual(['a']);
+    expect(inWindow('port-in', 0, 5)).toEqual(['port']);
+    expect(inWindow('port-\u200bin', 0, 6)).toEqual(['port']);
+    expect(inWindow('port-\u200b\u200bin', 0, 6)).toEqual(['port']);
+    expect(inWindow('&amp; x', 0, 3)).toEqual(['am']);
+  });
+
+  it('keeps the semicolon of an "&;" or "&#;" that is no entity', () => {
+    expect(tokenize('a &; b &#;').filter((t) => t.punct).map((t) => t.forms[0])).toEqual([';', ';']);
+  });
+
+  it('makes no token of apostrophes alone, and strips every quote mark around a word', () => {
+    expect(show("rock ' n '' roll")).toEqual(['rock=rock', 'n=n', 'roll=roll']);
+    expect(show("''quoted'' ok")).toEqual(["''quoted''=quoted/''quoted''", 'ok=ok']);
   });
 });
