@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFindingRewrite, createLinter, rewriteSpan, validatePack, builtinPack, type BuiltinPack, type Finding, type LinterOptions } from '../../lib/engine';
+import { applyFindingRewrite, createLinter, rewriteSpan, validatePack, builtinPack, type BuiltinPack, type Finding, type LintContext, type LinterOptions } from '../../lib/engine';
 
 const macros = builtinPack().pack.macros;
 const examples = { flag: ['a', 'b', 'c'], pass: ['d', 'e', 'f'] };
@@ -208,5 +208,81 @@ describe('invisible characters pasted from tickets (zero-width spaces, joiners, 
       expect(f.rewrites.length, text).toBeGreaterThan(0);
       expect(strip(applyFindingRewrite(text, f)), text).toBe(applyFindingRewrite(shown, g));
     }
+  });
+});
+
+describe('rule options a rule author sets', () => {
+  const optionRules = validatePack(
+    {
+      rules: [
+        { id: 'chill', category: 'dismissive', severity: 'problem', message: 'Chill.', match: ['chill out'], 'without-complaint': 'drop', rewrites: ['I hear you'], examples },
+        { id: 'cherish', category: 'corporate-filler', severity: 'warning', message: 'Cherish.', match: ['we cherish you'], 'without-complaint': 'suggest', rewrites: ['thank you'], examples },
+        { id: 'will-try', category: 'uncertain', severity: 'warning', message: 'Try.', match: ['we will try'], 'followed-by': ['to (fix|send)'], rewrites: ['we will'], examples },
+        { id: 'trailing', category: 'excuse', severity: 'warning', message: 'Trailing.', match: ['super busy _?'], rewrites: ['busy'], script: 'long-wait', examples },
+      ],
+    },
+    'option-rules.yaml',
+    macros,
+  );
+  const optionLinter = createLinter({ basePack: { pack: { macros, rules: optionRules.rules }, draft: builtinPack().draft } });
+  const found = (text: string, context?: LintContext) => phrase(optionLinter.lint(text, context)).map((f) => ({ id: f.ruleId, span: text.slice(f.start, f.end), severity: f.severity, rewrites: f.rewrites }));
+
+  it('without-complaint "drop": no finding on banter, a finding when a complaint is in view', () => {
+    expect(found('Chill out, the party is tomorrow and we are so excited!')).toEqual([]);
+    // A pleased customer: even a trouble word is banter.
+    expect(found('Chill out, the delay was tiny.', { customerSentiment: 0.6 })).toEqual([]);
+    expect(found('Chill out, the party is tomorrow.')).toEqual([{ id: 'chill', span: 'Chill out', severity: 'problem', rewrites: ['I hear you'] }]);
+    expect(found('Chill out, sorry about the delay. We are so excited!')).toEqual([{ id: 'chill', span: 'Chill out', severity: 'problem', rewrites: ['I hear you'] }]);
+    expect(found('Chill out, we are so excited!', { customerSentiment: -0.5 })).toEqual([{ id: 'chill', span: 'Chill out', severity: 'problem', rewrites: ['I hear you'] }]);
+    expect(found('Chill out, the delay was tiny.', { customerSentiment: 0.3 })).toEqual([{ id: 'chill', span: 'Chill out', severity: 'problem', rewrites: ['I hear you'] }]);
+  });
+
+  it('without-complaint "suggest": on banter a suggestion with no rewrites, else the rule\'s severity and rewrites', () => {
+    expect(found('We cherish you, it was amazing to meet!')).toEqual([{ id: 'cherish', span: 'We cherish you', severity: 'suggestion', rewrites: [] }]);
+    expect(found('We cherish you, sorry for the wait.')).toEqual([{ id: 'cherish', span: 'We cherish you', severity: 'warning', rewrites: ['Thank you'] }]);
+  });
+
+  it('followed-by: a finding only when one of the phrases follows, with the span on the match alone', () => {
+    expect(found('We will try to fix it today.')).toEqual([{ id: 'will-try', span: 'We will try', severity: 'warning', rewrites: ['We will'] }]);
+    expect(found('Then we will try to send it.').map((f) => f.span)).toEqual(['we will try']);
+    expect(found('We will try harder next time.')).toEqual([]);
+    expect(found('We will try.')).toEqual([]);
+  });
+
+  it('never starts or ends a span on punctuation a pattern took in, and keeps the rule\'s script', () => {
+    const text = 'We are super busy, sorry.';
+    const [f] = phrase(optionLinter.lint(text));
+    expect(text.slice(f.start, f.end)).toBe('super busy');
+    expect(f.script).toBe('long-wait');
+    expect(found('We are super busy today.').map((x) => x.span)).toEqual(['super busy today']);
+    expect(phrase(optionLinter.lint('Chill out, sorry.'))[0]).not.toHaveProperty('script');
+  });
+});
+
+describe('overlapping findings of different rules', () => {
+  const rule = (id: string, severity: 'suggestion' | 'warning' | 'problem', match: string, extra: object = {}) => ({ id, category: 'excuse', severity, message: `${id}.`, match: [match], rewrites: ['x'], examples, ...extra });
+  const lintWith = (rules: object[], text: string) => {
+    const pack = validatePack({ rules }, 'overlap-rules.yaml', macros);
+    return phrase(createLinter({ basePack: { pack: { macros, rules: pack.rules }, draft: builtinPack().draft } }).lint(text)).map((f) => `${f.ruleId}:${text.slice(f.start, f.end)}`);
+  };
+  const text = 'Alpha beta gamma delta, epsilon.';
+
+  it('keep the more severe of two, however short', () => {
+    expect(lintWith([rule('long', 'warning', 'alpha beta gamma delta'), rule('short', 'problem', 'gamma')], text)).toEqual(['short:gamma']);
+    expect(lintWith([rule('long', 'problem', 'alpha beta gamma delta'), rule('short', 'warning', 'gamma')], text)).toEqual(['long:Alpha beta gamma delta']);
+  });
+
+  it('keep the longer of two equally severe, and the earlier of two as long', () => {
+    expect(lintWith([rule('short', 'warning', 'alpha beta'), rule('long', 'warning', 'alpha beta gamma')], text)).toEqual(['long:Alpha beta gamma']);
+    expect(lintWith([rule('long', 'warning', 'alpha beta gamma'), rule('short', 'warning', 'alpha beta')], text)).toEqual(['long:Alpha beta gamma']);
+    // "beta gamma" is not cut back to end before the other's phrase: it has an except.later.
+    expect(lintWith([rule('first', 'warning', 'alpha beta'), rule('second', 'warning', 'beta gamma', { except: { later: ['zzz'] } })], text)).toEqual(['first:Alpha beta']);
+    expect(lintWith([rule('second', 'warning', 'beta gamma', { except: { later: ['zzz'] } }), rule('first', 'warning', 'alpha beta')], text)).toEqual(['first:Alpha beta']);
+  });
+
+  it('keep every finding that overlaps no better one, in order', () => {
+    const rules = [rule('wide', 'suggestion', 'alpha beta gamma delta'), rule('beta', 'problem', 'beta'), rule('delta', 'warning', 'delta'), rule('epsilon', 'suggestion', 'epsilon')];
+    expect(lintWith(rules, text)).toEqual(['beta:beta', 'delta:delta', 'epsilon:epsilon']);
+    expect(lintWith(rules, `${text} ${text}`)).toEqual(['beta:beta', 'delta:delta', 'epsilon:epsilon', 'beta:beta', 'delta:delta', 'epsilon:epsilon']);
   });
 });
