@@ -125,3 +125,53 @@ describe('the upset threshold, at its boundary', () => {
     expect(isUpset({}, undefined)).toBe(false);
   });
 });
+
+describe('where a draft finding is shown, and its limits', () => {
+  const spanOf = (text: string, id: string, context?: LintContext) => {
+    const f = find(linter.lint(text, context), id);
+    return f && text.slice(f.start, f.end);
+  };
+
+  it('shows over-apologising on the apology that reaches the limit, or on the first free one when a phrase finding is there', () => {
+    expect(spanOf("Sorry about the wait. Apologies for the mix-up. I'm sorry it broke. I have issued a refund.", 'draft/over-apologising')).toBe("I'm sorry it broke.");
+    expect(spanOf("Sorry about the wait. Apologies for the mix-up. I'm sorry it broke. Sorry again. I have issued a refund.", 'draft/over-apologising')).toBe("I'm sorry it broke.");
+    const underlined = 'Sorry about the wait. Apologies for the mix-up. We apologize for any inconvenience. I have issued a refund.';
+    expect(spanOf(underlined, 'draft/over-apologising')).toBe('Sorry about the wait.');
+    expect(spanOf(underlined, 'any-inconvenience')).toBe('We apologize for any inconvenience');
+  });
+
+  it('shows hedge density on the hedge that reaches the limit', () => {
+    expect(spanOf('The parcel is probably at the depot. It is kind of late. Perhaps it moves today.', 'draft/hedge-density')).toBe('kind of');
+    expect(spanOf('The parcel is probably at the depot and perhaps it moves today, kind of.', 'draft/hedge-density')).toBe('perhaps');
+    expect(spanOf('It is kind of late.', 'draft/hedge-density')).toBeUndefined();
+  });
+
+  it('flags a sentence over the word limit for an upset customer, not one at it', () => {
+    const limit = config.checks['over-explaining']['max-sentence-words'];
+    const words = (n: number) => Array.from({ length: n }, (_, i) => ['parcel', 'depot', 'label', 'route'][i % 4]).join(' ');
+    const atLimit = `The ${words(limit - 2)} moved.`;
+    const over = `The ${words(limit - 1)} moved.`;
+    expect(spanOf(`I hear you. ${atLimit}`, 'draft/over-explaining', UPSET)).toBeUndefined();
+    expect(spanOf(`I hear you. ${over}`, 'draft/over-explaining', UPSET)).toBe(over);
+  });
+
+  it('flags a paragraph over the word limit from its first sentence to the one that passes it', () => {
+    const limit = config.checks['over-explaining']['max-paragraph-words'];
+    const ten = 'The team checked the account and the payment records twice.';
+    const sentences = Array<string>(limit / 10).fill(ten);
+    const atLimit = sentences.join(' ');
+    expect(spanOf(`I hear you.\n\n${atLimit}\n\nI will call you.`, 'draft/over-explaining', UPSET)).toBeUndefined();
+    const over = [...sentences.slice(0, -1), 'The team checked the account and the payment records twice today.', ten].join(' ');
+    expect(spanOf(`I hear you.\n\n${over}`, 'draft/over-explaining', UPSET)).toBe(over.slice(0, -ten.length - 1));
+  });
+
+  it('skips a short greeting to find the opening sentence, but not a long one', () => {
+    expect(spanOf('Hello there, good morning! Please restart the app.', 'draft/missing-acknowledgement', UPSET)).toBe('Please restart the app.');
+    expect(spanOf('Hi Dana, thanks so much for reaching out to us today. Please restart the app.', 'draft/missing-acknowledgement', UPSET)).toBeUndefined();
+  });
+
+  it('counts no question as a commitment, however it ends', () => {
+    expect(linter.commitments('I will send it tomorrow ?  Thanks.')).toEqual([]);
+    expect(linter.commitments('I will send it tomorrow! Thanks.').map((c) => c.text)).toEqual(['I will send it tomorrow!']);
+  });
+});
