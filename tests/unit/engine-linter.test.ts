@@ -286,3 +286,38 @@ describe('overlapping findings of different rules', () => {
     expect(lintWith(rules, `${text} ${text}`)).toEqual(['beta:beta', 'delta:delta', 'epsilon:epsilon', 'beta:beta', 'delta:delta', 'epsilon:epsilon']);
   });
 });
+
+describe('the span a rewrite replaces, fitted around the phrase', () => {
+  const linter = createLinter();
+  const fitted = (text: string, ruleId: string) => {
+    const f = linter.lint(text).find((x) => x.ruleId === ruleId)!;
+    const { start, end } = rewriteSpan(f);
+    return { underline: text.slice(f.start, f.end), replaces: text.slice(start, end), rewrites: f.rewrites };
+  };
+
+  it('ends a clause rewrite as a sentence before the agent\'s next clause, taking its first letter to re-case it', () => {
+    expect(fitted('Please calm down, I am on it.', 'calm-down')).toEqual({
+      underline: 'Please calm down',
+      replaces: 'Please calm down, I',
+      rewrites: ['I can hear how frustrating this has been, and I want to sort it out with you. I', 'I understand why this is upsetting. I'],
+    });
+  });
+
+  it('removes a tacked-on phrase with the comma before it, keeping the word before it as the visible change', () => {
+    expect(fitted("I'm sorry the bag missed the flight, and for any inconvenience.", 'and-the-inconvenience')).toEqual({
+      underline: 'and for any inconvenience',
+      replaces: 'flight, and for any inconvenience',
+      rewrites: ['flight', 'flight, and for [what it cost you]'],
+    });
+  });
+
+  it('removes a marker with the comma and space after it, re-casing the next letter', () => {
+    expect(fitted('Obviously, many things can cause a delay.', 'obviously')).toEqual({ underline: 'Obviously', replaces: 'Obviously, m', rewrites: ['M'] });
+    expect(fitted('You obviously need a passport for that route.', 'obviously')).toEqual({ underline: 'obviously', replaces: 'obviously n', rewrites: ['n'] });
+  });
+
+  it('takes in the article before the phrase and fits it to the rewrite', () => {
+    expect(fitted('The flight was delayed by an equipment change.', 'industry-terms')).toEqual({ underline: 'equipment change', replaces: 'an equipment change', rewrites: ['an aircraft change'] });
+    expect(fitted('An equipment change delayed it.', 'industry-terms')).toEqual({ underline: 'equipment change', replaces: 'An equipment change', rewrites: ['An aircraft change'] });
+  });
+});
