@@ -321,3 +321,30 @@ describe('the span a rewrite replaces, fitted around the phrase', () => {
     expect(fitted('An equipment change delayed it.', 'industry-terms')).toEqual({ underline: 'equipment change', replaces: 'An equipment change', rewrites: ['An aircraft change'] });
   });
 });
+
+describe('rewrites that read the rest of the draft', () => {
+  const linter = createLinter();
+  const rewritesOf = (text: string, ruleId: string) => linter.lint(text).find((f) => f.ruleId === ruleId)!.rewrites;
+
+  it('offer "let me check" unless the draft already reports a check before the phrase or rules one out after it', () => {
+    expect(rewritesOf("I'm not sure if the flight is delayed.", 'not-sure')).toEqual(['Let me check whether the flight is delayed']);
+    expect(rewritesOf("We checked the system, and I'm not sure if the flight is delayed.", 'not-sure')).toEqual([]);
+    expect(rewritesOf("I'm not sure if the flight is delayed, but we checked the system.", 'not-sure')).toEqual(['Let me check whether the flight is delayed, but we checked the system']);
+    expect(rewritesOf("I'm not sure if the flight is delayed; we can't confirm it yet.", 'not-sure')).toEqual([]);
+    expect(rewritesOf("We can't confirm it yet, and I'm not sure if the flight is delayed.", 'not-sure')).toEqual(['let me check whether the flight is delayed']);
+  });
+
+  it('speak as the draft does when the phrase has no subject of its own ("I" on a tie)', () => {
+    const sorry = (text: string) => rewritesOf(text, 'any-inconvenience')[0];
+    expect(sorry('Sorry for any inconvenience, we are on it and we will fix it.')).toBe('We are sorry about the trouble this has caused');
+    expect(sorry('Sorry for any inconvenience, I am on it and I will fix it.')).toBe('I am sorry about the trouble this has caused');
+    expect(sorry('Sorry for any inconvenience, I am on it and we will fix it.')).toBe('I am sorry about the trouble this has caused');
+    expect(sorry('Sorry for any inconvenience. We checked it.')).toBe("We're sorry about the trouble this has caused");
+  });
+
+  it('never underline a sign-off a phrase runs on into', () => {
+    for (const text of ['You should have read the terms (1/2)', 'You should have read the terms /JB']) {
+      expect(spans(text, phrase(linter.lint(text)))).toEqual(['should-have-done:You should have read the terms']);
+    }
+  });
+});
