@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLinter, builtinPack, MAX_LINT_CHARS, type Finding, type LintContext } from '../../lib/engine';
-import { isUpset } from '../../lib/engine/draft';
+import { compileDraftChecks, isUpset, validateDraftConfig } from '../../lib/engine/draft';
+import { compilePack } from '../../lib/engine/pack';
 
 const config = builtinPack().draft;
 const UPSET: LintContext = { customerSentiment: -0.8 };
@@ -173,5 +174,31 @@ describe('where a draft finding is shown, and its limits', () => {
   it('counts no question as a commitment, however it ends', () => {
     expect(linter.commitments('I will send it tomorrow ?  Thanks.')).toEqual([]);
     expect(linter.commitments('I will send it tomorrow! Thanks.').map((c) => c.text)).toEqual(['I will send it tomorrow!']);
+  });
+});
+
+describe('a draft checks file with a mistake', () => {
+  const problem = (run: () => unknown) => {
+    try {
+      run();
+    } catch (e) {
+      const { name, file, field, problem } = e as { name: string; file: string; field: string; problem: string };
+      return { name, file, field, problem };
+    }
+    return undefined;
+  };
+
+  it('names the file and field of a value out of range or an unknown field', () => {
+    expect(validateDraftConfig(structuredClone(config), 'rules/draft.yaml')).toEqual(config);
+    expect(problem(() => validateDraftConfig({ ...config, 'upset-below': 2 }, 'rules/draft.yaml'))).toMatchObject({ name: 'PackError', file: 'rules/draft.yaml', field: 'upset-below' });
+    expect(problem(() => validateDraftConfig({ ...config, extra: 1 }, 'team/draft.yaml'))).toEqual({ name: 'PackError', file: 'team/draft.yaml', field: '(top level)', problem: 'unknown field(s): extra' });
+  });
+
+  it('names the list and position of a pattern that does not parse', () => {
+    const broken = { ...config, patterns: { ...config.patterns, hedge: ['perhaps', '(maybe'] } };
+    const compiled = compilePack({ macros: builtinPack().pack.macros, rules: [] });
+    expect(problem(() => compileDraftChecks(broken, compiled, 'team/draft.yaml'))).toMatchObject({ name: 'PackError', file: 'team/draft.yaml', field: 'patterns.hedge[1]' });
+    expect(problem(() => compileDraftChecks(broken, compiled))).toMatchObject({ file: 'rules/draft.yaml', field: 'patterns.hedge[1]' });
+    expect(compileDraftChecks(config, compiled).patterns.filter((p) => p.list === 'greeting')).toHaveLength(config.patterns.greeting.length);
   });
 });
