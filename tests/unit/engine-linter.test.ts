@@ -62,6 +62,8 @@ describe('createLinter().lint', () => {
     const lint = (text: string) => linterWith().lint(text).filter((f) => f.ruleId === 'sure-thing' || f.ruleId === 'as-i-said').map((f) => f.ruleId);
     expect(lint('I am sure it ships today.')).toEqual(['sure-thing']);
     expect(lint('I am sure if the card is valid.')).toEqual([]);
+    expect(lint('Whether it ships or not I am sure we can help.')).toEqual([]);
+    expect(lint('Whether it ships or not, today I am sure we can help.')).toEqual(['sure-thing']);
     expect(lint('As I said, it ships today.')).toEqual(['as-i-said']);
     expect(lint('You asked about this. As I said, it ships today.')).toEqual([]);
     expect(lint('As I said, you asked about this.')).toEqual(['as-i-said']);
@@ -197,6 +199,8 @@ describe('invisible characters pasted from tickets (zero-width spaces, joiners, 
       ['That is your respon\u200bsibility to ch\u00adeck.', 'not-our-fault'],
       ['You should have al\u2060ready received an em\u200bail about it.', 'should-have-received'],
       ['\u200bCalm down\u200b, we\u200bre on it\ufeff.', 'calm-down'],
+      ['Thanks. \u200bCalm down\u200b, we\u200bre on it\ufeff.', 'calm-down'],
+      ['Thanks. You will be re-\u200baccommodated on the next departure.', 'reaccommodated'],
     ];
     for (const [text, ruleId] of cases) {
       const shown = strip(text);
@@ -217,7 +221,9 @@ describe('rule options a rule author sets', () => {
       rules: [
         { id: 'chill', category: 'dismissive', severity: 'problem', message: 'Chill.', match: ['chill out'], 'without-complaint': 'drop', rewrites: ['I hear you'], examples },
         { id: 'cherish', category: 'corporate-filler', severity: 'warning', message: 'Cherish.', match: ['we cherish you'], 'without-complaint': 'suggest', rewrites: ['thank you'], examples },
-        { id: 'will-try', category: 'uncertain', severity: 'warning', message: 'Try.', match: ['we will try'], 'followed-by': ['to (fix|send)'], rewrites: ['we will'], examples },
+        { id: 'will-try', category: 'uncertain', severity: 'warning', message: 'Try.', match: ['we will try'], 'followed-by': ['to (fix|send)', 'again'], rewrites: ['we will'], examples },
+        { id: 'hold-on', category: 'excuse', severity: 'warning', message: 'Hold on.', match: ['hold on'], slot: 'clause', rewrites: ['one moment while I check the U.S. depot'], examples },
+        { id: 'and-more', category: 'excuse', severity: 'warning', message: 'More.', match: ['and for the trouble'], rewrites: ['{remove}', 'and for the wait', 'and for the delay', 'and for the mix-up'], examples },
         { id: 'trailing', category: 'excuse', severity: 'warning', message: 'Trailing.', match: ['super busy _?'], rewrites: ['busy'], script: 'long-wait', examples },
       ],
     },
@@ -245,8 +251,20 @@ describe('rule options a rule author sets', () => {
   it('followed-by: a finding only when one of the phrases follows, with the span on the match alone', () => {
     expect(found('We will try to fix it today.')).toEqual([{ id: 'will-try', span: 'We will try', severity: 'warning', rewrites: ['We will'] }]);
     expect(found('Then we will try to send it.').map((f) => f.span)).toEqual(['we will try']);
+    expect(found('We will try again.').map((f) => f.span)).toEqual(['We will try']);
     expect(found('We will try harder next time.')).toEqual([]);
     expect(found('We will try.')).toEqual([]);
+  });
+
+  it('end a clause rewrite with a full stop before the agent\'s next clause, even when it holds one inside', () => {
+    const text = 'Hold on, I am checking.';
+    const f = phrase(optionLinter.lint(text))[0];
+    expect(f.rewrites).toEqual(['One moment while I check the U.S. depot. I']);
+    expect(text.slice(rewriteSpan(f).start, rewriteSpan(f).end)).toBe('Hold on, I');
+  });
+
+  it('offer at most three rewrites when a tacked-on phrase\'s removal comes first', () => {
+    expect(found('Sorry about the parcel, and for the trouble.')[0].rewrites).toEqual(['parcel', 'parcel, and for the wait', 'parcel, and for the delay']);
   });
 
   it('never starts or ends a span on punctuation a pattern took in, and keeps the rule\'s script', () => {
@@ -309,16 +327,38 @@ describe('the span a rewrite replaces, fitted around the phrase', () => {
       replaces: 'flight, and for any inconvenience',
       rewrites: ['flight', 'flight, and for [what it cost you]'],
     });
+    expect(fitted("I'm sorry the bag missed the flight and for any inconvenience.", 'and-the-inconvenience')).toEqual({
+      underline: 'and for any inconvenience',
+      replaces: 'flight and for any inconvenience',
+      rewrites: ['flight', 'flight and for [what it cost you]'],
+    });
+    // The article before the kept word stays as it is.
+    expect(fitted("I'm sorry about an error, and for any inconvenience.", 'and-the-inconvenience')).toEqual({
+      underline: 'and for any inconvenience',
+      replaces: 'error, and for any inconvenience',
+      rewrites: ['error', 'error, and for [what it cost you]'],
+    });
   });
 
   it('removes a marker with the comma and space after it, re-casing the next letter', () => {
     expect(fitted('Obviously, many things can cause a delay.', 'obviously')).toEqual({ underline: 'Obviously', replaces: 'Obviously, m', rewrites: ['M'] });
     expect(fitted('You obviously need a passport for that route.', 'obviously')).toEqual({ underline: 'obviously', replaces: 'obviously n', rewrites: ['n'] });
+    expect(fitted('As you were told, the fee is non-refundable.', 'as-you-were-told')).toEqual({ underline: 'As you were told', replaces: 'As you were told, t', rewrites: ['T', 'To recap, t'] });
   });
 
   it('takes in the article before the phrase and fits it to the rewrite', () => {
     expect(fitted('The flight was delayed by an equipment change.', 'industry-terms')).toEqual({ underline: 'equipment change', replaces: 'an equipment change', rewrites: ['an aircraft change'] });
     expect(fitted('An equipment change delayed it.', 'industry-terms')).toEqual({ underline: 'equipment change', replaces: 'An equipment change', rewrites: ['An aircraft change'] });
+    expect(fitted('The flight was delayed by an equip\u200bment change.', 'industry-terms')).toEqual({ underline: 'equip\u200bment change', replaces: 'an equip\u200bment change', rewrites: ['an aircraft change'] });
+  });
+
+  it('gives no separate span when the rewrites replace just the phrase, invisible characters or not', () => {
+    for (const text of ['Your number port-in is still pending.', 'Your number port-\u200bin is still pending.', 'Please calm\u200b down']) {
+      const f = linter.lint(text).find((x) => x.category !== 'draft')!;
+      void f.rewrites;
+      expect(f.replace, text).toBeUndefined();
+    }
+    expect(fitted('Please calm\u200b down', 'calm-down')).toEqual({ underline: 'Please calm\u200b down', replaces: 'Please calm\u200b down', rewrites: ['I can hear how frustrating this has been, and I want to sort it out with you', 'I understand why this is upsetting'] });
   });
 });
 
@@ -343,7 +383,7 @@ describe('rewrites that read the rest of the draft', () => {
   });
 
   it('never underline a sign-off a phrase runs on into', () => {
-    for (const text of ['You should have read the terms (1/2)', 'You should have read the terms /JB']) {
+    for (const text of ['You should have read the terms (1/2)', 'You should have read the terms /JB', 'Thanks. You should have read the terms (1/2)']) {
       expect(spans(text, phrase(linter.lint(text)))).toEqual(['should-have-done:You should have read the terms']);
     }
   });
