@@ -28,6 +28,7 @@ describe('whole-draft checks', () => {
 
   it('flags an apology with no action, but not one followed by an action or promise', () => {
     expect(draftIds('Sorry for the trouble with your order.')).toEqual(['draft/apology-without-action']);
+    expect(draftIds('The parcel is at the depot.')).toEqual([]);
     expect(draftIds('Sorry for the trouble with your order. I have issued a refund.')).toEqual([]);
     expect(draftIds("Sorry for the trouble. We'll send a new one by Friday.")).toEqual([]);
   });
@@ -144,6 +145,7 @@ describe('where a draft finding is shown, and its limits', () => {
   it('shows hedge density on the hedge that reaches the limit', () => {
     expect(spanOf('The parcel is probably at the depot. It is kind of late. Perhaps it moves today.', 'draft/hedge-density')).toBe('kind of');
     expect(spanOf('The parcel is probably at the depot and perhaps it moves today, kind of.', 'draft/hedge-density')).toBe('perhaps');
+    expect(spanOf('The parcel is probably at the depot. Perhaps it moves today.', 'draft/hedge-density')).toBe('Perhaps');
     expect(spanOf('It is kind of late.', 'draft/hedge-density')).toBeUndefined();
   });
 
@@ -168,6 +170,8 @@ describe('where a draft finding is shown, and its limits', () => {
 
   it('skips a short greeting to find the opening sentence, but not a long one', () => {
     expect(spanOf('Hello there, good morning! Please restart the app.', 'draft/missing-acknowledgement', UPSET)).toBe('Please restart the app.');
+    expect(spanOf('Hi Dana, good morning to you! Please restart the app.', 'draft/missing-acknowledgement', UPSET)).toBe('Please restart the app.');
+    expect(spanOf('Hi Dana, a very good morning to you! Please restart the app.', 'draft/missing-acknowledgement', UPSET)).toBeUndefined();
     expect(spanOf('Hi Dana, thanks so much for reaching out to us today. Please restart the app.', 'draft/missing-acknowledgement', UPSET)).toBeUndefined();
   });
 
