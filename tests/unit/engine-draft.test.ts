@@ -94,6 +94,10 @@ describe('commitments', () => {
     for (const c of found) expect(text.slice(c.start, c.end)).toBe(c.text);
   });
 
+  it('says which promises give a time', () => {
+    expect(linter.commitments("I will send the label soon. We'll refund you by Friday.").map((c) => c.timed)).toEqual([false, true]);
+  });
+
   it('finds none in a draft without promises', () => {
     expect(linter.commitments('Thanks for the photo. The parcel is at the depot.')).toEqual([]);
   });
