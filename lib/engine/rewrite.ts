@@ -432,7 +432,11 @@ export interface RewritePreview {
 /** The whole sentence after a finding's rewrite, with the change marked (the card's preview). */
 export function previewRewrite(text: string, f: { start: number; end: number; replace?: { start: number; end: number }; rewrites: readonly string[] }, index: number): RewritePreview {
   const { start, end } = rewriteSpan(f);
-  const sentenceStart = Math.max(text.lastIndexOf('\n', start - 1), ...['. ', '! ', '? '].map((p) => text.lastIndexOf(p, start - 1) + 1)) + 1;
+  // Just after the last line break or sentence end before the span; the text's start when there is none.
+  const sentenceStart = Math.max(0, ...['\n', '. ', '! ', '? '].map((p) => {
+    const at = text.lastIndexOf(p, start - 1);
+    return at < 0 ? 0 : at + p.length;
+  }));
   const rest = text.slice(end).search(/[.!?](?=\s|$)|\n/);
   const sentenceEnd = rest < 0 ? text.length : end + rest + 1;
   const changed = f.rewrites[index];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLinter, builtinPack, MAX_LINT_CHARS, type Finding, type LintContext } from '../../lib/engine';
-import { isUpset } from '../../lib/engine/draft';
+import { compileDraftChecks, isUpset, validateDraftConfig } from '../../lib/engine/draft';
+import { compilePack } from '../../lib/engine/pack';
 
 const config = builtinPack().draft;
 const UPSET: LintContext = { customerSentiment: -0.8 };
@@ -27,6 +28,7 @@ describe('whole-draft checks', () => {
 
   it('flags an apology with no action, but not one followed by an action or promise', () => {
     expect(draftIds('Sorry for the trouble with your order.')).toEqual(['draft/apology-without-action']);
+    expect(draftIds('The parcel is at the depot.')).toEqual([]);
     expect(draftIds('Sorry for the trouble with your order. I have issued a refund.')).toEqual([]);
     expect(draftIds("Sorry for the trouble. We'll send a new one by Friday.")).toEqual([]);
   });
@@ -92,6 +94,10 @@ describe('commitments', () => {
     for (const c of found) expect(text.slice(c.start, c.end)).toBe(c.text);
   });
 
+  it('says which promises give a time', () => {
+    expect(linter.commitments("I will send the label soon. We'll refund you by Friday.").map((c) => c.timed)).toEqual([false, true]);
+  });
+
   it('finds none in a draft without promises', () => {
     expect(linter.commitments('Thanks for the photo. The parcel is at the depot.')).toEqual([]);
   });
@@ -123,5 +129,84 @@ describe('the upset threshold, at its boundary', () => {
     expect(isUpset({ customerSentiment: -0.1 }, undefined)).toBe(false);
     expect(isUpset({ customerSentiment: -0.05 }, undefined)).toBe(false);
     expect(isUpset({}, undefined)).toBe(false);
+  });
+});
+
+describe('where a draft finding is shown, and its limits', () => {
+  const spanOf = (text: string, id: string, context?: LintContext) => {
+    const f = find(linter.lint(text, context), id);
+    return f && text.slice(f.start, f.end);
+  };
+
+  it('shows over-apologising on the apology that reaches the limit, or on the first free one when a phrase finding is there', () => {
+    expect(spanOf("Sorry about the wait. Apologies for the mix-up. I'm sorry it broke. I have issued a refund.", 'draft/over-apologising')).toBe("I'm sorry it broke.");
+    expect(spanOf("Sorry about the wait. Apologies for the mix-up. I'm sorry it broke. Sorry again. I have issued a refund.", 'draft/over-apologising')).toBe("I'm sorry it broke.");
+    const underlined = 'Sorry about the wait. Apologies for the mix-up. We apologize for any inconvenience. I have issued a refund.';
+    expect(spanOf(underlined, 'draft/over-apologising')).toBe('Sorry about the wait.');
+    expect(spanOf(underlined, 'any-inconvenience')).toBe('We apologize for any inconvenience');
+  });
+
+  it('shows hedge density on the hedge that reaches the limit', () => {
+    expect(spanOf('The parcel is probably at the depot. It is kind of late. Perhaps it moves today.', 'draft/hedge-density')).toBe('kind of');
+    expect(spanOf('The parcel is probably at the depot and perhaps it moves today, kind of.', 'draft/hedge-density')).toBe('perhaps');
+    expect(spanOf('The parcel is probably at the depot. Perhaps it moves today.', 'draft/hedge-density')).toBe('Perhaps');
+    expect(spanOf('It is kind of late.', 'draft/hedge-density')).toBeUndefined();
+  });
+
+  it('flags a sentence over the word limit for an upset customer, not one at it', () => {
+    const limit = config.checks['over-explaining']['max-sentence-words'];
+    const words = (n: number) => Array.from({ length: n }, (_, i) => ['parcel', 'depot', 'label', 'route'][i % 4]).join(' ');
+    const atLimit = `The ${words(limit - 2)} moved.`;
+    const over = `The ${words(limit - 1)} moved.`;
+    expect(spanOf(`I hear you. ${atLimit}`, 'draft/over-explaining', UPSET)).toBeUndefined();
+    expect(spanOf(`I hear you. ${over}`, 'draft/over-explaining', UPSET)).toBe(over);
+  });
+
+  it('flags a paragraph over the word limit from its first sentence to the one that passes it', () => {
+    const limit = config.checks['over-explaining']['max-paragraph-words'];
+    const ten = 'The team checked the account and the payment records twice.';
+    const sentences = Array<string>(limit / 10).fill(ten);
+    const atLimit = sentences.join(' ');
+    expect(spanOf(`I hear you.\n\n${atLimit}\n\nI will call you.`, 'draft/over-explaining', UPSET)).toBeUndefined();
+    const over = [...sentences.slice(0, -1), 'The team checked the account and the payment records twice today.', ten].join(' ');
+    expect(spanOf(`I hear you.\n\n${over}`, 'draft/over-explaining', UPSET)).toBe(over.slice(0, -ten.length - 1));
+  });
+
+  it('skips a short greeting to find the opening sentence, but not a long one', () => {
+    expect(spanOf('Hello there, good morning! Please restart the app.', 'draft/missing-acknowledgement', UPSET)).toBe('Please restart the app.');
+    expect(spanOf('Hi Dana, good morning to you! Please restart the app.', 'draft/missing-acknowledgement', UPSET)).toBe('Please restart the app.');
+    expect(spanOf('Hi Dana, a very good morning to you! Please restart the app.', 'draft/missing-acknowledgement', UPSET)).toBeUndefined();
+    expect(spanOf('Hi Dana, thanks so much for reaching out to us today. Please restart the app.', 'draft/missing-acknowledgement', UPSET)).toBeUndefined();
+  });
+
+  it('counts no question as a commitment, however it ends', () => {
+    expect(linter.commitments('I will send it tomorrow ?  Thanks.')).toEqual([]);
+    expect(linter.commitments('I will send it tomorrow! Thanks.').map((c) => c.text)).toEqual(['I will send it tomorrow!']);
+  });
+});
+
+describe('a draft checks file with a mistake', () => {
+  const problem = (run: () => unknown) => {
+    try {
+      run();
+    } catch (e) {
+      const { name, file, field, problem } = e as { name: string; file: string; field: string; problem: string };
+      return { name, file, field, problem };
+    }
+    return undefined;
+  };
+
+  it('names the file and field of a value out of range or an unknown field', () => {
+    expect(validateDraftConfig(structuredClone(config), 'rules/draft.yaml')).toEqual(config);
+    expect(problem(() => validateDraftConfig({ ...config, 'upset-below': 2 }, 'rules/draft.yaml'))).toMatchObject({ name: 'PackError', file: 'rules/draft.yaml', field: 'upset-below' });
+    expect(problem(() => validateDraftConfig({ ...config, extra: 1 }, 'team/draft.yaml'))).toEqual({ name: 'PackError', file: 'team/draft.yaml', field: '(top level)', problem: 'unknown field(s): extra' });
+  });
+
+  it('names the list and position of a pattern that does not parse', () => {
+    const broken = { ...config, patterns: { ...config.patterns, hedge: ['perhaps', '(maybe'] } };
+    const compiled = compilePack({ macros: builtinPack().pack.macros, rules: [] });
+    expect(problem(() => compileDraftChecks(broken, compiled, 'team/draft.yaml'))).toMatchObject({ name: 'PackError', file: 'team/draft.yaml', field: 'patterns.hedge[1]' });
+    expect(problem(() => compileDraftChecks(broken, compiled))).toMatchObject({ file: 'rules/draft.yaml', field: 'patterns.hedge[1]' });
+    expect(compileDraftChecks(config, compiled).patterns.filter((p) => p.list === 'greeting')).toHaveLength(config.patterns.greeting.length);
   });
 });

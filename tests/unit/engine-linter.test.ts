@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFindingRewrite, createLinter, rewriteSpan, validatePack, builtinPack, type BuiltinPack, type Finding, type LinterOptions } from '../../lib/engine';
+import { applyFindingRewrite, createLinter, rewriteSpan, validatePack, builtinPack, type BuiltinPack, type Finding, type LintContext, type LinterOptions } from '../../lib/engine';
 
 const macros = builtinPack().pack.macros;
 const examples = { flag: ['a', 'b', 'c'], pass: ['d', 'e', 'f'] };
@@ -62,6 +62,8 @@ describe('createLinter().lint', () => {
     const lint = (text: string) => linterWith().lint(text).filter((f) => f.ruleId === 'sure-thing' || f.ruleId === 'as-i-said').map((f) => f.ruleId);
     expect(lint('I am sure it ships today.')).toEqual(['sure-thing']);
     expect(lint('I am sure if the card is valid.')).toEqual([]);
+    expect(lint('Whether it ships or not I am sure we can help.')).toEqual([]);
+    expect(lint('Whether it ships or not, today I am sure we can help.')).toEqual(['sure-thing']);
     expect(lint('As I said, it ships today.')).toEqual(['as-i-said']);
     expect(lint('You asked about this. As I said, it ships today.')).toEqual([]);
     expect(lint('As I said, you asked about this.')).toEqual(['as-i-said']);
@@ -197,6 +199,8 @@ describe('invisible characters pasted from tickets (zero-width spaces, joiners, 
       ['That is your respon\u200bsibility to ch\u00adeck.', 'not-our-fault'],
       ['You should have al\u2060ready received an em\u200bail about it.', 'should-have-received'],
       ['\u200bCalm down\u200b, we\u200bre on it\ufeff.', 'calm-down'],
+      ['Thanks. \u200bCalm down\u200b, we\u200bre on it\ufeff.', 'calm-down'],
+      ['Thanks. You will be re-\u200baccommodated on the next departure.', 'reaccommodated'],
     ];
     for (const [text, ruleId] of cases) {
       const shown = strip(text);
@@ -207,6 +211,180 @@ describe('invisible characters pasted from tickets (zero-width spaces, joiners, 
       const g = linter.lint(shown).find((x) => x.ruleId === ruleId)!;
       expect(f.rewrites.length, text).toBeGreaterThan(0);
       expect(strip(applyFindingRewrite(text, f)), text).toBe(applyFindingRewrite(shown, g));
+    }
+  });
+});
+
+describe('rule options a rule author sets', () => {
+  const optionRules = validatePack(
+    {
+      rules: [
+        { id: 'chill', category: 'dismissive', severity: 'problem', message: 'Chill.', match: ['chill out'], 'without-complaint': 'drop', rewrites: ['I hear you'], examples },
+        { id: 'cherish', category: 'corporate-filler', severity: 'warning', message: 'Cherish.', match: ['we cherish you'], 'without-complaint': 'suggest', rewrites: ['thank you'], examples },
+        { id: 'will-try', category: 'uncertain', severity: 'warning', message: 'Try.', match: ['we will try'], 'followed-by': ['to (fix|send)', 'again'], rewrites: ['we will'], examples },
+        { id: 'hold-on', category: 'excuse', severity: 'warning', message: 'Hold on.', match: ['hold on'], slot: 'clause', rewrites: ['one moment while I check the U.S. depot'], examples },
+        { id: 'and-more', category: 'excuse', severity: 'warning', message: 'More.', match: ['and for the trouble'], rewrites: ['{remove}', 'and for the wait', 'and for the delay', 'and for the mix-up'], examples },
+        { id: 'trailing', category: 'excuse', severity: 'warning', message: 'Trailing.', match: ['super busy _?'], rewrites: ['busy'], script: 'long-wait', examples },
+      ],
+    },
+    'option-rules.yaml',
+    macros,
+  );
+  const optionLinter = createLinter({ basePack: { pack: { macros, rules: optionRules.rules }, draft: builtinPack().draft } });
+  const found = (text: string, context?: LintContext) => phrase(optionLinter.lint(text, context)).map((f) => ({ id: f.ruleId, span: text.slice(f.start, f.end), severity: f.severity, rewrites: f.rewrites }));
+
+  it('without-complaint "drop": no finding on banter, a finding when a complaint is in view', () => {
+    expect(found('Chill out, the party is tomorrow and we are so excited!')).toEqual([]);
+    // A pleased customer: even a trouble word is banter.
+    expect(found('Chill out, the delay was tiny.', { customerSentiment: 0.6 })).toEqual([]);
+    expect(found('Chill out, the party is tomorrow.')).toEqual([{ id: 'chill', span: 'Chill out', severity: 'problem', rewrites: ['I hear you'] }]);
+    expect(found('Chill out, sorry about the delay. We are so excited!')).toEqual([{ id: 'chill', span: 'Chill out', severity: 'problem', rewrites: ['I hear you'] }]);
+    expect(found('Chill out, we are so excited!', { customerSentiment: -0.5 })).toEqual([{ id: 'chill', span: 'Chill out', severity: 'problem', rewrites: ['I hear you'] }]);
+    expect(found('Chill out, the delay was tiny.', { customerSentiment: 0.3 })).toEqual([{ id: 'chill', span: 'Chill out', severity: 'problem', rewrites: ['I hear you'] }]);
+  });
+
+  it('without-complaint "suggest": on banter a suggestion with no rewrites, else the rule\'s severity and rewrites', () => {
+    expect(found('We cherish you, it was amazing to meet!')).toEqual([{ id: 'cherish', span: 'We cherish you', severity: 'suggestion', rewrites: [] }]);
+    expect(found('We cherish you, sorry for the wait.')).toEqual([{ id: 'cherish', span: 'We cherish you', severity: 'warning', rewrites: ['Thank you'] }]);
+  });
+
+  it('followed-by: a finding only when one of the phrases follows, with the span on the match alone', () => {
+    expect(found('We will try to fix it today.')).toEqual([{ id: 'will-try', span: 'We will try', severity: 'warning', rewrites: ['We will'] }]);
+    expect(found('Then we will try to send it.').map((f) => f.span)).toEqual(['we will try']);
+    expect(found('We will try again.').map((f) => f.span)).toEqual(['We will try']);
+    expect(found('We will try harder next time.')).toEqual([]);
+    expect(found('We will try.')).toEqual([]);
+  });
+
+  it('end a clause rewrite with a full stop before the agent\'s next clause, even when it holds one inside', () => {
+    const text = 'Hold on, I am checking.';
+    const f = phrase(optionLinter.lint(text))[0];
+    expect(f.rewrites).toEqual(['One moment while I check the U.S. depot. I']);
+    expect(text.slice(rewriteSpan(f).start, rewriteSpan(f).end)).toBe('Hold on, I');
+  });
+
+  it('offer at most three rewrites when a tacked-on phrase\'s removal comes first', () => {
+    expect(found('Sorry about the parcel, and for the trouble.')[0].rewrites).toEqual(['parcel', 'parcel, and for the wait', 'parcel, and for the delay']);
+  });
+
+  it('never starts or ends a span on punctuation a pattern took in, and keeps the rule\'s script', () => {
+    const text = 'We are super busy, sorry.';
+    const [f] = phrase(optionLinter.lint(text));
+    expect(text.slice(f.start, f.end)).toBe('super busy');
+    expect(f.script).toBe('long-wait');
+    expect(found('We are super busy today.').map((x) => x.span)).toEqual(['super busy today']);
+    expect(phrase(optionLinter.lint('Chill out, sorry.'))[0]).not.toHaveProperty('script');
+  });
+});
+
+describe('overlapping findings of different rules', () => {
+  const rule = (id: string, severity: 'suggestion' | 'warning' | 'problem', match: string, extra: object = {}) => ({ id, category: 'excuse', severity, message: `${id}.`, match: [match], rewrites: ['x'], examples, ...extra });
+  const lintWith = (rules: object[], text: string) => {
+    const pack = validatePack({ rules }, 'overlap-rules.yaml', macros);
+    return phrase(createLinter({ basePack: { pack: { macros, rules: pack.rules }, draft: builtinPack().draft } }).lint(text)).map((f) => `${f.ruleId}:${text.slice(f.start, f.end)}`);
+  };
+  const text = 'Alpha beta gamma delta, epsilon.';
+
+  it('keep the more severe of two, however short', () => {
+    expect(lintWith([rule('long', 'warning', 'alpha beta gamma delta'), rule('short', 'problem', 'gamma')], text)).toEqual(['short:gamma']);
+    expect(lintWith([rule('long', 'problem', 'alpha beta gamma delta'), rule('short', 'warning', 'gamma')], text)).toEqual(['long:Alpha beta gamma delta']);
+  });
+
+  it('keep the longer of two equally severe, and the earlier of two as long', () => {
+    expect(lintWith([rule('short', 'warning', 'alpha beta'), rule('long', 'warning', 'alpha beta gamma')], text)).toEqual(['long:Alpha beta gamma']);
+    expect(lintWith([rule('long', 'warning', 'alpha beta gamma'), rule('short', 'warning', 'alpha beta')], text)).toEqual(['long:Alpha beta gamma']);
+    // "beta gamma" is not cut back to end before the other's phrase: it has an except.later.
+    expect(lintWith([rule('first', 'warning', 'alpha beta'), rule('second', 'warning', 'beta gamma', { except: { later: ['zzz'] } })], text)).toEqual(['first:Alpha beta']);
+    expect(lintWith([rule('second', 'warning', 'beta gamma', { except: { later: ['zzz'] } }), rule('first', 'warning', 'alpha beta')], text)).toEqual(['first:Alpha beta']);
+  });
+
+  it('keep every finding that overlaps no better one, in order', () => {
+    const rules = [rule('wide', 'suggestion', 'alpha beta gamma delta'), rule('beta', 'problem', 'beta'), rule('delta', 'warning', 'delta'), rule('epsilon', 'suggestion', 'epsilon')];
+    expect(lintWith(rules, text)).toEqual(['beta:beta', 'delta:delta', 'epsilon:epsilon']);
+    expect(lintWith(rules, `${text} ${text}`)).toEqual(['beta:beta', 'delta:delta', 'epsilon:epsilon', 'beta:beta', 'delta:delta', 'epsilon:epsilon']);
+  });
+});
+
+describe('the span a rewrite replaces, fitted around the phrase', () => {
+  const linter = createLinter();
+  const fitted = (text: string, ruleId: string) => {
+    const f = linter.lint(text).find((x) => x.ruleId === ruleId)!;
+    const { start, end } = rewriteSpan(f);
+    return { underline: text.slice(f.start, f.end), replaces: text.slice(start, end), rewrites: f.rewrites };
+  };
+
+  it('ends a clause rewrite as a sentence before the agent\'s next clause, taking its first letter to re-case it', () => {
+    expect(fitted('Please calm down, I am on it.', 'calm-down')).toEqual({
+      underline: 'Please calm down',
+      replaces: 'Please calm down, I',
+      rewrites: ['I can hear how frustrating this has been, and I want to sort it out with you. I', 'I understand why this is upsetting. I'],
+    });
+  });
+
+  it('removes a tacked-on phrase with the comma before it, keeping the word before it as the visible change', () => {
+    expect(fitted("I'm sorry the bag missed the flight, and for any inconvenience.", 'and-the-inconvenience')).toEqual({
+      underline: 'and for any inconvenience',
+      replaces: 'flight, and for any inconvenience',
+      rewrites: ['flight', 'flight, and for [what it cost you]'],
+    });
+    expect(fitted("I'm sorry the bag missed the flight and for any inconvenience.", 'and-the-inconvenience')).toEqual({
+      underline: 'and for any inconvenience',
+      replaces: 'flight and for any inconvenience',
+      rewrites: ['flight', 'flight and for [what it cost you]'],
+    });
+    // The article before the kept word stays as it is.
+    expect(fitted("I'm sorry about an error, and for any inconvenience.", 'and-the-inconvenience')).toEqual({
+      underline: 'and for any inconvenience',
+      replaces: 'error, and for any inconvenience',
+      rewrites: ['error', 'error, and for [what it cost you]'],
+    });
+  });
+
+  it('removes a marker with the comma and space after it, re-casing the next letter', () => {
+    expect(fitted('Obviously, many things can cause a delay.', 'obviously')).toEqual({ underline: 'Obviously', replaces: 'Obviously, m', rewrites: ['M'] });
+    expect(fitted('You obviously need a passport for that route.', 'obviously')).toEqual({ underline: 'obviously', replaces: 'obviously n', rewrites: ['n'] });
+    expect(fitted('As you were told, the fee is non-refundable.', 'as-you-were-told')).toEqual({ underline: 'As you were told', replaces: 'As you were told, t', rewrites: ['T', 'To recap, t'] });
+  });
+
+  it('takes in the article before the phrase and fits it to the rewrite', () => {
+    expect(fitted('The flight was delayed by an equipment change.', 'industry-terms')).toEqual({ underline: 'equipment change', replaces: 'an equipment change', rewrites: ['an aircraft change'] });
+    expect(fitted('An equipment change delayed it.', 'industry-terms')).toEqual({ underline: 'equipment change', replaces: 'An equipment change', rewrites: ['An aircraft change'] });
+    expect(fitted('The flight was delayed by an equip\u200bment change.', 'industry-terms')).toEqual({ underline: 'equip\u200bment change', replaces: 'an equip\u200bment change', rewrites: ['an aircraft change'] });
+  });
+
+  it('gives no separate span when the rewrites replace just the phrase, invisible characters or not', () => {
+    for (const text of ['Your number port-in is still pending.', 'Your number port-\u200bin is still pending.', 'Please calm\u200b down']) {
+      const f = linter.lint(text).find((x) => x.category !== 'draft')!;
+      void f.rewrites;
+      expect(f.replace, text).toBeUndefined();
+    }
+    expect(fitted('Please calm\u200b down', 'calm-down')).toEqual({ underline: 'Please calm\u200b down', replaces: 'Please calm\u200b down', rewrites: ['I can hear how frustrating this has been, and I want to sort it out with you', 'I understand why this is upsetting'] });
+  });
+});
+
+describe('rewrites that read the rest of the draft', () => {
+  const linter = createLinter();
+  const rewritesOf = (text: string, ruleId: string) => linter.lint(text).find((f) => f.ruleId === ruleId)!.rewrites;
+
+  it('offer "let me check" unless the draft already reports a check before the phrase or rules one out after it', () => {
+    expect(rewritesOf("I'm not sure if the flight is delayed.", 'not-sure')).toEqual(['Let me check whether the flight is delayed']);
+    expect(rewritesOf("We checked the system, and I'm not sure if the flight is delayed.", 'not-sure')).toEqual([]);
+    expect(rewritesOf("I'm not sure if the flight is delayed, but we checked the system.", 'not-sure')).toEqual(['Let me check whether the flight is delayed, but we checked the system']);
+    expect(rewritesOf("I'm not sure if the flight is delayed; we can't confirm it yet.", 'not-sure')).toEqual([]);
+    expect(rewritesOf("We can't confirm it yet, and I'm not sure if the flight is delayed.", 'not-sure')).toEqual(['let me check whether the flight is delayed']);
+  });
+
+  it('speak as the draft does when the phrase has no subject of its own ("I" on a tie)', () => {
+    const sorry = (text: string) => rewritesOf(text, 'any-inconvenience')[0];
+    expect(sorry('Sorry for any inconvenience, we are on it and we will fix it.')).toBe('We are sorry about the trouble this has caused');
+    expect(sorry('Sorry for any inconvenience, I am on it and I will fix it.')).toBe('I am sorry about the trouble this has caused');
+    expect(sorry('Sorry for any inconvenience, I am on it and we will fix it.')).toBe('I am sorry about the trouble this has caused');
+    expect(sorry('Sorry for any inconvenience. We checked it.')).toBe("We're sorry about the trouble this has caused");
+  });
+
+  it('never underline a sign-off a phrase runs on into', () => {
+    for (const text of ['You should have read the terms (1/2)', 'You should have read the terms /JB', 'Thanks. You should have read the terms (1/2)']) {
+      expect(spans(text, phrase(linter.lint(text)))).toEqual(['should-have-done:You should have read the terms']);
     }
   });
 });

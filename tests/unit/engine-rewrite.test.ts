@@ -1,0 +1,114 @@
+/**
+ * The pieces a rewrite is fitted with, each on its own: what the agent sees joined into the draft
+ * (no doubled word or punctuation, the right article, case and register, ticket facts) and in the card's preview.
+ */
+import { describe, expect, it } from 'vitest';
+import { contentEnd, fillFacts, fitCase, fitJoins, fitRegister, placeholdersIn, previewRewrite, withArticle } from '../../lib/engine/rewrite';
+
+describe('fitJoins', () => {
+  it('drops a word the text before already ends on, only when a space separates them', () => {
+    expect(fitJoins('we will refund you', 'Thanks, we ', ' today.', false)).toBe('will refund you');
+    expect(fitJoins('We will refund you', 'Thanks, we', ' today.', false)).toBe('We will refund you');
+    expect(fitJoins('[first name] said', 'first ', ' ok', false)).toBe('[first name] said');
+  });
+
+  it('drops a last word the text after starts with, only across a space', () => {
+    expect(fitJoins('send it today', 'I will ', ' today.', false)).toBe('send it');
+    expect(fitJoins('send it today', 'I will ', 'today.', false)).toBe('send it today');
+    expect(fitJoins('today', 'I will send it ', ' today.', false)).toBe('today');
+  });
+
+  it('drops punctuation the text around already has', () => {
+    expect(fitJoins('sorry,', 'We are ', ', truly.', false)).toBe('sorry');
+    expect(fitJoins('sorry;', 'We are ', '. Truly.', false)).toBe('sorry');
+    expect(fitJoins('sorry,', 'We are ', ' truly.', false)).toBe('sorry,');
+    expect(fitJoins(', sadly', 'It broke, ', ' now.', false)).toBe('sadly');
+    expect(fitJoins(', sadly', 'It broke ', ' now.', false)).toBe(', sadly');
+  });
+
+  it('puts a comma after a fronted marker when words follow, and none when one is there', () => {
+    expect(fitJoins('Honestly', '', ' we can help.', true)).toBe('Honestly,');
+    expect(fitJoins('Honestly', '', ', we can help.', true)).toBe('Honestly');
+    expect(fitJoins('Honestly', '', ' we can help.', false)).toBe('Honestly');
+    expect(fitJoins('I can tell you that', '', ' we can help.', true)).toBe('I can tell you that');
+  });
+});
+
+describe('withArticle', () => {
+  it('fits "a" or "an" to the rewrite, keeping the capital of the draft\'s article', () => {
+    expect(withArticle('an', 'delay', ' to your trip.')).toBe('a delay');
+    expect(withArticle('An', 'equipment change', '.')).toBe('An equipment change');
+    expect(withArticle('A', 'delay', '.')).toBe('A delay');
+    expect(withArticle('a', 'hour-long wait', '.')).toBe('an hour-long wait');
+    expect(withArticle('an', 'user account', '.')).toBe('a user account');
+    expect(withArticle('a', 'unusual delay', '.')).toBe('an unusual delay');
+  });
+
+  it('drops the article before a determiner, re-casing it, and keeps it before a placeholder the noun phrase goes on after', () => {
+    expect(withArticle('an', 'the same thing', '.')).toBe('the same thing');
+    expect(withArticle('An', 'the same thing', '.')).toBe('The same thing');
+    expect(withArticle('an', '[plain words]', ' happened')).toBe('an [plain words]');
+    expect(withArticle('an', '[plain words]', ' to you.')).toBe('[plain words]');
+    expect(withArticle('an', '[plain words]', '.')).toBe('[plain words]');
+    expect(withArticle('an', '', '.')).toBe('');
+  });
+});
+
+describe('previewRewrite', () => {
+  it('shows the whole sentence around the change, and the placeholders to fill', () => {
+    const text = 'Hi Sam. That is our policy, sadly. Bye.';
+    const start = text.indexOf('That');
+    const f = { start, end: start + 'That is our policy'.length, rewrites: ['I cannot do that [by when]', 'No'] };
+    expect(previewRewrite(text, f, 0)).toEqual({ before: '', changed: 'I cannot do that [by when]', after: ', sadly.', placeholders: ['[by when]'] });
+    expect(previewRewrite(text, { ...f, start: start + 8 }, 1)).toEqual({ before: 'That is ', changed: 'No', after: ', sadly.', placeholders: [] });
+    expect(previewRewrite(text, { ...f, replace: { start: 0, end: 2 } }, 1)).toEqual({ before: '', changed: 'No', after: ' Sam.', placeholders: [] });
+  });
+
+  it('stops at a line break and at the text\'s ends', () => {
+    const text = 'First line\nThat is our policy';
+    expect(previewRewrite(text, { start: 11, end: 18, rewrites: ['This'] }, 0)).toEqual({ before: '', changed: 'This', after: ' our policy', placeholders: [] });
+    // The draft's first sentence keeps its first character.
+    expect(previewRewrite('So that is it\nBye', { start: 3, end: 7, rewrites: ['this'] }, 0)).toEqual({ before: 'So ', changed: 'this', after: ' is it', placeholders: [] });
+    expect(previewRewrite('Is it? Yes! Fine. Ok', { start: 18, end: 20, rewrites: ['Good'] }, 0)).toEqual({ before: '', changed: 'Good', after: '', placeholders: [] });
+  });
+});
+
+describe('fillFacts and placeholders', () => {
+  it('fills the ticket\'s facts, trimmed, and leaves unknown or odd-looking ones visible', () => {
+    expect(fillFacts('Hi [first name], order [Order Number] and [name].', { firstName: ' Dana ', orderNumber: 'A-17' })).toBe('Hi Dana, order A-17 and Dana.');
+    expect(fillFacts('Hi [first name], [by when].', { orderNumber: 'A-17' })).toBe('Hi [first name], [by when].');
+    expect(fillFacts('Hi [first name].', { firstName: '<b>x</b>' })).toBe('Hi [first name].');
+    expect(fillFacts('Hi [first name].', { firstName: 'x'.repeat(42) })).toBe('Hi [first name].');
+    expect(fillFacts('Hi [first name].', { firstName: '' })).toBe('Hi [first name].');
+    expect(fillFacts('Hi [first name].', undefined)).toBe('Hi [first name].');
+  });
+
+  it('finds placeholders of up to 40 characters, never a link or one starting with a space', () => {
+    const text = `Fill [by when] and [ x] and [link](http://a) and [${'a'.repeat(41)}] [${'b'.repeat(40)}]`;
+    expect(placeholdersIn(text)).toEqual([
+      { start: 5, end: 14, text: '[by when]' },
+      { start: text.lastIndexOf('['), end: text.length, text: `[${'b'.repeat(40)}]` },
+    ]);
+  });
+});
+
+describe('fitCase, fitRegister and contentEnd', () => {
+  it('lower-cases mid-sentence except "I", OK, acronyms and placeholders; capitalises a sentence start', () => {
+    expect(['I will check', "I'm on it", 'OK then', 'USPS lost it', '[name] said', 'Thanks', 'Items'].map((r) => fitCase(r, false))).toEqual(['I will check', "I'm on it", 'OK then', 'USPS lost it', '[name] said', 'thanks', 'items']);
+    expect(fitCase('thanks', true)).toBe('Thanks');
+    expect(fitCase('', true)).toBe('');
+  });
+
+  it('follows the draft\'s register, keeping a form the sentence ends on long, and always writes "cannot"', () => {
+    expect(fitRegister('we are sure it is fine, that is.', true)).toBe("we're sure it's fine, that is.");
+    expect(fitRegister("I'm sure we're fine", false)).toBe('I am sure we are fine');
+    expect(fitRegister('We can not do it', null)).toBe('We cannot do it');
+    expect(fitRegister('We are sure', true)).toBe("We're sure");
+    expect(fitRegister('thanks', true)).toBe('thanks');
+  });
+
+  it('ends a sentence\'s content before its sign-off and closing punctuation', () => {
+    const ends = ['Thanks a lot! - Carl', 'Thanks ^AB', 'Thanks /JB', 'Thanks (1/2)', 'See https://x.y/z', 'Done.)"', 'Thanks *TMT.'].map((s) => s.slice(0, contentEnd(s)));
+    expect(ends).toEqual(['Thanks a lot', 'Thanks', 'Thanks', 'Thanks', 'See', 'Done', 'Thanks']);
+  });
+});
