@@ -273,5 +273,6 @@ describe('a checklist file of its own', () => {
     expect(problem({ items: [null] })).toMatch(/^rules\/checklist\.yaml: rule "#1", field "\(item\)": /);
     expect(problem({ items: [{ ...valid, 'bare-apology': ['(sorry'] }] })).toMatch(/rule "x", field "bare-apology\[0\]"/);
     expect(problem({ items: [{ ...valid, except: { before: ['for', '(a'] } }] })).toMatch(/rule "x", field "except.before\[1\]"/);
+    expect(problem({ items: [{ ...valid, 'how-to': { intro: ['follow (these steps'], steps: 'skip' } }] })).toMatch(/rule "x", field "how-to.intro\[0\]"/);
   });
 });

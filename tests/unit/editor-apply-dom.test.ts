@@ -152,6 +152,38 @@ describe.each([
 });
 
 describe('applyRewrite through the editor model', () => {
+  it('tells the editor the caret moved before an insertion at it (one character aside, then back), and selects only the phrase of a rewrite', async () => {
+    const selections = async (at: { start: number; end: number; phrase: string }) => {
+      const el = editable();
+      el.focus();
+      const seen: { start: number; end: number }[] = [];
+      const record = () => {
+        const now = readDraft(el).selection();
+        const last = seen[seen.length - 1];
+        if (now && !(last && last.start === now.start && last.end === now.end)) seen.push(now);
+      };
+      document.addEventListener('selectionchange', record);
+      try {
+        expect((await applyRewrite(el, at, ' Thanks!')).ok).toBe(true);
+      } finally {
+        document.removeEventListener('selectionchange', record);
+      }
+      return seen.slice(0, 2);
+    };
+    const end = DRAFT.length;
+    expect(await selections({ start: end, end, phrase: '' })).toEqual([{ start: end - 1, end: end - 1 }, { start: end, end }]);
+    expect(await selections({ start: 0, end: 0, phrase: '' })).toEqual([{ start: 1, end: 1 }, { start: 0, end: 0 }]);
+    expect((await selections(target))[0]).toEqual({ start: 16, end: 25 });
+  });
+
+  it('selects the placeholder of a rewrite with selectPlaceholder, for the agent to type over', async () => {
+    const el = editable();
+    const rewrite = 'bear with me until [by when]';
+    expect((await applyRewrite(el, target, rewrite, { selectPlaceholder: true })).ok).toBe(true);
+    const slot = 16 + rewrite.indexOf('[');
+    expect(readDraft(el).selection()).toEqual({ start: slot, end: slot + '[by when]'.length });
+  });
+
   it('lets an editor that handles beforeinput insertReplacementText make the edit, and reads it back', async () => {
     const el = editable();
     const seen: string[] = [];

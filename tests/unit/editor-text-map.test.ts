@@ -157,6 +157,7 @@ describe('readDraft text (contenteditable)', () => {
     ['a <br> followed by an image breaks the line', 'a<br><img alt="">', 'a\n\uFFFC'],
     ['a <br> followed by a chip breaks the line', 'a<br><span contenteditable="false">@Mia</span>', 'a\n\uFFFC'],
     ['a <br> followed by text in an inline mark breaks the line', 'a<br><i><b>b</b></i>', 'a\nb'],
+    ['a <br> followed by text that starts with a filler breaks the line', 'a<br>\u200bb', 'a\nb'],
     ['images, form controls and media are one placeholder each', '<p>a<img alt="x">b<input>c<button>Go</button>d<video></video></p>', 'a\uFFFCb\uFFFCc\uFFFCd\uFFFC'],
     ['a non-editable widget holding only an image is a placeholder, not skipped', '<p>a<span contenteditable="false"><img alt=""></span>b</p>', 'a\uFFFCb'],
     ['an atom at the start of a block starts the new line', '<p>a</p><p><img alt="">b</p>', 'a\n\uFFFCb'],
@@ -173,6 +174,10 @@ describe('readDraft text (contenteditable)', () => {
     ['of two <br> at the end, only the last adds no line', 'a<br><br>', 'a\n'],
   ])('%s', (_what, html, text) => {
     expect(readDraft(composer(html)).text).toBe(text);
+  });
+
+  it('keeps the words of a text node that ends or starts with a source newline', () => {
+    expect(readDraft(composer('<p>Thanks\n</p><p>\nBye</p>')).text.split(/\s+/)).toEqual(['Thanks', 'Bye']);
   });
 
   it('keeps newlines typed in a pre-formatted composer', () => {
@@ -240,6 +245,14 @@ describe('readDraft offsets ↔ DOM (contenteditable)', () => {
     const draft = readDraft(root);
     expect(draft.text).toBe('ab\ncd');
     expect(ends(draft.toRange(2, 3)!)).toEqual([root, 1, root.children[0], 0]);
+  });
+
+  it('starts the separator before a block at the block when the text before it follows an earlier block', () => {
+    const root = composer('<p>a</p>b<p>c</p>');
+    const draft = readDraft(root);
+    expect(draft.text).toBe('a\nb\nc');
+    expect(ends(draft.toRange(3, 4)!)).toEqual([root, 2, root.children[1], 0]);
+    expect(draft.toRange(3, 5)!.toString()).toBe('c');
   });
 
   it('maps a <br> line break to the <br> element', () => {

@@ -139,6 +139,16 @@ describe('the side panel’s line to its tab', () => {
     expect(await line.ask({ type: 'insert-text', text: 'two' })).toEqual({ ok: false, message: MOVED_AWAY });
   });
 
+  test('shows the first state even with no ticket read yet; closed while a reconnect waits, it neither reconnects nor fails', () => {
+    const { line, ports, states, runTimers } = setUp();
+    ports[0]!.send({ type: 'tab-state', state: state({ snapshot: null }) });
+    expect(states).toHaveLength(1);
+    ports[0]!.drop();
+    line.close();
+    runTimers();
+    expect(ports).toHaveLength(1);
+  });
+
   test('a port that throws on post answers with a message to reopen the panel', async () => {
     const { line, ports } = setUp();
     ports[0]!.port.postMessage = () => {
