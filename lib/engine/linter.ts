@@ -230,11 +230,13 @@ export function createLinter(options: LinterOptions = {}): Linter {
       start -= lead[0].length;
       rewrites = [lead[0].replace(/[,;\s]+$/, ''), ...rewrites.map((r) => lead[0] + r)].slice(0, 3);
     }
-    const article = spec.slot !== 'marker' && !lead ? ARTICLE_BEFORE.exec(text.slice(s.start, start)) : null;
+    const article = !lead ? ARTICLE_BEFORE.exec(text.slice(s.start, start)) : null;
     if (article && rewrites.length) {
       // "an equipment change" → "a …" or, before a placeholder or determiner, no article at all.
       start -= article[0].length;
-      rewrites = rewrites.map((r) => withArticle(article[1], r, text.slice(end, s.end)));
+      const after = text.slice(end, s.end);
+      // A marker's rewrite starts the words that follow it ("an obviously broken" → "a broken"): they choose the article.
+      rewrites = rewrites.map((r) => (spec.slot === 'marker' ? withArticle(article[1], r + after, '').slice(0, -after.length || undefined) : withArticle(article[1], r, after)));
     }
     return start !== phrase.start || end !== phrase.end ? { rewrites, replace: { start, end } } : { rewrites };
   }

@@ -346,6 +346,12 @@ describe('the span a rewrite replaces, fitted around the phrase', () => {
     expect(fitted('As you were told, the fee is non-refundable.', 'as-you-were-told')).toEqual({ underline: 'As you were told', replaces: 'As you were told, t', rewrites: ['T', 'To recap, t'] });
   });
 
+  it('fits the article before a removed marker to the word that then follows it', () => {
+    expect(fitted('It is an obviously broken link.', 'obviously')).toEqual({ underline: 'obviously', replaces: 'an obviously b', rewrites: ['a b'] });
+    expect(fitted('An obviously honest mistake.', 'obviously')).toEqual({ underline: 'obviously', replaces: 'An obviously h', rewrites: ['An h'] });
+    expect(fitted('It was a obviously odd error.', 'obviously')).toEqual({ underline: 'obviously', replaces: 'a obviously o', rewrites: ['an o'] });
+  });
+
   it('takes in the article before the phrase and fits it to the rewrite', () => {
     expect(fitted('The flight was delayed by an equipment change.', 'industry-terms')).toEqual({ underline: 'equipment change', replaces: 'an equipment change', rewrites: ['an aircraft change'] });
     expect(fitted('An equipment change delayed it.', 'industry-terms')).toEqual({ underline: 'equipment change', replaces: 'An equipment change', rewrites: ['An aircraft change'] });
