@@ -7,7 +7,8 @@ export function applyFirstRewrite(text: string, f: Finding): string {
 
 /** Defects around the replaced text: lower-case sentence start, "can not", a doubled word or punctuation, glued words. */
 export function joinDefects(text: string, f: Finding): string[] {
-  const { start } = rewriteSpan(f);
+  const orig = rewriteSpan(f);
+  const { start } = orig;
   const rewrite = f.rewrites[0];
   const after = applyFirstRewrite(text, f);
   const end = start + rewrite.length;
@@ -24,8 +25,11 @@ export function joinDefects(text: string, f: Finding): string[] {
   if (words.length && /([,;:.!?])\s*\1|[,;:]\s*[.!?]|\s[,;:.](?!\d)/.test(after.slice(Math.max(0, start - 2), Math.min(after.length, end + 2))) && !/([,;:.!?])\s*\1|[,;:]\s*[.!?]|\s[,;:.]/.test(text.slice(Math.max(0, start - 2), Math.min(text.length, rewriteSpan(f).end + 2)))) out.push('doubled or stray punctuation');
   if ((start > 0 && /[\p{L}\p{N}]/u.test(after[start - 1]) && /^[\p{L}\p{N}]/u.test(rewrite)) || (/[\p{L}\p{N}]$/u.test(rewrite) && /^[\p{L}\p{N}]/u.test(after.slice(end)))) {
     // Only a defect when the original had a boundary there.
-    const orig = rewriteSpan(f);
     if (!(start > 0 && /[\p{L}\p{N}]/u.test(text[start - 1]) && /[\p{L}\p{N}]/u.test(text[orig.start] ?? '')) && !(/[\p{L}\p{N}]/u.test(text[orig.end - 1] ?? '') && /[\p{L}\p{N}]/u.test(text[orig.end] ?? ''))) out.push('glued words');
   }
+  if (ARTICLE_MISMATCH.test(after.slice(Math.max(0, start - 4), end + 12)) && !ARTICLE_MISMATCH.test(text.slice(Math.max(0, orig.start - 4), orig.end + 12))) out.push('"a"/"an" does not fit the next word');
   return out;
 }
+
+/** "an broken", "a other": the article does not fit the word after it (a silent h, "one" and "eu-" aside). */
+const ARTICLE_MISMATCH = /\b(?:an\s+(?!h(?:our|onest|onou?r|eir))[b-df-hj-np-tv-z]|a\s+(?!eu|one|once)[aeio])/i;

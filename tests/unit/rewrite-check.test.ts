@@ -20,4 +20,12 @@ describe('joinDefects', () => {
     expect(joinDefects(...at('We are busy.', 'are', 'arebusy x'))).toEqual([]);
     expect(joinDefects(...at('We are busy.', ' are', 'are'))).toContain('glued words');
   });
+
+  it('finds an article that no longer fits the word after it, unless the agent wrote it so', () => {
+    expect(joinDefects(...at('It is an obviously broken link.', 'obviously b', 'b'))).toEqual(['"a"/"an" does not fit the next word']);
+    expect(joinDefects(...at('It is a serious error.', 'serious', 'other'))).toEqual(['"a"/"an" does not fit the next word']);
+    expect(joinDefects(...at('It is an obviously broken link.', 'an obviously b', 'a b'))).toEqual([]);
+    expect(joinDefects(...at('It was an honest mistake on a one-way ticket.', 'honest', 'honest'))).toEqual([]);
+    expect(joinDefects(...at('It was an bad day, sadly.', 'sadly', 'truly'))).toEqual([]);
+  });
 });
