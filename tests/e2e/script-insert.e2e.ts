@@ -99,7 +99,8 @@ describe.each(EDITORS)('%s', (kind) => {
     await moveCaret(ticket, 'Control+End');
     const before = await modelText(ticket);
     await insert(scriptLine(panel, OPEN_LINE));
-    await expect.poll(() => modelText(ticket), SLOW).toBe(`${before} ${OPEN_LINE}`);
+    // With the panel's alerts, so a refused insert says why.
+    await expect.poll(async () => ({ draft: await modelText(ticket), alerts: await panel.getByRole('alert').allTextContents() }), SLOW).toEqual({ draft: `${before} ${OPEN_LINE}`, alerts: [] });
 
     await expect.poll(() => selectedText(ticket), SLOW).toBe('[what it checks]');
     await ticket.keyboard.type(AGENT_FILL);
