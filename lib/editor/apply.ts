@@ -118,12 +118,25 @@ export interface ApplyOptions extends ReadOptions {
   selectPlaceholder?: boolean;
 }
 
+/** The browser refused the selection or the command before the editor saw anything: nothing changed. */
+const REFUSED = Symbol('refused');
+
 export async function applyRewrite(composer: Composer, target: Target, replacement: string, options: ApplyOptions = {}): Promise<ApplyResult> {
+  const seen = readComposer(composer, options).text;
+  const first = await attempt(composer, target, replacement, options, seen, false);
+  if (first !== REFUSED) return first;
+  // The composer is still its page's active element, but the page itself lost focus (to the side panel whose
+  // Insert was clicked): the browser then refuses to edit. Focus the page and the composer, and try once more.
+  const second = await attempt(composer, target, replacement, options, seen, true);
+  return second === REFUSED ? { ok: false, reason: 'not-applied', text: readComposer(composer, options).text } : second;
+}
+
+async function attempt(composer: Composer, target: Target, replacement: string, options: ApplyOptions, seen: string, refocus: boolean): Promise<ApplyResult | typeof REFUSED> {
   const readDraft = (el: Composer) => readComposer(el, options);
   const doc = composer.ownerDocument;
   const win = doc.defaultView!;
-  const seen = readDraft(composer).text;
-  if (doc.activeElement !== composer && !composer.contains(doc.activeElement)) {
+  if (refocus || (doc.activeElement !== composer && !composer.contains(doc.activeElement))) {
+    if (refocus) win.focus();
     composer.focus({ preventScroll: true });
     // Editors pick up focus and the selection from events that follow `focus()`.
     await nextTask();
@@ -145,7 +158,7 @@ export async function applyRewrite(composer: Composer, target: Target, replaceme
   if (start === end && aside !== start && !isTextField(composer)) draft.select(aside, aside);
   draft.select(start, end);
   const selected = readDraft(composer).selection();
-  if (!isTextField(composer) && (!selected || selected.start !== start || selected.end !== end)) return { ok: false, reason: 'not-applied', text: before };
+  if (!isTextField(composer) && (!selected || selected.start !== start || selected.end !== end)) return REFUSED;
 
   const history = historyOf(composer);
   history?.record(composer);
@@ -185,7 +198,7 @@ export async function applyRewrite(composer: Composer, target: Target, replaceme
     // Still in the same task: the agent's next key goes where they expect it.
     placeCaret();
   } else if (!sameText(landed, before)) return restore(composer, before, readDraft);
-  else if (!inserted) return { ok: false, reason: 'not-applied', text: landed };
+  else if (!inserted) return REFUSED;
 
   // Let the editor settle (its MutationObserver, a React render), watching for the agent meanwhile.
   let agentMoved = false;

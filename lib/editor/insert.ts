@@ -12,7 +12,8 @@ export async function insertAtCaret(composer: Composer, line: string): Promise<I
   // A placeholder left in the line ("[summary]") is selected so the agent's typing fills it.
   const result = await applyRewrite(composer, { start: at, end: at, phrase: '' }, text, { selectPlaceholder: true });
   if (result.ok) return { ok: true };
-  if (result.reason !== 'mismatch') return { ok: false, message: 'The reply box changed while inserting; nothing was inserted. Try again.' };
+  if (result.reason === 'not-applied') return { ok: false, message: 'The reply box did not take the line; nothing was inserted. Click in the reply, then try again.' };
+  if (result.reason !== 'mismatch') return { ok: false, message: 'The reply changed while inserting; nothing was inserted. Try again.' };
   return {
     ok: false,
     message: result.restored

@@ -9,12 +9,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyRewrite, undoGroupingDelay } from '../../lib/editor/apply';
 import { readDraft, type Composer } from '../../lib/editor/text-map';
 
-type Misbehave = 'none' | 'drop' | 'double' | 'refuse';
+/** `unfocused`: the page lost focus to another (the side panel), so the browser refuses edits until `window.focus()`. */
+type Misbehave = 'none' | 'drop' | 'double' | 'refuse' | 'unfocused';
 let misbehave: Misbehave = 'none';
 let undoStack: { el: Composer; html: string; value: string }[] = [];
 
 function insertText(text: string): boolean {
-  if (misbehave === 'refuse') return false;
+  if (misbehave === 'refuse' || misbehave === 'unfocused') return false;
   const el = document.activeElement as Composer;
   undoStack.push({ el, html: el.innerHTML, value: (el as HTMLTextAreaElement).value ?? '' });
   if (misbehave === 'drop') return true;
@@ -119,6 +120,22 @@ describe.each([
     misbehave = 'refuse';
     expect(await applyRewrite(el, target, REWRITE)).toEqual({ ok: false, reason: 'not-applied', text: DRAFT });
     expect(shown(el)).toBe(DRAFT);
+  });
+
+  it('focuses the page and inserts once when the page had lost focus with the composer still active', async () => {
+    const el = make();
+    el.focus();
+    misbehave = 'unfocused';
+    const focusPage = window.focus;
+    window.focus = () => {
+      if (misbehave === 'unfocused') misbehave = 'none';
+    };
+    try {
+      expect(await applyRewrite(el, target, REWRITE)).toEqual({ ok: true, start: 16, end: 16 + REWRITE.length, text: AFTER });
+    } finally {
+      window.focus = focusPage;
+    }
+    expect(shown(el)).toBe(AFTER);
   });
 
   it('says not-applied when the editor claims the edit but the text never changes', async () => {
