@@ -186,13 +186,21 @@ function isGreeting(sentence: string): boolean {
 const LEADING_HANDLES = /^\s*(?:@\w+\s+)+/;
 
 /**
- * Drops what trails the reply itself: an agent's initials or name ("^Kev", "*HPF", "- Kelly") and a
- * thread marker ("1/2", "(2/3)"), so the closing check looks at the last sentences the customer reads.
+ * Drops what trails the reply itself: an agent's initials or name ("^Kev", "*HPF", "- Kelly"), a
+ * thread marker ("1/2", "(2/3)") and a link left on its own ("https://t.co/3qc"), so the closing check
+ * looks at the last sentences the customer reads.
  */
 function withoutSignOff<S extends { text: string }>(body: S[]): S[] {
   let end = body.length;
-  while (end > 1 && SIGN_OFF.test(body[end - 1].text.trim())) end--;
+  while (end > 1 && isSignOff(body[end - 1].text)) end--;
   return body.slice(0, end);
 }
+
+function isSignOff(sentence: string): boolean {
+  const rest = sentence.trim().replace(LINK_FIRST, '').trim();
+  return rest === '' || SIGN_OFF.test(rest);
+}
+
+const LINK_FIRST = /^(?:https?:\/\/|www\.)\S+/i;
 
 const SIGN_OFF = /^(?=\S)(?:[\^*~–—-]\s*[\p{L}.]+(?:\s[\p{L}.]+)?)?\s*(?:\(?\d{1,2}\s*\/\s*\d{1,2}\)?)?$/u;

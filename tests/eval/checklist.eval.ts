@@ -1,5 +1,5 @@
 /**
- * npm run eval -- checklist [--show]: the pre-reply checklist on 600 real agent
+ * npm run eval -- checklist [--show]: the pre-reply checklist on 640 real agent
  * replies, compared with hand judgements (reply ids and verdicts only — the
  * corpus text is never copied here). The splits:
  *   dev      tests/eval/checklist-judgements.json, the 20 replies the patterns were tuned on;
@@ -39,6 +39,10 @@
  *            committed before any pattern change, and never tuned on (held-out-13 became dev for that round).
  *            Agreement of the patterns of main d60deea when judged: 83 95 98 68 93 98; after checklist9f's tuning on
  *            the earlier splits and on unjudged replies (held-out-14's verdicts unseen while tuning): 83 95 98 68 93 98.
+ *   held-out-15 tests/eval/checklist-judgements-heldout-15.json, 40 (--draw 40 --seed 20261217), judged by hand and
+ *            committed before any pattern change, and never tuned on (held-out-14 became dev for that round).
+ *            Agreement of the patterns of main d4f71e2 when judged: 90 88 98 78 90 100; after checklist10's tuning on
+ *            the earlier splits (held-out-14 as dev) and on unjudged replies, measured once: 90 88 98 80 93 100.
  *            Draw a fresh sample for the next blind figure.
  * The checklist sees the draft's findings, as in the panel.
  *
@@ -72,6 +76,7 @@ const SPLITS = [
   { name: 'held-out-12', file: 'checklist-judgements-heldout-12.json' },
   { name: 'held-out-13', file: 'checklist-judgements-heldout-13.json' },
   { name: 'held-out-14', file: 'checklist-judgements-heldout-14.json' },
+  { name: 'held-out-15', file: 'checklist-judgements-heldout-15.json' },
 ] as const;
 
 const judgedIn = (dir: string, file: string): Verdicts => JSON.parse(readFileSync(join(dir, file), 'utf8'));

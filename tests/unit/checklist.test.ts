@@ -146,6 +146,40 @@ describe('where each item looks', () => {
     expect(statusOf(`${check} ${filler[0]} ${filler[1]} ^Kev`)['closing-check']).toBe('missing');
   });
 
+  it('reads the last two sentences before a link left on its own, as a Twitter reply ends', () => {
+    const check = 'Let us know if you have any other questions.';
+    for (const link of ['https://t.co/3qcAsLFkaY', 'https://t.co/3qcAsLFkaY ^BG', 'www.example.com/help']) {
+      expect(statusOf(`${filler[0]} ${check} ${filler[1]} ${link}`)['closing-check'], link).toBe('pass');
+    }
+    // A link inside the sentence is part of it, and two sentences after the check are still too late.
+    expect(statusOf(`${check} ${filler[0]} ${filler[1]} https://t.co/3qcAsLFkaY`)['closing-check']).toBe('missing');
+    expect(statusOf(`${filler[0]} ${check} The steps are at https://t.co/3qcAsLFkaY too.`)['closing-check']).toBe('pass');
+  });
+
+  it('counts what the flight does next, with its time, as the next step, and a question about what the customer did as none', () => {
+    expect(statusOf("I'm showing DL1981 is delayed; it's estimated to leave at 8:00 AM.")['next-step']).toBe('pass');
+    expect(statusOf("We're glad to see you're wheels up now, with an ETA of 9:33p.")['next-step']).toBe('pass');
+    expect(statusOf("I'm showing DL1981 is delayed. Sorry for the wait.")['next-step']).toBe('missing');
+    expect(statusOf('Did you show your bag to our agents at the airport?')['next-step']).toBe('missing');
+    expect(statusOf('Please show your bag to our agents at the airport.')['next-step']).toBe('pass');
+  });
+
+  it('counts a service offered as an option, but not the help the customer asked for', () => {
+    expect(statusOf('Oh no! Please let me know if you need re-booking.')['boundary-or-option']).toBe('pass');
+    expect(statusOf('Please let me know if you need anything.')['boundary-or-option']).toBe('missing');
+    const request = 'Thanks for reaching out to us for assistance with changing the shipping address.';
+    expect(statusOf(request)).toMatchObject({ 'neutral-summary': 'pass', 'boundary-or-option': 'missing' });
+    expect(statusOf('We can assist with changing the shipping address.')['boundary-or-option']).toBe('pass');
+  });
+
+  it('looks past an exclamation for the opening, and counts an invitation as no acknowledgement', () => {
+    const ack = 'Our apologies for the gate changes.';
+    expect(statusOf(`Gosh! If only we could make up our mind! ${ack}`)['opening-acknowledgement']).toBe('pass');
+    expect(statusOf(`We moved the gate. We moved it again! ${ack}`)['opening-acknowledgement']).toBe('missing');
+    expect(statusOf("We'd love to see you on board soon, Andy!")['opening-acknowledgement']).toBe('missing');
+    expect(statusOf('We love to see you on board, Andy!')['opening-acknowledgement']).toBe('pass');
+  });
+
   it('counts no option inside a how-to, but does in a numbered list of terms and after the steps', () => {
     const terms = 'Refunds apply in two cases: 1. The item arrived damaged. 2. You are eligible for a refund within 30 days.';
     const howTo = 'To request a refund, follow these steps: 1. Log in. 2. You are eligible for a refund within 30 days.';
