@@ -84,6 +84,18 @@ describe('whole-draft checks', () => {
     expect(findings.filter((f) => f.ruleId === 'calm-down').length).toBeGreaterThan(1000);
     expect(findings.every((f) => f === last || f.end <= last.start)).toBe(true);
   });
+
+  it('stops checking at a space, or before an emoji the limit would cut, and underlines the unchecked rest without its spaces', () => {
+    const tooLong = (text: string) => {
+      const f = linter.lint(text).find((x) => x.ruleId === 'draft/too-long')!;
+      return { rest: text.slice(f.start, f.end), checked: f.message.match(/first ([\d,]+) characters/)![1] };
+    };
+    const words = 'word '.repeat(MAX_LINT_CHARS / 5 + 1) + 'tail';
+    expect(tooLong(words)).toEqual({ rest: 'word tail', checked: (MAX_LINT_CHARS - 1).toLocaleString('en') });
+    expect(tooLong(`${'a'.repeat(MAX_LINT_CHARS - 1)}😀 more `)).toEqual({ rest: '😀 more', checked: (MAX_LINT_CHARS - 1).toLocaleString('en') });
+    expect(tooLong(`${'a'.repeat(MAX_LINT_CHARS)}b more `)).toEqual({ rest: 'b more', checked: MAX_LINT_CHARS.toLocaleString('en') });
+    expect(linter.lint('a'.repeat(MAX_LINT_CHARS)).map((f) => f.ruleId)).not.toContain('draft/too-long');
+  });
 });
 
 describe('commitments', () => {
