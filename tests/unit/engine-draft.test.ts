@@ -95,6 +95,24 @@ describe('whole-draft checks', () => {
     expect(tooLong(`${'a'.repeat(MAX_LINT_CHARS - 1)}😀 more `)).toEqual({ rest: '😀 more', checked: (MAX_LINT_CHARS - 1).toLocaleString('en') });
     expect(tooLong(`${'a'.repeat(MAX_LINT_CHARS)}b more `)).toEqual({ rest: 'b more', checked: MAX_LINT_CHARS.toLocaleString('en') });
     expect(linter.lint('a'.repeat(MAX_LINT_CHARS)).map((f) => f.ruleId)).not.toContain('draft/too-long');
+    expect(linter.lint('a '.repeat(MAX_LINT_CHARS / 2)).map((f) => f.ruleId)).not.toContain('draft/too-long');
+  });
+
+  it('looks for that space in the last 200 characters before the limit, and keeps every astral character whole', () => {
+    const checked = (text: string) => {
+      const f = linter.lint(text).find((x) => x.ruleId === 'draft/too-long')!;
+      expect(f).toMatchObject({ severity: 'suggestion', rewrites: [] });
+      return Number(f.message.match(/first ([\d,]+) characters/)![1].replace(/,/g, ''));
+    };
+    const a = (n: number) => 'a'.repeat(n);
+    expect(checked(`${a(MAX_LINT_CHARS - 10)} ${'b'.repeat(50)}`)).toBe(MAX_LINT_CHARS - 10);
+    expect(checked(`${a(MAX_LINT_CHARS - 200)} ${'b'.repeat(500)}`)).toBe(MAX_LINT_CHARS - 200);
+    expect(checked(`${a(MAX_LINT_CHARS - 201)} ${'b'.repeat(500)}`)).toBe(MAX_LINT_CHARS);
+    // The first and last high surrogates, and characters just past them.
+    expect(checked(`${a(MAX_LINT_CHARS - 1)}\u{10000} more`)).toBe(MAX_LINT_CHARS - 1);
+    expect(checked(`${a(MAX_LINT_CHARS - 1)}\u{10FFFF} more`)).toBe(MAX_LINT_CHARS - 1);
+    expect(checked(`${a(MAX_LINT_CHARS - 1)}ｗｗ more`)).toBe(MAX_LINT_CHARS);
+    expect(checked(`${a(MAX_LINT_CHARS - 1)}\ud7ff more`)).toBe(MAX_LINT_CHARS);
   });
 });
 

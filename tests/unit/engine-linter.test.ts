@@ -499,6 +499,7 @@ describe('rewrite templates a rule author writes', () => {
       rules: [
         { id: 'lost', category: 'excuse', severity: 'warning', message: 'Lost.', match: ['the (box|parcel|bag) (is|was) lost'], rewrites: [{ text: '{match}', edit: ['^the (\\w+) (?:is|was) lost$', 'we are tracing the \\1'] }, { text: '{match}', edit: ['^the box', 'unused'] }, '{I} will find it'], examples },
         { id: 'many', category: 'excuse', severity: 'warning', message: 'Many.', match: ['no idea'], rewrites: ['one option', 'One option', 'two options', 'three options', 'four options'], examples },
+        { id: 'gone', category: 'excuse', severity: 'warning', message: 'Gone.', match: ['it is gone'], rewrites: [{ text: '{match}', edit: ['^it is gone$', ''] }, 'we are on it'], examples },
         { id: 'wait', category: 'excuse', severity: 'warning', message: 'Wait.', match: ['sorry for the wait'], rewrites: ['thanks for your patience', 'thanks for waiting'], examples },
       ],
     },
@@ -518,7 +519,8 @@ describe('rewrite templates a rule author writes', () => {
     expect(rewritesOf('PATIENCE is a virtue, sorry for the wait.')).toEqual([['thanks for waiting']]);
   });
 
-  it('offer each rewrite once, at most three', () => {
+  it('offer each rewrite once, at most three, and none an edit leaves empty', () => {
     expect(rewritesOf('Sorry, no idea.')).toEqual([['one option', 'two options', 'three options']]);
+    expect(rewritesOf('Sorry, it is gone.')).toEqual([['we are on it']]);
   });
 });
