@@ -88,6 +88,9 @@ describe('createLinter().lint', () => {
     expect(lint('We value your feedback and will share it with the team.')).toEqual([]);
     expect(lint('We value your feedback. I will pass this on today.\n\nBest, Jo')).toEqual([]);
     expect(lint('I will pass this on. We value your feedback.')).toEqual(['We value your feedback']);
+    // A later phrase counts whole, at the start of a sentence too; its first word alone does not.
+    expect(lint('We value your feedback. Pass this on to the team.')).toEqual([]);
+    expect(lint('We value your feedback and will pass the form to this team.')).toEqual(['We value your feedback']);
     // The last of the later phrases counts: one after the finding is enough, whatever came before.
     expect(lint('To share it: we value your feedback and will pass it on.')).toEqual([]);
     // Each occurrence is judged on what follows it.
@@ -340,6 +343,11 @@ describe('overlapping findings of different rules', () => {
     const rules = [rule('wide', 'suggestion', 'alpha beta gamma delta'), rule('beta', 'problem', 'beta'), rule('delta', 'warning', 'delta'), rule('epsilon', 'suggestion', 'epsilon')];
     expect(lintWith(rules, text)).toEqual(['beta:beta', 'delta:delta', 'epsilon:epsilon']);
     expect(lintWith(rules, `${text} ${text}`)).toEqual(['beta:beta', 'delta:delta', 'epsilon:epsilon', 'beta:beta', 'delta:delta', 'epsilon:epsilon']);
+  });
+
+  it('keep a lesser finding that lies before a better one inside the same wider finding', () => {
+    const rules = [rule('wide', 'suggestion', 'alpha beta gamma delta'), rule('beta', 'warning', 'beta'), rule('gamma', 'problem', 'gamma')];
+    expect(lintWith(rules, text)).toEqual(['beta:beta', 'gamma:gamma']);
   });
 
   it('let one finding that outranks two shorter ones inside it hide both', () => {
