@@ -84,6 +84,36 @@ describe('whole-draft checks', () => {
     expect(findings.filter((f) => f.ruleId === 'calm-down').length).toBeGreaterThan(1000);
     expect(findings.every((f) => f === last || f.end <= last.start)).toBe(true);
   });
+
+  it('stops checking at a space, or before an emoji the limit would cut, and underlines the unchecked rest without its spaces', () => {
+    const tooLong = (text: string) => {
+      const f = linter.lint(text).find((x) => x.ruleId === 'draft/too-long')!;
+      return { rest: text.slice(f.start, f.end), checked: f.message.match(/first ([\d,]+) characters/)![1] };
+    };
+    const words = 'word '.repeat(MAX_LINT_CHARS / 5 + 1) + 'tail';
+    expect(tooLong(words)).toEqual({ rest: 'word tail', checked: (MAX_LINT_CHARS - 1).toLocaleString('en') });
+    expect(tooLong(`${'a'.repeat(MAX_LINT_CHARS - 1)}😀 more `)).toEqual({ rest: '😀 more', checked: (MAX_LINT_CHARS - 1).toLocaleString('en') });
+    expect(tooLong(`${'a'.repeat(MAX_LINT_CHARS)}b more `)).toEqual({ rest: 'b more', checked: MAX_LINT_CHARS.toLocaleString('en') });
+    expect(linter.lint('a'.repeat(MAX_LINT_CHARS)).map((f) => f.ruleId)).not.toContain('draft/too-long');
+    expect(linter.lint('a '.repeat(MAX_LINT_CHARS / 2)).map((f) => f.ruleId)).not.toContain('draft/too-long');
+  });
+
+  it('looks for that space in the last 200 characters before the limit, and keeps every astral character whole', () => {
+    const checked = (text: string) => {
+      const f = linter.lint(text).find((x) => x.ruleId === 'draft/too-long')!;
+      expect(f).toMatchObject({ severity: 'suggestion', rewrites: [] });
+      return Number(f.message.match(/first ([\d,]+) characters/)![1].replace(/,/g, ''));
+    };
+    const a = (n: number) => 'a'.repeat(n);
+    expect(checked(`${a(MAX_LINT_CHARS - 10)} ${'b'.repeat(50)}`)).toBe(MAX_LINT_CHARS - 10);
+    expect(checked(`${a(MAX_LINT_CHARS - 200)} ${'b'.repeat(500)}`)).toBe(MAX_LINT_CHARS - 200);
+    expect(checked(`${a(MAX_LINT_CHARS - 201)} ${'b'.repeat(500)}`)).toBe(MAX_LINT_CHARS);
+    // The first and last high surrogates, and characters just past them.
+    expect(checked(`${a(MAX_LINT_CHARS - 1)}\u{10000} more`)).toBe(MAX_LINT_CHARS - 1);
+    expect(checked(`${a(MAX_LINT_CHARS - 1)}\u{10FFFF} more`)).toBe(MAX_LINT_CHARS - 1);
+    expect(checked(`${a(MAX_LINT_CHARS - 1)}ｗｗ more`)).toBe(MAX_LINT_CHARS);
+    expect(checked(`${a(MAX_LINT_CHARS - 1)}\ud7ff more`)).toBe(MAX_LINT_CHARS);
+  });
 });
 
 describe('commitments', () => {

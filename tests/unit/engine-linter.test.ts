@@ -67,6 +67,19 @@ describe('createLinter().lint', () => {
     expect(lint('As I said, it ships today.')).toEqual(['as-i-said']);
     expect(lint('You asked about this. As I said, it ships today.')).toEqual([]);
     expect(lint('As I said, you asked about this.')).toEqual(['as-i-said']);
+    // The first of the earlier phrases counts: one before the finding is enough, whatever follows.
+    expect(lint('You asked why, and as I said, you asked twice.')).toEqual([]);
+  });
+
+  it('reads no sign-off as words after a phrase: initials that spell "if" do not make it conditional', () => {
+    const lint = (text: string) => linterWith().lint(text).filter((f) => f.ruleId === 'sure-thing').map((f) => text.slice(f.start, f.end));
+    expect(lint('I am sure if so.')).toEqual([]);
+    expect(lint('Thanks, I am sure ^IF')).toEqual(['I am sure']);
+    expect(lint('Thanks, I am sure *IF')).toEqual(['I am sure']);
+    expect(lint('Thanks, I am sure -- If Support')).toEqual(['I am sure']);
+    expect(lint('Thanks, I am sure -- If Mark, Support Team')).toEqual(['I am sure']);
+    // Five words after a dash are the agent's own clause, not a name.
+    expect(lint('Thanks, I am sure -- If Mark from Support agrees')).toEqual([]);
   });
 
   it('honours except.later: a phrase after the finding, in its sentence or a later one, but not before it', () => {
@@ -75,6 +88,11 @@ describe('createLinter().lint', () => {
     expect(lint('We value your feedback and will share it with the team.')).toEqual([]);
     expect(lint('We value your feedback. I will pass this on today.\n\nBest, Jo')).toEqual([]);
     expect(lint('I will pass this on. We value your feedback.')).toEqual(['We value your feedback']);
+    // A later phrase counts whole, at the start of a sentence too; its first word alone does not.
+    expect(lint('We value your feedback. Pass this on to the team.')).toEqual([]);
+    expect(lint('We value your feedback and will pass the form to this team.')).toEqual(['We value your feedback']);
+    // The last of the later phrases counts: one after the finding is enough, whatever came before.
+    expect(lint('To share it: we value your feedback and will pass it on.')).toEqual([]);
     // Each occurrence is judged on what follows it.
     expect(lint('We value your feedback. I will share this. We value your feedback!')).toEqual(['We value your feedback']);
   });
@@ -84,6 +102,29 @@ describe('createLinter().lint', () => {
     expect(phrase(linterWith({ disabledRules: ['our-policy'] }).lint(text)).map((f) => f.ruleId)).toEqual(['as-i-said', 'busy']);
     expect(phrase(linterWith({ disabledCategories: ['excuse', 'condescending'] }).lint(text)).map((f) => f.ruleId)).toEqual(['our-policy']);
     expect(linterWith({ disabledCategories: ['excuse'] }).rules.map((r) => r.id)).toEqual(['our-policy', 'as-i-said', 'feedback', 'sure-thing']);
+  });
+
+  it('can turn off the placeholder and too-long findings like any draft check', () => {
+    const text = `Fill in [by when]. ${'word '.repeat(25_000)}`;
+    const ids = (options: LinterOptions) => linterWith(options).lint(text).filter((f) => f.category === 'draft').map((f) => f.ruleId);
+    expect(ids({})).toEqual(expect.arrayContaining(['draft/placeholder', 'draft/too-long']));
+    expect(ids({ disabledRules: ['draft/placeholder'] })).toEqual(expect.not.arrayContaining(['draft/placeholder']));
+    expect(ids({ disabledRules: ['draft/placeholder'] })).toContain('draft/too-long');
+    expect(ids({ disabledRules: ['draft/too-long'] })).toEqual(expect.not.arrayContaining(['draft/too-long']));
+    expect(ids({ disabledRules: ['draft/too-long'] })).toContain('draft/placeholder');
+  });
+
+  it('flags a rule marked "when: customer-upset" only for an upset customer', () => {
+    const upsetRules = validatePack(
+      { rules: [{ id: 'policy-again', category: 'policy-wall', severity: 'warning', message: 'Again.', match: ['rules are rules'], when: 'customer-upset', rewrites: ['I know this is not what you hoped for'], examples }] },
+      'upset-rules.yaml',
+      macros,
+    );
+    const linter = createLinter({ basePack: { pack: { macros, rules: upsetRules.rules }, draft: builtinPack().draft } });
+    const text = 'Sorry, rules are rules.';
+    expect(spans(text, phrase(linter.lint(text, { customerSentiment: -0.8 })))).toEqual(['policy-again:rules are rules']);
+    expect(phrase(linter.lint(text, { customerSentiment: 0.2 }))).toEqual([]);
+    expect(phrase(linter.lint(text))).toEqual([]);
   });
 
   it('overrides severities by rule id', () => {
@@ -303,6 +344,16 @@ describe('overlapping findings of different rules', () => {
     expect(lintWith(rules, text)).toEqual(['beta:beta', 'delta:delta', 'epsilon:epsilon']);
     expect(lintWith(rules, `${text} ${text}`)).toEqual(['beta:beta', 'delta:delta', 'epsilon:epsilon', 'beta:beta', 'delta:delta', 'epsilon:epsilon']);
   });
+
+  it('keep a lesser finding that lies before a better one inside the same wider finding', () => {
+    const rules = [rule('wide', 'suggestion', 'alpha beta gamma delta'), rule('beta', 'warning', 'beta'), rule('gamma', 'problem', 'gamma')];
+    expect(lintWith(rules, text)).toEqual(['beta:beta', 'gamma:gamma']);
+  });
+
+  it('let one finding that outranks two shorter ones inside it hide both', () => {
+    const rules = [rule('wide', 'problem', 'alpha beta gamma delta'), rule('beta', 'suggestion', 'beta'), rule('gamma', 'suggestion', 'gamma'), rule('epsilon', 'suggestion', 'epsilon')];
+    expect(lintWith(rules, text)).toEqual(['wide:Alpha beta gamma delta', 'epsilon:epsilon']);
+  });
 });
 
 describe('the span a rewrite replaces, fitted around the phrase', () => {
@@ -344,6 +395,9 @@ describe('the span a rewrite replaces, fitted around the phrase', () => {
     expect(fitted('Obviously, many things can cause a delay.', 'obviously')).toEqual({ underline: 'Obviously', replaces: 'Obviously, m', rewrites: ['M'] });
     expect(fitted('You obviously need a passport for that route.', 'obviously')).toEqual({ underline: 'obviously', replaces: 'obviously n', rewrites: ['n'] });
     expect(fitted('As you were told, the fee is non-refundable.', 'as-you-were-told')).toEqual({ underline: 'As you were told', replaces: 'As you were told, t', rewrites: ['T', 'To recap, t'] });
+    // Without a comma of the agent's, a fronted marker's rewrite brings its own.
+    expect(fitted('As you were told the fee is non-refundable.', 'as-you-were-told')).toEqual({ underline: 'As you were told', replaces: 'As you were told t', rewrites: ['T', 'To recap, t'] });
+    expect(fitted('Obviously the link is broken.', 'obviously')).toEqual({ underline: 'Obviously', replaces: 'Obviously t', rewrites: ['T'] });
   });
 
   it('fits the article before a removed marker to the word that then follows it', () => {
@@ -380,6 +434,12 @@ describe('rewrites that read the rest of the draft', () => {
     expect(rewritesOf("We can't confirm it yet, and I'm not sure if the flight is delayed.", 'not-sure')).toEqual(['let me check whether the flight is delayed']);
   });
 
+  it('read a reported or ruled-out check where it is in the draft, invisible characters before it or not', () => {
+    const hidden = '\u200b'.repeat(50);
+    expect(rewritesOf(`${hidden}I'm not sure if the flight is delayed, but we checked the system.`, 'not-sure')).toEqual(['Let me check whether the flight is delayed, but we checked the system']);
+    expect(rewritesOf(`${hidden}I'm not sure if the flight is delayed; we can't confirm it yet.`, 'not-sure')).toEqual([]);
+  });
+
   it('speak as the draft does when the phrase has no subject of its own ("I" on a tie)', () => {
     const sorry = (text: string) => rewritesOf(text, 'any-inconvenience')[0];
     expect(sorry('Sorry for any inconvenience, we are on it and we will fix it.')).toBe('We are sorry about the trouble this has caused');
@@ -388,9 +448,87 @@ describe('rewrites that read the rest of the draft', () => {
     expect(sorry('Sorry for any inconvenience. We checked it.')).toBe("We're sorry about the trouble this has caused");
   });
 
+  it('end a phrase that runs on into another rule\'s phrase before that phrase and its joining word', () => {
+    for (const join of [' and', ', but', ' &', ', and so']) {
+      const text = `You should have read the terms${join} there is nothing I can do.`;
+      expect(spans(text, phrase(linter.lint(text))), text).toEqual(['should-have-done:You should have read the terms', 'nothing-i-can-do:there is nothing I can do']);
+    }
+  });
+
+  it('read initials only at the end of a sentence as a sign-off, not a word stressed with asterisks', () => {
+    const text = 'I *really* need you to calm down.';
+    expect(spans(text, phrase(linter.lint(text)))).toEqual(['calm-down:I *really* need you to calm down']);
+  });
+
   it('never underline a sign-off a phrase runs on into', () => {
     for (const text of ['You should have read the terms (1/2)', 'You should have read the terms /JB', 'Thanks. You should have read the terms (1/2)']) {
       expect(spans(text, phrase(linter.lint(text)))).toEqual(['should-have-done:You should have read the terms']);
     }
+  });
+});
+
+describe('rewrites a rule author limits with if: conditions', () => {
+  const conditionRules = validatePack(
+    {
+      rules: [
+        { id: 'mood', category: 'dismissive', severity: 'warning', message: 'Mood.', match: ['whatever you say'], rewrites: [{ text: 'I hear you', if: ['upset'] }, { text: 'sure thing', if: ['not-upset'] }, { text: 'glad you like it', if: ['pleased'] }], examples },
+        { id: 'kind', category: 'dismissive', severity: 'warning', message: 'Kind.', match: ['deal with it'], rewrites: [{ text: 'can we sort it out', if: ['question'] }, { text: 'we will sort it out', if: ['statement'] }], examples },
+        { id: 'ticket', category: 'policy-wall', severity: 'warning', message: 'Ticket.', match: ['no exceptions'], rewrites: [{ text: 'this one is approved', if: ['approved'] }, { text: 'I will ask my lead', if: ['not-approved'] }], examples },
+      ],
+    },
+    'condition-rules.yaml',
+    macros,
+  );
+  const conditionLinter = createLinter({ basePack: { pack: { macros, rules: conditionRules.rules }, draft: builtinPack().draft } });
+  const rewritesOf = (text: string, context?: LintContext) => phrase(conditionLinter.lint(text, context)).map((f) => f.rewrites);
+
+  it('upset, not-upset and pleased follow the customer\'s mood (pleased above 0.3)', () => {
+    expect(rewritesOf('Well, whatever you say.', { customerSentiment: -0.8 })).toEqual([['I hear you']]);
+    expect(rewritesOf('Well, whatever you say.')).toEqual([['sure thing']]);
+    expect(rewritesOf('Well, whatever you say.', { customerSentiment: 0.3 })).toEqual([['sure thing']]);
+    expect(rewritesOf('Well, whatever you say.', { customerSentiment: 0.6 })).toEqual([['sure thing', 'glad you like it']]);
+  });
+
+  it('question and statement follow the sentence the phrase is in', () => {
+    expect(rewritesOf('So, deal with it?')).toEqual([['can we sort it out']]);
+    expect(rewritesOf('So, deal with it. Any questions?')).toEqual([['we will sort it out']]);
+  });
+
+  it('approved and not-approved follow the ticket', () => {
+    expect(rewritesOf('Sorry, no exceptions.', { approved: true })).toEqual([['this one is approved']]);
+    expect(rewritesOf('Sorry, no exceptions.', { approved: false })).toEqual([['I will ask my lead']]);
+    expect(rewritesOf('Sorry, no exceptions.')).toEqual([['I will ask my lead']]);
+  });
+});
+
+describe('rewrite templates a rule author writes', () => {
+  const templateRules = validatePack(
+    {
+      rules: [
+        { id: 'lost', category: 'excuse', severity: 'warning', message: 'Lost.', match: ['the (box|parcel|bag) (is|was) lost'], rewrites: [{ text: '{match}', edit: ['^the (\\w+) (?:is|was) lost$', 'we are tracing the \\1'] }, { text: '{match}', edit: ['^the box', 'unused'] }, '{I} will find it'], examples },
+        { id: 'many', category: 'excuse', severity: 'warning', message: 'Many.', match: ['no idea'], rewrites: ['one option', 'One option', 'two options', 'three options', 'four options'], examples },
+        { id: 'gone', category: 'excuse', severity: 'warning', message: 'Gone.', match: ['it is gone'], rewrites: [{ text: '{match}', edit: ['^it is gone$', ''] }, 'we are on it'], examples },
+        { id: 'wait', category: 'excuse', severity: 'warning', message: 'Wait.', match: ['sorry for the wait'], rewrites: ['thanks for your patience', 'thanks for waiting'], examples },
+      ],
+    },
+    'template-rules.yaml',
+    macros,
+  );
+  const templateLinter = createLinter({ basePack: { pack: { macros, rules: templateRules.rules }, draft: builtinPack().draft } });
+  const rewritesOf = (text: string) => phrase(templateLinter.lint(text)).map((f) => f.rewrites);
+
+  it('reshape the agent\'s words with an edit (its groups kept), skip an edit that does not match, and speak as the draft does', () => {
+    expect(rewritesOf('Sadly the parcel was lost.')).toEqual([['we are tracing the parcel', 'I will find it']]);
+    expect(rewritesOf('We looked, and the bag is lost.')).toEqual([['we are tracing the bag', 'we will find it']]);
+  });
+
+  it('skip a rewrite that repeats a long word the sentence already has, whatever its case', () => {
+    expect(rewritesOf('Well, sorry for the wait.')).toEqual([['thanks for your patience', 'thanks for waiting']]);
+    expect(rewritesOf('PATIENCE is a virtue, sorry for the wait.')).toEqual([['thanks for waiting']]);
+  });
+
+  it('offer each rewrite once, at most three, and none an edit leaves empty', () => {
+    expect(rewritesOf('Sorry, no idea.')).toEqual([['one option', 'two options', 'three options']]);
+    expect(rewritesOf('Sorry, it is gone.')).toEqual([['we are on it']]);
   });
 });

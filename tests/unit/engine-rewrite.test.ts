@@ -70,6 +70,9 @@ describe('previewRewrite', () => {
     // The draft's first sentence keeps its first character.
     expect(previewRewrite('So that is it\nBye', { start: 3, end: 7, rewrites: ['this'] }, 0)).toEqual({ before: 'So ', changed: 'this', after: ' is it', placeholders: [] });
     expect(previewRewrite('Is it? Yes! Fine. Ok', { start: 18, end: 20, rewrites: ['Good'] }, 0)).toEqual({ before: '', changed: 'Good', after: '', placeholders: [] });
+    // The spaces before the sentence and the line break after it are not part of it.
+    expect(previewRewrite('Hi Sam.   So that is it\n  Bye', { start: 13, end: 17, rewrites: ['this'] }, 0)).toEqual({ before: 'So ', changed: 'this', after: ' is it', placeholders: [] });
+    expect(previewRewrite('Hi Sam.\n  So that is it', { start: 13, end: 17, rewrites: ['this'] }, 0)).toEqual({ before: 'So ', changed: 'this', after: ' is it', placeholders: [] });
   });
 });
 

@@ -120,7 +120,7 @@ describe('placeholders', () => {
     const text = 'This should work; if not, [next step]. See [the docs](https://example.com).';
     const found = linter.lint(text).filter((f) => f.ruleId === 'draft/placeholder');
     expect(found.map((f) => text.slice(f.start, f.end))).toEqual(['[next step]']);
-    expect(found[0]).toMatchObject({ severity: 'problem', rewrites: [] });
+    expect(found[0]).toMatchObject({ category: 'draft', severity: 'problem', message: 'Fill in [next step] before sending.', rewrites: [] });
   });
 });
 
