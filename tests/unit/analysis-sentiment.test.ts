@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import Sentiment from 'sentiment';
 import { createSentimentScorer } from '../../lib/analysis';
@@ -192,5 +192,25 @@ describe('negation, sarcasm and thanks in one message', () => {
 
   it('does not dim thanks beside a sentence that complains of nothing', () => {
     expect(score('Thanks. I ordered a chair.')).toBe(score('Thanks.'));
+  });
+
+  it('does not let thanks outweigh the complaint beside it', () => {
+    expect(scorer.score('Thanks. My order is late again.').label).toBe('negative');
+  });
+
+  it('reads one "!" as plain punctuation, not as more of what the sentence says', () => {
+    expect(score('This is great!')).toBe(score('This is great.'));
+  });
+});
+
+describe('the first scorer of a fresh start', () => {
+  it('reads plain words, support language and extra words, whichever scorer is made first', async () => {
+    vi.resetModules();
+    const fresh = await import('../../lib/analysis/sentiment');
+    expect(fresh.createSentimentScorer().score('I am happy with the new plan.').label).toBe('positive');
+    expect(fresh.createSentimentScorer().score('This is the third time I am writing and still nothing.').label).toBe('negative');
+    const withExtras = fresh.createSentimentScorer({ extras: { zendesk: -3 } });
+    expect(withExtras.score('I am happy with the new plan.').label).toBe('positive');
+    expect(withExtras.score('zendesk is here').label).toBe('negative');
   });
 });

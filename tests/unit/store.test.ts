@@ -194,6 +194,13 @@ describe('schema upgrade', () => {
     expect(await loadFigures(db)).toMatchObject({ conversations: 2, deEscalations: 1 });
   });
 
+  it('opens the latest schema of the default database when given no options (as the extension does)', async () => {
+    const db = openDatabase();
+    opened.push(db);
+    await db.open();
+    expect([db.name, db.verno]).toEqual([DB_NAME, 6]);
+  });
+
   it('from version 2 keeps conversation outcomes through both migrations', async () => {
     const factory = new IDBFactory();
     const v2 = open(factory, 2);
@@ -297,8 +304,8 @@ describe('coaching figures', () => {
 
   it('count a conversation as de-escalated only when the customer ended calmer than they started', () => {
     const outcome = (start: number, now: number) => ({ ...ACME, start, now, updatedAt: 1 });
-    const figures = summarise([], [outcome(-0.6, 0.2), outcome(-0.3, -0.3), outcome(0.4, -0.1), outcome(-0.2, -0.1)]);
-    expect(figures).toMatchObject({ conversations: 4, deEscalations: 2 });
+    const figures = summarise([], [outcome(-0.6, 0.2), outcome(-0.3, -0.3), outcome(0.4, -0.1), outcome(-0.2, -0.1), outcome(0.1, 0.6)]);
+    expect(figures).toMatchObject({ conversations: 5, deEscalations: 3 });
   });
 
   it('store the phrase as the agent wrote it, trimmed', async () => {
