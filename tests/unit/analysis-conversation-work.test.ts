@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import type { ConversationMessage } from '../../lib/ticket';
 
-const work = vi.hoisted(() => ({ scored: [] as string[], extracted: [] as string[] }));
+const work = vi.hoisted(() => ({ scored: [] as string[], extracted: [] as string[], followed: [] as string[] }));
 
 vi.mock('../../lib/analysis/sentiment', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../lib/analysis/sentiment')>();
@@ -18,6 +18,15 @@ vi.mock('../../lib/analysis/sentiment', async (importOriginal) => {
 vi.mock('../../lib/analysis/extract', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../lib/analysis/extract')>();
   return { ...real, extractFacts: (...args: Parameters<typeof real.extractFacts>) => (work.extracted.push(args[0].text), real.extractFacts(...args)) };
+});
+
+/** Each customer message the conversation is followed through (the repeated-question check runs once per message read). */
+vi.mock('../../lib/analysis/triggers', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../lib/analysis/triggers')>();
+  return {
+    ...real,
+    repeatedQuestionHits: (...args: Parameters<typeof real.repeatedQuestionHits>) => (work.followed.push(args[1].text), real.repeatedQuestionHits(...args)),
+  };
 });
 
 const { createConversationAnalyzer, TRIGGERS_FILE } = await import('../../lib/analysis');
@@ -47,5 +56,31 @@ describe('work per change of the conversation', () => {
     await analyzer.analyse([c1]);
     await analyzer.analyse([c1, customer('c2', 'I paid $40.')]);
     expect(work.extracted).toEqual(['Order #12345 has not arrived.', 'I paid $40.']);
+  });
+
+  it('forgets a message once it is edited away, so the cache does not grow with every keystroke', async () => {
+    work.scored.length = 0;
+    work.extracted.length = 0;
+    const analyzer = createConversationAnalyzer({ triggers });
+    const typed = customer('c1', 'Order #12345 is late.');
+    const edited = { ...typed, text: 'Order #12346 is late.' };
+    for (const messages of [[typed], [edited], [typed]]) await analyzer.analyse(messages);
+    // The first wording was dropped when it was edited away, so it is read again when it comes back.
+    expect(work.scored).toEqual(['Order #12345 is late.', 'Order #12346 is late.', 'Order #12345 is late.']);
+    expect(work.extracted).toEqual(['Order #12345 is late.', 'Order #12346 is late.', 'Order #12345 is late.']);
+  });
+
+  it('reads only the new messages when the conversation grows, and all again after an edit', () => {
+    work.followed.length = 0;
+    const analyzer = createConversationAnalyzer({ triggers });
+    const c1 = customer('c1', 'Where is my order?');
+    const c2 = customer('c2', 'Still nothing.');
+    const c3 = customer('c3', 'Hello?');
+    analyzer.read([c1]);
+    analyzer.read([c1, c2]);
+    analyzer.read([c1, c2]);
+    analyzer.read([c1, c2, c3]);
+    analyzer.read([{ ...c1, text: 'Where is my parcel?' }, c2]);
+    expect(work.followed).toEqual(['Where is my order?', 'Still nothing.', 'Hello?', 'Where is my parcel?', 'Still nothing.']);
   });
 });

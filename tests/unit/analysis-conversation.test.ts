@@ -83,6 +83,14 @@ describe('triggers across messages', () => {
     expect(byTrigger('delay')).toEqual([]);
     expect(byTrigger('churn')).toEqual(['or i am cancelling']);
   });
+
+  it('lists the same words once whatever their case or spacing, at their first place', () => {
+    const { triggers: hits } = createConversationAnalyzer({ triggers }).read([
+      { id: 'title', role: 'customer', text: 'Which  plan ' },
+      { id: 'c1', role: 'customer', text: 'which plan' },
+    ]);
+    expect(hits.filter((h) => h.trigger === 'confusion').map((h) => [h.messageId, h.evidence])).toEqual([['title', 'Which  plan ']]);
+  });
 });
 
 describe('what the conversation analysis reads', () => {

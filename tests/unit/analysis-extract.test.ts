@@ -61,3 +61,18 @@ describe('fact extraction, each fact once and where it is cheap to look', () => 
     expect(facts(`${sentence.repeat(90)}Deliver it by Friday.`)).toEqual([]);
   });
 });
+
+describe('fact extraction, as the agent reads the facts back', () => {
+  it('lists a fact written twice in another case once, as first written', () => {
+    expect(facts('I paid 30 EUR, I said 30 eur.')).toEqual([['amount', '30 EUR']]);
+    expect(facts('By Friday please. I need it by friday.')).toEqual([['deadline', 'By Friday']]);
+  });
+
+  it('reads an invoice number split by a space as one number', () => {
+    expect(facts('Please check INV 2024-001.')).toEqual([['invoice-number', 'INV2024-001']]);
+  });
+
+  it('still finds a deadline after a long message with no date in it: only dated sentences count towards the limit', () => {
+    expect(facts(`${'The parcel is in the hall. '.repeat(200)}Deliver it by Friday.`)).toEqual([['deadline', 'by Friday']]);
+  });
+});

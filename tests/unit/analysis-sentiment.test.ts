@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import Sentiment from 'sentiment';
 import { createSentimentScorer } from '../../lib/analysis';
@@ -162,5 +162,55 @@ describe('where the sentiment labels turn', () => {
     expect(score('THIS IS BAD today ok now')).toBeLessThan(score('this is bad today ok now'));
     // Shouting makes a positive sentence no angrier.
     expect(score('THIS IS GREAT')).toBeGreaterThan(score('this is great'));
+    // A shouted question with no angry word in it still reads as upset; an acronym or two is not shouting.
+    expect(scorer.score('WHERE IS MY ORDER NOW').label).toBe('negative');
+    expect(scorer.score('where is my order now').label).toBe('neutral');
+    expect(scorer.score('UPS THEN').label).toBe('neutral');
+  });
+});
+
+describe('negation, sarcasm and thanks in one message', () => {
+  const scorer = createSentimentScorer();
+  const score = (text: string) => scorer.score(text).score;
+
+  it('turns a word around once, by the nearest negation, also at the start of a sentence', () => {
+    expect(scorer.score('Not happy with this.').label).toBe('negative');
+    // "no" weighs on its own; "not" turns "happy" around, and "no" does not turn it back.
+    expect(scorer.score('No, not happy with it.').label).toBe('negative');
+  });
+
+  it('reads a negated word as milder than its opposite: "not bad" is less praise than "good"', () => {
+    expect(score('It is not bad.')).toBeGreaterThan(0);
+    expect(score('It is not bad.')).toBeLessThan(score('It is good.'));
+    expect(score('It is not good.')).toBeLessThan(0);
+    expect(score('It is not good.')).toBeGreaterThan(score('It is bad.'));
+  });
+
+  it('keeps the complaint beside a sarcastic thanks', () => {
+    expect(score('Thanks for nothing, the app does not work.')).toBeLessThan(score('Thanks for nothing.'));
+  });
+
+  it('does not dim thanks beside a sentence that complains of nothing', () => {
+    expect(score('Thanks. I ordered a chair.')).toBe(score('Thanks.'));
+  });
+
+  it('does not let thanks outweigh the complaint beside it', () => {
+    expect(scorer.score('Thanks. My order is late again.').label).toBe('negative');
+  });
+
+  it('reads one "!" as plain punctuation, not as more of what the sentence says', () => {
+    expect(score('This is great!')).toBe(score('This is great.'));
+  });
+});
+
+describe('the first scorer of a fresh start', () => {
+  it('reads plain words, support language and extra words, whichever scorer is made first', async () => {
+    vi.resetModules();
+    const fresh = await import('../../lib/analysis/sentiment');
+    expect(fresh.createSentimentScorer().score('I am happy with the new plan.').label).toBe('positive');
+    expect(fresh.createSentimentScorer().score('This is the third time I am writing and still nothing.').label).toBe('negative');
+    const withExtras = fresh.createSentimentScorer({ extras: { zendesk: -3 } });
+    expect(withExtras.score('I am happy with the new plan.').label).toBe('positive');
+    expect(withExtras.score('zendesk is here').label).toBe('negative');
   });
 });

@@ -249,6 +249,23 @@ describe('pre-filling from what the customer wrote', () => {
     expect(count([customer('c1', second)], [hit('repetition', 'c1', second, 'second time')])).toEqual([]);
   });
 
+  it('keeps the customer\'s own count when they later ask again without counting', () => {
+    const text = 'This is the third time I am asking. Asking again.';
+    const triggers = [hit('repetition', 'c1', text, 'third time I am asking'), hit('repetition', 'c1', text, 'Asking again')];
+    expect(prefill({ messages: [customer('c1', text)], triggers, concernOf: () => undefined })).toEqual(['knownFacts Customer has asked 3 times (“This is the third time I am asking”)']);
+  });
+
+  it('quotes the whole sentence of a count at the start or the end of a message', () => {
+    const first = 'Third time I am asking about my parcel';
+    expect(prefill({ messages: [customer('c1', first)], triggers: [hit('repetition', 'c1', first, 'Third time I am asking')], concernOf: () => undefined })).toEqual([
+      'knownFacts Customer has asked 3 times (“Third time I am asking about my parcel”)',
+    ]);
+    const last = 'This is my third email';
+    expect(prefill({ messages: [customer('c1', last)], triggers: [hit('repetition', 'c1', last, 'third email')], concernOf: () => undefined })).toEqual([
+      'knownFacts Customer has asked 3 times (“This is my third email”)',
+    ]);
+  });
+
   it('quotes the hit itself when its message is not in the conversation', () => {
     const repetition = hit('repetition', 'gone', 'My fifth email about it', 'fifth email');
     expect(prefill({ triggers: [repetition], concernOf: () => undefined })).toEqual(['knownFacts Customer has asked 5 times (“fifth email”)']);

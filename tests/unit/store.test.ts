@@ -74,6 +74,26 @@ describe('decision maps', () => {
     });
   });
 
+  it('let the later of two saves win a field edited at the same moment (two keystrokes in one millisecond)', async () => {
+    const db = open(new IDBFactory());
+    await saveMapFields(db, ACME, [{ field: 'concern', value: 'Late parce', at: 100 }], 100);
+    await saveMapFields(db, ACME, [{ field: 'concern', value: 'Late parcel', at: 100 }], 101);
+    expect(await loadDecisionMap(db, ACME)).toEqual({ ...emptyDecisionMap(ACME), concern: 'Late parcel', updatedAt: 101, editedAt: { concern: 100 } });
+  });
+
+  it('never let a map saved before accounts were told apart replace the map an account already has for its ticket', async () => {
+    const db = open(new IDBFactory());
+    const legacy = { ...emptyDecisionMap({ ...ACME, account: '' }), concern: 'Old concern', updatedAt: 1 };
+    await db.ticketMaps.put(legacy);
+    await saveMapFields(db, ACME, [{ field: 'concern', value: 'Wants a refund', at: 5 }], 5);
+    await claimLegacyMap(db, ACME);
+    expect(await loadDecisionMap(db, ACME)).toEqual({ ...emptyDecisionMap(ACME), concern: 'Wants a refund', updatedAt: 5, editedAt: { concern: 5 } });
+    // The old map stays for an account that has none yet.
+    await claimLegacyMap(db, GLOBEX);
+    expect(await loadDecisionMap(db, GLOBEX)).toEqual({ ...legacy, account: GLOBEX.account });
+    expect(await db.ticketMaps.count()).toBe(2);
+  });
+
   it('keep the suggestions dismissed on a map, and a map saved before suggestions existed has none dismissed', async () => {
     const db = open(new IDBFactory());
     await db.ticketMaps.put({ ...ACME, concern: 'Late order', knownFacts: [], factsToVerify: [], boundaries: [], promises: [], nextStep: '', owner: '', updatedAt: 1 });
@@ -93,6 +113,15 @@ describe('decision maps', () => {
     await saveMapFields(writer, ACME, [{ field: 'concern', value: 'Refund', at: 1 }]);
     await expect.poll(() => seen.at(-1)).toBe('Refund');
     sub.unsubscribe();
+  });
+
+  it('end a live watch with a named read error when the database is closed, instead of waiting in silence', async () => {
+    const db = open(new IDBFactory());
+    await db.open();
+    db.close();
+    const failure = await new Promise<unknown>((resolve) => watchDecisionMap(db, ACME).subscribe({ error: resolve }));
+    expect(failure).toBeInstanceOf(Error);
+    expect(String(failure)).toBe('MapReadError: Could not read the decision map (DatabaseClosedError).');
   });
 
   it('report a full disk as a message instead of throwing', async () => {
@@ -163,6 +192,13 @@ describe('schema upgrade', () => {
       { ...ACME, start: -0.6, now: 0.5, updatedAt: 2 },
     ]);
     expect(await loadFigures(db)).toMatchObject({ conversations: 2, deEscalations: 1 });
+  });
+
+  it('opens the latest schema of the default database when given no options (as the extension does)', async () => {
+    const db = openDatabase();
+    opened.push(db);
+    await db.open();
+    expect([db.name, db.verno]).toEqual([DB_NAME, 6]);
   });
 
   it('from version 2 keeps conversation outcomes through both migrations', async () => {
@@ -259,10 +295,17 @@ describe('coaching figures', () => {
     expect(summarise(nudges, [], 2).topPhrases.map((p) => p.phrase)).toEqual(['As per', 'calm down']);
   });
 
+  it('show no adoption, rather than a broken figure, before any suggestion was shown', () => {
+    const at = Date.UTC(2026, 10, 23);
+    expect(summarise([], [])).toEqual({ total: { shown: 0, accepted: 0, ignored: 0, adoption: 0 }, byRule: {}, byWeek: {}, topPhrases: [], deEscalations: 0, conversations: 0 });
+    const accepted = { ruleId: 'calm-down', kind: 'accepted' as const, phrase: 'calm down', at, week: isoWeek(at) };
+    expect(summarise([accepted], []).byRule).toEqual({ 'calm-down': { shown: 0, accepted: 1, ignored: 0, adoption: 0 } });
+  });
+
   it('count a conversation as de-escalated only when the customer ended calmer than they started', () => {
     const outcome = (start: number, now: number) => ({ ...ACME, start, now, updatedAt: 1 });
-    const figures = summarise([], [outcome(-0.6, 0.2), outcome(-0.3, -0.3), outcome(0.4, -0.1), outcome(-0.2, -0.1)]);
-    expect(figures).toMatchObject({ conversations: 4, deEscalations: 2 });
+    const figures = summarise([], [outcome(-0.6, 0.2), outcome(-0.3, -0.3), outcome(0.4, -0.1), outcome(-0.2, -0.1), outcome(0.1, 0.6)]);
+    expect(figures).toMatchObject({ conversations: 5, deEscalations: 3 });
   });
 
   it('store the phrase as the agent wrote it, trimmed', async () => {
@@ -294,6 +337,10 @@ describe('coaching figures', () => {
   });
 
   it('labels ISO weeks across the year boundary', () => {
+    // A week runs Monday to Sunday: the Sunday belongs to the week that began on the Monday before.
+    expect(isoWeek(Date.UTC(2026, 10, 23))).toBe('2026-W48');
+    expect(isoWeek(Date.UTC(2026, 10, 29, 23, 59))).toBe('2026-W48');
+    expect(isoWeek(Date.UTC(2026, 10, 30))).toBe('2026-W49');
     expect(isoWeek(Date.UTC(2026, 0, 1))).toBe('2026-W01');
     expect(isoWeek(Date.UTC(2027, 0, 1))).toBe('2026-W53');
   });
