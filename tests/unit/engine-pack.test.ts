@@ -153,7 +153,9 @@ describe('buildBuiltinPack', () => {
     const files = readRuleFiles();
     const dismissive = structuredClone(files['dismissive.yaml']) as { rules: Record<string, unknown>[] };
     dismissive.rules[0].category = 'blame';
-    expect(() => buildBuiltinPack({ ...files, 'dismissive.yaml': dismissive })).toThrow(/rules\/dismissive\.yaml: rule "calm-down", field "category"/);
+    expect(() => buildBuiltinPack({ ...files, 'dismissive.yaml': dismissive })).toThrow(
+      /^rules\/dismissive\.yaml: rule "calm-down", field "category": must be left out \(the file's category is "dismissive"\)$/,
+    );
   });
 
   it('says which rule file is missing', () => {
@@ -161,6 +163,12 @@ describe('buildBuiltinPack', () => {
     expect(() => buildBuiltinPack(withoutLexicon)).toThrow(/^rules\/lexicon\.yaml: field "\(file\)": is missing$/);
     const { 'draft.yaml': _draft, ...withoutDraft } = readRuleFiles();
     expect(() => buildBuiltinPack(withoutDraft)).toThrow(/^rules\/draft\.yaml: field "\(file\)": is missing$/);
+  });
+
+  it('names the lexicon or draft.yaml when one of them is invalid', () => {
+    const files = readRuleFiles();
+    expect(() => buildBuiltinPack({ ...files, 'lexicon.yaml': { macros: { loop: '@loop' } } })).toThrow(/^rules\/lexicon\.yaml: field "macros\.loop": .*refers to itself/);
+    expect(() => buildBuiltinPack({ ...files, 'draft.yaml': { ...(files['draft.yaml'] as object), colour: 'red' } })).toThrow(/^rules\/draft\.yaml: field "\(top level\)": unknown field\(s\): colour$/);
   });
 
   it('reports a rule file whose rules are not a list, or a rule that is not a mapping, instead of reading no rules from it', () => {
@@ -186,8 +194,13 @@ describe('buildBuiltinPack', () => {
     const files = readRuleFiles();
     const blame = files['blame.yaml'] as { category: string; rules: Record<string, unknown>[] };
     const withCategory = { ...blame, rules: blame.rules.map((rule) => ({ ...rule, category: 'blame' })) };
-    const built = buildBuiltinPack({ ...files, 'blame.yaml': withCategory, 'notes.yaml': { rules: ['not a rule'] } });
+    const built = buildBuiltinPack({ ...files, 'blame.yaml': withCategory, 'notes.yaml': { rules: ['not a rule'] }, 'empty.yaml': null, 'text.yaml': 'just text' });
     expect(built.pack.rules.map((r) => r.id)).toEqual(buildBuiltinPack(files).pack.rules.map((r) => r.id));
+    // Every rule of every rule file, the files in name order (blame.yaml first), with the lexicon's macros.
+    const ruleFiles = Object.values(files).filter((data): data is { rules: unknown[] } => !!data && typeof data === 'object' && 'category' in data);
+    expect(built.pack.rules).toHaveLength(ruleFiles.reduce((sum, file) => sum + file.rules.length, 0));
+    expect(built.pack.rules[0].id).toBe(blame.rules[0].id);
+    expect(built.pack.macros).toEqual((files['lexicon.yaml'] as { macros: Record<string, string> }).macros);
   });
 });
 
