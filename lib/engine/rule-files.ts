@@ -21,10 +21,11 @@ export function buildBuiltinPack(files: Readonly<Record<string, unknown>>): Buil
     if (!isRuleFile(data)) continue;
     const file = `rules/${name}`;
     const { category, rules } = data;
-    const withCategory = (Array.isArray(rules) ? rules : []).map((rule: unknown) => {
-      if (rule && typeof rule === 'object' && !('category' in rule)) return { ...rule, category };
-      const id = (rule as { id?: string })?.id;
-      if ((rule as { category?: unknown })?.category !== category) throw new PackError(file, id, 'category', `must be left out (the file's category is "${category}")`);
+    // validatePack says what is wrong with a `rules` that is not a list, or a rule that is not a mapping.
+    const withCategory = !Array.isArray(rules) ? rules : rules.map((rule: unknown) => {
+      if (!rule || typeof rule !== 'object') return rule;
+      if (!('category' in rule)) return { ...rule, category };
+      if (rule.category !== category) throw new PackError(file, (rule as { id?: string }).id, 'category', `must be left out (the file's category is "${category}")`);
       return rule;
     });
     packs.push({ pack: validatePack({ rules: withCategory }, file, macros), file });

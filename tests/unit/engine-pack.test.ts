@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { validatePack, PackError, builtinPack, buildBuiltinPack, createLinter } from '../../lib/engine';
 import { readRuleFiles } from '../../lib/node/rule-files';
 
@@ -36,8 +36,8 @@ describe('validatePack', () => {
   });
 
   it('names file, rule and field for an unknown field', () => {
-    const e = errorOf([rule({ colour: 'red' })]);
-    expect([e.file, e.ruleId, e.message]).toEqual([FILE, 'no-worries', expect.stringMatching(/unknown field\(s\): colour/)]);
+    const e = errorOf([rule({ colour: 'red', size: 2 })]);
+    expect([e.file, e.ruleId, e.message]).toEqual([FILE, 'no-worries', expect.stringMatching(/unknown field\(s\): colour, size$/)]);
     expect(e.message).toContain(FILE);
     expect(e.message).toContain('"no-worries"');
   });
@@ -96,6 +96,51 @@ describe('validatePack', () => {
   });
 });
 
+describe('validatePack, rule by rule', () => {
+  it('rejects "can not" in a rewrite (any case), but not a word that starts with "not"', () => {
+    const e = errorOf([rule({ rewrites: ['I will check it', 'We Can Not refund it'] })]);
+    expect([e.field, e.problem]).toEqual(['rewrites[1].text', 'write "cannot", not "can not"']);
+    expect(validatePack({ rules: [rule({ rewrites: ['I can note the order number'] })] }, FILE, builtinPack().pack.macros).rules[0].rewrites).toEqual([{ text: 'I can note the order number' }]);
+  });
+
+  it('rejects an edit that is no regular expression the way rewrites read it (with the u flag)', () => {
+    const e = errorOf([rule({ rewrites: [{ text: 'I will take care of this', edit: ['\\-', ' '] }] })]);
+    expect([e.field, e.problem]).toEqual(['rewrites[0].edit[0]', 'must be a valid regular expression']);
+    const ok = validatePack({ rules: [rule({ rewrites: [{ text: 'I will take care of this', edit: ['\\bno\\b', 'any'] }] })] }, FILE, builtinPack().pack.macros);
+    expect(ok.rules[0].rewrites).toEqual([{ text: 'I will take care of this', edit: ['\\bno\\b', 'any'] }]);
+  });
+
+  it('reads a flag example with its correction as the example, and keeps the correction', () => {
+    const examples = { flag: [{ text: 'No worries.', correction: 'I will take care of this.' }, 'No worries at all.', 'Ah, no worries.'], pass: ['Worried?', 'Nothing.', 'No problem here.'] };
+    const [read] = validatePack({ rules: [rule({ examples })] }, FILE, builtinPack().pack.macros).rules;
+    expect(read.examples).toEqual({
+      flag: ['No worries.', 'No worries at all.', 'Ah, no worries.'],
+      pass: ['Worried?', 'Nothing.', 'No problem here.'],
+      corrected: [{ text: 'No worries.', correction: 'I will take care of this.' }],
+    });
+  });
+
+  it('reads an empty file as an empty pack, and names a rule without a usable id by its place', () => {
+    expect(validatePack(undefined, FILE)).toEqual({ macros: {}, rules: [] });
+    expect(validatePack(null, FILE)).toEqual({ macros: {}, rules: [] });
+    expect(errorOf([rule(), 'no-worries']).message).toMatch(/^team-rules\.yaml: rule "#2", field "\(top level\)"/);
+    expect(errorOf([rule({ id: 7 })]).message).toMatch(/^team-rules\.yaml: rule "#1", field "id"/);
+  });
+
+  it('says how many words a pattern stands for, through which macro and how many that macro alone stands for', () => {
+    const macros: Record<string, string> = { m0: '(refund|return)' };
+    for (let i = 1; i <= 10; i++) macros[`m${i}`] = `@m${i - 1} @m${i - 1}`;
+    expect(errorOf([rule({ match: ['@m10 now'] })], { macros }).problem).toBe(
+      'expands to 2,049 words through macro @m10 (which alone stands for 2,048); a pattern may stand for at most 2,000: use fewer nested macros or write the alternatives out',
+    );
+    expect(errorOf([rule({ match: ['@m10'] })], { macros }).problem).toMatch(/^expands to 2,048 words through macro @m10; a pattern/);
+    const longList = `(${Array.from({ length: 2_001 }, (_, i) => `w${i}`).join('|')})`;
+    expect(errorOf([rule({ match: [longList] })]).problem).toMatch(/^expands to 2,001 words; a pattern may stand for at most 2,000/);
+    const atLimit = `(${Array.from({ length: 2_000 }, (_, i) => `w${i}`).join('|')})`;
+    expect(validatePack({ rules: [rule({ match: [atLimit] })] }, FILE).rules).toHaveLength(1);
+  });
+});
+
 describe('buildBuiltinPack', () => {
   it('reports a draft.yaml pattern error with file and field', () => {
     const files = readRuleFiles();
@@ -108,6 +153,65 @@ describe('buildBuiltinPack', () => {
     const files = readRuleFiles();
     const dismissive = structuredClone(files['dismissive.yaml']) as { rules: Record<string, unknown>[] };
     dismissive.rules[0].category = 'blame';
-    expect(() => buildBuiltinPack({ ...files, 'dismissive.yaml': dismissive })).toThrow(/rules\/dismissive\.yaml: rule "calm-down", field "category"/);
+    expect(() => buildBuiltinPack({ ...files, 'dismissive.yaml': dismissive })).toThrow(
+      /^rules\/dismissive\.yaml: rule "calm-down", field "category": must be left out \(the file's category is "dismissive"\)$/,
+    );
+  });
+
+  it('says which rule file is missing', () => {
+    const { 'lexicon.yaml': _lexicon, ...withoutLexicon } = readRuleFiles();
+    expect(() => buildBuiltinPack(withoutLexicon)).toThrow(/^rules\/lexicon\.yaml: field "\(file\)": is missing$/);
+    const { 'draft.yaml': _draft, ...withoutDraft } = readRuleFiles();
+    expect(() => buildBuiltinPack(withoutDraft)).toThrow(/^rules\/draft\.yaml: field "\(file\)": is missing$/);
+  });
+
+  it('names the lexicon or draft.yaml when one of them is invalid', () => {
+    const files = readRuleFiles();
+    expect(() => buildBuiltinPack({ ...files, 'lexicon.yaml': { macros: { loop: '@loop' } } })).toThrow(/^rules\/lexicon\.yaml: field "macros\.loop": .*refers to itself/);
+    expect(() => buildBuiltinPack({ ...files, 'draft.yaml': { ...(files['draft.yaml'] as object), colour: 'red' } })).toThrow(/^rules\/draft\.yaml: field "\(top level\)": unknown field\(s\): colour$/);
+  });
+
+  it('reports a rule file whose rules are not a list, or a rule that is not a mapping, instead of reading no rules from it', () => {
+    const files = readRuleFiles();
+    const dismissive = files['dismissive.yaml'] as { rules: unknown[] };
+    expect(() => buildBuiltinPack({ ...files, 'dismissive.yaml': { ...dismissive, rules: { 'calm-down': dismissive.rules[0] } } })).toThrow(
+      /^rules\/dismissive\.yaml: field "rules": .*expected array/,
+    );
+    expect(() => buildBuiltinPack({ ...files, 'dismissive.yaml': { ...dismissive, rules: ['calm-down', ...dismissive.rules.slice(1)] } })).toThrow(
+      /^rules\/dismissive\.yaml: rule "#1", field "\(top level\)": .*expected object/,
+    );
+  });
+
+  it('reads the files in name order whatever order they come in: a repeated rule id is reported in the later file', () => {
+    const files = readRuleFiles();
+    const blame = files['blame.yaml'] as { category: string; rules: Record<string, unknown>[] };
+    const copy = { ...blame, rules: [blame.rules[0]] };
+    const reversed = Object.fromEntries(Object.entries({ ...files, 'zz-copy.yaml': copy }).reverse());
+    expect(() => buildBuiltinPack(reversed)).toThrow(new RegExp(`^rules/zz-copy\\.yaml: rule "${String(blame.rules[0].id)}", field "id": is already defined in rules/blame\\.yaml$`));
+  });
+
+  it('accepts a rule that repeats its file\'s category, and ignores files that are not rule files', () => {
+    const files = readRuleFiles();
+    const blame = files['blame.yaml'] as { category: string; rules: Record<string, unknown>[] };
+    const withCategory = { ...blame, rules: blame.rules.map((rule) => ({ ...rule, category: 'blame' })) };
+    const built = buildBuiltinPack({ ...files, 'blame.yaml': withCategory, 'notes.yaml': { rules: ['not a rule'] }, 'empty.yaml': null, 'text.yaml': 'just text' });
+    expect(built.pack.rules.map((r) => r.id)).toEqual(buildBuiltinPack(files).pack.rules.map((r) => r.id));
+    // Every rule of every rule file, the files in name order (blame.yaml first), with the lexicon's macros.
+    const ruleFiles = Object.values(files).filter((data): data is { rules: unknown[] } => !!data && typeof data === 'object' && 'category' in data);
+    expect(built.pack.rules).toHaveLength(ruleFiles.reduce((sum, file) => sum + file.rules.length, 0));
+    expect(built.pack.rules[0].id).toBe(blame.rules[0].id);
+    expect(built.pack.macros).toEqual((files['lexicon.yaml'] as { macros: Record<string, string> }).macros);
+  });
+});
+
+describe('the built-in pack registration', () => {
+  it('says the pack is not loaded yet until it is set, then gives the pack set', async () => {
+    vi.resetModules();
+    const fresh = await import('../../lib/engine/builtin');
+    expect(fresh.hasBuiltinPack()).toBe(false);
+    expect(() => fresh.builtinPack()).toThrow('Steady: the built-in rule pack is not loaded yet (setBuiltinPack was not called).');
+    fresh.setBuiltinPack(builtinPack());
+    expect(fresh.hasBuiltinPack()).toBe(true);
+    expect(fresh.builtinPack()).toBe(builtinPack());
   });
 });

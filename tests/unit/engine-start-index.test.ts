@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { builtinPack, type BuiltinPack } from '../../lib/engine';
 import { compilePack, type CompiledPattern } from '../../lib/engine/pack';
 import { compileDraftChecks } from '../../lib/engine/draft';
-import { longestMatch } from '../../lib/engine/pattern';
+import { longestMatch, MAX_SPAN_TOKENS } from '../../lib/engine/pattern';
 import { StartIndex } from '../../lib/engine/start-index';
 import { tokenize } from '../../lib/engine/tokenize';
 import { splitSentences } from '../../lib/engine/sentences';
@@ -57,6 +57,58 @@ function labelledReplies(): string[] | null {
 const realReplies = labelledReplies();
 
 const examples = pack.rules.flatMap((r) => [...r.examples.flag, ...r.examples.pass]);
+
+/** The values `index` offers at each token of `text` (prepared as one sentence), as "token: values". */
+function offered(index: StartIndex<string>, text: string): string[] {
+  const tokens = tokenize(text);
+  index.prepare(tokens);
+  return tokens.map((token, i) => `${text.slice(token.start, token.end)}: ${index.found.slice(0, index.candidates(tokens, i)).join(' ')}`.trimEnd());
+}
+
+describe('the candidates the start index offers', () => {
+  it('offers a pattern at the words it can start with, one that can start anywhere at every token, each only while a word it needs follows in the sentence', () => {
+    const index = new StartIndex<string>();
+    index.add(['sorry', 'apologise'], [], 'apology');
+    index.add(new Set(['calm']), [new Set(['down'])], 'calm-down');
+    index.add(null, [['policy']], 'policy-anywhere');
+    expect(offered(index, 'Sorry, calm down: our policy, calm.')).toEqual([
+      'Sorry: policy-anywhere apology',
+      ',: policy-anywhere',
+      'calm: policy-anywhere calm-down',
+      'down: policy-anywhere',
+      ':: policy-anywhere',
+      'our: policy-anywhere',
+      'policy: policy-anywhere',
+      ',:',
+      'calm:',
+    ]);
+    // The needed words of the sentence before do not count.
+    expect(offered(index, 'Stay calm, sorry.')).toEqual(['Stay:', 'calm:', ',:', 'sorry: apology']);
+  });
+
+  it('offers a pattern once at a token with several forms it can start with', () => {
+    const index = new StartIndex<string>();
+    index.add(['is', 'has'], [], 'is-or-has');
+    expect(offered(index, "That's it")).toEqual(['That:', "'s: is-or-has", 'it:']);
+  });
+
+  it('keeps patterns needing different words apart, even when their words run together the same', () => {
+    const index = new StartIndex<string>();
+    index.add(['x'], [new Set(['ab', 'c'])], 'ab-or-c');
+    index.add(['y'], [new Set(['a', 'bc'])], 'a-or-bc');
+    expect(offered(index, 'x y ab')).toEqual(['x: ab-or-c', 'y:', 'ab:']);
+  });
+
+  it(`in a sentence of over ${MAX_SPAN_TOKENS} tokens, offers a pattern only where a word it needs follows within ${MAX_SPAN_TOKENS} tokens`, () => {
+    const index = new StartIndex<string>();
+    index.add(['calm'], [new Set(['down', 'up'])], 'calm-down');
+    const at: Record<number, string> = { 2: 'down', 4: 'down', 6: 'down', 60: 'down', 110: 'up' };
+    const calm = [0, 7, 20, 21, 62, 71];
+    const words = Array.from({ length: 115 }, (_, i) => at[i] ?? (calm.includes(i) ? 'calm' : 'and'));
+    const offeredAt = offered(index, words.join(' ')).flatMap((line, i) => (line.endsWith('calm-down') ? [i] : []));
+    expect(offeredAt).toEqual([0, 21, 71]);
+  });
+});
 
 describe('start index', () => {
   it('finds exactly the matches of trying every pattern at every token, on every rule example', () => {
