@@ -228,8 +228,9 @@ export class IdTable {
     this.states = new Int32Array(flat);
   }
 
-  /** The slot of `id` (its states run from from[slot] to from[slot + 1]), or -1. */
+  /** The slot of `id` (its states run from from[slot] to from[slot + 1]), or -1 (also for an unknown word's negative id). */
   slotOf(id: number): number {
+    if (id < 0) return -1;
     let slot = id & this.mask;
     for (let key = this.keys[slot]; key !== 0; key = this.keys[slot]) {
       if (key === id + 1) return slot;
@@ -354,7 +355,7 @@ function run(m: Matcher, list: readonly Token[], start: number, mode: 'longest' 
   let targets = 0;
   const firstTable = m.firstById;
   for (const id of first.ids) {
-    const slot = id >= 0 ? firstTable.slotOf(id) : -1;
+    const slot = firstTable.slotOf(id);
     if (slot >= 0) for (let k = firstTable.from[slot], to = firstTable.from[slot + 1]; k < to; k++) following[targets++] = firstTable.states[k];
   }
   if (!first.punct) for (let i = 0; i < m.firstAny.length; i++) following[targets++] = m.firstAny[i];
@@ -374,7 +375,7 @@ function run(m: Matcher, list: readonly Token[], start: number, mode: 'longest' 
     targets = 0;
     const table = m.statesById;
     for (const id of token.ids) {
-      const slot = id >= 0 ? table.slotOf(id) : -1;
+      const slot = table.slotOf(id);
       if (slot < 0) continue;
       for (let k = table.from[slot], to = table.from[slot + 1]; k < to; k++) {
         const state = table.states[k];
