@@ -193,7 +193,8 @@ async function attempt(composer: Composer, target: Target, replacement: string, 
     if (!at || at.start !== want.start || at.end !== want.end) now.select(want.start, want.end);
   };
   const landed = readDraft(composer).text;
-  if (sameText(landed, expected)) {
+  const landedAtOnce = sameText(landed, expected);
+  if (landedAtOnce) {
     history?.record(composer);
     // Still in the same task: the agent's next key goes where they expect it.
     placeCaret();
@@ -205,13 +206,18 @@ async function attempt(composer: Composer, target: Target, replacement: string, 
   const onAgentInput = (e: Event) => {
     if (e.isTrusted) agentMoved = true;
   };
+  /**
+   * The edit landed at once and the agent has acted since (typed, clicked, pressed Ctrl+Z): whatever the
+   * draft says now is theirs. An undo right after the insert must not read as "the editor refused it".
+   */
+  const agentTookOver = () => landedAtOnce && agentMoved;
   /** The draft as it was, give or take what the agent typed: the rewrite has not landed (yet). */
   const onlyAgentTyping = (text: string) => sameText(text, before) || (agentMoved && isOneInsertionInto(text, before) && !isOneInsertionInto(text, expected));
   const agentInputs = ['keydown', 'pointerdown', 'beforeinput'] as const;
   for (const type of agentInputs) doc.addEventListener(type, onAgentInput, true);
   try {
     await nextTask();
-    await settle(composer, () => !onlyAgentTyping(readDraft(composer).text));
+    await settle(composer, () => agentTookOver() || !onlyAgentTyping(readDraft(composer).text));
   } finally {
     for (const type of agentInputs) doc.removeEventListener(type, onAgentInput, true);
   }
@@ -225,6 +231,7 @@ async function attempt(composer: Composer, target: Target, replacement: string, 
     if (!agentMoved) placeCaret();
     return { ok: true, start, end: caret, text: after.text };
   }
+  if (agentTookOver()) return { ok: true, start, end: caret, text: after.text };
   // The editor claimed the edit but never made it (a removal's "before" is also "expected" plus the phrase).
   if (sameText(after.text, before)) return { ok: false, reason: 'not-applied', text: after.text };
   // The agent typed while the editor settled: fine as long as the rewrite and all their words are there, once.

@@ -257,6 +257,23 @@ describe('applyRewrite around the agent', () => {
     expect(el.value).toBe(`${DRAFT} Ok`);
   });
 
+  it.each(['textarea', 'contenteditable'])('%s: an insert the agent undoes at once with Ctrl+Z reports applied, not refused', async (kind) => {
+    const el = kind === 'textarea' ? textarea() : editable();
+    // Right after the line lands, the agent's Ctrl+Z takes it out again.
+    el.addEventListener(
+      'input',
+      () =>
+        setTimeout(() => {
+          el.dispatchEvent(agentEvent(new KeyboardEvent('keydown', { key: 'z', code: 'KeyZ', ctrlKey: true, bubbles: true })));
+          document.execCommand('undo');
+        }),
+      { once: true },
+    );
+    const at = DRAFT.length;
+    expect(await applyRewrite(el, { start: at, end: at, phrase: '' }, ' Thanks!')).toEqual({ ok: true, start: at, end: at + 8, text: DRAFT });
+    expect(readDraft(el).text).toBe(DRAFT);
+  });
+
   it.each([
     ['before the phrase', 3, 3, 3, 3],
     ['at its start', 16, 16, 16, 16],
