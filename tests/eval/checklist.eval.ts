@@ -1,5 +1,5 @@
 /**
- * npm run eval -- checklist [--show]: the pre-reply checklist on 640 real agent
+ * npm run eval -- checklist [--show]: the pre-reply checklist on 680 real agent
  * replies, compared with hand judgements (reply ids and verdicts only — the
  * corpus text is never copied here). The splits:
  *   dev      tests/eval/checklist-judgements.json, the 20 replies the patterns were tuned on;
@@ -43,6 +43,12 @@
  *            committed before any pattern change, and never tuned on (held-out-14 became dev for that round).
  *            Agreement of the patterns of main d4f71e2 when judged: 90 88 98 78 90 100; after checklist10's tuning on
  *            the earlier splits (held-out-14 as dev) and on unjudged replies, measured once: 90 88 98 80 93 100.
+ *   held-out-16 tests/eval/checklist-judgements-heldout-16.json, 40 (--draw 40 --seed 20261218), judged by hand and
+ *            committed before any pattern change, and never tuned on (held-out-15 became dev for that round).
+ *            Agreement of the patterns of main 57690ba when judged: 70 93 100 73 93 98; after checklist16's tuning on
+ *            the earlier splits (held-out-15 as dev), measured once: 70 93 100 73 93 98. One verdict was corrected
+ *            after that (airlines:36965, "please contact our Sales team": boundary passes, as in every other split),
+ *            which makes boundary 75.
  *            Draw a fresh sample for the next blind figure.
  * The checklist sees the draft's findings, as in the panel.
  *
@@ -77,6 +83,7 @@ const SPLITS = [
   { name: 'held-out-13', file: 'checklist-judgements-heldout-13.json' },
   { name: 'held-out-14', file: 'checklist-judgements-heldout-14.json' },
   { name: 'held-out-15', file: 'checklist-judgements-heldout-15.json' },
+  { name: 'held-out-16', file: 'checklist-judgements-heldout-16.json' },
 ] as const;
 
 const judgedIn = (dir: string, file: string): Verdicts => JSON.parse(readFileSync(join(dir, file), 'utf8'));
