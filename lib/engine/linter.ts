@@ -486,13 +486,11 @@ function tooLongFinding(text: string, limit: number): Finding {
   };
 }
 
-const EARLIER_WINDOW = 600;
-const NEXT_WINDOW = 200;
+const NEIGHBOUR_WINDOW = 600;
 
-/** The draft before the sentence (a window of it), the rest of the sentence from `from`, and the next sentence. */
+/** The draft around a span: a window before its sentence, and one from `from` (the span's end) on. */
 function neighbours(text: string, s: Range, from: number): string {
-  const next = /^[.!?]*\s*[^.!?\n]*/.exec(text.slice(s.end, s.end + NEXT_WINDOW))?.[0] ?? '';
-  return `${text.slice(Math.max(0, s.start - EARLIER_WINDOW), s.start)} ${text.slice(from, s.end)} ${next}`;
+  return `${text.slice(Math.max(0, s.start - NEIGHBOUR_WINDOW), s.start)} ${text.slice(from, from + NEIGHBOUR_WINDOW)}`;
 }
 
 const DASH = /--|—|–/;

@@ -247,7 +247,7 @@ export interface RewriteSituation {
   context: LintContext | undefined;
   /** Whether "let me check" would contradict the draft: a check reported before the match ("We checked and …") or ruled out after it. */
   checkContradicted?: () => boolean;
-  /** The draft before the sentence, the rest of the sentence after the span and the next sentence (for thanks said twice). */
+  /** The draft around the span: before its sentence, and after the span (a window of each), for thanks said twice. */
   nearby?: string;
 }
 
@@ -259,8 +259,9 @@ export function firstReportedCheck(draft: string): number {
 const CHECK_RULED_OUT = /\b(?:can(?:no|['’])t|cannot|won['’]t|wouldn['’]t|would not|unable to|not able to)\s+(?:be able to\s+)?(?:confirm|check|verify)\b/gi;
 
 // "You'll need to work with Finnair", "I would recommend asking the FA", "I am forwarding this to CVG leadership",
-// "we wish you the best in your search": the draft hands the question on, so the agent is not the one who checks.
-const HAND_OFF = /\b(?:(?:I|we)(?:['’]d|\s+would)?\s+(?:recommend|suggest)\s+(?:asking|contacting|speaking|checking|reaching)|you(?:['’]ll|\s+will)\s+need\s+to\s+(?:work\s+with|contact|reach\s+out|speak|call|check\s+with)|(?:I|we)\s+would\s+check\s+with|(?:I\s+am|I['’]m|we\s+are|we['’]re)\s+(?:forwarding|passing)\s+(?:this|it|your)|feel\s+free\s+to\s+(?:speak|ask|contact|reach)|wish\s+you\s+(?:the\s+best|(?:good\s+)?luck))\b/i;
+// "we wish you the best in your search", "please contact the support desk" (not "contact us"): the draft hands the
+// question on, so the agent is not the one who checks.
+const HAND_OFF = /\b(?:(?:I|we)(?:['’]d|\s+would)?\s+(?:recommend|suggest)\s+(?:asking|contacting|speaking|checking|reaching)|you(?:['’]ll|\s+will)\s+need\s+to\s+(?:work\s+with|contact|reach\s+out|speak|call|check\s+with)|(?:I|we)\s+would\s+check\s+with|(?:I\s+am|I['’]m|we\s+are|we['’]re)\s+(?:forwarding|passing)\s+(?:this|it|your)|(?:I|we)(?:['’]ll|\s+will)\s+(?:forward|pass)\s+(?:this|it|your)|feel\s+free\s+to\s+(?:speak|ask|contact|reach)|wish\s+you\s+(?:the\s+best|(?:good\s+)?luck)|please\s+(?:contact|call|reach\s+out\s+to|speak\s+(?:to|with)|check\s+with)\s+(?!us\b|me\b)|better\s+off\s+(?:contacting|calling|speaking|asking|checking))\b/i;
 
 /** Whether the draft hands the question to someone else (another team, a partner, the crew). */
 export function handsOff(draft: string): boolean {
@@ -326,8 +327,7 @@ const THANKS = /\b(?:thank\w*|grateful)\b/i;
  * Whether a rewrite's own wording repeats what the agent already said: a long word earlier in the
  * sentence ("we understand your frustration and we understand why you're frustrated"), an apology
  * earlier in the sentence ("I'm sorry but I'm sorry this happened"), or thanks the draft already
- * gave before it or gives in the next sentence ("Thank you! Thank you for telling us."). A doubled
- * idea, not a fix.
+ * gives around it ("Thank you! Thank you for telling us."). A doubled idea, not a fix.
  */
 function repeatsSentence(template: string, sentenceBefore: string, nearby: string): boolean {
   const own = template.replace(OWN_WORDS, ' ');

@@ -437,6 +437,9 @@ describe('rewrites that read the rest of the draft', () => {
   it('offer no "let me check" where the draft hands the question to someone else', () => {
     expect(rewritesOf("You'll need to work with Finnair for that, Li. I'm not sure if the lounge is open.", 'not-sure')).toEqual([]);
     expect(rewritesOf("I'm not sure if the seat is free. I would recommend asking the crew.", 'not-sure')).toEqual([]);
+    expect(rewritesOf("We'll forward your idea to the catering team. I'm not sure how it can be done.", 'not-sure')).toEqual([]);
+    expect(rewritesOf("I'm not sure why that is happening. Please contact the support desk at 888-750-3284.", 'not-sure')).toEqual([]);
+    expect(rewritesOf("I'm not sure why that is happening. Please contact us with your booking number.", 'not-sure')).toEqual(["Let me check why that's happening"]);
     expect(rewritesOf("I'm not sure if the seat is free. I can ask the crew.", 'not-sure')).toEqual(['Let me check whether the seat is free']);
   });
 
