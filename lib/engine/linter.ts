@@ -188,14 +188,16 @@ export function createLinter(options: LinterOptions = {}): Linter {
     // Invisible characters pasted with the text (zero-width spaces, soft hyphens) are fitted around as if absent:
     // edits read the agent's words, a rewrite copies none of them, and the span it replaces takes those inside it.
     const { visible, offsets } = withoutInvisibles(text.slice(s.start, s.end + 1));
-    if (!offsets) return fitInText(phrase, spec, text, s, sentence, situation, checkContradicted);
+    // Read from the whole draft, so a rewrite fitted in the sentence alone still sees thanks around it.
+    const nearby = withoutInvisibles(neighbours(text, s, phrase.end)).visible;
+    if (!offsets) return fitInText(phrase, spec, text, s, sentence, situation, checkContradicted, nearby);
     const visibleAt = (at: number) => {
       const k = offsets.findIndex((o) => o >= at - s.start);
       return k < 0 ? offsets.length : k;
     };
     const sentenceEnd = visibleAt(s.end);
     const visiblePhrase = { start: visibleAt(phrase.start), end: visibleAt(phrase.end) };
-    const fitted = fitInText(visiblePhrase, spec, visible, { start: 0, end: sentenceEnd }, visible.slice(0, sentenceEnd), situation, checkContradicted);
+    const fitted = fitInText(visiblePhrase, spec, visible, { start: 0, end: sentenceEnd }, visible.slice(0, sentenceEnd), situation, checkContradicted, nearby);
     if (!fitted.replace) return fitted;
     const start = s.start + offsets[fitted.replace.start];
     const end = s.start + offsets[fitted.replace.end - 1] + 1;
@@ -203,7 +205,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
   }
 
   /** fitInDraft in a text without invisible characters. */
-  function fitInText(phrase: Range, spec: RuleSpec, text: string, s: Range, sentence: string, situation: DraftSituation, checkContradicted: () => boolean): Fitted {
+  function fitInText(phrase: Range, spec: RuleSpec, text: string, s: Range, sentence: string, situation: DraftSituation, checkContradicted: () => boolean, nearby: string): Fitted {
     const placement = place(sentence, phrase.start - s.start, phrase.end - s.start, spec.slot);
     let start = s.start + placement.start;
     let end = s.start + placement.end;
@@ -215,7 +217,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
       upset: situation.upset,
       context: situation.context,
       checkContradicted,
-      nearby: neighbours(text, s, end),
+      nearby,
     };
     const textAfter = text.slice(end, s.end + 1);
     const removal = spec.slot === 'marker' && spec.rewrites.some((r) => r.text === '{remove}' && holds(r.if, rewriteSituation));
@@ -488,7 +490,7 @@ function tooLongFinding(text: string, limit: number): Finding {
 
 const NEIGHBOUR_WINDOW = 600;
 
-/** The draft around a span: a window before its sentence, and one from `from` (the span's end) on. */
+/** The draft around a phrase: a window before its sentence, and one from `from` (the phrase's end) on. */
 function neighbours(text: string, s: Range, from: number): string {
   return `${text.slice(Math.max(0, s.start - NEIGHBOUR_WINDOW), s.start)} ${text.slice(from, from + NEIGHBOUR_WINDOW)}`;
 }

@@ -447,6 +447,7 @@ describe('rewrites that read the rest of the draft', () => {
     expect(rewritesOf("I'm sorry but that's not our fault.", 'not-our-fault')).toEqual([]);
     expect(rewritesOf("That's not our fault.", 'not-our-fault')).toEqual(["We're sorry this happened"]);
     expect(rewritesOf('Thank you! We value your feedback.', 'value-feedback')).toEqual([]);
+    expect(rewritesOf('Thank you! We value your\u200b feedback.', 'value-feedback')).toEqual([]);
     expect(rewritesOf('We value your feedback. Thanks for flying with us.', 'value-feedback')).toEqual([]);
     expect(rewritesOf('We value your feedback. Have a good flight.', 'value-feedback')[0]).toBe('Thank you for telling us');
   });
