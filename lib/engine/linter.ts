@@ -8,7 +8,7 @@ import { compilePack, knownStarts, mergePacks, patternSources, type CompiledPack
 import type { Matcher } from './pattern';
 import { splitSentences, type Range } from './sentences';
 import { tokenize, withoutInvisibles, type Token } from './tokenize';
-import { ARTICLE_BEFORE, contentEnd, contractionStyle, draftSpeaksAsWe, firstReportedCheck, fitRewrites, lastRuledOutCheck, holds, place, placeholdersIn, removalTail, speaksAsWe, withArticle } from './rewrite';
+import { ARTICLE_BEFORE, contentEnd, contractionStyle, draftSpeaksAsWe, firstReportedCheck, fitRewrites, handsOff, lastRuledOutCheck, holds, place, placeholdersIn, removalTail, speaksAsWe, withArticle } from './rewrite';
 import { builtinPack, hasBuiltinPack } from './builtin';
 import { StartIndex } from './start-index';
 import { runDraftChecks, compileDraftChecks, isUpset, SentenceFacts, NO_FACTS, type CompiledDraftChecks, type DraftList, type DraftSentence, type DraftConfig, type DraftIssue } from './draft';
@@ -24,6 +24,9 @@ const SEVERITY_RANK: Record<Severity, number> = { suggestion: 0, warning: 1, pro
 interface SentenceMatch {
   rule: CompiledRule;
   finding: Finding;
+  /** The pattern that matched and the token it matched from, so a trimmed span can be checked against it. */
+  matcher: Matcher;
+  from: number;
 }
 
 interface SentenceResult {
@@ -143,7 +146,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
     let last = end - 1;
     while (first < last && tokens[first].punct) first++;
     while (last > first && tokens[last].punct) last--;
-    return { rule, finding: phraseFinding(rule.spec, tokens[first].start, tokens[last].end) };
+    return { rule, finding: phraseFinding(rule.spec, tokens[first].start, tokens[last].end), matcher, from: i };
   }
 
   function phraseFinding(spec: RuleSpec, start: number, end: number): Finding {
@@ -181,18 +184,20 @@ export function createLinter(options: LinterOptions = {}): Linter {
 
   /** The rule's rewrites fitted into this draft at `phrase`, and the span they replace when it is not the phrase. */
   function fitInDraft(phrase: Range, spec: RuleSpec, text: string, s: Range, sentence: string, situation: DraftSituation): Fitted {
-    const checkContradicted = () => (situation.firstCheck() >= 0 && situation.firstCheck() < phrase.start) || situation.lastRuledOutCheck() > phrase.end;
+    const checkContradicted = () => (situation.firstCheck() >= 0 && situation.firstCheck() < phrase.start) || situation.lastRuledOutCheck() > phrase.end || situation.handsOff();
     // Invisible characters pasted with the text (zero-width spaces, soft hyphens) are fitted around as if absent:
     // edits read the agent's words, a rewrite copies none of them, and the span it replaces takes those inside it.
     const { visible, offsets } = withoutInvisibles(text.slice(s.start, s.end + 1));
-    if (!offsets) return fitInText(phrase, spec, text, s, sentence, situation, checkContradicted);
+    // Read from the whole draft, so a rewrite fitted in the sentence alone still sees thanks around it.
+    const nearby = withoutInvisibles(neighbours(text, s, phrase.end)).visible;
+    if (!offsets) return fitInText(phrase, spec, text, s, sentence, situation, checkContradicted, nearby);
     const visibleAt = (at: number) => {
       const k = offsets.findIndex((o) => o >= at - s.start);
       return k < 0 ? offsets.length : k;
     };
     const sentenceEnd = visibleAt(s.end);
     const visiblePhrase = { start: visibleAt(phrase.start), end: visibleAt(phrase.end) };
-    const fitted = fitInText(visiblePhrase, spec, visible, { start: 0, end: sentenceEnd }, visible.slice(0, sentenceEnd), situation, checkContradicted);
+    const fitted = fitInText(visiblePhrase, spec, visible, { start: 0, end: sentenceEnd }, visible.slice(0, sentenceEnd), situation, checkContradicted, nearby);
     if (!fitted.replace) return fitted;
     const start = s.start + offsets[fitted.replace.start];
     const end = s.start + offsets[fitted.replace.end - 1] + 1;
@@ -200,7 +205,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
   }
 
   /** fitInDraft in a text without invisible characters. */
-  function fitInText(phrase: Range, spec: RuleSpec, text: string, s: Range, sentence: string, situation: DraftSituation, checkContradicted: () => boolean): Fitted {
+  function fitInText(phrase: Range, spec: RuleSpec, text: string, s: Range, sentence: string, situation: DraftSituation, checkContradicted: () => boolean, nearby: string): Fitted {
     const placement = place(sentence, phrase.start - s.start, phrase.end - s.start, spec.slot);
     let start = s.start + placement.start;
     let end = s.start + placement.end;
@@ -212,6 +217,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
       upset: situation.upset,
       context: situation.context,
       checkContradicted,
+      nearby,
     };
     const textAfter = text.slice(end, s.end + 1);
     const removal = spec.slot === 'marker' && spec.rewrites.some((r) => r.text === '{remove}' && holds(r.if, rewriteSituation));
@@ -310,12 +316,14 @@ interface DraftSituation {
   firstCheck(): number;
   /** Where the draft last rules out a check ("we can't confirm"), or -1 (found once per lint). */
   lastRuledOutCheck(): number;
+  /** The draft hands the question to someone else ("you'll need to work with Finnair"; found once per lint). */
+  handsOff(): boolean;
 }
 
 // Words that show the reply is about a problem (rules marked without-complaint stay quiet on banter and thanks without them).
 const TROUBLE = /\b(?:sorry|apolog\w*|unfortunately|frustrat\w*|upset\w*|angry|annoy\w*|disappoint\w*|inconvenien\w*|issues?|problems?|trouble|delay\w*|cancel\w*|refund\w*|complain\w*|wrong|error\w*|fail\w*|broke\w*|damag\w*|lost|missing|miss(?:ed)?|late|stuck|charged?|not working|unable|can(?:no|')t(?! wait)|won't|policy|escalat\w*|urgent\w*|afraid)\b/i;
 
-const CHEER = /\b(?:love|loved|can't wait|excited|exciting|awesome|congrat\w*|woo+|yay|fun|amazing|wonderful|fantastic|proud|shout-?out|kudos|glad)\b/i;
+const CHEER = /\b(?:(?:ha){2,}|lol|enjoy|love|loved|can't wait|excited|exciting|awesome|congrat\w*|woo+|yay|fun|amazing|wonderful|fantastic|proud|shout-?out|kudos|glad)\b/i;
 
 function draftSituation(text: string, upset: boolean, context: LintContext | undefined): DraftSituation {
   let complaint: boolean | undefined;
@@ -323,6 +331,7 @@ function draftSituation(text: string, upset: boolean, context: LintContext | und
   let we: boolean | undefined;
   let firstCheck: number | undefined;
   let lastRuledOut: number | undefined;
+  let handOff: boolean | undefined;
   // The draft's words as shown: invisible characters pasted with them ("we\u200bre") split none of them.
   let shown: ReturnType<typeof withoutInvisibles> | undefined;
   const words = () => (shown ??= withoutInvisibles(text)).visible;
@@ -337,6 +346,7 @@ function draftSituation(text: string, upset: boolean, context: LintContext | und
     we: () => (we ??= draftSpeaksAsWe(words())),
     firstCheck: () => (firstCheck ??= inDraft(firstReportedCheck(words()))),
     lastRuledOutCheck: () => (lastRuledOut ??= inDraft(lastRuledOutCheck(words()))),
+    handsOff: () => (handOff ??= handsOff(words())),
   };
 }
 
@@ -478,6 +488,13 @@ function tooLongFinding(text: string, limit: number): Finding {
   };
 }
 
+const NEIGHBOUR_WINDOW = 600;
+
+/** The draft around a phrase: a window before its sentence, and one from `from` (the phrase's end) on. */
+function neighbours(text: string, s: Range, from: number): string {
+  return `${text.slice(Math.max(0, s.start - NEIGHBOUR_WINDOW), s.start)} ${text.slice(from, from + NEIGHBOUR_WINDOW)}`;
+}
+
 const DASH = /--|—|–/;
 
 /**
@@ -504,7 +521,9 @@ const JOINERS = new Set(['and', 'but', 'so', 'or', '&', 'amp', 'while']);
 
 /**
  * One phrase, one finding: when a match runs on into another rule's phrase (a "_*" tail over
- * "… and there is nothing I can do"), it ends before that phrase and its joining word.
+ * "… and there is nothing I can do"), it ends before that phrase and its joining word. A match
+ * that needs the other phrase ("Per our policy, we don't refund…") keeps it whole, and the two
+ * overlapping findings then leave one.
  */
 function splitJoinedPhrases(matches: SentenceMatch[], tokens: readonly Token[]): void {
   // Pairwise, so only for sentences an agent writes; a pasted wall of repeats keeps its spans.
@@ -518,7 +537,9 @@ function splitJoinedPhrases(matches: SentenceMatch[], tokens: readonly Token[]):
     if (cut === Infinity) continue;
     let last = tokens.findIndex((t) => t.start >= cut) - 1;
     while (last >= 0 && (tokens[last].punct || tokens[last].forms.some((f) => JOINERS.has(f)))) last--;
-    if (last >= 0 && tokens[last].end > a.finding.start) a.finding.end = tokens[last].end;
+    if (last < 0 || tokens[last].end <= a.finding.start) continue;
+    const shortest = shortestMatch(a.matcher, tokens, a.from);
+    if (shortest > 0 && shortest <= last + 1) a.finding.end = tokens[last].end;
   }
 }
 

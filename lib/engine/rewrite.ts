@@ -66,6 +66,8 @@ export interface Placement {
   atSentenceStart: boolean;
   /** At a sentence start or after a short opener ("Sorry, ", "Hi Emma, ", "Honestly "). */
   afterOpener: boolean;
+  /** The span follows "and" after an apology earlier in its sentence ("We're sorry to hear it, and we're sorry if …"). */
+  joinsApology: boolean;
   question: boolean;
   /**
    * A clause slot stops where a new independent clause starts after a bare comma ("calm down, I am on it");
@@ -117,6 +119,7 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
     sharedSubject: SHARED_SUBJECT.test(sentence.slice(matchEnd, close)),
     atSentenceStart: OPENING.exec(sentence.slice(0, start))![0].length === start,
     afterOpener: OPENER.test(sentence.slice(0, start)),
+    joinsApology: /\band\s*$/i.test(sentence.slice(0, start)) && APOLOGY.test(sentence.slice(Math.max(0, start - TAIL_WINDOW), start)),
     question,
     breakTail,
   };
@@ -244,6 +247,8 @@ export interface RewriteSituation {
   context: LintContext | undefined;
   /** Whether "let me check" would contradict the draft: a check reported before the match ("We checked and …") or ruled out after it. */
   checkContradicted?: () => boolean;
+  /** The draft around the span: before its sentence, and after the span (a window of each), for thanks said twice. */
+  nearby?: string;
 }
 
 /** "We checked and …", "I've looked into it": where the draft first reports a check the agent made, or -1. */
@@ -252,6 +257,16 @@ export function firstReportedCheck(draft: string): number {
 }
 
 const CHECK_RULED_OUT = /\b(?:can(?:no|['’])t|cannot|won['’]t|wouldn['’]t|would not|unable to|not able to)\s+(?:be able to\s+)?(?:confirm|check|verify)\b/gi;
+
+// "You'll need to work with Finnair", "I would recommend asking the FA", "I am forwarding this to CVG leadership",
+// "we wish you the best in your search", "please contact the support desk" (not "contact us"): the draft hands the
+// question on, so the agent is not the one who checks.
+const HAND_OFF = /\b(?:(?:I|we)(?:['’]d|\s+would)?\s+(?:recommend|suggest)\s+(?:asking|contacting|speaking|checking|reaching)|you(?:['’]ll|\s+will)\s+need\s+to\s+(?:work\s+with|contact|reach\s+out|speak|call|check\s+with)|(?:I|we)\s+would\s+check\s+with|(?:I\s+am|I['’]m|we\s+are|we['’]re)\s+(?:forwarding|passing)\s+(?:this|it|your)|(?:I|we)(?:['’]ll|\s+will)\s+(?:forward|pass)\s+(?:this|it|your)|feel\s+free\s+to\s+(?:speak|ask|contact|reach)|wish\s+you\s+(?:the\s+best|(?:good\s+)?luck)|please\s+(?:contact|call|reach\s+out\s+to|speak\s+(?:to|with)|check\s+with)\s+(?!us\b|me\b)|better\s+off\s+(?:contacting|calling|speaking|asking|checking))\b/i;
+
+/** Whether the draft hands the question to someone else (another team, a partner, the crew). */
+export function handsOff(draft: string): boolean {
+  return HAND_OFF.test(draft);
+}
 
 /** "We wouldn't be able to confirm in advance": where the draft last rules out a check, or -1. */
 export function lastRuledOutCheck(draft: string): number {
@@ -291,6 +306,8 @@ export function holds(conditions: readonly RewriteCondition[] | undefined, s: Re
         return s.placement.atSentenceStart;
       case 'sentence-opening':
         return s.placement.afterOpener;
+      case 'joins-apology':
+        return s.placement.joinsApology;
       case 'approved':
         return s.context?.approved === true;
       case 'not-approved':
@@ -303,16 +320,24 @@ export function holds(conditions: readonly RewriteCondition[] | undefined, s: Re
 
 const OWN_WORDS = /\{[^}]*\}|\[[^\]]*\]/g;
 const LONG_WORD = /\p{L}{7,}/gu;
+const APOLOGY = /\b(?:sorry|apolog\w*|regret\w*)\b/i;
+const THANKS = /\b(?:thank\w*|grateful)\b/i;
 
 /**
- * Whether a rewrite's own wording repeats a long word the agent already used earlier in the sentence
- * ("we understand your frustration and we understand why you're frustrated"): a doubled idea, not a fix.
+ * Whether a rewrite's own wording repeats what the agent already said: a long word earlier in the
+ * sentence ("we understand your frustration and we understand why you're frustrated"), an apology
+ * earlier in the sentence ("I'm sorry but I'm sorry this happened"), or thanks the draft already
+ * gives around it ("Thank you! Thank you for telling us."). A doubled idea, not a fix.
  */
-function repeatsSentence(template: string, sentenceBefore: string): boolean {
-  const words = template.replace(OWN_WORDS, ' ').match(LONG_WORD);
-  if (!words) return false;
+function repeatsSentence(template: string, sentenceBefore: string, nearby: string): boolean {
+  const own = template.replace(OWN_WORDS, ' ');
   // The last few hundred characters are enough, and keep this linear in a very long sentence.
-  const before = ` ${sentenceBefore.slice(-TAIL_WINDOW).toLowerCase().replace(/[^\p{L}]+/gu, ' ')} `;
+  const tail = sentenceBefore.slice(-TAIL_WINDOW);
+  if (APOLOGY.test(own) && APOLOGY.test(tail)) return true;
+  if (THANKS.test(own) && (THANKS.test(tail) || THANKS.test(nearby))) return true;
+  const words = own.match(LONG_WORD);
+  if (!words) return false;
+  const before = ` ${tail.toLowerCase().replace(/[^\p{L}]+/gu, ' ')} `;
   return words.some((w) => before.includes(` ${w.toLowerCase()} `));
 }
 
@@ -345,7 +370,7 @@ export function fitRewrites(
   const { placement, context } = situation;
   const out: string[] = [];
   for (const r of rewrites) {
-    if (!holds(r.if, situation) || repeatsSentence(r.text, textBefore)) continue;
+    if (!holds(r.if, situation) || repeatsSentence(r.text, textBefore, situation.nearby ?? textAfter)) continue;
     if (r.text === '{remove}') {
       if (!swallowed) continue;
       const next = swallowed.slice(-1);

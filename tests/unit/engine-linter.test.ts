@@ -434,6 +434,31 @@ describe('rewrites that read the rest of the draft', () => {
     expect(rewritesOf("We can't confirm it yet, and I'm not sure if the flight is delayed.", 'not-sure')).toEqual(['let me check whether the flight is delayed']);
   });
 
+  it('offer no "let me check" where the draft hands the question to someone else', () => {
+    expect(rewritesOf("You'll need to work with Finnair for that, Li. I'm not sure if the lounge is open.", 'not-sure')).toEqual([]);
+    expect(rewritesOf("I'm not sure if the seat is free. I would recommend asking the crew.", 'not-sure')).toEqual([]);
+    expect(rewritesOf("We'll forward your idea to the catering team. I'm not sure how it can be done.", 'not-sure')).toEqual([]);
+    expect(rewritesOf("I'm not sure why that is happening. Please contact the support desk at 888-750-3284.", 'not-sure')).toEqual([]);
+    expect(rewritesOf("I'm not sure why that is happening. Please contact us with your booking number.", 'not-sure')).toEqual(["Let me check why that's happening"]);
+    expect(rewritesOf("I'm not sure if the seat is free. I can ask the crew.", 'not-sure')).toEqual(['Let me check whether the seat is free']);
+  });
+
+  it('never say sorry twice in a sentence, nor thank again where the draft already thanks', () => {
+    expect(rewritesOf("I'm sorry but that's not our fault.", 'not-our-fault')).toEqual([]);
+    expect(rewritesOf("That's not our fault.", 'not-our-fault')).toEqual(["We're sorry this happened"]);
+    expect(rewritesOf('Thank you! We value your feedback.', 'value-feedback')).toEqual([]);
+    expect(rewritesOf('Thank you! We value your\u200b feedback.', 'value-feedback')).toEqual([]);
+    expect(rewritesOf('We value your feedback. Thanks for flying with us.', 'value-feedback')).toEqual([]);
+    expect(rewritesOf('We value your feedback. Have a good flight.', 'value-feedback')[0]).toBe('Thank you for telling us');
+  });
+
+  it('fold a second apology joined by "and" into the first instead of repeating it', () => {
+    const text = "We're sorry to hear of your trip, Kian, and we're sorry if our service fell short.";
+    const found = linter.lint(text).find((f) => f.ruleId === 'conditional-apology')!;
+    expect(applyFindingRewrite(text, found, 0)).toBe("We're sorry to hear of your trip, Kian, and that our service fell short.");
+    expect(rewritesOf("Sorry, we're sorry if our service fell short.", 'conditional-apology')).toEqual([]);
+  });
+
   it('read a reported or ruled-out check where it is in the draft, invisible characters before it or not', () => {
     const hidden = '\u200b'.repeat(50);
     expect(rewritesOf(`${hidden}I'm not sure if the flight is delayed, but we checked the system.`, 'not-sure')).toEqual(['Let me check whether the flight is delayed, but we checked the system']);
@@ -458,6 +483,11 @@ describe('rewrites that read the rest of the draft', () => {
   it('read initials only at the end of a sentence as a sign-off, not a word stressed with asterisks', () => {
     const text = 'I *really* need you to calm down.';
     expect(spans(text, phrase(linter.lint(text)))).toEqual(['calm-down:I *really* need you to calm down']);
+  });
+
+  it('keep a phrase whole when another rule\'s phrase is part of what it needs, so one phrase gives one finding', () => {
+    const text = "Per our policy, we don't refund used tickets.";
+    expect(spans(text, phrase(linter.lint(text)))).toEqual(["policy-we-cannot:Per our policy, we don't refund used tickets"]);
   });
 
   it('never underline a sign-off a phrase runs on into', () => {
