@@ -107,7 +107,9 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     }
     const end = wordEnd(text, i, to);
     if (end > i) {
-      pushRaw(tokens, text.slice(i, end), i);
+      const key = end - i <= SHORT_WORD && !sawInvisible && !sawDigit ? shortWordKey(text, i, end) : -1;
+      if (key >= 0) pushShape(tokens, shortWordShape(key, text, i, end), i, end, null);
+      else pushRaw(tokens, text.slice(i, end), i);
       i = end;
     } else if (c === 60 || c === 38) {
       // HTML tags and entities (source pasted as text) are skipped.
@@ -224,6 +226,35 @@ interface WordShape {
 
 const NO_FORMS: readonly string[] = [];
 const shapes = new Map<string, WordShape | null>();
+/**
+ * Short words of ASCII letters and apostrophes (most of a draft) by a number spelling them in either case:
+ * looked up without slicing the word out of the text and hashing the slice.
+ */
+const shortWordShapes = new Map<number, WordShape | null>();
+const SHORT_WORD = 6;
+
+/** The word's letters (either case) and apostrophes as digits 1-27 of a base-28 number (below 2^30 for SHORT_WORD), or -1. */
+function shortWordKey(text: string, from: number, to: number): number {
+  let key = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const lower = c | 0x20;
+    if (lower >= 97 && lower <= 122) key = key * 28 + lower - 96;
+    else if (c === 39) key = key * 28 + 27;
+    else return -1;
+  }
+  return key;
+}
+
+/** A short word is lower-cased without changing its length, so its shape is that of its lower-case spelling. */
+function shortWordShape(key: number, text: string, from: number, to: number): WordShape | null {
+  let shape = shortWordShapes.get(key);
+  if (shape === undefined || (shape !== null && shape.version !== vocabularyVersion())) {
+    if (shortWordShapes.size >= 20_000) shortWordShapes.clear();
+    shortWordShapes.set(key, (shape = shapeOf(normalizeWord(text.slice(from, to)), to - from)));
+  }
+  return shape;
+}
 
 /** Push the tokens of a raw word from the input (it may contain invisible characters). */
 function pushRaw(tokens: Token[], raw: string, start: number): void {

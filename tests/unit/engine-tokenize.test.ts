@@ -211,4 +211,11 @@ describe('tokenize letters, windows and stray marks', () => {
     expect(show("rock ' n '' roll")).toEqual(['rock=rock', 'n=n', 'roll=roll']);
     expect(show("''quoted'' ok")).toEqual(["''quoted''=quoted/''quoted''", 'ok=ok']);
   });
+
+  it('reads a word the same in any case and wherever it recurs, each time with its own offsets', () => {
+    expect(show("DON'T Don't don't its it's Its IT'S")).toEqual([
+      'DO=do', "N'T=not", 'Do=do', "n't=not", 'do=do', "n't=not", 'its=its', 'it=it', "'s=is/has/'s", 'Its=its', 'IT=it', "'S=is/has/'s",
+    ]);
+    expect(show('Cancel CANCEL cancels Cancels')).toEqual(['Cancel=cancel', 'CANCEL=cancel', 'cancels=cancels', 'Cancels=cancels']);
+  });
 });
