@@ -27,8 +27,9 @@ export function applyRewrite(text: string, start: number, end: number, replaceme
   return text.slice(0, start) + replacement + text.slice(end);
 }
 
-// A sign-off at the end of a sentence or line: "*TMT", "^AB", "/JB", "- Carl", "-Carl".
-const SIGN_OFF = /(?:\s*[*^]\p{Lu}[\p{L}]*(?:\s\p{Lu}\.?)?\.?|\s+\/[A-Z]{1,4}|\s+[-–—~]\s?\p{Lu}[\p{L}.']*(?:\s\p{Lu}[\p{L}.']*)?|\s*\(?\d\/\d\)?|\s+https?:\/\/\S+)\s*$/u;
+// A sign-off at the end of a sentence or line: "*TMT", "^AB", "/JB", "- Carl", "-Carl". Invisible characters
+// pasted into "— Carl" (zero-width, bidi controls) leave it a sign-off.
+const SIGN_OFF = /(?:\s*[*^]\p{Lu}[\p{L}]*(?:\s\p{Lu}\.?)?\.?|\s+\/[A-Z]{1,4}|\s[\s\p{Cf}]*[-–—~][\p{Cf}]*\s?[\p{Cf}]*\p{Lu}[\p{L}\p{Cf}.']*(?:\s\p{Lu}[\p{L}\p{Cf}.']*)?|\s*\(?\d\/\d\)?|\s+https?:\/\/\S+)\s*$/u;
 // Closing punctuation and decoration a replacement leaves alone.
 const TAIL = /[\s.!?…;:,"'”’)\]\p{Extended_Pictographic}\uFE0F\u200D]+$/u;
 const OPENING = /^(?:\s|["'“‘(\[]|@\w+\s)*/u;

@@ -490,6 +490,12 @@ describe('rewrites that read the rest of the draft', () => {
     expect(spans(text, phrase(linter.lint(text)))).toEqual(["policy-we-cannot:Per our policy, we don't refund used tickets"]);
   });
 
+  it('read "— Relax." as a sign-off even with an invisible character pasted in (the property test found it)', () => {
+    const plainText = '" — Relax. ';
+    expect(phrase(linter.lint(plainText))).toEqual([]);
+    for (const text of ['" — \u202bRelax. ', '" \u200b— Relax. ', '" — Rel\u200bax. ']) expect(phrase(linter.lint(text)), JSON.stringify(text)).toEqual([]);
+  });
+
   it('never underline a sign-off a phrase runs on into', () => {
     for (const text of ['You should have read the terms (1/2)', 'You should have read the terms /JB', 'Thanks. You should have read the terms (1/2)']) {
       expect(spans(text, phrase(linter.lint(text)))).toEqual(['should-have-done:You should have read the terms']);
