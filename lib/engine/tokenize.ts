@@ -108,7 +108,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     const end = wordEnd(text, i, to);
     if (end > i) {
       const key = end - i <= SHORT_WORD && !sawInvisible && !sawDigit ? shortWordKey(text, i, end) : -1;
-      if (key >= 0) pushShape(tokens, shortWordShape(key, text, i, end), i, end, null);
+      // A short word is lower-cased without changing its length, so its shape is that of its lower-case spelling.
+      if (key >= 0) pushShape(tokens, cachedShape(shortWordShapes, key, text, i, end), i, end, null);
       else pushRaw(tokens, text.slice(i, end), i);
       i = end;
     } else if (c === 60 || c === 38) {
@@ -246,12 +247,14 @@ function shortWordKey(text: string, from: number, to: number): number {
   return key;
 }
 
-/** A short word is lower-cased without changing its length, so its shape is that of its lower-case spelling. */
-function shortWordShape(key: number, text: string, from: number, to: number): WordShape | null {
-  let shape = shortWordShapes.get(key);
+const SHAPE_CACHE_SIZE = 20_000;
+
+/** The shape cached under `key` for the word text[from, to), shaped again when missing or shaped under an older vocabulary. */
+function cachedShape<K>(cache: Map<K, WordShape | null>, key: K, text: string, from: number, to: number): WordShape | null {
+  let shape = cache.get(key);
   if (shape === undefined || (shape !== null && shape.version !== vocabularyVersion())) {
-    if (shortWordShapes.size >= 20_000) shortWordShapes.clear();
-    shortWordShapes.set(key, (shape = shapeOf(normalizeWord(text.slice(from, to)), to - from)));
+    if (cache.size >= SHAPE_CACHE_SIZE) cache.clear();
+    cache.set(key, (shape = shapeOf(normalizeWord(text.slice(from, to)), to - from)));
   }
   return shape;
 }
@@ -267,12 +270,7 @@ function pushRaw(tokens: Token[], raw: string, start: number): void {
     pushShape(tokens, shapeOf(normalizeWord(raw), raw.length), start, start + raw.length, null);
     return;
   }
-  let shape = shapes.get(raw);
-  if (shape === undefined || (shape !== null && shape.version !== vocabularyVersion())) {
-    if (shapes.size >= 20_000) shapes.clear();
-    shapes.set(raw, (shape = shapeOf(normalizeWord(raw), raw.length)));
-  }
-  pushShape(tokens, shape, start, start + raw.length, null);
+  pushShape(tokens, cachedShape(shapes, raw, raw, 0, raw.length), start, start + raw.length, null);
 }
 
 /** Words with invisible characters: shape them without those, and map each kept character back to its offset. */
