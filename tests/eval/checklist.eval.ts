@@ -1,5 +1,5 @@
 /**
- * npm run eval -- checklist [--show]: the pre-reply checklist on 680 real agent
+ * npm run eval -- checklist [--show]: the pre-reply checklist on 720 real agent
  * replies, compared with hand judgements (reply ids and verdicts only — the
  * corpus text is never copied here). The splits:
  *   dev      tests/eval/checklist-judgements.json, the 20 replies the patterns were tuned on;
@@ -49,6 +49,9 @@
  *            the earlier splits (held-out-15 as dev), measured once: 70 93 100 73 93 98. One verdict was corrected
  *            after that (airlines:36965, "please contact our Sales team": boundary passes, as in every other split),
  *            which makes boundary 75.
+ *   held-out-17 tests/eval/checklist-judgements-heldout-17.json, 40 (--draw 40 --seed 20261219), judged blind by a judge
+ *            who did not tune patterns, and committed before any pattern change and before anyone looked at what the
+ *            checklist says about them. Never tuned on.
  *            Draw a fresh sample for the next blind figure.
  * The checklist sees the draft's findings, as in the panel.
  *
@@ -84,6 +87,7 @@ const SPLITS = [
   { name: 'held-out-14', file: 'checklist-judgements-heldout-14.json' },
   { name: 'held-out-15', file: 'checklist-judgements-heldout-15.json' },
   { name: 'held-out-16', file: 'checklist-judgements-heldout-16.json' },
+  { name: 'held-out-17', file: 'checklist-judgements-heldout-17.json' },
 ] as const;
 
 const judgedIn = (dir: string, file: string): Verdicts => JSON.parse(readFileSync(join(dir, file), 'utf8'));
