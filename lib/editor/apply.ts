@@ -16,6 +16,7 @@
 import { readDraft as readComposer, isTextField, type Composer, type ReadOptions } from './text-map';
 import { historyOf, undoOnce } from './history';
 import { editorKindOf } from './kind';
+import type { EditorKind } from '../ticket';
 import { placeholdersIn } from '../engine/rewrite';
 
 export interface Target {
@@ -120,13 +121,18 @@ export interface ApplyOptions extends ReadOptions {
 }
 
 /**
- * Trix files an insertion at a collapsed caret under the typing before it (same block, same five seconds), so one
- * Ctrl+Z would take the agent's words with the inserted line. Replacing the character before the caret with itself
- * plus the line makes it an undo step of its own, as a rewrite of a phrase is. Not across a line break, which
- * may end a block, nor into half a surrogate pair. Returns how many UTF-16 units before the caret the edit starts.
+ * Editors that file an insertion at a collapsed caret under the typing before it (Trix: same block, same five
+ * seconds; Slate: any text typed right before it), so one Ctrl+Z would take the agent's words with the inserted line.
+ */
+const MERGE_INSERTION_INTO_TYPING: ReadonlySet<EditorKind> = new Set<EditorKind>(['trix', 'slate']);
+
+/**
+ * In those editors, replacing the character before the caret with itself plus the line makes the insertion an undo
+ * step of its own, as a rewrite of a phrase is. Not across a line break, which may end a block, nor into half a
+ * surrogate pair. Returns how many UTF-16 units before the caret the edit starts.
  */
 function widening(composer: Composer, text: string, start: number, end: number): number {
-  if (start !== end || start === 0 || editorKindOf(composer) !== 'trix' || text[start - 1] === '\n') return 0;
+  if (start !== end || start === 0 || !MERGE_INSERTION_INTO_TYPING.has(editorKindOf(composer)) || text[start - 1] === '\n') return 0;
   return start > 1 && /[\uDC00-\uDFFF]/.test(text[start - 1]) ? 2 : 1;
 }
 
@@ -164,7 +170,7 @@ async function attempt(composer: Composer, target: Target, replacement: string, 
   const end = start + target.phrase.length;
   const expected = before.slice(0, start) + replacement + before.slice(end);
   const agentCaret = options.keepCaret ? draft.selection() : null;
-  // The edit itself: an insertion that Trix would file under the agent's typing also retypes the character before it.
+  // The edit itself: an insertion that Trix or Slate would file under the agent's typing also retypes the character before it.
   const editStart = start - widening(composer, before, start, end);
   const editText = before.slice(editStart, start) + replacement;
   // select() tells the editor at once (CKEditor 5 ends its typing batch there: the rewrite is an undo step of its own).

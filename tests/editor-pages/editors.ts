@@ -9,10 +9,10 @@ export type EditorKind =
   | 'tinymce-inline' | 'tinymce' | 'ckeditor4' | 'summernote'
   /** An editor nobody measured: a contenteditable whose page keeps its own history and handles Ctrl+Z itself. */
   | 'own-history'
-  /** An editor that renders from its model later, as React editors do (and marked as Slate marks its editable): it takes the rewrite's beforeinput and paints it a few frames on. */
+  /** An editor that renders from its model later, as React editors do (and marked as Draft.js marks its editable): it takes the rewrite's beforeinput and paints it a few frames on. */
   | 'deferred'
-  /** Editors Steady has no code for, from their npm packages: Lexical (vanilla, rich text + history) and Trix. */
-  | 'lexical' | 'trix';
+  /** Editors Steady has no code for, from their npm packages: Lexical (vanilla, rich text + history), Trix, Slate (React, with history). */
+  | 'lexical' | 'trix' | 'slate';
 
 export interface EditorTestApi {
   /** CSS selector of the element the coach attaches to (inside `frame` when set). */
@@ -160,8 +160,7 @@ async function mountEditor(kind: EditorKind): Promise<EditorTestApi> {
   if (kind === 'deferred') {
     const box = document.createElement('div');
     box.contentEditable = 'true';
-    box.className = 'plain deferred';
-    box.dataset.slateEditor = 'true';
+    box.className = 'plain deferred public-DraftEditor-content';
     mount.appendChild(box);
     box.addEventListener('beforeinput', (e) => {
       if (e.inputType !== 'insertReplacementText') return;
@@ -217,6 +216,28 @@ async function mountEditor(kind: EditorKind): Promise<EditorTestApi> {
         const [start, end] = element.editor.getSelectedRange();
         return text().slice(start, end);
       },
+    };
+  }
+  if (kind === 'slate') {
+    // CommonJS packages: their exports come as the module's default.
+    const { createElement } = (await import('react')).default;
+    const { createRoot } = (await import('react-dom/client')).default;
+    const { createEditor, Editor, Node } = await import('slate');
+    const { Slate, Editable, withReact } = await import('slate-react');
+    const { withHistory } = await import('slate-history');
+    const editor = withHistory(withReact(createEditor()));
+    const holder = document.createElement('div');
+    mount.appendChild(holder);
+    const initialValue = [{ children: [{ text: '' }] }] as import('slate').Descendant[];
+    createRoot(holder).render(createElement(Slate, { editor, initialValue, children: createElement(Editable, { className: 'plain slate' }) }));
+    await waitFor((done) => {
+      const check = () => (holder.querySelector('[data-slate-editor]') ? done(undefined) : requestAnimationFrame(check));
+      check();
+    });
+    return {
+      composer: '.slate',
+      modelText: () => editor.children.map((block) => Node.string(block)).join('\n'),
+      selectedText: () => (editor.selection ? Editor.string(editor, editor.selection) : ''),
     };
   }
   if (kind === 'own-history') {

@@ -217,10 +217,11 @@ describe('applyRewrite through the editor model', () => {
   });
 });
 
-describe('applyRewrite in Trix, which files an insertion at a caret under the typing before it', () => {
-  /** A Trix composer that lets the browser edit, recording what each edit replaced and with what. */
-  function trix(html: string) {
-    const el = document.createElement('trix-editor');
+describe('applyRewrite in Trix and Slate, which file an insertion at a caret under the typing before it', () => {
+  /** A Trix (or Slate) composer that lets the browser edit, recording what each edit replaced and with what. */
+  function trix(html: string, editor: 'trix' | 'slate' = 'trix') {
+    const el = document.createElement(editor === 'trix' ? 'trix-editor' : 'div');
+    if (editor === 'slate') el.dataset.slateEditor = 'true';
     el.contentEditable = 'true';
     el.innerHTML = html;
     document.body.replaceChildren(el);
@@ -238,6 +239,13 @@ describe('applyRewrite in Trix, which files an insertion at a caret under the ty
     expect(await applyRewrite(el, { start: end, end, phrase: '' }, ' Thanks!')).toEqual({ ok: true, start: end, end: end + 8, text: `${DRAFT} Thanks!` });
     expect(edits).toEqual([`{"start":${end - 1},"end":${end}} ". Thanks!"`]);
     expect(readDraft(el).selection()).toEqual({ start: end + 8, end: end + 8 });
+  });
+
+  it('does the same in Slate', async () => {
+    const { el, edits } = trix(`<div>${DRAFT}</div>`, 'slate');
+    const end = DRAFT.length;
+    expect((await applyRewrite(el, { start: end, end, phrase: '' }, ' Thanks!')).text).toBe(`${DRAFT} Thanks!`);
+    expect(edits).toEqual([`{"start":${end - 1},"end":${end}} ". Thanks!"`]);
   });
 
   it('retypes a whole emoji, never half of it', async () => {
