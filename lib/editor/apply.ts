@@ -15,6 +15,8 @@
  */
 import { readDraft as readComposer, isTextField, type Composer, type ReadOptions } from './text-map';
 import { historyOf, undoOnce } from './history';
+import { editorKindOf } from './kind';
+import type { EditorKind } from '../ticket';
 import { placeholdersIn } from '../engine/rewrite';
 
 export interface Target {
@@ -118,6 +120,22 @@ export interface ApplyOptions extends ReadOptions {
   selectPlaceholder?: boolean;
 }
 
+/**
+ * Editors that file an insertion at a collapsed caret under the typing before it (Trix: same block, same five
+ * seconds; Slate: any text typed right before it), so one Ctrl+Z would take the agent's words with the inserted line.
+ */
+const MERGE_INSERTION_INTO_TYPING: ReadonlySet<EditorKind> = new Set<EditorKind>(['trix', 'slate']);
+
+/**
+ * In those editors, replacing the character before the caret with itself plus the line makes the insertion an undo
+ * step of its own, as a rewrite of a phrase is. Not across a line break, which may end a block, nor into half a
+ * surrogate pair. Returns how many UTF-16 units before the caret the edit starts.
+ */
+function widening(composer: Composer, text: string, start: number, end: number): number {
+  if (start !== end || start === 0 || !MERGE_INSERTION_INTO_TYPING.has(editorKindOf(composer)) || text[start - 1] === '\n') return 0;
+  return start > 1 && /[\uDC00-\uDFFF]/.test(text[start - 1]) ? 2 : 1;
+}
+
 /** The browser refused the selection or the command before the editor saw anything: nothing changed. */
 const REFUSED = Symbol('refused');
 
@@ -152,24 +170,27 @@ async function attempt(composer: Composer, target: Target, replacement: string, 
   const end = start + target.phrase.length;
   const expected = before.slice(0, start) + replacement + before.slice(end);
   const agentCaret = options.keepCaret ? draft.selection() : null;
+  // The edit itself: an insertion that Trix or Slate would file under the agent's typing also retypes the character before it.
+  const editStart = start - widening(composer, before, start, end);
+  const editText = before.slice(editStart, start) + replacement;
   // select() tells the editor at once (CKEditor 5 ends its typing batch there: the rewrite is an undo step of its own).
   // An insertion at the caret would not move the selection, so it steps one character aside first.
   const aside = start > 0 ? start - 1 : Math.min(1, before.length);
-  if (start === end && aside !== start && !isTextField(composer)) draft.select(aside, aside);
-  draft.select(start, end);
+  if (editStart === end && aside !== start && !isTextField(composer)) draft.select(aside, aside);
+  draft.select(editStart, end);
   const selected = readDraft(composer).selection();
-  if (!isTextField(composer) && (!selected || selected.start !== start || selected.end !== end)) return REFUSED;
+  if (!isTextField(composer) && (!selected || selected.start !== editStart || selected.end !== end)) return REFUSED;
 
   const history = historyOf(composer);
   history?.record(composer);
   let handled = false;
   if (!isTextField(composer)) {
-    const range = readDraft(composer).toRange(start, end)!;
+    const range = readDraft(composer).toRange(editStart, end)!;
     const data = new win.DataTransfer();
-    data.setData('text/plain', replacement);
+    data.setData('text/plain', editText);
     const event = new win.InputEvent('beforeinput', {
       inputType: 'insertReplacementText',
-      data: replacement,
+      data: editText,
       dataTransfer: data,
       targetRanges: [new win.StaticRange({ startContainer: range.startContainer, startOffset: range.startOffset, endContainer: range.endContainer, endOffset: range.endOffset })],
       bubbles: true,
@@ -178,7 +199,7 @@ async function attempt(composer: Composer, target: Target, replacement: string, 
     });
     handled = !composer.dispatchEvent(event);
   }
-  const inserted = handled || doc.execCommand('insertText', false, replacement);
+  const inserted = handled || doc.execCommand('insertText', false, editText);
   const caret = start + replacement.length;
   const moved = (p: number) => (p >= end ? p + caret - end : p > start ? caret : p);
   const slot = options.selectPlaceholder ? placeholdersIn(replacement)[0] : undefined;

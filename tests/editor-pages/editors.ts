@@ -9,8 +9,10 @@ export type EditorKind =
   | 'tinymce-inline' | 'tinymce' | 'ckeditor4' | 'summernote'
   /** An editor nobody measured: a contenteditable whose page keeps its own history and handles Ctrl+Z itself. */
   | 'own-history'
-  /** An editor that renders from its model later, as Lexical does (and marked as Lexical marks its editable): it takes the rewrite's beforeinput and paints it a few frames on. */
-  | 'deferred';
+  /** An editor that renders from its model later, as React editors do (and marked as Draft.js marks its editable): it takes the rewrite's beforeinput and paints it a few frames on. */
+  | 'deferred'
+  /** Editors Steady has no code for, from their npm packages: Lexical (vanilla, rich text + history), Trix, Slate (React, with history). */
+  | 'lexical' | 'trix' | 'slate';
 
 export interface EditorTestApi {
   /** CSS selector of the element the coach attaches to (inside `frame` when set). */
@@ -158,8 +160,7 @@ async function mountEditor(kind: EditorKind): Promise<EditorTestApi> {
   if (kind === 'deferred') {
     const box = document.createElement('div');
     box.contentEditable = 'true';
-    box.className = 'plain deferred';
-    box.dataset.lexicalEditor = 'true';
+    box.className = 'plain deferred public-DraftEditor-content';
     mount.appendChild(box);
     box.addEventListener('beforeinput', (e) => {
       if (e.inputType !== 'insertReplacementText') return;
@@ -179,6 +180,65 @@ async function mountEditor(kind: EditorKind): Promise<EditorTestApi> {
       }), 40);
     });
     return { composer: '.deferred', modelText: () => (box.textContent ?? '').replace(/\u00a0/g, ' '), selectedText: domSelectedText };
+  }
+  if (kind === 'lexical') {
+    const { createEditor, $getRoot, $getSelection } = await import('lexical');
+    const { registerRichText, HeadingNode, QuoteNode } = await import('@lexical/rich-text');
+    const { registerHistory, createEmptyHistoryState } = await import('@lexical/history');
+    const box = document.createElement('div');
+    box.contentEditable = 'true';
+    box.className = 'plain lexical';
+    mount.appendChild(box);
+    const editor = createEditor({ namespace: 'steady-test', nodes: [HeadingNode, QuoteNode], onError: (e) => { window.__editorError = e.message; } });
+    editor.setRootElement(box);
+    registerRichText(editor);
+    registerHistory(editor, createEmptyHistoryState(), 1000);
+    const read = <T>(fn: () => T) => editor.getEditorState().read(fn);
+    return {
+      composer: '.lexical',
+      // Paragraphs as lines ($getRoot().getTextContent() puts a blank line between them).
+      modelText: () => read(() => $getRoot().getChildren().map((block) => block.getTextContent()).join('\n')),
+      selectedText: () => read(() => $getSelection()?.getTextContent() ?? ''),
+    };
+  }
+  if (kind === 'trix') {
+    // @ts-expect-error -- Trix ships no type declarations
+    await import('trix');
+    const element = document.createElement('trix-editor') as HTMLElement & { editor: any };
+    mount.appendChild(element);
+    await waitFor((done) => element.addEventListener('trix-initialize', () => done(undefined), { once: true }));
+    // Trix's document ends every block with "\n".
+    const text = () => String(element.editor.getDocument().toString()).replace(/\n$/, '');
+    return {
+      composer: 'trix-editor',
+      modelText: text,
+      selectedText: () => {
+        const [start, end] = element.editor.getSelectedRange();
+        return text().slice(start, end);
+      },
+    };
+  }
+  if (kind === 'slate') {
+    // CommonJS packages: their exports come as the module's default.
+    const { createElement } = (await import('react')).default;
+    const { createRoot } = (await import('react-dom/client')).default;
+    const { createEditor, Editor, Node } = await import('slate');
+    const { Slate, Editable, withReact } = await import('slate-react');
+    const { withHistory } = await import('slate-history');
+    const editor = withHistory(withReact(createEditor()));
+    const holder = document.createElement('div');
+    mount.appendChild(holder);
+    const initialValue = [{ children: [{ text: '' }] }] as import('slate').Descendant[];
+    createRoot(holder).render(createElement(Slate, { editor, initialValue, children: createElement(Editable, { className: 'plain slate' }) }));
+    await waitFor((done) => {
+      const check = () => (holder.querySelector('[data-slate-editor]') ? done(undefined) : requestAnimationFrame(check));
+      check();
+    });
+    return {
+      composer: '.slate',
+      modelText: () => editor.children.map((block) => Node.string(block)).join('\n'),
+      selectedText: () => (editor.selection ? Editor.string(editor, editor.selection) : ''),
+    };
   }
   if (kind === 'own-history') {
     const box = document.createElement('div');

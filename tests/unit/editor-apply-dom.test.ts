@@ -217,6 +217,56 @@ describe('applyRewrite through the editor model', () => {
   });
 });
 
+describe('applyRewrite in Trix and Slate, which file an insertion at a caret under the typing before it', () => {
+  /** A Trix (or Slate) composer that lets the browser edit, recording what each edit replaced and with what. */
+  function trix(html: string, editor: 'trix' | 'slate' = 'trix') {
+    const el = document.createElement(editor === 'trix' ? 'trix-editor' : 'div');
+    if (editor === 'slate') el.dataset.slateEditor = 'true';
+    el.contentEditable = 'true';
+    el.innerHTML = html;
+    document.body.replaceChildren(el);
+    const edits: string[] = [];
+    el.addEventListener('beforeinput', (e) => {
+      const event = e as InputEvent;
+      edits.push(`${JSON.stringify(readDraft(el).selection())} ${JSON.stringify(event.data)}`);
+    });
+    return { el, edits };
+  }
+
+  it('retypes the character before the caret with the line, so the insertion is an undo step of its own', async () => {
+    const { el, edits } = trix(`<div>${DRAFT}</div>`);
+    const end = DRAFT.length;
+    expect(await applyRewrite(el, { start: end, end, phrase: '' }, ' Thanks!')).toEqual({ ok: true, start: end, end: end + 8, text: `${DRAFT} Thanks!` });
+    expect(edits).toEqual([`{"start":${end - 1},"end":${end}} ". Thanks!"`]);
+    expect(readDraft(el).selection()).toEqual({ start: end + 8, end: end + 8 });
+  });
+
+  it('does the same in Slate', async () => {
+    const { el, edits } = trix(`<div>${DRAFT}</div>`, 'slate');
+    const end = DRAFT.length;
+    expect((await applyRewrite(el, { start: end, end, phrase: '' }, ' Thanks!')).text).toBe(`${DRAFT} Thanks!`);
+    expect(edits).toEqual([`{"start":${end - 1},"end":${end}} ". Thanks!"`]);
+  });
+
+  it('retypes a whole emoji, never half of it', async () => {
+    const { el, edits } = trix('<div>Done 👍</div>');
+    expect((await applyRewrite(el, { start: 7, end: 7, phrase: '' }, ' Thanks!')).text).toBe('Done 👍 Thanks!');
+    expect(edits).toEqual(['{"start":5,"end":7} "👍 Thanks!"']);
+  });
+
+  it('inserts plainly at the start of the draft and after a line break, and rewrites a phrase as it is', async () => {
+    const start = trix(`<div>${DRAFT}</div>`);
+    expect((await applyRewrite(start.el, { start: 0, end: 0, phrase: '' }, 'Hello. ')).text).toBe(`Hello. ${DRAFT}`);
+    expect(start.edits).toEqual(['{"start":0,"end":0} "Hello. "']);
+    const afterBreak = trix('<div>Hi Dana,<br>Thanks</div>');
+    expect((await applyRewrite(afterBreak.el, { start: 9, end: 9, phrase: '' }, 'Sure. ')).text).toBe('Hi Dana,\nSure. Thanks');
+    expect(afterBreak.edits).toEqual(['{"start":9,"end":9} "Sure. "']);
+    const phrase = trix(`<div>${DRAFT}</div>`);
+    expect((await applyRewrite(phrase.el, target, REWRITE)).text).toBe(AFTER);
+    expect(phrase.edits).toEqual([`{"start":16,"end":25} "${REWRITE}"`]);
+  });
+});
+
 describe('undoGroupingDelay: how long an editor still merges a change into the last undo step', () => {
   it.each([
     ['ProseMirror', 600],
