@@ -101,6 +101,12 @@ describe('rewrites depend on context', () => {
     for (const [text, ruleId] of adviceOnly) expect(first(text, ruleId).rewrites, text).toEqual([]);
   });
 
+  it('keep the agent\'s "but": before it, what is not known yet instead of a check that would lose the contrast', () => {
+    expect(applied('We are not sure what happened.', 'not-sure')).toBe('Let me check what happened.');
+    expect(applied("We're not sure what happened, but we'll find your bag.", 'not-sure')).toBe("We don't know yet what happened, but we'll find your bag.");
+    expect(applied("I'm not sure why, but the flight is on its way.", 'not-sure')).toBe("I don't know why yet, but the flight is on its way.");
+  });
+
   it('drop a "relax" in banter and keep it in a complaint', () => {
     const banter = "Not at all, Adam! We love weird and can't wait to welcome you! Just relax!";
     expect(linter.lint(banter).filter((f) => f.ruleId === 'calm-down')).toEqual([]);
