@@ -97,6 +97,7 @@ describe('rewrites depend on context', () => {
       ['Do you have a WorldTracer?', 'industry-terms'], // no plain word for the bare term
       ['Since we have an open seating policy, we cannot promise seats together.', 'policy-as-answer'],
       ['We work hard on punctuality, but many delays are outside our control.', 'out-of-my-hands'], // already the plain wording
+      ['We have to stay consistent with our policy, but our team will get your bag back soon.', 'rules-are-rules'], // the agent's position would go
     ];
     for (const [text, ruleId] of adviceOnly) expect(first(text, ruleId).rewrites, text).toEqual([]);
   });
