@@ -69,6 +69,8 @@ export interface Placement {
   afterOpener: boolean;
   /** The span follows "and" after an apology earlier in its sentence ("We're sorry to hear it, and we're sorry if …"). */
   joinsApology: boolean;
+  /** The sentence goes on with "but" after the match ("We're not sure why, but the flight is on its way"). */
+  butFollows: boolean;
   question: boolean;
   /**
    * A clause slot stops where a new independent clause starts after a bare comma ("calm down, I am on it");
@@ -121,6 +123,7 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
     atSentenceStart: OPENING.exec(sentence.slice(0, start))![0].length === start,
     afterOpener: OPENER.test(sentence.slice(0, start)),
     joinsApology: /\band\s*$/i.test(sentence.slice(0, start)) && APOLOGY.test(sentence.slice(Math.max(0, start - TAIL_WINDOW), start)),
+    butFollows: /\bbut\b/i.test(sentence.slice(matchEnd, close)),
     question,
     breakTail,
   };
@@ -309,6 +312,8 @@ export function holds(conditions: readonly RewriteCondition[] | undefined, s: Re
         return s.placement.afterOpener;
       case 'joins-apology':
         return s.placement.joinsApology;
+      case 'but-follows':
+        return s.placement.butFollows;
       case 'approved':
         return s.context?.approved === true;
       case 'not-approved':

@@ -429,7 +429,8 @@ describe('rewrites that read the rest of the draft', () => {
   it('offer "let me check" unless the draft already reports a check before the phrase or rules one out after it', () => {
     expect(rewritesOf("I'm not sure if the flight is delayed.", 'not-sure')).toEqual(['Let me check whether the flight is delayed']);
     expect(rewritesOf("We checked the system, and I'm not sure if the flight is delayed.", 'not-sure')).toEqual([]);
-    expect(rewritesOf("I'm not sure if the flight is delayed, but we checked the system.", 'not-sure')).toEqual(['Let me check whether the flight is delayed, but we checked the system']);
+    // A check reported after "but" does not block one; the "but" puts what is not known yet first.
+    expect(rewritesOf("I'm not sure if the flight is delayed, but we checked the system.", 'not-sure')).toEqual(["I don't know yet if the flight is delayed, but we checked the system", 'Let me check whether the flight is delayed, but we checked the system']);
     expect(rewritesOf("I'm not sure if the flight is delayed; we can't confirm it yet.", 'not-sure')).toEqual([]);
     expect(rewritesOf("We can't confirm it yet, and I'm not sure if the flight is delayed.", 'not-sure')).toEqual(['let me check whether the flight is delayed']);
   });
@@ -461,7 +462,7 @@ describe('rewrites that read the rest of the draft', () => {
 
   it('read a reported or ruled-out check where it is in the draft, invisible characters before it or not', () => {
     const hidden = '\u200b'.repeat(50);
-    expect(rewritesOf(`${hidden}I'm not sure if the flight is delayed, but we checked the system.`, 'not-sure')).toEqual(['Let me check whether the flight is delayed, but we checked the system']);
+    expect(rewritesOf(`${hidden}I'm not sure if the flight is delayed, but we checked the system.`, 'not-sure')).toEqual(["I don't know yet if the flight is delayed, but we checked the system", 'Let me check whether the flight is delayed, but we checked the system']);
     expect(rewritesOf(`${hidden}I'm not sure if the flight is delayed; we can't confirm it yet.`, 'not-sure')).toEqual([]);
   });
 

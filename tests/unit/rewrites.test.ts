@@ -96,8 +96,16 @@ describe('rewrites depend on context', () => {
       ['Are you dressed up as an actor today? Cause you sound very dramatic.', 'emotion-label'], // banter mid-sentence
       ['Do you have a WorldTracer?', 'industry-terms'], // no plain word for the bare term
       ['Since we have an open seating policy, we cannot promise seats together.', 'policy-as-answer'],
+      ['We work hard on punctuality, but many delays are outside our control.', 'out-of-my-hands'], // already the plain wording
+      ['We have to stay consistent with our policy, but our team will get your bag back soon.', 'rules-are-rules'], // the agent's position would go
     ];
     for (const [text, ruleId] of adviceOnly) expect(first(text, ruleId).rewrites, text).toEqual([]);
+  });
+
+  it('keep the agent\'s "but": before it, what is not known yet instead of a check that would lose the contrast', () => {
+    expect(applied('We are not sure what happened.', 'not-sure')).toBe('Let me check what happened.');
+    expect(applied("We're not sure what happened, but we'll find your bag.", 'not-sure')).toBe("We don't know yet what happened, but we'll find your bag.");
+    expect(applied("I'm not sure why, but the flight is on its way.", 'not-sure')).toBe("I don't know why yet, but the flight is on its way.");
   });
 
   it('drop a "relax" in banter and keep it in a complaint', () => {
