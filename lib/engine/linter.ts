@@ -8,7 +8,7 @@ import { compilePack, knownStarts, mergePacks, patternSources, type CompiledPack
 import type { Matcher } from './pattern';
 import { splitSentences, type Range } from './sentences';
 import { tokenize, withoutInvisibles, type Token } from './tokenize';
-import { ARTICLE_BEFORE, contentEnd, contractionStyle, draftSpeaksAsWe, firstReportedCheck, fitRewrites, handsOff, lastRuledOutCheck, holds, place, placeholdersIn, removalTail, speaksAsWe, withArticle } from './rewrite';
+import { ARTICLE_BEFORE, contentEnd, contractionStyle, writesCurlyApostrophes, withCurlyApostrophes, draftSpeaksAsWe, firstReportedCheck, fitRewrites, handsOff, lastRuledOutCheck, holds, place, placeholdersIn, removalTail, speaksAsWe, withArticle } from './rewrite';
 import { builtinPack, hasBuiltinPack } from './builtin';
 import { StartIndex } from './start-index';
 import { runDraftChecks, compileDraftChecks, isUpset, SentenceFacts, NO_FACTS, type CompiledDraftChecks, type DraftList, type DraftSentence, type DraftConfig, type DraftIssue } from './draft';
@@ -223,6 +223,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
     const removal = spec.slot === 'marker' && spec.rewrites.some((r) => r.text === '{remove}' && holds(r.if, rewriteSituation));
     const swallowed = (removal && removalTail(text.slice(end, s.end))) || '';
     let rewrites = fitRewrites(spec.rewrites, spec.slot, rewriteSituation, text.slice(s.start, start), textAfter, situation.contractions(), swallowed);
+    if (rewrites.length && situation.curlyApostrophes()) rewrites = rewrites.map(withCurlyApostrophes);
     end += swallowed.length;
     const { breakTail } = placement;
     if (breakTail) {
@@ -310,6 +311,8 @@ interface DraftSituation {
   /** Whether a complaint is in view: an upset customer, trouble words in the draft, or at least no banter (see CHEER). */
   complaint(): boolean;
   contractions(): boolean | null;
+  /** The draft writes typographic apostrophes ("I’m"). */
+  curlyApostrophes(): boolean;
   /** The draft mostly speaks as "we". */
   we(): boolean;
   /** Where the draft first reports a check the agent made, or -1 (found once per lint). */
@@ -328,6 +331,7 @@ const CHEER = /\b(?:(?:ha){2,}|lol|enjoy|love|loved|can't wait|excited|exciting|
 function draftSituation(text: string, upset: boolean, context: LintContext | undefined): DraftSituation {
   let complaint: boolean | undefined;
   let contractions: boolean | null | undefined;
+  let curly: boolean | undefined;
   let we: boolean | undefined;
   let firstCheck: number | undefined;
   let lastRuledOut: number | undefined;
@@ -343,6 +347,7 @@ function draftSituation(text: string, upset: boolean, context: LintContext | und
     // Banter: a pleased customer, or a cheerful draft with no trouble word in it.
     complaint: () => (complaint ??= upset || (!((context?.customerSentiment ?? 0) > 0.3) && (TROUBLE.test(words()) || !CHEER.test(words())))),
     contractions: () => (contractions === undefined ? (contractions = contractionStyle(words())) : contractions),
+    curlyApostrophes: () => (curly ??= writesCurlyApostrophes(words())),
     we: () => (we ??= draftSpeaksAsWe(words())),
     firstCheck: () => (firstCheck ??= inDraft(firstReportedCheck(words()))),
     lastRuledOutCheck: () => (lastRuledOut ??= inDraft(lastRuledOutCheck(words()))),

@@ -130,7 +130,8 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
 }
 
 /** Whether the agent writes contractions (true), spells them out (false), or the draft does not say (null). */
-export function contractionStyle(text: string): boolean | null {
+export function contractionStyle(draft: string): boolean | null {
+  const text = draft.replace(/’/g, "'");
   const short = (text.match(/\b(?:I'm|I'll|I've|we're|we'll|we've|don't|can't|isn't|won't|it's|that's|you're|there's|here's|doesn't|didn't|aren't|wasn't)\b/gi) ?? []).length;
   const long = (text.match(/\b(?:I am|I will|we are|we will|do not|cannot|can not|is not|will not|it is|that is|you are|there is|does not|did not|are not|was not)\b/gi) ?? []).length;
   if (short === 0 && long === 0) return null;
@@ -184,6 +185,15 @@ export function fitRegister(rewrite: string, contractions: boolean | null): stri
   }
   return out;
 }
+
+/** Apostrophes inside words: the draft's typographic ones (’) outnumber its straight ones ('). */
+export function writesCurlyApostrophes(text: string): boolean {
+  const curly = text.match(/\p{L}’\p{L}/gu)?.length ?? 0;
+  return curly > 0 && curly > (text.match(/\p{L}'\p{L}/gu)?.length ?? 0);
+}
+
+/** A rewrite's apostrophes in the draft's style, so "I’m" is not followed by "we're". */
+export const withCurlyApostrophes = (rewrite: string) => rewrite.replace(/(?<=\p{L})'(?=\p{L})/gu, '’');
 
 export interface TicketFacts {
   firstName?: string;
@@ -387,7 +397,8 @@ export function fitRewrites(
     let match = situation.match;
     if (r.edit) {
       // The edit reads the whole replaced span, so a clause rewrite can keep or reshape the agent's words after the match.
-      const span = placement.before + match + placement.after;
+      // Edits are written with straight apostrophes; a draft's typographic ones come back after (withCurlyApostrophes).
+      const span = (placement.before + match + placement.after).replace(/’/g, "'");
       const pattern = editPattern(r.edit[0]);
       if (!pattern.test(span)) continue;
       match = span.replace(pattern, r.edit[1].replace(/\\(\d)/g, '$$$1')).trim();

@@ -53,6 +53,13 @@ describe('rewrites fit their slot', () => {
     for (const rule of pack.rules) for (const r of rule.rewrites) expect(r.text, rule.id).not.toMatch(/\bcan not\b/i);
   });
 
+  it("write apostrophes as the draft does: a typographic one (’) counts as a contraction and stays typographic", () => {
+    expect(applied('Sorry, we don’t offer refunds.', 'no-refunds')).toBe('Sorry, we can’t offer refunds, but [what you can offer instead].');
+    expect(applied('I’m sorry for any inconvenience. It’s on its way.', 'any-inconvenience')).toBe('I’m sorry about the trouble this has caused. It’s on its way.');
+    // Straight where the draft is straight, or mixed without a majority.
+    expect(applied("I'm sorry for any inconvenience. It’s on its way.", 'any-inconvenience')).toBe("I'm sorry about the trouble this has caused. It’s on its way.");
+  });
+
   it('speak as "we" when the agent does', () => {
     expect(applied('We are sorry for any inconvenience.', 'any-inconvenience')).toMatch(/^We are sorry/);
     expect(applied('I am sorry for any inconvenience.', 'any-inconvenience')).toMatch(/^I am sorry/);
