@@ -66,6 +66,13 @@ describe('validatePack', () => {
     expect([e.field, e.problem]).toEqual(['except.before[0]', expect.stringMatching(/unknown macro @nope/)]);
   });
 
+  it('names the except field of a bad pattern, for after, earlier and later too', () => {
+    for (const field of ['after', 'earlier', 'later']) {
+      const e = errorOf([rule({ except: { [field]: ['fine', '(oops'] } })]);
+      expect([e.ruleId, e.field], field).toEqual(['no-worries', `except.${field}[1]`]);
+    }
+  });
+
   it('rejects duplicate rule ids', () => {
     const e = errorOf([rule(), rule()]);
     expect([e.ruleId, e.field]).toEqual(['no-worries', 'id']);
