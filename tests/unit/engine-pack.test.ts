@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { validatePack, PackError, builtinPack, buildBuiltinPack, createLinter } from '../../lib/engine';
 import { readRuleFiles } from '../../lib/node/rule-files';
+import { compilePack } from '../../lib/engine/pack';
 
 const FILE = 'team-rules.yaml';
 
@@ -71,6 +72,20 @@ describe('validatePack', () => {
       const e = errorOf([rule({ except: { [field]: ['fine', '(oops'] } })]);
       expect([e.ruleId, e.field], field).toEqual(['no-worries', `except.${field}[1]`]);
     }
+  });
+
+  it('reports a macro that does not parse once for itself and once where a rule uses it, with the parse error both times', () => {
+    const e = errorOf([rule({ match: ['@bad worries'] })], { macros: { bad: '(oops' } });
+    expect(e.problems.map((p) => [p.field, p.problem])).toEqual([
+      ['macros.bad', expect.stringMatching(/missing "\)"/)],
+      ['match[0]', expect.stringMatching(/missing "\)"/)],
+    ]);
+  });
+
+  it('reads the same pattern with each pack\'s own macros', () => {
+    const first = (definition: string) => [...(compilePack({ macros: { mood: definition }, rules: [] }).compilePattern('@mood day').first ?? [])];
+    expect(first('sunny')).toEqual(['sunny']);
+    expect(first('rainy')).toEqual(['rainy']);
   });
 
   it('rejects duplicate rule ids', () => {
