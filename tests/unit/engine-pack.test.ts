@@ -101,6 +101,7 @@ describe('validatePack', () => {
 
   it('names rules without an id by position, and checks examples and categories', () => {
     expect(errorOf([{ ...rule(), id: undefined }]).ruleId).toBe('#1');
+    expect(String(errorOf([rule(), null]))).toMatch(/^PackError: team-rules\.yaml: rule "#2", field /);
     expect(errorOf([rule({ category: 'rude' })]).field).toBe('category');
     expect(errorOf([rule({ examples: { flag: ['one'], pass: ['a', 'b', 'c'] } })]).field).toBe('examples.flag');
     expect(errorOf([rule({ when: 'always' })])).toMatchObject({ field: 'when', problem: expect.stringMatching(/customer-upset/) });
