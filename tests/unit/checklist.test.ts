@@ -303,6 +303,7 @@ describe('a checklist file of its own', () => {
     expect(problem(null)).toBe('rules/checklist.yaml: field "items": must be a list of checklist items');
     expect(problem({ items: 'all of them' })).toBe('rules/checklist.yaml: field "items": must be a list of checklist items');
     expect(problem({ macros: { Thing: 'a' }, items: [] })).toMatch(/^rules\/checklist\.yaml: field "macros": /);
+    expect(problem({ macros: { thing: '(a' }, items: [] })).toMatch(/^rules\/checklist\.yaml: field "macros\.thing": .*missing "\)"/);
     expect(problem({ items: [valid, { ...valid, id: 42 }] })).toMatch(/^rules\/checklist\.yaml: rule "#2", field "id": /);
     expect(problem({ items: [null] })).toMatch(/^rules\/checklist\.yaml: rule "#1", field "\(item\)": /);
     expect(problem({ items: [{ ...valid, 'bare-apology': ['(sorry'] }] })).toMatch(/rule "x", field "bare-apology\[0\]"/);

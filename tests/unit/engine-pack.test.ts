@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { validatePack, PackError, builtinPack, buildBuiltinPack, createLinter } from '../../lib/engine';
 import { readRuleFiles } from '../../lib/node/rule-files';
+import { compilePack } from '../../lib/engine/pack';
 
 const FILE = 'team-rules.yaml';
 
@@ -66,6 +67,27 @@ describe('validatePack', () => {
     expect([e.field, e.problem]).toEqual(['except.before[0]', expect.stringMatching(/unknown macro @nope/)]);
   });
 
+  it('names the except field of a bad pattern, for after, earlier and later too', () => {
+    for (const field of ['after', 'earlier', 'later']) {
+      const e = errorOf([rule({ except: { [field]: ['fine', '(oops'] } })]);
+      expect([e.ruleId, e.field], field).toEqual(['no-worries', `except.${field}[1]`]);
+    }
+  });
+
+  it('reports a macro that does not parse once for itself and once where a rule uses it, with the parse error both times', () => {
+    const e = errorOf([rule({ match: ['@bad worries'] })], { macros: { bad: '(oops' } });
+    expect(e.problems.map((p) => [p.field, p.problem])).toEqual([
+      ['macros.bad', expect.stringMatching(/missing "\)"/)],
+      ['match[0]', expect.stringMatching(/missing "\)"/)],
+    ]);
+  });
+
+  it('reads the same pattern with each pack\'s own macros', () => {
+    const first = (definition: string) => [...(compilePack({ macros: { mood: definition }, rules: [] }).compilePattern('@mood day').first ?? [])];
+    expect(first('sunny')).toEqual(['sunny']);
+    expect(first('rainy')).toEqual(['rainy']);
+  });
+
   it('rejects duplicate rule ids', () => {
     const e = errorOf([rule(), rule()]);
     expect([e.ruleId, e.field]).toEqual(['no-worries', 'id']);
@@ -79,6 +101,7 @@ describe('validatePack', () => {
 
   it('names rules without an id by position, and checks examples and categories', () => {
     expect(errorOf([{ ...rule(), id: undefined }]).ruleId).toBe('#1');
+    expect(String(errorOf([rule(), null]))).toMatch(/^PackError: team-rules\.yaml: rule "#2", field /);
     expect(errorOf([rule({ category: 'rude' })]).field).toBe('category');
     expect(errorOf([rule({ examples: { flag: ['one'], pass: ['a', 'b', 'c'] } })]).field).toBe('examples.flag');
     expect(errorOf([rule({ when: 'always' })])).toMatchObject({ field: 'when', problem: expect.stringMatching(/customer-upset/) });

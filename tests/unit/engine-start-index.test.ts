@@ -6,9 +6,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { builtinPack, type BuiltinPack } from '../../lib/engine';
-import { compilePack, type CompiledPattern } from '../../lib/engine/pack';
+import { compilePack, knownStarts, patternSources, patternStarts, type CompiledPattern, type Forms, type PatternStarts } from '../../lib/engine/pack';
 import { compileDraftChecks } from '../../lib/engine/draft';
-import { longestMatch, MAX_SPAN_TOKENS } from '../../lib/engine/pattern';
+import { buildNfa, longestMatch, MAX_SPAN_TOKENS, type Nfa } from '../../lib/engine/pattern';
 import { StartIndex } from '../../lib/engine/start-index';
 import { tokenize } from '../../lib/engine/tokenize';
 import { splitSentences } from '../../lib/engine/sentences';
@@ -160,5 +160,51 @@ describe('start index', () => {
   it.skipIf(!realReplies)('gives a fresh linter per reply (sharing the compiled index) the findings of one linter reused across them', () => {
     const reused = createLinter();
     for (const reply of realReplies!) expect(createLinter().lint(reply), reply).toEqual(reused.lint(reply));
+  });
+});
+
+describe('the start table shipped with the pack', () => {
+  const sources = patternSources(pack, draft);
+  // As the browser reads it: from JSON.
+  const starts = JSON.parse(JSON.stringify(patternStarts(sources, pack.macros))) as PatternStarts;
+  const known = knownStarts(starts, sources)!;
+  const sorted = (forms: Forms | null) => (forms ? [...forms].sort() : null);
+  const plain = (nfa: Nfa) => ({ entry: nfa.entry, op: [...nfa.op], out1: [...nfa.out1], out2: [...nfa.out2], forms: nfa.forms.map(sorted) });
+
+  it('reads back, for every pattern, the start forms, required forms and NFA that parsing it gives', () => {
+    const { compile, compilePattern } = compilePack({ macros: pack.macros, rules: [] });
+    expect(known.bySource.size).toBe(sources.length);
+    for (const source of sources) {
+      const read = known.bySource.get(source)!;
+      const parsed = compilePattern(source);
+      expect(sorted(read.first), source).toEqual(sorted(parsed.first));
+      expect(read.required.map(sorted), source).toEqual(parsed.required.map(sorted));
+      expect(plain(read.nfa()), source).toEqual(plain(buildNfa(compile(source))));
+    }
+    // A table made for other patterns is not read.
+    expect(knownStarts(starts, sources.slice(1))).toBeUndefined();
+  });
+
+  it('lists each form and each set of forms once, and only those the patterns use', () => {
+    expect(new Set(starts.words).size).toBe(starts.words.length);
+    expect(new Set(starts.sets.flat()).size).toBe(starts.words.length);
+    const setKeys = starts.sets.map((set) => set.map((word) => starts.words[word]).sort().join(' '));
+    expect(new Set(setKeys).size).toBe(setKeys.length);
+    const wordStateSets = starts.nfas.flatMap((encoded) => encoded.filter((kind, k) => k % 3 === 1 && kind >= 0));
+    expect(new Set([...starts.patterns.flat().filter((set) => set >= 0), ...wordStateSets]).size).toBe(starts.sets.length);
+  });
+
+  it('takes every pattern of every rule field and of the whole-reply checks, each once, in order', () => {
+    const rule = { ...pack.rules[0], match: ['a b', 'c'], except: { before: ['d'], after: ['e'], earlier: ['f'], later: ['g'] }, 'followed-by': ['h', 'a b'] };
+    const bare = { ...pack.rules[0], match: ['i'], except: undefined, 'followed-by': undefined };
+    expect(patternSources({ macros: {}, rules: [rule, bare] }, undefined)).toEqual(['a b', 'c', 'd', 'e', 'f', 'g', 'h', 'i']);
+    expect(patternSources({ macros: {}, rules: [] }, draft)).toEqual([...new Set(Object.values(draft!.patterns).flat())]);
+  });
+
+  it('is not used for a pattern once a pack changes a macro it was parsed with', () => {
+    const source = sources.find((s) => /^@[a-z-]+ /.test(s))!;
+    const name = /^@([a-z-]+) /.exec(source)![1];
+    const { compilePattern } = compilePack({ macros: { ...pack.macros, [name]: 'zzzq' }, rules: [] }, 'team.yaml', {}, undefined, known);
+    expect(sorted(compilePattern(source).first)).toEqual(['zzzq']);
   });
 });

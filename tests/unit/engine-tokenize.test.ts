@@ -210,6 +210,19 @@ describe('tokenize letters, windows and stray marks', () => {
   it('makes no token of apostrophes alone, and strips every quote mark around a word', () => {
     expect(show("rock ' n '' roll")).toEqual(['rock=rock', 'n=n', 'roll=roll']);
     expect(show("''quoted'' ok")).toEqual(["''quoted''=quoted/''quoted''", 'ok=ok']);
+    // Read again, a run of apostrophes is still no token.
+    expect(show("'' ''")).toEqual([]);
+  });
+
+  it('reads every short word by its own letters, whatever words were read before it, as it reads the word with an invisible character after it', () => {
+    // Short words are shaped once and looked up by their letters; every word of up to three letters and apostrophes
+    // (and of two with an accented letter), and long words that differ only in their last letter, must each keep their own reading.
+    const letters = [...'abcdefghijklmnopqrstuvwxyz\''];
+    const pairs = [...letters, 'é'].flatMap((a) => [...letters, 'é'].map((b) => a + b));
+    const triples = letters.flatMap((a) => letters.flatMap((b) => letters.map((c) => a + b + c)));
+    const words = [...letters, 'é', ...pairs, ...triples, 'incomprehensible', 'incomprehensibly', 'overcommitted', 'overcommitter'];
+    const forms = (text: string) => tokenize(text).map((t) => t.forms.join('/'));
+    expect(forms(words.join(' '))).toEqual(forms(words.map((w) => `${w}\u200b`).join(' ')));
   });
 
   it('reads a word the same in any case and wherever it recurs, each time with its own offsets', () => {

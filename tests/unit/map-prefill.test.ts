@@ -271,6 +271,52 @@ describe('pre-filling from what the customer wrote', () => {
     expect(prefill({ triggers: [repetition], concernOf: () => undefined })).toEqual(['knownFacts Customer has asked 5 times (“fifth email”)']);
   });
 
+  it('leaves sign-offs and signatures out even when they say please, but keeps a request that ends with thanks', () => {
+    const messages = [customer('c1', 'I was charged twice. Please refund me, thanks.\nThank you, please sort it out\nSent from my iPhone, please excuse typos')];
+    expect(prefill({ messages })).toEqual(['concern In their words: “Please refund me, thanks”', 'factsToVerify The customer says “I was charged twice”']);
+  });
+
+  it('tells as a wait only a delay the customer counts', () => {
+    const text = 'I asked for a refund two weeks ago.';
+    expect(prefill({ triggers: [hit('refund', 'c1', text, 'a refund two weeks ago')], concernOf: () => undefined })).toEqual([]);
+  });
+
+  it('tells the wait when a broken promise ends right where it starts', () => {
+    const text = 'You said 48 hours. It has been two weeks.';
+    const wait = hit('delay', 'c1', text, 'It has been two weeks');
+    const before = { ...hit('broken-promise', 'c1', text, 'You said 48 hours'), end: wait.start };
+    expect(prefill({ triggers: [wait, before] }).filter((s) => s.startsWith('knownFacts'))).toEqual(['knownFacts Waiting: “It has been two weeks”']);
+  });
+
+  it('counts contacts only from repetition hits', () => {
+    const text = 'This is my third email';
+    expect(prefill({ messages: [customer('c1', text)], triggers: [hit('delay', 'c1', text, 'third email')], concernOf: () => undefined })).toEqual([]);
+  });
+
+  it('quotes a repetition hit that runs over a sentence end as it is', () => {
+    const text = 'This is the third time I am asking. Again.';
+    const across = hit('repetition', 'c1', text, 'third time I am asking. Again');
+    expect(prefill({ messages: [customer('c1', text)], triggers: [across], concernOf: () => undefined })).toEqual(['knownFacts Customer has asked 3 times (“third time I am asking. Again”)']);
+  });
+
+  it('shortens a quote by its length with runs of spaces folded, and never past 140 characters', () => {
+    const spaced = `I want${'  \t ab'.repeat(40)}`;
+    expect(prefill({ messages: [customer('c1', spaced)] })).toEqual([`concern In their words: “I want${' ab'.repeat(40)}”`]);
+    // 140 characters, then a space and another word: cut at a word.
+    expect(prefill({ messages: [customer('c1', `I want ${'x'.repeat(133)} more`)] })).toEqual(['concern In their words: “I want…”']);
+  });
+
+  it('folds spaces in a suggestion, strips only a leading bullet, and suggests no blank entry', () => {
+    const promises = [{ text: 'I will call\n  you today.' }, { text: '   ' }, { text: '* I will write.' }, { text: 'I will check - and call back.' }];
+    expect(prefill({ promises })).toEqual(['promises I will call you today.', 'promises I will write.', 'promises I will check - and call back.']);
+  });
+
+  it('gives each suggestion its own id, so dismissing one leaves the others on offer', () => {
+    const suggestions = prefillMap({ messages: [], triggers: [], facts: [], promises: [{ text: 'I will call you.' }, { text: 'We will refund you.' }], concernOf: () => undefined });
+    const map = dismissSuggestion(emptyDecisionMap({ helpdesk: 'zendesk', account: 'acme', ticketId: '1' }), suggestions[0]);
+    expect(openSuggestions(map, suggestions)).toEqual([suggestions[1]]);
+  });
+
   it('lists a claim once, and never a question as a claim', () => {
     const messages = [customer('c1', 'I was charged twice. Was I charged twice?'), customer('c2', 'i was CHARGED twice!')];
     expect(prefill({ messages }).filter((s) => s.startsWith('factsToVerify'))).toEqual(['factsToVerify The customer says “I was charged twice”']);
@@ -292,6 +338,7 @@ describe('offering and accepting suggestions', () => {
     expect(acceptSuggestion(map, concern).concern).toBe('Wants a refund');
     expect(acceptSuggestion(map, concern, '  Wants money back ')).toMatchObject({ concern: 'Wants money back', dismissedSuggestions: [concern.id] });
     expect(acceptSuggestion(map, order, '   ')).toBe(map);
+    expect(acceptSuggestion({ ...map, concern: '  ' }, concern).concern).toBe('Wants a refund');
   });
 
   it('adds an entry already on the map only once', () => {

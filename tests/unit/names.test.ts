@@ -61,6 +61,12 @@ describe('rule and category names', () => {
     expect(fieldOf({ categories: {}, rules: {}, checks: {} })).toBeNull();
   });
 
+  it('a name of only spaces fails as empty, naming the file and the field', () => {
+    expect(() => validateNames({ categories: {}, rules: { 'calm-down': '   ' }, checks: {} }, new Set(['calm-down']), [], 'names.yaml')).toThrow(
+      'names.yaml: field "rules.calm-down": must not be empty',
+    );
+  });
+
   it('ids without a name read as words: the check prefix dropped, dashes and underscores as single spaces', () => {
     expect(humanize('draft/too-long')).toBe('Too long');
     expect(humanize('per_my--last-email')).toBe('Per my last email');

@@ -85,6 +85,11 @@ describe('listing every problem', () => {
     expect(lines.at(-1)).toBe('… and 10 more problem(s)');
   });
 
+  it(`lists exactly ${MAX_LISTED_PROBLEMS} problems without a "more" line`, () => {
+    const e = errorOf({ rules: Array.from({ length: MAX_LISTED_PROBLEMS }, (_, i) => rule({ id: `r${i}`, severity: 'loud' })) });
+    expect(e.message.split('\n')).toHaveLength(MAX_LISTED_PROBLEMS + 1);
+  });
+
   it('reports every rule id that clashes with a built-in rule', () => {
     const [first, second] = builtinPack().pack.rules;
     const result = parsePackText(JSON.stringify({ rules: [rule({ id: first.id }), rule({ id: second.id })] }), 'team.json', builtinPack().pack);
@@ -105,6 +110,17 @@ describe('reloading packs', () => {
     if (!first.ok) return;
     const inputs = [{ pack: builtinPack().pack, file: 'built-in rules' }, { pack: first.pack, file: 'pack 1' }];
     expect(mergePacks(inputs)).toBe(mergePacks([...inputs]));
+  });
+
+  it('merges other packs anew: another pack, or another list of packs, never gets an earlier merge', () => {
+    const pack = (id: string) => validatePack({ rules: [rule({ id })] }, `${id}.yaml`, builtinPack().pack.macros);
+    const [a, b, c] = [pack('team-a'), pack('team-b'), pack('team-c')];
+    const ids = (packs: { pack: typeof a; file: string }[]) => mergePacks(packs).rules.map((r) => r.id);
+    expect(ids([{ pack: a, file: 'team.yaml' }])).toEqual(['team-a']);
+    expect(ids([{ pack: b, file: 'team.yaml' }])).toEqual(['team-b']);
+    expect(ids([{ pack: a, file: 'a.yaml' }, { pack: b, file: 'b.yaml' }])).toEqual(['team-a', 'team-b']);
+    expect(ids([{ pack: a, file: 'a.yaml' }, { pack: c, file: 'c.yaml' }])).toEqual(['team-a', 'team-c']);
+    expect(ids([{ pack: a, file: 'a.yaml' }])).toEqual(['team-a']);
   });
 
   it('reloads only for storage changes that can change the rules', () => {
