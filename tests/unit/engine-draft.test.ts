@@ -85,6 +85,11 @@ describe('whole-draft checks', () => {
     expect(findings.every((f) => f === last || f.end <= last.start)).toBe(true);
   });
 
+  it('flags placeholders only in the part it checked', () => {
+    const text = `Fill in [by when]. ${'word '.repeat(MAX_LINT_CHARS / 5)}and [order number] too.`;
+    expect(linter.lint(text).filter((f) => f.ruleId === 'draft/placeholder').map((f) => text.slice(f.start, f.end))).toEqual(['[by when]']);
+  });
+
   it('stops checking at a space, or before an emoji the limit would cut, and underlines the unchecked rest without its spaces', () => {
     const tooLong = (text: string) => {
       const f = linter.lint(text).find((x) => x.ruleId === 'draft/too-long')!;
