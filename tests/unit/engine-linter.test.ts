@@ -160,6 +160,8 @@ describe('createLinter().lint', () => {
     expect(linterWith().lint(undefined as unknown as string)).toEqual([]);
     expect(linterWith().commitments('')).toEqual([]);
     expect(linterWith().commitments(undefined as unknown as string)).toEqual([]);
+    // Punctuation alone, with and without the draft checks.
+    for (const options of [{}, { disabledCategories: ['draft'] }]) expect(linterWith(options).lint('!!! ...')).toEqual([]);
   });
 
   it('gives the same findings from the sentence cache as from a fresh linter', () => {
