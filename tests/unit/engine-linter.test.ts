@@ -214,7 +214,8 @@ describe('createLinter().lint', () => {
     setFirst.rewrites = ['mine'];
     expect(setFirst.rewrites).toEqual(['mine']);
     setFirst.replace = { start: 0, end: 4 };
-    expect(setFirst).toMatchObject({ rewrites: ['mine'], replace: { start: 0, end: 4 } });
+    setFirst.rewrites = ['mine', 'again'];
+    expect(JSON.parse(JSON.stringify(setFirst))).toMatchObject({ rewrites: ['mine', 'again'], replace: { start: 0, end: 4 } });
     const readFirst = linterWith().lint("That's our policy.")[0];
     expect(readFirst.rewrites).toEqual(['This is outside what I can approve', "I can't change that rule myself"]);
     readFirst.rewrites = ['mine'];
