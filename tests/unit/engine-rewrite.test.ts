@@ -31,6 +31,8 @@ describe('fitJoins', () => {
     expect(fitJoins('Honestly', '', ', we can help.', true)).toBe('Honestly');
     expect(fitJoins('Honestly', '', ' we can help.', false)).toBe('Honestly');
     expect(fitJoins('I can tell you that', '', ' we can help.', true)).toBe('I can tell you that');
+    expect(fitJoins('To recap, as agreed', '', ' the fee stays.', true)).toBe('To recap, as agreed,');
+    expect(fitJoins('Given that it rained', '', ' we can help.', true)).toBe('Given that it rained,');
   });
 });
 
@@ -83,6 +85,7 @@ describe('fillFacts and placeholders', () => {
     expect(fillFacts('Hi [first name].', { firstName: '<b>x</b>' })).toBe('Hi [first name].');
     expect(fillFacts('Hi [first name].', { firstName: 'x'.repeat(42) })).toBe('Hi [first name].');
     expect(fillFacts('Hi [first name].', { firstName: '' })).toBe('Hi [first name].');
+    expect(fillFacts('Order [order number].', { orderNumber: '#A-17' })).toBe('Order [order number].');
     expect(fillFacts('Hi [first name].', undefined)).toBe('Hi [first name].');
   });
 
@@ -148,7 +151,7 @@ describe('place', () => {
 
   it('ends a clause before a name it ends on, or before the agent\'s next clause, taking that clause\'s first letter after a bare comma', () => {
     expect(placed('Hi Jo, sorry you were unaware of this, Steven.', 'sorry you were unaware', 'clause')).toMatchObject({ span: 'sorry you were unaware of this', breakTail: '', afterOpener: true });
-    expect(placed('Hold on, I am on it while you wait.', 'Hold on', 'clause')).toMatchObject({ span: 'Hold on', breakTail: ', I' });
+    expect(placed('Hold on, I am on it while you wait.', 'Hold on', 'clause')).toMatchObject({ span: 'Hold on', breakTail: ', I', clauseFollows: false });
     expect(placed('Hold on,  I am on it.', 'Hold on', 'clause')).toMatchObject({ span: 'Hold on', breakTail: ',  I' });
     expect(placed('Hold on; I am on it.', 'Hold on', 'clause')).toMatchObject({ span: 'Hold on', breakTail: '' });
     expect(placed('Hold on, while we try, it is not possible.', 'Hold on', 'clause').span).toBe('Hold on, while we try, it is not possible');
