@@ -360,6 +360,8 @@ describe('rule options a rule author sets', () => {
 
   it('offer at most three rewrites when a tacked-on phrase\'s removal comes first', () => {
     expect(found('Sorry about the parcel, and for the trouble.')[0].rewrites).toEqual(['parcel', 'parcel, and for the wait', 'parcel, and for the delay']);
+    // Words after the phrase stay the agent's: the removal takes none of them.
+    expect(found('Sorry about the parcel, and for the trouble, it was a long week.')[0].rewrites).toEqual(['parcel', 'parcel, and for the wait', 'parcel, and for the delay']);
   });
 
   it('keep the article before a placeholder rewrite the noun phrase goes on after, and drop it before one that ends it', () => {
