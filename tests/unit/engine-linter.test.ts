@@ -161,7 +161,7 @@ describe('createLinter().lint', () => {
     expect(linterWith().commitments('')).toEqual([]);
     expect(linterWith().commitments(undefined as unknown as string)).toEqual([]);
     // Punctuation alone, with and without the draft checks.
-    for (const options of [{}, { disabledCategories: ['draft'] }]) expect(linterWith(options).lint('!!! ...')).toEqual([]);
+    for (const options of [{}, { disabledCategories: ['draft'] }] as LinterOptions[]) expect(linterWith(options).lint('!!! ...')).toEqual([]);
   });
 
   it('gives the same findings from the sentence cache as from a fresh linter', () => {
