@@ -3,7 +3,7 @@
  * (no doubled word or punctuation, the right article, case and register, ticket facts) and in the card's preview.
  */
 import { describe, expect, it } from 'vitest';
-import { contentEnd, fillFacts, firstReportedCheck, fitCase, fitJoins, fitRegister, lastRuledOutCheck, place, placeholdersIn, previewRewrite, speaksAsWe, withArticle } from '../../lib/engine/rewrite';
+import { contentEnd, fillFacts, firstReportedCheck, fitCase, fitJoins, fitRegister, lastRuledOutCheck, place, placeholdersIn, previewRewrite, rewriteLabel, speaksAsWe, withArticle } from '../../lib/engine/rewrite';
 
 describe('fitJoins', () => {
   it('drops a word the text before already ends on, only when a space separates them', () => {
@@ -48,6 +48,7 @@ describe('withArticle', () => {
 
   it('drops the article before a determiner, re-casing it, and keeps it before a placeholder the noun phrase goes on after', () => {
     expect(withArticle('an', 'the same thing', '.')).toBe('the same thing');
+    expect(withArticle('an', 'the same thing', ' happened')).toBe('the same thing');
     expect(withArticle('An', 'the same thing', '.')).toBe('The same thing');
     expect(withArticle('an', '[plain words]', ' happened')).toBe('an [plain words]');
     expect(withArticle('an', '[plain words]', ' to you.')).toBe('[plain words]');
@@ -171,5 +172,15 @@ describe('place', () => {
   it('sees a phrase joined by "and" to an apology before it in its sentence', () => {
     const joins = (sentence: string) => placed(sentence, 'we apologize', 'phrase').joinsApology;
     expect([joins('We are sorry, and we apologize for the wait.'), joins('We are sorry, and  we apologize.'), joins('We are sorry and upset; we apologize.'), joins('Thanks, and we apologize.')]).toEqual([true, true, false, false]);
+  });
+});
+
+describe('a rewrite shown on its own', () => {
+  it('drops only the next clause\'s letter at its very end, not a full stop inside it', () => {
+    expect(rewriteLabel('One moment while I check the U.S. depot. I')).toBe('One moment while I check the U.S. depot.');
+  });
+
+  it('previews a span that ends right before the full stop up to that full stop only', () => {
+    expect(previewRewrite('Calm down. Thanks.', { start: 0, end: 9, rewrites: ['I hear you'] }, 0)).toMatchObject({ changed: 'I hear you', after: '.' });
   });
 });
