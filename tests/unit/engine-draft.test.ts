@@ -67,6 +67,14 @@ describe('whole-draft checks', () => {
     expect(draftIds(`Hi Dana,\n\nI understand how frustrating the logouts are. ${fixFirst.slice(10)}`, UPSET)).toEqual([]);
   });
 
+  it('reads a fix first after a bullet or an opening quote too', () => {
+    for (const opening of ['- Please restart the app and log in again.', '"Please restart the app and log in again."']) {
+      const text = `Hi Dana,\n\n${opening} I will check the logs meanwhile.`;
+      const found = find(linter.lint(text, UPSET), 'draft/missing-acknowledgement');
+      expect(found && text.slice(found.start, found.end), text).toBe(opening);
+    }
+  });
+
   it('can disable all draft checks, or one, and override their severity', () => {
     const text = apologies.slice(0, min).join(' ');
     expect(draftIds(text, undefined, createLinter({ disabledCategories: ['draft'] }))).toEqual([]);
@@ -83,6 +91,11 @@ describe('whole-draft checks', () => {
     expect(last.start).toBeLessThanOrEqual(MAX_LINT_CHARS);
     expect(findings.filter((f) => f.ruleId === 'calm-down').length).toBeGreaterThan(1000);
     expect(findings.every((f) => f === last || f.end <= last.start)).toBe(true);
+  });
+
+  it('flags placeholders only in the part it checked', () => {
+    const text = `Fill in [by when]. ${'word '.repeat(MAX_LINT_CHARS / 5)}and [order number] too.`;
+    expect(linter.lint(text).filter((f) => f.ruleId === 'draft/placeholder').map((f) => text.slice(f.start, f.end))).toEqual(['[by when]']);
   });
 
   it('stops checking at a space, or before an emoji the limit would cut, and underlines the unchecked rest without its spaces', () => {

@@ -127,6 +127,17 @@ describe('createLinter().lint', () => {
     expect(phrase(linter.lint(text))).toEqual([]);
   });
 
+  it('gives linters that disable different rules, as many each, their own rules', () => {
+    const text = "That's our policy. We are busy.";
+    expect(phrase(linterWith({ disabledRules: ['our-policy'] }).lint(text)).map((f) => f.ruleId)).toEqual(['busy']);
+    expect(phrase(linterWith({ disabledRules: ['busy'] }).lint(text)).map((f) => f.ruleId)).toEqual(['our-policy']);
+  });
+
+  it('names the extra pack, by its place, whose rule id another pack already uses', () => {
+    const pack = (id: string) => validatePack({ rules: [{ id, category: 'dismissive', severity: 'suggestion', message: 'Shrug.', match: ['no @soft* worries'], rewrites: ['happy to help'], examples }] }, 'team.yaml', macros);
+    expect(() => linterWith({ packs: [pack('no-worries'), pack('no-worries')] })).toThrow(/pack 2.*"no-worries".*already defined in pack 1/);
+  });
+
   it('overrides severities by rule id', () => {
     const [f] = linterWith({ severities: { 'our-policy': 'problem' } }).lint("That's our policy.");
     expect(f.severity).toBe('problem');
@@ -148,6 +159,9 @@ describe('createLinter().lint', () => {
     expect(linterWith().lint('')).toEqual([]);
     expect(linterWith().lint(undefined as unknown as string)).toEqual([]);
     expect(linterWith().commitments('')).toEqual([]);
+    expect(linterWith().commitments(undefined as unknown as string)).toEqual([]);
+    // Punctuation alone, with and without the draft checks.
+    for (const options of [{}, { disabledCategories: ['draft'] }] as LinterOptions[]) expect(linterWith(options).lint('!!! ...')).toEqual([]);
   });
 
   it('gives the same findings from the sentence cache as from a fresh linter', () => {
@@ -168,6 +182,45 @@ describe('createLinter().lint', () => {
       if (i % 500 === 0) expect(linter.lint(draft)).toEqual(expected);
     }
     expect(linter.lint(draft)).toEqual(expected);
+  });
+
+  it('answers sentences it has seen from its cache, and keeps those still in use through 1,000 others', () => {
+    const linter = linterWith();
+    const draft = "Hello. That's our policy. As I said, we are busy.";
+    let other = 0;
+    const lintOthers = (n: number) => {
+      for (let k = 0; k < n; k++) linter.lint(`Order ${other++} shipped.`);
+    };
+    const cachedSentencesOfDraft = () => {
+      const before = linter.sentenceCache.hits;
+      linter.lint(draft);
+      return linter.sentenceCache.hits - before;
+    };
+    expect(cachedSentencesOfDraft()).toBe(0);
+    expect(linter.sentenceCache).toEqual({ lookups: 3, hits: 0 });
+    expect(cachedSentencesOfDraft()).toBe(3);
+    // Each time the draft is linted again its sentences come back to the recent generation, so they outlive the turnover.
+    lintOthers(1_000);
+    expect(cachedSentencesOfDraft()).toBe(3);
+    lintOthers(1_000);
+    expect(cachedSentencesOfDraft()).toBe(3);
+    lintOthers(2_000);
+    expect(cachedSentencesOfDraft()).toBe(0);
+    expect(linter.sentenceCache).toEqual({ lookups: 5 * 3 + 4_000, hits: 9 });
+  });
+
+  it('keeps rewrites and spans the caller sets, before or after they are first read', () => {
+    const setFirst = linterWith().lint("That's our policy.")[0];
+    setFirst.rewrites = ['mine'];
+    expect(setFirst.rewrites).toEqual(['mine']);
+    setFirst.replace = { start: 0, end: 4 };
+    setFirst.rewrites = ['mine', 'again'];
+    expect(JSON.parse(JSON.stringify(setFirst))).toMatchObject({ rewrites: ['mine', 'again'], replace: { start: 0, end: 4 } });
+    const readFirst = linterWith().lint("That's our policy.")[0];
+    expect(readFirst.rewrites).toEqual(['This is outside what I can approve', "I can't change that rule myself"]);
+    readFirst.rewrites = ['mine'];
+    readFirst.replace = { start: 0, end: 4 };
+    expect(readFirst).toMatchObject({ rewrites: ['mine'], replace: { start: 0, end: 4 } });
   });
 
   it('returns findings the caller may change without affecting later results', () => {
@@ -265,6 +318,7 @@ describe('rule options a rule author sets', () => {
         { id: 'will-try', category: 'uncertain', severity: 'warning', message: 'Try.', match: ['we will try'], 'followed-by': ['to (fix|send)', 'again'], rewrites: ['we will'], examples },
         { id: 'hold-on', category: 'excuse', severity: 'warning', message: 'Hold on.', match: ['hold on'], slot: 'clause', rewrites: ['one moment while I check the U.S. depot'], examples },
         { id: 'and-more', category: 'excuse', severity: 'warning', message: 'More.', match: ['and for the trouble'], rewrites: ['{remove}', 'and for the wait', 'and for the delay', 'and for the mix-up'], examples },
+        { id: 'eticket', category: 'jargon', severity: 'suggestion', message: 'Jargon.', match: ['eticket'], rewrites: ['[the same in plain words]'], examples },
         { id: 'trailing', category: 'excuse', severity: 'warning', message: 'Trailing.', match: ['super busy _?'], rewrites: ['busy'], script: 'long-wait', examples },
       ],
     },
@@ -306,6 +360,17 @@ describe('rule options a rule author sets', () => {
 
   it('offer at most three rewrites when a tacked-on phrase\'s removal comes first', () => {
     expect(found('Sorry about the parcel, and for the trouble.')[0].rewrites).toEqual(['parcel', 'parcel, and for the wait', 'parcel, and for the delay']);
+    // Words after the phrase stay the agent's: the removal takes none of them.
+    expect(found('Sorry about the parcel, and for the trouble, it was a long week.')[0].rewrites).toEqual(['parcel', 'parcel, and for the wait', 'parcel, and for the delay']);
+  });
+
+  it('keep the article before a placeholder rewrite the noun phrase goes on after, and drop it before one that ends it', () => {
+    const fitted = (text: string) => {
+      const f = phrase(optionLinter.lint(text))[0];
+      return { replaces: text.slice(rewriteSpan(f).start, rewriteSpan(f).end), rewrites: f.rewrites };
+    };
+    expect(fitted('We found an eticket problem.')).toEqual({ replaces: 'an eticket', rewrites: ['an [the same in plain words]'] });
+    expect(fitted('It was an eticket.')).toEqual({ replaces: 'an eticket', rewrites: ['[the same in plain words]'] });
   });
 
   it('never starts or ends a span on punctuation a pattern took in, and keeps the rule\'s script', () => {

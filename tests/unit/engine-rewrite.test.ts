@@ -3,7 +3,7 @@
  * (no doubled word or punctuation, the right article, case and register, ticket facts) and in the card's preview.
  */
 import { describe, expect, it } from 'vitest';
-import { contentEnd, fillFacts, fitCase, fitJoins, fitRegister, placeholdersIn, previewRewrite, withArticle } from '../../lib/engine/rewrite';
+import { contentEnd, fillFacts, firstReportedCheck, fitCase, fitJoins, fitRegister, lastRuledOutCheck, place, placeholdersIn, previewRewrite, rewriteLabel, speaksAsWe, withArticle } from '../../lib/engine/rewrite';
 
 describe('fitJoins', () => {
   it('drops a word the text before already ends on, only when a space separates them', () => {
@@ -31,6 +31,8 @@ describe('fitJoins', () => {
     expect(fitJoins('Honestly', '', ', we can help.', true)).toBe('Honestly');
     expect(fitJoins('Honestly', '', ' we can help.', false)).toBe('Honestly');
     expect(fitJoins('I can tell you that', '', ' we can help.', true)).toBe('I can tell you that');
+    expect(fitJoins('To recap, as agreed', '', ' the fee stays.', true)).toBe('To recap, as agreed,');
+    expect(fitJoins('Given that it rained', '', ' we can help.', true)).toBe('Given that it rained,');
   });
 });
 
@@ -46,6 +48,7 @@ describe('withArticle', () => {
 
   it('drops the article before a determiner, re-casing it, and keeps it before a placeholder the noun phrase goes on after', () => {
     expect(withArticle('an', 'the same thing', '.')).toBe('the same thing');
+    expect(withArticle('an', 'the same thing', ' happened')).toBe('the same thing');
     expect(withArticle('An', 'the same thing', '.')).toBe('The same thing');
     expect(withArticle('an', '[plain words]', ' happened')).toBe('an [plain words]');
     expect(withArticle('an', '[plain words]', ' to you.')).toBe('[plain words]');
@@ -83,6 +86,7 @@ describe('fillFacts and placeholders', () => {
     expect(fillFacts('Hi [first name].', { firstName: '<b>x</b>' })).toBe('Hi [first name].');
     expect(fillFacts('Hi [first name].', { firstName: 'x'.repeat(42) })).toBe('Hi [first name].');
     expect(fillFacts('Hi [first name].', { firstName: '' })).toBe('Hi [first name].');
+    expect(fillFacts('Order [order number].', { orderNumber: '#A-17' })).toBe('Order [order number].');
     expect(fillFacts('Hi [first name].', undefined)).toBe('Hi [first name].');
   });
 
@@ -108,10 +112,75 @@ describe('fitCase, fitRegister and contentEnd', () => {
     expect(fitRegister('We can not do it', null)).toBe('We cannot do it');
     expect(fitRegister('We are sure', true)).toBe("We're sure");
     expect(fitRegister('thanks', true)).toBe('thanks');
+    // A capital stays with the word it starts, and "I" stays capital.
+    expect(fitRegister('It is fine, I am sure', true)).toBe("It's fine, I'm sure");
+    expect(fitRegister('Is not that odd', true)).toBe("Isn't that odd");
   });
 
   it('ends a sentence\'s content before its sign-off and closing punctuation', () => {
     const ends = ['Thanks a lot! - Carl', 'Thanks ^AB', 'Thanks /JB', 'Thanks (1/2)', 'See https://x.y/z', 'Done.)"', 'Thanks *TMT.'].map((s) => s.slice(0, contentEnd(s)));
     expect(ends).toEqual(['Thanks a lot', 'Thanks', 'Thanks', 'Thanks', 'See', 'Done', 'Thanks']);
+  });
+});
+
+describe('what the draft says about checking, and who speaks', () => {
+  it('finds the first check the draft reports, however it is spaced or contracted, and -1 without one', () => {
+    for (const said of ["I've checked", 'We  have  just  reviewed', 'I  had  already  looked into', 'we have now  investigated']) {
+      expect(firstReportedCheck(`Thanks, Jo. ${said} your booking.`), said).toBe(12);
+    }
+    expect(firstReportedCheck('Thanks, Jo. I will check your booking.')).toBe(-1);
+  });
+
+  it('finds the last check the draft rules out, and -1 without one', () => {
+    expect(lastRuledOutCheck("We can't confirm it. We cannot verify it.")).toBe(24);
+    expect(lastRuledOutCheck('Thanks, Jo. I will check your booking.')).toBe(-1);
+  });
+
+  it('speaks as the phrase\'s own subject, and as the draft only when the phrase has none or a tie', () => {
+    expect(speaksAsWe('we apologize', () => false)).toBe(true);
+    expect(speaksAsWe('I apologize', () => true)).toBe(false);
+    expect(speaksAsWe('sorry for the wait', () => true)).toBe(true);
+  });
+});
+
+describe('place', () => {
+  const placed = (sentence: string, match: string, slot: 'phrase' | 'clause' | 'sentence') => {
+    const at = sentence.indexOf(match);
+    const p = place(sentence, at, at + match.length, slot);
+    return { ...p, span: sentence.slice(p.start, p.end) };
+  };
+
+  it('ends a clause before a name it ends on, or before the agent\'s next clause, taking that clause\'s first letter after a bare comma', () => {
+    expect(placed('Hi Jo, sorry you were unaware of this, Steven.', 'sorry you were unaware', 'clause')).toMatchObject({ span: 'sorry you were unaware of this', breakTail: '', afterOpener: true });
+    expect(placed('Hold on, I am on it while you wait.', 'Hold on', 'clause')).toMatchObject({ span: 'Hold on', breakTail: ', I', clauseFollows: false });
+    expect(placed('Hold on,  I am on it.', 'Hold on', 'clause')).toMatchObject({ span: 'Hold on', breakTail: ',  I' });
+    expect(placed('Hold on; I am on it.', 'Hold on', 'clause')).toMatchObject({ span: 'Hold on', breakTail: '' });
+    expect(placed('Hold on, while we try, it is not possible.', 'Hold on', 'clause').span).toBe('Hold on, while we try, it is not possible');
+  });
+
+  it('takes a sentence slot from after its opening quote to its closing punctuation', () => {
+    expect(placed('"Hi Jo, we will cancel your plan now."', 'we will cancel', 'sentence')).toMatchObject({ span: 'Hi Jo, we will cancel your plan now', atSentenceStart: true });
+  });
+
+  it('tells whether a clause goes on after the match, and whether a new clause or a prepositional phrase follows', () => {
+    const follows = (sentence: string) => placed(sentence, 'Hold on', 'phrase').clauseFollows;
+    expect([follows('Hold on,  they will call.'), follows('Hold on, in the meantime I check.'), follows('Hold on in the meantime I check.'), follows('Hold on... I check.'), follows('Hold on, "fine" they said.')]).toEqual([true, false, false, false, false]);
+    expect(placed('Please hold on  now.', 'hold on', 'phrase').continues).toBe(true);
+    expect(placed('We appreciate it, and truly apologize.', 'We appreciate it', 'phrase').sharedSubject).toBe(true);
+  });
+
+  it('sees a phrase joined by "and" to an apology before it in its sentence', () => {
+    const joins = (sentence: string) => placed(sentence, 'we apologize', 'phrase').joinsApology;
+    expect([joins('We are sorry, and we apologize for the wait.'), joins('We are sorry, and  we apologize.'), joins('We are sorry and upset; we apologize.'), joins('Thanks, and we apologize.')]).toEqual([true, true, false, false]);
+  });
+});
+
+describe('a rewrite shown on its own', () => {
+  it('drops only the next clause\'s letter at its very end, not a full stop inside it', () => {
+    expect(rewriteLabel('One moment while I check the U.S. depot. I')).toBe('One moment while I check the U.S. depot.');
+  });
+
+  it('previews a span that ends right before the full stop up to that full stop only', () => {
+    expect(previewRewrite('Calm down. Thanks.', { start: 0, end: 9, rewrites: ['I hear you'] }, 0)).toMatchObject({ changed: 'I hear you', after: '.' });
   });
 });
