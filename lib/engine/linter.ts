@@ -109,7 +109,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
         else if (c.kind === 'earlier') earlier = noteEarlier(earlier, c.rule, c.pattern, tokens, i);
         else if (c.kind === 'later') later = noteLater(later, c.rule, c.pattern, tokens, i);
         else {
-          const match = matchRule(c.rule, c.pattern.matcher, tokens, i, firstWord);
+          const match = matchRule(c.rule, c.pattern.matcher, tokens, i);
           if (match) matches.push(match);
         }
       }
@@ -135,7 +135,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
     return result;
   }
 
-  function matchRule(rule: CompiledRule, matcher: Matcher, tokens: readonly Token[], i: number, firstWord: number): SentenceMatch | undefined {
+  function matchRule(rule: CompiledRule, matcher: Matcher, tokens: readonly Token[], i: number): SentenceMatch | undefined {
     const end = longestMatch(matcher, tokens, i);
     if (end < 0) return undefined;
     if (rule.before.some((p) => matchesEndingAt(p.matcher, tokens, i))) return undefined;
