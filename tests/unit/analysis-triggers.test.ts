@@ -5,6 +5,8 @@ import {
   compileTriggers,
   createConversationAnalyzer,
   findPhraseTriggers,
+  questionsOf,
+  repeatedQuestionHits,
   SCRIPT_IDS,
   TRIGGERS_FILE,
   TriggerRuleError,
@@ -279,5 +281,24 @@ describe('asking the same question again', () => {
 
   it('reads a plural as its singular', () => {
     expect(repeated('Can you resend the invoice and receipt?', 'Can you resend the invoices and receipts?')).toEqual(['Can you resend the invoices and receipts?']);
+  });
+});
+
+describe('the words a question is compared by (repeated questions)', () => {
+  const wordsOf = (text: string) => questionsOf(text).map((q) => [...q.words].sort());
+
+  it('keeps content words only, singular, and short words whole', () => {
+    expect(wordsOf('Where is my refund?')).toEqual([['refund']]);
+    expect(wordsOf('Is the bus late? Where are the refunds?')).toEqual([['bus', 'late'], ['refund']]);
+  });
+
+  it('gives a question of punctuation alone no words, so it never repeats another', () => {
+    expect(wordsOf('???')).toEqual([[]]);
+  });
+
+  it('finds no repeat for a trigger without a repeated-question rule', () => {
+    const plain = triggers.find((t) => !t.repeatedQuestion)!;
+    const [question] = questionsOf('Where is my refund?');
+    expect(repeatedQuestionHits(plain, { id: 'm2', text: 'Where is my refund?' }, [question], [question])).toEqual([]);
   });
 });
