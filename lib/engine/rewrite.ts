@@ -193,7 +193,13 @@ export function writesCurlyApostrophes(text: string): boolean {
 }
 
 /** A rewrite's apostrophes in the draft's style, so "I’m" is not followed by "we're". */
-export const withCurlyApostrophes = (rewrite: string) => rewrite.replace(/(?<=\p{L})'(?=\p{L})/gu, '’');
+const withCurlyApostrophes = (rewrite: string) => rewrite.replace(/(?<=\p{L})'(?=\p{L})/gu, '’');
+
+/** How the agent writes: contractions (see contractionStyle) and typographic apostrophes. */
+export interface DraftStyle {
+  contractions: boolean | null;
+  curlyApostrophes: boolean;
+}
 
 export interface TicketFacts {
   firstName?: string;
@@ -380,7 +386,7 @@ export function fitRewrites(
   situation: RewriteSituation,
   textBefore: string,
   textAfter: string,
-  contractions: boolean | null,
+  style: DraftStyle,
   swallowed = '',
 ): string[] {
   const { placement, context } = situation;
@@ -408,7 +414,8 @@ export function fitRewrites(
     let text = r.text.replace('{match}', inner).replace('{after}', placement.after).replace('{before}', placement.before);
     text = text.replace(/\{(?:I|I'm|my|me)\}/g, (token) => VOICE[token][situation.we ? 1 : 0]).trim();
     text = fillFacts(text, context?.facts);
-    text = fitRegister(text, contractions);
+    text = fitRegister(text, style.contractions);
+    if (style.curlyApostrophes) text = withCurlyApostrophes(text);
     text = fitCase(text.replace(/\s{2,}/g, ' '), placement.atSentenceStart);
     const fronted = slot === 'marker' && (placement.atSentenceStart || /,\s*$/.test(textBefore));
     text = fitJoins(text, textBefore, textAfter, fronted && !/^,/.test(swallowed)) + swallowed;
