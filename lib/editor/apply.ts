@@ -84,7 +84,7 @@ export function isOneInsertionInto(text: string, base: string): boolean {
 /** Editors that render from their own model (React, Slate) update the DOM a task or a frame later. */
 const SETTLE_TIMEOUT_MS = 1_500;
 
-/** Resolves once `done()` holds, checked after every DOM change and every frame, or after the timeout. */
+/** Resolves once `done()` holds, checked at once, after every DOM change and every frame, or after the timeout. */
 function settle(composer: Composer, done: () => boolean): Promise<void> {
   const win = composer.ownerDocument.defaultView!;
   return new Promise((resolve) => {
@@ -107,7 +107,10 @@ function settle(composer: Composer, done: () => boolean): Promise<void> {
       });
     };
     observer.observe(composer, { childList: true, characterData: true, subtree: true, attributes: true });
-    poll();
+    // An editor that rendered in a microtask (Lexical) is done already: no mutation is left to see, and a page
+    // in a background tab gets no frame to poll on, while the agent's next Ctrl+Z could take the edit out again.
+    if (done()) finish();
+    else poll();
   });
 }
 

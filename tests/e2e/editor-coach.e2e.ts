@@ -222,7 +222,12 @@ describe.each(EDITORS)('%s', (kind) => {
       await m.page.click(m.composer);
       const lines = ['Hello Sam,', 'Please calm down.', '', 'Thanks, Ana'];
       for (const [i, line] of lines.entries()) {
-        if (i > 0) await m.page.keyboard.press('Enter');
+        if (i > 0) {
+          await m.page.keyboard.press('Enter');
+          // An agent's next key comes frames after Enter, not in the same millisecond: Trix re-renders after Enter, and
+          // a key landing before that render was split off its line by Trix once in CI ("T" / "hanks, Ana").
+          await m.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        }
         await m.page.keyboard.type(line);
       }
       // Each editor keeps its own line breaks (Trix's Enter adds a blank line): the lines typed, and the coach reads what the model holds.

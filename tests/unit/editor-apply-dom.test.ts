@@ -370,6 +370,29 @@ describe('applyRewrite around the agent', () => {
   });
 });
 
+describe('applyRewrite with an editor that renders in a microtask (Lexical), in a tab that gets no frames', () => {
+  const requestAnimationFrame = window.requestAnimationFrame;
+  beforeEach(() => (window.requestAnimationFrame = () => 0));
+  afterEach(() => (window.requestAnimationFrame = requestAnimationFrame));
+
+  it("reports the line applied, not refused, when the agent's Ctrl+Z takes it out a moment after it rendered", async () => {
+    const el = editable();
+    el.addEventListener('beforeinput', (e) => {
+      const data = (e as InputEvent).data!;
+      e.preventDefault();
+      queueMicrotask(() => {
+        el.querySelector('p')!.textContent += data;
+        setTimeout(() => {
+          el.dispatchEvent(agentEvent(new KeyboardEvent('keydown', { key: 'z', code: 'KeyZ', ctrlKey: true, bubbles: true })));
+          el.querySelector('p')!.textContent = DRAFT;
+        }, 20);
+      });
+    });
+    const at = DRAFT.length;
+    expect(await applyRewrite(el, { start: at, end: at, phrase: '' }, ' Thanks!')).toEqual({ ok: true, start: at, end: at + 8, text: `${DRAFT} Thanks!` });
+  });
+});
+
 describe('applyRewrite with an editor that renders from its model', () => {
   it('waits for the edit to render, then leaves the caret after the rewrite', async () => {
     const el = lateEditor();
