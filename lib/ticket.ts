@@ -70,7 +70,7 @@ export type EditorKind =
   | 'ckeditor5' | 'prosemirror' | 'quill' | 'froala' | 'textarea' | 'contenteditable'
   /** Editors that keep their own undo history apart from the browser's. */
   | 'tinymce' | 'ckeditor4' | 'summernote'
-  /** Frameworks that render from their own model and that Steady does not drive: undo there is never vouched for. */
+  /** Frameworks that render from their own model, driven only through the page's input events (undo proven per editor, editor/undo.ts). */
   | 'slate' | 'lexical' | 'draft-js' | 'trix';
 
 export interface ComposerInfo {

@@ -16,10 +16,11 @@ export interface UndoObserved {
 /**
  * Editors whose undo of a rewrite is proven in e2e (one Ctrl+Z restores the
  * exact draft): they take the edit into their own history (CKEditor 5, Quill,
- * ProseMirror, Froala, Lexical, Trix, Slate; TinyMCE, CKEditor 4 and Summernote
- * through the steps history.ts makes them record), whatever the page does with the key.
+ * ProseMirror, Froala, Lexical, Trix, Slate, Draft.js; TinyMCE, CKEditor 4 and
+ * Summernote through the steps history.ts makes them record), whatever the page
+ * does with the key.
  */
-const PROVEN: ReadonlySet<EditorKind> = new Set<EditorKind>(['ckeditor5', 'prosemirror', 'quill', 'froala', 'tinymce', 'ckeditor4', 'summernote', 'lexical', 'trix', 'slate']);
+const PROVEN: ReadonlySet<EditorKind> = new Set<EditorKind>(['ckeditor5', 'prosemirror', 'quill', 'froala', 'tinymce', 'ckeditor4', 'summernote', 'lexical', 'trix', 'slate', 'draft-js']);
 
 export function undoIsSafe(editor: EditorKind, observed: UndoObserved): boolean {
   if (PROVEN.has(editor)) return true;
@@ -27,7 +28,7 @@ export function undoIsSafe(editor: EditorKind, observed: UndoObserved): boolean 
   if (editor === 'textarea') return !observed.pageHandledUndo;
   // A plain contenteditable may hide a history of its own (an in-house editor): only the browser's undo seen working vouches for it.
   if (editor === 'contenteditable') return observed.nativeUndoWorked && !observed.pageHandledUndo;
-  // Draft.js: its own model and history, not proven.
+  // An editor kind whose undo nobody measured yet.
   return false;
 }
 

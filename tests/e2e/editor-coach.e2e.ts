@@ -18,7 +18,7 @@ import { badgeText, cardDialog, clickCardButton, clickRewrite, clickShown, focus
 
 const DRAFT = 'Please calm down. There is nothing I can do about it.';
 const BOTH_PHRASES = ['Please calm down', 'There is nothing I can do about it'];
-const EDITORS: EditorKind[] = ['ckeditor', 'prosemirror', 'textarea', 'plain', 'quill', 'froala', 'lexical', 'trix', 'slate'];
+const EDITORS: EditorKind[] = ['ckeditor', 'prosemirror', 'textarea', 'plain', 'quill', 'froala', 'lexical', 'trix', 'slate', 'draftjs'];
 /** A plain contenteditable may keep a history of its own: its card warns until the browser's undo is seen working there. */
 const UNDO_UNPROVEN_AT_FIRST: EditorKind[] = ['plain'];
 /** Editors merge keystrokes typed within this long into one undo step. */

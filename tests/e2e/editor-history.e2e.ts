@@ -202,7 +202,7 @@ describe('editors whose undo of a rewrite is not proven: the card warns before t
   });
 });
 
-test('an editor that paints the rewrite frames later (as Draft.js does) is warned about before applying, and reported applied with the caret after it', async () => {
+test('an editor nobody measured that paints the rewrite frames later (as React editors do) is warned about before applying, and reported applied with the caret after it', async () => {
   const s = await editors.openEditor('deferred');
   try {
     await composerLocator(s).click();

@@ -15,7 +15,7 @@ import type { EditorKind } from '../editor-pages/editors';
 import { launchSteady, type SteadyBrowser } from '../support/steady-browser';
 import { moveCaret } from '../support/caret';
 
-const EDITORS: EditorKind[] = ['ckeditor', 'prosemirror', 'quill', 'froala', 'lexical', 'trix', 'slate', 'plain', 'textarea'];
+const EDITORS: EditorKind[] = ['ckeditor', 'prosemirror', 'quill', 'froala', 'lexical', 'trix', 'slate', 'draftjs', 'plain', 'textarea'];
 /** The conversation (tests/fixtures/editor-ticket.html) names order #BL-58214. */
 const ticketUrl = (kind: EditorKind) => `https://app.frontapp.com/open/cnv_editor_${kind}`;
 const DRAFT = 'Hi Dana, I am sorry the blender stopped working.';

@@ -9,10 +9,10 @@ export type EditorKind =
   | 'tinymce-inline' | 'tinymce' | 'ckeditor4' | 'summernote'
   /** An editor nobody measured: a contenteditable whose page keeps its own history and handles Ctrl+Z itself. */
   | 'own-history'
-  /** An editor that renders from its model later, as React editors do (and marked as Draft.js marks its editable): it takes the rewrite's beforeinput and paints it a few frames on. */
+  /** An editor nobody measured that renders from its model later, as React editors do: it takes the rewrite's beforeinput and paints it a few frames on. */
   | 'deferred'
-  /** Editors Steady has no code for, from their npm packages: Lexical (vanilla, rich text + history), Trix, Slate (React, with history). */
-  | 'lexical' | 'trix' | 'slate';
+  /** Editors Steady has no code for, from their npm packages: Lexical (vanilla, rich text + history), Trix, Slate (React, with history), Draft.js (React). */
+  | 'lexical' | 'trix' | 'slate' | 'draftjs';
 
 export interface EditorTestApi {
   /** CSS selector of the element the coach attaches to (inside `frame` when set). */
@@ -160,7 +160,7 @@ async function mountEditor(kind: EditorKind): Promise<EditorTestApi> {
   if (kind === 'deferred') {
     const box = document.createElement('div');
     box.contentEditable = 'true';
-    box.className = 'plain deferred public-DraftEditor-content';
+    box.className = 'plain deferred';
     mount.appendChild(box);
     box.addEventListener('beforeinput', (e) => {
       if (e.inputType !== 'insertReplacementText') return;
@@ -238,6 +238,48 @@ async function mountEditor(kind: EditorKind): Promise<EditorTestApi> {
       composer: '.slate',
       modelText: () => editor.children.map((block) => Node.string(block)).join('\n'),
       selectedText: () => (editor.selection ? Editor.string(editor, editor.selection) : ''),
+    };
+  }
+  if (kind === 'draftjs') {
+    // Draft.js's dependencies (fbjs) read Node's `global`, which bundlers of Draft.js apps provide.
+    (globalThis as { global?: typeof globalThis }).global ??= globalThis;
+    // CommonJS packages: their exports come as the module's default.
+    const { createElement, useState } = (await import('react')).default;
+    const { createRoot } = (await import('react-dom/client')).default;
+    const { Editor, EditorState } = (await import('draft-js')).default;
+    type DraftState = import('draft-js').EditorState;
+    // The state the editor last rendered, read by the test API.
+    let state: DraftState = EditorState.createEmpty();
+    const Composer = () => {
+      const [editorState, setEditorState] = useState(state);
+      state = editorState;
+      return createElement(Editor, { editorState, onChange: setEditorState });
+    };
+    const holder = document.createElement('div');
+    holder.className = 'plain draftjs';
+    mount.appendChild(holder);
+    createRoot(holder).render(createElement(Composer));
+    await waitFor((done) => {
+      const check = () => (holder.querySelector('.public-DraftEditor-content') ? done(undefined) : requestAnimationFrame(check));
+      check();
+    });
+    /** Where a (block, offset) point falls in the plain text: blocks joined by "\n", as getPlainText() joins them. */
+    const plainOffset = (key: string, offset: number) => {
+      let at = 0;
+      for (const block of state.getCurrentContent().getBlocksAsArray()) {
+        if (block.getKey() === key) return at + offset;
+        at += block.getLength() + 1;
+      }
+      return at;
+    };
+    return {
+      composer: '.draftjs .public-DraftEditor-content',
+      modelText: () => state.getCurrentContent().getPlainText(),
+      selectedText: () => {
+        const selection = state.getSelection();
+        const [a, b] = [plainOffset(selection.getStartKey(), selection.getStartOffset()), plainOffset(selection.getEndKey(), selection.getEndOffset())];
+        return state.getCurrentContent().getPlainText().slice(a, b);
+      },
     };
   }
   if (kind === 'own-history') {

@@ -19,6 +19,7 @@ const STYLES: Partial<Record<EditorKind, string>> = {
   froala: 'node_modules/froala-editor/css/froala_editor.pkgd.min.css',
   summernote: 'node_modules/summernote/dist/summernote-lite.min.css',
   trix: 'node_modules/trix/dist/trix.css',
+  draftjs: 'node_modules/draft-js/dist/Draft.css',
 };
 /** Editors that pages load by classic <script>, as the apps do (their bundles expect globals). */
 const SCRIPTS: Partial<Record<EditorKind, string[]>> = {

@@ -26,12 +26,11 @@ const TABLE: [EditorKind, boolean, boolean, boolean, boolean][] = [
   ['lexical', true, true, true, true],
   ['trix', true, true, true, true],
   ['slate', true, true, true, true],
+  ['draft-js', true, true, true, true],
   // The browser's undo, proven, unless the page takes Ctrl+Z over.
   ['textarea', true, false, true, false],
   // A contenteditable may keep a history of its own: vouched for only once the browser's undo was seen working.
   ['contenteditable', false, false, true, false],
-  // Frameworks Steady does not drive: always warned.
-  ['draft-js', false, false, false, false],
 ];
 
 describe('undoIsSafe', () => {
