@@ -211,21 +211,26 @@ export class IdTable {
     while (size < lists.size * 2) size *= 2;
     this.mask = size - 1;
     this.keys = new Int32Array(size);
-    const bySlot: (readonly number[])[] = new Array<readonly number[]>(size).fill([]);
-    for (const [id, states] of lists) {
+    // Plain loops and forEach, no iterators: a new tab builds most matchers in its first lint, while
+    // this code still runs unoptimised, and there each for-of step allocates.
+    const bySlot: (readonly number[] | undefined)[] = new Array<readonly number[] | undefined>(size);
+    let total = 0;
+    lists.forEach((states, id) => {
       let slot = id & this.mask;
       while (this.keys[slot] !== 0) slot = (slot + 1) & this.mask;
       this.keys[slot] = id + 1;
       bySlot[slot] = states;
-    }
+      total += states.length;
+    });
     this.from = new Int32Array(size + 1);
-    const flat: number[] = [];
+    this.states = new Int32Array(total);
+    let at = 0;
     for (let slot = 0; slot < size; slot++) {
-      this.from[slot] = flat.length;
-      for (const state of bySlot[slot]) flat.push(state);
+      this.from[slot] = at;
+      const states = bySlot[slot];
+      if (states) for (let k = 0; k < states.length; k++) this.states[at++] = states[k];
     }
-    this.from[size] = flat.length;
-    this.states = new Int32Array(flat);
+    this.from[size] = at;
   }
 
   /** The slot of `id` (its states run from from[slot] to from[slot + 1]), or -1 (also for an unknown word's negative id). */

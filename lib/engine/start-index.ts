@@ -56,6 +56,10 @@ class FormPositions {
   }
 }
 
+/**
+ * Loops here index arrays or use forEach rather than for-of: a new tab builds the index and runs its
+ * first lint in unoptimised code, where every for-of step allocates an iterator result.
+ */
 export class StartIndex<T> {
   /** Entries by the word id they can start with, and requirements by the ids that meet them. */
   private readonly byFirst: Entry<T>[][] = [];
@@ -74,7 +78,7 @@ export class StartIndex<T> {
   add(first: Forms | null, required: readonly Forms[], value: T): void {
     const entry: Entry<T> = { value, required: required.map((forms) => this.requirement(forms)), mark: 0 };
     if (first === null) this.anyWord.push(entry);
-    else for (const form of first) (this.byFirst[registerWord(form)] ??= []).push(entry);
+    else first.forEach((form) => (this.byFirst[registerWord(form)] ??= []).push(entry));
   }
 
   private requirement(forms: Forms): Requirement {
@@ -87,7 +91,7 @@ export class StartIndex<T> {
     if (!requirement) {
       requirement = { forms, seenIn: 0, seenAt: -1 };
       if (key !== null) this.requirements.set(key, requirement);
-      for (const form of forms) (this.byRequired[registerWord(form)] ??= []).push(requirement);
+      forms.forEach((form) => (this.byRequired[registerWord(form)] ??= []).push(requirement!));
     }
     this.requirementOf.set(forms, requirement);
     return requirement;
@@ -98,12 +102,13 @@ export class StartIndex<T> {
     const tokens = withCurrentIds(list);
     const sentence = ++this.sentence;
     for (let i = 0; i < tokens.length; i++) {
-      for (const id of tokens[i].ids) {
-        const requirements = id >= 0 ? this.byRequired[id] : undefined;
+      const ids = tokens[i].ids;
+      for (let k = 0; k < ids.length; k++) {
+        const requirements = ids[k] >= 0 ? this.byRequired[ids[k]] : undefined;
         if (!requirements) continue;
-        for (const requirement of requirements) {
-          requirement.seenIn = sentence;
-          requirement.seenAt = i;
+        for (let r = 0; r < requirements.length; r++) {
+          requirements[r].seenIn = sentence;
+          requirements[r].seenAt = i;
         }
       }
     }
@@ -118,13 +123,15 @@ export class StartIndex<T> {
     const found = this.found;
     let count = 0;
     const mark = ++this.lookup;
-    const token = tokens[i];
+    const ids = tokens[i].ids;
     // Not only at words: a pattern that can start with any word may also start with punctuation ("(_ | , _)").
-    for (const entry of this.anyWord) if (this.requiredNear(entry, i)) found[count++] = entry.value;
-    for (const id of token.ids) {
-      const list = id >= 0 ? this.byFirst[id] : undefined;
+    const anyWord = this.anyWord;
+    for (let e = 0; e < anyWord.length; e++) if (this.requiredNear(anyWord[e], i)) found[count++] = anyWord[e].value;
+    for (let k = 0; k < ids.length; k++) {
+      const list = ids[k] >= 0 ? this.byFirst[ids[k]] : undefined;
       if (!list) continue;
-      for (const entry of list) {
+      for (let e = 0; e < list.length; e++) {
+        const entry = list[e];
         if (entry.mark === mark) continue;
         entry.mark = mark;
         if (this.requiredNear(entry, i)) found[count++] = entry.value;
@@ -134,7 +141,9 @@ export class StartIndex<T> {
   }
 
   private requiredNear(entry: Entry<T>, i: number): boolean {
-    for (const requirement of entry.required) {
+    const required = entry.required;
+    for (let r = 0; r < required.length; r++) {
+      const requirement = required[r];
       if (requirement.seenIn !== this.sentence || requirement.seenAt < i) return false;
       if (this.positions && !this.positions.anyWithinSpan(requirement.forms, i)) return false;
     }
