@@ -91,10 +91,17 @@ const VOCATIVE = /,\s+\p{Lu}[\p{Ll}'’-]+$/u;
 // A verb goes on to its own words ("and truly apologize for …"); a bare noun ("and loyalty.") does not.
 const SHARED_SUBJECT = new RegExp(String.raw`^,?\s+(?:and|but|or)\s+(?!${SUBJECT}\b|[\p{L}]+ly\s+${SUBJECT}\b)\p{L}+\s+\p{L}`, 'iu');
 
+// A hedge tacked on at the sentence end ("That's life, I'm afraid."): after a rewrite it would dangle or stand as a
+// sentence of its own ("… you wanted. I'm afraid."), so a span that reaches it takes it along.
+const HEDGE_TAG = /,\s+(?:I['’]m afraid|I am afraid|I fear|unfortunately|sadly|I['’]m sorry to say|I am sorry to say)$/iu;
+
 /** The span a rewrite replaces: the match (phrase, marker), from it to the clause end, or the whole sentence. */
 export function place(sentence: string, matchStart: number, matchEnd: number, slot: Slot = 'phrase'): Placement {
   const open = OPENING.exec(sentence)![0].length;
-  const close = Math.max(matchEnd, contentEnd(sentence));
+  const contentClose = Math.max(matchEnd, contentEnd(sentence));
+  const hedge = slot === 'marker' ? null : HEDGE_TAG.exec(sentence.slice(matchEnd, contentClose));
+  // Everything below reads the sentence as if it ended before the hedge.
+  const close = hedge ? matchEnd + hedge.index : contentClose;
   const question = /\?/.test(sentence.slice(matchEnd));
   const start = slot === 'sentence' ? Math.min(open, matchStart) : matchStart;
   let end = slot === 'clause' || slot === 'sentence' ? close : matchEnd;
@@ -114,7 +121,7 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
   const clauseEnd = slot === 'clause' ? end : close;
   return {
     start,
-    end,
+    end: hedge && end === close ? contentClose : end,
     before: sentence.slice(start, matchStart),
     after: sentence.slice(matchEnd, end),
     continues: /^\s+[^\s,.;:!?)\]]/u.test(sentence.slice(matchEnd, clauseEnd)),

@@ -47,6 +47,13 @@ describe('rewrites fit their slot', () => {
     expect(applied('There is nothing that we can do to override this and have the package delivered.', 'nothing-i-can-do')).toBe('We are not able to override this and have the package delivered.');
   });
 
+  it("take a hedge tacked on at the sentence end along with the span, and leave one mid-sentence", () => {
+    expect(applied("There's nothing we can do about the weather, I'm afraid.", 'nothing-i-can-do')).toBe("This isn't something we can change about the weather.");
+    expect(applied("These things happen with older pipes, I'm afraid.", 'delays-happen')).toBe('This happened with older pipes.');
+    expect(applied("That wasn't our fault, unfortunately.", 'not-our-fault')).toBe("We're sorry this happened.");
+    expect(applied("We can't refund it, I'm afraid, as that's our policy.", 'that-is-our-policy')).toBe("We can't refund it, I'm afraid, as this falls outside what the policy lets me approve.");
+  });
+
   it('write "cannot" and follow the draft\'s register: contractions when the agent uses them, spelled out when not', () => {
     expect(applied("Sorry, we don't offer refunds.", 'no-refunds')).toBe("Sorry, we can't offer refunds, but [what you can offer instead].");
     expect(applied('We do not do refunds.', 'no-refunds')).toBe('We cannot offer refunds, but [what you can offer instead].');
