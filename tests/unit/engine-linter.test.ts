@@ -82,6 +82,13 @@ describe('createLinter().lint', () => {
     expect(lint('Thanks, I am sure -- If Mark from Support agrees')).toEqual([]);
   });
 
+  it('reads a dash sign-off the same with invisible characters pasted around the dash or into the name', () => {
+    const lint = (text: string) => linterWith().lint(text).filter((f) => f.ruleId === 'sure-thing').map((f) => text.slice(f.start, f.end));
+    for (const text of ['Thanks, I am sure -- \u202bIf Support', 'Thanks, I am sure \u200b-- If Support', 'Thanks, I am sure --\u00ad If Support', 'Thanks, I am sure — \u2067If Mark\u2069']) {
+      expect(lint(text), JSON.stringify(text)).toEqual(['I am sure']);
+    }
+  });
+
   it('honours except.later: a phrase after the finding, in its sentence or a later one, but not before it', () => {
     const lint = (text: string) => linterWith().lint(text).filter((f) => f.ruleId === 'feedback').map((f) => text.slice(f.start, f.end));
     expect(lint('We value your feedback. Have a good day.')).toEqual(['We value your feedback']);
