@@ -327,6 +327,9 @@ describe('rule options a rule author sets', () => {
         { id: 'and-more', category: 'excuse', severity: 'warning', message: 'More.', match: ['and for the trouble'], rewrites: ['{remove}', 'and for the wait', 'and for the delay', 'and for the mix-up'], examples },
         { id: 'eticket', category: 'jargon', severity: 'suggestion', message: 'Jargon.', match: ['eticket'], rewrites: ['[the same in plain words]'], examples },
         { id: 'trailing', category: 'excuse', severity: 'warning', message: 'Trailing.', match: ['super busy _?'], rewrites: ['busy'], script: 'long-wait', examples },
+        // Softeners (@soft) include the comma, so this pattern can take one in at either end.
+        { id: 'slammed', category: 'excuse', severity: 'warning', message: 'Slammed.', match: ['@soft* we are slammed @soft*'], rewrites: ['we are catching up'], examples },
+        { id: 'em-dash', category: 'jargon', severity: 'suggestion', message: 'Dash.', match: ['—'], rewrites: [':'], examples },
       ],
     },
     'option-rules.yaml',
@@ -380,13 +383,17 @@ describe('rule options a rule author sets', () => {
     expect(fitted('It was an eticket.')).toEqual({ replaces: 'an eticket', rewrites: ['[the same in plain words]'] });
   });
 
-  it('never starts or ends a span on punctuation a pattern took in, and keeps the rule\'s script', () => {
+  it('never starts or ends a span on punctuation a pattern took in (unless it matched only punctuation), and keeps the rule\'s script', () => {
     const text = 'We are super busy, sorry.';
     const [f] = phrase(optionLinter.lint(text));
     expect(text.slice(f.start, f.end)).toBe('super busy');
     expect(f.script).toBe('long-wait');
     expect(found('We are super busy today.').map((x) => x.span)).toEqual(['super busy today']);
     expect(phrase(optionLinter.lint('Chill out, sorry.'))[0]).not.toHaveProperty('script');
+    expect(found('Sorry, we are slammed, but we will reply today.')).toEqual([{ id: 'slammed', span: 'we are slammed', severity: 'warning', rewrites: ['we are catching up'] }]);
+    expect(found('Honestly, we are slammed.').map((x) => x.span)).toEqual(['Honestly, we are slammed']);
+    // A match of punctuation alone is that punctuation.
+    expect(found('We are on it — today.').map((x) => x.span)).toEqual(['—']);
   });
 });
 
@@ -583,6 +590,16 @@ describe('rewrites a rule author limits with if: conditions', () => {
         { id: 'mood', category: 'dismissive', severity: 'warning', message: 'Mood.', match: ['whatever you say'], rewrites: [{ text: 'I hear you', if: ['upset'] }, { text: 'sure thing', if: ['not-upset'] }, { text: 'glad you like it', if: ['pleased'] }], examples },
         { id: 'kind', category: 'dismissive', severity: 'warning', message: 'Kind.', match: ['deal with it'], rewrites: [{ text: 'can we sort it out', if: ['question'] }, { text: 'we will sort it out', if: ['statement'] }], examples },
         { id: 'ticket', category: 'policy-wall', severity: 'warning', message: 'Ticket.', match: ['no exceptions'], rewrites: [{ text: 'this one is approved', if: ['approved'] }, { text: 'I will ask my lead', if: ['not-approved'] }], examples },
+        {
+          id: 'patience',
+          category: 'corporate-filler',
+          severity: 'suggestion',
+          message: 'Patience.',
+          match: ['we appreciate your patience'],
+          slot: 'clause',
+          rewrites: [{ text: 'thank you for waiting', if: ['shared-subject'] }, { text: 'thanks for waiting', if: ['sentence-start'] }, { text: 'thanks for bearing with us', if: ['sentence-opening'] }],
+          examples,
+        },
       ],
     },
     'condition-rules.yaml',
@@ -607,6 +624,19 @@ describe('rewrites a rule author limits with if: conditions', () => {
     expect(rewritesOf('Sorry, no exceptions.', { approved: true })).toEqual([['this one is approved']]);
     expect(rewritesOf('Sorry, no exceptions.', { approved: false })).toEqual([['I will ask my lead']]);
     expect(rewritesOf('Sorry, no exceptions.')).toEqual([['I will ask my lead']]);
+  });
+
+  it('shared-subject holds when a verb coordinated after the phrase shares its subject, not before a bare noun', () => {
+    expect(rewritesOf('We appreciate your patience, and truly apologize for the delay.')).toEqual([['Thank you for waiting', 'Thanks for waiting', 'Thanks for bearing with us']]);
+    expect(rewritesOf('We appreciate your patience and loyalty.')).toEqual([['Thanks for waiting', 'Thanks for bearing with us']]);
+    expect(rewritesOf('Yes, and we appreciate your patience, and truly apologize.')).toEqual([['thank you for waiting']]);
+  });
+
+  it('sentence-start holds only at the start, sentence-opening also after a short opener ("Sorry, ", "Hi Emma, ")', () => {
+    expect(rewritesOf('We appreciate your patience.')).toEqual([['Thanks for waiting', 'Thanks for bearing with us']]);
+    expect(rewritesOf('Sorry, we appreciate your patience.')).toEqual([['thanks for bearing with us']]);
+    expect(rewritesOf('Hi Emma, we appreciate your patience.')).toEqual([['thanks for bearing with us']]);
+    expect(rewritesOf('Well we appreciate your patience.')).toEqual([[]]);
   });
 });
 
@@ -639,5 +669,50 @@ describe('rewrite templates a rule author writes', () => {
   it('offer each rewrite once, at most three, and none an edit leaves empty', () => {
     expect(rewritesOf('Sorry, no idea.')).toEqual([['one option', 'two options', 'three options']]);
     expect(rewritesOf('Sorry, it is gone.')).toEqual([['we are on it']]);
+  });
+});
+
+describe('marker rewrites a rule author writes (slot: marker)', () => {
+  const markerRules = validatePack(
+    {
+      rules: [
+        { id: 'fact', category: 'condescending', severity: 'warning', message: 'Fact.', match: ['as a matter of fact'], slot: 'marker', rewrites: ['{remove}', 'in fact', 'note that'], examples },
+        { id: 'honest', category: 'condescending', severity: 'warning', message: 'Honest.', match: ['to be perfectly honest'], slot: 'marker', rewrites: ['honestly', 'that said', 'well, honestly'], examples },
+      ],
+    },
+    'marker-rules.yaml',
+    macros,
+  );
+  const markerLinter = createLinter({ basePack: { pack: { macros, rules: markerRules.rules }, draft: builtinPack().draft } });
+  const fitted = (text: string) => {
+    const [f] = phrase(markerLinter.lint(text));
+    const { start, end } = rewriteSpan(f);
+    return { underline: text.slice(f.start, f.end), replaces: text.slice(start, end), rewrites: f.rewrites };
+  };
+
+  it('front the sentence with a comma after the rewrite, unless it ends in "that"', () => {
+    expect(fitted('As a matter of fact the fee applies.')).toEqual({ underline: 'As a matter of fact', replaces: 'As a matter of fact t', rewrites: ['T', 'In fact, t', 'Note that t'] });
+    expect(fitted('Well, as a matter of fact the fee applies.')).toEqual({ underline: 'as a matter of fact', replaces: 'as a matter of fact t', rewrites: ['t', 'in fact, t', 'note that t'] });
+    expect(fitted('Well, as a matter of fact 3 fees apply.').rewrites).toEqual(['3', 'in fact, 3', 'note that 3']);
+    // The agent's double spaces, before or after the marker, change nothing.
+    expect(fitted('As a matter of fact  the fee applies.')).toEqual({ underline: 'As a matter of fact', replaces: 'As a matter of fact  t', rewrites: ['T', 'In fact,  t', 'Note that  t'] });
+    expect(fitted('Well,  as a matter of fact the fee applies.').rewrites).toEqual(['t', 'in fact, t', 'note that t']);
+    // The agent's own comma after the marker is kept, not doubled.
+    expect(fitted('To be perfectly honest, the fee applies.')).toEqual({ underline: 'To be perfectly honest', replaces: 'To be perfectly honest', rewrites: ['Honestly', 'That said', 'Well, honestly'] });
+    expect(fitted('To be perfectly honest the fee applies.').rewrites).toEqual(['Honestly,', 'That said,', 'Well, honestly,']);
+  });
+
+  it('add no comma inside a sentence', () => {
+    expect(fitted('The fee as a matter of fact applies.')).toEqual({ underline: 'as a matter of fact', replaces: 'as a matter of fact a', rewrites: ['a', 'in fact a', 'note that a'] });
+    expect(fitted('Yes, the fee as a matter of fact applies.').rewrites).toEqual(['a', 'in fact a', 'note that a']);
+  });
+
+  it('offer no removal before a dash, which would then open the sentence, and add no comma before it', () => {
+    expect(fitted('As a matter of fact — the fee applies.')).toEqual({ underline: 'As a matter of fact', replaces: 'As a matter of fact', rewrites: ['In fact', 'Note that'] });
+  });
+
+  it('offer no removal at the end of a sentence, where no word would take the marker\'s place, and replace just the marker', () => {
+    expect(fitted('The fee applies, as a matter of fact.')).toEqual({ underline: 'as a matter of fact', replaces: 'as a matter of fact', rewrites: ['in fact', 'note that'] });
+    expect(fitted('The fee applies as a matter of fact')).toEqual({ underline: 'as a matter of fact', replaces: 'as a matter of fact', rewrites: ['in fact', 'note that'] });
   });
 });
