@@ -700,6 +700,7 @@ describe('marker rewrites a rule author writes (slot: marker)', () => {
     // The agent's own comma after the marker is kept, not doubled.
     expect(fitted('To be perfectly honest, the fee applies.')).toEqual({ underline: 'To be perfectly honest', replaces: 'To be perfectly honest', rewrites: ['Honestly', 'That said', 'Well, honestly'] });
     expect(fitted('To be perfectly honest the fee applies.').rewrites).toEqual(['Honestly,', 'That said,', 'Well, honestly,']);
+    expect(fitted('So, to be perfectly honest the fee applies.').rewrites).toEqual(['honestly,', 'that said,', 'well, honestly,']);
   });
 
   it('add no comma inside a sentence', () => {

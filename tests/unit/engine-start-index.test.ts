@@ -117,7 +117,7 @@ describe('the candidates the start index offers', () => {
     const { rules } = fresh.validatePack({ rules: [rule] }, 'first-word.yaml', {});
     expect(wordId('refunds')).toBe(0);
     const text = 'Sadly we stopped refunds.';
-    const found = fresh.createLinter({ basePack: { pack: { macros: {}, rules } } }).lint(text);
+    const found = fresh.createLinter({ basePack: { macros: {}, rules } }).lint(text);
     expect(found.map((f) => `${f.ruleId}:${text.slice(f.start, f.end)}`)).toEqual(['stopped-refunds:stopped refunds']);
   });
 });
