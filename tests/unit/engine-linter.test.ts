@@ -532,6 +532,16 @@ describe('rewrites that read the rest of the draft', () => {
     expect(rewritesOf('We value your feedback. Have a good flight.', 'value-feedback')[0]).toBe('Thank you for telling us');
   });
 
+  it('thank again where the draft\'s thanks is far away (over 600 characters) from the phrase', () => {
+    const filler = (sentences: number) => 'The parcel left the depot on Monday. '.repeat(sentences);
+    expect(filler(17).length).toBeGreaterThan(600);
+    expect(rewritesOf(`Thank you! ${filler(17)}We value your feedback.`, 'value-feedback')[0]).toBe('Thank you for telling us');
+    expect(rewritesOf(`We value your feedback. ${filler(17)}Thanks for flying with us.`, 'value-feedback')[0]).toBe('Thank you for telling us');
+    expect(filler(12).length).toBeLessThan(500);
+    expect(rewritesOf(`Thank you! ${filler(12)}We value your feedback.`, 'value-feedback')).toEqual([]);
+    expect(rewritesOf(`We value your feedback. ${filler(12)}Thanks for flying with us.`, 'value-feedback')).toEqual([]);
+  });
+
   it('fold a second apology joined by "and" into the first instead of repeating it', () => {
     const text = "We're sorry to hear of your trip, Kian, and we're sorry if our service fell short.";
     const found = linter.lint(text).find((f) => f.ruleId === 'conditional-apology')!;
