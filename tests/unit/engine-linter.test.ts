@@ -78,13 +78,18 @@ describe('createLinter().lint', () => {
     expect(lint('Thanks, I am sure *IF')).toEqual(['I am sure']);
     expect(lint('Thanks, I am sure -- If Support')).toEqual(['I am sure']);
     expect(lint('Thanks, I am sure -- If Mark, Support Team')).toEqual(['I am sure']);
-    // Five words after a dash are the agent's own clause, not a name.
+    // Five words after a dash are the agent's own clause, not a name; so is a clause starting in lower case.
     expect(lint('Thanks, I am sure -- If Mark from Support agrees')).toEqual([]);
+    expect(lint('Thanks, I am sure -- if it ships')).toEqual([]);
+    expect(lint('Thanks, I am sure -- If Mr. Lee agrees')).toEqual([]);
+    expect(lint('Thanks, I am sure --If Support')).toEqual(['I am sure']);
+    // A dash with no name after it cuts nothing off.
+    expect(lint('I am sure — today.')).toEqual(['I am sure']);
   });
 
   it('reads a dash sign-off the same with invisible characters pasted around the dash or into the name', () => {
     const lint = (text: string) => linterWith().lint(text).filter((f) => f.ruleId === 'sure-thing').map((f) => text.slice(f.start, f.end));
-    for (const text of ['Thanks, I am sure -- \u202bIf Support', 'Thanks, I am sure \u200b-- If Support', 'Thanks, I am sure --\u00ad If Support', 'Thanks, I am sure — \u2067If Mark\u2069']) {
+    for (const text of ['Thanks, I am sure -- \u202bIf Support', 'Thanks, I am sure \u200b-- If Support', 'Thanks, I am sure --\u00ad If Support', 'Thanks, I am sure — \u2067If Mark\u2069', `${'\u200b'.repeat(20)}Thanks, I am sure -- If Support`]) {
       expect(lint(text), JSON.stringify(text)).toEqual(['I am sure']);
     }
   });
@@ -429,6 +434,17 @@ describe('overlapping findings of different rules', () => {
     expect(lintWith(rules, text)).toEqual(['beta:beta', 'gamma:gamma']);
   });
 
+  it('end a match with an open tail at the last word before another rule\'s phrase and its joining word', () => {
+    expect(lintWith([rule('run-on', 'warning', 'alpha beta _*'), rule('second', 'warning', 'gamma delta')], 'Alpha beta and gamma delta.')).toEqual(['run-on:Alpha beta', 'second:gamma delta']);
+  });
+
+  it('let a placeholder left in the draft win over a phrase finding that runs over it, in a draft with findings after it', () => {
+    const pack = validatePack({ rules: [rule('call', 'warning', 'we will call you _*'), rule('second', 'warning', 'gamma delta')] }, 'overlap-rules.yaml', macros);
+    const text = 'We will call you [by when] and then more. Gamma delta.';
+    const found = createLinter({ basePack: { pack: { macros, rules: pack.rules }, draft: builtinPack().draft } }).lint(text);
+    expect(spans(text, found)).toEqual(['draft/placeholder:[by when]', 'second:Gamma delta']);
+  });
+
   it('let one finding that outranks two shorter ones inside it hide both', () => {
     const rules = [rule('wide', 'problem', 'alpha beta gamma delta'), rule('beta', 'suggestion', 'beta'), rule('gamma', 'suggestion', 'gamma'), rule('epsilon', 'suggestion', 'epsilon')];
     expect(lintWith(rules, text)).toEqual(['wide:Alpha beta gamma delta', 'epsilon:epsilon']);
@@ -600,6 +616,7 @@ describe('rewrites a rule author limits with if: conditions', () => {
         { id: 'mood', category: 'dismissive', severity: 'warning', message: 'Mood.', match: ['whatever you say'], rewrites: [{ text: 'I hear you', if: ['upset'] }, { text: 'sure thing', if: ['not-upset'] }, { text: 'glad you like it', if: ['pleased'] }], examples },
         { id: 'kind', category: 'dismissive', severity: 'warning', message: 'Kind.', match: ['deal with it'], rewrites: [{ text: 'can we sort it out', if: ['question'] }, { text: 'we will sort it out', if: ['statement'] }], examples },
         { id: 'ticket', category: 'policy-wall', severity: 'warning', message: 'Ticket.', match: ['no exceptions'], rewrites: [{ text: 'this one is approved', if: ['approved'] }, { text: 'I will ask my lead', if: ['not-approved'] }], examples },
+        { id: 'greet', category: 'corporate-filler', severity: 'suggestion', message: 'Greet.', match: ['hey there'], rewrites: ['hi [first name]'], examples },
         {
           id: 'patience',
           category: 'corporate-filler',
@@ -628,6 +645,14 @@ describe('rewrites a rule author limits with if: conditions', () => {
   it('question and statement follow the sentence the phrase is in', () => {
     expect(rewritesOf('So, deal with it?')).toEqual([['can we sort it out']]);
     expect(rewritesOf('So, deal with it. Any questions?')).toEqual([['we will sort it out']]);
+  });
+
+  it('follow the context as it was when linting, though rewrites are read after the caller changed its object', () => {
+    const context = { customerSentiment: 0.6, facts: { firstName: 'Dana' } };
+    const found = phrase(conditionLinter.lint('Well, whatever you say. Hey there.', context));
+    context.customerSentiment = -0.8;
+    context.facts.firstName = 'Someone';
+    expect(found.map((f) => f.rewrites)).toEqual([['sure thing', 'glad you like it'], ['Hi Dana']]);
   });
 
   it('approved and not-approved follow the ticket', () => {
