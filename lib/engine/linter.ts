@@ -514,8 +514,11 @@ function withoutSignOff(sentence: string, tokens: Token[]): Token[] {
   }
   // Most sentences hold no dash: the regular expression (tried at every space) runs only on those that do.
   if (!DASH.test(sentence)) return tokens;
-  const dash = sentence.search(/\s(--|—|–)\s*\p{Lu}[^.!?]{0,40}$/u);
-  if (dash < 0) return tokens;
+  // Read as shown: invisible characters pasted around the dash or into the name leave it a sign-off.
+  const { visible, offsets } = withoutInvisibles(sentence);
+  const at = visible.search(/\s(--|—|–)\s*\p{Lu}[^.!?]{0,40}$/u);
+  if (at < 0) return tokens;
+  const dash = offsets ? offsets[at] : at;
   const words = tokens.filter((t) => t.start > dash && !t.punct);
   if (words.length === 0 || words.length > 4) return tokens;
   return tokens.filter((t) => t.start < dash);

@@ -78,8 +78,20 @@ describe('createLinter().lint', () => {
     expect(lint('Thanks, I am sure *IF')).toEqual(['I am sure']);
     expect(lint('Thanks, I am sure -- If Support')).toEqual(['I am sure']);
     expect(lint('Thanks, I am sure -- If Mark, Support Team')).toEqual(['I am sure']);
-    // Five words after a dash are the agent's own clause, not a name.
+    // Five words after a dash are the agent's own clause, not a name; so is a clause starting in lower case.
     expect(lint('Thanks, I am sure -- If Mark from Support agrees')).toEqual([]);
+    expect(lint('Thanks, I am sure -- if it ships')).toEqual([]);
+    expect(lint('Thanks, I am sure -- If Mr. Lee agrees')).toEqual([]);
+    expect(lint('Thanks, I am sure --If Support')).toEqual(['I am sure']);
+    // A dash with no name after it cuts nothing off.
+    expect(lint('I am sure — today.')).toEqual(['I am sure']);
+  });
+
+  it('reads a dash sign-off the same with invisible characters pasted around the dash or into the name', () => {
+    const lint = (text: string) => linterWith().lint(text).filter((f) => f.ruleId === 'sure-thing').map((f) => text.slice(f.start, f.end));
+    for (const text of ['Thanks, I am sure -- \u202bIf Support', 'Thanks, I am sure \u200b-- If Support', 'Thanks, I am sure --\u00ad If Support', 'Thanks, I am sure — \u2067If Mark\u2069', `${'\u200b'.repeat(20)}Thanks, I am sure -- If Support`]) {
+      expect(lint(text), JSON.stringify(text)).toEqual(['I am sure']);
+    }
   });
 
   it('honours except.later: a phrase after the finding, in its sentence or a later one, but not before it', () => {
@@ -320,6 +332,9 @@ describe('rule options a rule author sets', () => {
         { id: 'and-more', category: 'excuse', severity: 'warning', message: 'More.', match: ['and for the trouble'], rewrites: ['{remove}', 'and for the wait', 'and for the delay', 'and for the mix-up'], examples },
         { id: 'eticket', category: 'jargon', severity: 'suggestion', message: 'Jargon.', match: ['eticket'], rewrites: ['[the same in plain words]'], examples },
         { id: 'trailing', category: 'excuse', severity: 'warning', message: 'Trailing.', match: ['super busy _?'], rewrites: ['busy'], script: 'long-wait', examples },
+        // Softeners (@soft) include the comma, so this pattern can take one in at either end.
+        { id: 'slammed', category: 'excuse', severity: 'warning', message: 'Slammed.', match: ['@soft* we are slammed @soft*'], rewrites: ['we are catching up'], examples },
+        { id: 'em-dash', category: 'jargon', severity: 'suggestion', message: 'Dash.', match: ['—'], rewrites: [':'], examples },
       ],
     },
     'option-rules.yaml',
@@ -373,13 +388,17 @@ describe('rule options a rule author sets', () => {
     expect(fitted('It was an eticket.')).toEqual({ replaces: 'an eticket', rewrites: ['[the same in plain words]'] });
   });
 
-  it('never starts or ends a span on punctuation a pattern took in, and keeps the rule\'s script', () => {
+  it('never starts or ends a span on punctuation a pattern took in (unless it matched only punctuation), and keeps the rule\'s script', () => {
     const text = 'We are super busy, sorry.';
     const [f] = phrase(optionLinter.lint(text));
     expect(text.slice(f.start, f.end)).toBe('super busy');
     expect(f.script).toBe('long-wait');
     expect(found('We are super busy today.').map((x) => x.span)).toEqual(['super busy today']);
     expect(phrase(optionLinter.lint('Chill out, sorry.'))[0]).not.toHaveProperty('script');
+    expect(found('Sorry, we are slammed, but we will reply today.')).toEqual([{ id: 'slammed', span: 'we are slammed', severity: 'warning', rewrites: ['we are catching up'] }]);
+    expect(found('Honestly, we are slammed.').map((x) => x.span)).toEqual(['Honestly, we are slammed']);
+    // A match of punctuation alone is that punctuation.
+    expect(found('We are on it — today.').map((x) => x.span)).toEqual(['—']);
   });
 });
 
@@ -413,6 +432,17 @@ describe('overlapping findings of different rules', () => {
   it('keep a lesser finding that lies before a better one inside the same wider finding', () => {
     const rules = [rule('wide', 'suggestion', 'alpha beta gamma delta'), rule('beta', 'warning', 'beta'), rule('gamma', 'problem', 'gamma')];
     expect(lintWith(rules, text)).toEqual(['beta:beta', 'gamma:gamma']);
+  });
+
+  it('end a match with an open tail at the last word before another rule\'s phrase and its joining word', () => {
+    expect(lintWith([rule('run-on', 'warning', 'alpha beta _*'), rule('second', 'warning', 'gamma delta')], 'Alpha beta and gamma delta.')).toEqual(['run-on:Alpha beta', 'second:gamma delta']);
+  });
+
+  it('let a placeholder left in the draft win over a phrase finding that runs over it, in a draft with findings after it', () => {
+    const pack = validatePack({ rules: [rule('call', 'warning', 'we will call you _*'), rule('second', 'warning', 'gamma delta')] }, 'overlap-rules.yaml', macros);
+    const text = 'We will call you [by when] and then more. Gamma delta.';
+    const found = createLinter({ basePack: { pack: { macros, rules: pack.rules }, draft: builtinPack().draft } }).lint(text);
+    expect(spans(text, found)).toEqual(['draft/placeholder:[by when]', 'second:Gamma delta']);
   });
 
   it('let one finding that outranks two shorter ones inside it hide both', () => {
@@ -518,6 +548,16 @@ describe('rewrites that read the rest of the draft', () => {
     expect(rewritesOf('We value your feedback. Have a good flight.', 'value-feedback')[0]).toBe('Thank you for telling us');
   });
 
+  it('thank again where the draft\'s thanks is far away (over 600 characters) from the phrase', () => {
+    const filler = (sentences: number) => 'The parcel left the depot on Monday. '.repeat(sentences);
+    expect(filler(17).length).toBeGreaterThan(600);
+    expect(rewritesOf(`Thank you! ${filler(17)}We value your feedback.`, 'value-feedback')[0]).toBe('Thank you for telling us');
+    expect(rewritesOf(`We value your feedback. ${filler(17)}Thanks for flying with us.`, 'value-feedback')[0]).toBe('Thank you for telling us');
+    expect(filler(12).length).toBeLessThan(500);
+    expect(rewritesOf(`Thank you! ${filler(12)}We value your feedback.`, 'value-feedback')).toEqual([]);
+    expect(rewritesOf(`We value your feedback. ${filler(12)}Thanks for flying with us.`, 'value-feedback')).toEqual([]);
+  });
+
   it('fold a second apology joined by "and" into the first instead of repeating it', () => {
     const text = "We're sorry to hear of your trip, Kian, and we're sorry if our service fell short.";
     const found = linter.lint(text).find((f) => f.ruleId === 'conditional-apology')!;
@@ -576,6 +616,17 @@ describe('rewrites a rule author limits with if: conditions', () => {
         { id: 'mood', category: 'dismissive', severity: 'warning', message: 'Mood.', match: ['whatever you say'], rewrites: [{ text: 'I hear you', if: ['upset'] }, { text: 'sure thing', if: ['not-upset'] }, { text: 'glad you like it', if: ['pleased'] }], examples },
         { id: 'kind', category: 'dismissive', severity: 'warning', message: 'Kind.', match: ['deal with it'], rewrites: [{ text: 'can we sort it out', if: ['question'] }, { text: 'we will sort it out', if: ['statement'] }], examples },
         { id: 'ticket', category: 'policy-wall', severity: 'warning', message: 'Ticket.', match: ['no exceptions'], rewrites: [{ text: 'this one is approved', if: ['approved'] }, { text: 'I will ask my lead', if: ['not-approved'] }], examples },
+        { id: 'greet', category: 'corporate-filler', severity: 'suggestion', message: 'Greet.', match: ['hey there'], rewrites: ['hi [first name]'], examples },
+        {
+          id: 'patience',
+          category: 'corporate-filler',
+          severity: 'suggestion',
+          message: 'Patience.',
+          match: ['we appreciate your patience'],
+          slot: 'clause',
+          rewrites: [{ text: 'thank you for waiting', if: ['shared-subject'] }, { text: 'thanks for waiting', if: ['sentence-start'] }, { text: 'thanks for bearing with us', if: ['sentence-opening'] }],
+          examples,
+        },
       ],
     },
     'condition-rules.yaml',
@@ -596,10 +647,31 @@ describe('rewrites a rule author limits with if: conditions', () => {
     expect(rewritesOf('So, deal with it. Any questions?')).toEqual([['we will sort it out']]);
   });
 
+  it('follow the context as it was when linting, though rewrites are read after the caller changed its object', () => {
+    const context = { customerSentiment: 0.6, facts: { firstName: 'Dana' } };
+    const found = phrase(conditionLinter.lint('Well, whatever you say. Hey there.', context));
+    context.customerSentiment = -0.8;
+    context.facts.firstName = 'Someone';
+    expect(found.map((f) => f.rewrites)).toEqual([['sure thing', 'glad you like it'], ['Hi Dana']]);
+  });
+
   it('approved and not-approved follow the ticket', () => {
     expect(rewritesOf('Sorry, no exceptions.', { approved: true })).toEqual([['this one is approved']]);
     expect(rewritesOf('Sorry, no exceptions.', { approved: false })).toEqual([['I will ask my lead']]);
     expect(rewritesOf('Sorry, no exceptions.')).toEqual([['I will ask my lead']]);
+  });
+
+  it('shared-subject holds when a verb coordinated after the phrase shares its subject, not before a bare noun', () => {
+    expect(rewritesOf('We appreciate your patience, and truly apologize for the delay.')).toEqual([['Thank you for waiting', 'Thanks for waiting', 'Thanks for bearing with us']]);
+    expect(rewritesOf('We appreciate your patience and loyalty.')).toEqual([['Thanks for waiting', 'Thanks for bearing with us']]);
+    expect(rewritesOf('Yes, and we appreciate your patience, and truly apologize.')).toEqual([['thank you for waiting']]);
+  });
+
+  it('sentence-start holds only at the start, sentence-opening also after a short opener ("Sorry, ", "Hi Emma, ")', () => {
+    expect(rewritesOf('We appreciate your patience.')).toEqual([['Thanks for waiting', 'Thanks for bearing with us']]);
+    expect(rewritesOf('Sorry, we appreciate your patience.')).toEqual([['thanks for bearing with us']]);
+    expect(rewritesOf('Hi Emma, we appreciate your patience.')).toEqual([['thanks for bearing with us']]);
+    expect(rewritesOf('Well we appreciate your patience.')).toEqual([[]]);
   });
 });
 
@@ -632,5 +704,51 @@ describe('rewrite templates a rule author writes', () => {
   it('offer each rewrite once, at most three, and none an edit leaves empty', () => {
     expect(rewritesOf('Sorry, no idea.')).toEqual([['one option', 'two options', 'three options']]);
     expect(rewritesOf('Sorry, it is gone.')).toEqual([['we are on it']]);
+  });
+});
+
+describe('marker rewrites a rule author writes (slot: marker)', () => {
+  const markerRules = validatePack(
+    {
+      rules: [
+        { id: 'fact', category: 'condescending', severity: 'warning', message: 'Fact.', match: ['as a matter of fact'], slot: 'marker', rewrites: ['{remove}', 'in fact', 'note that'], examples },
+        { id: 'honest', category: 'condescending', severity: 'warning', message: 'Honest.', match: ['to be perfectly honest'], slot: 'marker', rewrites: ['honestly', 'that said', 'well, honestly'], examples },
+      ],
+    },
+    'marker-rules.yaml',
+    macros,
+  );
+  const markerLinter = createLinter({ basePack: { pack: { macros, rules: markerRules.rules }, draft: builtinPack().draft } });
+  const fitted = (text: string) => {
+    const [f] = phrase(markerLinter.lint(text));
+    const { start, end } = rewriteSpan(f);
+    return { underline: text.slice(f.start, f.end), replaces: text.slice(start, end), rewrites: f.rewrites };
+  };
+
+  it('front the sentence with a comma after the rewrite, unless it ends in "that"', () => {
+    expect(fitted('As a matter of fact the fee applies.')).toEqual({ underline: 'As a matter of fact', replaces: 'As a matter of fact t', rewrites: ['T', 'In fact, t', 'Note that t'] });
+    expect(fitted('Well, as a matter of fact the fee applies.')).toEqual({ underline: 'as a matter of fact', replaces: 'as a matter of fact t', rewrites: ['t', 'in fact, t', 'note that t'] });
+    expect(fitted('Well, as a matter of fact 3 fees apply.').rewrites).toEqual(['3', 'in fact, 3', 'note that 3']);
+    // The agent's double spaces, before or after the marker, change nothing.
+    expect(fitted('As a matter of fact  the fee applies.')).toEqual({ underline: 'As a matter of fact', replaces: 'As a matter of fact  t', rewrites: ['T', 'In fact,  t', 'Note that  t'] });
+    expect(fitted('Well,  as a matter of fact the fee applies.').rewrites).toEqual(['t', 'in fact, t', 'note that t']);
+    // The agent's own comma after the marker is kept, not doubled.
+    expect(fitted('To be perfectly honest, the fee applies.')).toEqual({ underline: 'To be perfectly honest', replaces: 'To be perfectly honest', rewrites: ['Honestly', 'That said', 'Well, honestly'] });
+    expect(fitted('To be perfectly honest the fee applies.').rewrites).toEqual(['Honestly,', 'That said,', 'Well, honestly,']);
+    expect(fitted('So, to be perfectly honest the fee applies.').rewrites).toEqual(['honestly,', 'that said,', 'well, honestly,']);
+  });
+
+  it('add no comma inside a sentence', () => {
+    expect(fitted('The fee as a matter of fact applies.')).toEqual({ underline: 'as a matter of fact', replaces: 'as a matter of fact a', rewrites: ['a', 'in fact a', 'note that a'] });
+    expect(fitted('Yes, the fee as a matter of fact applies.').rewrites).toEqual(['a', 'in fact a', 'note that a']);
+  });
+
+  it('offer no removal before a dash, which would then open the sentence, and add no comma before it', () => {
+    expect(fitted('As a matter of fact — the fee applies.')).toEqual({ underline: 'As a matter of fact', replaces: 'As a matter of fact', rewrites: ['In fact', 'Note that'] });
+  });
+
+  it('offer no removal at the end of a sentence, where no word would take the marker\'s place, and replace just the marker', () => {
+    expect(fitted('The fee applies, as a matter of fact.')).toEqual({ underline: 'as a matter of fact', replaces: 'as a matter of fact', rewrites: ['in fact', 'note that'] });
+    expect(fitted('The fee applies as a matter of fact')).toEqual({ underline: 'as a matter of fact', replaces: 'as a matter of fact', rewrites: ['in fact', 'note that'] });
   });
 });

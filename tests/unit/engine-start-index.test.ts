@@ -108,6 +108,18 @@ describe('the candidates the start index offers', () => {
     const offeredAt = offered(index, words.join(' ')).flatMap((line, i) => (line.endsWith('calm-down') ? [i] : []));
     expect(offeredAt).toEqual([0, 21, 71]);
   });
+
+  it('offers a pattern needing the first word a fresh engine registers (as in a new tab, where that word gets id 0)', async () => {
+    vi.resetModules();
+    const fresh = await import('../../lib/engine');
+    const { wordId } = await import('../../lib/engine/vocabulary');
+    const rule = { id: 'stopped-refunds', category: 'policy-wall', severity: 'warning', message: 'Stopped.', match: ['_ refunds'], rewrites: ['we can look at a refund'], examples: { flag: ['a', 'b', 'c'], pass: ['d', 'e', 'f'] } };
+    const { rules } = fresh.validatePack({ rules: [rule] }, 'first-word.yaml', {});
+    expect(wordId('refunds')).toBe(0);
+    const text = 'Sadly we stopped refunds.';
+    const found = fresh.createLinter({ basePack: { macros: {}, rules } }).lint(text);
+    expect(found.map((f) => `${f.ruleId}:${text.slice(f.start, f.end)}`)).toEqual(['stopped-refunds:stopped refunds']);
+  });
 });
 
 describe('start index', () => {
