@@ -99,7 +99,7 @@ const HEDGE_TAG = /,\s+(?:I['’]m afraid|I am afraid|I fear|unfortunately|sadly
 export function place(sentence: string, matchStart: number, matchEnd: number, slot: Slot = 'phrase'): Placement {
   const open = OPENING.exec(sentence)![0].length;
   const contentClose = Math.max(matchEnd, contentEnd(sentence));
-  const hedge = slot === 'marker' ? null : HEDGE_TAG.exec(sentence.slice(matchEnd, contentClose));
+  const hedge = HEDGE_TAG.exec(sentence.slice(matchEnd, contentClose));
   // Everything below reads the sentence as if it ended before the hedge.
   const close = hedge ? matchEnd + hedge.index : contentClose;
   const question = /\?/.test(sentence.slice(matchEnd));

@@ -52,6 +52,10 @@ describe('rewrites fit their slot', () => {
     expect(applied("These things happen with older pipes, I'm afraid.", 'delays-happen')).toBe('This happened with older pipes.');
     expect(applied("That wasn't our fault, unfortunately.", 'not-our-fault')).toBe("We're sorry this happened.");
     expect(applied("We can't refund it, I'm afraid, as that's our policy.", 'that-is-our-policy')).toBe("We can't refund it, I'm afraid, as this falls outside what the policy lets me approve.");
+    // Words between the phrase and the hedge stay the agent's, hedge and all.
+    expect(applied("It's out of my hands with the courier, I'm afraid.", 'out-of-my-hands')).toBe("It's something I can't change directly with the courier, I'm afraid.");
+    // A hedge is no clause following a marker: "declined as we said before, I'm afraid" has nothing to recap ("declined to recap").
+    expect(first("The refund was declined as we said before, I'm afraid.", 'as-i-said').rewrites).toEqual([]);
   });
 
   it('write "cannot" and follow the draft\'s register: contractions when the agent uses them, spelled out when not', () => {
