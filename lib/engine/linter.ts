@@ -222,8 +222,8 @@ export function createLinter(options: LinterOptions = {}): Linter {
     const textAfter = text.slice(end, s.end + 1);
     const removal = spec.slot === 'marker' && spec.rewrites.some((r) => r.text === '{remove}' && holds(r.if, rewriteSituation));
     const swallowed = (removal && removalTail(text.slice(end, s.end))) || '';
-    const style = { contractions: situation.contractions(), curlyApostrophes: situation.curlyApostrophes() };
-    let rewrites = fitRewrites(spec.rewrites, spec.slot, rewriteSituation, text.slice(s.start, start), textAfter, style, swallowed);
+    // The draft's style is read from the situation, once per lint and only when a rewrite is fitted.
+    let rewrites = fitRewrites(spec.rewrites, spec.slot, rewriteSituation, text.slice(s.start, start), textAfter, situation, swallowed);
     end += swallowed.length;
     const { breakTail } = placement;
     if (breakTail) {

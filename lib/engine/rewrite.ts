@@ -202,10 +202,10 @@ export function writesCurlyApostrophes(text: string): boolean {
 /** A rewrite's apostrophes in the draft's style, so "I’m" is not followed by "we're". */
 const withCurlyApostrophes = (rewrite: string) => rewrite.replace(/(?<=\p{L})'(?=\p{L})/gu, '’');
 
-/** How the agent writes: contractions (see contractionStyle) and typographic apostrophes. */
+/** How the agent writes: contractions (see contractionStyle) and typographic apostrophes, read only when a rewrite is fitted. */
 export interface DraftStyle {
-  contractions: boolean | null;
-  curlyApostrophes: boolean;
+  contractions(): boolean | null;
+  curlyApostrophes(): boolean;
 }
 
 export interface TicketFacts {
@@ -421,8 +421,8 @@ export function fitRewrites(
     let text = r.text.replace('{match}', inner).replace('{after}', placement.after).replace('{before}', placement.before);
     text = text.replace(/\{(?:I|I'm|my|me)\}/g, (token) => VOICE[token][situation.we ? 1 : 0]).trim();
     text = fillFacts(text, context?.facts);
-    text = fitRegister(text, style.contractions);
-    if (style.curlyApostrophes) text = withCurlyApostrophes(text);
+    text = fitRegister(text, style.contractions());
+    if (style.curlyApostrophes()) text = withCurlyApostrophes(text);
     text = fitCase(text.replace(/\s{2,}/g, ' '), placement.atSentenceStart);
     const fronted = slot === 'marker' && (placement.atSentenceStart || /,\s*$/.test(textBefore));
     text = fitJoins(text, textBefore, textAfter, fronted && !/^,/.test(swallowed)) + swallowed;
