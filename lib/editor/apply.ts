@@ -237,11 +237,17 @@ async function attempt(composer: Composer, target: Target, replacement: string, 
   const agentTookOver = () => landedAtOnce && agentMoved;
   /** The draft as it was, give or take what the agent typed: the rewrite has not landed (yet). */
   const onlyAgentTyping = (text: string) => sameText(text, before) || (agentMoved && isOneInsertionInto(text, before) && !isOneInsertionInto(text, expected));
+  /**
+   * The editor is done with the edit. Once the agent has typed, only the rewrite plus their keys counts: an editor
+   * that renders from its model (Slate) lets a key it takes natively land in the page it has not yet re-rendered,
+   * and the page reads as a collision until its render puts the rewrite and the key where its model has them.
+   */
+  const settled = (text: string) => !onlyAgentTyping(text) && (!agentMoved || isOneInsertionInto(text, expected));
   const agentInputs = ['keydown', 'pointerdown', 'beforeinput'] as const;
   for (const type of agentInputs) doc.addEventListener(type, onAgentInput, true);
   try {
     await nextTask();
-    await settle(composer, () => agentTookOver() || !onlyAgentTyping(readDraft(composer).text));
+    await settle(composer, () => agentTookOver() || settled(readDraft(composer).text));
   } finally {
     for (const type of agentInputs) doc.removeEventListener(type, onAgentInput, true);
   }

@@ -420,6 +420,22 @@ describe('applyRewrite with an editor that renders from its model', () => {
     expect(await applyRewrite(el, target, REWRITE)).toEqual({ ok: true, start: 16, end: 28, text: `${AFTER} Thanks!` });
   });
 
+  it('reports applied when the agent types into the page before the editor rendered the rewrite over it (Slate)', async () => {
+    const el = editable();
+    el.addEventListener('beforeinput', (e) => {
+      e.preventDefault();
+      const p = el.querySelector('p')!;
+      // The agent's key, let through natively, lands on the phrase still selected in the stale page …
+      setTimeout(() => {
+        el.dispatchEvent(agentEvent(new KeyboardEvent('keydown', { key: 'Q', bubbles: true })));
+        p.textContent = DRAFT.replace('calm down', 'Q');
+      }, 10);
+      // … and the render puts the page back to the editor's model: the rewrite, then the key at the model's caret.
+      setTimeout(() => (p.textContent = AFTER.replace(REWRITE, `${REWRITE}Q`)), 50);
+    });
+    expect(await applyRewrite(el, target, REWRITE)).toEqual({ ok: true, start: 16, end: 28, text: AFTER.replace(REWRITE, `${REWRITE}Q`) });
+  });
+
   it("says mismatch, not restored, and leaves the draft alone when the agent's typing and the rewrite collide", async () => {
     const el = lateEditor((p) => {
       el.dispatchEvent(agentEvent(new KeyboardEvent('keydown', { key: 'Backspace', bubbles: true })));
