@@ -455,10 +455,10 @@ function fitOnRead(f: Finding, fit: () => Fitted): void {
   lazily('replace');
 }
 
-/** The lint context as it was when linting, for rewrites fitted later (the caller may reuse its object). */
+/** The lint context as it was when linting, for rewrites fitted later (the caller may reuse its object; rewrites read no triggers). */
 function snapshot(context: LintContext | undefined): LintContext | undefined {
   if (!context) return context;
-  return { ...context, ...(context.facts ? { facts: { ...context.facts } } : {}), ...(context.triggers ? { triggers: [...context.triggers] } : {}) };
+  return { ...context, ...(context.facts ? { facts: { ...context.facts } } : {}) };
 }
 
 /** A bare rule pack keeps the registered draft checks when there are any. */
