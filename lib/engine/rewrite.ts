@@ -83,7 +83,9 @@ export interface Placement {
 // optionally a coordinator or "however", then a subject and its verb ("I am on it", "that is our policy", "and we'll …").
 const SUBJECT = String.raw`(?:I|we|you|he|she|they|it|this|that|there|here|(?:our|my|your|the)\s+[\p{L}-]+)`;
 const VERB = String.raw`(?:['’](?:m|re|s|ll|ve|d)\b|\s+(?:am|is|are|was|were|will|have|has|had|can|cannot|can't|could|would|should|must|may|might|do|does|did|don't|doesn't|didn't|won't|isn't|aren't|wasn't|need|needs|want|know|think|understand|hope|just|also|already|really|still|appreciate|apologize|apologise|\p{L}+ed)\b)`;
-const NEW_CLAUSE = new RegExp(String.raw`(?:(,)\s+|\s*;\s*|\s+[-–—]\s+|,\s+(?:and|but|so|or|as|however,?|though,?)\s+)${SUBJECT}${VERB}`, 'iu');
+// "and" joins one without a comma too ("sorry you weren't aware and I have refunded it"); a rewrite may edit
+// "… but …" into its own words (we-are-busy), so "but" counts only after a comma.
+const NEW_CLAUSE = new RegExp(String.raw`(?:(,)\s+|\s*;\s*|\s+[-–—]\s+|,\s+(?:but|so|or|as|however,?|though,?)\s+|,?\s+and\s+)${SUBJECT}${VERB}`, 'iu');
 
 const OPENER = /^(?:\s|["'“‘(\[]|@\w+\s)*(?:[\p{L}'’]+(?:\s[\p{L}'’]+)?,\s*|\p{L}+ly\s+)?$/u;
 const SUBORDINATOR = /\b(?:while|although|though|if|when|because|since|unless|whereas|once|as long as)\b/i;
@@ -108,8 +110,10 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
   let breakTail = '';
   if (slot === 'clause') {
     const next = NEW_CLAUSE.exec(sentence.slice(matchEnd, close));
-    // After a subordinate clause ("while we try …, it's not always possible") the comma is not a boundary.
-    if (next && !SUBORDINATOR.test(sentence.slice(0, matchEnd + next.index))) {
+    // After a subordinate clause the match is in ("while we try …, it's not always possible") the comma is not a
+    // boundary; one that ended before the match ("While we announce it, we're sorry you weren't aware, and …") is.
+    const clauseStart = sentence.lastIndexOf(',', matchStart) + 1;
+    if (next && !SUBORDINATOR.test(sentence.slice(clauseStart, matchEnd + next.index))) {
       end = matchEnd + next.index;
       // A bare comma before the new clause: the rewrite ends its sentence there instead of splicing two.
       if (next[1]) breakTail = /^,\s+\S/u.exec(sentence.slice(end))![0];

@@ -158,6 +158,13 @@ describe('place', () => {
     expect(placed('Hold on, while we try, it is not possible.', 'Hold on', 'clause').span).toBe('Hold on, while we try, it is not possible');
   });
 
+  it('ends a clause before the agent\'s next clause joined by "and", and after a subordinate clause that closed before the match', () => {
+    expect(placed("We're sorry you weren't aware and I have refunded the fee.", "We're sorry you weren't aware", 'clause')).toMatchObject({ span: "We're sorry you weren't aware", breakTail: '' });
+    expect(placed('Sorry you were unaware, and we will refund it.', 'Sorry you were unaware', 'clause')).toMatchObject({ span: 'Sorry you were unaware', breakTail: '' });
+    expect(placed('While we announce it, we are sorry you were unaware, and we appreciate it.', 'we are sorry you were unaware', 'clause')).toMatchObject({ span: 'we are sorry you were unaware', breakTail: '' });
+    expect(placed('Please calm down so I can help you.', 'Please calm down', 'clause').span).toBe('Please calm down so I can help you');
+  });
+
   it('takes a sentence slot from after its opening quote to its closing punctuation', () => {
     expect(placed('"Hi Jo, we will cancel your plan now."', 'we will cancel', 'sentence')).toMatchObject({ span: 'Hi Jo, we will cancel your plan now', atSentenceStart: true });
   });
