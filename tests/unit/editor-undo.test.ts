@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { undoIsSafe, type UndoObserved } from '../../lib/editor/undo';
 import { editorKindOf } from '../../lib/editor/kind';
+import { undoFilingDelay } from '../../lib/editor/history';
 import type { EditorKind } from '../../lib/ticket';
 
 const NOTHING_SEEN: UndoObserved = { pageHandledUndo: false, nativeUndoWorked: false };
@@ -71,5 +72,17 @@ describe('editorKindOf', () => {
     ['<div class="jodit-workplace"><div id="composer" class="jodit-wysiwyg" contenteditable="true"></div></div>', 'jodit'],
   ] as const)('%s is %s', (html, kind) => {
     expect(kindOf(html)).toBe(kind);
+  });
+});
+
+describe('undoFilingDelay', () => {
+  it.each([
+    ['<div id="composer" class="jodit-wysiwyg" contenteditable="true"></div>', 400],
+    ['<div id="composer" class="tiptap ProseMirror" contenteditable="true"></div>', 0],
+    ['<div id="composer" class="note-editable" contenteditable="true"></div>', 0],
+    ['<div id="composer" contenteditable="true"></div>', 0],
+  ] as const)('%s files an edit as an undo step after %i ms at most', (html, ms) => {
+    document.body.innerHTML = html;
+    expect(undoFilingDelay(document.querySelector('#composer')!)).toBe(ms);
   });
 });
