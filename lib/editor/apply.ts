@@ -280,7 +280,13 @@ async function attempt(composer: Composer, target: Target, replacement: string, 
  */
 async function restore(composer: Composer, before: string, readDraft: (el: Composer) => { text: string }): Promise<ApplyResult> {
   const filing = undoFilingDelay(composer);
-  if (filing > 0) await new Promise((resolve) => setTimeout(resolve, filing));
+  if (filing > 0) {
+    const wrong = readDraft(composer).text;
+    await new Promise((resolve) => setTimeout(resolve, filing));
+    // The agent typed meanwhile: that editor may file their keys with the wrong edit, and one undo would take both.
+    const now = readDraft(composer).text;
+    if (now !== wrong) return { ok: false, reason: 'mismatch', restored: false, text: now };
+  }
   undoOnce(composer);
   const text = readDraft(composer).text;
   return { ok: false, reason: 'mismatch', restored: sameText(text, before), text };
