@@ -51,9 +51,10 @@ const OWN_HISTORIES: readonly (OwnHistory & { kind: EditorKind })[] = [
 
 /**
  * Editors that file an edit in their history only a while after it: Jodit syncs its value at most every 100 ms
- * (throttled) and files the change 100 ms after that (debounced), ~200 ms in all, later on a loaded machine.
- * A Ctrl+Z before that takes back the step before the edit (the agent's typing) and leaves the edit in place,
- * so the coach holds the agent's Ctrl+Z until then. Measured in Chromium (tests/e2e/editor-coach.e2e.ts).
+ * (throttled) and files the change 100 ms after that (debounced), up to ~200 ms in all, later on a loaded machine.
+ * A Ctrl+Z before that goes back to the step before the edit: the rewrite goes, and the agent's last keys with it
+ * (measured: "Thanks. Please calm down" + rewrite, Ctrl+Z at once -> "Thanks. Please calm dow"). So the coach
+ * holds the agent's Ctrl+Z until then (tests/e2e/editor-coach.e2e.ts, editor-isolated-world.e2e.ts).
  */
 const LATE_FILING_MS: readonly [kind: EditorKind, ms: number][] = [['jodit', 400]];
 
