@@ -71,7 +71,11 @@ export type EditorKind =
   /** Editors that keep their own undo history apart from the browser's. */
   | 'tinymce' | 'ckeditor4' | 'summernote'
   /** Frameworks that render from their own model, driven only through the page's input events (undo proven per editor, editor/undo.ts). */
-  | 'slate' | 'lexical' | 'draft-js' | 'trix';
+  | 'slate' | 'lexical' | 'draft-js' | 'trix'
+  /** ProseMirror under Tiptap's own marker (its class `tiptap`): the same input path and history. */
+  | 'tiptap'
+  /** Jodit keeps snapshots of its own, filed a moment after each change (editor/history.ts). */
+  | 'jodit';
 
 export interface ComposerInfo {
   mode: 'reply' | 'note' | 'unknown';

@@ -14,7 +14,7 @@
  * through the editor's own undo and reported as such.
  */
 import { readDraft as readComposer, isTextField, type Composer, type ReadOptions } from './text-map';
-import { historyOf, undoOnce } from './history';
+import { historyOf, undoFilingDelay, undoOnce } from './history';
 import { editorKindOf } from './kind';
 import type { EditorKind } from '../ticket';
 import { placeholdersIn } from '../engine/rewrite';
@@ -58,6 +58,8 @@ const UNDO_GROUPING_MS: readonly [selector: string, ms: number][] = [
   ['.ProseMirror', 600],
   ['.ql-editor', 1100],
   ['.fr-element', 650],
+  // Jodit files typing ~200 ms after the last key (history.ts, undoFilingDelay): a rewrite sooner joins that step.
+  ['.jodit-wysiwyg', 350],
 ];
 
 export function undoGroupingDelay(composer: Composer): number {
@@ -222,7 +224,7 @@ async function attempt(composer: Composer, target: Target, replacement: string, 
     history?.record(composer);
     // Still in the same task: the agent's next key goes where they expect it.
     placeCaret();
-  } else if (!sameText(landed, before)) return restore(composer, before, readDraft);
+  } else if (!sameText(landed, before)) return await restore(composer, before, readDraft);
   else if (!inserted) return REFUSED;
 
   // Let the editor settle (its MutationObserver, a React render), watching for the agent meanwhile.
@@ -268,11 +270,23 @@ async function attempt(composer: Composer, target: Target, replacement: string, 
   if (agentMoved && isOneInsertionInto(after.text, expected)) return { ok: true, start, end: caret, text: after.text };
   if (onlyAgentTyping(after.text)) return { ok: false, reason: 'not-applied', text: after.text };
   if (agentMoved) return { ok: false, reason: 'mismatch', restored: false, text: after.text };
-  return restore(composer, before, readDraft);
+  return await restore(composer, before, readDraft);
 }
 
-/** The edit landed wrong: one step of the editor's own undo, then say whether the exact previous text is back. */
-function restore(composer: Composer, before: string, readDraft: (el: Composer) => { text: string }): ApplyResult {
+/**
+ * The edit landed wrong: one step of the editor's own undo, then say whether the exact previous text is back.
+ * An editor that files its steps late (Jodit) is given the time to file the edit first: its undo would take
+ * back the step before it.
+ */
+async function restore(composer: Composer, before: string, readDraft: (el: Composer) => { text: string }): Promise<ApplyResult> {
+  const filing = undoFilingDelay(composer);
+  if (filing > 0) {
+    const wrong = readDraft(composer).text;
+    await new Promise((resolve) => setTimeout(resolve, filing));
+    // The agent typed meanwhile: that editor may file their keys with the wrong edit, and one undo would take both.
+    const now = readDraft(composer).text;
+    if (now !== wrong) return { ok: false, reason: 'mismatch', restored: false, text: now };
+  }
   undoOnce(composer);
   const text = readDraft(composer).text;
   return { ok: false, reason: 'mismatch', restored: sameText(text, before), text };

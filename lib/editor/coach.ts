@@ -10,7 +10,7 @@ import { categoryName, ruleName } from '../engine/names';
 import { readDraft as readComposer, isTextField, type Composer } from './text-map';
 import { applyRewrite, undoGroupingDelay } from './apply';
 import { insertAtCaret } from './insert';
-import { isUndoKey } from './history';
+import { isUndoKey, undoFilingDelay, undoOnce } from './history';
 import { editorKindOf } from './kind';
 import { undoIsSafe, UNDO_WARNING, type UndoObserved } from './undo';
 import { previewRewrite, rewriteSpan } from '../engine/rewrite';
@@ -152,6 +152,10 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
   let lastEditAt = deps.editedAt ?? 0;
   /** When the agent last pressed a key in the composer (typing, or moving the caret with Ctrl+End, arrows…). */
   let lastKeyAt = 0;
+  /** When Steady last edited the draft (a rewrite or an inserted line landed). */
+  let steadyEditAt = -Infinity;
+  /** The agent's Ctrl+Z presses held until the editor filed Steady's edit as an undo step (Jodit files late). */
+  let heldUndos = 0;
   /** The draft lint() just read, so drawing its underlines does not read the editor again. */
   let drafted: ReturnType<typeof readDraft> | null = null;
   /** The composer's stacking level changes rarely; looked up at most once a second. */
@@ -321,7 +325,9 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
     applying = true;
     try {
       await afterUndoGrouping();
-      return await insertAtCaret(composer, line);
+      const result = await insertAtCaret(composer, line);
+      if (result.ok) steadyEditAt = Date.now();
+      return result;
     } finally {
       applying = false;
     }
@@ -340,7 +346,10 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
       const keepCaret = agentActed();
       // The first placeholder ("[by when]") is selected, so typing fills it; not when the agent has moved on.
       const result = await applyRewrite(composer, finding.target, finding.rewrites[rewriteIndex], { skip: deps.skip, keepCaret, selectPlaceholder: true });
-      if (result.ok) report({ type: 'applied', ruleId: finding.ruleId, rewrite: rewriteIndex });
+      if (result.ok) {
+        steadyEditAt = Date.now();
+        report({ type: 'applied', ruleId: finding.ruleId, rewrite: rewriteIndex });
+      }
       else {
         if (result.reason === 'mismatch') report({ type: 'apply-failed', ruleId: finding.ruleId, reason: result.reason, restored: result.restored });
         else {
@@ -397,6 +406,21 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
     if (!e.isTrusted) return; // Only the agent's own keys open or close the card.
     lastKeyAt = Date.now();
     if (isUndoKey(e, win)) {
+      // An editor that files an edit late (Jodit) would undo the step before Steady's edit: the key waits until it filed it.
+      const hold = steadyEditAt + undoFilingDelay(composer) - Date.now();
+      if (hold > 0 || heldUndos > 0) {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        heldUndos += 1;
+        if (heldUndos === 1) {
+          win.setTimeout(guard(() => {
+            const presses = heldUndos;
+            heldUndos = 0;
+            for (let i = 0; i < presses; i++) undoOnce(composer);
+          }), Math.max(0, hold));
+        }
+        return;
+      }
       // Whether the page took the key is known once every listener ran.
       win.setTimeout(() => {
         if (e.defaultPrevented) undoObserved.pageHandledUndo = true;
@@ -478,6 +502,8 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
   const observer = isTextField(composer) ? null : new win.MutationObserver(guard(schedule));
   observer?.observe(composer, { childList: true, characterData: true, subtree: true });
   const onInput = guard((e: Event) => {
+    // While Steady applies, the input is its edit's (or the agent's typing on, which only makes a held Ctrl+Z wait a bit longer).
+    if (applying) steadyEditAt = Date.now();
     // Only the agent's Ctrl+Z counts, not the undo Steady runs itself to take back an edit that landed wrong.
     if (e.isTrusted && !applying && (e as InputEvent).inputType === 'historyUndo') undoObserved.nativeUndoWorked = true;
     schedule();

@@ -49,6 +49,21 @@ const OWN_HISTORIES: readonly (OwnHistory & { kind: EditorKind })[] = [
   },
 ];
 
+/**
+ * Editors that file an edit in their history only a while after it: Jodit syncs its value at most every 100 ms
+ * (throttled) and files the change 100 ms after that (debounced), up to ~200 ms in all, later on a loaded machine.
+ * A Ctrl+Z before that goes back to the step before the edit: the rewrite goes, and the agent's last keys with it
+ * (measured: "Thanks. Please calm down" + rewrite, Ctrl+Z at once -> "Thanks. Please calm dow"). So the coach
+ * holds the agent's Ctrl+Z until then (tests/e2e/editor-coach.e2e.ts, editor-isolated-world.e2e.ts).
+ */
+const LATE_FILING_MS: readonly [kind: EditorKind, ms: number][] = [['jodit', 400]];
+
+/** How long after an edit this composer's editor may still not have filed it as an undo step (0: at once). */
+export function undoFilingDelay(composer: Composer): number {
+  const kind = editorKindOf(composer);
+  return LATE_FILING_MS.find(([k]) => k === kind)?.[1] ?? 0;
+}
+
 export function historyOf(composer: Composer): OwnHistory | null {
   const kind = editorKindOf(composer);
   return OWN_HISTORIES.find((h) => h.kind === kind) ?? null;

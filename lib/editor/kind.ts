@@ -2,6 +2,8 @@
 import type { EditorKind } from '../ticket';
 
 const MARKERS: readonly [selector: string, kind: EditorKind][] = [
+  // Tiptap 3 marks its ProseMirror editable with its own class too: looked for before ProseMirror's.
+  ['.tiptap.ProseMirror', 'tiptap'],
   ['.ProseMirror', 'prosemirror'],
   ['.ck-editor__editable', 'ckeditor5'],
   ['.ql-editor', 'quill'],
@@ -14,6 +16,8 @@ const MARKERS: readonly [selector: string, kind: EditorKind][] = [
   ['[data-lexical-editor]', 'lexical'],
   ['.DraftEditor-root, .public-DraftEditor-content', 'draft-js'],
   ['trix-editor', 'trix'],
+  // Inline on the editable, or on the body of its iframe (option `iframe`).
+  ['.jodit-wysiwyg', 'jodit'],
 ];
 
 export function editorKindOf(el: Element): EditorKind {

@@ -16,11 +16,13 @@ export interface UndoObserved {
 /**
  * Editors whose undo of a rewrite is proven in e2e (one Ctrl+Z restores the
  * exact draft): they take the edit into their own history (CKEditor 5, Quill,
- * ProseMirror, Froala, Lexical, Trix, Slate, Draft.js; TinyMCE, CKEditor 4 and
- * Summernote through the steps history.ts makes them record), whatever the page
- * does with the key.
+ * ProseMirror and Tiptap, Froala, Lexical, Trix, Slate, Draft.js; TinyMCE, CKEditor 4 and
+ * Summernote through the steps history.ts makes them record; Jodit with the
+ * agent's Ctrl+Z held until it filed the step), whatever the page does with the key.
  */
-const PROVEN: ReadonlySet<EditorKind> = new Set<EditorKind>(['ckeditor5', 'prosemirror', 'quill', 'froala', 'tinymce', 'ckeditor4', 'summernote', 'lexical', 'trix', 'slate', 'draft-js']);
+const PROVEN: ReadonlySet<EditorKind> = new Set<EditorKind>([
+  'ckeditor5', 'prosemirror', 'tiptap', 'quill', 'froala', 'tinymce', 'ckeditor4', 'summernote', 'lexical', 'trix', 'slate', 'draft-js', 'jodit',
+]);
 
 export function undoIsSafe(editor: EditorKind, observed: UndoObserved): boolean {
   if (PROVEN.has(editor)) return true;

@@ -1,9 +1,9 @@
 /**
  * Editors that keep their own undo history (TinyMCE inline and classic,
- * CKEditor 4 classic, Summernote), from their npm bundles: a rewrite lands in
+ * CKEditor 4 classic, Summernote, Jodit), from their npm bundles: a rewrite lands in
  * the editor's model once, and ONE Ctrl+Z brings back exactly the text typed
  * before it, the agent's last word included (these editors record typing only
- * at certain keys, so without care that word is lost). Classic modes put the
+ * at certain keys, or, as Jodit, a moment after it, so without care that word is lost). Classic modes put the
  * editable body in an iframe: underlines and the card show over the frame.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -12,7 +12,7 @@ import { cardDialog } from '../support/steady-ui';
 import { startEditorBrowser, modelText, findings, findingsOf, events, focusedCardButton, openCards, composerLocator, type EditorBrowser, type Session } from '../editor-pages/session';
 import { cardUndoWarning } from '../support/card';
 
-const EDITORS: EditorKind[] = ['tinymce-inline', 'tinymce', 'ckeditor4', 'summernote'];
+const EDITORS: EditorKind[] = ['tinymce-inline', 'tinymce', 'ckeditor4', 'summernote', 'jodit'];
 /** Classic modes: the editable body is an iframe's (about:blank / srcdoc). */
 const IFRAME_EDITORS: EditorKind[] = ['tinymce', 'ckeditor4'];
 /** The last word comes after the last space: editors that record history at Space have not recorded it. */

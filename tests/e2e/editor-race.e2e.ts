@@ -10,7 +10,7 @@ import type { EditorKind } from '../editor-pages/editors';
 import { startEditorBrowser, type EditorBrowser } from '../editor-pages/session';
 import { raceOnce, throttle, type RaceRun } from '../editor-pages/race';
 
-const EDITORS: EditorKind[] = ['ckeditor', 'prosemirror', 'quill', 'froala', 'plain', 'textarea', 'tinymce-inline', 'tinymce', 'ckeditor4', 'summernote', 'lexical', 'trix', 'slate', 'draftjs'];
+const EDITORS: EditorKind[] = ['ckeditor', 'prosemirror', 'quill', 'froala', 'plain', 'textarea', 'tinymce-inline', 'tinymce', 'ckeditor4', 'summernote', 'lexical', 'trix', 'slate', 'draftjs', 'tiptap', 'jodit'];
 /** Each action, delay and caret place (the phrase's start, middle, end) shows up across the matrix; two runs per editor keep the suite short. */
 const RUNS: Omit<RaceRun, 'seed'>[] = [
   { action: 'enter', delayMs: 0, caretInPhrase: 16, typed: 'QXZ' },

@@ -12,7 +12,9 @@ export type EditorKind =
   /** An editor nobody measured that renders from its model later, as React editors do: it takes the rewrite's beforeinput and paints it a few frames on. */
   | 'deferred'
   /** Editors Steady has no code for, from their npm packages: Lexical (vanilla, rich text + history), Trix, Slate (React, with history), Draft.js (React). */
-  | 'lexical' | 'trix' | 'slate' | 'draftjs';
+  | 'lexical' | 'trix' | 'slate' | 'draftjs'
+  /** Tiptap 3 (ProseMirror underneath, StarterKit with its undo history) and Jodit 4 (its own snapshot history), from their npm packages. */
+  | 'tiptap' | 'jodit';
 
 export interface EditorTestApi {
   /** CSS selector of the element the coach attaches to (inside `frame` when set). */
@@ -280,6 +282,32 @@ async function mountEditor(kind: EditorKind): Promise<EditorTestApi> {
         const [a, b] = [plainOffset(selection.getStartKey(), selection.getStartOffset()), plainOffset(selection.getEndKey(), selection.getEndOffset())];
         return state.getCurrentContent().getPlainText().slice(a, b);
       },
+    };
+  }
+  if (kind === 'tiptap') {
+    const { Editor } = await import('@tiptap/core');
+    const { default: StarterKit } = await import('@tiptap/starter-kit');
+    const editor = new Editor({ element: mount, extensions: [StarterKit] });
+    return {
+      composer: '.tiptap',
+      modelText: () => {
+        const lines: string[] = [];
+        editor.state.doc.forEach((block) => lines.push(block.textContent));
+        return lines.join('\n');
+      },
+      selectedText: () => editor.state.doc.textBetween(editor.state.selection.from, editor.state.selection.to),
+    };
+  }
+  if (kind === 'jodit') {
+    const { Jodit } = await import('jodit');
+    const area = document.createElement('textarea');
+    mount.appendChild(area);
+    const editor = Jodit.make(area, { height: 240, toolbarAdaptive: false, buttons: ['bold', 'italic', 'undo', 'redo'], showCharsCounter: false, showWordsCounter: false, showXPathInStatusbar: false });
+    await editor.waitForReady();
+    return {
+      composer: '.jodit-wysiwyg',
+      modelText: () => htmlLines(editor.value),
+      selectedText: () => editor.s.sel?.toString() ?? '',
     };
   }
   if (kind === 'own-history') {

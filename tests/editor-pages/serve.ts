@@ -20,6 +20,7 @@ const STYLES: Partial<Record<EditorKind, string>> = {
   summernote: 'node_modules/summernote/dist/summernote-lite.min.css',
   trix: 'node_modules/trix/dist/trix.css',
   draftjs: 'node_modules/draft-js/dist/Draft.css',
+  jodit: 'node_modules/jodit/es2021/jodit.min.css',
 };
 /** Editors that pages load by classic <script>, as the apps do (their bundles expect globals). */
 const SCRIPTS: Partial<Record<EditorKind, string[]>> = {

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { undoIsSafe, type UndoObserved } from '../../lib/editor/undo';
 import { editorKindOf } from '../../lib/editor/kind';
+import { undoFilingDelay } from '../../lib/editor/history';
 import type { EditorKind } from '../../lib/ticket';
 
 const NOTHING_SEEN: UndoObserved = { pageHandledUndo: false, nativeUndoWorked: false };
@@ -27,6 +28,8 @@ const TABLE: [EditorKind, boolean, boolean, boolean, boolean][] = [
   ['trix', true, true, true, true],
   ['slate', true, true, true, true],
   ['draft-js', true, true, true, true],
+  ['tiptap', true, true, true, true],
+  ['jodit', true, true, true, true],
   // The browser's undo, proven, unless the page takes Ctrl+Z over.
   ['textarea', true, false, true, false],
   // A contenteditable may keep a history of its own: vouched for only once the browser's undo was seen working.
@@ -63,7 +66,23 @@ describe('editorKindOf', () => {
     ['<div id="composer" data-lexical-editor="true" contenteditable="true"></div>', 'lexical'],
     ['<div class="DraftEditor-root"><div id="composer" class="public-DraftEditor-content" contenteditable="true"><div data-contents="true"></div></div></div>', 'draft-js'],
     ['<trix-editor id="composer" contenteditable="true"></trix-editor>', 'trix'],
+    ['<div id="composer" class="tiptap ProseMirror" contenteditable="true"></div>', 'tiptap'],
+    // Another app's class named "tiptap" on a plain editable does not make it Tiptap's.
+    ['<div id="composer" class="tiptap" contenteditable="true"></div>', 'contenteditable'],
+    ['<div class="jodit-workplace"><div id="composer" class="jodit-wysiwyg" contenteditable="true"></div></div>', 'jodit'],
   ] as const)('%s is %s', (html, kind) => {
     expect(kindOf(html)).toBe(kind);
+  });
+});
+
+describe('undoFilingDelay', () => {
+  it.each([
+    ['<div id="composer" class="jodit-wysiwyg" contenteditable="true"></div>', 400],
+    ['<div id="composer" class="tiptap ProseMirror" contenteditable="true"></div>', 0],
+    ['<div id="composer" class="note-editable" contenteditable="true"></div>', 0],
+    ['<div id="composer" contenteditable="true"></div>', 0],
+  ] as const)('%s files an edit as an undo step after %i ms at most', (html, ms) => {
+    document.body.innerHTML = html;
+    expect(undoFilingDelay(document.querySelector('#composer')!)).toBe(ms);
   });
 });
