@@ -231,7 +231,7 @@ interface WordShape {
 
 const NO_FORMS: readonly string[] = [];
 const shapes = new Map<string, WordShape | null>();
-const SHORT_WORD = 6;
+const SHORT_WORD = 10;
 const SHAPE_CACHE_SIZE = 20_000;
 
 /**
@@ -240,7 +240,7 @@ const SHAPE_CACHE_SIZE = 20_000;
  * typed arrays, as a Map of numbers was most of the tokenizer's time in profiles.
  */
 const SHORT_SLOTS = 1 << 16; // above 3 x SHAPE_CACHE_SIZE, so probes stay short
-const shortKeys = new Int32Array(SHORT_SLOTS);
+const shortKeys = new Float64Array(SHORT_SLOTS);
 const shortShapes: (WordShape | null)[] = new Array<WordShape | null>(SHORT_SLOTS).fill(null);
 let shortCount = 0;
 
@@ -267,21 +267,26 @@ function clearShortWordShapes(): void {
 
 /** The shape of the short word text[from, to) spelled by `key` (see shortWordKey), shaped when missing. */
 function shortWordShape(key: number, text: string, from: number, to: number): WordShape | null {
-  let slot = Math.imul(key, 0x9e3779b1) >>> 16;
+  let slot = shortWordSlot(key);
   for (let stored = shortKeys[slot]; stored !== 0; stored = shortKeys[slot]) {
     if (stored === key + 1) return shortShapes[slot];
     slot = (slot + 1) & (SHORT_SLOTS - 1);
   }
   if (shortCount >= SHAPE_CACHE_SIZE) {
     clearShortWordShapes();
-    slot = Math.imul(key, 0x9e3779b1) >>> 16;
+    slot = shortWordSlot(key);
   }
   shortCount++;
   shortKeys[slot] = key + 1;
   return (shortShapes[slot] = shapeOf(normalizeWord(text.slice(from, to)), to - from));
 }
 
-/** The word's letters (either case) and apostrophes as digits 1-27 of a base-28 number (below 2^30 for SHORT_WORD), or -1. */
+/** Where the table's probe for `key` starts: a multiplicative hash of its low and high 26 bits. */
+function shortWordSlot(key: number): number {
+  return Math.imul((key % 0x4000000) ^ Math.imul(key / 0x4000000, 0x85ebca6b), 0x9e3779b1) >>> 16;
+}
+
+/** The word's letters (either case) and apostrophes as digits 1-27 of a base-28 number (below 2^49 for SHORT_WORD, so exact as a double), or -1. */
 function shortWordKey(text: string, from: number, to: number): number {
   let key = 0;
   for (let i = from; i < to; i++) {
