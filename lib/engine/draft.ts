@@ -56,7 +56,7 @@ export interface DraftSentence {
   apology: boolean;
   action: boolean;
   /** Hedge spans, relative to the sentence. */
-  hedges: Range[];
+  hedges: readonly Range[];
   acknowledgement: boolean;
   fixOpener: boolean;
   commitment: boolean;
@@ -92,7 +92,8 @@ export function compileDraftChecks(config: DraftConfig, pack: CompiledPack, file
  */
 export class SentenceFacts {
   private readonly found = { apology: false, action: false, acknowledgement: false, commitment: false, time: false, 'fix-opener': false, greeting: false };
-  private readonly hedges: Range[] = [];
+  /** Null until a hedge is found (most sentences have none, and their facts stay cached with the linter). */
+  private hedges: Range[] | null = null;
   private readonly firstWord: number;
   /** Hedges do not overlap: the next may start at this token. */
   private hedgeFree = 0;
@@ -124,7 +125,7 @@ export class SentenceFacts {
   endToken(i: number): void {
     if (!this.tokens[i].punct) this.words++;
     if (this.hedgeEnd > 0) {
-      this.hedges.push({ start: this.tokens[i].start, end: this.tokens[this.hedgeEnd - 1].end });
+      (this.hedges ??= []).push({ start: this.tokens[i].start, end: this.tokens[this.hedgeEnd - 1].end });
       this.hedgeFree = this.hedgeEnd;
       this.hedgeEnd = -1;
     }
@@ -133,18 +134,36 @@ export class SentenceFacts {
   /** The facts, once every token was closed with endToken. */
   result(sentence: string): DraftSentence {
     const { found, words } = this;
-    return {
+    const facts: DraftSentence = {
       words,
       apology: found.apology,
       action: found.action,
-      hedges: this.hedges,
+      hedges: this.hedges ?? NO_HEDGES,
       acknowledgement: found.acknowledgement,
       fixOpener: found['fix-opener'],
       commitment: found.commitment && !endsWithQuestionMark(sentence),
       timed: found.time,
       greeting: found.greeting && words <= 6,
     };
+    return this.hedges || words >= SHARED_FACTS_WORDS ? facts : sharedFacts(facts);
   }
+}
+
+/**
+ * Facts without hedges are a word count and a few flags, so sentences alike share one object: a linter
+ * keeps every sentence's facts in its cache, and fewer live objects make garbage collection cheaper.
+ */
+const SHARED_FACTS_WORDS = 256;
+const sharedFactsByKey = new Map<number, DraftSentence>();
+
+function sharedFacts(facts: DraftSentence): DraftSentence {
+  const key =
+    (facts.words << 7) | (facts.apology ? 64 : 0) | (facts.action ? 32 : 0) | (facts.acknowledgement ? 16 : 0) |
+    (facts.fixOpener ? 8 : 0) | (facts.commitment ? 4 : 0) | (facts.timed ? 2 : 0) | (facts.greeting ? 1 : 0);
+  const shared = sharedFactsByKey.get(key);
+  if (shared) return shared;
+  sharedFactsByKey.set(key, facts);
+  return facts;
 }
 
 function endsWithQuestionMark(sentence: string): boolean {
@@ -153,8 +172,10 @@ function endsWithQuestionMark(sentence: string): boolean {
   return sentence[end] === '?';
 }
 
+const NO_HEDGES: readonly Range[] = [];
+
 export const NO_FACTS: DraftSentence = {
-  words: 0, apology: false, action: false, hedges: [], acknowledgement: false, fixOpener: false, commitment: false, timed: false, greeting: false,
+  words: 0, apology: false, action: false, hedges: NO_HEDGES, acknowledgement: false, fixOpener: false, commitment: false, timed: false, greeting: false,
 };
 
 type Sentence = Range & { facts: DraftSentence };

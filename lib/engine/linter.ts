@@ -30,7 +30,7 @@ interface SentenceMatch {
 }
 
 interface SentenceResult {
-  matches: SentenceMatch[];
+  matches: readonly SentenceMatch[];
   facts: DraftSentence;
   /** For rules with `except.earlier`: where the first of those earlier phrases ends in this sentence. */
   earlierEnds: Map<CompiledRule, number> | null;
@@ -96,7 +96,8 @@ export function createLinter(options: LinterOptions = {}): Linter {
     let firstWord = 0;
     while (firstWord < tokens.length && tokens[firstWord].punct) firstWord++;
     if (firstWord === tokens.length) firstWord = -1;
-    const matches: SentenceMatch[] = [];
+    // Null while nothing matched: most sentences match nothing, and their results are shared (withoutMatches).
+    let matches: SentenceMatch[] | null = null;
     const facts = draftChecks ? new SentenceFacts(tokens, firstWord) : null;
     let earlier: Map<CompiledRule, number> | null = null;
     let later: Map<CompiledRule, number> | null = null;
@@ -110,7 +111,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
         else if (c.kind === 'later') later = noteLater(later, c.rule, c.pattern, tokens, i);
         else {
           const match = matchRule(c.rule, c.pattern.matcher, tokens, i);
-          if (match) matches.push(match);
+          if (match) (matches ??= []).push(match);
         }
       }
       facts?.endToken(i);
@@ -121,9 +122,10 @@ export function createLinter(options: LinterOptions = {}): Linter {
         if (c.kind === 'draft') facts.consider(c.list, c.pattern, firstWord);
       }
     }
-    splitJoinedPhrases(matches, tokens);
-    const result: SentenceResult = { matches, facts: facts ? facts.result(sentence) : NO_FACTS, earlierEnds: earlier, laterStarts: later };
-    return remember(sentence, result);
+    const sentenceFacts = facts ? facts.result(sentence) : NO_FACTS;
+    if (!matches && !earlier && !later) return remember(sentence, withoutMatches(sentenceFacts));
+    if (matches) splitJoinedPhrases(matches, tokens);
+    return remember(sentence, { matches: matches ?? NO_MATCHES, facts: sentenceFacts, earlierEnds: earlier, laterStarts: later });
   }
 
   function remember(sentence: string, result: SentenceResult): SentenceResult {
@@ -522,6 +524,20 @@ function withoutSignOff(sentence: string, tokens: Token[]): Token[] {
   const words = tokens.filter((t) => t.start > dash && !t.punct);
   if (words.length === 0 || words.length > 4) return tokens;
   return tokens.filter((t) => t.start < dash);
+}
+
+const NO_MATCHES: readonly SentenceMatch[] = [];
+const resultsWithoutMatches = new WeakMap<DraftSentence, SentenceResult>();
+
+/**
+ * The result of a sentence nothing matched in, shared by sentences with the same facts (see
+ * SentenceFacts.result): every linter keeps its sentences' results, and fewer live objects make
+ * garbage collection cheaper.
+ */
+function withoutMatches(facts: DraftSentence): SentenceResult {
+  let result = resultsWithoutMatches.get(facts);
+  if (!result) resultsWithoutMatches.set(facts, (result = { matches: NO_MATCHES, facts, earlierEnds: null, laterStarts: null }));
+  return result;
 }
 
 const MAX_SPLIT_MATCHES = 32;

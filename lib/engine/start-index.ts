@@ -8,21 +8,6 @@ import { withCurrentIds, type Token } from './tokenize';
 import { registerWord } from './vocabulary';
 import type { Forms } from './pack';
 
-/** One set of forms a pattern needs, and where one of them was last seen. */
-interface Requirement {
-  forms: Forms;
-  /** Sentence in which one of the forms was last seen, and the last token index it was seen at. */
-  seenIn: number;
-  seenAt: number;
-}
-
-interface Entry<T> {
-  value: T;
-  required: readonly Requirement[];
-  /** Last lookup that saw this entry (dedupes tokens with several forms). */
-  mark: number;
-}
-
 /** Where each token form occurs in a long sentence (for the span check). */
 class FormPositions {
   private readonly at = new Map<string, number[]>();
@@ -57,41 +42,66 @@ class FormPositions {
 }
 
 /**
+ * Entries and requirements are numbers into flat arrays, and a requirement is met by one comparison
+ * (see seenAt): checking them at every token was most of the index's time, spent chasing pointers.
+ *
  * Loops here index arrays or use forEach rather than for-of: a new tab builds the index and runs its
  * first lint in unoptimised code, where every for-of step allocates an iterator result.
  */
 export class StartIndex<T> {
-  /** Entries by the word id they can start with, and requirements by the ids that meet them. */
-  private readonly byFirst: Entry<T>[][] = [];
-  private readonly byRequired: Requirement[][] = [];
-  private readonly anyWord: Entry<T>[] = [];
+  /** Entry numbers by the word id they can start with, and requirement numbers by the ids that meet them. */
+  private readonly byFirst: number[][] = [];
+  private readonly byRequired: number[][] = [];
+  private readonly anyWord: number[] = [];
+  /** Per entry: its value, and its requirements, requiredList[requiredFrom[e] .. requiredTo[e]). */
+  private readonly values: T[] = [];
+  private readonly requiredFrom: number[] = [];
+  private readonly requiredTo: number[] = [];
+  private readonly requiredList: number[] = [];
+  /** Per entry: the last lookup that saw it (dedupes tokens with several forms). */
+  private readonly marks: number[] = [];
+  /** Per requirement: its forms. */
+  private readonly requirementForms: Forms[] = [];
+  /**
+   * Per requirement: where one of its forms was last seen, as sentenceBase + token index. Each prepared
+   * sentence gets a higher base, so a position left from an earlier sentence is below all of this one's.
+   */
+  private readonly seenAt: number[] = [];
+  private sentenceBase = 0;
+  private nextBase = 0;
   /** One requirement per distinct set of forms (patterns built from the same macros share them), so a token marks each once. */
-  private readonly requirements = new Map<string, Requirement>();
-  private readonly requirementOf = new Map<Forms, Requirement>();
+  private readonly requirements = new Map<string, number>();
+  private readonly requirementOf = new Map<Forms, number>();
   /** See candidates(). */
   readonly found: T[] = [];
   private lookup = 0;
-  private sentence = 0;
   private positions: FormPositions | null = null;
 
   /** `first`: the forms the pattern can start with (null: any word); `required`: see CompiledPattern. */
   add(first: Forms | null, required: readonly Forms[], value: T): void {
-    const entry: Entry<T> = { value, required: required.map((forms) => this.requirement(forms)), mark: 0 };
+    const entry = this.values.length;
+    this.values.push(value);
+    this.requiredFrom.push(this.requiredList.length);
+    required.forEach((forms) => this.requiredList.push(this.requirement(forms)));
+    this.requiredTo.push(this.requiredList.length);
+    this.marks.push(0);
     if (first === null) this.anyWord.push(entry);
     else first.forEach((form) => (this.byFirst[registerWord(form)] ??= []).push(entry));
   }
 
-  private requirement(forms: Forms): Requirement {
+  private requirement(forms: Forms): number {
     // Shared sets of forms (macros, a start table's sets) are looked up as they are; parsed ones by their words.
     let requirement = this.requirementOf.get(forms);
-    if (requirement) return requirement;
+    if (requirement !== undefined) return requirement;
     // A start table's lists are distinct already (sorting each for a key was most of loading the index).
     const key = Array.isArray(forms) ? null : [...forms].sort().join(' ');
     requirement = key === null ? undefined : this.requirements.get(key);
-    if (!requirement) {
-      requirement = { forms, seenIn: 0, seenAt: -1 };
-      if (key !== null) this.requirements.set(key, requirement);
-      forms.forEach((form) => (this.byRequired[registerWord(form)] ??= []).push(requirement!));
+    if (requirement === undefined) {
+      const added = (requirement = this.requirementForms.length);
+      this.requirementForms.push(forms);
+      this.seenAt.push(-1);
+      if (key !== null) this.requirements.set(key, added);
+      forms.forEach((form) => (this.byRequired[registerWord(form)] ??= []).push(added));
     }
     this.requirementOf.set(forms, requirement);
     return requirement;
@@ -100,16 +110,19 @@ export class StartIndex<T> {
   /** Call once per token list before asking for its candidates. */
   prepare(list: readonly Token[]): void {
     const tokens = withCurrentIds(list);
-    const sentence = ++this.sentence;
+    if (this.nextBase + tokens.length >= MAX_BASE) {
+      this.seenAt.fill(-1);
+      this.nextBase = 0;
+    }
+    const base = (this.sentenceBase = this.nextBase);
+    this.nextBase += tokens.length + 1;
+    const seenAt = this.seenAt;
     for (let i = 0; i < tokens.length; i++) {
       const ids = tokens[i].ids;
       for (let k = 0; k < ids.length; k++) {
         const requirements = ids[k] >= 0 ? this.byRequired[ids[k]] : undefined;
         if (!requirements) continue;
-        for (let r = 0; r < requirements.length; r++) {
-          requirements[r].seenIn = sentence;
-          requirements[r].seenAt = i;
-        }
+        for (let r = 0; r < requirements.length; r++) seenAt[requirements[r]] = base + i;
       }
     }
     this.positions = tokens.length > MAX_SPAN_TOKENS ? new FormPositions(tokens) : null;
@@ -126,27 +139,30 @@ export class StartIndex<T> {
     const ids = tokens[i].ids;
     // Not only at words: a pattern that can start with any word may also start with punctuation ("(_ | , _)").
     const anyWord = this.anyWord;
-    for (let e = 0; e < anyWord.length; e++) if (this.requiredNear(anyWord[e], i)) found[count++] = anyWord[e].value;
+    for (let e = 0; e < anyWord.length; e++) if (this.requiredNear(anyWord[e], i)) found[count++] = this.values[anyWord[e]];
     for (let k = 0; k < ids.length; k++) {
       const list = ids[k] >= 0 ? this.byFirst[ids[k]] : undefined;
       if (!list) continue;
       for (let e = 0; e < list.length; e++) {
         const entry = list[e];
-        if (entry.mark === mark) continue;
-        entry.mark = mark;
-        if (this.requiredNear(entry, i)) found[count++] = entry.value;
+        if (this.marks[entry] === mark) continue;
+        this.marks[entry] = mark;
+        if (this.requiredNear(entry, i)) found[count++] = this.values[entry];
       }
     }
     return count;
   }
 
-  private requiredNear(entry: Entry<T>, i: number): boolean {
-    const required = entry.required;
-    for (let r = 0; r < required.length; r++) {
-      const requirement = required[r];
-      if (requirement.seenIn !== this.sentence || requirement.seenAt < i) return false;
-      if (this.positions && !this.positions.anyWithinSpan(requirement.forms, i)) return false;
-    }
+  /** Whether each requirement of `entry` is met at token `i` or after it (and, in a long sentence, within a phrase's span of it). */
+  private requiredNear(entry: number, i: number): boolean {
+    const at = this.sentenceBase + i;
+    const to = this.requiredTo[entry];
+    for (let r = this.requiredFrom[entry]; r < to; r++) if (this.seenAt[this.requiredList[r]] < at) return false;
+    if (!this.positions) return true;
+    for (let r = this.requiredFrom[entry]; r < to; r++) if (!this.positions.anyWithinSpan(this.requirementForms[this.requiredList[r]], i)) return false;
     return true;
   }
 }
+
+/** Sentence bases start again from 0 below this, so positions stay small integers. */
+const MAX_BASE = 2 ** 30;

@@ -26,6 +26,8 @@ const LETTER_NUMBER = /^[\p{L}\p{N}]$/u;
 const APOSTROPHES = /[’ʼ`]/g;
 const PUNCT = ',;:—–()"“”';
 const PUNCT_FORMS = [...PUNCT].map((p) => [p === '“' || p === '”' ? '"' : p]);
+/** Ids of PUNCT_FORMS in the vocabulary the shape caches were filled under (see upToDateShapes). */
+let punctIds = PUNCT_FORMS.map(idsOf);
 
 /** Zero-width characters, soft hyphen, word joiners, BOM and bidi controls: ignored inside words. */
 function isInvisible(c: number): boolean {
@@ -97,6 +99,7 @@ const BARE = new Map<string, readonly [string, string]>(Object.entries({
 
 /** Tokens of text[from, to), with offsets into `text`. */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const version = upToDateShapes();
   const tokens: Token[] = [];
   let i = from;
   while (i < to) {
@@ -109,7 +112,7 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     if (end > i) {
       const key = end - i <= SHORT_WORD && !sawInvisible && !sawDigit ? shortWordKey(text, i, end) : -1;
       // A short word is lower-cased without changing its length, so its shape is that of its lower-case spelling.
-      if (key >= 0) pushShape(tokens, cachedShape(shortWordShapes, key, text, i, end), i, end, null);
+      if (key >= 0) pushShape(tokens, shortWordShape(key, text, i, end), i, end, null);
       else pushRaw(tokens, text.slice(i, end), i);
       i = end;
     } else if (c === 60 || c === 38) {
@@ -118,16 +121,18 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       i = skip > 0 ? skip : i + 1;
     } else {
       const p = PUNCT.indexOf(text[i]);
-      if (p >= 0) tokens.push({ start: i, end: i + 1, forms: PUNCT_FORMS[p], ids: idsOf(PUNCT_FORMS[p]), punct: true });
+      if (p >= 0) tokens.push({ start: i, end: i + 1, forms: PUNCT_FORMS[p], ids: punctIds[p], punct: true });
       i++;
     }
   }
-  current = { tokens, version: vocabularyVersion() };
+  currentTokens = tokens;
+  currentVersion = version;
   return tokens;
 }
 
-/** The token list whose ids were last brought up to date, and in which vocabulary version (matching checks it on every run). */
-let current: { tokens: readonly Token[]; version: number } = { tokens: [], version: -1 };
+/** The token list whose ids were last brought up to date, and in which vocabulary version (matching checks them on every run). */
+let currentTokens: readonly Token[] = [];
+let currentVersion = -1;
 
 /**
  * `tokens`, with ids brought up to date if patterns with new words were parsed since they were
@@ -136,9 +141,10 @@ let current: { tokens: readonly Token[]; version: number } = { tokens: [], versi
  */
 export function withCurrentIds(tokens: readonly Token[]): readonly Token[] {
   const version = vocabularyVersion();
-  if (current.tokens === tokens && current.version === version) return tokens;
+  if (currentTokens === tokens && currentVersion === version) return tokens;
   for (const token of tokens) (token as { ids: readonly number[] }).ids = idsOf(token.forms);
-  current = { tokens, version };
+  currentTokens = tokens;
+  currentVersion = version;
   return tokens;
 }
 
@@ -221,20 +227,66 @@ interface WordShape {
   cut: number;
   rest: readonly string[];
   restIds: readonly number[];
-  /** Vocabulary version the ids were looked up in. */
-  version: number;
 }
 
 const NO_FORMS: readonly string[] = [];
 const shapes = new Map<string, WordShape | null>();
+const SHORT_WORD = 10;
+const SHAPE_CACHE_SIZE = 20_000;
+
 /**
  * Short words of ASCII letters and apostrophes (most of a draft) by a number spelling them in either case:
- * looked up without slicing the word out of the text and hashing the slice.
+ * looked up without slicing the word out of the text and hashing the slice. An open-addressed table of
+ * typed arrays, as a Map of numbers was most of the tokenizer's time in profiles.
  */
-const shortWordShapes = new Map<number, WordShape | null>();
-const SHORT_WORD = 6;
+const SHORT_SLOTS = 1 << 16; // above 3 x SHAPE_CACHE_SIZE, so probes stay short
+const shortKeys = new Float64Array(SHORT_SLOTS);
+const shortShapes: (WordShape | null)[] = new Array<WordShape | null>(SHORT_SLOTS).fill(null);
+let shortCount = 0;
 
-/** The word's letters (either case) and apostrophes as digits 1-27 of a base-28 number (below 2^30 for SHORT_WORD), or -1. */
+/** The vocabulary version the shape caches (and punctIds) were filled under. */
+let shapesVersion = vocabularyVersion();
+
+/** Empty the shape caches when patterns with new words were parsed since they were filled (their ids are stale); returns the version. */
+function upToDateShapes(): number {
+  const version = vocabularyVersion();
+  if (version !== shapesVersion) {
+    shapes.clear();
+    clearShortWordShapes();
+    punctIds = PUNCT_FORMS.map(idsOf);
+    shapesVersion = version;
+  }
+  return version;
+}
+
+function clearShortWordShapes(): void {
+  shortKeys.fill(0);
+  shortShapes.fill(null);
+  shortCount = 0;
+}
+
+/** The shape of the short word text[from, to) spelled by `key` (see shortWordKey), shaped when missing. */
+function shortWordShape(key: number, text: string, from: number, to: number): WordShape | null {
+  let slot = shortWordSlot(key);
+  for (let stored = shortKeys[slot]; stored !== 0; stored = shortKeys[slot]) {
+    if (stored === key + 1) return shortShapes[slot];
+    slot = (slot + 1) & (SHORT_SLOTS - 1);
+  }
+  if (shortCount >= SHAPE_CACHE_SIZE) {
+    clearShortWordShapes();
+    slot = shortWordSlot(key);
+  }
+  shortCount++;
+  shortKeys[slot] = key + 1;
+  return (shortShapes[slot] = shapeOf(normalizeWord(text.slice(from, to)), to - from));
+}
+
+/** Where the table's probe for `key` starts: a multiplicative hash of its low and high 26 bits. */
+function shortWordSlot(key: number): number {
+  return Math.imul((key % 0x4000000) ^ Math.imul(key / 0x4000000, 0x85ebca6b), 0x9e3779b1) >>> 16;
+}
+
+/** The word's letters (either case) and apostrophes as digits 1-27 of a base-28 number (below 2^49 for SHORT_WORD, so exact as a double), or -1. */
 function shortWordKey(text: string, from: number, to: number): number {
   let key = 0;
   for (let i = from; i < to; i++) {
@@ -247,14 +299,12 @@ function shortWordKey(text: string, from: number, to: number): number {
   return key;
 }
 
-const SHAPE_CACHE_SIZE = 20_000;
-
-/** The shape cached under `key` for the word text[from, to), shaped again when missing or shaped under an older vocabulary. */
-function cachedShape<K>(cache: Map<K, WordShape | null>, key: K, text: string, from: number, to: number): WordShape | null {
-  let shape = cache.get(key);
-  if (shape === undefined || (shape !== null && shape.version !== vocabularyVersion())) {
-    if (cache.size >= SHAPE_CACHE_SIZE) cache.clear();
-    cache.set(key, (shape = shapeOf(normalizeWord(text.slice(from, to)), to - from)));
+/** The shape of a word as typed, shaped when missing. */
+function cachedShape(raw: string): WordShape | null {
+  let shape = shapes.get(raw);
+  if (shape === undefined) {
+    if (shapes.size >= SHAPE_CACHE_SIZE) shapes.clear();
+    shapes.set(raw, (shape = shapeOf(normalizeWord(raw), raw.length)));
   }
   return shape;
 }
@@ -270,7 +320,7 @@ function pushRaw(tokens: Token[], raw: string, start: number): void {
     pushShape(tokens, shapeOf(normalizeWord(raw), raw.length), start, start + raw.length, null);
     return;
   }
-  pushShape(tokens, cachedShape(shapes, raw, raw, 0, raw.length), start, start + raw.length, null);
+  pushShape(tokens, cachedShape(raw), start, start + raw.length, null);
 }
 
 /** Words with invisible characters: shape them without those, and map each kept character back to its offset. */
@@ -324,7 +374,7 @@ function shapeOf(word: string, length: number): WordShape | null {
 }
 
 function shape(forms: readonly string[], cut: number, rest: readonly string[]): WordShape {
-  return { forms, ids: idsOf(forms), cut, rest, restIds: idsOf(rest), version: vocabularyVersion() };
+  return { forms, ids: idsOf(forms), cut, rest, restIds: idsOf(rest) };
 }
 
 function idsOf(forms: readonly string[]): number[] {
