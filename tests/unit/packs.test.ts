@@ -8,10 +8,10 @@ const teamRule = {
   category: 'condescending',
   severity: 'warning',
   message: 'Pointing back to an earlier message reads as impatience.',
-  match: ['per my last (email|message)'],
+  match: ['further to my last (email|message)'],
   rewrites: ['To recap what we found so far'],
   script: 'confused-blaming',
-  examples: { flag: ['Per my last email, it is fixed.', 'per my last message you need a code', 'As noted, per my last email.'], pass: ['My last email had a typo.', 'Per the guide, restart it.', 'Here is my last update.'] },
+  examples: { flag: ['Further to my last email, it is fixed.', 'further to my last message you need a code', 'As noted, further to my last email.'], pass: ['My last email had a typo.', 'Per the guide, restart it.', 'Here is my last update.'] },
 };
 
 describe('rule packs', () => {
@@ -20,7 +20,7 @@ describe('rule packs', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const linter = createLinter({ packs: [result.pack] });
-    expect(linter.lint('Per my last email, the fix is live.').map((f) => f.ruleId)).toContain('no-per-my-last');
+    expect(linter.lint('Further to my last email, the fix is live.').map((f) => f.ruleId)).toContain('no-per-my-last');
   });
 
   it('accept YAML and round-trip through export', () => {

@@ -116,6 +116,10 @@ describe('rewrites depend on context', () => {
       ['Since we have an open seating policy, we cannot promise seats together.', 'policy-as-answer'],
       ['We work hard on punctuality, but many delays are outside our control.', 'out-of-my-hands'], // already the plain wording
       ['We have to stay consistent with our policy, but our team will get your bag back soon.', 'rules-are-rules'], // the agent's position would go
+      ['Those are the terms you signed up to.', 'you-agreed-to-terms'], // "Those are the terms on this booking say" is no sentence
+      ['We promise to fix it by tonight.', 'i-guarantee'], // dropping "we promise" would leave "To fix it by tonight."
+      ["I'm sorry you felt you were treated unfairly.", 'sorry-you-feel'], // "I understand why you're frustrated you were…" would not read
+      ["Perhaps the system didn't save your changes.", 'guess-at-the-cause'], // "whether the system didn't save" reads as an accusation
     ];
     for (const [text, ruleId] of adviceOnly) expect(first(text, ruleId).rewrites, text).toEqual([]);
   });
