@@ -23,7 +23,7 @@ const TICKET = 'https://acme.zendesk.com/agent/tickets/123';
 const COMPOSER = '[data-test-id="omnicomposer-rich-text-ckeditor"] >> visible=true';
 const SLOW = { timeout: 30_000, interval: 250 };
 /** Built-in rules flag "Relax" (relax-on-its-own) and "As I already explained" (condescending); only the team pack flags "ASAP". */
-const DRAFT = "Relax, it's only a small delay. As I already explained, we will fix it ASAP.";
+const DRAFT = 'Relax, the parcel is with the courier. As I already explained, we will fix it ASAP.';
 
 /** The example policy exactly as the guide shows it. */
 function guideExample(): { teamPacks: unknown[]; disabledRules: string[]; disabledCategories: string[] } {

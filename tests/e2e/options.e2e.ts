@@ -20,17 +20,17 @@ const COMPOSER = '[data-test-id="omnicomposer-rich-text-ckeditor"] >> visible=tr
 const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
 const SLOW = { timeout: 20_000, interval: 200 };
 /** One phrase the built-in rules flag, one only the personal pack below flags. */
-const DRAFT = 'Per my last email, the parcel is on its way. Please calm down.';
+const DRAFT = 'Per my note, the parcel is on its way. Please calm down.';
 
 const pack = (severity: string) => `rules:
   - id: per-my-last-email
     category: condescending
     severity: ${severity}
     message: Pointing back to an earlier email reads as impatience.
-    match: ["per my last (email|message)"]
+    match: ["per my (note|memo)"]
     rewrites: ["To recap where we are"]
     examples:
-      flag: ["Per my last email, it is fixed.", "per my last message, restart it", "As said, per my last email."]
+      flag: ["Per my note, it is fixed.", "per my memo, restart it", "As said, per my note."]
       pass: ["My last email had the steps.", "Here is my last update.", "Per the guide, restart it."]
 `;
 
@@ -38,7 +38,7 @@ let steady: SteadyBrowser;
 let ticket: Page;
 let options: Page;
 /** What the built-in rules underline in DRAFT: the calm-down phrase, and a whole-reply note on the first sentence. */
-const BUILTIN_PHRASES = ['Per my last email, the parcel is on its way.', 'Please calm down'];
+const BUILTIN_PHRASES = ['Per my note, the parcel is on its way.', 'Please calm down'];
 /** A phrase the built-in rules flag, typed to see a lint run with the rules now in force. */
 const PROBE = ' Just relax.';
 
@@ -68,7 +68,7 @@ const underlinedPhrases = () =>
       .flatMap((name) => [...((CSS.highlights.get(name) as Set<AbstractRange> | undefined) ?? [])].map((range) => (range instanceof Range ? range.toString() : '')))
       .sort(),
   );
-const PACK_PHRASE = 'Per my last email';
+const PACK_PHRASE = 'Per my note';
 /** With the pack: its phrase, and the whole-reply note on that sentence gives way to it (one underline per sentence). */
 const WITH_PACK = [PACK_PHRASE, 'Please calm down'];
 
