@@ -56,6 +56,18 @@ function htmlLines(html: string): string {
   return lines.join('\n').replace(/[\u200b\ufeff]/g, '').replace(/\u00a0/g, ' ');
 }
 
+/** A ProseMirror document's model text (one line per block) and selected text; Tiptap's state is the same kind. */
+function proseMirrorModel(state: () => import('prosemirror-state').EditorState): Pick<EditorTestApi, 'modelText' | 'selectedText'> {
+  return {
+    modelText: () => {
+      const lines: string[] = [];
+      state().doc.forEach((block) => lines.push(block.textContent));
+      return lines.join('\n');
+    },
+    selectedText: () => state().doc.textBetween(state().selection.from, state().selection.to),
+  };
+}
+
 function waitFor<T>(start: (done: (value: T) => void) => void): Promise<T> {
   return new Promise((resolve) => start(resolve));
 }
@@ -82,15 +94,7 @@ async function mountEditor(kind: EditorKind): Promise<EditorTestApi> {
     const { schema } = await import('prosemirror-schema-basic');
     const { exampleSetup } = await import('prosemirror-example-setup');
     const view = new EditorView(mount, { state: EditorState.create({ schema, plugins: exampleSetup({ schema, menuBar: false }) }) });
-    return {
-      composer: '.ProseMirror',
-      modelText: () => {
-        const lines: string[] = [];
-        view.state.doc.forEach((block) => lines.push(block.textContent));
-        return lines.join('\n');
-      },
-      selectedText: () => view.state.doc.textBetween(view.state.selection.from, view.state.selection.to),
-    };
+    return { composer: '.ProseMirror', ...proseMirrorModel(() => view.state) };
   }
   if (kind === 'quill') {
     const { default: Quill } = await import('quill');
@@ -288,15 +292,8 @@ async function mountEditor(kind: EditorKind): Promise<EditorTestApi> {
     const { Editor } = await import('@tiptap/core');
     const { default: StarterKit } = await import('@tiptap/starter-kit');
     const editor = new Editor({ element: mount, extensions: [StarterKit] });
-    return {
-      composer: '.tiptap',
-      modelText: () => {
-        const lines: string[] = [];
-        editor.state.doc.forEach((block) => lines.push(block.textContent));
-        return lines.join('\n');
-      },
-      selectedText: () => editor.state.doc.textBetween(editor.state.selection.from, editor.state.selection.to),
-    };
+    // Tiptap is a ProseMirror view: its model is read the same way.
+    return { composer: '.tiptap', ...proseMirrorModel(() => editor.state) };
   }
   if (kind === 'jodit') {
     const { Jodit } = await import('jodit');
