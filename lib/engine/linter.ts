@@ -399,17 +399,18 @@ function indexesFor(compiled: CompiledPack, active: readonly CompiledRule[], dra
   const hit = byActive.get(key);
   if (hit) return hit;
   const index = new StartIndex<Candidate>();
-  for (const rule of active) {
-    for (const pattern of rule.patterns) index.add(pattern.first, pattern.required, { kind: 'rule', rule, pattern });
-    for (const pattern of rule.earlier) index.add(pattern.first, pattern.required, { kind: 'earlier', rule, pattern });
-    for (const pattern of rule.later) index.add(pattern.first, pattern.required, { kind: 'later', rule, pattern });
-  }
+  // forEach, not for-of: this runs unoptimised in a new tab, where for-of walks an iterator.
+  active.forEach((rule) => {
+    rule.patterns.forEach((pattern) => index.add(pattern.first, pattern.required, { kind: 'rule', rule, pattern }));
+    rule.earlier.forEach((pattern) => index.add(pattern.first, pattern.required, { kind: 'earlier', rule, pattern }));
+    rule.later.forEach((pattern) => index.add(pattern.first, pattern.required, { kind: 'later', rule, pattern }));
+  });
   const openingIndex = new StartIndex<Candidate>();
-  for (const { list, pattern } of draftChecks?.patterns ?? []) {
+  draftChecks?.patterns.forEach(({ list, pattern }) => {
     const candidate: Candidate = { kind: 'draft', list, pattern };
     if (list === 'fix-opener' || list === 'greeting') openingIndex.add(pattern.first, [], candidate);
     else index.add(pattern.first, pattern.required, candidate);
-  }
+  });
   const indexes = { index, openingIndex };
   byActive.set(key, indexes);
   return indexes;

@@ -242,6 +242,8 @@ export function patternStarts(sources: readonly string[], macros: Record<string,
 /** The table read back for the `sources` it was made for; undefined when they differ in number (another pack). */
 export function knownStarts(starts: PatternStarts, sources: readonly string[]): KnownStarts | undefined {
   if (sources.length !== starts.patterns.length) return undefined;
+  // No rest destructuring and no Map built from an iterable: this runs once per new tab, unoptimised,
+  // where each of those walks an iterator (two thirds of reading the table, counted in instructions).
   // Each set becomes its list of forms when first needed, once: patterns sharing a set share the list.
   const lists: (readonly string[] | undefined)[] = [];
   const setAt = (at: number) => (lists[at] ??= starts.sets[at].map((word) => starts.words[word]));
@@ -260,12 +262,11 @@ export function knownStarts(starts: PatternStarts, sources: readonly string[]): 
     }
     return { op, out1, out2, forms, entry: encoded[0] };
   };
-  const bySource = new Map(
-    sources.map((source, i) => {
-      const [first, ...required] = starts.patterns[i];
-      return [source, { first: first < 0 ? null : setAt(first), required: required.map(setAt), nfa: () => nfa(starts.nfas[i]) }];
-    }),
-  );
+  const bySource = new Map<string, { first: Forms | null; required: readonly Forms[]; nfa: () => Nfa }>();
+  sources.forEach((source, i) => {
+    const sets = starts.patterns[i];
+    bySource.set(source, { first: sets[0] < 0 ? null : setAt(sets[0]), required: sets.slice(1).map(setAt), nfa: () => nfa(starts.nfas[i]) });
+  });
   return { macros: starts.macros, bySource };
 }
 

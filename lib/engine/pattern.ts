@@ -11,7 +11,7 @@
  *   _                         any one word (not punctuation)
  *   ,                         a literal comma token
  */
-import { withCurrentIds, type Token } from './tokenize';
+import { tokenize, withCurrentIds, type Token } from './tokenize';
 import { registerWord } from './vocabulary';
 
 export type Node =
@@ -59,7 +59,7 @@ export function parsePattern(source: string, resolveMacro: MacroResolver): Node[
     }
     if (t.startsWith('@')) return { kind: 'group', alts: [resolveMacro(t.slice(1))], macro: t.slice(1) };
     if (t === '_') return { kind: 'any' };
-    return wordNode(t.toLowerCase().replace(/[’`]/g, "'"));
+    return wordNodes(t.toLowerCase().replace(/[’`]/g, "'"), source);
   };
   const seq = parseSeq();
   if (tokens[i] === '|') throw new PatternError(`"|" outside parentheses in pattern "${source}": write alternatives as (a|b)`);
@@ -68,15 +68,46 @@ export function parsePattern(source: string, resolveMacro: MacroResolver): Node[
   return seq;
 }
 
+/** Plain words need no tokenizing (almost all of a pack's). */
+const PLAIN_WORD = /^[a-z0-9]+~?$/;
+
+/**
+ * A pattern word as the tokenizer reads it in a draft, so a rule matches what its author wrote:
+ * "don't" is two tokens there (do + not), "the company's" gets company + 's, "T&Cs" is t + cs and
+ * "e.g." is "e.g". A word the tokenizer keeps whole stays one word node.
+ */
+function wordNodes(word: string, source: string): Node {
+  if (PLAIN_WORD.test(word)) return wordNode(word);
+  const inflected = word.length > 1 && word.endsWith('~');
+  const base = inflected ? word.slice(0, -1) : word;
+  const tokens = tokenize(base);
+  if (tokens.length === 1 && tokens[0].start === 0 && tokens[0].end === base.length) return wordNode(word);
+  if (tokens.length === 0) throw new PatternError(`"${word}" in pattern "${source}" can never match: drafts are not split into tokens that hold it`);
+  if (inflected) throw new PatternError(`"${word}" in pattern "${source}": "~" needs a single word (it reads as ${tokens.length} tokens)`);
+  const parts = tokens.map((token) => (token.forms.length === 1 ? wordNode(token.forms[0]) : formsNode(token.forms)));
+  return parts.length === 1 ? parts[0] : { kind: 'group', alts: [parts] };
+}
+
 // Word nodes are shared by every pattern using the word: packs repeat words a lot, and this keeps loading light.
-const wordNodes = new Map<string, Node>();
+const wordNodeCache = new Map<string, Node>();
 
 function wordNode(word: string): Node {
-  let node = wordNodes.get(word);
+  let node = wordNodeCache.get(word);
   if (!node) {
     const forms = new Set(word.endsWith('~') ? inflect(word.slice(0, -1)) : [word]);
     forms.forEach(registerWord); // before any text is tokenized for this pattern
-    wordNodes.set(word, (node = { kind: 'word', forms }));
+    wordNodeCache.set(word, (node = { kind: 'word', forms }));
+  }
+  return node;
+}
+
+/** A token of several forms ("'s": is, has, 's), as the tokenizer gives them. */
+function formsNode(forms: readonly string[]): Node {
+  const key = forms.join(' ');
+  let node = wordNodeCache.get(key);
+  if (!node) {
+    forms.forEach(registerWord);
+    wordNodeCache.set(key, (node = { kind: 'word', forms: new Set(forms) }));
   }
   return node;
 }

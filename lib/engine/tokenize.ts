@@ -242,7 +242,8 @@ const SHAPE_CACHE_SIZE = 20_000;
 const SHORT_SLOTS = 1 << 16; // above 3 x SHAPE_CACHE_SIZE, so probes stay short
 const shortKeys = new Float64Array(SHORT_SLOTS);
 const shortShapes: (WordShape | null)[] = new Array<WordShape | null>(SHORT_SLOTS).fill(null);
-let shortCount = 0;
+/** The slots filled since the table was last cleared. */
+const usedSlots: number[] = [];
 
 /** The vocabulary version the shape caches (and punctIds) were filled under. */
 let shapesVersion = vocabularyVersion();
@@ -260,9 +261,13 @@ function upToDateShapes(): number {
 }
 
 function clearShortWordShapes(): void {
-  shortKeys.fill(0);
-  shortShapes.fill(null);
-  shortCount = 0;
+  // Only the slots in use: a new tab's first lint registers words (building matchers) between sentences,
+  // and clearing all 65,536 slots each time was a good part of it.
+  for (let k = 0; k < usedSlots.length; k++) {
+    shortKeys[usedSlots[k]] = 0;
+    shortShapes[usedSlots[k]] = null;
+  }
+  usedSlots.length = 0;
 }
 
 /** The shape of the short word text[from, to) spelled by `key` (see shortWordKey), shaped when missing. */
@@ -272,11 +277,11 @@ function shortWordShape(key: number, text: string, from: number, to: number): Wo
     if (stored === key + 1) return shortShapes[slot];
     slot = (slot + 1) & (SHORT_SLOTS - 1);
   }
-  if (shortCount >= SHAPE_CACHE_SIZE) {
+  if (usedSlots.length >= SHAPE_CACHE_SIZE) {
     clearShortWordShapes();
     slot = shortWordSlot(key);
   }
-  shortCount++;
+  usedSlots.push(slot);
   shortKeys[slot] = key + 1;
   return (shortShapes[slot] = shapeOf(normalizeWord(text.slice(from, to)), to - from));
 }

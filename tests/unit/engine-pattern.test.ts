@@ -145,6 +145,23 @@ describe('pattern words', () => {
     expect(match('_ down', 'sit down')).toBe('sit down');
   });
 
+  it('reads a word with an apostrophe, "&" or "/" as the tokenizer splits it in a draft, so it matches what it spells', () => {
+    expect(match("don't worry", "Don't worry about it")).toBe("Don't worry");
+    expect(match("don't worry", 'do not worry')).toBe('do not worry');
+    expect(match("the company's policy", "It's the company's policy")).toBeNull(); // starts at "It"
+    expect(match("the company's policy", "the company's policy")).toBe("the company's policy");
+    expect(match('our t&cs', 'our T&Cs say so')).toBe('our T&Cs');
+    expect(match('24/7 support', '24/7 support')).toBe('24/7 support');
+    // One token: kept as written ("'s" stays one form, not "s" too).
+    expect(match("it 's", "it's")).toBe("it's");
+    expect(match("it 's", 'it s')).toBeNull();
+  });
+
+  it('rejects a word no draft token can hold, naming it', () => {
+    expect(() => parsePattern('(and|&) we will', resolve)).toThrow(/"&" in pattern "\(and\|&\) we will" can never match/);
+    expect(() => parsePattern("don't~", resolve)).toThrow(/"~" needs a single word/);
+  });
+
   it('rejects each repeat mark with nothing before it', () => {
     for (const mark of ['?', '*', '+']) expect(() => parsePattern(`${mark} down`, resolve)).toThrow(`unexpected "${mark}"`);
     expect(() => parsePattern('calm (| down)', resolve)).toThrow(/empty alternative/);
