@@ -7,7 +7,7 @@ import { longestMatch, matchesEndingAt, shortestMatch } from './pattern';
 import { compilePack, knownStarts, mergePacks, patternSources, type CompiledPack, type CompiledPattern, type CompiledRule, type PatternStarts } from './pack';
 import type { Matcher } from './pattern';
 import { splitSentences, type Range } from './sentences';
-import { tokenize, withoutInvisibles, type Token } from './tokenize';
+import { tokenize, visibleLength, withoutInvisibles, type Token } from './tokenize';
 import { ARTICLE_BEFORE, contentEnd, contractionStyle, writesCurlyApostrophes, draftSpeaksAsWe, firstReportedCheck, fitRewrites, handsOff, lastRuledOutCheck, holds, place, placeholdersIn, removalTail, speaksAsWe, withArticle } from './rewrite';
 import { builtinPack, hasBuiltinPack } from './builtin';
 import { StartIndex } from './start-index';
@@ -287,7 +287,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
         if (s.earlierEnds) for (const rule of s.earlierEnds.keys()) earlierSeen.add(rule);
       }
       if (draftChecks && !disabledRules.has('draft/placeholder')) findings.push(...placeholderFindings(text, limit));
-      const phrase = removeOverlaps(findings);
+      const phrase = removeOverlaps(findings, text);
       if (draftChecks) {
         const issues = runDraftChecks(draftChecks.config, text, sentences, context).filter((issue) => {
           const id = `draft/${issue.check}`;
@@ -627,9 +627,9 @@ function isFree(findings: readonly Finding[], start: number, end: number): boole
   return !next || next.start >= end;
 }
 
-/** Keep findings disjoint: on overlap the more severe wins, then the longer, then the earlier. */
-function removeOverlaps(findings: Finding[]): Finding[] {
-  const score = (f: Finding) => SEVERITY_RANK[f.severity] * 1e6 + (f.end - f.start);
+/** Keep findings disjoint: on overlap the more severe wins, then the longer (as shown), then the earlier. */
+function removeOverlaps(findings: Finding[], text: string): Finding[] {
+  const score = (f: Finding) => SEVERITY_RANK[f.severity] * 1e6 + visibleLength(text, f.start, f.end);
   const byStart = findings.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Finding[] = [];
   // Only findings in one overlapping cluster compete, so this stays near-linear for long drafts.

@@ -34,6 +34,13 @@ function isInvisible(c: number): boolean {
   return c === 0xad || (c >= 0x200b && c <= 0x200f) || (c >= 0x2060 && c <= 0x2064) || c === 0xfeff || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
 }
 
+/** How many characters of text[start, end) show: invisible ones pasted into a phrase do not make it longer. */
+export function visibleLength(text: string, start: number, end: number): number {
+  let length = end - start;
+  for (let i = start; i < end; i++) if (isInvisible(text.charCodeAt(i))) length--;
+  return length;
+}
+
 /**
  * `text` without invisible characters, and where each of its UTF-16 units is in `text`
  * (offsets null when `text` has none).
