@@ -90,8 +90,9 @@ const NEW_CLAUSE = new RegExp(String.raw`(?:(,)\s+|\s*;\s*|\s+[-–—]\s+|,\s+(
 const OPENER = /^(?:\s|["'“‘(\[]|@\w+\s)*(?:[\p{L}'’]+(?:\s[\p{L}'’]+)?,\s*|\p{L}+ly\s+)?$/u;
 const SUBORDINATOR = /\b(?:while|although|though|if|when|because|since|unless|whereas|once|as long as)\b/i;
 const VOCATIVE = /,\s+\p{Lu}[\p{Ll}'’-]+$/u;
-// A verb goes on to its own words ("and truly apologize for …"); a bare noun ("and loyalty.") does not.
-const SHARED_SUBJECT = new RegExp(String.raw`^,?\s+(?:and|but|or)\s+(?!${SUBJECT}\b|[\p{L}]+ly\s+${SUBJECT}\b)\p{L}+\s+\p{L}`, 'iu');
+// A verb goes on to its own words ("and truly apologize for …", after a name too: ", Marcy and assure you …");
+// a bare noun ("and loyalty.") does not.
+const SHARED_SUBJECT = new RegExp(String.raw`^(?:,\s*\p{Lu}[\p{Ll}'’-]+)?,?\s+(?:and|but|or)\s+(?!${SUBJECT}\b|[\p{L}]+ly\s+${SUBJECT}\b)\p{L}+\s+\p{L}`, 'iu');
 
 // A hedge tacked on at the sentence end ("That's life, I'm afraid."): after a rewrite it would dangle or stand as a
 // sentence of its own ("… you wanted. I'm afraid."), so a span that reaches it takes it along.

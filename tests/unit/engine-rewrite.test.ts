@@ -174,6 +174,9 @@ describe('place', () => {
     expect([follows('Hold on,  they will call.'), follows('Hold on, in the meantime I check.'), follows('Hold on in the meantime I check.'), follows('Hold on... I check.'), follows('Hold on, "fine" they said.')]).toEqual([true, false, false, false, false]);
     expect(placed('Please hold on  now.', 'hold on', 'phrase').continues).toBe(true);
     expect(placed('We appreciate it, and truly apologize.', 'We appreciate it', 'phrase').sharedSubject).toBe(true);
+    // After the customer's name too: "Thank you for telling us, Marcy and assure you …" would lose the subject.
+    expect(placed('We appreciate it, Marcy and assure you it will not happen.', 'We appreciate it', 'phrase').sharedSubject).toBe(true);
+    expect(placed('We appreciate it, Marcy and Tom.', 'We appreciate it', 'phrase').sharedSubject).toBe(false);
   });
 
   it('sees a phrase joined by "and" to an apology before it in its sentence', () => {
