@@ -4,6 +4,7 @@
  * backtracking, so no pattern can blow up on hostile text.
  *
  *   calm down                 words, matched against token forms (contractions split)
+ *   don't  T&Cs               read as the tokenizer splits them in a draft: do not, t cs
  *   (can not|cannot)          alternatives, each a sequence
  *   please?  @soft*           ? optional, * zero or more, + one or more
  *   @soft                     a macro from the pack (rules/lexicon.yaml)
