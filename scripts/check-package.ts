@@ -14,7 +14,10 @@ import { checkExtensionZip, checkSourcesZip, documentedPermissions, kb, manifest
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
 const documented = documentedPermissions(readFileSync(join(root, 'README.md'), 'utf8'));
-const BUDGETS = { chrome: 1.5 * 1024 * 1024, firefox: 1.5 * 1024 * 1024 };
+// Most of the zip is the rule pack with its start table, once in each of the coach's two content scripts and in
+// the side panel (the table keeps a new tab's first lint from parsing patterns). Raised from 1.5 MB when the
+// pack grew from 736 to 1,187 patterns; the options page ships the pack without the table.
+const BUDGETS = { chrome: 1.75 * 1024 * 1024, firefox: 1.75 * 1024 * 1024 };
 const problems: string[] = [];
 
 const zipPath = (kind: string) => join(root, '.output', `${name}-${version}-${kind}.zip`);

@@ -3,7 +3,8 @@
  * at build time, so the extension ships a validated pack and never parses YAML
  * in the browser. A malformed rule file fails the build with the PackError
  * message (file, rule id, field). `virtual:steady-rules-lean` is the same pack
- * without the rules' examples, for the coach and the side panel, which never show them.
+ * without the rules' examples, for the coach and the side panel, which never show them,
+ * and with the patterns' start table, so they index the rules without parsing them.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,8 +39,10 @@ export function steadyRules(rulesDir = RULES_DIR): Plugin {
         .filter((name) => name.endsWith('.yaml'))
         .map((name) => join(rulesDir, name));
       for (const source of sources) this.addWatchFile(source);
-      const full = withPatternStarts(buildBuiltinPack(readRuleFiles(rulesDir)));
-      const pack = id === RESOLVED_LEAN_ID ? withoutExamples(full) : full;
+      // Only the lean pack carries the start table (a third of the download per copy): the coach and the
+      // panel lint as soon as they start, while the options page can parse the patterns it lints with.
+      const built = buildBuiltinPack(readRuleFiles(rulesDir));
+      const pack = id === RESOLVED_LEAN_ID ? withoutExamples(withPatternStarts(built)) : built;
       const imports = sources.map((source) => `import ${JSON.stringify(source + SOURCE_SUFFIX)};`).join('\n');
       return `${imports}\nexport default ${JSON.stringify(pack)};`;
     },
