@@ -190,7 +190,8 @@ export function runSteady(ctx: ContentScriptContext, modules: SteadyModules): vo
     const target = (!asNote && (focusedFrameComposer() ?? (lastComposer?.isConnected ? lastComposer : undefined))) || reader?.composers()[0];
     if (!target) return { ok: false, message: 'No reply box found on this page. Open the reply and try again.' };
     const coach = coaches.get(target);
-    return coach ? coach.insert(text) : (await loadCoach()).insertAtCaret(target, text);
+    // Without a coach yet (its module still loading), the page-wide time of the last key stands in for its own.
+    return coach ? coach.insert(text) : (await loadCoach()).insertAtCaret(target, text, typedAt);
   }
 
   ctx.onInvalidated(() => {

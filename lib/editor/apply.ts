@@ -66,6 +66,12 @@ export function undoGroupingDelay(composer: Composer): number {
   return UNDO_GROUPING_MS.find(([selector]) => composer.matches(selector))?.[1] ?? 0;
 }
 
+/** Waits out the editor's undo grouping after the agent's last edit (`editedAt`), so one Ctrl+Z undoes only Steady's edit. */
+export async function afterUndoGrouping(composer: Composer, editedAt: number): Promise<void> {
+  const wait = editedAt + undoGroupingDelay(composer) - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+}
+
 /** Spaces and NBSPs are interchangeable: rich editors swap them to keep runs of spaces visible. */
 const normal = (s: string) => s.replace(/\u00a0/g, ' ');
 const sameText = (a: string, b: string) => normal(a) === normal(b);

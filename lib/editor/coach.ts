@@ -8,7 +8,7 @@ import type { Finding } from '../engine/types';
 import type { FindingAction, FindingRef, InsertResult } from '../messages';
 import { categoryName, ruleName } from '../engine/names';
 import { readDraft as readComposer, isTextField, type Composer } from './text-map';
-import { applyRewrite, undoGroupingDelay } from './apply';
+import { afterUndoGrouping, applyRewrite } from './apply';
 import { insertAtCaret } from './insert';
 import { isUndoKey, undoFilingDelay, undoOnce } from './history';
 import { editorKindOf } from './kind';
@@ -314,18 +314,11 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
     report({ type: 'card-opened', ruleId: finding.ruleId, via });
   };
 
-  /** Waits out the editor's undo grouping so one Ctrl+Z undoes only Steady's edit; meanwhile typing goes to the editor. */
-  const afterUndoGrouping = async () => {
-    const wait = lastEditAt + undoGroupingDelay(composer) - Date.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-  };
-
   const insert = async (line: string): Promise<InsertResult> => {
     if (applying) return { ok: false, message: 'Steady is still changing the reply; try again in a moment.' };
     applying = true;
     try {
-      await afterUndoGrouping();
-      const result = await insertAtCaret(composer, line);
+      const result = await insertAtCaret(composer, line, lastEditAt);
       if (result.ok) steadyEditAt = Date.now();
       return result;
     } finally {
@@ -340,7 +333,8 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
       const returnTo = open?.returnTo ?? null;
       closeCard(true);
       const requestedAt = Date.now();
-      await afterUndoGrouping();
+      // Meanwhile typing goes to the editor.
+      await afterUndoGrouping(composer, lastEditAt);
       // The agent typed or moved the caret meanwhile: their caret wins over "after the rewrite".
       const agentActed = () => Math.max(lastEditAt, lastKeyAt) > requestedAt;
       const keepCaret = agentActed();

@@ -1,9 +1,11 @@
 /** Insert a line (a script line, a follow-up note) at the caret, through the same path as rewrites. */
-import { applyRewrite } from './apply';
+import { afterUndoGrouping, applyRewrite } from './apply';
 import { readDraft, type Composer } from './text-map';
 import type { InsertResult } from '../messages';
 
-export async function insertAtCaret(composer: Composer, line: string): Promise<InsertResult> {
+/** `editedAt`: when the agent last typed, so the line is not filed in the same undo step as their words. */
+export async function insertAtCaret(composer: Composer, line: string, editedAt: number): Promise<InsertResult> {
+  await afterUndoGrouping(composer, editedAt);
   const draft = readDraft(composer);
   // Without a caret in the composer (the agent is in the side panel), add to the end.
   const at = draft.selection()?.end ?? draft.text.length;
