@@ -140,6 +140,8 @@ export function createLinter(options: LinterOptions = {}): Linter {
   function matchRule(rule: CompiledRule, matcher: Matcher, tokens: readonly Token[], i: number): SentenceMatch | undefined {
     const end = longestMatch(matcher, tokens, i);
     if (end < 0) return undefined;
+    if (rule.unless.length && rule.unless.some((p) => longestMatch(p.matcher, tokens, i) >= end)) return undefined;
+    if (rule.precededBy.length && !rule.precededBy.some((p) => matchesEndingAt(p.matcher, tokens, i))) return undefined;
     if (rule.before.some((p) => matchesEndingAt(p.matcher, tokens, i))) return undefined;
     if (rule.after.some((p) => longestMatch(p.matcher, tokens, end) > 0)) return undefined;
     if (rule.followedBy.length && !rule.followedBy.some((p) => longestMatch(p.matcher, tokens, end) > 0)) return undefined;

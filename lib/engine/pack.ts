@@ -57,9 +57,16 @@ export const ruleSchema = z.strictObject({
   message: text.max(200, 'keep it to one plain sentence (200 characters at most)'),
   match: patternList,
   'followed-by': patternList.optional(),
+  'preceded-by': patternList.optional(),
   when: z.enum(['customer-upset'], { error: 'must be customer-upset (or left out: always)' }).optional(),
   except: z
-    .strictObject({ before: patternList.optional(), after: patternList.optional(), earlier: patternList.optional(), later: patternList.optional() })
+    .strictObject({
+      before: patternList.optional(),
+      after: patternList.optional(),
+      earlier: patternList.optional(),
+      later: patternList.optional(),
+      match: patternList.optional(),
+    })
     .optional(),
   slot: z.enum(SLOTS, { error: `must be one of: ${SLOTS.join(', ')}` }).optional(),
   'without-complaint': z.enum(['drop', 'suggest'], { error: 'must be drop or suggest' }).optional(),
@@ -199,13 +206,15 @@ export interface KnownStarts {
 
 /** Every distinct pattern source of a pack's rules and of its draft checks, in a fixed order. */
 export function patternSources(pack: RulePack, draft: DraftConfig | undefined): string[] {
-  const ofRule = ({ match, except, 'followed-by': followedBy }: RuleSpec) => [
+  const ofRule = ({ match, except, 'followed-by': followedBy, 'preceded-by': precededBy }: RuleSpec) => [
     ...match,
     ...(except?.before ?? []),
     ...(except?.after ?? []),
     ...(except?.earlier ?? []),
     ...(except?.later ?? []),
+    ...(except?.match ?? []),
     ...(followedBy ?? []),
+    ...(precededBy ?? []),
   ];
   return [...new Set([...pack.rules.flatMap(ofRule), ...(draft ? Object.values(draft.patterns).flat() : [])])];
 }
@@ -279,6 +288,10 @@ export interface CompiledRule {
   later: CompiledPattern[];
   /** A match counts only when one of these follows it (empty: always). */
   followedBy: CompiledPattern[];
+  /** A match counts only when one of these ends right before it (empty: always). */
+  precededBy: CompiledPattern[];
+  /** Not a match when one of these matches the matched words themselves ("%caps" but not "@plain-codes"). */
+  unless: CompiledPattern[];
 }
 
 export interface CompiledPack {
@@ -369,6 +382,8 @@ export function compilePack(
       earlier: compileField('except.earlier', spec.except?.earlier),
       later: compileField('except.later', spec.except?.later),
       followedBy: compileField('followed-by', spec['followed-by']),
+      precededBy: compileField('preceded-by', spec['preceded-by']),
+      unless: compileField('except.match', spec.except?.match),
     };
   });
   return { rules, macro, compile, compilePattern };

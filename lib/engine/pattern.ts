@@ -10,9 +10,11 @@
  *   @soft                     a macro from the pack (rules/lexicon.yaml)
  *   fix~                      inflections: fix, fixes, fixed, fixing
  *   _                         any one word (not punctuation)
+ *   %caps                     a word typed in capitals only, 2 to 5 letters ("VRM", "OK")
  *   ,                         a literal comma token
+ *   \(  \)                    a literal bracket token
  */
-import { tokenize, withCurrentIds, type Token } from './tokenize';
+import { CAPS_FORM, tokenize, withCurrentIds, type Token } from './tokenize';
 import { registerWord } from './vocabulary';
 
 export type Node =
@@ -27,7 +29,7 @@ export class PatternError extends Error {}
 export type MacroResolver = (name: string) => Node[];
 
 export function parsePattern(source: string, resolveMacro: MacroResolver): Node[] {
-  const tokens = source.match(/\(|\)|\||[?*+]|@[a-z][a-z0-9-]*|[^\s()|?*+]+/gi) ?? [];
+  const tokens = source.match(/\\[()]|\(|\)|\||[?*+]|@[a-z][a-z0-9-]*|[^\s()|?*+\\]+|\\/gi) ?? [];
   let i = 0;
   const parseSeq = (): Node[] => {
     const seq: Node[] = [];
@@ -60,6 +62,13 @@ export function parsePattern(source: string, resolveMacro: MacroResolver): Node[
     }
     if (t.startsWith('@')) return { kind: 'group', alts: [resolveMacro(t.slice(1))], macro: t.slice(1) };
     if (t === '_') return { kind: 'any' };
+    // A bracket in the draft ("the CDW (collision damage waiver)"), written \( or \).
+    if (t === '\\(' || t === '\\)') return wordNode(t[1]);
+    if (t === '\\') throw new PatternError(`"\\" in pattern "${source}" escapes only a bracket: \\( or \\)`);
+    if (t.startsWith('%')) {
+      if (t !== CAPS_FORM) throw new PatternError(`unknown word class "${t}" in pattern "${source}": the only class is ${CAPS_FORM}`);
+      return wordNode(t);
+    }
     return wordNodes(t.toLowerCase().replace(/[’`]/g, "'"), source);
   };
   const seq = parseSeq();

@@ -86,6 +86,15 @@ function charClass(text: string, i: number): number {
 
 const isApostrophe = (c: number) => c === 39 || c === 96 || c === 0x2019 || c === 0x2bc;
 
+/**
+ * The form a word typed in capitals only, of 2 to 5 letters, gets besides its spelling ("VRM", "GTY", but also
+ * "OK", "BA"): patterns name it as %caps, and rules say which codes customers know.
+ */
+export const CAPS_FORM = '%caps';
+const CAPS_CLASS_MIN = 2;
+const CAPS_CLASS_MAX = 5;
+const CAPS_CLASS = /^[A-Z]{2,5}$/;
+
 const NOT_BASES: Record<string, string> = { ca: 'can', wo: 'will', sha: 'shall', ai: 'is', do: 'do' };
 const SUFFIX_FORMS: Record<string, readonly string[]> = {
   "'s": ['is', 'has', "'s"],
@@ -103,6 +112,9 @@ const BARE = new Map<string, readonly [string, string]>(Object.entries({
   im: ['i', 'am'], ive: ['i', 'have'], youre: ['you', 'are'], youll: ['you', 'will'], thats: ['that', 'is'],
   theres: ['there', 'is'], cannot: ['can', 'not'], whats: ['what', 'is'], hasnt: ['has', 'not'], havent: ['have', 'not'],
 } satisfies Record<string, readonly [string, string]>));
+
+/** Chat spellings read as the word they stand for too ("watch ur language"), so every rule catches them. */
+const CHAT = new Map<string, string>(Object.entries({ u: 'you', ur: 'your', yr: 'your', pls: 'please', plz: 'please', thx: 'thanks' }));
 
 /** Tokens of text[from, to), with offsets into `text`. */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
@@ -290,7 +302,7 @@ function shortWordShape(key: number, text: string, from: number, to: number): Wo
   }
   usedSlots.push(slot);
   shortKeys[slot] = key + 1;
-  return (shortShapes[slot] = shapeOf(normalizeWord(text.slice(from, to)), to - from));
+  return (shortShapes[slot] = shapeOf(normalizeWord(text.slice(from, to)), to - from, key >= CAPS_KEY));
 }
 
 /** Where the table's probe for `key` starts: a multiplicative hash of its low and high 26 bits. */
@@ -298,17 +310,28 @@ function shortWordSlot(key: number): number {
   return Math.imul((key % 0x4000000) ^ Math.imul(key / 0x4000000, 0x85ebca6b), 0x9e3779b1) >>> 16;
 }
 
-/** The word's letters (either case) and apostrophes as digits 1-27 of a base-28 number (below 2^49 for SHORT_WORD, so exact as a double), or -1. */
+/** Added to the key of a short word in capitals only ("VRM"): it gets the %caps class its lower-case spelling does not. */
+const CAPS_KEY = 2 ** 49;
+
+/**
+ * The word's letters (either case) and apostrophes as digits 1-27 of a base-28 number (below 2^49 for
+ * SHORT_WORD), plus CAPS_KEY for a code in capitals (below 2^50, so exact as a double); or -1.
+ */
 function shortWordKey(text: string, from: number, to: number): number {
   let key = 0;
+  let lowerCase = false;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     const lower = c | 0x20;
-    if (lower >= 97 && lower <= 122) key = key * 28 + lower - 96;
-    else if (c === 39) key = key * 28 + 27;
-    else return -1;
+    if (lower >= 97 && lower <= 122) {
+      key = key * 28 + lower - 96;
+      if (c === lower) lowerCase = true;
+    } else if (c === 39) {
+      key = key * 28 + 27;
+      lowerCase = true; // "RTS'd" is a contraction, not a code
+    } else return -1;
   }
-  return key;
+  return !lowerCase && to - from >= CAPS_CLASS_MIN && to - from <= CAPS_CLASS_MAX ? key + CAPS_KEY : key;
 }
 
 /** The shape of a word as typed, shaped when missing. */
@@ -316,7 +339,7 @@ function cachedShape(raw: string): WordShape | null {
   let shape = shapes.get(raw);
   if (shape === undefined) {
     if (shapes.size >= SHAPE_CACHE_SIZE) shapes.clear();
-    shapes.set(raw, (shape = shapeOf(normalizeWord(raw), raw.length)));
+    shapes.set(raw, (shape = shapeOf(normalizeWord(raw), raw.length, CAPS_CLASS.test(raw))));
   }
   return shape;
 }
@@ -367,8 +390,8 @@ function normalizeWord(raw: string): string {
   return lower.includes('’') || lower.includes('ʼ') || lower.includes('`') ? lower.replace(APOSTROPHES, "'") : lower;
 }
 
-/** `word` is normalised; `length` is the typed word's length (lower-casing rare letters can change it). */
-function shapeOf(word: string, length: number): WordShape | null {
+/** `word` is normalised; `length` is the typed word's length (lower-casing rare letters can change it); `caps`: typed as a code in capitals. */
+function shapeOf(word: string, length: number, caps = false): WordShape | null {
   // Quote marks around a word stay in its tokens but are not read: "'that's'" still splits as that + is.
   const clean = word.replace(/^'+|'+$/g, '');
   if (!clean) return null;
@@ -382,7 +405,10 @@ function shapeOf(word: string, length: number): WordShape | null {
     if (clean.endsWith("n't")) return shape([NOT_BASES[head] ?? head], lead + cut, ['not']);
     return shape([head], lead + cut, SUFFIX_FORMS[clean.slice(cut)]);
   }
-  return shape(clean === word ? [word] : [clean, word], -1, NO_FORMS);
+  const forms = clean === word ? [word] : [clean, word];
+  const chat = CHAT.get(clean);
+  if (chat) forms.push(chat);
+  return shape(caps ? [...forms, CAPS_FORM] : forms, -1, NO_FORMS);
 }
 
 function shape(forms: readonly string[], cut: number, rest: readonly string[]): WordShape {

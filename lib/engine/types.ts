@@ -84,10 +84,15 @@ export interface RuleSpec {
   match: string[];
   /** Only a finding when one of these phrases follows the match (the span stays the match). */
   'followed-by'?: string[];
+  /** Only a finding when one of these phrases ends right before the match (the span stays the match). */
+  'preceded-by'?: string[];
   /** Only a finding when the customer is upset (LintContext.customerSentiment below the draft checks' upset-below). */
   when?: 'customer-upset';
-  /** Not a finding when one of these phrases is right before or after it, or anywhere earlier or later in the draft. */
-  except?: { before?: string[]; after?: string[]; earlier?: string[]; later?: string[] };
+  /**
+   * Not a finding when one of these phrases is right before or after it, anywhere earlier or later in the draft,
+   * or (match) is the matched words themselves: "%caps" except "@plain-codes".
+   */
+  except?: { before?: string[]; after?: string[]; earlier?: string[]; later?: string[]; match?: string[] };
   /** What the match is (default phrase): the rewrites fill that same slot. */
   slot?: Slot;
   /** With no complaint in view (customer not upset, draft without trouble words): drop the finding, or keep it as a suggestion without rewrites. */

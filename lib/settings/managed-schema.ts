@@ -17,8 +17,9 @@ export const MANAGED_RULE_SCHEMA = {
     message: { type: 'string' },
     match: strings,
     'followed-by': strings,
+    'preceded-by': strings,
     when: { type: 'string' },
-    except: { type: 'object', properties: { before: strings, after: strings, earlier: strings, later: strings } },
+    except: { type: 'object', properties: { before: strings, after: strings, earlier: strings, later: strings, match: strings } },
     slot: { type: 'string' },
     'without-complaint': { type: 'string' },
     // Chrome's policy schemas have no "string or object": team packs write each rewrite and example

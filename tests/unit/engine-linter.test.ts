@@ -341,6 +341,7 @@ describe('rule options a rule author sets', () => {
         // Softeners (@soft) include the comma, so this pattern can take one in at either end.
         { id: 'slammed', category: 'excuse', severity: 'warning', message: 'Slammed.', match: ['@soft* we are slammed @soft*'], rewrites: ['we are catching up'], examples },
         { id: 'em-dash', category: 'jargon', severity: 'suggestion', message: 'Dash.', match: ['—'], rewrites: [':'], examples },
+        { id: 'code', category: 'jargon', severity: 'suggestion', message: 'Code.', match: ['%caps'], 'preceded-by': ['(the|an)'], except: { match: ['(ok|pdf)'] }, examples },
       ],
     },
     'option-rules.yaml',
@@ -370,6 +371,14 @@ describe('rule options a rule author sets', () => {
     expect(found('We will try again.').map((f) => f.span)).toEqual(['We will try']);
     expect(found('We will try harder next time.')).toEqual([]);
     expect(found('We will try.')).toEqual([]);
+  });
+
+  it('preceded-by: a finding only right after one of the phrases, with the span on the match alone; except.match: not when the matched words are one of these', () => {
+    expect(found('Sorry, the VRM was not read.')).toEqual([{ id: 'code', span: 'VRM', severity: 'suggestion', rewrites: [] }]);
+    expect(found('It was an RTI mismatch.').map((f) => f.span)).toEqual(['RTI']);
+    expect(found('Sorry, VRM was not read by the camera.')).toEqual([]);
+    expect(found('Sorry, the PDF was not attached.')).toEqual([]);
+    expect(found('Sorry, the OK button was grey.')).toEqual([]);
   });
 
   it('end a clause rewrite with a full stop before the agent\'s next clause, even when it holds one inside', () => {

@@ -113,6 +113,14 @@ describe('pattern matching', () => {
     expect(() => parsePattern('* down', resolve)).toThrow(/unexpected "\*"/);
     expect(() => parsePattern('', resolve)).toThrow(/empty pattern/);
     expect(() => parsePattern('@nope down', resolve)).toThrow(/unknown macro @nope/);
+    expect(() => parsePattern('the %code', resolve)).toThrow('unknown word class "%code" in pattern "the %code": the only class is %caps');
+    expect(() => parsePattern('the \\ code', resolve)).toThrow('escapes only a bracket');
+  });
+
+  it('matches %caps only on a word typed in capitals, 2 to 5 letters, and \\( on a bracket', () => {
+    expect(match('the %caps', 'the VRM was read')).toBe('the VRM');
+    for (const text of ['the vrm', 'the Vrm', 'the V', 'the VRMSXX', "the RTS'd", 'the VRMs', 'the R01']) expect(match('the %caps', text), text).toBeNull();
+    expect(match('%caps \\( _+ \\)', 'CDW (collision damage waiver) covers it')).toBe('CDW (collision damage waiver)');
   });
 });
 

@@ -9,7 +9,7 @@ import { createLinter, builtinPack, rewriteSpan, type Finding } from '../../lib/
 
 const linter = createLinter();
 const rules = builtinPack().pack.rules;
-const contextFree = new Set(rules.filter((r) => !r.except && !r['followed-by']).map((r) => r.id));
+const contextFree = new Set(rules.filter((r) => !r.except && !r['followed-by'] && !r['preceded-by']).map((r) => r.id));
 const weak = rules.flatMap((r) => r.examples.flag);
 
 // With the soft hyphen, which shows only where a line breaks.

@@ -207,9 +207,9 @@ describe('the start table shipped with the pack', () => {
   });
 
   it('takes every pattern of every rule field and of the whole-reply checks, each once, in order', () => {
-    const rule = { ...pack.rules[0], match: ['a b', 'c'], except: { before: ['d'], after: ['e'], earlier: ['f'], later: ['g'] }, 'followed-by': ['h', 'a b'] };
-    const bare = { ...pack.rules[0], match: ['i'], except: undefined, 'followed-by': undefined };
-    expect(patternSources({ macros: {}, rules: [rule, bare] }, undefined)).toEqual(['a b', 'c', 'd', 'e', 'f', 'g', 'h', 'i']);
+    const rule = { ...pack.rules[0], match: ['a b', 'c'], except: { before: ['d'], after: ['e'], earlier: ['f'], later: ['g'], match: ['j'] }, 'followed-by': ['h', 'a b'], 'preceded-by': ['k'] };
+    const bare = { ...pack.rules[0], match: ['i'], except: undefined, 'followed-by': undefined, 'preceded-by': undefined };
+    expect(patternSources({ macros: {}, rules: [rule, bare] }, undefined)).toEqual(['a b', 'c', 'd', 'e', 'f', 'g', 'j', 'h', 'k', 'i']);
     expect(patternSources({ macros: {}, rules: [] }, draft)).toEqual([...new Set(Object.values(draft!.patterns).flat())]);
   });
 

@@ -5,6 +5,15 @@ import { tokenize, withoutInvisibles } from '../../lib/engine/tokenize';
 const show = (text: string) => tokenize(text).map((t) => `${text.slice(t.start, t.end)}=${t.forms.join('/')}`);
 
 describe('tokenize', () => {
+  it('reads chat spellings as the word they stand for too', () => {
+    expect(show('watch ur language u pls Urn')).toEqual(['watch=watch', 'ur=ur/your', 'language=language', 'u=u/you', 'pls=pls/please', 'Urn=urn']);
+  });
+
+  it('gives a word in capitals only, of 2 to 5 letters, the %caps form besides its spelling, whether seen before in lower case or not', () => {
+    expect(show('vrm VRM Vrm')).toEqual(['vrm=vrm', 'VRM=vrm/%caps', 'Vrm=vrm']);
+    expect(show('OK HELLO, PLEASE I R2D2 ÉTÉ')).toEqual(['OK=ok/%caps', 'HELLO=hello/%caps', ',=,', 'PLEASE=please', 'I=i', 'R2D2=r2d2', 'ÉTÉ=été']);
+  });
+
   it('splits contractions into the words patterns are written with', () => {
     expect(show("That's it, we can't and won't.")).toEqual(['That=that', "'s=is/has/'s", 'it=it', ',=,', 'we=we', 'ca=can', "n't=not", 'and=and', 'wo=will', "n't=not"]);
     expect(show("I'm sure you'll see we've")).toEqual(['I=i', "'m=am", 'sure=sure', 'you=you', "'ll=will", 'see=see', 'we=we', "'ve=have"]);
@@ -187,7 +196,7 @@ describe('tokenize letters, windows and stray marks', () => {
   const inWindow = (text: string, from: number, to: number) => tokenize(text, from, to).map((t) => text.slice(t.start, t.end));
 
   it('takes ASCII letters and digits up to their last one as word characters, and no other ASCII sign', () => {
-    expect(show('Zoe AZ 10 09 a_b c|d e~f g[h] i{j} k^l')).toEqual(['Zoe=zoe', 'AZ=az', '10=10', '09=09', 'a=a', 'b=b', 'c=c', 'd=d', 'e=e', 'f=f', 'g=g', 'h=h', 'i=i', 'j=j', 'k=k', 'l=l']);
+    expect(show('Zoe AZ 10 09 a_b c|d e~f g[h] i{j} k^l')).toEqual(['Zoe=zoe', 'AZ=az/%caps', '10=10', '09=09', 'a=a', 'b=b', 'c=c', 'd=d', 'e=e', 'f=f', 'g=g', 'h=h', 'i=i', 'j=j', 'k=k', 'l=l']);
   });
 
   it('keeps letters outside the BMP whole, in a word and after a hyphen, and full-width letters as one character each', () => {
