@@ -93,7 +93,6 @@ const isApostrophe = (c: number) => c === 39 || c === 96 || c === 0x2019 || c ==
 export const CAPS_FORM = '%caps';
 const CAPS_CLASS_MIN = 2;
 const CAPS_CLASS_MAX = 5;
-const CAPS_CLASS = /^[A-Z]{2,5}$/;
 
 const NOT_BASES: Record<string, string> = { ca: 'can', wo: 'will', sha: 'shall', ai: 'is', do: 'do' };
 const SUFFIX_FORMS: Record<string, readonly string[]> = {
@@ -319,19 +318,19 @@ const CAPS_KEY = 2 ** 49;
  */
 function shortWordKey(text: string, from: number, to: number): number {
   let key = 0;
-  let lowerCase = false;
+  let notCaps = false;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     const lower = c | 0x20;
     if (lower >= 97 && lower <= 122) {
       key = key * 28 + lower - 96;
-      if (c === lower) lowerCase = true;
+      if (c === lower) notCaps = true;
     } else if (c === 39) {
       key = key * 28 + 27;
-      lowerCase = true; // "RTS'd" is a contraction, not a code
+      notCaps = true; // "RTS'd" is a contraction, not a code
     } else return -1;
   }
-  return !lowerCase && to - from >= CAPS_CLASS_MIN && to - from <= CAPS_CLASS_MAX ? key + CAPS_KEY : key;
+  return !notCaps && to - from >= CAPS_CLASS_MIN && to - from <= CAPS_CLASS_MAX ? key + CAPS_KEY : key;
 }
 
 /** The shape of a word as typed, shaped when missing. */
@@ -339,7 +338,7 @@ function cachedShape(raw: string): WordShape | null {
   let shape = shapes.get(raw);
   if (shape === undefined) {
     if (shapes.size >= SHAPE_CACHE_SIZE) shapes.clear();
-    shapes.set(raw, (shape = shapeOf(normalizeWord(raw), raw.length, CAPS_CLASS.test(raw))));
+    shapes.set(raw, (shape = shapeOf(normalizeWord(raw), raw.length)));
   }
   return shape;
 }
