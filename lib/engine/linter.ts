@@ -3,7 +3,7 @@
  * so a keystroke re-lints only the sentence that changed), then the
  * whole-draft checks over cheap per-sentence facts.
  */
-import { longestMatch, matchesEndingAt, shortestMatch } from './pattern';
+import { joined, longestMatch, longestWordMatch, matchesEndingAt, shortestMatch } from './pattern';
 import { compilePack, knownStarts, mergePacks, patternSources, type CompiledPack, type CompiledPattern, type CompiledRule, type PatternStarts } from './pack';
 import type { Matcher } from './pattern';
 import { splitSentences, type Range } from './sentences';
@@ -27,6 +27,8 @@ interface SentenceMatch {
   /** The pattern that matched and the token it matched from, so a trimmed span can be checked against it. */
   matcher: Matcher;
   from: number;
+  /** The span was widened to whole words, so no rewrite written for the match fits it (see matchRule). */
+  adviceOnly?: boolean;
 }
 
 interface SentenceResult {
@@ -138,7 +140,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
   }
 
   function matchRule(rule: CompiledRule, matcher: Matcher, tokens: readonly Token[], i: number): SentenceMatch | undefined {
-    const end = longestMatch(matcher, tokens, i);
+    const { end, widened } = longestWordMatch(matcher, tokens, i);
     if (end < 0) return undefined;
     if (rule.unless.length && rule.unless.some((p) => longestMatch(p.matcher, tokens, i) >= end)) return undefined;
     if (rule.precededBy.length && !rule.precededBy.some((p) => matchesEndingAt(p.matcher, tokens, i))) return undefined;
@@ -150,6 +152,13 @@ export function createLinter(options: LinterOptions = {}): Linter {
     let last = end - 1;
     while (first < last && tokens[first].punct) first++;
     while (last > first && tokens[last].punct) last--;
+    // A match from the second part of a contraction ("'s likely" in "It's likely") is underlined from the
+    // word's start, one ending in its first part ("…any offer you|'ve") to the word's end. A rewrite written
+    // for the match fits neither ("…approve's on our website"), so it offers none.
+    if (widened || joined(tokens, first)) {
+      while (joined(tokens, first)) first--;
+      return { rule, finding: phraseFinding(rule.spec, tokens[first].start, tokens[last].end), matcher, from: i, adviceOnly: true };
+    }
     return { rule, finding: phraseFinding(rule.spec, tokens[first].start, tokens[last].end), matcher, from: i };
   }
 
@@ -168,9 +177,9 @@ export function createLinter(options: LinterOptions = {}): Linter {
 
   /**
    * Decide whether `f` stays (false: drop it) and trim it to the sentence's content; its rewrites, and
-   * the span they replace, are fitted into the draft when first read (fitOnRead).
+   * the span they replace, are fitted into the draft when first read (fitOnRead), unless it is `adviceOnly`.
    */
-  function finish(f: Finding, spec: RuleSpec, text: string, s: Range, situation: DraftSituation): boolean {
+  function finish(f: Finding, spec: RuleSpec, text: string, s: Range, situation: DraftSituation, adviceOnly = false): boolean {
     if (spec['without-complaint'] && !situation.complaint()) {
       if (spec['without-complaint'] === 'drop') return false;
       f.severity = 'suggestion';
@@ -182,7 +191,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
     if (f.start >= contentStop) return false;
     if (f.end > contentStop) f.end = contentStop;
     const phrase = { start: f.start, end: f.end };
-    fitOnRead(f, () => fitInDraft(phrase, spec, text, s, sentence, situation));
+    if (!adviceOnly) fitOnRead(f, () => fitInDraft(phrase, spec, text, s, sentence, situation));
     return true;
   }
 
@@ -279,12 +288,13 @@ export function createLinter(options: LinterOptions = {}): Linter {
       const laterSeen = rulesWithLaterPhrases(sentences);
       for (let i = 0; i < sentences.length; i++) {
         const s = sentences[i];
-        for (const { rule, finding } of s.matches) {
+        for (const { rule, finding, adviceOnly } of s.matches) {
           if (rule.spec.when === 'customer-upset' && !upset) continue;
           if (rule.earlier.length && (earlierSeen.has(rule) || (s.earlierEnds?.get(rule) ?? Infinity) <= finding.start)) continue;
           if (rule.later.length && (laterSeen?.[i]?.has(rule) || (s.laterStarts?.get(rule) ?? -1) >= finding.end)) continue;
+          if (rule.spec['whole-reply'] && answersElsewhere(sentences, i, text)) continue;
           const f = copyAt(finding, s.start);
-          if (finish(f, rule.spec, text, s, situation)) findings.push(f);
+          if (finish(f, rule.spec, text, s, situation, adviceOnly)) findings.push(f);
         }
         if (s.earlierEnds) for (const rule of s.earlierEnds.keys()) earlierSeen.add(rule);
       }
@@ -583,6 +593,18 @@ function noteEarlier(ends: Map<CompiledRule, number> | null, rule: CompiledRule,
 function noteLater(starts: Map<CompiledRule, number> | null, rule: CompiledRule, pattern: CompiledPattern, tokens: readonly Token[], i: number): Map<CompiledRule, number> | null {
   if ((starts?.get(rule) ?? -1) >= tokens[i].start || shortestMatch(pattern.matcher, tokens, i) < 0) return starts;
   return (starts ?? new Map()).set(rule, tokens[i].start);
+}
+
+/** Thanks and closing lines, greeting or not: said around an answer, they are not one ("Hi Jill, thanks for your review", "Let us know if…"). */
+const CLOSING_LINE =
+  /^[^\p{L}]*(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|g'day)\b[^,.!?]{0,40}[,.!]\s*)?(?:thanks?\b|thank you|many thanks|cheers|have an? |enjoy|best\b|kind(?:est)? regards|regards|warm(?:est)? (?:regards|wishes)|sincerely|(?:we |i )?hope\b|let (?:us|me) know|please (?:let|feel|don't|do not|reach|contact|get in touch)|feel free|don't hesitate|do not hesitate|if (?:you|there) (?:have|need|is)|take care|safe travels)/iu;
+
+/**
+ * Whether a sentence other than `at` answers the customer: 5 words or more, not a greeting, thanks or
+ * closing line, and no weak phrase of its own. "We value your feedback" closing such a reply is not filler.
+ */
+function answersElsewhere(sentences: readonly Sentence[], at: number, text: string): boolean {
+  return sentences.some((s, j) => j !== at && s.facts.words >= 5 && !s.facts.greeting && s.matches.length === 0 && !CLOSING_LINE.test(text.slice(s.start, s.end)));
 }
 
 /** For each sentence, the rules whose `except.later` phrases occur in a sentence after it; null when no sentence has one. */

@@ -70,6 +70,7 @@ export const ruleSchema = z.strictObject({
     .optional(),
   slot: z.enum(SLOTS, { error: `must be one of: ${SLOTS.join(', ')}` }).optional(),
   'without-complaint': z.enum(['drop', 'suggest'], { error: 'must be drop or suggest' }).optional(),
+  'whole-reply': z.boolean({ error: 'must be true or false' }).optional(),
   rewrites: z
     .array(
       z.preprocess(

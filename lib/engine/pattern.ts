@@ -391,7 +391,7 @@ function addState(m: Matcher, s: number, list: Int32Array, length: number): numb
  * shortest, or whether one ends exactly at `until`. Returns the exclusive end
  * token index, or -1. Empty matches never count.
  */
-function run(m: Matcher, list: readonly Token[], start: number, mode: 'longest' | 'shortest', until = list.length): number {
+function run(m: Matcher, list: readonly Token[], start: number, mode: 'longest' | 'shortest' | 'longest-words', until = list.length): number {
   const tokens = withCurrentIds(list);
   const stop = Math.min(until, tokens.length, start + MAX_SPAN_TOKENS);
   if (start >= stop) return -1;
@@ -410,7 +410,9 @@ function run(m: Matcher, list: readonly Token[], start: number, mode: 'longest' 
   let length = 0;
   for (let i = 0; i < targets; i++) length = addState(m, following[i], current, length);
   let best = -1;
-  if (accepted) {
+  const words = mode === 'longest-words';
+  if (accepted && words) anyEnd = start + 1;
+  if (accepted && (!words || endsWord(tokens, start + 1))) {
     best = start + 1;
     if (mode === 'shortest') return best;
   }
@@ -432,7 +434,8 @@ function run(m: Matcher, list: readonly Token[], start: number, mode: 'longest' 
     nextGeneration();
     length = 0;
     for (let i = 0; i < targets; i++) length = addState(m, following[i], current, length);
-    if (accepted) {
+    if (accepted && words) anyEnd = pos + 1;
+    if (accepted && (!words || endsWord(tokens, pos + 1))) {
       best = pos + 1;
       if (mode === 'shortest') return best;
     }
@@ -453,6 +456,33 @@ function matcherFor(pattern: Matcher | readonly Node[]): Matcher {
 /** Longest match of a pattern starting at token `start`, as the exclusive end index, or -1. */
 export function longestMatch(pattern: Matcher | readonly Node[], tokens: readonly Token[], start: number): number {
   return run(matcherFor(pattern), tokens, start, 'longest');
+}
+
+/** The longest end of the last longestWordMatch run, word end or not. */
+let anyEnd = -1;
+
+/**
+ * Longest match from token `start` that ends at the end of a word: never between the parts of a
+ * contraction ("…for any issues you|'re having"), where a rewrite of the match would leave "'re" behind.
+ * With none, a match ending inside a word widened to its end ("…any offer you've"), as `widened`.
+ */
+export function longestWordMatch(m: Matcher, tokens: readonly Token[], start: number): { end: number; widened: boolean } {
+  anyEnd = -1;
+  const end = run(m, tokens, start, 'longest-words');
+  if (end >= 0 || anyEnd < 0) return { end, widened: false };
+  let wordEnd = anyEnd;
+  while (!endsWord(tokens, wordEnd)) wordEnd++;
+  return { end: wordEnd, widened: true };
+}
+
+/** Whether token `end` does not continue the word before it (as the second part of a contraction does). */
+function endsWord(tokens: readonly Token[], end: number): boolean {
+  return end >= tokens.length || !joined(tokens, end);
+}
+
+/** Whether token `k` is the second part of a word split in two ("it|'s", "do|n't", "can|not"): no gap before it. */
+export function joined(tokens: readonly Token[], k: number): boolean {
+  return k > 0 && !tokens[k].punct && !tokens[k - 1].punct && tokens[k].start === tokens[k - 1].end;
 }
 
 /** Shortest match of `m` starting at token `start`, as the exclusive end index, or -1. */

@@ -97,6 +97,8 @@ export interface RuleSpec {
   slot?: Slot;
   /** With no complaint in view (customer not upset, draft without trouble words): drop the finding, or keep it as a suggestion without rewrites. */
   'without-complaint'?: 'drop' | 'suggest';
+  /** Only a finding when the phrase is the whole answer: no other sentence of the draft says something (see answersElsewhere). */
+  'whole-reply'?: boolean;
   rewrites: RewriteSpec[];
   script: string;
   /** `corrected`: flag examples that carry the expected sentence after their first rewrite. */

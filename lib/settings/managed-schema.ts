@@ -22,6 +22,7 @@ export const MANAGED_RULE_SCHEMA = {
     except: { type: 'object', properties: { before: strings, after: strings, earlier: strings, later: strings, match: strings } },
     slot: { type: 'string' },
     'without-complaint': { type: 'string' },
+    'whole-reply': { type: 'boolean' },
     // Chrome's policy schemas have no "string or object": team packs write each rewrite and example
     // as plain text (a rewrite's edit and if, and an example's correction, are for packs in files).
     rewrites: strings,

@@ -58,6 +58,35 @@ describe('createLinter().lint', () => {
     expect(text.slice(f.start, f.end)).toBe("That's our policy");
   });
 
+  it('underlines whole words where a match starts or ends inside a contraction, and offers only rewrites that fit', () => {
+    const lint = (text: string, rules: object[]) => {
+      const base: BuiltinPack = { pack: { macros, rules: validatePack({ rules }, 'test.yaml', macros).rules }, draft: builtinPack().draft };
+      return createLinter({ basePack: base }).lint(text).filter((f) => f.category !== 'draft');
+    };
+    // From the second part of "It's": the underline takes the whole word, and a rewrite written for "is likely" would not fit it.
+    const likely = lint("It's likely the later flight.", [{ id: 'likely', category: 'uncertain', severity: 'warning', message: 'Guess.', match: ['is likely'], rewrites: ['may be'], examples }]);
+    expect(likely.map((f) => [f.ruleId, f.start, f.end, f.rewrites])).toEqual([['likely', 0, 11, []]]);
+    // Ending in the first part of "you're": the match stops before it when it can, so the rewrite leaves no "'re" behind.
+    const text = "I apologize for the inconvenience you're experiencing.";
+    const sorry = lint(text, [{ id: 'sorry', category: 'corporate-filler', severity: 'warning', message: 'Vague.', match: ['i apologize for the inconvenience (you|that you)?'], rewrites: ["I'm sorry about the trouble"], examples }]);
+    expect(text.slice(sorry[0].start, sorry[0].end)).toBe('I apologize for the inconvenience');
+    expect(applyFindingRewrite(text, sorry[0])).toBe("I'm sorry about the trouble you're experiencing.");
+    // When it cannot, the underline runs to the word's end, with no rewrite.
+    const offer = "I can match any offer you've been given.";
+    const match = lint(offer, [{ id: 'match', category: 'churn-transactional', severity: 'warning', message: 'Haggle.', match: ['match any offer you'], rewrites: ['tell me more'], examples }]);
+    expect(match.map((f) => [offer.slice(f.start, f.end), f.rewrites])).toEqual([["match any offer you've", []]]);
+  });
+
+  it('flags a whole-reply rule only when no other sentence answers the customer', () => {
+    const rule = { id: 'feedback', category: 'corporate-filler', severity: 'suggestion', message: 'Filler.', match: ['we value your feedback'], 'whole-reply': true, examples };
+    const vague = { id: 'vague', category: 'corporate-filler', severity: 'suggestion', message: 'Vague.', match: ['any inconvenience'], examples };
+    const base: BuiltinPack = { pack: { macros, rules: validatePack({ rules: [rule, vague] }, 'test.yaml', macros).rules }, draft: builtinPack().draft };
+    const flagged = (text: string) => createLinter({ basePack: base }).lint(text).some((f) => f.ruleId === 'feedback');
+    expect(flagged('Hi Jo, thanks for your review of the blender. We value your feedback. Let us know if you need anything.')).toBe(true);
+    expect(flagged("We're sorry for the delay and any inconvenience. We value your feedback.")).toBe(true);
+    expect(flagged('Wi-Fi is being fitted across the fleet this spring. We value your feedback.')).toBe(false);
+  });
+
   it('honours except.before, except.after and except.earlier', () => {
     const lint = (text: string) => linterWith().lint(text).filter((f) => f.ruleId === 'sure-thing' || f.ruleId === 'as-i-said').map((f) => f.ruleId);
     expect(lint('I am sure it ships today.')).toEqual(['sure-thing']);
@@ -564,13 +593,14 @@ describe('rewrites that read the rest of the draft', () => {
   });
 
   it('thank again where the draft\'s thanks is far away (over 600 characters) from the phrase', () => {
-    const filler = (sentences: number) => 'The parcel left the depot on Monday. '.repeat(sentences);
-    expect(filler(17).length).toBeGreaterThan(600);
-    expect(rewritesOf(`Thank you! ${filler(17)}We value your feedback.`, 'value-feedback')[0]).toBe('Thank you for telling us');
-    expect(rewritesOf(`We value your feedback. ${filler(17)}Thanks for flying with us.`, 'value-feedback')[0]).toBe('Thank you for telling us');
-    expect(filler(12).length).toBeLessThan(500);
-    expect(rewritesOf(`Thank you! ${filler(12)}We value your feedback.`, 'value-feedback')).toEqual([]);
-    expect(rewritesOf(`We value your feedback. ${filler(12)}Thanks for flying with us.`, 'value-feedback')).toEqual([]);
+    // Short lines: value-feedback flags only a reply that says nothing else (whole-reply).
+    const filler = (sentences: number) => 'It left on Monday. '.repeat(sentences);
+    expect(filler(33).length).toBeGreaterThan(600);
+    expect(rewritesOf(`Thank you! ${filler(33)}We value your feedback.`, 'value-feedback')[0]).toBe('Thank you for telling us');
+    expect(rewritesOf(`We value your feedback. ${filler(33)}Thanks for flying with us.`, 'value-feedback')[0]).toBe('Thank you for telling us');
+    expect(filler(25).length).toBeLessThan(500);
+    expect(rewritesOf(`Thank you! ${filler(25)}We value your feedback.`, 'value-feedback')).toEqual([]);
+    expect(rewritesOf(`We value your feedback. ${filler(25)}Thanks for flying with us.`, 'value-feedback')).toEqual([]);
   });
 
   it('fold a second apology joined by "and" into the first instead of repeating it', () => {
