@@ -28,7 +28,7 @@ interface SentenceMatch {
   matcher: Matcher;
   from: number;
   /** The span was widened to whole words, so no rewrite written for the match fits it (see matchRule). */
-  adviceOnly?: boolean;
+  adviceOnly: boolean;
 }
 
 interface SentenceResult {
@@ -140,8 +140,10 @@ export function createLinter(options: LinterOptions = {}): Linter {
   }
 
   function matchRule(rule: CompiledRule, matcher: Matcher, tokens: readonly Token[], i: number): SentenceMatch | undefined {
-    const { end, widened } = longestWordMatch(matcher, tokens, i);
-    if (end < 0) return undefined;
+    let end = longestWordMatch(matcher, tokens, i);
+    if (end === -1) return undefined;
+    const widened = end < -1;
+    if (widened) end = ~end;
     if (rule.unless.length && rule.unless.some((p) => longestMatch(p.matcher, tokens, i) >= end)) return undefined;
     if (rule.precededBy.length && !rule.precededBy.some((p) => matchesEndingAt(p.matcher, tokens, i))) return undefined;
     if (rule.before.some((p) => matchesEndingAt(p.matcher, tokens, i))) return undefined;
@@ -155,11 +157,9 @@ export function createLinter(options: LinterOptions = {}): Linter {
     // A match from the second part of a contraction ("'s likely" in "It's likely") is underlined from the
     // word's start, one ending in its first part ("…any offer you|'ve") to the word's end. A rewrite written
     // for the match fits neither ("…approve's on our website"), so it offers none.
-    if (widened || joined(tokens, first)) {
-      while (joined(tokens, first)) first--;
-      return { rule, finding: phraseFinding(rule.spec, tokens[first].start, tokens[last].end), matcher, from: i, adviceOnly: true };
-    }
-    return { rule, finding: phraseFinding(rule.spec, tokens[first].start, tokens[last].end), matcher, from: i };
+    const adviceOnly = widened || joined(tokens, first);
+    while (joined(tokens, first)) first--;
+    return { rule, finding: phraseFinding(rule.spec, tokens[first].start, tokens[last].end), matcher, from: i, adviceOnly };
   }
 
   function phraseFinding(spec: RuleSpec, start: number, end: number): Finding {

@@ -464,15 +464,16 @@ let anyEnd = -1;
 /**
  * Longest match from token `start` that ends at the end of a word: never between the parts of a
  * contraction ("…for any issues you|'re having"), where a rewrite of the match would leave "'re" behind.
- * With none, a match ending inside a word widened to its end ("…any offer you've"), as `widened`.
+ * With none, a match ending inside a word is widened to the word's end ("…any offer you've") and
+ * returned as ~end (below -1), so this hot path allocates nothing; -1: no match.
  */
-export function longestWordMatch(m: Matcher, tokens: readonly Token[], start: number): { end: number; widened: boolean } {
+export function longestWordMatch(m: Matcher, tokens: readonly Token[], start: number): number {
   anyEnd = -1;
   const end = run(m, tokens, start, 'longest-words');
-  if (end >= 0 || anyEnd < 0) return { end, widened: false };
+  if (end >= 0 || anyEnd < 0) return end;
   let wordEnd = anyEnd;
   while (!endsWord(tokens, wordEnd)) wordEnd++;
-  return { end: wordEnd, widened: true };
+  return ~wordEnd;
 }
 
 /** Whether token `end` does not continue the word before it (as the second part of a contraction does). */
