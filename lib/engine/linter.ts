@@ -74,7 +74,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
   const active = compiled.rules.filter((r) => !disabledRules.has(r.spec.id) && !disabledCategories.has(r.spec.category));
   const severityOf = (ruleId: string, fallback: Severity): Severity => options.severities?.[ruleId] ?? fallback;
   const draftChecks = disabledCategories.has('draft') || !base.draft ? null : draftChecksFor(base.draft, compiled);
-  const { index, openingIndex } = indexesFor(compiled, active, draftChecks);
+  const index = indexFor(compiled, active, draftChecks);
 
   // Two generations: when the recent one fills up it becomes the old one, so sentences still in use
   // (the rest of the draft, an agent's stock phrases) survive the turnover.
@@ -117,12 +117,6 @@ export function createLinter(options: LinterOptions = {}): Linter {
         }
       }
       facts?.endToken(i);
-    }
-    if (facts && firstWord >= 0) {
-      for (let k = 0, count = openingIndex.candidates(tokens, firstWord); k < count; k++) {
-        const c = openingIndex.found[k];
-        if (c.kind === 'draft') facts.consider(c.list, c.pattern, firstWord);
-      }
     }
     const sentenceFacts = facts ? facts.result(sentence) : NO_FACTS;
     if (!matches && !earlier && !later) return remember(sentence, withoutMatches(sentenceFacts));
@@ -394,17 +388,11 @@ function draftChecksFor(config: DraftConfig, pack: CompiledPack): CompiledDraftC
   return checks;
 }
 
-interface Indexes {
-  /** Every pattern, so each token is looked up once. */
-  index: StartIndex<Candidate>;
-  /** The opening lists only count at a sentence's first word, so they are looked up there alone. */
-  openingIndex: StartIndex<Candidate>;
-}
+// Linters for the same pack and the same enabled rules (a fresh linter per draft, per settings change) share their index.
+const indexCache = new WeakMap<CompiledPack | CompiledDraftChecks, Map<string, StartIndex<Candidate>>>();
 
-// Linters for the same pack and the same enabled rules (a fresh linter per draft, per settings change) share their indexes.
-const indexCache = new WeakMap<CompiledPack | CompiledDraftChecks, Map<string, Indexes>>();
-
-function indexesFor(compiled: CompiledPack, active: readonly CompiledRule[], draftChecks: CompiledDraftChecks | null): Indexes {
+/** Every pattern, so each token is looked up once (the opening lists count only at a sentence's first word: SentenceFacts.wants). */
+function indexFor(compiled: CompiledPack, active: readonly CompiledRule[], draftChecks: CompiledDraftChecks | null): StartIndex<Candidate> {
   let byActive = indexCache.get(draftChecks ?? compiled);
   if (!byActive) indexCache.set(draftChecks ?? compiled, (byActive = new Map()));
   const key = active.length === compiled.rules.length ? '' : active.map((r) => r.spec.id).join('\n');
@@ -413,19 +401,13 @@ function indexesFor(compiled: CompiledPack, active: readonly CompiledRule[], dra
   const index = new StartIndex<Candidate>();
   // forEach, not for-of: this runs unoptimised in a new tab, where for-of walks an iterator.
   active.forEach((rule) => {
-    rule.patterns.forEach((pattern) => index.add(pattern.first, pattern.required, { kind: 'rule', rule, pattern }));
-    rule.earlier.forEach((pattern) => index.add(pattern.first, pattern.required, { kind: 'earlier', rule, pattern }));
-    rule.later.forEach((pattern) => index.add(pattern.first, pattern.required, { kind: 'later', rule, pattern }));
+    rule.patterns.forEach((pattern) => index.add(pattern, { kind: 'rule', rule, pattern }));
+    rule.earlier.forEach((pattern) => index.add(pattern, { kind: 'earlier', rule, pattern }));
+    rule.later.forEach((pattern) => index.add(pattern, { kind: 'later', rule, pattern }));
   });
-  const openingIndex = new StartIndex<Candidate>();
-  draftChecks?.patterns.forEach(({ list, pattern }) => {
-    const candidate: Candidate = { kind: 'draft', list, pattern };
-    if (list === 'fix-opener' || list === 'greeting') openingIndex.add(pattern.first, [], candidate);
-    else index.add(pattern.first, pattern.required, candidate);
-  });
-  const indexes = { index, openingIndex };
-  byActive.set(key, indexes);
-  return indexes;
+  draftChecks?.patterns.forEach(({ list, pattern }) => index.add(pattern, { kind: 'draft', list, pattern }));
+  byActive.set(key, index);
+  return index;
 }
 
 /** A cached sentence finding moved to `offset`, as a fresh object the caller may change. */

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { describeZodError, describeZodIssues } from './schema-error';
 import { PHRASE_CATEGORIES, SEVERITIES, SLOTS, REWRITE_CONDITIONS, type RulePack, type RuleSpec } from './types';
 import type { DraftConfig } from './draft';
-import { parsePattern, firstForms, requiredForms, compileMatcher, buildNfa, matcherOf, WORD_STATE, expandedWords, largestMacro, PatternError, type Forms, type Nfa, type Node, type Matcher } from './pattern';
+import { parsePattern, firstForms, requiredForms, secondForms, buildNfa, matcherOf, WORD_STATE, expandedWords, largestMacro, PatternError, type Forms, type Nfa, type Node, type Matcher } from './pattern';
 
 export type { Forms };
 
@@ -159,22 +159,33 @@ function fromZod(file: string, ruleId: string | undefined, error: z.ZodError): P
  */
 export class CompiledPattern {
   private built: Matcher | undefined;
+  private second: Forms | null | undefined;
 
   constructor(
     /** Token forms the pattern can start with (no form twice); null = any word. */
     readonly first: Forms | null,
     /** Sets of forms of which every match contains one each (see requiredForms). */
     readonly required: readonly Forms[],
-    /** How to build the matcher. */
-    private readonly build: () => Matcher,
-  ) {}
+    /** Builds the NFA. */
+    private readonly nfa: () => Nfa,
+    /** The forms its second token can have, when known (see secondForms). */
+    second?: Forms | null,
+  ) {
+    this.second = second;
+  }
 
   static parsed(nodes: readonly Node[]): CompiledPattern {
-    return new CompiledPattern(firstForms(nodes), requiredForms(nodes), () => compileMatcher(nodes));
+    return new CompiledPattern(firstForms(nodes), requiredForms(nodes), () => buildNfa(nodes));
+  }
+
+  /** See secondForms; worked out from the NFA when not given. */
+  get next(): Forms | null {
+    if (this.second === undefined) this.second = secondForms(this.nfa());
+    return this.second;
   }
 
   get matcher(): Matcher {
-    return (this.built ??= this.build());
+    return (this.built ??= matcherOf(this.nfa()));
   }
 }
 
@@ -190,7 +201,7 @@ export interface PatternStarts {
   words: string[];
   /** The distinct sets of forms, as positions in `words`. */
   sets: number[][];
-  /** For each of patternSources(pack, draft), in order: its first-form set (-1: any word), then its required sets. */
+  /** For each of patternSources(pack, draft), in order: its first-form set (-1: any word), its second-form set (-1: none, see secondForms), then its required sets. */
   patterns: number[][];
   /**
    * For each of those patterns, its NFA (see buildNfa): the entry state, then three numbers a state:
@@ -202,7 +213,7 @@ export interface PatternStarts {
 /** Start forms of patterns by source, with the macros under which they hold (see compilePack). */
 export interface KnownStarts {
   macros: Record<string, string>;
-  bySource: ReadonlyMap<string, { first: Forms | null; required: readonly Forms[]; nfa: () => Nfa }>;
+  bySource: ReadonlyMap<string, { first: Forms | null; second: Forms | null; required: readonly Forms[]; nfa: () => Nfa }>;
 }
 
 /** Every distinct pattern source of a pack's rules and of its draft checks, in a fixed order. */
@@ -239,8 +250,8 @@ export function patternStarts(sources: readonly string[], macros: Record<string,
     return at;
   };
   const patterns = sources.map((source) => {
-    const { first, required } = compilePattern(source);
-    return [first ? position(first) : -1, ...required.map(position)];
+    const { first, next, required } = compilePattern(source);
+    return [first ? position(first) : -1, next ? position(next) : -1, ...required.map(position)];
   });
   const nfas = sources.map((source) => {
     const { op, out1, out2, forms, entry } = buildNfa(compile(source));
@@ -272,10 +283,10 @@ export function knownStarts(starts: PatternStarts, sources: readonly string[]): 
     }
     return { op, out1, out2, forms, entry: encoded[0] };
   };
-  const bySource = new Map<string, { first: Forms | null; required: readonly Forms[]; nfa: () => Nfa }>();
+  const bySource = new Map<string, { first: Forms | null; second: Forms | null; required: readonly Forms[]; nfa: () => Nfa }>();
   sources.forEach((source, i) => {
     const sets = starts.patterns[i];
-    bySource.set(source, { first: sets[0] < 0 ? null : setAt(sets[0]), required: sets.slice(1).map(setAt), nfa: () => nfa(starts.nfas[i]) });
+    bySource.set(source, { first: sets[0] < 0 ? null : setAt(sets[0]), second: sets[1] < 0 ? null : setAt(sets[1]), required: sets.slice(2).map(setAt), nfa: () => nfa(starts.nfas[i]) });
   });
   return { macros: starts.macros, bySource };
 }
@@ -360,7 +371,7 @@ export function compilePack(
     let pattern = known.get(source);
     if (!pattern) {
       const start = table?.bySource.get(source);
-      pattern = start ? new CompiledPattern(start.first, start.required, () => matcherOf(start.nfa())) : CompiledPattern.parsed(compile(source));
+      pattern = start ? new CompiledPattern(start.first, start.required, start.nfa, start.second) : CompiledPattern.parsed(compile(source));
       known.set(source, pattern);
     }
     return pattern;

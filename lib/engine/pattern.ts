@@ -237,6 +237,34 @@ export function buildNfa(seq: readonly Node[]): Nfa {
 }
 
 /**
+ * The forms a match's second token can have, or null when it can be any word or a match can end after
+ * its first token: the start index tries a pattern only where the next token has one of them.
+ */
+export function secondForms({ op, out1, out2, forms, entry }: Nfa): ReadonlySet<string> | null {
+  const second = new Set<string>();
+  let open = false;
+  const reached = (from: number, visit: (s: number) => void) => {
+    const seen = new Set<number>();
+    const stack = [from];
+    while (stack.length) {
+      const s = stack.pop()!;
+      if (seen.has(s)) continue;
+      seen.add(s);
+      if (op[s] === SPLIT) stack.push(out2[s], out1[s]);
+      else visit(s);
+    }
+  };
+  reached(entry, (first) => {
+    if (op[first] !== ACCEPT)
+      reached(out1[first], (s) => {
+        if (op[s] === WORD) forms[s]!.forEach((form) => second.add(form));
+        else open = true;
+      });
+  });
+  return open ? null : second;
+}
+
+/**
  * Word id -> list of states, as open-addressed typed arrays: every step of every match looks ids up
  * here, and a Map of boxed lists cost a third of matching time in profiles.
  */
@@ -247,31 +275,42 @@ export class IdTable {
   readonly states: Int32Array;
   private readonly mask: number;
 
-  constructor(lists: ReadonlyMap<number, readonly number[]>) {
+  private constructor(keys: Int32Array, from: Int32Array, states: Int32Array) {
+    this.keys = keys;
+    this.mask = keys.length - 1;
+    this.from = from;
+    this.states = states;
+  }
+
+  static fromLists(lists: ReadonlyMap<number, readonly number[]>): IdTable {
+    const pairs: number[] = [];
+    // forEach, no iterators: a new tab builds most matchers in its first lint, in unoptimised code where each for-of step allocates.
+    lists.forEach((list, id) => list.forEach((state) => pairs.push(id, state)));
+    return IdTable.fromPairs(pairs, pairs.length);
+  }
+
+  /**
+   * The table of `pairs[0 .. length)`, read as id, state, id, state…: each id's states in their order
+   * there. Built in typed arrays alone (no list per id), so building many tables leaves little garbage.
+   */
+  static fromPairs(pairs: readonly number[], length: number): IdTable {
     let size = 8;
-    while (size < lists.size * 2) size *= 2;
-    this.mask = size - 1;
-    this.keys = new Int32Array(size);
-    // Plain loops and forEach, no iterators: a new tab builds most matchers in its first lint, while
-    // this code still runs unoptimised, and there each for-of step allocates.
-    const bySlot: (readonly number[] | undefined)[] = new Array<readonly number[] | undefined>(size);
-    let total = 0;
-    lists.forEach((states, id) => {
-      let slot = id & this.mask;
-      while (this.keys[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.keys[slot] = id + 1;
-      bySlot[slot] = states;
-      total += states.length;
-    });
-    this.from = new Int32Array(size + 1);
-    this.states = new Int32Array(total);
-    let at = 0;
-    for (let slot = 0; slot < size; slot++) {
-      this.from[slot] = at;
-      const states = bySlot[slot];
-      if (states) for (let k = 0; k < states.length; k++) this.states[at++] = states[k];
-    }
-    this.from[size] = at;
+    while (size < length) size *= 2;
+    const mask = size - 1;
+    const keys = new Int32Array(size);
+    const slotFor = (id: number) => {
+      let slot = id & mask;
+      while (keys[slot] !== 0 && keys[slot] !== id + 1) slot = (slot + 1) & mask;
+      keys[slot] = id + 1;
+      return slot;
+    };
+    const next = new Int32Array(size + 1);
+    for (let k = 0; k < length; k += 2) next[slotFor(pairs[k]) + 1]++;
+    for (let slot = 0; slot < size; slot++) next[slot + 1] += next[slot];
+    const from = next.slice();
+    const states = new Int32Array(length >> 1);
+    for (let k = 0; k < length; k += 2) states[next[slotFor(pairs[k])]++] = pairs[k + 1];
+    return new IdTable(keys, from, states);
   }
 
   /** The slot of `id` (its states run from from[slot] to from[slot + 1]), or -1 (also for an unknown word's negative id). */
@@ -316,9 +355,9 @@ export function matcherOf({ op, out1, out2, forms, entry }: Nfa): Matcher {
     op: new Uint8Array(op),
     out1: new Int32Array(out1),
     out2: new Int32Array(out2),
-    statesById: new IdTable(byId),
+    statesById: IdTable.fromLists(byId),
     hasAny: op.includes(ANY),
-    firstById: new IdTable(firstById),
+    firstById: IdTable.fromLists(firstById),
     firstAny,
   };
 }

@@ -1,12 +1,40 @@
 /**
- * Patterns indexed by the token forms they can start with, so each token only
- * tries the few patterns that can begin there, and only when each word every
- * match needs (CompiledPattern.required) occurs close enough after it.
+ * Patterns indexed by the token forms they can start with and those their second token can have, so
+ * each token only tries the few patterns that can begin there with the token after it, and only when
+ * each word every match needs (CompiledPattern.required) occurs close enough after it.
  */
-import { MAX_SPAN_TOKENS } from './pattern';
+import { IdTable, MAX_SPAN_TOKENS } from './pattern';
 import { withCurrentIds, type Token } from './tokenize';
 import { registerWord } from './vocabulary';
 import type { Forms } from './pack';
+
+/** A pattern as the index reads it (see CompiledPattern). */
+export interface IndexedPattern {
+  readonly first: Forms | null;
+  readonly next: Forms | null;
+  readonly required: readonly Forms[];
+}
+
+/** The entries that start with one word id, in entry order: by the id of the token after them, or any (see StartIndex.followersOf). */
+interface Followers {
+  /** Entries that take any token after their first (or none). */
+  loose: readonly number[];
+  /** Per id of the token after: the other entries that take it. */
+  byNext: IdTable;
+}
+
+/**
+ * The requirements as flat typed arrays, made when the first sentence is prepared: marking them
+ * (prepare) and checking them (candidates) is most of the index's time.
+ */
+interface RequirementTables {
+  /** Requirement numbers met by word id `id`: met[metFrom[id] .. metFrom[id + 1]) (ids below metFrom.length - 1). */
+  metFrom: Int32Array;
+  met: Int32Array;
+  /** Entry `e`'s requirements: list[from[e] .. from[e + 1]). */
+  from: Int32Array;
+  list: Int32Array;
+}
 
 /** Where each token form occurs in a long sentence (for the span check). */
 class FormPositions {
@@ -52,11 +80,21 @@ export class StartIndex<T> {
   /** Entry numbers by the word id they can start with, and requirement numbers by the ids that meet them. */
   private readonly byFirst: number[][] = [];
   private readonly byRequired: number[][] = [];
+  private tables: RequirementTables | null = null;
+  /** Per entry: the ids of the forms its second token can have, or null (see secondForms). */
+  private readonly nextIds: (readonly number[] | null)[] = [];
+  /** Word ids of sets of second forms, which many entries share. */
+  private readonly idsOfForms = new Map<Forms, readonly number[]>();
+  /** Per first word id, built when a token first has it. */
+  private readonly followers: (Followers | undefined)[] = [];
+  /** Scratch for one word id's candidates in candidates(). */
+  private readonly gathered: number[] = [];
   private readonly anyWord: number[] = [];
-  /** Per entry: its value, and its requirements, requiredList[requiredFrom[e] .. requiredTo[e]). */
+  /** Per anyWord entry: the last token of the prepared sentence its requirements are met from (they are looked at every token). */
+  private anyWordUntil: number[] = [];
+  /** Per entry: its value, and where its requirements start in requiredList (each entry's follow the one before's). */
   private readonly values: T[] = [];
   private readonly requiredFrom: number[] = [];
-  private readonly requiredTo: number[] = [];
   private readonly requiredList: number[] = [];
   /** Per entry: the last lookup that saw it (dedupes tokens with several forms). */
   private readonly marks: number[] = [];
@@ -66,7 +104,7 @@ export class StartIndex<T> {
    * Per requirement: where one of its forms was last seen, as sentenceBase + token index. Each prepared
    * sentence gets a higher base, so a position left from an earlier sentence is below all of this one's.
    */
-  private readonly seenAt: number[] = [];
+  private seenAt = new Int32Array(0);
   private sentenceBase = 0;
   private nextBase = 0;
   /** One requirement per distinct set of forms (patterns built from the same macros share them), so a token marks each once. */
@@ -77,13 +115,14 @@ export class StartIndex<T> {
   private lookup = 0;
   private positions: FormPositions | null = null;
 
-  /** `first`: the forms the pattern can start with (null: any word); `required`: see CompiledPattern. */
-  add(first: Forms | null, required: readonly Forms[], value: T): void {
+  add({ first, next, required }: IndexedPattern, value: T): void {
     const entry = this.values.length;
     this.values.push(value);
+    this.nextIds.push(next && this.idsOf(next));
+    this.followers.length = 0;
+    this.tables = null;
     this.requiredFrom.push(this.requiredList.length);
     required.forEach((forms) => this.requiredList.push(this.requirement(forms)));
-    this.requiredTo.push(this.requiredList.length);
     this.marks.push(0);
     if (first === null) this.anyWord.push(entry);
     else first.forEach((form) => (this.byFirst[registerWord(form)] ??= []).push(entry));
@@ -99,7 +138,6 @@ export class StartIndex<T> {
     if (requirement === undefined) {
       const added = (requirement = this.requirementForms.length);
       this.requirementForms.push(forms);
-      this.seenAt.push(-1);
       if (key !== null) this.requirements.set(key, added);
       forms.forEach((form) => (this.byRequired[registerWord(form)] ??= []).push(added));
     }
@@ -110,6 +148,7 @@ export class StartIndex<T> {
   /** Call once per token list before asking for its candidates. */
   prepare(list: readonly Token[]): void {
     const tokens = withCurrentIds(list);
+    const { metFrom, met } = (this.tables ??= this.requirementTables());
     if (this.nextBase + tokens.length >= MAX_BASE) {
       this.seenAt.fill(-1);
       this.nextBase = 0;
@@ -117,15 +156,49 @@ export class StartIndex<T> {
     const base = (this.sentenceBase = this.nextBase);
     this.nextBase += tokens.length + 1;
     const seenAt = this.seenAt;
+    const known = metFrom.length - 1;
     for (let i = 0; i < tokens.length; i++) {
       const ids = tokens[i].ids;
       for (let k = 0; k < ids.length; k++) {
-        const requirements = ids[k] >= 0 ? this.byRequired[ids[k]] : undefined;
-        if (!requirements) continue;
-        for (let r = 0; r < requirements.length; r++) seenAt[requirements[r]] = base + i;
+        const id = ids[k];
+        if (id < 0 || id >= known) continue;
+        for (let r = metFrom[id], to = metFrom[id + 1]; r < to; r++) seenAt[met[r]] = base + i;
       }
     }
     this.positions = tokens.length > MAX_SPAN_TOKENS ? new FormPositions(tokens) : null;
+    this.limitAnyWord(tokens.length);
+  }
+
+  /** Where the requirements of each pattern that can start anywhere stop being met in the prepared sentence (see anyWordUntil). */
+  private limitAnyWord(length: number): void {
+    const { from, list } = this.tables!;
+    if (this.anyWordUntil.length !== this.anyWord.length) this.anyWordUntil = new Array<number>(this.anyWord.length).fill(-1);
+    for (let k = 0; k < this.anyWord.length; k++) {
+      let until = length - 1;
+      const entry = this.anyWord[k];
+      for (let r = from[entry]; r < from[entry + 1]; r++) until = Math.min(until, this.seenAt[list[r]] - this.sentenceBase);
+      this.anyWordUntil[k] = until;
+    }
+  }
+
+  private requirementTables(): RequirementTables {
+    const metFrom = new Int32Array(this.byRequired.length + 1);
+    let total = 0;
+    for (let id = 0; id < this.byRequired.length; id++) {
+      metFrom[id] = total;
+      total += this.byRequired[id]?.length ?? 0;
+    }
+    metFrom[this.byRequired.length] = total;
+    const met = new Int32Array(total);
+    this.byRequired.forEach((requirements, id) => met.set(requirements, metFrom[id]));
+    const from = new Int32Array(this.values.length + 1);
+    for (let e = 0; e < this.values.length; e++) from[e] = this.requiredFrom[e];
+    from[this.values.length] = this.requiredList.length;
+    if (this.seenAt.length !== this.requirementForms.length) {
+      this.seenAt = new Int32Array(this.requirementForms.length).fill(-1);
+      this.nextBase = 0;
+    }
+    return { metFrom, met, from, list: new Int32Array(this.requiredList) };
   }
 
   /**
@@ -135,16 +208,49 @@ export class StartIndex<T> {
   candidates(tokens: readonly Token[], i: number): number {
     const found = this.found;
     let count = 0;
-    const mark = ++this.lookup;
+    this.tables ??= this.requirementTables();
     const ids = tokens[i].ids;
+    const after = i + 1 < tokens.length ? tokens[i + 1].ids : NO_IDS;
     // Not only at words: a pattern that can start with any word may also start with punctuation ("(_ | , _)").
     const anyWord = this.anyWord;
-    for (let e = 0; e < anyWord.length; e++) if (this.requiredNear(anyWord[e], i)) found[count++] = this.values[anyWord[e]];
+    for (let e = 0; e < anyWord.length; e++) if (i <= this.anyWordUntil[e] && this.requiredNear(anyWord[e], i)) found[count++] = this.values[anyWord[e]];
+    if (ids.length === 1 && after.length <= 1) {
+      // Most tokens: one form, and one after it, so two lists in entry order, merged as they are read.
+      const followers = ids[0] >= 0 ? this.followersOf(ids[0]) : undefined;
+      if (!followers) return count;
+      const byNext = followers.byNext;
+      const slot = after.length === 1 ? byNext.slotOf(after[0]) : -1;
+      const loose = followers.loose;
+      const list = byNext.states;
+      let a = 0;
+      let b = slot < 0 ? 0 : byNext.from[slot];
+      const to = slot < 0 ? 0 : byNext.from[slot + 1];
+      while (a < loose.length || b < to) {
+        const entry = b >= to || (a < loose.length && loose[a] < list[b]) ? loose[a++] : list[b++];
+        if (this.requiredNear(entry, i)) found[count++] = this.values[entry];
+      }
+      return count;
+    }
+    // A token of several forms, or before one: each form's entries in entry order, none twice.
+    const mark = ++this.lookup;
+    const gathered = this.gathered;
     for (let k = 0; k < ids.length; k++) {
-      const list = ids[k] >= 0 ? this.byFirst[ids[k]] : undefined;
-      if (!list) continue;
-      for (let e = 0; e < list.length; e++) {
-        const entry = list[e];
+      const followers = ids[k] >= 0 ? this.followersOf(ids[k]) : undefined;
+      if (!followers) continue;
+      let n = 0;
+      let lists = 0;
+      const byNext = followers.byNext;
+      for (let j = 0; j < after.length; j++) {
+        const slot = byNext.slotOf(after[j]);
+        if (slot < 0) continue;
+        for (let e = byNext.from[slot], to = byNext.from[slot + 1]; e < to; e++) gathered[n++] = byNext.states[e];
+        lists++;
+      }
+      for (let e = 0; e < followers.loose.length; e++) gathered[n++] = followers.loose[e];
+      if (followers.loose.length) lists++;
+      if (lists > 1) sortPrefix(gathered, n);
+      for (let e = 0; e < n; e++) {
+        const entry = gathered[e];
         if (this.marks[entry] === mark) continue;
         this.marks[entry] = mark;
         if (this.requiredNear(entry, i)) found[count++] = this.values[entry];
@@ -153,14 +259,69 @@ export class StartIndex<T> {
     return count;
   }
 
+  /** The entries starting with word `id`, by the token after them; undefined when none starts with it. */
+  private followersOf(id: number): Followers | undefined {
+    const entries = this.byFirst[id];
+    if (!entries) return undefined;
+    let followers = this.followers[id];
+    if (!followers) {
+      const loose: number[] = [];
+      // (next id, entry) pairs in entry order, in a list reused for every first word.
+      let length = 0;
+      for (let k = 0; k < entries.length; k++) {
+        const ids = this.nextIds[entries[k]];
+        if (!ids) {
+          loose.push(entries[k]);
+          continue;
+        }
+        for (let j = 0; j < ids.length; j++) {
+          nextPairs[length++] = ids[j];
+          nextPairs[length++] = entries[k];
+        }
+      }
+      this.followers[id] = followers = { loose, byNext: IdTable.fromPairs(nextPairs, length) };
+    }
+    return followers;
+  }
+
+  /** The word ids of `forms`, registered as the pattern is added: before any sentence is read with them. */
+  private idsOf(forms: Forms): readonly number[] {
+    let ids = this.idsOfForms.get(forms);
+    if (!ids) {
+      const list: number[] = [];
+      forms.forEach((form) => list.push(registerWord(form)));
+      this.idsOfForms.set(forms, (ids = list));
+    }
+    return ids;
+  }
+
   /** Whether each requirement of `entry` is met at token `i` or after it (and, in a long sentence, within a phrase's span of it). */
   private requiredNear(entry: number, i: number): boolean {
     const at = this.sentenceBase + i;
-    const to = this.requiredTo[entry];
-    for (let r = this.requiredFrom[entry]; r < to; r++) if (this.seenAt[this.requiredList[r]] < at) return false;
+    const { from, list } = this.tables!;
+    const to = from[entry + 1];
+    for (let r = from[entry]; r < to; r++) if (this.seenAt[list[r]] < at) return false;
     if (!this.positions) return true;
-    for (let r = this.requiredFrom[entry]; r < to; r++) if (!this.positions.anyWithinSpan(this.requirementForms[this.requiredList[r]], i)) return false;
+    for (let r = from[entry]; r < to; r++) if (!this.positions.anyWithinSpan(this.requirementForms[list[r]], i)) return false;
     return true;
+  }
+}
+
+const NO_IDS: readonly number[] = [];
+
+/** Scratch for StartIndex.followersOf. */
+const nextPairs: number[] = [];
+
+/** Sort `list[0 .. n)` in place (a few entries: insertion sort, no allocation). */
+function sortPrefix(list: number[], n: number): void {
+  for (let k = 1; k < n; k++) {
+    const v = list[k];
+    let j = k - 1;
+    while (j >= 0 && list[j] > v) {
+      list[j + 1] = list[j];
+      j--;
+    }
+    list[j + 1] = v;
   }
 }
 

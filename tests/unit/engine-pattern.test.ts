@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePattern, compileMatcher, longestMatch, shortestMatch, matchesEndingAt, firstForms, requiredForms, expandedWords, largestMacro, inflect, PatternError, MAX_SPAN_TOKENS, type Node } from '../../lib/engine/pattern';
+import { parsePattern, compileMatcher, buildNfa, secondForms, longestMatch, shortestMatch, matchesEndingAt, firstForms, requiredForms, expandedWords, largestMacro, inflect, PatternError, MAX_SPAN_TOKENS, type Node } from '../../lib/engine/pattern';
 import { tokenize } from '../../lib/engine/tokenize';
 
 const MACROS: Record<string, string> = { soft: '(just|really|,|i am afraid)', we: '(i|we)' };
@@ -79,6 +79,15 @@ describe('pattern matching', () => {
     expect(firstForms(parsePattern('please? @soft* calm down', resolve))).toEqual(new Set(['please', 'just', 'really', ',', 'i', 'calm']));
     expect(firstForms(parsePattern('_ down', resolve))).toBeNull();
     expect(() => firstForms(parsePattern('please?', resolve))).toThrow(/must not be able to match nothing/);
+  });
+
+  it('reports the words a match can have second, or null when any word can follow or a match can end after one word', () => {
+    const second = (pattern: string) => secondForms(buildNfa(parsePattern(pattern, resolve)));
+    expect(second('calm down')).toEqual(new Set(['down']));
+    expect(second('please? @soft* calm down')).toEqual(new Set(['just', 'really', ',', 'i', 'calm', 'down', 'am']));
+    expect(second("(we|they) (can't|won't)")).toEqual(new Set(['can', 'will']));
+    expect(second('calm _')).toBeNull();
+    expect(second('calm down?')).toBeNull();
   });
 
   it('stays linear on nested repetition (no backtracking blow-up) and caps span length', () => {

@@ -24,7 +24,7 @@ const patterns: CompiledPattern[] = [
 ];
 // Entries are pattern numbers: equal pattern sources share one compiled pattern, and each use counts.
 const index = new StartIndex<number>();
-patterns.forEach((p, n) => index.add(p.first, p.required, n));
+patterns.forEach((p, n) => index.add(p, n));
 
 /** Every match as "pattern@start-end", found through the index or by brute force. */
 function matches(sentence: string): { indexed: string[]; everywhere: string[] } {
@@ -68,9 +68,9 @@ function offered(index: StartIndex<string>, text: string): string[] {
 describe('the candidates the start index offers', () => {
   it('offers a pattern at the words it can start with, one that can start anywhere at every token, each only while a word it needs follows in the sentence', () => {
     const index = new StartIndex<string>();
-    index.add(['sorry', 'apologise'], [], 'apology');
-    index.add(new Set(['calm']), [new Set(['down'])], 'calm-down');
-    index.add(null, [['policy']], 'policy-anywhere');
+    index.add({ first: ['sorry', 'apologise'], next: null, required: [] }, 'apology');
+    index.add({ first: new Set(['calm']), next: null, required: [new Set(['down'])] }, 'calm-down');
+    index.add({ first: null, next: null, required: [['policy']] }, 'policy-anywhere');
     expect(offered(index, 'Sorry, calm down: our policy, calm.')).toEqual([
       'Sorry: policy-anywhere apology',
       ',: policy-anywhere',
@@ -88,20 +88,42 @@ describe('the candidates the start index offers', () => {
 
   it('offers a pattern once at a token with several forms it can start with', () => {
     const index = new StartIndex<string>();
-    index.add(['is', 'has'], [], 'is-or-has');
+    index.add({ first: ['is', 'has'], next: null, required: [] }, 'is-or-has');
     expect(offered(index, "That's it")).toEqual(['That:', "'s: is-or-has", 'it:']);
+  });
+
+  it('offers a pattern only where the token after its first can be its second, in the order the patterns were added', () => {
+    const index = new StartIndex<string>();
+    index.add({ first: ['we'], next: ['are'], required: [] }, 'we-are');
+    index.add({ first: ['we'], next: null, required: [] }, 'we-anything');
+    index.add({ first: ['we'], next: ['are', 'is', 'has'], required: [] }, 'we-is');
+    expect(offered(index, "We are sure we can, we're sure, and we")).toEqual([
+      'We: we-are we-anything we-is',
+      'are:',
+      'sure:',
+      'we: we-anything',
+      'can:',
+      ',:',
+      'we: we-are we-anything we-is',
+      "'re:",
+      'sure:',
+      ',:',
+      'and:',
+      'we: we-anything',
+    ]);
+    expect(offered(index, "we's")).toEqual(['we: we-anything we-is', "'s:"]);
   });
 
   it('keeps patterns needing different words apart, even when their words run together the same', () => {
     const index = new StartIndex<string>();
-    index.add(['x'], [new Set(['ab', 'c'])], 'ab-or-c');
-    index.add(['y'], [new Set(['a', 'bc'])], 'a-or-bc');
+    index.add({ first: ['x'], next: null, required: [new Set(['ab', 'c'])] }, 'ab-or-c');
+    index.add({ first: ['y'], next: null, required: [new Set(['a', 'bc'])] }, 'a-or-bc');
     expect(offered(index, 'x y ab')).toEqual(['x: ab-or-c', 'y:', 'ab:']);
   });
 
   it(`in a sentence of over ${MAX_SPAN_TOKENS} tokens, offers a pattern only where a word it needs follows within ${MAX_SPAN_TOKENS} tokens`, () => {
     const index = new StartIndex<string>();
-    index.add(['calm'], [new Set(['down', 'up'])], 'calm-down');
+    index.add({ first: ['calm'], next: null, required: [new Set(['down', 'up'])] }, 'calm-down');
     const at: Record<number, string> = { 2: 'down', 4: 'down', 6: 'down', 60: 'down', 110: 'up' };
     const calm = [0, 7, 20, 21, 62, 71];
     const words = Array.from({ length: 115 }, (_, i) => at[i] ?? (calm.includes(i) ? 'calm' : 'and'));
@@ -184,13 +206,14 @@ describe('the start table shipped with the pack', () => {
   const sorted = (forms: Forms | null) => (forms ? [...forms].sort() : null);
   const plain = (nfa: Nfa) => ({ entry: nfa.entry, op: [...nfa.op], out1: [...nfa.out1], out2: [...nfa.out2], forms: nfa.forms.map(sorted) });
 
-  it('reads back, for every pattern, the start forms, required forms and NFA that parsing it gives', () => {
+  it('reads back, for every pattern, the start forms, second forms, required forms and NFA that parsing it gives', () => {
     const { compile, compilePattern } = compilePack({ macros: pack.macros, rules: [] });
     expect(known.bySource.size).toBe(sources.length);
     for (const source of sources) {
       const read = known.bySource.get(source)!;
       const parsed = compilePattern(source);
       expect(sorted(read.first), source).toEqual(sorted(parsed.first));
+      expect(sorted(read.second), source).toEqual(sorted(parsed.next));
       expect(read.required.map(sorted), source).toEqual(parsed.required.map(sorted));
       expect(plain(read.nfa()), source).toEqual(plain(buildNfa(compile(source))));
     }
