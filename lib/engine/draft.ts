@@ -4,7 +4,7 @@
  * (cached with the sentence), and the checks aggregate those facts.
  */
 import { z } from 'zod';
-import { longestMatch } from './pattern';
+import { longestMatch, shortestMatch } from './pattern';
 import { PackError, type CompiledPack, type CompiledPattern } from './pack';
 import { describeZodError } from './schema-error';
 import type { Token } from './tokenize';
@@ -86,12 +86,41 @@ export function compileDraftChecks(config: DraftConfig, pack: CompiledPack, file
   return { config, patterns };
 }
 
+/** The lists whose patterns set a flag (the first match settles it), as bits of SentenceFacts' `found`. */
+const APOLOGY = 1;
+const ACTION = 2;
+const ACKNOWLEDGEMENT = 4;
+const COMMITMENT = 8;
+const TIME = 16;
+const FIX_OPENER = 32;
+const GREETING = 64;
+
+function flagOf(list: Exclude<DraftList, 'hedge'>): number {
+  switch (list) {
+    case 'apology':
+      return APOLOGY;
+    case 'action':
+      return ACTION;
+    case 'acknowledgement':
+      return ACKNOWLEDGEMENT;
+    case 'commitment':
+      return COMMITMENT;
+    case 'time':
+      return TIME;
+    case 'fix-opener':
+      return FIX_OPENER;
+    case 'greeting':
+      return GREETING;
+  }
+}
+
 /**
  * Collects one sentence's facts while the linter walks its tokens: it hands over each draft
  * pattern that may match at a token (consider), then closes the token (endToken).
  */
 export class SentenceFacts {
-  private readonly found = { apology: false, action: false, acknowledgement: false, commitment: false, time: false, 'fix-opener': false, greeting: false };
+  /** Flags of the lists found so far. */
+  private found = 0;
   /** Null until a hedge is found (most sentences have none, and their facts stay cached with the linter). */
   private hedges: Range[] | null = null;
   private readonly firstWord: number;
@@ -112,14 +141,16 @@ export class SentenceFacts {
   /** Whether patterns of `list` can still change the facts from token `i` (the opening lists only count at the first word). */
   wants(list: DraftList, i: number): boolean {
     if (list === 'hedge') return i >= this.hedgeFree;
-    return !this.found[list] && ((list !== 'fix-opener' && list !== 'greeting') || i === this.firstWord);
+    const flag = flagOf(list);
+    return (this.found & flag) === 0 && ((flag !== FIX_OPENER && flag !== GREETING) || i === this.firstWord);
   }
 
   /** `pattern`'s matcher is only built when the facts still need it (a list already found needs none). */
   consider(list: DraftList, pattern: CompiledPattern, i: number): void {
     if (!this.wants(list, i)) return;
     if (list === 'hedge') this.hedgeEnd = Math.max(this.hedgeEnd, longestMatch(pattern.matcher, this.tokens, i));
-    else this.found[list] = longestMatch(pattern.matcher, this.tokens, i) > 0;
+    // A flag needs any match, not the longest: the shortest ends the run at its first.
+    else if (shortestMatch(pattern.matcher, this.tokens, i) >= 0) this.found |= flagOf(list);
   }
 
   endToken(i: number): void {
@@ -133,38 +164,36 @@ export class SentenceFacts {
 
   /** The facts, once every token was closed with endToken. */
   result(sentence: string): DraftSentence {
-    const { found, words } = this;
+    const { words } = this;
+    let flags = this.found;
+    if ((flags & COMMITMENT) !== 0 && endsWithQuestionMark(sentence)) flags &= ~COMMITMENT;
+    if ((flags & GREETING) !== 0 && words > 6) flags &= ~GREETING;
+    const shared = !this.hedges && words < SHARED_FACTS_WORDS;
+    const key = (words << 7) | flags;
+    if (shared && sharedFactsByKey[key]) return sharedFactsByKey[key];
     const facts: DraftSentence = {
       words,
-      apology: found.apology,
-      action: found.action,
+      apology: (flags & APOLOGY) !== 0,
+      action: (flags & ACTION) !== 0,
       hedges: this.hedges ?? NO_HEDGES,
-      acknowledgement: found.acknowledgement,
-      fixOpener: found['fix-opener'],
-      commitment: found.commitment && !endsWithQuestionMark(sentence),
-      timed: found.time,
-      greeting: found.greeting && words <= 6,
+      acknowledgement: (flags & ACKNOWLEDGEMENT) !== 0,
+      fixOpener: (flags & FIX_OPENER) !== 0,
+      commitment: (flags & COMMITMENT) !== 0,
+      timed: (flags & TIME) !== 0,
+      greeting: (flags & GREETING) !== 0,
     };
-    return this.hedges || words >= SHARED_FACTS_WORDS ? facts : sharedFacts(facts);
+    if (shared) sharedFactsByKey[key] = facts;
+    return facts;
   }
 }
 
 /**
  * Facts without hedges are a word count and a few flags, so sentences alike share one object: a linter
  * keeps every sentence's facts in its cache, and fewer live objects make garbage collection cheaper.
+ * Indexed by the word count and the flags.
  */
 const SHARED_FACTS_WORDS = 256;
-const sharedFactsByKey = new Map<number, DraftSentence>();
-
-function sharedFacts(facts: DraftSentence): DraftSentence {
-  const key =
-    (facts.words << 7) | (facts.apology ? 64 : 0) | (facts.action ? 32 : 0) | (facts.acknowledgement ? 16 : 0) |
-    (facts.fixOpener ? 8 : 0) | (facts.commitment ? 4 : 0) | (facts.timed ? 2 : 0) | (facts.greeting ? 1 : 0);
-  const shared = sharedFactsByKey.get(key);
-  if (shared) return shared;
-  sharedFactsByKey.set(key, facts);
-  return facts;
-}
+const sharedFactsByKey: (DraftSentence | undefined)[] = new Array<DraftSentence | undefined>(SHARED_FACTS_WORDS << 7).fill(undefined);
 
 function endsWithQuestionMark(sentence: string): boolean {
   let end = sentence.length - 1;

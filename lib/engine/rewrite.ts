@@ -30,6 +30,8 @@ export function applyRewrite(text: string, start: number, end: number, replaceme
 // A sign-off at the end of a sentence or line: "*TMT", "^AB", "/JB", "- Carl", "-Carl". Invisible characters
 // pasted into "— Carl" (zero-width, bidi controls) leave it a sign-off.
 const SIGN_OFF = /(?:\s*[*^]\p{Lu}[\p{L}]*(?:\s\p{Lu}\.?)?\.?|\s+\/[A-Z]{1,4}|\s[\s\p{Cf}]*[-–—~][\p{Cf}]*\s?[\p{Cf}]*\p{Lu}[\p{L}\p{Cf}.']*(?:\s\p{Lu}[\p{L}\p{Cf}.']*)?|\s*\(?\d\/\d\)?|\s+https?:\/\/\S+)\s*$/u;
+/** A sign-off holds one of these (most sentences none, and then SIGN_OFF, tried at every position, is not run). */
+const SIGN_OFF_MARK = /[*^/~\-–—]/;
 // Closing punctuation and decoration a replacement leaves alone.
 const TAIL = /[\s.!?…;:,"'”’)\]\p{Extended_Pictographic}\uFE0F\u200D]+$/u;
 const OPENING = /^(?:\s|["'“‘(\[]|@\w+\s)*/u;
@@ -41,14 +43,30 @@ export function contentEnd(sentence: string): number {
     // Sign-offs and closing punctuation are short: looking at the end only keeps this linear in long sentences.
     const from = Math.max(0, end - TAIL_WINDOW);
     const head = sentence.slice(from, end);
-    const sign = SIGN_OFF.exec(head);
-    const tail = TAIL.exec(head);
+    const sign = SIGN_OFF_MARK.test(head) ? SIGN_OFF.exec(head) : null;
+    const tail = tailStart(sentence, from, end);
     if (sign && from + sign.index < end) end = from + sign.index;
-    else if (tail && from + tail.index < end) end = from + tail.index;
+    else if (tail < end) end = tail;
     else return end;
   }
 }
 const TAIL_WINDOW = 300;
+
+/**
+ * Where TAIL matches in sentence[from, end), or `end`. The run of closing characters is short, so it is looked
+ * for in the last few characters first; only a run filling them all is looked for in the whole range.
+ */
+function tailStart(sentence: string, from: number, end: number): number {
+  let start = Math.max(from, end - 8);
+  // Never from the second half of a surrogate pair: the pair (an emoji) may be part of the run.
+  if (start > from && isLowSurrogate(sentence.charCodeAt(start)) && isHighSurrogate(sentence.charCodeAt(start - 1))) start--;
+  let tail = TAIL.exec(sentence.slice(start, end));
+  if (tail && tail.index === 0 && start > from) tail = TAIL.exec(sentence.slice((start = from), end));
+  return tail ? start + tail.index : end;
+}
+
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 export interface Placement {
   /** Replacement span, relative to the sentence. */

@@ -1,6 +1,6 @@
 /**
  * Sentence ranges of a draft: split at end punctuation followed by space, and at line breaks.
- * A single forward scan (no regular expression), so any input — 100,000 dots, say — takes linear time.
+ * A single forward scan, so any input — 100,000 dots, say — takes linear time.
  * A "sentence" longer than MAX_SENTENCE_CHARS (pasted logs, a run of symbols) is cut into pieces at a
  * space where there is one, so a keystroke re-checks one piece and not the whole run.
  */
@@ -10,6 +10,8 @@ export interface Range {
 }
 
 export const MAX_SENTENCE_CHARS = 2_000;
+/** Line breaks and end punctuation (see mayEnd). */
+const MAY_END = /[\n\r.!?\u2026]/g;
 /** How far back from MAX_SENTENCE_CHARS a cut looks for a space. */
 const CUT_SEARCH = 200;
 
@@ -19,12 +21,17 @@ export function splitSentences(text: string, limit = text.length): Range[] {
   let start = 0;
   let i = 0;
   while (i < length) {
-    const c = text.charCodeAt(i);
+    let c = text.charCodeAt(i);
+    if (!mayEnd(c)) {
+      i = nextMayEnd(text, i + 1, length);
+      if (i === length) break;
+      c = text.charCodeAt(i);
+    }
     if (c === 10 || c === 13) {
       const end = c === 13 && i + 1 < length && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
       pushTrimmed(text, start, end, out);
       start = i = end;
-    } else if (isEndPunctuation(c)) {
+    } else {
       // The whole run of end punctuation, then closing quotes, brackets and invisible characters.
       let j = i + 1;
       while (j < length && isEndPunctuation(text.charCodeAt(j))) j++;
@@ -35,12 +42,25 @@ export function splitSentences(text: string, limit = text.length): Range[] {
       }
       // Either way nothing inside the run can end a sentence ("v1...x", "?!)x"), so scanning resumes after it.
       i = j;
-    } else {
-      i++;
     }
   }
   pushTrimmed(text, start, length, out);
   return out;
+}
+
+/** Line breaks and end punctuation: where a sentence may end. */
+function mayEnd(c: number): boolean {
+  return c === 10 || c === 13 || isEndPunctuation(c);
+}
+
+/** Index of the first character in text[from, length) where a sentence may end, or `length`. */
+function nextMayEnd(text: string, from: number, length: number): number {
+  // A few characters one by one (gaps are short in "1.1.1"), then an expression, which scans a long gap faster.
+  const near = Math.min(length, from + 8);
+  for (let i = from; i < near; i++) if (mayEnd(text.charCodeAt(i))) return i;
+  if (near === length) return length;
+  MAY_END.lastIndex = near;
+  return MAY_END.test(text) ? Math.min(MAY_END.lastIndex - 1, length) : length;
 }
 
 /** . ! ? … */

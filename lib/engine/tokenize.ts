@@ -31,6 +31,7 @@ let punctIds = PUNCT_FORMS.map(idsOf);
 
 /** Zero-width characters, soft hyphen, word joiners, BOM and bidi controls: ignored inside words. */
 function isInvisible(c: number): boolean {
+  if (c < 0xad) return false; // most characters, tested first
   return c === 0xad || (c >= 0x200b && c <= 0x200f) || (c >= 0x2060 && c <= 0x2064) || c === 0xfeff || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
 }
 
@@ -126,19 +127,24 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       i++;
       continue;
     }
+    // Most words are ASCII letters and apostrophes: read in one pass, without slicing them out of the text.
+    const plainEnd = plainWordEnd(text, i, to);
+    if (plainEnd > 0) {
+      if (plainEnd - i <= SHORT_WORD) pushShape(tokens, shortWordShape(plainKey, plainHash, text, i, plainEnd), i, plainEnd, null);
+      else pushShape(tokens, cachedShape(text.slice(i, plainEnd)), i, plainEnd, null);
+      i = plainEnd;
+      continue;
+    }
     const end = wordEnd(text, i, to);
     if (end > i) {
-      const key = end - i <= SHORT_WORD && !sawInvisible && !sawDigit ? shortWordKey(text, i, end) : -1;
-      // A short word is lower-cased without changing its length, so its shape is that of its lower-case spelling.
-      if (key >= 0) pushShape(tokens, shortWordShape(key, text, i, end), i, end, null);
-      else pushRaw(tokens, text.slice(i, end), i);
+      pushRaw(tokens, text.slice(i, end), i);
       i = end;
     } else if (c === 60 || c === 38) {
       // HTML tags and entities (source pasted as text) are skipped.
       const skip = c === 60 ? tagEnd(text, i, to) : entityEnd(text, i, to);
       i = skip > 0 ? skip : i + 1;
     } else {
-      const p = PUNCT.indexOf(text[i]);
+      const p = punctIndex(c);
       if (p >= 0) tokens.push({ start: i, end: i + 1, forms: PUNCT_FORMS[p], ids: punctIds[p], punct: true });
       i++;
     }
@@ -146,6 +152,22 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   currentTokens = tokens;
   currentVersion = version;
   return tokens;
+}
+
+/** Index of `c` in PUNCT, or -1. */
+function punctIndex(c: number): number {
+  if (c < 0x80) {
+    if (c === 44) return 0;
+    if (c === 59) return 1;
+    if (c === 58) return 2;
+    if (c === 40) return 5;
+    if (c === 41) return 6;
+    return c === 34 ? 7 : -1;
+  }
+  if (c === 0x2014) return 3;
+  if (c === 0x2013) return 4;
+  if (c === 0x201c) return 8;
+  return c === 0x201d ? 9 : -1;
 }
 
 /** The token list whose ids were last brought up to date, and in which vocabulary version (matching checks them on every run). */
@@ -165,6 +187,52 @@ export function withCurrentIds(tokens: readonly Token[]): readonly Token[] {
   currentVersion = version;
   return tokens;
 }
+
+/**
+ * End of the word at `i` when it is plain: ASCII letters and apostrophes, ending where wordEnd() would end it
+ * (at `to`, or before a character that cannot continue it); else -1, and wordEnd() reads the word. Its
+ * key and hash are left in plainKey and plainHash (for words of up to SHORT_WORD characters).
+ */
+function plainWordEnd(text: string, i: number, to: number): number {
+  let key = 0;
+  let hash = 0;
+  let caps = true;
+  let j = i;
+  for (; j < to; j++) {
+    const c = text.charCodeAt(j);
+    const lower = c | 0x20;
+    let digit: number;
+    if (lower >= 97 && lower <= 122) {
+      digit = lower - 96;
+      if (c === lower) caps = false;
+    } else if (isApostrophe(c)) {
+      digit = 27;
+      caps = false; // "RTS'd" is a contraction, not a code
+    } else break;
+    key = key * 28 + digit;
+    hash = Math.imul(hash ^ digit, 0x01000193);
+  }
+  if (j === i) return -1;
+  if (j < to) {
+    const c = text.charCodeAt(j);
+    if (c < 0x80) {
+      // Digits continue the word, and so does a part joined by "-" or ".".
+      if ((c >= 48 && c <= 57) || ((c === 45 || c === 46) && joinedPartStart(text, j, to) > 0)) return -1;
+    } else if (isInvisible(c) || charClass(text, j) !== 3) return -1;
+  }
+  const length = j - i;
+  plainKey = caps && length >= CAPS_CLASS_MIN && length <= CAPS_CLASS_MAX ? key + CAPS_KEY : key;
+  plainHash = hash;
+  return j;
+}
+
+/**
+ * The word plainWordEnd() found last: its letters (either case) and apostrophes (any kind, all read as "'")
+ * as digits 1-27 of a base-28 number (below 2^49 for SHORT_WORD), plus CAPS_KEY for a code in capitals
+ * (below 2^50, so exact as a double); and a hash of the same digits.
+ */
+let plainKey = 0;
+let plainHash = 0;
 
 /** Whether the last word wordEnd() found contains invisible characters, or digits. */
 let sawInvisible = false;
@@ -195,10 +263,8 @@ function wordEnd(text: string, i: number, to: number): number {
   while (j + 1 < to) {
     const c = text.charCodeAt(j);
     if (c !== 45 && c !== 46) break;
-    // Invisible characters may sit right after the joiner too ("port-\u200bin").
-    let next = j + 1;
-    while (next < to && isInvisible(text.charCodeAt(next))) next++;
-    if (next === to || charClass(text, next) !== 1) break;
+    const next = joinedPartStart(text, j, to);
+    if (next < 0) break;
     if (next > j + 1) sawInvisible = true;
     j = next;
     // The joined part may hold marks and invisible characters too ("server-s\u200bide").
@@ -212,6 +278,14 @@ function wordEnd(text: string, i: number, to: number): number {
     }
   }
   return Math.min(j, to);
+}
+
+/** Where the part the "-" or "." at `j` joins to its word starts (a letter or digit), or -1. */
+function joinedPartStart(text: string, j: number, to: number): number {
+  // Invisible characters may sit right after the joiner too ("port-\u200bin").
+  let next = j + 1;
+  while (next < to && isInvisible(text.charCodeAt(next))) next++;
+  return next < to && charClass(text, next) === 1 ? next : -1;
 }
 
 /** End of an HTML tag like <p class="x"> or </b> at `i`, or -1. */
@@ -248,6 +322,7 @@ interface WordShape {
 }
 
 const NO_FORMS: readonly string[] = [];
+const NO_IDS: readonly number[] = [];
 const shapes = new Map<string, WordShape | null>();
 const SHORT_WORD = 10;
 const SHAPE_CACHE_SIZE = 20_000;
@@ -288,50 +363,30 @@ function clearShortWordShapes(): void {
   usedSlots.length = 0;
 }
 
-/** The shape of the short word text[from, to) spelled by `key` (see shortWordKey), shaped when missing. */
-function shortWordShape(key: number, text: string, from: number, to: number): WordShape | null {
-  let slot = shortWordSlot(key);
+/** The shape of the short word text[from, to) spelled by `key` (see plainKey), shaped when missing. */
+function shortWordShape(key: number, hash: number, text: string, from: number, to: number): WordShape | null {
+  let slot = shortWordSlot(hash);
   for (let stored = shortKeys[slot]; stored !== 0; stored = shortKeys[slot]) {
     if (stored === key + 1) return shortShapes[slot];
     slot = (slot + 1) & (SHORT_SLOTS - 1);
   }
   if (usedSlots.length >= SHAPE_CACHE_SIZE) {
     clearShortWordShapes();
-    slot = shortWordSlot(key);
+    slot = shortWordSlot(hash);
   }
   usedSlots.push(slot);
   shortKeys[slot] = key + 1;
+  // Lower-casing ASCII letters and straightening apostrophes keeps the length.
   return (shortShapes[slot] = shapeOf(normalizeWord(text.slice(from, to)), to - from, key >= CAPS_KEY));
 }
 
-/** Where the table's probe for `key` starts: a multiplicative hash of its low and high 26 bits. */
-function shortWordSlot(key: number): number {
-  return Math.imul((key % 0x4000000) ^ Math.imul(key / 0x4000000, 0x85ebca6b), 0x9e3779b1) >>> 16;
+/** Where the table's probe for a word with `hash` starts. */
+function shortWordSlot(hash: number): number {
+  return Math.imul(hash, 0x9e3779b1) >>> 16;
 }
 
 /** Added to the key of a short word in capitals only ("VRM"): it gets the %caps class its lower-case spelling does not. */
 const CAPS_KEY = 2 ** 49;
-
-/**
- * The word's letters (either case) and apostrophes as digits 1-27 of a base-28 number (below 2^49 for
- * SHORT_WORD), plus CAPS_KEY for a code in capitals (below 2^50, so exact as a double); or -1.
- */
-function shortWordKey(text: string, from: number, to: number): number {
-  let key = 0;
-  let notCaps = false;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    const lower = c | 0x20;
-    if (lower >= 97 && lower <= 122) {
-      key = key * 28 + lower - 96;
-      if (c === lower) notCaps = true;
-    } else if (c === 39) {
-      key = key * 28 + 27;
-      notCaps = true; // "RTS'd" is a contraction, not a code
-    } else return -1;
-  }
-  return !notCaps && to - from >= CAPS_CLASS_MIN && to - from <= CAPS_CLASS_MAX ? key + CAPS_KEY : key;
-}
 
 /** The shape of a word as typed, shaped when missing. */
 function cachedShape(raw: string): WordShape | null {
@@ -392,12 +447,15 @@ function normalizeWord(raw: string): string {
 /** `word` is normalised; `length` is the typed word's length (lower-casing rare letters can change it); `caps`: typed as a code in capitals. */
 function shapeOf(word: string, length: number, caps = false): WordShape | null {
   // Quote marks around a word stay in its tokens but are not read: "'that's'" still splits as that + is.
-  const clean = word.replace(/^'+|'+$/g, '');
-  if (!clean) return null;
+  let lead = 0;
+  let trail = word.length;
+  while (lead < trail && word.charCodeAt(lead) === 39) lead++;
+  while (trail > lead && word.charCodeAt(trail - 1) === 39) trail--;
+  if (lead === trail) return null;
+  const clean = lead === 0 && trail === word.length ? word : word.slice(lead, trail);
   // When lower-casing changed the length, offsets inside the word are unknown, so it is not split.
   const cut = word.length === length ? contractionCut(clean) : -1;
   if (cut > 0) {
-    const lead = word.length - word.replace(/^'+/, '').length;
     const bare = BARE.get(clean);
     const head = clean.slice(0, cut);
     if (bare) return shape([bare[0]], lead + cut, [bare[1]]);
@@ -411,7 +469,7 @@ function shapeOf(word: string, length: number, caps = false): WordShape | null {
 }
 
 function shape(forms: readonly string[], cut: number, rest: readonly string[]): WordShape {
-  return { forms, ids: idsOf(forms), cut, rest, restIds: idsOf(rest) };
+  return { forms, ids: idsOf(forms), cut, rest, restIds: rest === NO_FORMS ? NO_IDS : idsOf(rest) };
 }
 
 function idsOf(forms: readonly string[]): number[] {
