@@ -94,6 +94,8 @@ const isApostrophe = (c: number) => c === 39 || c === 96 || c === 0x2019 || c ==
 export const CAPS_FORM = '%caps';
 const CAPS_CLASS_MIN = 2;
 const CAPS_CLASS_MAX = 5;
+/** A word typed in capitals only, as plainWordEnd() reads one (ASCII letters, CAPS_CLASS_MIN to CAPS_CLASS_MAX of them). */
+const CAPS_CODE = new RegExp(`^[A-Z]{${CAPS_CLASS_MIN},${CAPS_CLASS_MAX}}$`);
 
 const NOT_BASES: Record<string, string> = { ca: 'can', wo: 'will', sha: 'shall', ai: 'is', do: 'do' };
 const SUFFIX_FORMS: Record<string, readonly string[]> = {
@@ -423,7 +425,8 @@ function pushWithInvisibles(tokens: Token[], raw: string, start: number): void {
   }
   if (!visible) return;
   offsets.push(offsets[offsets.length - 1] + 1); // end of the last visible character
-  pushShape(tokens, shapeOf(normalizeWord(visible), visible.length), offsets[0], offsets[offsets.length - 1], offsets);
+  // A code in capitals keeps its %caps class when an invisible character was pasted into or next to it.
+  pushShape(tokens, shapeOf(normalizeWord(visible), visible.length, CAPS_CODE.test(visible)), offsets[0], offsets[offsets.length - 1], offsets);
 }
 
 /** `offsets[i]` is the input offset of the word's i-th visible character (null when they follow `start` 1:1). */

@@ -12,6 +12,8 @@ describe('tokenize', () => {
   it('gives a word in capitals only, of 2 to 5 letters, the %caps form besides its spelling, whether seen before in lower case or not', () => {
     expect(show('vrm VRM Vrm')).toEqual(['vrm=vrm', 'VRM=vrm/%caps', 'Vrm=vrm']);
     expect(show('OK HELLO, PLEASE I R2D2 ÉTÉ')).toEqual(['OK=ok/%caps', 'HELLO=hello/%caps', ',=,', 'PLEASE=please', 'I=i', 'R2D2=r2d2', 'ÉTÉ=été']);
+    // A zero-width character pasted before or inside a code does not take its class away.
+    expect(show('a \u200bGRN P\u200bPQ').map((t) => t.replace(/\u200b/g, ''))).toEqual(['a=a', 'GRN=grn/%caps', 'PPQ=ppq/%caps']);
   });
 
   it('splits contractions into the words patterns are written with', () => {
