@@ -16,9 +16,10 @@ const { name, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'u
 const documented = documentedPermissions(readFileSync(join(root, 'README.md'), 'utf8'));
 // Most of the zip is the rule pack with its start table, once in each of the coach's two content scripts and in
 // the side panel (the table keeps a new tab's first lint from parsing patterns). Raised from 1.5 MB when the
-// pack grew from 736 to 1,187 patterns, to 2 MB at 1,365 and to 2.5 MB at 1,513; the options page ships the pack
-// without the table. Sharing one copy of the pack between the scripts would save most of the growth.
-const BUDGETS = { chrome: 2.5 * 1024 * 1024, firefox: 2.5 * 1024 * 1024 };
+// pack grew from 736 to 1,187 patterns, to 2 MB at 1,365, to 2.5 MB at 1,513 and to 2.75 MB with the sentence
+// model (about 125 KB zipped per copy); the options page ships the pack without the table or the model. Sharing
+// one copy of the pack between the scripts would save most of the growth.
+const BUDGETS = { chrome: 2.75 * 1024 * 1024, firefox: 2.75 * 1024 * 1024 };
 const problems: string[] = [];
 
 const zipPath = (kind: string) => join(root, '.output', `${name}-${version}-${kind}.zip`);

@@ -14,6 +14,7 @@ import { siteAccess } from '@/lib/settings/site-access';
 import { parsePackText, serialisePack } from '@/lib/settings/packs';
 import { RuleSettings, type RuleGroup } from '@/components/options/RuleSettings';
 import { categoryExample, categoryName, ruleName } from '@/lib/engine/names';
+import { MODEL_RULE_ID } from '@/lib/engine/sentence-model';
 import { SiteSettings } from '@/components/options/SiteSettings';
 import { PackEditor } from '@/components/options/PackEditor';
 import { DataSettings } from '@/components/options/DataSettings';
@@ -141,6 +142,12 @@ function Options() {
       example: categoryExample(category),
       rules: allRules.filter((r) => r.category === category).map((r) => ({ id: r.id, title: ruleName(r.id), severity: r.severity, message: r.message, example: r.examples.flag[0] })),
     })),
+    // The sentence model (rules/sentence-model.yaml) is set like a rule, in a group of its own.
+    {
+      category: MODEL_RULE_ID,
+      name: 'Sentences no rule matched',
+      rules: [{ id: MODEL_RULE_ID, title: ruleName(MODEL_RULE_ID), severity: 'suggestion', message: 'Underlines a sentence that reads as weak though no rule matched it, judged by a classifier trained on labelled replies. Advice only, no rewrite.' }],
+    },
     // Checks on the whole reply (rules/draft.yaml) are set like any rule: draft/<check>.
     {
       category: 'draft',

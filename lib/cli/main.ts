@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { createLinter, builtinPack, PHRASE_CATEGORIES, PackError, type Category, type RulePack } from '../engine';
+import { MODEL_RULE_ID } from '../engine/sentence-model';
 import { loadBuiltinPack } from '../node/rule-files';
 import { parseCliArgs, USAGE, type LintArgs } from './args';
 import { CliError } from './errors';
@@ -131,10 +132,10 @@ async function readAll(args: LintArgs): Promise<{ inputs: InputText[]; failed: n
   return { inputs, failed };
 }
 
-/** --disable names are rule ids (built-in, team, or draft/<check>) or categories. */
+/** --disable names are rule ids (built-in, team, draft/<check>, or the sentence model) or categories. */
 function splitDisabled(names: readonly string[], packs: readonly RulePack[], draftChecks: readonly string[]) {
   const categories = new Set<string>([...PHRASE_CATEGORIES, 'draft']);
-  const ruleIds = new Set([...packs.flatMap((p) => p.rules.map((r) => r.id)), ...draftChecks.map((c) => `draft/${c}`)]);
+  const ruleIds = new Set([...packs.flatMap((p) => p.rules.map((r) => r.id)), ...draftChecks.map((c) => `draft/${c}`), MODEL_RULE_ID]);
   const unknown = names.find((n) => !categories.has(n) && !ruleIds.has(n));
   if (unknown) throw new CliError(`--disable: no rule or category named "${unknown}" (categories: ${[...categories].join(', ')})`);
   return {

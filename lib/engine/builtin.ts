@@ -7,6 +7,7 @@ import type { RulePack } from './types';
 import type { DraftConfig } from './draft';
 import type { RuleNames } from './names';
 import type { PatternStarts } from './pack';
+import type { SentenceModelPack } from './sentence-model';
 
 export interface BuiltinPack {
   pack: RulePack;
@@ -15,6 +16,8 @@ export interface BuiltinPack {
   names?: RuleNames;
   /** Start forms and NFAs of the pack's patterns, so a linter never parses them (absent: parsed at load). */
   starts?: PatternStarts;
+  /** The sentence model and its advice (rules/sentence-model.yaml, sentence-advice.yaml); absent: no model findings. */
+  sentences?: SentenceModelPack;
 }
 
 let registered: BuiltinPack | undefined;

@@ -11,8 +11,9 @@ import { tokenize, visibleLength, withoutInvisibles, type Token } from './tokeni
 import { ARTICLE_BEFORE, contentEnd, contractionStyle, writesCurlyApostrophes, draftSpeaksAsWe, firstReportedCheck, fitRewrites, handsOff, lastRuledOutCheck, holds, place, placeholdersIn, removalTail, speaksAsWe, withArticle } from './rewrite';
 import { builtinPack, hasBuiltinPack } from './builtin';
 import { StartIndex } from './start-index';
+import { MODEL_RULE_ID, SentenceModel, type SentenceModelPack, type SentenceVerdict } from './sentence-model';
 import { runDraftChecks, compileDraftChecks, isUpset, SentenceFacts, NO_FACTS, type CompiledDraftChecks, type DraftList, type DraftSentence, type DraftConfig, type DraftIssue } from './draft';
-import type { Finding, LintContext, LinterOptions, Commitment, RuleSpec, RulePack, Severity } from './types';
+import type { Finding, LintContext, LinterOptions, Commitment, RuleSpec, RulePack, Severity, PhraseCategory } from './types';
 
 /** Longer inputs are checked up to about this many characters; a draft finding says so. */
 export const MAX_LINT_CHARS = 100_000;
@@ -38,6 +39,8 @@ interface SentenceResult {
   earlierEnds: Map<CompiledRule, number> | null;
   /** For rules with `except.later`: where the last of those later phrases starts in this sentence. */
   laterStarts: Map<CompiledRule, number> | null;
+  /** What the sentence model makes of a sentence no rule matched, with the words it read (relative offsets). */
+  verdict: (SentenceVerdict & Range) | null;
 }
 
 type Sentence = Range & SentenceResult;
@@ -75,6 +78,11 @@ export function createLinter(options: LinterOptions = {}): Linter {
   const severityOf = (ruleId: string, fallback: Severity): Severity => options.severities?.[ruleId] ?? fallback;
   const draftChecks = disabledCategories.has('draft') || !base.draft ? null : draftChecksFor(base.draft, compiled);
   const index = indexFor(compiled, active, draftChecks);
+  // Off by its rule id, or by its own group in the options (a category of its own there).
+  const sentenceModel = base.sentences && !disabledRules.has(MODEL_RULE_ID) && !disabledCategories.has(MODEL_RULE_ID) ? modelFor(base.sentences) : null;
+  const modelCategories = sentenceModel && new Set(sentenceModel.classes.filter((c) => !disabledCategories.has(c)));
+  // Rules the agent turned off still keep the model away from their phrases: turning off "calm down" must not bring it back as a model finding.
+  const inactiveIndex = sentenceModel && active.length < compiled.rules.length ? indexFor(compiled, compiled.rules.filter((r) => !active.includes(r)), null) : null;
 
   // Two generations: when the recent one fills up it becomes the old one, so sentences still in use
   // (the rest of the draft, an agent's stock phrases) survive the turnover.
@@ -119,9 +127,11 @@ export function createLinter(options: LinterOptions = {}): Linter {
       facts?.endToken(i);
     }
     const sentenceFacts = facts ? facts.result(sentence) : NO_FACTS;
-    if (!matches && !earlier && !later) return remember(sentence, withoutMatches(sentenceFacts));
+    let verdict = !matches && sentenceModel ? modelVerdict(sentenceModel, tokens) : null;
+    if (verdict && inactiveIndex && anyRuleMatches(inactiveIndex, tokens)) verdict = null;
+    if (!matches && !earlier && !later && !verdict) return remember(sentence, withoutMatches(sentenceFacts));
     if (matches) splitJoinedPhrases(matches, tokens);
-    return remember(sentence, { matches: matches ?? NO_MATCHES, facts: sentenceFacts, earlierEnds: earlier, laterStarts: later });
+    return remember(sentence, { matches: matches ?? NO_MATCHES, facts: sentenceFacts, earlierEnds: earlier, laterStarts: later, verdict });
   }
 
   function remember(sentence: string, result: SentenceResult): SentenceResult {
@@ -257,9 +267,14 @@ export function createLinter(options: LinterOptions = {}): Linter {
 
   function analyse(text: string, limit: number): Sentence[] {
     return splitSentences(text, limit).map(({ start, end }) => {
-      const { matches, facts, earlierEnds, laterStarts } = lintSentence(text.slice(start, end));
-      return { start, end, matches, facts, earlierEnds, laterStarts };
+      const { matches, facts, earlierEnds, laterStarts, verdict } = lintSentence(text.slice(start, end));
+      return { start, end, matches, facts, earlierEnds, laterStarts, verdict };
     });
+  }
+
+  function modelFinding(verdict: SentenceVerdict & Range, message: string, offset: number): Finding {
+    const category = verdict.category as PhraseCategory;
+    return { ruleId: MODEL_RULE_ID, category, severity: severityOf(MODEL_RULE_ID, 'suggestion'), start: offset + verdict.start, end: offset + verdict.end, message, rewrites: [] };
   }
 
   function draftFinding(issue: DraftIssue, range: Range): Finding {
@@ -291,6 +306,10 @@ export function createLinter(options: LinterOptions = {}): Linter {
           if (finish(f, rule.spec, text, s, situation, adviceOnly)) findings.push(f);
         }
         if (s.earlierEnds) for (const rule of s.earlierEnds.keys()) earlierSeen.add(rule);
+        if (s.verdict && modelCategories!.has(s.verdict.category)) {
+          const f = modelFinding(s.verdict, base.sentences!.advice[s.verdict.category], s.start);
+          if (finish(f, MODEL_SPEC, text, s, situation, true)) findings.push(f);
+        }
       }
       if (draftChecks && !disabledRules.has('draft/placeholder')) findings.push(...placeholderFindings(text, limit));
       const phrase = removeOverlaps(findings, text);
@@ -459,7 +478,7 @@ function snapshot(context: LintContext | undefined): LintContext | undefined {
 }
 
 /** A bare rule pack keeps the registered draft checks when there are any. */
-function resolveBase(basePack: LinterOptions['basePack']): { pack: RulePack; draft?: DraftConfig; starts?: PatternStarts } {
+function resolveBase(basePack: LinterOptions['basePack']): { pack: RulePack; draft?: DraftConfig; starts?: PatternStarts; sentences?: SentenceModelPack } {
   if (!basePack) return builtinPack();
   if ('pack' in basePack) return basePack;
   return { pack: basePack, draft: hasBuiltinPack() ? builtinPack().draft : undefined };
@@ -522,6 +541,58 @@ function withoutSignOff(sentence: string, tokens: Token[]): Token[] {
 }
 
 const NO_MATCHES: readonly SentenceMatch[] = [];
+
+const sentenceModels = new WeakMap<SentenceModelPack, SentenceModel>();
+
+function modelFor(pack: SentenceModelPack): SentenceModel {
+  let model = sentenceModels.get(pack);
+  if (!model) sentenceModels.set(pack, (model = new SentenceModel(pack.model)));
+  return model;
+}
+
+/**
+ * The model's verdict on a sentence. It spans the clause (between commas, semicolons, colons, dashes
+ * or brackets) the model finds likeliest of the verdict's category when that clause alone carries it,
+ * so one weak clause of a long sentence is underlined rather than all of it; words only, never the
+ * punctuation around them.
+ */
+function modelVerdict(model: SentenceModel, tokens: readonly Token[]): (SentenceVerdict & Range) | null {
+  const verdict = tokens.some((t) => !t.punct) ? model.classify(tokens) : null;
+  if (!verdict) return null;
+  let best: Range | null = null;
+  let bestProbability = -1;
+  for (let from = 0; from < tokens.length; ) {
+    let to = from;
+    while (to < tokens.length && !tokens[to].punct) to++;
+    if (to > from) {
+      const probability = from === 0 && to === tokens.length ? verdict.probability : model.probability(tokens, from, to, verdict.category);
+      if (probability > bestProbability) (bestProbability = probability), (best = { start: tokens[from].start, end: tokens[to - 1].end });
+    }
+    from = to + 1;
+  }
+  // Unless one clause is as sure on its own as the whole sentence, the sentence is underlined.
+  if (!best || bestProbability < verdict.probability) {
+    const first = tokens.findIndex((t) => !t.punct);
+    const last = tokens.findLastIndex((t) => !t.punct);
+    best = { start: tokens[first].start, end: tokens[last].end };
+  }
+  return { ...verdict, ...best };
+}
+
+/** Whether a rule pattern of `index` matches anywhere in `tokens`. */
+function anyRuleMatches(index: StartIndex<Candidate>, tokens: readonly Token[]): boolean {
+  index.prepare(tokens);
+  for (let i = 0; i < tokens.length; i++) {
+    for (let k = 0, count = index.candidates(tokens, i); k < count; k++) {
+      const c = index.found[k];
+      if (c.kind === 'rule' && longestWordMatch(c.pattern.matcher, tokens, i) !== -1) return true;
+    }
+  }
+  return false;
+}
+
+/** How the model's findings are finished: like a rule's, and dropped on banter and praise (no complaint in view). */
+const MODEL_SPEC = { 'without-complaint': 'drop' } as unknown as RuleSpec;
 const resultsWithoutMatches = new WeakMap<DraftSentence, SentenceResult>();
 
 /**
@@ -531,7 +602,7 @@ const resultsWithoutMatches = new WeakMap<DraftSentence, SentenceResult>();
  */
 function withoutMatches(facts: DraftSentence): SentenceResult {
   let result = resultsWithoutMatches.get(facts);
-  if (!result) resultsWithoutMatches.set(facts, (result = { matches: NO_MATCHES, facts, earlierEnds: null, laterStarts: null }));
+  if (!result) resultsWithoutMatches.set(facts, (result = { matches: NO_MATCHES, facts, earlierEnds: null, laterStarts: null, verdict: null }));
   return result;
 }
 

@@ -5,6 +5,7 @@
 import { PackError, validatePack, mergePacks, compilePack, patternStarts, patternSources } from './pack';
 import { validateDraftConfig, compileDraftChecks } from './draft';
 import { NAMES_FILE, validateNames } from './names';
+import { ADVICE_FILE, MODEL_FILE, MODEL_RULE_ID, validateAdvice, validateSentenceModel } from './sentence-model';
 import type { BuiltinPack } from './builtin';
 import type { RulePack } from './types';
 
@@ -37,8 +38,12 @@ export function buildBuiltinPack(files: Readonly<Record<string, unknown>>): Buil
   const pack = mergePacks(packs);
   const namesData = files[NAMES_FILE];
   const checks = [...Object.keys(draft.checks), 'too-long'];
-  const names = namesData === undefined ? undefined : validateNames(namesData, new Set(pack.rules.map((r) => r.id)), checks);
-  return { pack, draft, ...(names ? { names } : {}) };
+  const modelData = files[MODEL_FILE];
+  if (modelData !== undefined && files[ADVICE_FILE] === undefined) throw new PackError(`rules/${ADVICE_FILE}`, undefined, '(file)', `is missing (${MODEL_FILE} needs its advice)`);
+  const sentences = modelData === undefined ? undefined : { model: validateSentenceModel(modelData), advice: validateAdvice(files[ADVICE_FILE]) };
+  const ruleIds = new Set([...pack.rules.map((r) => r.id), MODEL_RULE_ID]);
+  const names = namesData === undefined ? undefined : validateNames(namesData, ruleIds, checks);
+  return { pack, draft, ...(names ? { names } : {}), ...(sentences ? { sentences } : {}) };
 }
 
 /**

@@ -113,7 +113,8 @@ export interface RulePack {
 
 export interface LinterOptions {
   disabledRules?: readonly string[];
-  disabledCategories?: readonly Category[];
+  /** Categories turned off; "sentence-model" turns off the sentence model, which has a group of its own in the options. */
+  disabledCategories?: readonly (Category | 'sentence-model')[];
   /** Severity overrides by rule id. */
   severities?: Readonly<Record<string, Severity>>;
   /** Extra packs (team or personal rules), validated like the built-in one. */

@@ -4,7 +4,8 @@
  * in the browser. A malformed rule file fails the build with the PackError
  * message (file, rule id, field). `virtual:steady-rules-lean` is the same pack
  * without the rules' examples, for the coach and the side panel, which never show them,
- * and with the patterns' start table, so they index the rules without parsing them.
+ * and with the patterns' start table, so they index the rules without parsing them; only it
+ * carries the sentence model.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,7 +43,8 @@ export function steadyRules(rulesDir = RULES_DIR): Plugin {
       // Only the lean pack carries the start table (a third of the download per copy): the coach and the
       // panel lint as soon as they start, while the options page can parse the patterns it lints with.
       const built = buildBuiltinPack(readRuleFiles(rulesDir));
-      const pack = id === RESOLVED_LEAN_ID ? withoutExamples(withPatternStarts(built)) : built;
+      // The options page lints only a team pack's own rules, so it goes without the sentence model.
+      const pack = id === RESOLVED_LEAN_ID ? withoutExamples(withPatternStarts(built)) : { ...built, sentences: undefined };
       const imports = sources.map((source) => `import ${JSON.stringify(source + SOURCE_SUFFIX)};`).join('\n');
       return `${imports}\nexport default ${JSON.stringify(pack)};`;
     },

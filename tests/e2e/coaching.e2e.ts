@@ -345,4 +345,23 @@ describe("the customer's mood reaches the coach in the page", () => {
       await intercom.close();
     }
   }, STEP_MS);
+
+  test('a weak sentence no rule has a pattern for is underlined by the sentence model; its card gives the category\'s advice and no rewrite', async () => {
+    const zendesk = await openFixture(ZENDESK.url);
+    const WEAK = 'Further emails in this tone will not be answered';
+    const draft = `Thanks for the photos of the parcel. ${WEAK}.`;
+    try {
+      await typeFresh(zendesk, ZENDESK.composer, draft);
+      await expect.poll(() => underlinedIn(zendesk, ZENDESK.composer), SLOW).toEqual([WEAK]);
+      const at = await phraseCentre(zendesk, ZENDESK.composer, 'this tone');
+      await zendesk.mouse.click(at.x, at.y);
+      await expect.poll(() => shownText(zendesk, 'steady-card', '[role="dialog"]'), SLOW).toContain('may escalate the conflict');
+      const [rewriteButtons] = await inShadows(zendesk, 'steady-card', (root) => root.querySelectorAll('button.rewrite').length);
+      expect(rewriteButtons).toBe(0);
+      await zendesk.keyboard.press('Escape');
+      expect(await modelText(zendesk)).toBe(draft);
+    } finally {
+      await zendesk.close();
+    }
+  }, STEP_MS);
 });

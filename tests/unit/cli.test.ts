@@ -148,6 +148,12 @@ describe('steady lint: options', () => {
     expect(entries[0].findings.filter((f) => f.category === 'dismissive')).toEqual([]);
   });
 
+  it('--disable sentence-model turns off the sentence model', () => {
+    const text = 'Further emails in this tone will not be answered.';
+    expect(lintJson(['-'], text).entries[0].findings.map((f) => f.ruleId)).toEqual(['sentence-model']);
+    expect(lintJson(['--disable', 'sentence-model', '-'], text).entries[0].findings).toEqual([]);
+  });
+
   it('--rules adds a team pack written like a rules/<category>.yaml file', () => {
     const text = 'Your case is now in the zorgle queue.';
     expect(lintJson(['-'], text).entries[0].findings.some((f) => f.ruleId === 'acme-zorgle-queue')).toBe(false);

@@ -30,10 +30,12 @@ async function bundlePack(rulesDir: string, moduleId = RULES_MODULE_ID): Promise
   return output[0].output[0];
 }
 
-test('the bundled pack is the validated pack built from rules/ (without the start table, which only the lean pack ships)', async () => {
+test('the bundled pack is the validated pack built from rules/ (without the start table and the sentence model, which only the lean pack ships)', async () => {
   const { code } = await bundlePack(RULES_DIR);
   const { default: bundled } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
-  expect(bundled).toEqual(buildBuiltinPack(readRuleFiles(RULES_DIR)));
+  const { sentences, ...withoutModel } = buildBuiltinPack(readRuleFiles(RULES_DIR));
+  expect(sentences).toBeDefined();
+  expect(bundled).toEqual(withoutModel);
   expect(bundled.starts).toBeUndefined();
 });
 
