@@ -240,28 +240,30 @@ export function buildNfa(seq: readonly Node[]): Nfa {
  * The forms a match's second token can have, or null when it can be any word or a match can end after
  * its first token: the start index tries a pattern only where the next token has one of them.
  */
-export function secondForms({ op, out1, out2, forms, entry }: Nfa): ReadonlySet<string> | null {
+export function secondForms(nfa: Nfa): ReadonlySet<string> | null {
+  const { op, out1, forms } = nfa;
   const second = new Set<string>();
-  let open = false;
-  const reached = (from: number, visit: (s: number) => void) => {
-    const seen = new Set<number>();
-    const stack = [from];
-    while (stack.length) {
-      const s = stack.pop()!;
-      if (seen.has(s)) continue;
-      seen.add(s);
-      if (op[s] === SPLIT) stack.push(out2[s], out1[s]);
-      else visit(s);
+  for (const first of withoutTokens(nfa, nfa.entry)) {
+    if (op[first] !== WORD && op[first] !== ANY) continue;
+    for (const s of withoutTokens(nfa, out1[first])) {
+      if (op[s] === WORD) forms[s]!.forEach((form) => second.add(form));
+      else if (op[s] !== SPLIT) return null; // any word, or the end of a match
     }
-  };
-  reached(entry, (first) => {
-    if (op[first] !== ACCEPT)
-      reached(out1[first], (s) => {
-        if (op[s] === WORD) forms[s]!.forEach((form) => second.add(form));
-        else open = true;
-      });
-  });
-  return open ? null : second;
+  }
+  return second;
+}
+
+/** The states reachable from `from` without consuming a token (through SPLIT states), `from` included. */
+function withoutTokens({ op, out1, out2 }: Pick<Nfa, 'op' | 'out1' | 'out2'>, from: number): Set<number> {
+  const reached = new Set<number>();
+  const stack = [from];
+  while (stack.length) {
+    const s = stack.pop()!;
+    if (reached.has(s)) continue;
+    reached.add(s);
+    if (op[s] === SPLIT) stack.push(out2[s], out1[s]);
+  }
+  return reached;
 }
 
 /**
@@ -336,14 +338,7 @@ export function matcherOf({ op, out1, out2, forms, entry }: Nfa): Matcher {
   };
   forms.forEach((set, s) => set?.forEach((form) => add(byId, form, s)));
   // The states live before the first token: everything reachable from the entry without consuming one.
-  const live = new Set<number>();
-  const stack = [entry];
-  while (stack.length) {
-    const s = stack.pop()!;
-    if (live.has(s)) continue;
-    live.add(s);
-    if (op[s] === SPLIT) stack.push(out2[s], out1[s]);
-  }
+  const live = withoutTokens({ op, out1, out2 }, entry);
   const firstById = new Map<number, number[]>();
   const firstAny: number[] = [];
   for (const s of live) {

@@ -108,10 +108,9 @@ export class SentenceModel {
     this.slots = new Int32Array(size);
     this.mask = size - 1;
     for (let row = 0; row < n; row++) {
-      const at = row * 6;
-      const a = (this.gramA[row] = grams[at] | (grams[at + 1] << 8));
-      const b = (this.gramB[row] = grams[at + 2] | (grams[at + 3] << 8));
-      const c = (this.gramC[row] = grams[at + 4] | (grams[at + 5] << 8));
+      const a = (this.gramA[row] = wordNumberAt(grams, row, 0));
+      const b = (this.gramB[row] = wordNumberAt(grams, row, 1));
+      const c = (this.gramC[row] = wordNumberAt(grams, row, 2));
       let slot = this.slotOf(a, b, c);
       while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
       this.slots[slot] = row + 1;
@@ -246,15 +245,20 @@ export function validateSentenceModel(data: unknown, file = `rules/${MODEL_FILE}
   const grams = decodeBase64(m.grams as string);
   if (grams.length % 6 !== 0) fail('grams', 'must hold three 16-bit word numbers per feature');
   const keys = new Set<number>();
-  for (let at = 0; at < grams.length; at += 6) {
-    const [a, b, c] = [0, 2, 4].map((k) => grams[at + k] | (grams[at + k + 1] << 8));
-    if (a === 0 || a > words.length || b > words.length || c > words.length || (b === 0 && c !== 0)) fail('grams', `feature ${at / 6} names a word that is not in "words"`);
+  for (let row = 0; row < grams.length / 6; row++) {
+    const [a, b, c] = [0, 1, 2].map((k) => wordNumberAt(grams, row, k));
+    if (a === 0 || a > words.length || b > words.length || c > words.length || (b === 0 && c !== 0)) fail('grams', `feature ${row} names a word that is not in "words"`);
     const key = (a * 65536 + b) * 65536 + c;
-    if (keys.has(key)) fail('grams', `feature ${at / 6} repeats an earlier n-gram`);
+    if (keys.has(key)) fail('grams', `feature ${row} repeats an earlier n-gram`);
     keys.add(key);
   }
   if (decodeBase64(m.weights as string).length !== keys.size * expected.length) fail('weights', `must hold ${expected.length} weights per feature (${keys.size} features)`);
   return m as unknown as SentenceModelData;
+}
+
+/** The number of word `k` (0 to 2) of feature `row` in the grams bytes (0: the n-gram is shorter). */
+function wordNumberAt(grams: Uint8Array, row: number, k: number): number {
+  return grams[row * 6 + k * 2] | (grams[row * 6 + k * 2 + 1] << 8);
 }
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

@@ -34,21 +34,26 @@ export function readHandmadeSet(set: string): HandmadeReply[] {
     });
 }
 
-/**
- * The real agent replies split in two by seed, leaving out the hand-labelled ones: the model trains on
- * one half's sentences as negatives; its real hits are sampled from the other.
- */
-export function realHalf(corpus: readonly CorpusRow[], labelledIds: ReadonlySet<string>): { training: CorpusRow[]; measuring: CorpusRow[] } {
-  const real = shuffle(corpus.filter((r) => r.source !== 'bitext-generated' && !labelledIds.has(r.id)), seedFor(20261205, 'real'));
-  const half = Math.floor(real.length / 2);
-  return { training: real.slice(0, half), measuring: real.slice(half) };
+interface Halves {
+  training: CorpusRow[];
+  measuring: CorpusRow[];
 }
 
-/** The polite control replies split in two by seed: the model trains on one half, the control rate is also reported on the other. */
-export function controlHalf(corpus: readonly CorpusRow[]): { training: CorpusRow[]; measuring: CorpusRow[] } {
-  const control = shuffle(corpus.filter((r) => r.source === 'bitext-generated'), seedFor(20261205, 'control'));
-  const half = Math.floor(control.length / 2);
-  return { training: control.slice(0, half), measuring: control.slice(half) };
+/** `rows` in a seeded order, cut in two: the model trains on the first half, the second is kept for measuring it. */
+function halves(rows: readonly CorpusRow[], part: string): Halves {
+  const shuffled = shuffle(rows, seedFor(20261205, part));
+  const half = Math.floor(shuffled.length / 2);
+  return { training: shuffled.slice(0, half), measuring: shuffled.slice(half) };
+}
+
+/** The real agent replies in halves, leaving out the hand-labelled ones (the model's real hits are sampled from the measuring half). */
+export function realHalf(corpus: readonly CorpusRow[], labelledIds: ReadonlySet<string>): Halves {
+  return halves(corpus.filter((r) => r.source !== 'bitext-generated' && !labelledIds.has(r.id)), 'real');
+}
+
+/** The polite control replies in halves. */
+export function controlHalf(corpus: readonly CorpusRow[]): Halves {
+  return halves(corpus.filter((r) => r.source === 'bitext-generated'), 'control');
 }
 
 /**
