@@ -417,7 +417,7 @@ function indexFor(compiled: CompiledPack, active: readonly CompiledRule[], draft
   const key = active.length === compiled.rules.length ? '' : active.map((r) => r.spec.id).join('\n');
   const hit = byActive.get(key);
   if (hit) return hit;
-  const index = new StartIndex<Candidate>();
+  const index = new StartIndex<Candidate>(compiled.table);
   // forEach, not for-of: this runs unoptimised in a new tab, where for-of walks an iterator.
   active.forEach((rule) => {
     rule.patterns.forEach((pattern) => index.add(pattern, { kind: 'rule', rule, pattern }));

@@ -8,6 +8,8 @@ import { describeZodError, describeZodIssues } from './schema-error';
 import { PHRASE_CATEGORIES, SEVERITIES, SLOTS, REWRITE_CONDITIONS, type RulePack, type RuleSpec } from './types';
 import type { DraftConfig } from './draft';
 import { parsePattern, firstForms, requiredForms, secondForms, buildNfa, matcherOf, WORD_STATE, expandedWords, largestMacro, PatternError, type Forms, type Nfa, type Node, type Matcher } from './pattern';
+import { encodeNumberLists } from './number-lists';
+import { StartTable, type PatternStarts } from './start-table';
 
 export type { Forms };
 
@@ -153,35 +155,61 @@ function fromZod(file: string, ruleId: string | undefined, error: z.ZodError): P
   return new PackError(file, ruleId, field, problem);
 }
 
+/** The forms a pattern can start with, those of its second token, and those every match needs. */
+interface StartForms {
+  /** Token forms the pattern can start with (no form twice); null = any word. */
+  first: Forms | null;
+  /** Sets of forms of which every match contains one each (see requiredForms). */
+  required: readonly Forms[];
+  /** See secondForms; undefined until worked out from the NFA. */
+  second?: Forms | null;
+}
+
+/** Where a pattern is in a start table: the index reads its start forms there (see StartIndex). */
+export interface TablePlace {
+  table: StartTable;
+  pattern: number;
+}
+
 /**
- * A pattern's start forms (for the index) and its matcher, built on first use; a pattern whose start
- * forms come from a PatternStarts table comes with its NFA too, so it is never parsed in the browser.
+ * A pattern's start forms (for the index) and its matcher, built on first use; a pattern from a
+ * PatternStarts table comes with its place there, so it is never parsed in the browser.
  */
 export class CompiledPattern {
   private built: Matcher | undefined;
-  private second: Forms | null | undefined;
+  private forms: StartForms | undefined;
 
   constructor(
-    /** Token forms the pattern can start with (no form twice); null = any word. */
-    readonly first: Forms | null,
-    /** Sets of forms of which every match contains one each (see requiredForms). */
-    readonly required: readonly Forms[],
+    private readonly startForms: () => StartForms,
     /** Builds the NFA. */
     private readonly nfa: () => Nfa,
-    /** The forms its second token can have, when known (see secondForms). */
-    second?: Forms | null,
-  ) {
-    this.second = second;
-  }
+    readonly place?: TablePlace,
+  ) {}
 
   static parsed(nodes: readonly Node[]): CompiledPattern {
-    return new CompiledPattern(firstForms(nodes), requiredForms(nodes), () => buildNfa(nodes));
+    // Worked out now: a pattern that can match nothing is an error of the pack that has it.
+    const forms: StartForms = { first: firstForms(nodes), required: requiredForms(nodes) };
+    return new CompiledPattern(() => forms, () => buildNfa(nodes));
   }
 
-  /** See secondForms; worked out from the NFA when not given. */
+  static fromTable(table: StartTable, pattern: number): CompiledPattern {
+    const set = (at: number) => (at < 0 ? null : table.setForms(at));
+    const startForms = () => ({ first: set(table.firstSet(pattern)), second: set(table.secondSet(pattern)), required: table.requiredSets(pattern).map((at) => table.setForms(at)) });
+    return new CompiledPattern(startForms, () => table.nfa(pattern), { table, pattern });
+  }
+
+  get first(): Forms | null {
+    return (this.forms ??= this.startForms()).first;
+  }
+
+  get required(): readonly Forms[] {
+    return (this.forms ??= this.startForms()).required;
+  }
+
   get next(): Forms | null {
-    if (this.second === undefined) this.second = secondForms(this.nfa());
-    return this.second;
+    const forms = (this.forms ??= this.startForms());
+    if (forms.second === undefined) forms.second = secondForms(this.nfa());
+    return forms.second;
   }
 
   get matcher(): Matcher {
@@ -192,28 +220,16 @@ export class CompiledPattern {
 /**
  * The start forms and NFAs of every pattern of the built-in pack, worked out when the pack is built,
  * so a linter indexes the built-in rules without parsing their patterns, and builds the matchers it
- * needs without parsing them either. Compact: it ships in the pack.
+ * needs without parsing them either. Compact: it ships in the pack (see start-table.ts).
  */
-export interface PatternStarts {
-  /** The macros the patterns were parsed with: the table holds only while every one is unchanged. */
-  macros: Record<string, string>;
-  /** Every form the sets hold. */
-  words: string[];
-  /** The distinct sets of forms, as positions in `words`. */
-  sets: number[][];
-  /** For each of patternSources(pack, draft), in order: its first-form set (-1: any word), its second-form set (-1: none, see secondForms), then its required sets. */
-  patterns: number[][];
-  /**
-   * For each of those patterns, its NFA (see buildNfa): the entry state, then three numbers a state:
-   * its kind (a WORD state as the position of its forms in `sets`, ANY -1, SPLIT -2, ACCEPT -3), out1 and out2.
-   */
-  nfas: number[][];
-}
+export type { PatternStarts } from './start-table';
 
-/** Start forms of patterns by source, with the macros under which they hold (see compilePack). */
+/** A start table read back for the pattern sources it was made for (see compilePack). */
 export interface KnownStarts {
   macros: Record<string, string>;
-  bySource: ReadonlyMap<string, { first: Forms | null; second: Forms | null; required: readonly Forms[]; nfa: () => Nfa }>;
+  table: StartTable;
+  /** Each source's pattern number in the table. */
+  numberOf: ReadonlyMap<string, number>;
 }
 
 /** Every distinct pattern source of a pack's rules and of its draft checks, in a fixed order. */
@@ -257,38 +273,22 @@ export function patternStarts(sources: readonly string[], macros: Record<string,
     const { op, out1, out2, forms, entry } = buildNfa(compile(source));
     return [entry, ...op.flatMap((kind, s) => [kind === WORD_STATE ? position(forms[s]!) : -kind, out1[s], out2[s]])];
   });
-  return { macros, words, sets, patterns, nfas };
+  // What the index reads per word: the patterns that can start with it, and the required sets it meets.
+  const startingWith = words.map((): number[] => []);
+  patterns.forEach(([first], pattern) => first >= 0 && sets[first].forEach((word) => startingWith[word].push(pattern)));
+  const requiredWith = words.map((): number[] => []);
+  [...new Set(patterns.flatMap((sets) => sets.slice(2)))].sort((a, b) => a - b).forEach((set) => sets[set].forEach((word) => requiredWith[word].push(set)));
+  const encode = encodeNumberLists;
+  return { macros, words, sets: encode(sets), patterns: encode(patterns), nfas: encode(nfas), startingWith: encode(startingWith), requiredWith: encode(requiredWith) };
 }
 
 /** The table read back for the `sources` it was made for; undefined when they differ in number (another pack). */
 export function knownStarts(starts: PatternStarts, sources: readonly string[]): KnownStarts | undefined {
-  if (sources.length !== starts.patterns.length) return undefined;
-  // No rest destructuring and no Map built from an iterable: this runs once per new tab, unoptimised,
-  // where each of those walks an iterator (two thirds of reading the table, counted in instructions).
-  // Each set becomes its list of forms when first needed, once: patterns sharing a set share the list.
-  const lists: (readonly string[] | undefined)[] = [];
-  const setAt = (at: number) => (lists[at] ??= starts.sets[at].map((word) => starts.words[word]));
-  const nfa = (encoded: readonly number[]): Nfa => {
-    const count = (encoded.length - 1) / 3;
-    const op: number[] = new Array<number>(count);
-    const out1: number[] = new Array<number>(count);
-    const out2: number[] = new Array<number>(count);
-    const forms: (Forms | null)[] = new Array<Forms | null>(count);
-    for (let s = 0, k = 1; s < count; s++, k += 3) {
-      const kind = encoded[k];
-      op[s] = kind >= 0 ? WORD_STATE : -kind;
-      forms[s] = kind >= 0 ? setAt(kind) : null;
-      out1[s] = encoded[k + 1];
-      out2[s] = encoded[k + 2];
-    }
-    return { op, out1, out2, forms, entry: encoded[0] };
-  };
-  const bySource = new Map<string, { first: Forms | null; second: Forms | null; required: readonly Forms[]; nfa: () => Nfa }>();
-  sources.forEach((source, i) => {
-    const sets = starts.patterns[i];
-    bySource.set(source, { first: sets[0] < 0 ? null : setAt(sets[0]), second: sets[1] < 0 ? null : setAt(sets[1]), required: sets.slice(2).map(setAt), nfa: () => nfa(starts.nfas[i]) });
-  });
-  return { macros: starts.macros, bySource };
+  const table = new StartTable(starts);
+  if (sources.length !== table.patternCount) return undefined;
+  const numberOf = new Map<string, number>();
+  for (let i = 0; i < sources.length; i++) numberOf.set(sources[i], i);
+  return { macros: starts.macros, table, numberOf };
 }
 
 export interface CompiledRule {
@@ -314,6 +314,8 @@ export interface CompiledPack {
   compile(pattern: string): Node[];
   /** Parse and compile a pattern for matching with its start forms (draft checks); throws PatternError. */
   compilePattern(pattern: string): CompiledPattern;
+  /** The start table its patterns were read from, if any: the index reads them there (see StartIndex). */
+  table?: StartTable;
 }
 
 /**
@@ -370,8 +372,8 @@ export function compilePack(
   const compilePattern = (source: string): CompiledPattern => {
     let pattern = known.get(source);
     if (!pattern) {
-      const start = table?.bySource.get(source);
-      pattern = start ? new CompiledPattern(start.first, start.required, start.nfa, start.second) : CompiledPattern.parsed(compile(source));
+      const number = table?.numberOf.get(source);
+      pattern = number !== undefined ? CompiledPattern.fromTable(table!.table, number) : CompiledPattern.parsed(compile(source));
       known.set(source, pattern);
     }
     return pattern;
@@ -398,7 +400,7 @@ export function compilePack(
       unless: compileField('except.match', spec.except?.match),
     };
   });
-  return { rules, macro, compile, compilePattern };
+  return { rules, macro, compile, compilePattern, ...(table ? { table: table.table } : {}) };
 }
 
 /** Compiled patterns by source, for the last few macro sets (the built-in ones, and with each pack's). */

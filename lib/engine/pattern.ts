@@ -15,7 +15,7 @@
  *   \(  \)                    a literal bracket token
  */
 import { CAPS_FORM, tokenize, withCurrentIds, type Token } from './tokenize';
-import { registerWord } from './vocabulary';
+import { registerWord, registerWords } from './vocabulary';
 
 export type Node =
   | { kind: 'word'; forms: ReadonlySet<string> }
@@ -284,13 +284,6 @@ export class IdTable {
     this.states = states;
   }
 
-  static fromLists(lists: ReadonlyMap<number, readonly number[]>): IdTable {
-    const pairs: number[] = [];
-    // forEach, no iterators: a new tab builds most matchers in its first lint, in unoptimised code where each for-of step allocates.
-    lists.forEach((list, id) => list.forEach((state) => pairs.push(id, state)));
-    return IdTable.fromPairs(pairs, pairs.length);
-  }
-
   /**
    * The table of `pairs[0 .. length)`, read as id, state, id, state…: each id's states in their order
    * there. Built in typed arrays alone (no list per id), so building many tables leaves little garbage.
@@ -329,30 +322,30 @@ export class IdTable {
 
 /** The NFA ready for matching: word ids to the states that accept them, and the precomputed first step. */
 export function matcherOf({ op, out1, out2, forms, entry }: Nfa): Matcher {
-  const byId = new Map<number, number[]>();
-  const add = (map: Map<number, number[]>, form: string, state: number) => {
-    const id = registerWord(form);
-    const list = map.get(id);
-    if (list) list.push(state);
-    else map.set(id, [state]);
+  // (id, state) pairs: an IdTable keeps each id's states in the order they are listed.
+  const byId: number[] = [];
+  const add = (pairs: number[], set: Forms, state: number) => {
+    const ids = registerWords(set);
+    for (let k = 0; k < ids.length; k++) pairs.push(ids[k], state);
   };
-  forms.forEach((set, s) => set?.forEach((form) => add(byId, form, s)));
+  forms.forEach((set, s) => set && add(byId, set, s));
   // The states live before the first token: everything reachable from the entry without consuming one.
   const live = withoutTokens({ op, out1, out2 }, entry);
-  const firstById = new Map<number, number[]>();
+  const firstById: number[] = [];
   const firstAny: number[] = [];
   for (const s of live) {
     if (op[s] === ANY) firstAny.push(out1[s]);
-    forms[s]?.forEach((form) => add(firstById, form, out1[s]));
+    const set = forms[s];
+    if (set) add(firstById, set, out1[s]);
   }
   // Copied as array-likes: TypedArray.from would walk an iterator, slow in code not yet optimised (a cold start).
   return {
     op: new Uint8Array(op),
     out1: new Int32Array(out1),
     out2: new Int32Array(out2),
-    statesById: IdTable.fromLists(byId),
+    statesById: IdTable.fromPairs(byId, byId.length),
     hasAny: op.includes(ANY),
-    firstById: IdTable.fromLists(firstById),
+    firstById: IdTable.fromPairs(firstById, firstById.length),
     firstAny,
   };
 }

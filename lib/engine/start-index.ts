@@ -5,14 +5,16 @@
  */
 import { IdTable, MAX_SPAN_TOKENS } from './pattern';
 import { withCurrentIds, type Token } from './tokenize';
-import { registerWord } from './vocabulary';
-import type { Forms } from './pack';
+import { registerWords } from './vocabulary';
+import type { Forms, TablePlace } from './pack';
+import type { StartTable } from './start-table';
 
-/** A pattern as the index reads it (see CompiledPattern). */
+/** A pattern as the index reads it (see CompiledPattern): from its start table when it has a place in the index's. */
 export interface IndexedPattern {
   readonly first: Forms | null;
   readonly next: Forms | null;
   readonly required: readonly Forms[];
+  readonly place?: TablePlace;
 }
 
 /** The entries that start with one word id, in entry order: by the id of the token after them, or any (see StartIndex.followersOf). */
@@ -77,16 +79,18 @@ class FormPositions {
  * first lint in unoptimised code, where every for-of step allocates an iterator result.
  */
 export class StartIndex<T> {
-  /** Entry numbers by the word id they can start with, and requirement numbers by the ids that meet them. */
-  private readonly byFirst: number[][] = [];
-  private readonly byRequired: number[][] = [];
+  /** Entry numbers by the word id they can start with, and requirement numbers by the ids that meet them (entries not from the table). */
+  private readonly byFirst: (number[] | null)[] = [];
+  private readonly byRequired: (number[] | null)[] = [];
   private tables: RequirementTables | null = null;
-  /** Per entry: the ids of the forms its second token can have, or null (see secondForms). */
-  private readonly nextIds: (readonly number[] | null)[] = [];
-  /** Word ids of sets of second forms, which many entries share. */
-  private readonly idsOfForms = new Map<Forms, readonly number[]>();
-  /** Per first word id, built when a token first has it. */
-  private readonly followers: (Followers | undefined)[] = [];
+  /** Per entry: the ids of the forms its second token can have, or null (see secondForms); undefined until a table entry's is read. */
+  private readonly nextIds: (Int32Array | null | undefined)[] = [];
+  /** Per entry: its pattern's number in the table, or -1. */
+  private readonly tablePattern: number[] = [];
+  /** Per table pattern: the entries made from it (null: none). */
+  private readonly entriesOf: (number[] | null)[];
+  /** Per first word id, built when a token first has it (null: no entry starts with it). */
+  private readonly followers: (Followers | null | undefined)[] = [];
   /** Scratch for one word id's candidates in candidates(). */
   private readonly gathered: number[] = [];
   private readonly anyWord: number[] = [];
@@ -98,8 +102,9 @@ export class StartIndex<T> {
   private readonly requiredList: number[] = [];
   /** Per entry: the last lookup that saw it (dedupes tokens with several forms). */
   private readonly marks: number[] = [];
-  /** Per requirement: its forms. */
-  private readonly requirementForms: Forms[] = [];
+  /** Requirements below this are the table's sets, by number; the others' forms are in parsedForms. */
+  private readonly tableSets: number;
+  private readonly parsedForms: Forms[] = [];
   /**
    * Per requirement: where one of its forms was last seen, as sentenceBase + token index. Each prepared
    * sentence gets a higher base, so a position left from an earlier sentence is below all of this one's.
@@ -115,17 +120,42 @@ export class StartIndex<T> {
   private lookup = 0;
   private positions: FormPositions | null = null;
 
-  add({ first, next, required }: IndexedPattern, value: T): void {
+  /**
+   * `table`: patterns placed in it are indexed from it, a word at a time as drafts first use the word,
+   * so a new tab does not index thousands of patterns before its first lint.
+   */
+  constructor(private readonly table: StartTable | null = null) {
+    this.tableSets = table ? table.setCount : 0;
+    this.entriesOf = table ? new Array<number[] | null>(table.patternCount).fill(null) : [];
+  }
+
+  add(pattern: IndexedPattern, value: T): void {
     const entry = this.values.length;
     this.values.push(value);
-    this.nextIds.push(next && this.idsOf(next));
+    this.marks.push(0);
     this.followers.length = 0;
     this.tables = null;
     this.requiredFrom.push(this.requiredList.length);
+    const place = pattern.place;
+    if (this.table && place?.table === this.table) {
+      const { table } = this;
+      this.tablePattern.push(place.pattern);
+      this.nextIds.push(undefined);
+      (this.entriesOf[place.pattern] ??= []).push(entry);
+      // A table set's requirement number is its own.
+      table.requiredSets(place.pattern).forEach((set) => this.requiredList.push(set));
+      if (table.firstSet(place.pattern) < 0) this.anyWord.push(entry);
+      return;
+    }
+    const { first, next, required } = pattern;
+    this.tablePattern.push(-1);
+    this.nextIds.push(next && registerWords(next));
     required.forEach((forms) => this.requiredList.push(this.requirement(forms)));
-    this.marks.push(0);
     if (first === null) this.anyWord.push(entry);
-    else first.forEach((form) => (this.byFirst[registerWord(form)] ??= []).push(entry));
+    else {
+      const ids = registerWords(first);
+      for (let k = 0; k < ids.length; k++) listAt(this.byFirst, ids[k]).push(entry);
+    }
   }
 
   private requirement(forms: Forms): number {
@@ -136,13 +166,18 @@ export class StartIndex<T> {
     const key = Array.isArray(forms) ? null : [...forms].sort().join(' ');
     requirement = key === null ? undefined : this.requirements.get(key);
     if (requirement === undefined) {
-      const added = (requirement = this.requirementForms.length);
-      this.requirementForms.push(forms);
+      const added = (requirement = this.tableSets + this.parsedForms.length);
+      this.parsedForms.push(forms);
       if (key !== null) this.requirements.set(key, added);
-      forms.forEach((form) => (this.byRequired[registerWord(form)] ??= []).push(added));
+      const ids = registerWords(forms);
+      for (let k = 0; k < ids.length; k++) listAt(this.byRequired, ids[k]).push(added);
     }
     this.requirementOf.set(forms, requirement);
     return requirement;
+  }
+
+  private formsOf(requirement: number): Forms {
+    return requirement < this.tableSets ? this.table!.setForms(requirement) : this.parsedForms[requirement - this.tableSets];
   }
 
   /** Call once per token list before asking for its candidates. */
@@ -157,12 +192,16 @@ export class StartIndex<T> {
     this.nextBase += tokens.length + 1;
     const seenAt = this.seenAt;
     const known = metFrom.length - 1;
+    const table = this.table;
+    const requiredWith = table?.requiredWith;
     for (let i = 0; i < tokens.length; i++) {
       const ids = tokens[i].ids;
       for (let k = 0; k < ids.length; k++) {
         const id = ids[k];
-        if (id < 0 || id >= known) continue;
-        for (let r = metFrom[id], to = metFrom[id + 1]; r < to; r++) seenAt[met[r]] = base + i;
+        if (id < 0) continue;
+        if (id < known) for (let r = metFrom[id], to = metFrom[id + 1]; r < to; r++) seenAt[met[r]] = base + i;
+        const word = table ? table.wordOf(id) : -1;
+        if (word >= 0) for (let r = 0, to = requiredWith!.sizeOf(word); r < to; r++) seenAt[requiredWith!.at(word, r)] = base + i;
       }
     }
     this.positions = tokens.length > MAX_SPAN_TOKENS ? new FormPositions(tokens) : null;
@@ -190,12 +229,12 @@ export class StartIndex<T> {
     }
     metFrom[this.byRequired.length] = total;
     const met = new Int32Array(total);
-    this.byRequired.forEach((requirements, id) => met.set(requirements, metFrom[id]));
+    this.byRequired.forEach((requirements, id) => requirements && met.set(requirements, metFrom[id]));
     const from = new Int32Array(this.values.length + 1);
     for (let e = 0; e < this.values.length; e++) from[e] = this.requiredFrom[e];
     from[this.values.length] = this.requiredList.length;
-    if (this.seenAt.length !== this.requirementForms.length) {
-      this.seenAt = new Int32Array(this.requirementForms.length).fill(-1);
+    if (this.seenAt.length !== this.tableSets + this.parsedForms.length) {
+      this.seenAt = new Int32Array(this.tableSets + this.parsedForms.length).fill(-1);
       this.nextBase = 0;
     }
     return { metFrom, met, from, list: new Int32Array(this.requiredList) };
@@ -261,36 +300,57 @@ export class StartIndex<T> {
 
   /** The entries starting with word `id`, by the token after them; undefined when none starts with it. */
   private followersOf(id: number): Followers | undefined {
-    const entries = this.byFirst[id];
-    if (!entries) return undefined;
+    while (this.followers.length <= id) this.followers.push(undefined);
     let followers = this.followers[id];
-    if (!followers) {
-      const loose: number[] = [];
-      // (next id, entry) pairs in entry order, in a list reused for every first word.
-      let length = 0;
-      for (let k = 0; k < entries.length; k++) {
-        const ids = this.nextIds[entries[k]];
-        if (!ids) {
-          loose.push(entries[k]);
-          continue;
-        }
-        for (let j = 0; j < ids.length; j++) {
-          nextPairs[length++] = ids[j];
-          nextPairs[length++] = entries[k];
-        }
-      }
-      this.followers[id] = followers = { loose, byNext: IdTable.fromPairs(nextPairs, length) };
-    }
-    return followers;
+    if (followers === undefined) this.followers[id] = followers = this.followersFor(id);
+    return followers ?? undefined;
   }
 
-  /** The word ids of `forms`, registered as the pattern is added: before any sentence is read with them. */
-  private idsOf(forms: Forms): readonly number[] {
-    let ids = this.idsOfForms.get(forms);
-    if (!ids) {
-      const list: number[] = [];
-      forms.forEach((form) => list.push(registerWord(form)));
-      this.idsOfForms.set(forms, (ids = list));
+  private followersFor(id: number): Followers | null {
+    const entries = this.entriesStartingWith(id);
+    if (!entries) return null;
+    const loose: number[] = [];
+    // (next id, entry) pairs in entry order, in a list reused for every first word.
+    let length = 0;
+    for (let k = 0; k < entries.length; k++) {
+      const ids = this.nextIdsOf(entries[k]);
+      if (!ids) {
+        loose.push(entries[k]);
+        continue;
+      }
+      for (let j = 0; j < ids.length; j++) {
+        nextPairs[length++] = ids[j];
+        nextPairs[length++] = entries[k];
+      }
+    }
+    return { loose, byNext: IdTable.fromPairs(nextPairs, length) };
+  }
+
+  /** The entries that can start with word `id`, in entry order, or null. */
+  private entriesStartingWith(id: number): readonly number[] | null {
+    const parsed = this.byFirst[id] ?? null;
+    const word = this.table ? this.table.wordOf(id) : -1;
+    if (word < 0) return parsed;
+    const entries = parsed ? parsed.slice() : [];
+    const startingWith = this.table!.startingWith;
+    for (let k = 0, n = startingWith.sizeOf(word); k < n; k++) {
+      const made = this.entriesOf[startingWith.at(word, k)];
+      if (made) for (let j = 0; j < made.length; j++) entries.push(made[j]);
+    }
+    if (!entries.length) return null;
+    // Usually in order already: the table lists patterns in the order rules use them.
+    for (let k = 1; k < entries.length; k++) {
+      if (entries[k - 1] > entries[k]) return entries.sort((a, b) => a - b);
+    }
+    return entries;
+  }
+
+  /** See nextIds. */
+  private nextIdsOf(entry: number): Int32Array | null {
+    let ids = this.nextIds[entry];
+    if (ids === undefined) {
+      const second = this.table!.secondSet(this.tablePattern[entry]);
+      this.nextIds[entry] = ids = second < 0 ? null : this.table!.setIds(second);
     }
     return ids;
   }
@@ -302,12 +362,21 @@ export class StartIndex<T> {
     const to = from[entry + 1];
     for (let r = from[entry]; r < to; r++) if (this.seenAt[list[r]] < at) return false;
     if (!this.positions) return true;
-    for (let r = from[entry]; r < to; r++) if (!this.positions.anyWithinSpan(this.requirementForms[list[r]], i)) return false;
+    for (let r = from[entry]; r < to; r++) if (!this.positions.anyWithinSpan(this.formsOf(list[r]), i)) return false;
     return true;
   }
 }
 
 const NO_IDS: readonly number[] = [];
+
+/**
+ * The list at `id`, made when first needed. The arrays grow by push, never by assigning past their end:
+ * a hole would turn them into slow dictionary-backed arrays (indexing was most of a cold start's time).
+ */
+function listAt(lists: (number[] | null)[], id: number): number[] {
+  while (lists.length <= id) lists.push(null);
+  return (lists[id] ??= []);
+}
 
 /** Scratch for StartIndex.followersOf. */
 const nextPairs: number[] = [];

@@ -6,7 +6,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { builtinPack, type BuiltinPack } from '../../lib/engine';
-import { compilePack, knownStarts, patternSources, patternStarts, type CompiledPattern, type Forms, type PatternStarts } from '../../lib/engine/pack';
+import { compilePack, knownStarts, patternSources, patternStarts, CompiledPattern, type Forms, type PatternStarts } from '../../lib/engine/pack';
 import { compileDraftChecks } from '../../lib/engine/draft';
 import { buildNfa, longestMatch, MAX_SPAN_TOKENS, type Nfa } from '../../lib/engine/pattern';
 import { StartIndex } from '../../lib/engine/start-index';
@@ -14,6 +14,12 @@ import { tokenize } from '../../lib/engine/tokenize';
 import { splitSentences } from '../../lib/engine/sentences';
 import { createLinter } from '../../lib/engine';
 import { withPatternStarts } from '../../lib/engine/rule-files';
+import { encodeNumberLists, MAX_LISTED_NUMBER, NumberLists } from '../../lib/engine/number-lists';
+
+const allLists = (text: string) => {
+  const lists = new NumberLists(text);
+  return Array.from({ length: lists.length }, (_, k) => lists.list(k));
+};
 import { readJsonl } from '../eval/corpus';
 
 const { pack, draft } = builtinPack();
@@ -207,27 +213,47 @@ describe('the start table shipped with the pack', () => {
   const plain = (nfa: Nfa) => ({ entry: nfa.entry, op: [...nfa.op], out1: [...nfa.out1], out2: [...nfa.out2], forms: nfa.forms.map(sorted) });
 
   it('reads back, for every pattern, the start forms, second forms, required forms and NFA that parsing it gives', () => {
-    const { compile, compilePattern } = compilePack({ macros: pack.macros, rules: [] });
-    expect(known.bySource.size).toBe(sources.length);
+    const { compile } = compilePack({ macros: pack.macros, rules: [] });
+    expect(known.numberOf.size).toBe(sources.length);
     for (const source of sources) {
-      const read = known.bySource.get(source)!;
-      const parsed = compilePattern(source);
+      const number = known.numberOf.get(source)!;
+      const read = CompiledPattern.fromTable(known.table, number);
+      // Parsed afresh: compilePack may hand back a pattern it made from a table before.
+      const parsed = CompiledPattern.parsed(compile(source));
       expect(sorted(read.first), source).toEqual(sorted(parsed.first));
-      expect(sorted(read.second), source).toEqual(sorted(parsed.next));
+      expect(sorted(read.next), source).toEqual(sorted(parsed.next));
       expect(read.required.map(sorted), source).toEqual(parsed.required.map(sorted));
-      expect(plain(read.nfa()), source).toEqual(plain(buildNfa(compile(source))));
+      expect(plain(known.table.nfa(number)), source).toEqual(plain(buildNfa(compile(source))));
     }
     // A table made for other patterns is not read.
     expect(knownStarts(starts, sources.slice(1))).toBeUndefined();
   });
 
   it('lists each form and each set of forms once, and only those the patterns use', () => {
+    const [sets, patterns, nfas] = [starts.sets, starts.patterns, starts.nfas].map(allLists);
     expect(new Set(starts.words).size).toBe(starts.words.length);
-    expect(new Set(starts.sets.flat()).size).toBe(starts.words.length);
-    const setKeys = starts.sets.map((set) => set.map((word) => starts.words[word]).sort().join(' '));
+    expect(new Set(sets.flat()).size).toBe(starts.words.length);
+    const setKeys = sets.map((set) => set.map((word) => starts.words[word]).sort().join(' '));
     expect(new Set(setKeys).size).toBe(setKeys.length);
-    const wordStateSets = starts.nfas.flatMap((encoded) => encoded.filter((kind, k) => k % 3 === 1 && kind >= 0));
-    expect(new Set([...starts.patterns.flat().filter((set) => set >= 0), ...wordStateSets]).size).toBe(starts.sets.length);
+    const wordStateSets = nfas.flatMap((encoded) => encoded.filter((kind, k) => k % 3 === 1 && kind >= 0));
+    expect(new Set([...patterns.flat().filter((set) => set >= 0), ...wordStateSets]).size).toBe(sets.length);
+    // Per word: the patterns that can start with it and the required sets it is in, each in order.
+    const [startingWith, requiredWith] = [starts.startingWith, starts.requiredWith].map(allLists);
+    const requiredSets = new Set(patterns.flatMap((list) => list.slice(2)));
+    starts.words.forEach((_, word) => {
+      expect(startingWith[word]).toEqual(patterns.flatMap(([first], pattern) => (first >= 0 && sets[first].includes(word) ? [pattern] : [])));
+      expect(requiredWith[word]).toEqual(sets.flatMap((set, at) => (requiredSets.has(at) && set.includes(word) ? [at] : [])));
+    });
+  });
+
+  it('packs its number lists into strings that read back exactly, and refuses numbers it cannot store', () => {
+    const lists = [[0, 1, -1, -3], [], [MAX_LISTED_NUMBER, 32, 92, 34], [7]];
+    const text = encodeNumberLists(lists);
+    expect(JSON.parse(JSON.stringify(text))).toBe(text);
+    expect(allLists(text)).toEqual(lists);
+    expect(() => encodeNumberLists([[MAX_LISTED_NUMBER + 1]])).toThrow(RangeError);
+    expect(() => encodeNumberLists([[-13]])).toThrow(/cannot be stored/);
+    expect(() => encodeNumberLists([[1.5]])).toThrow(/cannot be stored/);
   });
 
   it('takes every pattern of every rule field and of the whole-reply checks, each once, in order', () => {

@@ -1,0 +1,130 @@
+/**
+ * A pack's start table read back (see PatternStarts in pack.ts): the start forms, required forms and
+ * NFA of each of its patterns, and which patterns start with each word and which required sets each
+ * word meets, so the start index reads what a word needs when a draft first has it, instead of
+ * indexing every pattern when a new tab opens.
+ */
+import { WORD_STATE, type Forms, type Nfa } from './pattern';
+import { knownWords, registerWord, vocabularySize } from './vocabulary';
+import { NumberLists } from './number-lists';
+
+/** The table as a pack ships it: number lists (see number-lists.ts) over `words` and `sets`. */
+export interface PatternStarts {
+  /** The macros the patterns were parsed with: the table holds only while every one is unchanged. */
+  macros: Record<string, string>;
+  /** Every form the sets hold. */
+  words: string[];
+  /** The distinct sets of forms, as positions in `words`. */
+  sets: string;
+  /** For each of patternSources(pack, draft), in order: its first-form set (-1: any word), its second-form set (-1: none, see secondForms), then its required sets. */
+  patterns: string;
+  /**
+   * For each of those patterns, its NFA (see buildNfa): the entry state, then three numbers a state:
+   * its kind (a WORD state as the position of its forms in `sets`, ANY -1, SPLIT -2, ACCEPT -3), out1 and out2.
+   */
+  nfas: string;
+  /** For each word: the patterns (by number) whose first-form set holds it. */
+  startingWith: string;
+  /** For each word: the sets that are a pattern's required set and hold it. */
+  requiredWith: string;
+}
+
+export class StartTable {
+  readonly setCount: number;
+  private readonly words: readonly string[];
+  private readonly sets: NumberLists;
+  private readonly patterns: NumberLists;
+  private readonly nfas: NumberLists;
+  /** Per table word: the patterns whose first token can be it, in order. */
+  readonly startingWith: NumberLists;
+  /** Per table word: the required sets it is in. */
+  readonly requiredWith: NumberLists;
+  /** Word ids of the table's words, and back: the vocabulary may number them otherwise when other patterns came first. */
+  private readonly idOfWord: Int32Array;
+  private readonly wordOfId: Int32Array;
+  /** Each set's forms, made when first needed, once: patterns sharing a set share the list. */
+  private readonly forms: (readonly string[] | null)[];
+  private readonly ids: (Int32Array | null)[];
+
+  constructor(starts: PatternStarts) {
+    this.words = starts.words;
+    this.sets = new NumberLists(starts.sets);
+    this.patterns = new NumberLists(starts.patterns);
+    this.nfas = new NumberLists(starts.nfas);
+    this.startingWith = new NumberLists(starts.startingWith);
+    this.requiredWith = new NumberLists(starts.requiredWith);
+    this.setCount = this.sets.length;
+    this.forms = new Array<readonly string[] | null>(this.setCount).fill(null);
+    this.ids = new Array<Int32Array | null>(this.setCount).fill(null);
+    this.idOfWord = new Int32Array(this.words.length);
+    for (let w = 0; w < this.words.length; w++) this.idOfWord[w] = registerWord(this.words[w]);
+    this.wordOfId = new Int32Array(vocabularySize()).fill(-1);
+    for (let w = 0; w < this.words.length; w++) this.wordOfId[this.idOfWord[w]] = w;
+  }
+
+  get patternCount(): number {
+    return this.patterns.length;
+  }
+
+  /** The forms of set `at`, their word ids known to the vocabulary (registerWords). */
+  setForms(at: number): Forms {
+    let list = this.forms[at];
+    if (!list) {
+      const size = this.sets.sizeOf(at);
+      const words = new Array<string>(size);
+      for (let k = 0; k < size; k++) words[k] = this.words[this.sets.at(at, k)];
+      knownWords((this.forms[at] = list = words), this.setIds(at));
+    }
+    return list;
+  }
+
+  /** The word ids of set `at` (the index needs no more of most sets). */
+  setIds(at: number): Int32Array {
+    let ids = this.ids[at];
+    if (!ids) {
+      const size = this.sets.sizeOf(at);
+      this.ids[at] = ids = new Int32Array(size);
+      for (let k = 0; k < size; k++) ids[k] = this.idOfWord[this.sets.at(at, k)];
+    }
+    return ids;
+  }
+
+  /** Pattern `pattern`'s first-form set, or -1 when it can start with any word. */
+  firstSet(pattern: number): number {
+    return this.patterns.at(pattern, 0);
+  }
+
+  /** Pattern `pattern`'s second-form set, or -1 (see secondForms). */
+  secondSet(pattern: number): number {
+    return this.patterns.at(pattern, 1);
+  }
+
+  requiredSets(pattern: number): number[] {
+    const count = this.patterns.sizeOf(pattern) - 2;
+    const sets = new Array<number>(count);
+    for (let k = 0; k < count; k++) sets[k] = this.patterns.at(pattern, k + 2);
+    return sets;
+  }
+
+  /** The table's number for the word with id `id`, or -1 when the table has no such word. */
+  wordOf(id: number): number {
+    return id >= 0 && id < this.wordOfId.length ? this.wordOfId[id] : -1;
+  }
+
+  nfa(pattern: number): Nfa {
+    const nfas = this.nfas;
+    const count = (nfas.sizeOf(pattern) - 1) / 3;
+    const op: number[] = new Array<number>(count);
+    const out1: number[] = new Array<number>(count);
+    const out2: number[] = new Array<number>(count);
+    const forms: (Forms | null)[] = new Array<Forms | null>(count);
+    for (let s = 0, k = 1; s < count; s++, k += 3) {
+      const kind = nfas.at(pattern, k);
+      op[s] = kind >= 0 ? WORD_STATE : -kind;
+      forms[s] = kind >= 0 ? this.setForms(kind) : null;
+      out1[s] = nfas.at(pattern, k + 1);
+      out2[s] = nfas.at(pattern, k + 2);
+    }
+    return { op, out1, out2, forms, entry: nfas.at(pattern, 0) };
+  }
+}
