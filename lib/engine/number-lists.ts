@@ -1,7 +1,8 @@
 /**
  * Lists of small integers packed into one string, a character per number: a pack's start table ships
- * this way, so loading it makes three strings instead of twenty thousand arrays (whose garbage
- * collection was a third of a new tab's cold start), and a list is read only when first needed.
+ * this way, so loading it makes a few strings instead of twenty thousand arrays (whose garbage
+ * collection was a third of a new tab's cold start), and reading it back builds nothing: a list is
+ * read where it lies, through an offset table at the head of the string.
  */
 
 /** Numbers are stored as character codes shifted by this, so -3 and up stay clear of control characters. */
@@ -9,49 +10,67 @@ const SHIFT = 0x24;
 const MIN_LISTED_NUMBER = 0x21 - SHIFT;
 /** Past this, a code would reach the surrogates, which do not survive text encodings on their own. */
 export const MAX_LISTED_NUMBER = 0xd7ff - SHIFT;
+/** Offsets and the list count take two characters of 15 bits each. */
+const HALF = 15;
+const LOW = (1 << HALF) - 1;
 
-/** `lists` as one string: each list's length, then its numbers, a character each. */
+/**
+ * `lists` as one string: their count, then where each list starts and where the last one ends (as
+ * offsets past this head), then every list's numbers, a character each.
+ */
 export function encodeNumberLists(lists: readonly (readonly number[])[]): string {
-  const codes: string[] = [];
+  const codes: number[] = [];
   const add = (n: number) => {
     if (!Number.isInteger(n) || n < MIN_LISTED_NUMBER || n > MAX_LISTED_NUMBER) throw new RangeError(`${n} cannot be stored in a number list (integers from ${MIN_LISTED_NUMBER} to ${MAX_LISTED_NUMBER})`);
-    codes.push(String.fromCharCode(n + SHIFT));
+    codes.push(n + SHIFT);
   };
-  for (const list of lists) {
-    add(list.length);
-    list.forEach(add);
-  }
-  return codes.join('');
+  const wide = (n: number) => codes.push((n >> HALF) + SHIFT, (n & LOW) + SHIFT);
+  wide(lists.length);
+  let offset = 0;
+  for (const list of lists) (wide(offset), (offset += list.length));
+  wide(offset);
+  lists.forEach((list) => list.forEach(add));
+  // In slices: String.fromCharCode takes its codes as arguments, and a stack holds only so many.
+  const parts: string[] = [];
+  for (let k = 0; k < codes.length; k += 8192) parts.push(String.fromCharCode(...codes.slice(k, k + 8192)));
+  return parts.join('');
 }
 
-/** Reads an encodeNumberLists string back, list by list. */
+/** Reads an encodeNumberLists string back, in place. */
 export class NumberLists {
-  /** Where each list's length is (its numbers follow it). */
-  private readonly starts: number[] = [];
+  readonly length: number;
+  /** Where the numbers start, past the head. */
+  private readonly data: number;
 
   constructor(private readonly text: string) {
-    // A jump per list, not a step per number: this runs once per new tab, in code not yet optimised.
-    for (let i = 0; i < text.length; i += text.charCodeAt(i) - SHIFT + 1) this.starts.push(i);
+    this.length = this.wide(0);
+    this.data = 2 + 2 * (this.length + 1);
   }
 
-  get length(): number {
-    return this.starts.length;
+  private wide(at: number): number {
+    return ((this.text.charCodeAt(at) - SHIFT) << HALF) | (this.text.charCodeAt(at + 1) - SHIFT);
+  }
+
+  /** Where list `at`'s numbers start in the text. */
+  private start(at: number): number {
+    return this.data + this.wide(2 + 2 * at);
   }
 
   /** How many numbers list `at` holds. */
   sizeOf(at: number): number {
-    return this.text.charCodeAt(this.starts[at]) - SHIFT;
+    return this.wide(4 + 2 * at) - this.wide(2 + 2 * at);
   }
 
   /** Number `k` of list `at`. */
   at(at: number, k: number): number {
-    return this.text.charCodeAt(this.starts[at] + 1 + k) - SHIFT;
+    return this.text.charCodeAt(this.start(at) + k) - SHIFT;
   }
 
   list(at: number): number[] {
     const size = this.sizeOf(at);
+    const from = this.start(at);
     const list = new Array<number>(size);
-    for (let k = 0; k < size; k++) list[k] = this.at(at, k);
+    for (let k = 0; k < size; k++) list[k] = this.text.charCodeAt(from + k) - SHIFT;
     return list;
   }
 }

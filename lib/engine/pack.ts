@@ -165,49 +165,55 @@ interface StartForms {
   second?: Forms | null;
 }
 
-/** Where a pattern is in a start table: the index reads its start forms there (see StartIndex). */
-export interface TablePlace {
-  table: StartTable;
-  pattern: number;
-}
-
 /**
- * A pattern's start forms (for the index) and its matcher, built on first use; a pattern from a
- * PatternStarts table comes with its place there, so it is never parsed in the browser.
+ * A pattern's start forms (for the index) and its matcher, built on first use. A pattern from a
+ * PatternStarts table keeps its number there instead of parsed nodes, so it is never parsed in the
+ * browser, and making one allocates no more than the object itself (a new tab makes thousands).
  */
 export class CompiledPattern {
   private built: Matcher | undefined;
-  private forms: StartForms | undefined;
 
-  constructor(
-    private readonly startForms: () => StartForms,
-    /** Builds the NFA. */
-    private readonly nfa: () => Nfa,
-    readonly place?: TablePlace,
+  private constructor(
+    private readonly nodes: readonly Node[] | null,
+    private forms: StartForms | undefined,
+    /** The start table it comes from, and its number there (see StartIndex). */
+    readonly table: StartTable | null = null,
+    readonly tableNumber = -1,
   ) {}
 
   static parsed(nodes: readonly Node[]): CompiledPattern {
     // Worked out now: a pattern that can match nothing is an error of the pack that has it.
-    const forms: StartForms = { first: firstForms(nodes), required: requiredForms(nodes) };
-    return new CompiledPattern(() => forms, () => buildNfa(nodes));
+    return new CompiledPattern(nodes, { first: firstForms(nodes), required: requiredForms(nodes) });
   }
 
   static fromTable(table: StartTable, pattern: number): CompiledPattern {
-    const set = (at: number) => (at < 0 ? null : table.setForms(at));
-    const startForms = () => ({ first: set(table.firstSet(pattern)), second: set(table.secondSet(pattern)), required: table.requiredSets(pattern).map((at) => table.setForms(at)) });
-    return new CompiledPattern(startForms, () => table.nfa(pattern), { table, pattern });
+    return new CompiledPattern(null, undefined, table, pattern);
+  }
+
+  private startForms(): StartForms {
+    if (!this.forms) {
+      const table = this.table!;
+      const set = (at: number) => (at < 0 ? null : table.setForms(at));
+      const number = this.tableNumber;
+      this.forms = { first: set(table.firstSet(number)), second: set(table.secondSet(number)), required: table.requiredSets(number).map(set) as Forms[] };
+    }
+    return this.forms;
+  }
+
+  private nfa(): Nfa {
+    return this.table ? this.table.nfa(this.tableNumber) : buildNfa(this.nodes!);
   }
 
   get first(): Forms | null {
-    return (this.forms ??= this.startForms()).first;
+    return this.startForms().first;
   }
 
   get required(): readonly Forms[] {
-    return (this.forms ??= this.startForms()).required;
+    return this.startForms().required;
   }
 
   get next(): Forms | null {
-    const forms = (this.forms ??= this.startForms());
+    const forms = this.startForms();
     if (forms.second === undefined) forms.second = secondForms(this.nfa());
     return forms.second;
   }
@@ -277,7 +283,7 @@ export function patternStarts(sources: readonly string[], macros: Record<string,
   const startingWith = words.map((): number[] => []);
   patterns.forEach(([first], pattern) => first >= 0 && sets[first].forEach((word) => startingWith[word].push(pattern)));
   const requiredWith = words.map((): number[] => []);
-  [...new Set(patterns.flatMap((sets) => sets.slice(2)))].sort((a, b) => a - b).forEach((set) => sets[set].forEach((word) => requiredWith[word].push(set)));
+  [...new Set(patterns.flatMap((list) => list.slice(2)))].sort((a, b) => a - b).forEach((set) => sets[set].forEach((word) => requiredWith[word].push(set)));
   const encode = encodeNumberLists;
   return { macros, words, sets: encode(sets), patterns: encode(patterns), nfas: encode(nfas), startingWith: encode(startingWith), requiredWith: encode(requiredWith) };
 }

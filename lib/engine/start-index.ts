@@ -5,8 +5,8 @@
  */
 import { IdTable, MAX_SPAN_TOKENS } from './pattern';
 import { withCurrentIds, type Token } from './tokenize';
-import { registerWords } from './vocabulary';
-import type { Forms, TablePlace } from './pack';
+import { registerWords, vocabularySize } from './vocabulary';
+import type { Forms } from './pack';
 import type { StartTable } from './start-table';
 
 /** A pattern as the index reads it (see CompiledPattern): from its start table when it has a place in the index's. */
@@ -14,7 +14,9 @@ export interface IndexedPattern {
   readonly first: Forms | null;
   readonly next: Forms | null;
   readonly required: readonly Forms[];
-  readonly place?: TablePlace;
+  /** The start table it comes from (null: none), and its number there. */
+  readonly table?: StartTable | null;
+  readonly tableNumber?: number;
 }
 
 /** The entries that start with one word id, in entry order: by the id of the token after them, or any (see StartIndex.followersOf). */
@@ -90,7 +92,7 @@ export class StartIndex<T> {
   /** Per table pattern: the entries made from it (null: none). */
   private readonly entriesOf: (number[] | null)[];
   /** Per first word id, built when a token first has it (null: no entry starts with it). */
-  private readonly followers: (Followers | null | undefined)[] = [];
+  private followers: (Followers | null | undefined)[] = [];
   /** Scratch for one word id's candidates in candidates(). */
   private readonly gathered: number[] = [];
   private readonly anyWord: number[] = [];
@@ -133,18 +135,18 @@ export class StartIndex<T> {
     const entry = this.values.length;
     this.values.push(value);
     this.marks.push(0);
-    this.followers.length = 0;
+    if (this.followers.length) this.followers = [];
     this.tables = null;
     this.requiredFrom.push(this.requiredList.length);
-    const place = pattern.place;
-    if (this.table && place?.table === this.table) {
+    const number = pattern.tableNumber ?? -1;
+    if (this.table && pattern.table === this.table) {
       const { table } = this;
-      this.tablePattern.push(place.pattern);
+      this.tablePattern.push(number);
       this.nextIds.push(undefined);
-      (this.entriesOf[place.pattern] ??= []).push(entry);
+      (this.entriesOf[number] ??= []).push(entry);
       // A table set's requirement number is its own.
-      table.requiredSets(place.pattern).forEach((set) => this.requiredList.push(set));
-      if (table.firstSet(place.pattern) < 0) this.anyWord.push(entry);
+      for (let k = 0, sets = table.requiredSets(number); k < sets.length; k++) this.requiredList.push(sets[k]);
+      if (table.firstSet(number) < 0) this.anyWord.push(entry);
       return;
     }
     const { first, next, required } = pattern;
@@ -300,7 +302,8 @@ export class StartIndex<T> {
 
   /** The entries starting with word `id`, by the token after them; undefined when none starts with it. */
   private followersOf(id: number): Followers | undefined {
-    while (this.followers.length <= id) this.followers.push(undefined);
+    // Grown a vocabulary at a time by fill, never by assigning past the end (a hole makes a slow array).
+    if (id >= this.followers.length) this.followers = this.followers.concat(new Array<undefined>(Math.max(id + 1, vocabularySize()) - this.followers.length).fill(undefined));
     let followers = this.followers[id];
     if (followers === undefined) this.followers[id] = followers = this.followersFor(id);
     return followers ?? undefined;

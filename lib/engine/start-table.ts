@@ -23,9 +23,9 @@ export interface PatternStarts {
    * its kind (a WORD state as the position of its forms in `sets`, ANY -1, SPLIT -2, ACCEPT -3), out1 and out2.
    */
   nfas: string;
-  /** For each word: the patterns (by number) whose first-form set holds it. */
+  /** For each word: the patterns whose first-form set holds it, in order (the index reads a word's patterns here). */
   startingWith: string;
-  /** For each word: the sets that are a pattern's required set and hold it. */
+  /** For each word: the sets it is in that are some pattern's required set, in order. */
   requiredWith: string;
 }
 
@@ -37,7 +37,7 @@ export class StartTable {
   private readonly nfas: NumberLists;
   /** Per table word: the patterns whose first token can be it, in order. */
   readonly startingWith: NumberLists;
-  /** Per table word: the required sets it is in. */
+  /** Per table word: the sets it is in that are some pattern's required set, in order. */
   readonly requiredWith: NumberLists;
   /** Word ids of the table's words, and back: the vocabulary may number them otherwise when other patterns came first. */
   private readonly idOfWord: Int32Array;
@@ -51,9 +51,10 @@ export class StartTable {
     this.sets = new NumberLists(starts.sets);
     this.patterns = new NumberLists(starts.patterns);
     this.nfas = new NumberLists(starts.nfas);
+    this.setCount = this.sets.length;
+    // Shipped rather than worked out here: working them out was a third of a new tab's cold start.
     this.startingWith = new NumberLists(starts.startingWith);
     this.requiredWith = new NumberLists(starts.requiredWith);
-    this.setCount = this.sets.length;
     this.forms = new Array<readonly string[] | null>(this.setCount).fill(null);
     this.ids = new Array<Int32Array | null>(this.setCount).fill(null);
     this.idOfWord = new Int32Array(this.words.length);

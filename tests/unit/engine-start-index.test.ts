@@ -237,12 +237,15 @@ describe('the start table shipped with the pack', () => {
     expect(new Set(setKeys).size).toBe(setKeys.length);
     const wordStateSets = nfas.flatMap((encoded) => encoded.filter((kind, k) => k % 3 === 1 && kind >= 0));
     expect(new Set([...patterns.flat().filter((set) => set >= 0), ...wordStateSets]).size).toBe(sets.length);
-    // Per word: the patterns that can start with it and the required sets it is in, each in order.
-    const [startingWith, requiredWith] = [starts.startingWith, starts.requiredWith].map(allLists);
+  });
+
+  it('gives, per word, the patterns that can start with it and the required sets it is in, each in order', () => {
+    const [sets, patterns] = [starts.sets, starts.patterns].map(allLists);
+    const inOrder = (lists: NumberLists, word: number) => Array.from({ length: lists.sizeOf(word) }, (_, k) => lists.at(word, k));
     const requiredSets = new Set(patterns.flatMap((list) => list.slice(2)));
     starts.words.forEach((_, word) => {
-      expect(startingWith[word]).toEqual(patterns.flatMap(([first], pattern) => (first >= 0 && sets[first].includes(word) ? [pattern] : [])));
-      expect(requiredWith[word]).toEqual(sets.flatMap((set, at) => (requiredSets.has(at) && set.includes(word) ? [at] : [])));
+      expect(inOrder(known.table.startingWith, word)).toEqual(patterns.flatMap(([first], pattern) => (first >= 0 && sets[first].includes(word) ? [pattern] : [])));
+      expect(inOrder(known.table.requiredWith, word)).toEqual(sets.flatMap((set, at) => (requiredSets.has(at) && set.includes(word) ? [at] : [])));
     });
   });
 
