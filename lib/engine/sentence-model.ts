@@ -100,20 +100,21 @@ export class SentenceModel {
     for (let i = 0; i < words.length; i++) this.wordNumbers.set(words[i], i + 1);
     const grams = decodeBase64(data.grams);
     const n = grams.length / 6;
-    this.gramA = new Int32Array(n);
-    this.gramB = new Int32Array(n);
-    this.gramC = new Int32Array(n);
     let size = 16;
     while (size < n * 2) size *= 2;
-    this.slots = new Int32Array(size);
-    this.mask = size - 1;
-    for (let row = 0; row < n; row++) {
-      const a = (this.gramA[row] = wordNumberAt(grams, row, 0));
-      const b = (this.gramB[row] = wordNumberAt(grams, row, 1));
-      const c = (this.gramC[row] = wordNumberAt(grams, row, 2));
-      let slot = this.slotOf(a, b, c);
-      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.slots[slot] = row + 1;
+    // Locals, not fields: this runs once per new tab, in code not yet optimised.
+    const gramA = (this.gramA = new Int32Array(n));
+    const gramB = (this.gramB = new Int32Array(n));
+    const gramC = (this.gramC = new Int32Array(n));
+    const slots = (this.slots = new Int32Array(size));
+    const mask = (this.mask = size - 1);
+    for (let row = 0, at = 0; row < n; row++, at += 6) {
+      const a = (gramA[row] = grams[at] | (grams[at + 1] << 8));
+      const b = (gramB[row] = grams[at + 2] | (grams[at + 3] << 8));
+      const c = (gramC[row] = grams[at + 4] | (grams[at + 5] << 8));
+      let slot = slotOf(a, b, c, mask);
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = row + 1;
     }
     this.scores = new Int32Array(data.classes.length);
     this.seen = new Int32Array(n);
@@ -171,7 +172,7 @@ export class SentenceModel {
 
   /** Adds the weights of the n-gram (a, b, c), once per sentence. */
   private add(a: number, b: number, c: number, mark: number, scores: Int32Array, k: number): void {
-    for (let slot = this.slotOf(a, b, c); ; slot = (slot + 1) & this.mask) {
+    for (let slot = slotOf(a, b, c, this.mask); ; slot = (slot + 1) & this.mask) {
       const entry = this.slots[slot];
       if (entry === 0) return;
       const row = entry - 1;
@@ -182,12 +183,13 @@ export class SentenceModel {
       return;
     }
   }
+}
 
-  private slotOf(a: number, b: number, c: number): number {
-    let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca77) ^ Math.imul(c + 0x165667b1, 0xc2b2ae3d);
-    h ^= h >>> 15;
-    return Math.imul(h, 0x2c1b3c6d) >>> 17 & this.mask;
-  }
+/** Where the n-gram (a, b, c) is first looked for in a table of mask + 1 slots. */
+function slotOf(a: number, b: number, c: number, mask: number): number {
+  let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca77) ^ Math.imul(c + 0x165667b1, 0xc2b2ae3d);
+  h ^= h >>> 15;
+  return (Math.imul(h, 0x2c1b3c6d) >>> 17) & mask;
 }
 
 /** The model with its advice per category, as the built-in pack carries it. */
@@ -265,8 +267,17 @@ const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/
 const BASE64_VALUES = new Int8Array(128).fill(-1);
 for (let i = 0; i < BASE64.length; i++) BASE64_VALUES[BASE64.charCodeAt(i)] = i;
 
-/** Base64 to bytes, by hand: Node's atob takes a tenth of a second on a model's weights. */
+/** A native base64 decoder: Uint8Array.fromBase64 in current browsers, Buffer in Node. */
+const nativeDecoder: ((text: string) => Uint8Array) | undefined =
+  (Uint8Array as unknown as { fromBase64?: (text: string) => Uint8Array }).fromBase64 ??
+  ((globalThis as { Buffer?: { from(text: string, encoding: 'base64'): Uint8Array } }).Buffer && ((text: string) => (globalThis as unknown as { Buffer: { from(text: string, encoding: 'base64'): Uint8Array } }).Buffer.from(text, 'base64')));
+
+/**
+ * Base64 to bytes: natively where the platform can (decoding by hand was most of building the model
+ * in a new tab), else by hand (Node's atob takes a tenth of a second on a model's weights).
+ */
 function decodeBase64(text: string): Uint8Array {
+  if (nativeDecoder) return nativeDecoder(text);
   let length = text.length;
   while (length > 0 && text.charCodeAt(length - 1) === 61) length--; // "="
   const bytes = new Uint8Array(Math.floor((length * 3) / 4));
