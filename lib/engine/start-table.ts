@@ -101,10 +101,7 @@ export class StartTable {
   }
 
   requiredSets(pattern: number): number[] {
-    const count = this.patterns.sizeOf(pattern) - 2;
-    const sets = new Array<number>(count);
-    for (let k = 0; k < count; k++) sets[k] = this.patterns.at(pattern, k + 2);
-    return sets;
+    return this.patterns.list(pattern).slice(2);
   }
 
   /** The table's number for the word with id `id`, or -1 when the table has no such word. */
