@@ -8,6 +8,7 @@
  *     the flag and pass examples of rules/sentence-advice.yaml;
  *   negatives: the sentences no rule flags of half the real agent replies and half the polite control
  *     replies (by seed; the other halves stay for measuring), from ../shared/corpus;
+ *   Steady's own words (rule examples with their rewrites applied, the scenario scripts' lines) as negatives;
  *   real sentences judged by hand (tests/eval/real-judged.jsonl: candidates from the training half,
  *     and an earlier model's hits in the other half): weak ones as positives of their category, the
  *     others as negatives.
@@ -25,6 +26,8 @@ import { modelWords, ngrams, ADVICE_FILE, MODEL_FILE, NO_CATEGORY, type Category
 import { PHRASE_CATEGORIES } from '../lib/engine/types';
 import { readJsonl, shuffle, seedFor, CORPUS_DIR, type CorpusRow } from '../tests/eval/corpus';
 import { HANDMADE_DIR, readHandmadeSet, controlHalf, realHalf, readJudged } from '../tests/eval/handmade';
+import { validateScripts, SCRIPTS_FILE } from '../lib/scripts/library';
+import { fillPlaceholders } from '../lib/scripts/search';
 
 const { values } = parseArgs({
   options: {
@@ -98,10 +101,12 @@ for (const [key, category] of judged) {
 }
 for (const reply of controlHalf(corpus).training) samples.push(...unflagged(reply));
 
-// Steady's own words are never weak: every rule's pass examples, and its flag examples with each of
-// the first finding's rewrites applied (then every other finding's first), as far as no rule flags them.
+// Steady's own words are never weak: every rule's pass examples, its flag examples with each of the
+// first finding's rewrites applied (then every other finding's first), and the lines of the scenario
+// scripts, as far as no rule flags them.
 const own = (text: string): Sample[] => unflagged({ id: '', source: '', text });
 let ownCount = 0;
+for (const script of validateScripts(ruleFiles[SCRIPTS_FILE])) for (const line of script.say) for (const s of own(fillPlaceholders(line, {}).text)) (samples.push(s), ownCount++);
 for (const rule of builtinPack().pack.rules) {
   for (const text of rule.examples.pass) for (const s of own(text)) (samples.push(s), ownCount++);
   for (const text of rule.examples.flag) {
