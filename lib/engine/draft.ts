@@ -87,32 +87,7 @@ export function compileDraftChecks(config: DraftConfig, pack: CompiledPack, file
 }
 
 /** The lists whose patterns set a flag (the first match settles it), as bits of SentenceFacts' `found`. */
-const APOLOGY = 1;
-const ACTION = 2;
-const ACKNOWLEDGEMENT = 4;
-const COMMITMENT = 8;
-const TIME = 16;
-const FIX_OPENER = 32;
-const GREETING = 64;
-
-function flagOf(list: Exclude<DraftList, 'hedge'>): number {
-  switch (list) {
-    case 'apology':
-      return APOLOGY;
-    case 'action':
-      return ACTION;
-    case 'acknowledgement':
-      return ACKNOWLEDGEMENT;
-    case 'commitment':
-      return COMMITMENT;
-    case 'time':
-      return TIME;
-    case 'fix-opener':
-      return FIX_OPENER;
-    case 'greeting':
-      return GREETING;
-  }
-}
+const FLAG: Record<Exclude<DraftList, 'hedge'>, number> = { apology: 1, action: 2, acknowledgement: 4, commitment: 8, time: 16, 'fix-opener': 32, greeting: 64 };
 
 /**
  * Collects one sentence's facts while the linter walks its tokens: it hands over each draft
@@ -141,8 +116,7 @@ export class SentenceFacts {
   /** Whether patterns of `list` can still change the facts from token `i` (the opening lists only count at the first word). */
   wants(list: DraftList, i: number): boolean {
     if (list === 'hedge') return i >= this.hedgeFree;
-    const flag = flagOf(list);
-    return (this.found & flag) === 0 && ((flag !== FIX_OPENER && flag !== GREETING) || i === this.firstWord);
+    return (this.found & FLAG[list]) === 0 && ((list !== 'fix-opener' && list !== 'greeting') || i === this.firstWord);
   }
 
   /** `pattern`'s matcher is only built when the facts still need it (a list already found needs none). */
@@ -150,7 +124,7 @@ export class SentenceFacts {
     if (!this.wants(list, i)) return;
     if (list === 'hedge') this.hedgeEnd = Math.max(this.hedgeEnd, longestMatch(pattern.matcher, this.tokens, i));
     // A flag needs any match, not the longest: the shortest ends the run at its first.
-    else if (shortestMatch(pattern.matcher, this.tokens, i) >= 0) this.found |= flagOf(list);
+    else if (shortestMatch(pattern.matcher, this.tokens, i) >= 0) this.found |= FLAG[list];
   }
 
   endToken(i: number): void {
@@ -166,21 +140,21 @@ export class SentenceFacts {
   result(sentence: string): DraftSentence {
     const { words } = this;
     let flags = this.found;
-    if ((flags & COMMITMENT) !== 0 && endsWithQuestionMark(sentence)) flags &= ~COMMITMENT;
-    if ((flags & GREETING) !== 0 && words > 6) flags &= ~GREETING;
+    if ((flags & FLAG.commitment) !== 0 && endsWithQuestionMark(sentence)) flags &= ~FLAG.commitment;
+    if ((flags & FLAG.greeting) !== 0 && words > 6) flags &= ~FLAG.greeting;
     const shared = !this.hedges && words < SHARED_FACTS_WORDS;
     const key = (words << 7) | flags;
     if (shared && sharedFactsByKey[key]) return sharedFactsByKey[key];
     const facts: DraftSentence = {
       words,
-      apology: (flags & APOLOGY) !== 0,
-      action: (flags & ACTION) !== 0,
+      apology: (flags & FLAG.apology) !== 0,
+      action: (flags & FLAG.action) !== 0,
       hedges: this.hedges ?? NO_HEDGES,
-      acknowledgement: (flags & ACKNOWLEDGEMENT) !== 0,
-      fixOpener: (flags & FIX_OPENER) !== 0,
-      commitment: (flags & COMMITMENT) !== 0,
-      timed: (flags & TIME) !== 0,
-      greeting: (flags & GREETING) !== 0,
+      acknowledgement: (flags & FLAG.acknowledgement) !== 0,
+      fixOpener: (flags & FLAG['fix-opener']) !== 0,
+      commitment: (flags & FLAG.commitment) !== 0,
+      timed: (flags & FLAG.time) !== 0,
+      greeting: (flags & FLAG.greeting) !== 0,
     };
     if (shared) sharedFactsByKey[key] = facts;
     return facts;
