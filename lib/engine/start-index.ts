@@ -38,7 +38,18 @@ interface RequirementTables {
   /** Entry `e`'s requirements: list[from[e] .. from[e + 1]). */
   from: Int32Array;
   list: Int32Array;
+  /**
+   * The few words that meet the most requirements ("the", "you", ",") each have a bit (commonBit, by word
+   * id; 0 for the others), and each requirement the bits of those it holds (commonMask). Such a word is
+   * not marked requirement by requirement (it met hundreds, and marking them was most of prepare): a
+   * requirement is also met where a token's bit is in its mask.
+   */
+  commonBit: Int32Array;
+  commonMask: Int32Array;
 }
+
+/** Words given a bit of their own (see RequirementTables.commonBit): as many as an int has. */
+const COMMON_WORDS = 31;
 
 /** Where each token form occurs in a long sentence (for the span check). */
 class FormPositions {
@@ -112,6 +123,8 @@ export class StartIndex<T> {
    * sentence gets a higher base, so a position left from an earlier sentence is below all of this one's.
    */
   private seenAt = new Int32Array(0);
+  /** Per token of the prepared sentence: the common-word bits of it and every token after it (see RequirementTables.commonBit). */
+  private commonAfter = new Int32Array(64);
   private sentenceBase = 0;
   private nextBase = 0;
   /** One requirement per distinct set of forms (patterns built from the same macros share them), so a token marks each once. */
@@ -185,7 +198,7 @@ export class StartIndex<T> {
   /** Call once per token list before asking for its candidates. */
   prepare(list: readonly Token[]): void {
     const tokens = withCurrentIds(list);
-    const { metFrom, met } = (this.tables ??= this.requirementTables());
+    const { metFrom, met, commonBit } = (this.tables ??= this.requirementTables());
     if (this.nextBase + tokens.length >= MAX_BASE) {
       this.seenAt.fill(-1);
       this.nextBase = 0;
@@ -196,30 +209,49 @@ export class StartIndex<T> {
     const known = metFrom.length - 1;
     const table = this.table;
     const requiredWith = table?.requiredWith;
+    if (this.commonAfter.length <= tokens.length) this.commonAfter = new Int32Array(2 * tokens.length + 1);
+    const commonAfter = this.commonAfter;
+    commonAfter[tokens.length] = 0;
     for (let i = 0; i < tokens.length; i++) {
       const ids = tokens[i].ids;
+      let bits = 0;
       for (let k = 0; k < ids.length; k++) {
         const id = ids[k];
         if (id < 0) continue;
+        const bit = id < commonBit.length ? commonBit[id] : 0;
+        if (bit !== 0) {
+          bits |= bit;
+          continue;
+        }
         if (id < known) for (let r = metFrom[id], to = metFrom[id + 1]; r < to; r++) seenAt[met[r]] = base + i;
         const word = table ? table.wordOf(id) : -1;
         if (word >= 0) for (let r = 0, to = requiredWith!.sizeOf(word); r < to; r++) seenAt[requiredWith!.at(word, r)] = base + i;
       }
+      commonAfter[i] = bits;
     }
+    for (let i = tokens.length - 1; i >= 0; i--) commonAfter[i] |= commonAfter[i + 1];
     this.positions = tokens.length > MAX_SPAN_TOKENS ? new FormPositions(tokens) : null;
     this.limitAnyWord(tokens.length);
   }
 
   /** Where the requirements of each pattern that can start anywhere stop being met in the prepared sentence (see anyWordUntil). */
   private limitAnyWord(length: number): void {
-    const { from, list } = this.tables!;
+    const { from, list, commonMask } = this.tables!;
     if (this.anyWordUntil.length !== this.anyWord.length) this.anyWordUntil = new Array<number>(this.anyWord.length).fill(-1);
     for (let k = 0; k < this.anyWord.length; k++) {
       let until = length - 1;
       const entry = this.anyWord[k];
-      for (let r = from[entry]; r < from[entry + 1]; r++) until = Math.min(until, this.seenAt[list[r]] - this.sentenceBase);
+      for (let r = from[entry]; r < from[entry + 1]; r++) until = Math.min(until, this.lastMet(list[r], commonMask[list[r]], length));
       this.anyWordUntil[k] = until;
     }
+  }
+
+  /** The last token of the prepared sentence (of `length` tokens) that meets `requirement`, or below 0. */
+  private lastMet(requirement: number, mask: number, length: number): number {
+    let last = this.seenAt[requirement] - this.sentenceBase;
+    // commonAfter only grows towards the start: the last token with a bit of the mask is where it first has one, read from the end.
+    if ((this.commonAfter[0] & mask) !== 0) for (let j = length - 1; j > last; j--) if ((this.commonAfter[j] & mask) !== 0) return j;
+    return last;
   }
 
   private requirementTables(): RequirementTables {
@@ -235,11 +267,44 @@ export class StartIndex<T> {
     const from = new Int32Array(this.values.length + 1);
     for (let e = 0; e < this.values.length; e++) from[e] = this.requiredFrom[e];
     from[this.values.length] = this.requiredList.length;
-    if (this.seenAt.length !== this.tableSets + this.parsedForms.length) {
-      this.seenAt = new Int32Array(this.tableSets + this.parsedForms.length).fill(-1);
+    const requirements = this.tableSets + this.parsedForms.length;
+    if (this.seenAt.length !== requirements) {
+      this.seenAt = new Int32Array(requirements).fill(-1);
       this.nextBase = 0;
     }
-    return { metFrom, met, from, list: new Int32Array(this.requiredList) };
+    return { metFrom, met, from, list: new Int32Array(this.requiredList), ...this.commonWords(metFrom, met, requirements) };
+  }
+
+  /** See RequirementTables.commonBit: the words that meet the most requirements get a bit each. */
+  private commonWords(metFrom: Int32Array, met: Int32Array, requirements: number): Pick<RequirementTables, 'commonBit' | 'commonMask'> {
+    const table = this.table;
+    const size = vocabularySize();
+    const metBy = (id: number) => {
+      const word = table ? table.wordOf(id) : -1;
+      return (id < metFrom.length - 1 ? metFrom[id + 1] - metFrom[id] : 0) + (word >= 0 ? table!.requiredWith.sizeOf(word) : 0);
+    };
+    // The COMMON_WORDS ids meeting the most, kept sorted by that count, most first.
+    const top: number[] = [];
+    const counts: number[] = [];
+    for (let id = 0; id < size; id++) {
+      const count = metBy(id);
+      if (count < 2 || (top.length === COMMON_WORDS && count <= counts[COMMON_WORDS - 1])) continue;
+      let at = Math.min(top.length, COMMON_WORDS - 1);
+      while (at > 0 && counts[at - 1] < count) at--;
+      top.splice(at, 0, id);
+      counts.splice(at, 0, count);
+      top.length = counts.length = Math.min(top.length, COMMON_WORDS);
+    }
+    const commonBit = new Int32Array(size);
+    const commonMask = new Int32Array(requirements);
+    top.forEach((id, k) => {
+      const bit = 1 << k;
+      commonBit[id] = bit;
+      if (id < metFrom.length - 1) for (let r = metFrom[id]; r < metFrom[id + 1]; r++) commonMask[met[r]] |= bit;
+      const word = table ? table.wordOf(id) : -1;
+      if (word >= 0) for (let r = 0, to = table!.requiredWith.sizeOf(word); r < to; r++) commonMask[table!.requiredWith.at(word, r)] |= bit;
+    });
+    return { commonBit, commonMask };
   }
 
   /**
@@ -361,9 +426,10 @@ export class StartIndex<T> {
   /** Whether each requirement of `entry` is met at token `i` or after it (and, in a long sentence, within a phrase's span of it). */
   private requiredNear(entry: number, i: number): boolean {
     const at = this.sentenceBase + i;
-    const { from, list } = this.tables!;
+    const { from, list, commonMask } = this.tables!;
     const to = from[entry + 1];
-    for (let r = from[entry]; r < to; r++) if (this.seenAt[list[r]] < at) return false;
+    const common = this.commonAfter[i];
+    for (let r = from[entry]; r < to; r++) if (this.seenAt[list[r]] < at && (commonMask[list[r]] & common) === 0) return false;
     if (!this.positions) return true;
     for (let r = from[entry]; r < to; r++) if (!this.positions.anyWithinSpan(this.formsOf(list[r]), i)) return false;
     return true;
