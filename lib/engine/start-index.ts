@@ -39,17 +39,19 @@ interface RequirementTables {
   from: Int32Array;
   list: Int32Array;
   /**
-   * The few words that meet the most requirements ("the", "you", ",") each have a bit (commonBit, by word
-   * id; 0 for the others), and each requirement the bits of those it holds (commonMask). Such a word is
-   * not marked requirement by requirement (it met hundreds, and marking them was most of prepare): a
-   * requirement is also met where a token's bit is in its mask.
+   * The words that meet the most requirements ("the", "you", ",") each have a bit in one of two 32-bit
+   * lanes (by word id: commonLane, -1 for the others, and commonBit), and each requirement the bits of
+   * those it holds (commonMask, two lanes a requirement). Such a word is not marked requirement by
+   * requirement (it met hundreds, and marking them was most of prepare): a requirement is also met
+   * where a token has a bit of its mask.
    */
+  commonLane: Int8Array;
   commonBit: Int32Array;
   commonMask: Int32Array;
 }
 
-/** Words given a bit of their own (see RequirementTables.commonBit): as many as an int has. */
-const COMMON_WORDS = 31;
+/** Words given a bit of their own (see RequirementTables.commonBit): two lanes of 32. */
+const COMMON_WORDS = 64;
 
 /** Where each token form occurs in a long sentence (for the span check). */
 class FormPositions {
@@ -123,8 +125,8 @@ export class StartIndex<T> {
    * sentence gets a higher base, so a position left from an earlier sentence is below all of this one's.
    */
   private seenAt = new Int32Array(0);
-  /** Per token of the prepared sentence: the common-word bits of it and every token after it (see RequirementTables.commonBit). */
-  private commonAfter = new Int32Array(64);
+  /** Per token of the prepared sentence, two lanes each: the common-word bits of it and every token after it (see RequirementTables.commonBit). */
+  private commonAfter = new Int32Array(128);
   private sentenceBase = 0;
   private nextBase = 0;
   /** One requirement per distinct set of forms (patterns built from the same macros share them), so a token marks each once. */
@@ -198,7 +200,7 @@ export class StartIndex<T> {
   /** Call once per token list before asking for its candidates. */
   prepare(list: readonly Token[]): void {
     const tokens = withCurrentIds(list);
-    const { metFrom, met, commonBit } = (this.tables ??= this.requirementTables());
+    const { metFrom, met, commonLane, commonBit } = (this.tables ??= this.requirementTables());
     if (this.nextBase + tokens.length >= MAX_BASE) {
       this.seenAt.fill(-1);
       this.nextBase = 0;
@@ -209,27 +211,25 @@ export class StartIndex<T> {
     const known = metFrom.length - 1;
     const table = this.table;
     const requiredWith = table?.requiredWith;
-    if (this.commonAfter.length <= tokens.length) this.commonAfter = new Int32Array(2 * tokens.length + 1);
+    if (this.commonAfter.length < 2 * tokens.length + 2) this.commonAfter = new Int32Array(4 * tokens.length + 2);
     const commonAfter = this.commonAfter;
-    commonAfter[tokens.length] = 0;
+    commonAfter.fill(0, 0, 2 * tokens.length + 2);
     for (let i = 0; i < tokens.length; i++) {
       const ids = tokens[i].ids;
-      let bits = 0;
       for (let k = 0; k < ids.length; k++) {
         const id = ids[k];
         if (id < 0) continue;
-        const bit = id < commonBit.length ? commonBit[id] : 0;
-        if (bit !== 0) {
-          bits |= bit;
+        const lane = id < commonLane.length ? commonLane[id] : -1;
+        if (lane >= 0) {
+          commonAfter[2 * i + lane] |= commonBit[id];
           continue;
         }
         if (id < known) for (let r = metFrom[id], to = metFrom[id + 1]; r < to; r++) seenAt[met[r]] = base + i;
         const word = table ? table.wordOf(id) : -1;
         if (word >= 0) for (let r = 0, to = requiredWith!.sizeOf(word); r < to; r++) seenAt[requiredWith!.at(word, r)] = base + i;
       }
-      commonAfter[i] = bits;
     }
-    for (let i = tokens.length - 1; i >= 0; i--) commonAfter[i] |= commonAfter[i + 1];
+    for (let k = 2 * tokens.length - 1; k >= 0; k--) commonAfter[k] |= commonAfter[k + 2];
     this.positions = tokens.length > MAX_SPAN_TOKENS ? new FormPositions(tokens) : null;
     this.limitAnyWord(tokens.length);
   }
@@ -241,16 +241,17 @@ export class StartIndex<T> {
     for (let k = 0; k < this.anyWord.length; k++) {
       let until = length - 1;
       const entry = this.anyWord[k];
-      for (let r = from[entry]; r < from[entry + 1]; r++) until = Math.min(until, this.lastMet(list[r], commonMask[list[r]], length));
+      for (let r = from[entry]; r < from[entry + 1]; r++) until = Math.min(until, this.lastMet(list[r], commonMask[2 * list[r]], commonMask[2 * list[r] + 1], length));
       this.anyWordUntil[k] = until;
     }
   }
 
   /** The last token of the prepared sentence (of `length` tokens) that meets `requirement`, or below 0. */
-  private lastMet(requirement: number, mask: number, length: number): number {
-    let last = this.seenAt[requirement] - this.sentenceBase;
+  private lastMet(requirement: number, mask0: number, mask1: number, length: number): number {
+    const last = this.seenAt[requirement] - this.sentenceBase;
+    const after = this.commonAfter;
     // commonAfter only grows towards the start: the last token with a bit of the mask is where it first has one, read from the end.
-    if ((this.commonAfter[0] & mask) !== 0) for (let j = length - 1; j > last; j--) if ((this.commonAfter[j] & mask) !== 0) return j;
+    for (let j = length - 1; j > last && j >= 0; j--) if ((after[2 * j] & mask0) !== 0 || (after[2 * j + 1] & mask1) !== 0) return j;
     return last;
   }
 
@@ -276,7 +277,7 @@ export class StartIndex<T> {
   }
 
   /** See RequirementTables.commonBit: the words that meet the most requirements get a bit each. */
-  private commonWords(metFrom: Int32Array, met: Int32Array, requirements: number): Pick<RequirementTables, 'commonBit' | 'commonMask'> {
+  private commonWords(metFrom: Int32Array, met: Int32Array, requirements: number): Pick<RequirementTables, 'commonLane' | 'commonBit' | 'commonMask'> {
     const table = this.table;
     const size = vocabularySize();
     const metBy = (id: number) => {
@@ -295,16 +296,19 @@ export class StartIndex<T> {
       counts.splice(at, 0, count);
       top.length = counts.length = Math.min(top.length, COMMON_WORDS);
     }
+    const commonLane = new Int8Array(size).fill(-1);
     const commonBit = new Int32Array(size);
-    const commonMask = new Int32Array(requirements);
+    const commonMask = new Int32Array(2 * requirements);
     top.forEach((id, k) => {
-      const bit = 1 << k;
+      const lane = k >> 5;
+      const bit = 1 << (k & 31);
+      commonLane[id] = lane;
       commonBit[id] = bit;
-      if (id < metFrom.length - 1) for (let r = metFrom[id]; r < metFrom[id + 1]; r++) commonMask[met[r]] |= bit;
+      if (id < metFrom.length - 1) for (let r = metFrom[id]; r < metFrom[id + 1]; r++) commonMask[2 * met[r] + lane] |= bit;
       const word = table ? table.wordOf(id) : -1;
-      if (word >= 0) for (let r = 0, to = table!.requiredWith.sizeOf(word); r < to; r++) commonMask[table!.requiredWith.at(word, r)] |= bit;
+      if (word >= 0) for (let r = 0, to = table!.requiredWith.sizeOf(word); r < to; r++) commonMask[2 * table!.requiredWith.at(word, r) + lane] |= bit;
     });
-    return { commonBit, commonMask };
+    return { commonLane, commonBit, commonMask };
   }
 
   /**
@@ -428,8 +432,12 @@ export class StartIndex<T> {
     const at = this.sentenceBase + i;
     const { from, list, commonMask } = this.tables!;
     const to = from[entry + 1];
-    const common = this.commonAfter[i];
-    for (let r = from[entry]; r < to; r++) if (this.seenAt[list[r]] < at && (commonMask[list[r]] & common) === 0) return false;
+    const common0 = this.commonAfter[2 * i];
+    const common1 = this.commonAfter[2 * i + 1];
+    for (let r = from[entry]; r < to; r++) {
+      const q = list[r];
+      if (this.seenAt[q] < at && (commonMask[2 * q] & common0) === 0 && (commonMask[2 * q + 1] & common1) === 0) return false;
+    }
     if (!this.positions) return true;
     for (let r = from[entry]; r < to; r++) if (!this.positions.anyWithinSpan(this.formsOf(list[r]), i)) return false;
     return true;
