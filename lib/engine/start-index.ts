@@ -7,7 +7,7 @@ import { IdTable, MAX_SPAN_TOKENS } from './pattern';
 import { withCurrentIds, type Token } from './tokenize';
 import { registerWords, vocabularySize } from './vocabulary';
 import type { Forms } from './pack';
-import type { StartTable } from './start-table';
+import { COMMON_WORDS, mostShared, type StartTable } from './start-table';
 
 /** A pattern as the index reads it (see CompiledPattern): from its start table when it has a place in the index's. */
 export interface IndexedPattern {
@@ -50,8 +50,6 @@ interface RequirementTables {
   commonMask: Int32Array;
 }
 
-/** Words given a bit of their own (see RequirementTables.commonBit): two lanes of 32. */
-const COMMON_WORDS = 64;
 
 /** Where each token form occurs in a long sentence (for the span check). */
 class FormPositions {
@@ -280,22 +278,9 @@ export class StartIndex<T> {
   private commonWords(metFrom: Int32Array, met: Int32Array, requirements: number): Pick<RequirementTables, 'commonLane' | 'commonBit' | 'commonMask'> {
     const table = this.table;
     const size = vocabularySize();
-    const metBy = (id: number) => {
-      const word = table ? table.wordOf(id) : -1;
-      return (id < metFrom.length - 1 ? metFrom[id + 1] - metFrom[id] : 0) + (word >= 0 ? table!.requiredWith.sizeOf(word) : 0);
-    };
-    // The COMMON_WORDS ids meeting the most, kept sorted by that count, most first.
-    const top: number[] = [];
-    const counts: number[] = [];
-    for (let id = 0; id < size; id++) {
-      const count = metBy(id);
-      if (count < 2 || (top.length === COMMON_WORDS && count <= counts[COMMON_WORDS - 1])) continue;
-      let at = Math.min(top.length, COMMON_WORDS - 1);
-      while (at > 0 && counts[at - 1] < count) at--;
-      top.splice(at, 0, id);
-      counts.splice(at, 0, count);
-      top.length = counts.length = Math.min(top.length, COMMON_WORDS);
-    }
+    // A start table names its common words (looking for them among thousands of words was a tenth of a new
+    // tab's first lint); any word will do for correctness, as every set holding it gets its bit.
+    const top = table ? table.commonIds : mostShared((id) => metFrom[id + 1] - metFrom[id], metFrom.length - 1, COMMON_WORDS);
     const commonLane = new Int8Array(size).fill(-1);
     const commonBit = new Int32Array(size);
     const commonMask = new Int32Array(2 * requirements);
