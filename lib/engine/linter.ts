@@ -80,7 +80,8 @@ export function createLinter(options: LinterOptions = {}): Linter {
   const index = indexFor(compiled, active, draftChecks);
   // Off by its rule id, or by its own group in the options (a category of its own there).
   const sentenceModel = base.sentences && !disabledRules.has(MODEL_RULE_ID) && !disabledCategories.has(MODEL_RULE_ID) ? modelFor(base.sentences) : null;
-  const modelCategories = sentenceModel && new Set(sentenceModel.classes.filter((c) => !disabledCategories.has(c)));
+  // Only categories with advice are reported (see CategoryAdvice.reported).
+  const modelCategories = sentenceModel && new Set(sentenceModel.classes.filter((c) => !disabledCategories.has(c) && base.sentences!.advice[c] !== undefined));
   // Rules the agent turned off still keep the model away from their phrases: turning off "calm down" must not bring it back as a model finding.
   const inactiveIndex = sentenceModel && active.length < compiled.rules.length ? indexFor(compiled, compiled.rules.filter((r) => !active.includes(r)), null) : null;
 
