@@ -136,6 +136,12 @@ describe('the span of a model finding', () => {
     expect(spans(model, 'Thanks for the photos, sadly the fee is on you.')).toEqual(['sadly the fee is on you']);
   });
 
+  it('keeps a time or a number inside its clause', () => {
+    const model = modelOf({ 'on you': ['blame', 60] });
+    expect(spans(model, 'Thanks for the photos, the fee is on you from 09:30 onwards.')).toEqual(['the fee is on you from 09:30 onwards']);
+    expect(spans(model, 'Thanks for the photos, the 1,200 fee is on you.')).toEqual(['the 1,200 fee is on you']);
+  });
+
   it('is the whole sentence, without its punctuation, when no clause carries it alone', () => {
     const model = modelOf({ photos: ['blame', 30], 'on you': ['blame', 30] });
     expect(spans(model, '"Thanks for the photos, sadly the fee is on you."')).toEqual(['Thanks for the photos, sadly the fee is on you']);
