@@ -80,7 +80,8 @@ export function createLinter(options: LinterOptions = {}): Linter {
   const index = indexFor(compiled, active, draftChecks);
   // Off by its rule id, or by its own group in the options (a category of its own there).
   const sentenceModel = base.sentences && !disabledRules.has(MODEL_RULE_ID) && !disabledCategories.has(MODEL_RULE_ID) ? modelFor(base.sentences) : null;
-  const modelCategories = sentenceModel && new Set(sentenceModel.classes.filter((c) => !disabledCategories.has(c)));
+  // Only categories with advice are reported (see CategoryAdvice.reported).
+  const modelCategories = sentenceModel && new Set(sentenceModel.classes.filter((c) => !disabledCategories.has(c) && base.sentences!.advice[c] !== undefined));
   // Rules the agent turned off still keep the model away from their phrases: turning off "calm down" must not bring it back as a model finding.
   const inactiveIndex = sentenceModel && active.length < compiled.rules.length ? indexFor(compiled, compiled.rules.filter((r) => !active.includes(r)), null) : null;
 
@@ -563,7 +564,7 @@ function modelVerdict(model: SentenceModel, tokens: readonly Token[]): (Sentence
   let bestProbability = -1;
   for (let from = 0; from < tokens.length; ) {
     let to = from;
-    while (to < tokens.length && !tokens[to].punct) to++;
+    while (to < tokens.length && !breaksClause(tokens, to)) to++;
     if (to > from) {
       const probability = from === 0 && to === tokens.length ? verdict.probability : model.probability(tokens, from, to, verdict.category);
       if (probability > bestProbability) (bestProbability = probability), (best = { start: tokens[from].start, end: tokens[to - 1].end });
@@ -577,6 +578,14 @@ function modelVerdict(model: SentenceModel, tokens: readonly Token[]): (Sentence
     best = { start: tokens[first].start, end: tokens[last].end };
   }
   return { ...verdict, ...best };
+}
+
+/** Whether token `k` ends a clause: punctuation, unless it sits inside a time or a number ("09:30", "1,200"). */
+function breaksClause(tokens: readonly Token[], k: number): boolean {
+  const token = tokens[k];
+  if (!token.punct) return false;
+  const inside = k > 0 && k + 1 < tokens.length && tokens[k - 1].end === token.start && tokens[k + 1].start === token.end;
+  return !inside || tokens[k - 1].punct || tokens[k + 1].punct;
 }
 
 /** Whether a rule pattern of `index` matches anywhere in `tokens`. */

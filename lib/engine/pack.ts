@@ -9,7 +9,7 @@ import { PHRASE_CATEGORIES, SEVERITIES, SLOTS, REWRITE_CONDITIONS, type RulePack
 import type { DraftConfig } from './draft';
 import { parsePattern, firstForms, requiredForms, secondForms, buildNfa, matcherOf, WORD_STATE, expandedWords, largestMacro, PatternError, type Forms, type Nfa, type Node, type Matcher } from './pattern';
 import { encodeNumberLists } from './number-lists';
-import { StartTable, type PatternStarts } from './start-table';
+import { COMMON_WORDS, mostShared, StartTable, type PatternStarts } from './start-table';
 
 export type { Forms };
 
@@ -284,8 +284,9 @@ export function patternStarts(sources: readonly string[], macros: Record<string,
   patterns.forEach(([first], pattern) => first >= 0 && sets[first].forEach((word) => startingWith[word].push(pattern)));
   const requiredWith = words.map((): number[] => []);
   [...new Set(patterns.flatMap((list) => list.slice(2)))].sort((a, b) => a - b).forEach((set) => sets[set].forEach((word) => requiredWith[word].push(set)));
+  const common = mostShared((word) => requiredWith[word].length, words.length, COMMON_WORDS);
   const encode = encodeNumberLists;
-  return { macros, words, sets: encode(sets), patterns: encode(patterns), nfas: encode(nfas), startingWith: encode(startingWith), requiredWith: encode(requiredWith) };
+  return { macros, words, sets: encode(sets), patterns: encode(patterns), nfas: encode(nfas), startingWith: encode(startingWith), requiredWith: encode(requiredWith), common };
 }
 
 /** The table read back for the `sources` it was made for; undefined when they differ in number (another pack). */

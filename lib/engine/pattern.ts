@@ -270,16 +270,28 @@ function withoutTokens({ op, out1, out2 }: Pick<Nfa, 'op' | 'out1' | 'out2'>, fr
  * Word id -> list of states, as open-addressed typed arrays: every step of every match looks ids up
  * here, and a Map of boxed lists cost a third of matching time in profiles.
  */
+/**
+ * Where id `id` is first looked for in a table of 2^(32 - shift) slots: Fibonacci hashing. Ids are
+ * numbered in the order words were registered, so a macro's words have consecutive ids; taken as they
+ * are (id & mask), they filled runs of neighbouring slots, and a lookup that missed walked the whole run.
+ */
+function firstSlot(id: number, shift: number): number {
+  return Math.imul(id, 0x9e3779b1) >>> shift;
+}
+
 export class IdTable {
   /** Key id + 1 per slot (0: empty); the slot's states are states[from[slot] .. from[slot + 1]). */
   private readonly keys: Int32Array;
   readonly from: Int32Array;
   readonly states: Int32Array;
   private readonly mask: number;
+  /** 32 minus log2 of the table's size: see slotFor. */
+  private readonly shift: number;
 
-  private constructor(keys: Int32Array, from: Int32Array, states: Int32Array) {
+  private constructor(keys: Int32Array, from: Int32Array, states: Int32Array, shift: number) {
     this.keys = keys;
     this.mask = keys.length - 1;
+    this.shift = shift;
     this.from = from;
     this.states = states;
   }
@@ -290,11 +302,12 @@ export class IdTable {
    */
   static fromPairs(pairs: readonly number[], length: number): IdTable {
     let size = 8;
-    while (size < length) size *= 2;
+    let shift = 29;
+    while (size < length) (size *= 2), shift--;
     const mask = size - 1;
     const keys = new Int32Array(size);
     const slotFor = (id: number) => {
-      let slot = id & mask;
+      let slot = firstSlot(id, shift);
       while (keys[slot] !== 0 && keys[slot] !== id + 1) slot = (slot + 1) & mask;
       keys[slot] = id + 1;
       return slot;
@@ -305,13 +318,13 @@ export class IdTable {
     const from = next.slice();
     const states = new Int32Array(length >> 1);
     for (let k = 0; k < length; k += 2) states[next[slotFor(pairs[k])]++] = pairs[k + 1];
-    return new IdTable(keys, from, states);
+    return new IdTable(keys, from, states, shift);
   }
 
   /** The slot of `id` (its states run from from[slot] to from[slot + 1]), or -1 (also for an unknown word's negative id). */
   slotOf(id: number): number {
     if (id < 0) return -1;
-    let slot = id & this.mask;
+    let slot = firstSlot(id, this.shift);
     for (let key = this.keys[slot]; key !== 0; key = this.keys[slot]) {
       if (key === id + 1) return slot;
       slot = (slot + 1) & this.mask;

@@ -200,12 +200,18 @@ export interface SentenceModelPack {
 
 /** A category's entry in rules/sentence-advice.yaml. */
 export interface CategoryAdvice {
-  message: string;
+  /** Absent unless `reported` is false. */
+  message?: string;
+  /**
+   * False: the model learns the category (its sentences are not "none") but never reports it, where its
+   * hits on real replies were mostly wrong. Its flag examples are then sentences it must leave alone too.
+   */
+  reported?: false;
   /** Sentences the model must flag with this category, and look-alikes it must leave alone (the test suite runs them). */
   examples: { flag: string[]; pass: string[] };
 }
 
-/** Checks rules/sentence-advice.yaml (an entry per phrase category) and returns each category's message. */
+/** Checks rules/sentence-advice.yaml (an entry per phrase category) and returns the message of each category the model reports. */
 export function validateAdvice(data: unknown, file = `rules/${ADVICE_FILE}`): Record<string, string> {
   const fail = (field: string, problem: string): never => {
     throw new PackError(file, undefined, field, problem);
@@ -218,12 +224,15 @@ export function validateAdvice(data: unknown, file = `rules/${ADVICE_FILE}`): Re
   for (const category of PHRASE_CATEGORIES) {
     const entry = entries[category];
     if (!entry || typeof entry !== 'object') return fail(category, 'is missing: each phrase category needs a message and examples');
-    if (typeof entry.message !== 'string' || !entry.message.trim()) fail(`${category}.message`, 'must be a message');
+    if (entry.reported !== undefined && entry.reported !== false) fail(`${category}.reported`, 'must be false (leave it out for a category the model reports)');
+    const reported = entry.reported === undefined;
+    if (reported && (typeof entry.message !== 'string' || !entry.message.trim())) fail(`${category}.message`, 'must be a message');
+    if (!reported && entry.message !== undefined) fail(`${category}.message`, 'is never shown: the category is not reported');
     for (const kind of ['flag', 'pass'] as const) {
       const list = entry.examples?.[kind];
       if (!Array.isArray(list) || list.length === 0 || list.some((e) => typeof e !== 'string' || !e.trim())) fail(`${category}.examples.${kind}`, 'must list at least one sentence');
     }
-    messages[category] = entry.message!;
+    if (reported) messages[category] = entry.message!;
   }
   return messages;
 }

@@ -7,7 +7,7 @@ import { IdTable, MAX_SPAN_TOKENS } from './pattern';
 import { withCurrentIds, type Token } from './tokenize';
 import { registerWords, vocabularySize } from './vocabulary';
 import type { Forms } from './pack';
-import type { StartTable } from './start-table';
+import { COMMON_WORDS, mostShared, type StartTable } from './start-table';
 
 /** A pattern as the index reads it (see CompiledPattern): from its start table when it has a place in the index's. */
 export interface IndexedPattern {
@@ -38,7 +38,18 @@ interface RequirementTables {
   /** Entry `e`'s requirements: list[from[e] .. from[e + 1]). */
   from: Int32Array;
   list: Int32Array;
+  /**
+   * The words that meet the most requirements ("the", "you", ",") each have a bit in one of two 32-bit
+   * lanes (by word id: commonLane, -1 for the others, and commonBit), and each requirement the bits of
+   * those it holds (commonMask, two lanes a requirement). Such a word is not marked requirement by
+   * requirement (it met hundreds, and marking them was most of prepare): a requirement is also met
+   * where a token has a bit of its mask.
+   */
+  commonLane: Int8Array;
+  commonBit: Int32Array;
+  commonMask: Int32Array;
 }
+
 
 /** Where each token form occurs in a long sentence (for the span check). */
 class FormPositions {
@@ -112,6 +123,8 @@ export class StartIndex<T> {
    * sentence gets a higher base, so a position left from an earlier sentence is below all of this one's.
    */
   private seenAt = new Int32Array(0);
+  /** Per token of the prepared sentence, two lanes each: the common-word bits of it and every token after it (see RequirementTables.commonBit). */
+  private commonAfter = new Int32Array(128);
   private sentenceBase = 0;
   private nextBase = 0;
   /** One requirement per distinct set of forms (patterns built from the same macros share them), so a token marks each once. */
@@ -185,7 +198,7 @@ export class StartIndex<T> {
   /** Call once per token list before asking for its candidates. */
   prepare(list: readonly Token[]): void {
     const tokens = withCurrentIds(list);
-    const { metFrom, met } = (this.tables ??= this.requirementTables());
+    const { metFrom, met, commonLane, commonBit } = (this.tables ??= this.requirementTables());
     if (this.nextBase + tokens.length >= MAX_BASE) {
       this.seenAt.fill(-1);
       this.nextBase = 0;
@@ -196,30 +209,48 @@ export class StartIndex<T> {
     const known = metFrom.length - 1;
     const table = this.table;
     const requiredWith = table?.requiredWith;
+    if (this.commonAfter.length < 2 * tokens.length + 2) this.commonAfter = new Int32Array(4 * tokens.length + 2);
+    const commonAfter = this.commonAfter;
+    commonAfter.fill(0, 0, 2 * tokens.length + 2);
     for (let i = 0; i < tokens.length; i++) {
       const ids = tokens[i].ids;
       for (let k = 0; k < ids.length; k++) {
         const id = ids[k];
         if (id < 0) continue;
+        const lane = id < commonLane.length ? commonLane[id] : -1;
+        if (lane >= 0) {
+          commonAfter[2 * i + lane] |= commonBit[id];
+          continue;
+        }
         if (id < known) for (let r = metFrom[id], to = metFrom[id + 1]; r < to; r++) seenAt[met[r]] = base + i;
         const word = table ? table.wordOf(id) : -1;
         if (word >= 0) for (let r = 0, to = requiredWith!.sizeOf(word); r < to; r++) seenAt[requiredWith!.at(word, r)] = base + i;
       }
     }
+    for (let k = 2 * tokens.length - 1; k >= 0; k--) commonAfter[k] |= commonAfter[k + 2];
     this.positions = tokens.length > MAX_SPAN_TOKENS ? new FormPositions(tokens) : null;
     this.limitAnyWord(tokens.length);
   }
 
   /** Where the requirements of each pattern that can start anywhere stop being met in the prepared sentence (see anyWordUntil). */
   private limitAnyWord(length: number): void {
-    const { from, list } = this.tables!;
+    const { from, list, commonMask } = this.tables!;
     if (this.anyWordUntil.length !== this.anyWord.length) this.anyWordUntil = new Array<number>(this.anyWord.length).fill(-1);
     for (let k = 0; k < this.anyWord.length; k++) {
       let until = length - 1;
       const entry = this.anyWord[k];
-      for (let r = from[entry]; r < from[entry + 1]; r++) until = Math.min(until, this.seenAt[list[r]] - this.sentenceBase);
+      for (let r = from[entry]; r < from[entry + 1]; r++) until = Math.min(until, this.lastMet(list[r], commonMask[2 * list[r]], commonMask[2 * list[r] + 1], length));
       this.anyWordUntil[k] = until;
     }
+  }
+
+  /** The last token of the prepared sentence (of `length` tokens) that meets `requirement`, or below 0. */
+  private lastMet(requirement: number, mask0: number, mask1: number, length: number): number {
+    const last = this.seenAt[requirement] - this.sentenceBase;
+    const after = this.commonAfter;
+    // commonAfter only grows towards the start: the last token with a bit of the mask is where it first has one, read from the end.
+    for (let j = length - 1; j > last && j >= 0; j--) if ((after[2 * j] & mask0) !== 0 || (after[2 * j + 1] & mask1) !== 0) return j;
+    return last;
   }
 
   private requirementTables(): RequirementTables {
@@ -235,11 +266,34 @@ export class StartIndex<T> {
     const from = new Int32Array(this.values.length + 1);
     for (let e = 0; e < this.values.length; e++) from[e] = this.requiredFrom[e];
     from[this.values.length] = this.requiredList.length;
-    if (this.seenAt.length !== this.tableSets + this.parsedForms.length) {
-      this.seenAt = new Int32Array(this.tableSets + this.parsedForms.length).fill(-1);
+    const requirements = this.tableSets + this.parsedForms.length;
+    if (this.seenAt.length !== requirements) {
+      this.seenAt = new Int32Array(requirements).fill(-1);
       this.nextBase = 0;
     }
-    return { metFrom, met, from, list: new Int32Array(this.requiredList) };
+    return { metFrom, met, from, list: new Int32Array(this.requiredList), ...this.commonWords(metFrom, met, requirements) };
+  }
+
+  /** See RequirementTables.commonBit: the words that meet the most requirements get a bit each. */
+  private commonWords(metFrom: Int32Array, met: Int32Array, requirements: number): Pick<RequirementTables, 'commonLane' | 'commonBit' | 'commonMask'> {
+    const table = this.table;
+    const size = vocabularySize();
+    // A start table names its common words (looking for them among thousands of words was a tenth of a new
+    // tab's first lint); any word will do for correctness, as every set holding it gets its bit.
+    const top = table ? table.commonIds : mostShared((id) => metFrom[id + 1] - metFrom[id], metFrom.length - 1, COMMON_WORDS);
+    const commonLane = new Int8Array(size).fill(-1);
+    const commonBit = new Int32Array(size);
+    const commonMask = new Int32Array(2 * requirements);
+    top.forEach((id, k) => {
+      const lane = k >> 5;
+      const bit = 1 << (k & 31);
+      commonLane[id] = lane;
+      commonBit[id] = bit;
+      if (id < metFrom.length - 1) for (let r = metFrom[id]; r < metFrom[id + 1]; r++) commonMask[2 * met[r] + lane] |= bit;
+      const word = table ? table.wordOf(id) : -1;
+      if (word >= 0) for (let r = 0, to = table!.requiredWith.sizeOf(word); r < to; r++) commonMask[2 * table!.requiredWith.at(word, r) + lane] |= bit;
+    });
+    return { commonLane, commonBit, commonMask };
   }
 
   /**
@@ -361,9 +415,14 @@ export class StartIndex<T> {
   /** Whether each requirement of `entry` is met at token `i` or after it (and, in a long sentence, within a phrase's span of it). */
   private requiredNear(entry: number, i: number): boolean {
     const at = this.sentenceBase + i;
-    const { from, list } = this.tables!;
+    const { from, list, commonMask } = this.tables!;
     const to = from[entry + 1];
-    for (let r = from[entry]; r < to; r++) if (this.seenAt[list[r]] < at) return false;
+    const common0 = this.commonAfter[2 * i];
+    const common1 = this.commonAfter[2 * i + 1];
+    for (let r = from[entry]; r < to; r++) {
+      const q = list[r];
+      if (this.seenAt[q] < at && (commonMask[2 * q] & common0) === 0 && (commonMask[2 * q + 1] & common1) === 0) return false;
+    }
     if (!this.positions) return true;
     for (let r = from[entry]; r < to; r++) if (!this.positions.anyWithinSpan(this.formsOf(list[r]), i)) return false;
     return true;

@@ -27,6 +27,27 @@ export interface PatternStarts {
   startingWith: string;
   /** For each word: the sets it is in that are some pattern's required set, in order. */
   requiredWith: string;
+  /** The words in the most required sets, most first (see COMMON_WORDS): the start index gives each a bit instead of marking its sets. */
+  common: number[];
+}
+
+/** How many words get a bit of their own in the start index: two lanes of 32. */
+export const COMMON_WORDS = 64;
+
+/** The `limit` numbers below `n` with the highest count (above 1), highest first, the lower number first on a tie. */
+export function mostShared(count: (k: number) => number, n: number, limit: number): number[] {
+  const top: number[] = [];
+  const counts: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const c = count(k);
+    if (c < 2 || (top.length === limit && c <= counts[limit - 1])) continue;
+    let at = Math.min(top.length, limit - 1);
+    while (at > 0 && counts[at - 1] < c) at--;
+    top.splice(at, 0, k);
+    counts.splice(at, 0, c);
+    top.length = counts.length = Math.min(top.length, limit);
+  }
+  return top;
 }
 
 export class StartTable {
@@ -45,6 +66,8 @@ export class StartTable {
   /** Each set's forms, made when first needed, once: patterns sharing a set share the list. */
   private readonly forms: (readonly string[] | null)[];
   private readonly ids: (Int32Array | null)[];
+  /** Word ids of PatternStarts.common, in order. */
+  readonly commonIds: readonly number[];
 
   constructor(starts: PatternStarts) {
     this.words = starts.words;
@@ -61,6 +84,7 @@ export class StartTable {
     for (let w = 0; w < this.words.length; w++) this.idOfWord[w] = registerWord(this.words[w]);
     this.wordOfId = new Int32Array(vocabularySize()).fill(-1);
     for (let w = 0; w < this.words.length; w++) this.wordOfId[this.idOfWord[w]] = w;
+    this.commonIds = starts.common.map((w) => this.idOfWord[w]);
   }
 
   get patternCount(): number {

@@ -264,6 +264,11 @@ function wordEnd(text: string, i: number, to: number): number {
   if (j === i) return i;
   while (j + 1 < to) {
     const c = text.charCodeAt(j);
+    if (c === 44 && thousandsGroup(text, j, to)) {
+      // "£4,100" is one number: read as three tokens, its "100" looked like a certainty ("…, 100%").
+      j += 4;
+      continue;
+    }
     if (c !== 45 && c !== 46) break;
     const next = joinedPartStart(text, j, to);
     if (next < 0) break;
@@ -280,6 +285,12 @@ function wordEnd(text: string, i: number, to: number): number {
     }
   }
   return Math.min(j, to);
+}
+
+/** Whether the "," at `j` separates thousands: a digit before it, and three digits after it that end a number. */
+function thousandsGroup(text: string, j: number, to: number): boolean {
+  const isDigit = (k: number) => k < to && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57;
+  return isDigit(j - 1) && isDigit(j + 1) && isDigit(j + 2) && isDigit(j + 3) && !(j + 4 < to && charClass(text, j + 4) === 1);
 }
 
 /** Where the part the "-" or "." at `j` joins to its word starts (a letter or digit), or -1. */

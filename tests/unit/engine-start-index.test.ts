@@ -10,6 +10,7 @@ import { compilePack, knownStarts, patternSources, patternStarts, CompiledPatter
 import { compileDraftChecks } from '../../lib/engine/draft';
 import { buildNfa, longestMatch, MAX_SPAN_TOKENS, type Nfa } from '../../lib/engine/pattern';
 import { StartIndex } from '../../lib/engine/start-index';
+import { COMMON_WORDS } from '../../lib/engine/start-table';
 import { tokenize } from '../../lib/engine/tokenize';
 import { splitSentences } from '../../lib/engine/sentences';
 import { createLinter } from '../../lib/engine';
@@ -250,6 +251,15 @@ describe('the start table shipped with the pack', () => {
     sets.forEach((set, at) => requiredSets.has(at) && set.forEach((word) => requiredWith[word].push(at)));
     expect(starts.words.map((_, word) => inOrder(known.table.startingWith, word))).toEqual(startingWith);
     expect(starts.words.map((_, word) => inOrder(known.table.requiredWith, word))).toEqual(requiredWith);
+  });
+
+  it('names the words in the most required sets, most first', () => {
+    const sizes = starts.words.map((_, word) => known.table.requiredWith.sizeOf(word));
+    const named = starts.common.map((word) => sizes[word]);
+    expect(named.length).toBe(COMMON_WORDS);
+    expect(named).toEqual([...named].sort((a, b) => b - a));
+    const unnamed = sizes.filter((_, word) => !starts.common.includes(word));
+    expect(Math.max(...unnamed)).toBeLessThanOrEqual(Math.min(...named));
   });
 
   it('packs its number lists into strings that read back exactly, and refuses numbers it cannot store', () => {

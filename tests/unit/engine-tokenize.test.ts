@@ -64,6 +64,11 @@ describe('tokenize', () => {
     expect(show("e-mail v2.1 'quoted'")).toEqual(['e-mail=e-mail', 'v2.1=v2.1', "'quoted'=quoted/'quoted'"]);
   });
 
+  it('keeps a number with thousands separators whole, but not a list of numbers', () => {
+    expect(tokenize('£4,100 and 1,200,000').map((t) => t.forms[0])).toEqual(['4,100', 'and', '1,200,000']);
+    expect(tokenize('items 1,2,3 or 4,1000').map((t) => t.forms[0])).toEqual(['items', '1', ',', '2', ',', '3', 'or', '4', ',', '1000']);
+  });
+
   it('returns nothing for text without words', () => {
     expect(tokenize('')).toEqual([]);
     expect(tokenize(' \u200b 🙂 ... !!! \u202e')).toEqual([]);

@@ -86,13 +86,7 @@ describe('draftInsights', () => {
     const guessesOf = (draft: string) => draftInsights(draft, snapshot({ messages: [customer(-0.5)] }), linter, checklist).guesses;
     // calm-down is a finding too, but no guess.
     expect(guessesOf('Please calm down. I think the parcel is probably lost.')).toEqual(['I think the', 'probably']);
-    expect(guessesOf('Please calm down. I think the order may be on its way. It seems like the courier is late. My hunch is your bank is holding it.')).toEqual([
-      'I think the order may be',
-      'seems like',
-      // No rule has a pattern for this one; the sentence model reads it as a guess (one of its own examples in
-      // rules/sentence-advice.yaml, which the suite holds it to across retraining).
-      'My hunch is your bank is holding it',
-    ]);
+    expect(guessesOf('Please calm down. I think the order may be on its way. It seems like the courier is late.')).toEqual(['I think the order may be', 'seems like']);
     expect(guessesOf('Please calm down.')).toEqual([]);
   });
 

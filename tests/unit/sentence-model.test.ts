@@ -111,11 +111,18 @@ describe('the examples in rules/sentence-advice.yaml', () => {
   const advice = readRuleFiles()['sentence-advice.yaml'] as Record<string, CategoryAdvice>;
   const linter = createLinter();
   for (const category of PHRASE_CATEGORIES) {
+    const { reported, examples } = advice[category];
+    if (reported === false) {
+      it(`${category}: is learned but never reported, not even on its own flag sentences`, () => {
+        for (const text of [...examples.flag, ...examples.pass]) expect(linter.lint(text).filter((f) => f.category !== 'draft'), text).toEqual([]);
+      });
+      continue;
+    }
     it(`${category}: flags its flag sentences with the category, and leaves its look-alikes alone`, () => {
-      for (const text of advice[category].examples.flag) {
+      for (const text of examples.flag) {
         expect(linter.lint(text).filter((f) => f.category !== 'draft').map((f) => `${f.ruleId} ${f.category}`), text).toEqual([`${MODEL_RULE_ID} ${category}`]);
       }
-      for (const text of advice[category].examples.pass) expect(linter.lint(text).filter((f) => f.category !== 'draft'), text).toEqual([]);
+      for (const text of examples.pass) expect(linter.lint(text).filter((f) => f.category !== 'draft'), text).toEqual([]);
     });
   }
 });
@@ -127,6 +134,12 @@ describe('the span of a model finding', () => {
   it('is the clause that carries the verdict on its own', () => {
     const model = modelOf({ 'on you': ['blame', 60] });
     expect(spans(model, 'Thanks for the photos, sadly the fee is on you.')).toEqual(['sadly the fee is on you']);
+  });
+
+  it('keeps a time or a number inside its clause', () => {
+    const model = modelOf({ 'on you': ['blame', 60] });
+    expect(spans(model, 'Thanks for the photos, the fee is on you from 09:30 onwards.')).toEqual(['the fee is on you from 09:30 onwards']);
+    expect(spans(model, 'Thanks for the photos, the 1,200 fee is on you.')).toEqual(['the 1,200 fee is on you']);
   });
 
   it('is the whole sentence, without its punctuation, when no clause carries it alone', () => {
@@ -168,6 +181,11 @@ describe('a broken model or advice file', () => {
     expect(() => validateAdvice({ ...advice, blame: { ...entry, message: '' } })).toThrow(/sentence-advice\.yaml.*blame\.message.*must be a message/);
     expect(() => validateAdvice({ ...advice, blame: { ...entry, examples: { flag: [], pass: ['x'] } } })).toThrow(/blame\.examples\.flag.*at least one sentence/);
     expect(() => validateAdvice({ ...advice, rudeness: entry })).toThrow(/rudeness.*not a phrase category/);
+    // A category the model learns but does not report needs examples and no message.
+    const quiet = { reported: false, examples: entry.examples };
+    expect(Object.keys(validateAdvice({ ...advice, jargon: quiet }))).toEqual(PHRASE_CATEGORIES.filter((c) => c !== 'jargon'));
+    expect(() => validateAdvice({ ...advice, jargon: { ...quiet, message: 'Say it plainly.' } })).toThrow(/jargon\.message.*never shown/);
+    expect(() => validateAdvice({ ...advice, jargon: { ...entry, reported: true } })).toThrow(/jargon\.reported.*must be false/);
     const { jargon: _, ...withoutJargon } = advice;
     expect(() => validateAdvice(withoutJargon)).toThrow(/jargon.*is missing/);
     const files = readRuleFiles();
