@@ -9,7 +9,7 @@ import { PHRASE_CATEGORIES, SEVERITIES, SLOTS, REWRITE_CONDITIONS, type RulePack
 import type { DraftConfig } from './draft';
 import { parsePattern, firstForms, requiredForms, secondForms, buildNfa, matcherOf, WORD_STATE, expandedWords, largestMacro, PatternError, type Forms, type Nfa, type Node, type Matcher } from './pattern';
 import { encodeNumberLists } from './number-lists';
-import { COMMON_WORDS, mostShared, StartTable, type PatternStarts } from './start-table';
+import { COMMON_WORDS, encodeAscending, mostShared, StartTable, type PatternStarts } from './start-table';
 
 export type { Forms };
 
@@ -261,11 +261,12 @@ export function patternStarts(sources: readonly string[], macros: Record<string,
   const sets: number[][] = [];
   const setAt = new Map<string, number>();
   const position = (forms: Forms) => {
+    // In ascending order, as encodeAscending stores them: a macro's words are numbered one after another.
     const set = [...forms].sort().map((form) => {
       let at = wordAt.get(form);
       if (at === undefined) wordAt.set(form, (at = words.push(form) - 1));
       return at;
-    });
+    }).sort((a, b) => a - b);
     const key = set.join(' ');
     let at = setAt.get(key);
     if (at === undefined) setAt.set(key, (at = sets.push(set) - 1));
@@ -286,7 +287,7 @@ export function patternStarts(sources: readonly string[], macros: Record<string,
   [...new Set(patterns.flatMap((list) => list.slice(2)))].sort((a, b) => a - b).forEach((set) => sets[set].forEach((word) => requiredWith[word].push(set)));
   const common = mostShared((word) => requiredWith[word].length, words.length, COMMON_WORDS);
   const encode = encodeNumberLists;
-  return { macros, words, sets: encode(sets), patterns: encode(patterns), nfas: encode(nfas), startingWith: encode(startingWith), requiredWith: encode(requiredWith), common };
+  return { macros, words, sets: encodeAscending(sets), patterns: encode(patterns), nfas: encode(nfas), startingWith: encodeAscending(startingWith), requiredWith: encodeAscending(requiredWith), common };
 }
 
 /** The table read back for the `sources` it was made for; undefined when they differ in number (another pack). */

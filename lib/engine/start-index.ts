@@ -208,7 +208,6 @@ export class StartIndex<T> {
     const seenAt = this.seenAt;
     const known = metFrom.length - 1;
     const table = this.table;
-    const requiredWith = table?.requiredWith;
     if (this.commonAfter.length < 2 * tokens.length + 2) this.commonAfter = new Int32Array(4 * tokens.length + 2);
     const commonAfter = this.commonAfter;
     commonAfter.fill(0, 0, 2 * tokens.length + 2);
@@ -224,7 +223,7 @@ export class StartIndex<T> {
         }
         if (id < known) for (let r = metFrom[id], to = metFrom[id + 1]; r < to; r++) seenAt[met[r]] = base + i;
         const word = table ? table.wordOf(id) : -1;
-        if (word >= 0) for (let r = 0, to = requiredWith!.sizeOf(word); r < to; r++) seenAt[requiredWith!.at(word, r)] = base + i;
+        if (word >= 0) for (let r = 0, sets = table!.requiredSetsWith(word); r < sets.length; r++) seenAt[sets[r]] = base + i;
       }
     }
     for (let k = 2 * tokens.length - 1; k >= 0; k--) commonAfter[k] |= commonAfter[k + 2];
@@ -291,7 +290,7 @@ export class StartIndex<T> {
       commonBit[id] = bit;
       if (id < metFrom.length - 1) for (let r = metFrom[id]; r < metFrom[id + 1]; r++) commonMask[2 * met[r] + lane] |= bit;
       const word = table ? table.wordOf(id) : -1;
-      if (word >= 0) for (let r = 0, to = table!.requiredWith.sizeOf(word); r < to; r++) commonMask[2 * table!.requiredWith.at(word, r) + lane] |= bit;
+      if (word >= 0) for (let r = 0, sets = table!.requiredSetsWith(word); r < sets.length; r++) commonMask[2 * sets[r] + lane] |= bit;
     });
     return { commonLane, commonBit, commonMask };
   }
@@ -389,9 +388,9 @@ export class StartIndex<T> {
     const word = this.table ? this.table.wordOf(id) : -1;
     if (word < 0) return parsed;
     const entries = parsed ? parsed.slice() : [];
-    const startingWith = this.table!.startingWith;
-    for (let k = 0, n = startingWith.sizeOf(word); k < n; k++) {
-      const made = this.entriesOf[startingWith.at(word, k)];
+    const startingWith = this.table!.patternsStartingWith(word);
+    for (let k = 0; k < startingWith.length; k++) {
+      const made = this.entriesOf[startingWith[k]];
       if (made) for (let j = 0; j < made.length; j++) entries.push(made[j]);
     }
     if (!entries.length) return null;

@@ -6,7 +6,7 @@
  */
 import { WORD_STATE, type Forms, type Nfa } from './pattern';
 import { knownWords, registerWord, vocabularySize } from './vocabulary';
-import { NumberLists } from './number-lists';
+import { encodeNumberLists, NumberLists } from './number-lists';
 
 /** The table as a pack ships it: number lists (see number-lists.ts) over `words` and `sets`. */
 export interface PatternStarts {
@@ -14,7 +14,7 @@ export interface PatternStarts {
   macros: Record<string, string>;
   /** Every form the sets hold. */
   words: string[];
-  /** The distinct sets of forms, as positions in `words`. */
+  /** The distinct sets of forms, as positions in `words`, ascending and stored as differences (see encodeAscending). */
   sets: string;
   /** For each of patternSources(pack, draft), in order: its first-form set (-1: any word), its second-form set (-1: none, see secondForms), then its required sets. */
   patterns: string;
@@ -23,12 +23,24 @@ export interface PatternStarts {
    * its kind (a WORD state as the position of its forms in `sets`, ANY -1, SPLIT -2, ACCEPT -3), out1 and out2.
    */
   nfas: string;
-  /** For each word: the patterns whose first-form set holds it, in order (the index reads a word's patterns here). */
+  /**
+   * For each word: the patterns whose first-form set holds it, in order (the index reads a word's patterns
+   * here), as differences from the number before (see encodeAscending).
+   */
   startingWith: string;
-  /** For each word: the sets it is in that are some pattern's required set, in order. */
+  /** For each word: the sets it is in that are some pattern's required set, in order, as differences like startingWith. */
   requiredWith: string;
   /** The words in the most required sets, most first (see COMMON_WORDS): the start index gives each a bit instead of marking its sets. */
   common: number[];
+}
+
+/**
+ * Ascending lists kept as the first number and then each one's difference from the one before: small
+ * numbers are one byte in UTF-8 where set and pattern numbers took three, which made these lists a
+ * sixth of the download.
+ */
+export function encodeAscending(lists: readonly (readonly number[])[]): string {
+  return encodeNumberLists(lists.map((list) => list.map((n, k) => (k === 0 ? n : n - list[k - 1]))));
 }
 
 /** How many words get a bit of their own in the start index: two lanes of 32. */
@@ -56,10 +68,11 @@ export class StartTable {
   private readonly sets: NumberLists;
   private readonly patterns: NumberLists;
   private readonly nfas: NumberLists;
-  /** Per table word: the patterns whose first token can be it, in order. */
-  readonly startingWith: NumberLists;
-  /** Per table word: the sets it is in that are some pattern's required set, in order. */
-  readonly requiredWith: NumberLists;
+  private readonly startingWith: NumberLists;
+  private readonly requiredWith: NumberLists;
+  /** The lists above read back, per word, when first needed. */
+  private readonly starting: (Int32Array | undefined)[] = [];
+  private readonly required: (Int32Array | undefined)[] = [];
   /** Word ids of the table's words, and back: the vocabulary may number them otherwise when other patterns came first. */
   private readonly idOfWord: Int32Array;
   private readonly wordOfId: Int32Array;
@@ -87,6 +100,21 @@ export class StartTable {
     this.commonIds = starts.common.map((w) => this.idOfWord[w]);
   }
 
+  /** The patterns whose first token can be table word `word`, in order. */
+  patternsStartingWith(word: number): Int32Array {
+    return (this.starting[word] ??= ascending(this.startingWith, word));
+  }
+
+  /** The sets table word `word` is in that are some pattern's required set, in order. */
+  requiredSetsWith(word: number): Int32Array {
+    return (this.required[word] ??= ascending(this.requiredWith, word));
+  }
+
+  /** How many sets requiredSetsWith(word) lists, without reading them. */
+  requiredSetCount(word: number): number {
+    return this.requiredWith.sizeOf(word);
+  }
+
   get patternCount(): number {
     return this.patterns.length;
   }
@@ -95,10 +123,10 @@ export class StartTable {
   setForms(at: number): Forms {
     let list = this.forms[at];
     if (!list) {
-      const size = this.sets.sizeOf(at);
-      const words = new Array<string>(size);
-      for (let k = 0; k < size; k++) words[k] = this.words[this.sets.at(at, k)];
-      knownWords((this.forms[at] = list = words), this.setIds(at));
+      const ids = this.setIds(at);
+      const words = new Array<string>(ids.length);
+      for (let k = 0; k < ids.length; k++) words[k] = this.words[this.wordOfId[ids[k]]];
+      knownWords((this.forms[at] = list = words), ids);
     }
     return list;
   }
@@ -107,9 +135,8 @@ export class StartTable {
   setIds(at: number): Int32Array {
     let ids = this.ids[at];
     if (!ids) {
-      const size = this.sets.sizeOf(at);
-      this.ids[at] = ids = new Int32Array(size);
-      for (let k = 0; k < size; k++) ids[k] = this.idOfWord[this.sets.at(at, k)];
+      ids = this.ids[at] = ascending(this.sets, at);
+      for (let k = 0; k < ids.length; k++) ids[k] = this.idOfWord[ids[k]];
     }
     return ids;
   }
@@ -149,4 +176,11 @@ export class StartTable {
     }
     return { op, out1, out2, forms, entry: nfas.at(pattern, 0) };
   }
+}
+
+/** List `at` of an encodeAscending string. */
+function ascending(lists: NumberLists, at: number): Int32Array {
+  const list = new Int32Array(lists.sizeOf(at));
+  for (let k = 0, n = 0; k < list.length; k++) list[k] = n = k === 0 ? lists.at(at, 0) : n + lists.at(at, k);
+  return list;
 }

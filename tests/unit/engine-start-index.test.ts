@@ -21,6 +21,8 @@ const allLists = (text: string) => {
   const lists = new NumberLists(text);
   return Array.from({ length: lists.length }, (_, k) => lists.list(k));
 };
+/** The lists of an encodeAscending string. */
+const ascendingLists = (text: string) => allLists(text).map((list) => list.map((n, k) => list.slice(0, k + 1).reduce((sum, d) => sum + d, 0)));
 import { readJsonl } from '../eval/corpus';
 
 const { pack, draft } = builtinPack();
@@ -231,7 +233,8 @@ describe('the start table shipped with the pack', () => {
   });
 
   it('lists each form and each set of forms once, and only those the patterns use', () => {
-    const [sets, patterns, nfas] = [starts.sets, starts.patterns, starts.nfas].map(allLists);
+    const sets = ascendingLists(starts.sets);
+    const [patterns, nfas] = [starts.patterns, starts.nfas].map(allLists);
     expect(new Set(starts.words).size).toBe(starts.words.length);
     expect(new Set(sets.flat()).size).toBe(starts.words.length);
     const setKeys = sets.map((set) => set.map((word) => starts.words[word]).sort().join(' '));
@@ -241,20 +244,20 @@ describe('the start table shipped with the pack', () => {
   });
 
   it('gives, per word, the patterns that can start with it and the required sets it is in, each in order', () => {
-    const [sets, patterns] = [starts.sets, starts.patterns].map(allLists);
-    const inOrder = (lists: NumberLists, word: number) => Array.from({ length: lists.sizeOf(word) }, (_, k) => lists.at(word, k));
+    const [sets, patterns] = [ascendingLists(starts.sets), allLists(starts.patterns)];
     // Worked out the plain way: walk the patterns (and the sets) in order, adding each to the lists of its words.
     const startingWith = starts.words.map((): number[] => []);
     patterns.forEach(([first], pattern) => first >= 0 && sets[first].forEach((word) => startingWith[word].push(pattern)));
     const requiredSets = new Set(patterns.flatMap((list) => list.slice(2)));
     const requiredWith = starts.words.map((): number[] => []);
     sets.forEach((set, at) => requiredSets.has(at) && set.forEach((word) => requiredWith[word].push(at)));
-    expect(starts.words.map((_, word) => inOrder(known.table.startingWith, word))).toEqual(startingWith);
-    expect(starts.words.map((_, word) => inOrder(known.table.requiredWith, word))).toEqual(requiredWith);
+    expect(starts.words.map((_, word) => [...known.table.patternsStartingWith(word)])).toEqual(startingWith);
+    expect(starts.words.map((_, word) => [...known.table.requiredSetsWith(word)])).toEqual(requiredWith);
+    expect(starts.words.map((_, word) => known.table.requiredSetCount(word))).toEqual(requiredWith.map((list) => list.length));
   });
 
   it('names the words in the most required sets, most first', () => {
-    const sizes = starts.words.map((_, word) => known.table.requiredWith.sizeOf(word));
+    const sizes = starts.words.map((_, word) => known.table.requiredSetCount(word));
     const named = starts.common.map((word) => sizes[word]);
     expect(named.length).toBe(COMMON_WORDS);
     expect(named).toEqual([...named].sort((a, b) => b - a));
