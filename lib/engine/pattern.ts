@@ -285,7 +285,7 @@ export class IdTable {
   readonly from: Int32Array;
   readonly states: Int32Array;
   private readonly mask: number;
-  /** 32 minus log2 of the table's size: see slotFor. */
+  /** 32 minus log2 of the table's size: see firstSlot. */
   private readonly shift: number;
 
   private constructor(keys: Int32Array, from: Int32Array, states: Int32Array, shift: number) {

@@ -50,7 +50,6 @@ interface RequirementTables {
   commonMask: Int32Array;
 }
 
-
 /** Where each token form occurs in a long sentence (for the span check). */
 class FormPositions {
   private readonly at = new Map<string, number[]>();

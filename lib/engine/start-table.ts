@@ -70,9 +70,9 @@ export class StartTable {
   private readonly nfas: NumberLists;
   private readonly startingWith: NumberLists;
   private readonly requiredWith: NumberLists;
-  /** The lists above read back, per word, when first needed. */
-  private readonly starting: (Int32Array | undefined)[] = [];
-  private readonly required: (Int32Array | undefined)[] = [];
+  /** The lists above read back, per word, when first needed (filled up front: an array with holes is a slow one). */
+  private readonly starting: (Int32Array | undefined)[];
+  private readonly required: (Int32Array | undefined)[];
   /** Word ids of the table's words, and back: the vocabulary may number them otherwise when other patterns came first. */
   private readonly idOfWord: Int32Array;
   private readonly wordOfId: Int32Array;
@@ -98,6 +98,8 @@ export class StartTable {
     this.wordOfId = new Int32Array(vocabularySize()).fill(-1);
     for (let w = 0; w < this.words.length; w++) this.wordOfId[this.idOfWord[w]] = w;
     this.commonIds = starts.common.map((w) => this.idOfWord[w]);
+    this.starting = new Array<Int32Array | undefined>(this.words.length).fill(undefined);
+    this.required = new Array<Int32Array | undefined>(this.words.length).fill(undefined);
   }
 
   /** The patterns whose first token can be table word `word`, in order. */
