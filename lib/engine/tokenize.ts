@@ -264,9 +264,11 @@ function wordEnd(text: string, i: number, to: number): number {
   if (j === i) return i;
   while (j + 1 < to) {
     const c = text.charCodeAt(j);
-    if (c === 44 && thousandsGroup(text, j, to)) {
+    const groupEnd = c === 44 ? thousandsGroupEnd(text, j, to) : -1;
+    if (groupEnd > 0) {
       // "£4,100" is one number: read as three tokens, its "100" looked like a certainty ("…, 100%").
-      j += 4;
+      if (groupEnd > j + 4) sawInvisible = true;
+      j = groupEnd;
       continue;
     }
     if (c !== 45 && c !== 46) break;
@@ -287,10 +289,24 @@ function wordEnd(text: string, i: number, to: number): number {
   return Math.min(j, to);
 }
 
-/** Whether the "," at `j` separates thousands: a digit before it, and three digits after it that end a number. */
-function thousandsGroup(text: string, j: number, to: number): boolean {
-  const isDigit = (k: number) => k < to && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57;
-  return isDigit(j - 1) && isDigit(j + 1) && isDigit(j + 2) && isDigit(j + 3) && !(j + 4 < to && charClass(text, j + 4) === 1);
+/**
+ * Where the thousands group that the "," at `j` starts ends: a digit before the comma, and three digits
+ * after it that end the number (invisible characters between them ignored, as inside any word); else -1.
+ */
+function thousandsGroupEnd(text: string, j: number, to: number): number {
+  const isDigit = (k: number) => k >= 0 && k < to && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57;
+  let before = j - 1;
+  while (before >= 0 && isInvisible(text.charCodeAt(before))) before--;
+  if (!isDigit(before)) return -1;
+  let k = j + 1;
+  for (let digits = 0; digits < 3; digits++) {
+    while (k < to && isInvisible(text.charCodeAt(k))) k++;
+    if (!isDigit(k)) return -1;
+    k++;
+  }
+  let next = k;
+  while (next < to && isInvisible(text.charCodeAt(next))) next++;
+  return next < to && charClass(text, next) === 1 ? -1 : k;
 }
 
 /** Where the part the "-" or "." at `j` joins to its word starts (a letter or digit), or -1. */

@@ -67,6 +67,8 @@ describe('tokenize', () => {
   it('keeps a number with thousands separators whole, but not a list of numbers', () => {
     expect(tokenize('£4,100 and 1,200,000').map((t) => t.forms[0])).toEqual(['4,100', 'and', '1,200,000']);
     expect(tokenize('items 1,2,3 or 4,1000').map((t) => t.forms[0])).toEqual(['items', '1', ',', '2', ',', '3', 'or', '4', ',', '1000']);
+    // Invisible characters pasted into it change nothing but the offsets (the property test found it).
+    expect(tokenize('£1\u200b,2\u200b00 and').map((t) => [t.forms[0], t.start, t.end])).toEqual([['1,200', 1, 8], ['and', 9, 12]]);
   });
 
   it('returns nothing for text without words', () => {
