@@ -112,11 +112,6 @@ export class StartTable {
     return (this.required[word] ??= ascending(this.requiredWith, word));
   }
 
-  /** How many sets requiredSetsWith(word) lists, without reading them. */
-  requiredSetCount(word: number): number {
-    return this.requiredWith.sizeOf(word);
-  }
-
   get patternCount(): number {
     return this.patterns.length;
   }
