@@ -1,7 +1,7 @@
 /**
- * npm run eval -- labelled [--quiet]: recall and precision of the phrase rules on
- * the hand-labelled real replies (../shared/corpus/labelled-replies.jsonl; texts
- * read from agent-replies.jsonl by id, never copied here). A finding is a hit when
+ * npm run eval -- labelled [--quiet] [--labels <file>]: recall and precision of the phrase rules on
+ * the hand-labelled real replies (../shared/corpus/labelled-replies.jsonl, or another file of labels in
+ * its format; texts read from agent-replies.jsonl by id, never copied here). A finding is a hit when
  * it overlaps a labelled phrase; replies marked `unsure` are left out. Draft-level
  * findings are counted apart (they are not phrase judgements). Lists every miss
  * and false flag unless --quiet.
@@ -33,7 +33,8 @@ function spansOf(text: string, phrase: string): Span[] {
 }
 
 export default function evalLabelled(argv: string[] = []): void {
-  const path = join(CORPUS_DIR, 'labelled-replies.jsonl');
+  const given = argv.indexOf('--labels');
+  const path = given >= 0 && argv[given + 1] ? argv[given + 1] : join(CORPUS_DIR, 'labelled-replies.jsonl');
   if (!existsSync(path)) {
     console.log(`skipped: ${path} not found (set STEADY_CORPUS to the corpus folder to run this evaluation)`);
     return;
@@ -96,7 +97,7 @@ export default function evalLabelled(argv: string[] = []): void {
 
   const ratio = (a: number, b: number) => (b === 0 ? '   -' : (a / b).toFixed(2));
   const all = [...perCategory.values()].reduce((s, t) => ({ labels: s.labels + t.labels, found: s.found + t.found, flags: s.flags + t.flags, right: s.right + t.right }), { labels: 0, found: 0, flags: 0, right: 0 });
-  console.log(`\nLabelled real replies: ${scored} scored, ${skipped} unsure left out. Phrase rules only (draft-level findings apart).\n`);
+  console.log(`\nLabelled real replies (${path}): ${scored} scored, ${skipped} unsure left out. Phrase rules only (draft-level findings apart).\n`);
   console.log(`${'category'.padEnd(22)} ${'labels'.padStart(6)} ${'found'.padStart(6)} ${'recall'.padStart(6)} ${'flags'.padStart(6)} ${'right'.padStart(6)} ${'prec.'.padStart(6)}`);
   const row = (name: string, t: Tally) =>
     console.log(`${name.padEnd(22)} ${String(t.labels).padStart(6)} ${String(t.found).padStart(6)} ${ratio(t.found, t.labels).padStart(6)} ${String(t.flags).padStart(6)} ${String(t.right).padStart(6)} ${ratio(t.right, t.flags).padStart(6)}`);
