@@ -14,7 +14,8 @@ import { CORPUS_DIR, readJsonl } from './corpus';
 
 interface Label {
   id: string;
-  flags: { category: string; phrase: string }[];
+  /** A phrase as its text, or (in the project's own sets, which copy no corpus text) as offsets into the reply. */
+  flags: ({ category: string; phrase: string } | { category: string; start: number; end: number })[];
   unsure: boolean;
 }
 
@@ -71,7 +72,10 @@ export default function evalLabelled(argv: string[] = []): void {
     scored++;
     const findings = linter.lint(text);
     const phraseFindings = findings.filter((f) => f.category !== 'draft');
-    const labelled = label.flags.map((flag) => ({ ...flag, spans: spansOf(text, flag.phrase) }));
+    const labelled = label.flags.map((flag) => {
+      const phrase = 'phrase' in flag ? flag.phrase : text.slice(flag.start, flag.end);
+      return { category: flag.category, phrase, spans: 'phrase' in flag ? spansOf(text, phrase) : [{ start: flag.start, end: flag.end }] };
+    });
     const oneLine = text.replace(/\s+/g, ' ');
     for (const flag of labelled) {
       const t = tally(flag.category);
