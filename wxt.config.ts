@@ -8,10 +8,11 @@ import { HELPDESK_MATCHES } from './entrypoints/content/helpdesk-matches';
 
 /**
  * Built as ES modules that the content script imports when needed (the
- * conversation reader at idle, the rule engine on the first edit), so the
- * script injected into every helpdesk page stays small.
+ * conversation reader at idle, the rule engine on the first edit, with the
+ * rule pack it shares with the side panel), so the script injected into every
+ * helpdesk page stays small.
  */
-const LAZY_MODULES = ['coach', 'conversation-reader'];
+const LAZY_MODULES = ['coach', 'conversation-reader', 'rules-pack'];
 
 export default defineConfig({
   manifest: {

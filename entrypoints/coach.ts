@@ -4,8 +4,7 @@
  * built-in pack and the agent's settings (followed live), the inline coach,
  * and the editor layer for inserting text.
  */
-import pack from 'virtual:steady-rules-lean';
-import { createLinter, setBuiltinPack, type Finding, type LintContext, type Linter } from '@/lib/engine';
+import { createLinter, setBuiltinPack, type BuiltinPack, type Finding, type LintContext, type Linter } from '@/lib/engine';
 import { changesConfig, loadConfig, SETTINGS_KEY } from '@/lib/settings/sources';
 import { isPaused, linterOptions, togglePaused, toggleRule, readSettings, type Settings } from '@/lib/settings/settings';
 import { attachCoach, type Coach, type CoachDeps } from '@/lib/editor/coach';
@@ -14,6 +13,7 @@ import { insertAtCaret } from '@/lib/editor/insert';
 import { createToastView, type ToastView } from '@/lib/editor/card';
 import { ruleName } from '@/lib/engine/names';
 import { newestOnly } from '@/lib/newest-only';
+import { importExtensionModule } from '@/lib/extension-module';
 
 export interface CoachModule {
   lint(text: string, context?: LintContext): Finding[];
@@ -26,8 +26,8 @@ export interface CoachModule {
   onReconfigure(listener: () => void): void;
 }
 
-/** Also bundled whole into the content script for sites the agent enables (entrypoints/generic.content.ts). */
-export function createCoachModule(): CoachModule {
+/** Also bundled whole, with the pack, into the content script for sites the agent enables (entrypoints/generic.content.ts). */
+export function createCoachModule(pack: BuiltinPack): CoachModule {
   setBuiltinPack(pack);
   let linter: Linter = createLinter();
   let settings: Settings = readSettings({});
@@ -82,4 +82,5 @@ export function createCoachModule(): CoachModule {
   };
 }
 
-export default defineUnlistedScript(createCoachModule);
+// The pack is a module of its own, shared with the side panel (entrypoints/rules-pack.ts).
+export default defineUnlistedScript(async () => createCoachModule(await importExtensionModule<BuiltinPack>('rules-pack')));

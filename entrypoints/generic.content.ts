@@ -4,6 +4,7 @@
  * the rule engine, coach and conversation reader itself: the extension's
  * web-accessible modules are only exposed to the built-in helpdesks' hosts.
  */
+import pack from 'virtual:steady-rules-lean';
 import { createCoachModule } from './coach';
 import { startReader } from './conversation-reader';
 import { runSteady } from './content/run-steady';
@@ -12,6 +13,6 @@ export default defineContentScript({
   registration: 'runtime',
   runAt: 'document_idle',
   main(ctx) {
-    runSteady(ctx, { coach: async () => createCoachModule(), reader: async () => startReader });
+    runSteady(ctx, { coach: async () => createCoachModule(pack), reader: async () => startReader });
   },
 });

@@ -8,9 +8,7 @@ import type { StartReader } from '../conversation-reader';
 import type { CoachModule } from '../coach';
 import { HELPDESK_MATCHES } from './helpdesk-matches';
 import { runSteady } from './run-steady';
-
-const loadModule = <T,>(name: string) =>
-  import(/* @vite-ignore */ browser.runtime.getURL(`/${name}.js` as '/coach.js')).then((module: { default: T }) => module.default);
+import { importExtensionModule } from '@/lib/extension-module';
 
 export default defineContentScript({
   matches: HELPDESK_MATCHES,
@@ -20,6 +18,6 @@ export default defineContentScript({
   matchAboutBlank: true,
   matchOriginAsFallback: true,
   main(ctx) {
-    runSteady(ctx, { coach: () => loadModule<CoachModule>('coach'), reader: () => loadModule<StartReader>('conversation-reader') });
+    runSteady(ctx, { coach: () => importExtensionModule<CoachModule>('coach'), reader: () => importExtensionModule<StartReader>('conversation-reader') });
   },
 });

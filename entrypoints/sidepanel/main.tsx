@@ -5,9 +5,8 @@
 import { render } from 'preact';
 import { liveQuery } from 'dexie';
 import { signal, computed, effect, batch } from '@preact/signals';
-import rules from 'virtual:steady-rules-lean';
 import content from 'virtual:steady-content';
-import { createLinter, setBuiltinPack, type Linter } from '@/lib/engine';
+import { createLinter, setBuiltinPack, type BuiltinPack, type Linter } from '@/lib/engine';
 import { createChecklist } from '@/lib/checklist/checklist';
 import { compileTriggers } from '@/lib/analysis/trigger-rules';
 import { createScriptSearch, fillPlaceholders } from '@/lib/scripts/search';
@@ -37,8 +36,11 @@ import { DecisionMapEditor, MapReadFailure } from '@/components/panel/DecisionMa
 import { ReviewView } from '@/components/panel/ReviewView';
 import { StatsView } from '@/components/panel/StatsView';
 import { newestOnly } from '@/lib/newest-only';
+import { importExtensionModule } from '@/lib/extension-module';
 import '@/components/panel/panel.css';
 
+// The pack is a module of its own, shared with the coach (entrypoints/rules-pack.ts).
+const rules = await importExtensionModule<BuiltinPack>('rules-pack');
 setBuiltinPack(rules);
 const checklist = createChecklist(content.checklist, rules.pack.macros);
 const concerns = new Map(compileTriggers(content.triggers).map((t) => [t.id, t.concern ?? undefined]));

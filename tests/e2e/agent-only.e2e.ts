@@ -131,13 +131,13 @@ test('page script finds nothing of the badge and the card to read or click, and 
 });
 
 test('a page cannot tell Steady is installed by loading its modules, while coaching (which imports them) works', async () => {
-  // Coaching ran above, so the content script did import coach.js through its dynamic URL.
+  // Coaching ran above, so the content script did import coach.js (and coach.js rules-pack.js) through their dynamic URLs.
   expect(await marks(chat)).toContain('Please calm down');
   const errorsBefore = steady.errors.length;
   // A string, as a page would run it (and so the test bundler leaves import() alone).
   const probe = await chat.evaluate(`(async () => {
     const results = {};
-    for (const name of ['coach.js', 'conversation-reader.js', 'manifest.json']) {
+    for (const name of ['coach.js', 'conversation-reader.js', 'rules-pack.js', 'manifest.json']) {
       const url = 'chrome-extension://${steady.extensionId}/' + name;
       results[name] = await fetch(url).then((r) => 'fetched ' + r.status, () => 'blocked');
       results['import ' + name] = await import(url).then(() => 'imported', () => 'blocked');
@@ -152,6 +152,8 @@ test('a page cannot tell Steady is installed by loading its modules, while coach
     'import coach.js': 'blocked',
     'conversation-reader.js': 'blocked',
     'import conversation-reader.js': 'blocked',
+    'rules-pack.js': 'blocked',
+    'import rules-pack.js': 'blocked',
     'manifest.json': 'blocked',
     'import manifest.json': 'blocked',
   });

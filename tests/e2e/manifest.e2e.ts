@@ -41,7 +41,7 @@ test('the modules the content script imports are web-accessible only to its help
   const helpdesks: string[] = manifest.content_scripts.flatMap((script: { matches: string[] }) => script.matches).sort();
   expect(helpdesks).not.toContain('https://*/*');
   expect(manifest.web_accessible_resources).toEqual([
-    { resources: ['coach.js', 'conversation-reader.js'], matches: expect.any(Array), use_dynamic_url: true },
+    { resources: ['coach.js', 'conversation-reader.js', 'rules-pack.js'], matches: expect.any(Array), use_dynamic_url: true },
   ]);
   expect([...manifest.web_accessible_resources[0].matches].sort()).toEqual(helpdesks);
 });
