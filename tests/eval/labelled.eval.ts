@@ -72,10 +72,11 @@ export default function evalLabelled(argv: string[] = []): void {
     scored++;
     const findings = linter.lint(text);
     const phraseFindings = findings.filter((f) => f.category !== 'draft');
-    const labelled = label.flags.map((flag) => {
-      const phrase = 'phrase' in flag ? flag.phrase : text.slice(flag.start, flag.end);
-      return { category: flag.category, phrase, spans: 'phrase' in flag ? spansOf(text, phrase) : [{ start: flag.start, end: flag.end }] };
-    });
+    const labelled = label.flags.map((flag) =>
+      'phrase' in flag
+        ? { category: flag.category, phrase: flag.phrase, spans: spansOf(text, flag.phrase) }
+        : { category: flag.category, phrase: text.slice(flag.start, flag.end), spans: [{ start: flag.start, end: flag.end }] },
+    );
     const oneLine = text.replace(/\s+/g, ' ');
     for (const flag of labelled) {
       const t = tally(flag.category);
