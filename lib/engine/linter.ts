@@ -666,7 +666,7 @@ const CLOSING_LINE =
  * closing line, and no weak phrase of its own. "We value your feedback" closing such a reply is not filler.
  */
 function answersElsewhere(sentences: readonly Sentence[], at: number, text: string): boolean {
-  return sentences.some((s, j) => j !== at && s.facts.words >= 5 && !s.facts.greeting && s.matches.length === 0 && !CLOSING_LINE.test(text.slice(s.start, s.end)));
+  return sentences.some((s, j) => j !== at && s.facts.words >= 5 && !s.facts.greeting && s.matches.length === 0 && !CLOSING_LINE.test(withoutInvisibles(text.slice(s.start, s.end)).visible));
 }
 
 /** For each sentence, the rules whose `except.later` phrases occur in a sentence after it; null when no sentence has one. */

@@ -334,6 +334,13 @@ describe('invisible characters pasted from tickets (zero-width spaces, joiners, 
     expect(spans(pasted, linter.lint(pasted)).map(strip)).toEqual(spans(shown, linter.lint(shown)));
   });
 
+  it('read a greeting with an invisible character in it as a greeting: feedback thanks that are the whole reply stay flagged (the property test found it)', () => {
+    const shown = 'Hi Jill, thanks for your review of the blender. We value your feedback. Have a lovely day!';
+    const pasted = 'H\u200bi Jill, thanks for your review of the blender. We value your feedback. Have a lovely day!';
+    expect(ruleIds(shown)).toContain('value-feedback');
+    expect(ruleIds(pasted)).toEqual(ruleIds(shown));
+  });
+
   it('rewrite the draft as they rewrite the text shown: the span takes the invisible characters inside it, the rewrite adds none', () => {
     const cases: [text: string, ruleId: string][] = [
       ['You will be re-\u200baccommodated on the next departure.', 'reaccommodated'],
