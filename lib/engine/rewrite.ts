@@ -89,8 +89,6 @@ export interface Placement {
   joinsApology: boolean;
   /** The sentence goes on with "but" after the match ("We're not sure why, but the flight is on its way"). */
   butFollows: boolean;
-  /** What the match is about follows it ("sorry you're disappointed in our policy", "…that the seats changed", "…this morning"). */
-  complementFollows: boolean;
   question: boolean;
   /**
    * A clause slot stops where a new independent clause starts after a bare comma ("calm down, I am on it");
@@ -106,9 +104,6 @@ const VERB = String.raw`(?:['’](?:m|re|s|ll|ve|d)\b|\s+(?:am|is|are|was|were|w
 // "and" joins one without a comma too ("sorry you weren't aware and I have refunded it"); a rewrite may edit
 // "… but …" into its own words (we-are-busy), so "but" counts only after a comma.
 const NEW_CLAUSE = new RegExp(String.raw`(?:(,)\s+|\s*;\s*|\s+[-–—]\s+|,\s+(?:but|so|or|as|however,?|though,?)\s+|,?\s+and\s+)${SUBJECT}${VERB}`, 'iu');
-
-// A preposition, object or clause that completes the match: a rewrite that stands on its own would leave it dangling.
-const COMPLEMENT = /^\s+(?:with|about|by|in|at|over|of|for|to|from|on|that|you|the|this|because|as|when|after|since|if)\b/i;
 
 const OPENER = /^(?:\s|["'“‘(\[]|@\w+\s)*(?:[\p{L}'’]+(?:\s[\p{L}'’]+)?,\s*|\p{L}+ly\s+)?$/u;
 const SUBORDINATOR = /\b(?:while|although|though|if|when|because|since|unless|whereas|once|as long as)\b/i;
@@ -159,7 +154,6 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
     afterOpener: OPENER.test(sentence.slice(0, start)),
     joinsApology: /\band\s*$/i.test(sentence.slice(0, start)) && APOLOGY.test(sentence.slice(Math.max(0, start - TAIL_WINDOW), start)),
     butFollows: /\bbut\b/i.test(sentence.slice(matchEnd, close)),
-    complementFollows: COMPLEMENT.test(sentence.slice(matchEnd, clauseEnd)),
     question,
     breakTail,
   };
@@ -366,8 +360,6 @@ export function holds(conditions: readonly RewriteCondition[] | undefined, s: Re
         return s.placement.joinsApology;
       case 'but-follows':
         return s.placement.butFollows;
-      case 'no-complement':
-        return !s.placement.complementFollows;
       case 'approved':
         return s.context?.approved === true;
       case 'not-approved':
