@@ -66,11 +66,23 @@ export class NumberLists {
     return this.text.charCodeAt(this.start(at) + k) - SHIFT;
   }
 
-  list(at: number): number[] {
-    const size = this.sizeOf(at);
-    const from = this.start(at);
-    const list = new Array<number>(size);
-    for (let k = 0; k < size; k++) list[k] = this.text.charCodeAt(from + k) - SHIFT;
+  /** List `at`'s numbers from number `from` on. */
+  list(at: number, from = 0): number[] {
+    const start = this.start(at) + from;
+    const list = new Array<number>(Math.max(0, this.sizeOf(at) - from));
+    for (let k = 0; k < list.length; k++) list[k] = this.text.charCodeAt(start + k) - SHIFT;
     return list;
+  }
+
+  /**
+   * List `at` summed as it is read: each number added to the sum before it (lists of ascending numbers
+   * are stored as differences). Read in one loop, not number by number through at(): a new tab reads
+   * tens of thousands of these numbers in code not yet optimised, where each call costs.
+   */
+  runningSums(at: number): Int32Array {
+    const start = this.start(at);
+    const sums = new Int32Array(this.sizeOf(at));
+    for (let k = 0, sum = 0; k < sums.length; k++) sums[k] = sum += this.text.charCodeAt(start + k) - SHIFT;
+    return sums;
   }
 }

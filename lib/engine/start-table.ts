@@ -37,7 +37,7 @@ export interface PatternStarts {
 /**
  * Ascending lists kept as the first number and then each one's difference from the one before: small
  * numbers are one byte in UTF-8 where set and pattern numbers took three, which made these lists a
- * sixth of the download.
+ * sixth of the download. NumberLists.runningSums reads them back.
  */
 export function encodeAscending(lists: readonly (readonly number[])[]): string {
   return encodeNumberLists(lists.map((list) => list.map((n, k) => (k === 0 ? n : n - list[k - 1]))));
@@ -104,12 +104,12 @@ export class StartTable {
 
   /** The patterns whose first token can be table word `word`, in order. */
   patternsStartingWith(word: number): Int32Array {
-    return (this.starting[word] ??= ascending(this.startingWith, word));
+    return (this.starting[word] ??= this.startingWith.runningSums(word));
   }
 
   /** The sets table word `word` is in that are some pattern's required set, in order. */
   requiredSetsWith(word: number): Int32Array {
-    return (this.required[word] ??= ascending(this.requiredWith, word));
+    return (this.required[word] ??= this.requiredWith.runningSums(word));
   }
 
   get patternCount(): number {
@@ -132,7 +132,7 @@ export class StartTable {
   setIds(at: number): Int32Array {
     let ids = this.ids[at];
     if (!ids) {
-      ids = this.ids[at] = ascending(this.sets, at);
+      ids = this.ids[at] = this.sets.runningSums(at);
       for (let k = 0; k < ids.length; k++) ids[k] = this.idOfWord[ids[k]];
     }
     return ids;
@@ -149,7 +149,7 @@ export class StartTable {
   }
 
   requiredSets(pattern: number): number[] {
-    return this.patterns.list(pattern).slice(2);
+    return this.patterns.list(pattern, 2);
   }
 
   /** The table's number for the word with id `id`, or -1 when the table has no such word. */
@@ -158,26 +158,20 @@ export class StartTable {
   }
 
   nfa(pattern: number): Nfa {
-    const nfas = this.nfas;
-    const count = (nfas.sizeOf(pattern) - 1) / 3;
+    // Read as one list: number by number, each read would find the list again.
+    const numbers = this.nfas.list(pattern);
+    const count = (numbers.length - 1) / 3;
     const op: number[] = new Array<number>(count);
     const out1: number[] = new Array<number>(count);
     const out2: number[] = new Array<number>(count);
     const forms: (Forms | null)[] = new Array<Forms | null>(count);
     for (let s = 0, k = 1; s < count; s++, k += 3) {
-      const kind = nfas.at(pattern, k);
+      const kind = numbers[k];
       op[s] = kind >= 0 ? WORD_STATE : -kind;
       forms[s] = kind >= 0 ? this.setForms(kind) : null;
-      out1[s] = nfas.at(pattern, k + 1);
-      out2[s] = nfas.at(pattern, k + 2);
+      out1[s] = numbers[k + 1];
+      out2[s] = numbers[k + 2];
     }
-    return { op, out1, out2, forms, entry: nfas.at(pattern, 0) };
+    return { op, out1, out2, forms, entry: numbers[0] };
   }
-}
-
-/** List `at` of an encodeAscending string. */
-function ascending(lists: NumberLists, at: number): Int32Array {
-  const list = new Int32Array(lists.sizeOf(at));
-  for (let k = 0, n = 0; k < list.length; k++) list[k] = n = k === 0 ? lists.at(at, 0) : n + lists.at(at, k);
-  return list;
 }
