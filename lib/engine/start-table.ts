@@ -76,6 +76,8 @@ export class StartTable {
   /** Word ids of the table's words, and back: the vocabulary may number them otherwise when other patterns came first. */
   private readonly idOfWord: Int32Array;
   private readonly wordOfId: Int32Array;
+  /** Whether each word's id is its number here (the table registered the first words, as in a new tab): its sets need no mapping. */
+  private readonly sameIds: boolean;
   /** Each set's forms, made when first needed, once: patterns sharing a set share the list. */
   private readonly forms: (readonly string[] | null)[];
   private readonly ids: (Int32Array | null)[];
@@ -94,6 +96,7 @@ export class StartTable {
     this.forms = new Array<readonly string[] | null>(this.setCount).fill(null);
     this.ids = new Array<Int32Array | null>(this.setCount).fill(null);
     this.idOfWord = new Int32Array(this.words.length);
+    this.sameIds = vocabularySize() === 0;
     for (let w = 0; w < this.words.length; w++) this.idOfWord[w] = registerWord(this.words[w]);
     this.wordOfId = new Int32Array(vocabularySize()).fill(-1);
     for (let w = 0; w < this.words.length; w++) this.wordOfId[this.idOfWord[w]] = w;
@@ -133,7 +136,7 @@ export class StartTable {
     let ids = this.ids[at];
     if (!ids) {
       ids = this.ids[at] = this.sets.runningSums(at);
-      for (let k = 0; k < ids.length; k++) ids[k] = this.idOfWord[ids[k]];
+      if (!this.sameIds) for (let k = 0; k < ids.length; k++) ids[k] = this.idOfWord[ids[k]];
     }
     return ids;
   }
