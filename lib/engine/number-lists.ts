@@ -66,11 +66,21 @@ export class NumberLists {
     return this.text.charCodeAt(this.start(at) + k) - SHIFT;
   }
 
-  /** List `at`'s numbers from number `from` on. */
-  list(at: number, from = 0): number[] {
-    const start = this.start(at) + from;
-    const list = new Array<number>(Math.max(0, this.sizeOf(at) - from));
-    for (let k = 0; k < list.length; k++) list[k] = this.text.charCodeAt(start + k) - SHIFT;
+  /** Every list at once, for a table read whole: their numbers in one array, list `at`'s at numbers[from[at] .. from[at + 1]). */
+  readAll(): { numbers: Int32Array; from: Int32Array } {
+    const from = new Int32Array(this.length + 1);
+    for (let at = 0; at <= this.length; at++) from[at] = this.wide(2 + 2 * at);
+    const numbers = new Int32Array(from[this.length]);
+    const { text, data } = this;
+    for (let k = 0; k < numbers.length; k++) numbers[k] = text.charCodeAt(data + k) - SHIFT;
+    return { numbers, from };
+  }
+
+  list(at: number): number[] {
+    const size = this.sizeOf(at);
+    const from = this.start(at);
+    const list = new Array<number>(size);
+    for (let k = 0; k < size; k++) list[k] = this.text.charCodeAt(from + k) - SHIFT;
     return list;
   }
 

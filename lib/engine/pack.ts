@@ -195,7 +195,7 @@ export class CompiledPattern {
       const table = this.table!;
       const set = (at: number) => (at < 0 ? null : table.setForms(at));
       const number = this.tableNumber;
-      this.forms = { first: set(table.firstSet(number)), second: set(table.secondSet(number)), required: table.requiredSets(number).map(set) as Forms[] };
+      this.forms = { first: set(table.firstSet(number)), second: set(table.secondSet(number)), required: Array.from(table.requiredSets(number), set) as Forms[] };
     }
     return this.forms;
   }

@@ -66,7 +66,8 @@ export class StartTable {
   readonly setCount: number;
   private readonly words: readonly string[];
   private readonly sets: NumberLists;
-  private readonly patterns: NumberLists;
+  /** PatternStarts.patterns read whole when the table is: the index reads every pattern's sets, and reading them one call at a time cost twice as much. */
+  private readonly patterns: { numbers: Int32Array; from: Int32Array };
   private readonly nfas: NumberLists;
   private readonly startingWith: NumberLists;
   private readonly requiredWith: NumberLists;
@@ -87,7 +88,7 @@ export class StartTable {
   constructor(starts: PatternStarts) {
     this.words = starts.words;
     this.sets = new NumberLists(starts.sets);
-    this.patterns = new NumberLists(starts.patterns);
+    this.patterns = new NumberLists(starts.patterns).readAll();
     this.nfas = new NumberLists(starts.nfas);
     this.setCount = this.sets.length;
     // Shipped rather than worked out here: working them out was a third of a new tab's cold start.
@@ -95,12 +96,14 @@ export class StartTable {
     this.requiredWith = new NumberLists(starts.requiredWith);
     this.forms = new Array<readonly string[] | null>(this.setCount).fill(null);
     this.ids = new Array<Int32Array | null>(this.setCount).fill(null);
-    this.idOfWord = new Int32Array(this.words.length);
+    // Locals, not fields, in the loops: this runs once per new tab, unoptimised.
+    const { words } = starts;
+    const idOfWord = (this.idOfWord = new Int32Array(words.length));
     this.sameIds = vocabularySize() === 0;
-    for (let w = 0; w < this.words.length; w++) this.idOfWord[w] = registerWord(this.words[w]);
-    this.wordOfId = new Int32Array(vocabularySize()).fill(-1);
-    for (let w = 0; w < this.words.length; w++) this.wordOfId[this.idOfWord[w]] = w;
-    this.commonIds = starts.common.map((w) => this.idOfWord[w]);
+    for (let w = 0; w < words.length; w++) idOfWord[w] = registerWord(words[w]);
+    const wordOfId = (this.wordOfId = new Int32Array(vocabularySize()).fill(-1));
+    for (let w = 0; w < words.length; w++) wordOfId[idOfWord[w]] = w;
+    this.commonIds = starts.common.map((w) => idOfWord[w]);
     this.starting = new Array<Int32Array | undefined>(this.words.length).fill(undefined);
     this.required = new Array<Int32Array | undefined>(this.words.length).fill(undefined);
   }
@@ -116,7 +119,7 @@ export class StartTable {
   }
 
   get patternCount(): number {
-    return this.patterns.length;
+    return this.patterns.from.length - 1;
   }
 
   /** The forms of set `at`, their word ids known to the vocabulary (registerWords). */
@@ -143,16 +146,16 @@ export class StartTable {
 
   /** Pattern `pattern`'s first-form set, or -1 when it can start with any word. */
   firstSet(pattern: number): number {
-    return this.patterns.at(pattern, 0);
+    return this.patterns.numbers[this.patterns.from[pattern]];
   }
 
   /** Pattern `pattern`'s second-form set, or -1 (see secondForms). */
   secondSet(pattern: number): number {
-    return this.patterns.at(pattern, 1);
+    return this.patterns.numbers[this.patterns.from[pattern] + 1];
   }
 
-  requiredSets(pattern: number): number[] {
-    return this.patterns.list(pattern, 2);
+  requiredSets(pattern: number): Int32Array {
+    return this.patterns.numbers.subarray(this.patterns.from[pattern] + 2, this.patterns.from[pattern + 1]);
   }
 
   /** The table's number for the word with id `id`, or -1 when the table has no such word. */
