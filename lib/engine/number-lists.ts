@@ -61,11 +61,6 @@ export class NumberLists {
     return this.wide(4 + 2 * at) - this.wide(2 + 2 * at);
   }
 
-  /** Number `k` of list `at`. */
-  at(at: number, k: number): number {
-    return this.text.charCodeAt(this.start(at) + k) - SHIFT;
-  }
-
   /** Every list at once, for a table read whole: their numbers in one array, list `at`'s at numbers[from[at] .. from[at + 1]). */
   readAll(): { numbers: Int32Array; from: Int32Array } {
     const from = new Int32Array(this.length + 1);
