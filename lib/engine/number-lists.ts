@@ -61,9 +61,14 @@ export class NumberLists {
     return this.wide(4 + 2 * at) - this.wide(2 + 2 * at);
   }
 
-  /** Number `k` of list `at`. */
-  at(at: number, k: number): number {
-    return this.text.charCodeAt(this.start(at) + k) - SHIFT;
+  /** Every list at once, for a table read whole: their numbers in one array, list `at`'s at numbers[from[at] .. from[at + 1]). */
+  readAll(): { numbers: Int32Array; from: Int32Array } {
+    const from = new Int32Array(this.length + 1);
+    for (let at = 0; at <= this.length; at++) from[at] = this.wide(2 + 2 * at);
+    const numbers = new Int32Array(from[this.length]);
+    const { text, data } = this;
+    for (let k = 0; k < numbers.length; k++) numbers[k] = text.charCodeAt(data + k) - SHIFT;
+    return { numbers, from };
   }
 
   list(at: number): number[] {
@@ -72,5 +77,17 @@ export class NumberLists {
     const list = new Array<number>(size);
     for (let k = 0; k < size; k++) list[k] = this.text.charCodeAt(from + k) - SHIFT;
     return list;
+  }
+
+  /**
+   * List `at` summed as it is read: each number added to the sum before it (lists of ascending numbers
+   * are stored as differences). Read in one loop, not number by number through at(): a new tab reads
+   * tens of thousands of these numbers in code not yet optimised, where each call costs.
+   */
+  runningSums(at: number): Int32Array {
+    const start = this.start(at);
+    const sums = new Int32Array(this.sizeOf(at));
+    for (let k = 0, sum = 0; k < sums.length; k++) sums[k] = sum += this.text.charCodeAt(start + k) - SHIFT;
+    return sums;
   }
 }

@@ -37,7 +37,7 @@ export interface PatternStarts {
 /**
  * Ascending lists kept as the first number and then each one's difference from the one before: small
  * numbers are one byte in UTF-8 where set and pattern numbers took three, which made these lists a
- * sixth of the download.
+ * sixth of the download. NumberLists.runningSums reads them back.
  */
 export function encodeAscending(lists: readonly (readonly number[])[]): string {
   return encodeNumberLists(lists.map((list) => list.map((n, k) => (k === 0 ? n : n - list[k - 1]))));
@@ -66,7 +66,8 @@ export class StartTable {
   readonly setCount: number;
   private readonly words: readonly string[];
   private readonly sets: NumberLists;
-  private readonly patterns: NumberLists;
+  /** PatternStarts.patterns read whole when the table is: the index reads every pattern's sets, and reading them one call at a time cost twice as much. */
+  private readonly patterns: { numbers: Int32Array; from: Int32Array };
   private readonly nfas: NumberLists;
   private readonly startingWith: NumberLists;
   private readonly requiredWith: NumberLists;
@@ -76,6 +77,8 @@ export class StartTable {
   /** Word ids of the table's words, and back: the vocabulary may number them otherwise when other patterns came first. */
   private readonly idOfWord: Int32Array;
   private readonly wordOfId: Int32Array;
+  /** Whether each word's id is its number here (the table registered the first words, as in a new tab): its sets need no mapping. */
+  private readonly sameIds: boolean;
   /** Each set's forms, made when first needed, once: patterns sharing a set share the list. */
   private readonly forms: (readonly string[] | null)[];
   private readonly ids: (Int32Array | null)[];
@@ -85,7 +88,7 @@ export class StartTable {
   constructor(starts: PatternStarts) {
     this.words = starts.words;
     this.sets = new NumberLists(starts.sets);
-    this.patterns = new NumberLists(starts.patterns);
+    this.patterns = new NumberLists(starts.patterns).readAll();
     this.nfas = new NumberLists(starts.nfas);
     this.setCount = this.sets.length;
     // Shipped rather than worked out here: working them out was a third of a new tab's cold start.
@@ -93,27 +96,30 @@ export class StartTable {
     this.requiredWith = new NumberLists(starts.requiredWith);
     this.forms = new Array<readonly string[] | null>(this.setCount).fill(null);
     this.ids = new Array<Int32Array | null>(this.setCount).fill(null);
-    this.idOfWord = new Int32Array(this.words.length);
-    for (let w = 0; w < this.words.length; w++) this.idOfWord[w] = registerWord(this.words[w]);
-    this.wordOfId = new Int32Array(vocabularySize()).fill(-1);
-    for (let w = 0; w < this.words.length; w++) this.wordOfId[this.idOfWord[w]] = w;
-    this.commonIds = starts.common.map((w) => this.idOfWord[w]);
+    // Locals, not fields, in the loops: this runs once per new tab, unoptimised.
+    const { words } = starts;
+    const idOfWord = (this.idOfWord = new Int32Array(words.length));
+    this.sameIds = vocabularySize() === 0;
+    for (let w = 0; w < words.length; w++) idOfWord[w] = registerWord(words[w]);
+    const wordOfId = (this.wordOfId = new Int32Array(vocabularySize()).fill(-1));
+    for (let w = 0; w < words.length; w++) wordOfId[idOfWord[w]] = w;
+    this.commonIds = starts.common.map((w) => idOfWord[w]);
     this.starting = new Array<Int32Array | undefined>(this.words.length).fill(undefined);
     this.required = new Array<Int32Array | undefined>(this.words.length).fill(undefined);
   }
 
   /** The patterns whose first token can be table word `word`, in order. */
   patternsStartingWith(word: number): Int32Array {
-    return (this.starting[word] ??= ascending(this.startingWith, word));
+    return (this.starting[word] ??= this.startingWith.runningSums(word));
   }
 
   /** The sets table word `word` is in that are some pattern's required set, in order. */
   requiredSetsWith(word: number): Int32Array {
-    return (this.required[word] ??= ascending(this.requiredWith, word));
+    return (this.required[word] ??= this.requiredWith.runningSums(word));
   }
 
   get patternCount(): number {
-    return this.patterns.length;
+    return this.patterns.from.length - 1;
   }
 
   /** The forms of set `at`, their word ids known to the vocabulary (registerWords). */
@@ -132,24 +138,24 @@ export class StartTable {
   setIds(at: number): Int32Array {
     let ids = this.ids[at];
     if (!ids) {
-      ids = this.ids[at] = ascending(this.sets, at);
-      for (let k = 0; k < ids.length; k++) ids[k] = this.idOfWord[ids[k]];
+      ids = this.ids[at] = this.sets.runningSums(at);
+      if (!this.sameIds) for (let k = 0; k < ids.length; k++) ids[k] = this.idOfWord[ids[k]];
     }
     return ids;
   }
 
   /** Pattern `pattern`'s first-form set, or -1 when it can start with any word. */
   firstSet(pattern: number): number {
-    return this.patterns.at(pattern, 0);
+    return this.patterns.numbers[this.patterns.from[pattern]];
   }
 
   /** Pattern `pattern`'s second-form set, or -1 (see secondForms). */
   secondSet(pattern: number): number {
-    return this.patterns.at(pattern, 1);
+    return this.patterns.numbers[this.patterns.from[pattern] + 1];
   }
 
-  requiredSets(pattern: number): number[] {
-    return this.patterns.list(pattern).slice(2);
+  requiredSets(pattern: number): Int32Array {
+    return this.patterns.numbers.subarray(this.patterns.from[pattern] + 2, this.patterns.from[pattern + 1]);
   }
 
   /** The table's number for the word with id `id`, or -1 when the table has no such word. */
@@ -158,26 +164,20 @@ export class StartTable {
   }
 
   nfa(pattern: number): Nfa {
-    const nfas = this.nfas;
-    const count = (nfas.sizeOf(pattern) - 1) / 3;
+    // Read as one list: number by number, each read would find the list again.
+    const numbers = this.nfas.list(pattern);
+    const count = (numbers.length - 1) / 3;
     const op: number[] = new Array<number>(count);
     const out1: number[] = new Array<number>(count);
     const out2: number[] = new Array<number>(count);
     const forms: (Forms | null)[] = new Array<Forms | null>(count);
     for (let s = 0, k = 1; s < count; s++, k += 3) {
-      const kind = nfas.at(pattern, k);
+      const kind = numbers[k];
       op[s] = kind >= 0 ? WORD_STATE : -kind;
       forms[s] = kind >= 0 ? this.setForms(kind) : null;
-      out1[s] = nfas.at(pattern, k + 1);
-      out2[s] = nfas.at(pattern, k + 2);
+      out1[s] = numbers[k + 1];
+      out2[s] = numbers[k + 2];
     }
-    return { op, out1, out2, forms, entry: nfas.at(pattern, 0) };
+    return { op, out1, out2, forms, entry: numbers[0] };
   }
-}
-
-/** List `at` of an encodeAscending string. */
-function ascending(lists: NumberLists, at: number): Int32Array {
-  const list = new Int32Array(lists.sizeOf(at));
-  for (let k = 0, n = 0; k < list.length; k++) list[k] = n = k === 0 ? lists.at(at, 0) : n + lists.at(at, k);
-  return list;
 }

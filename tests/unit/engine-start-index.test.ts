@@ -269,6 +269,9 @@ describe('the start table shipped with the pack', () => {
     const text = encodeNumberLists(lists);
     expect(JSON.parse(JSON.stringify(text))).toBe(text);
     expect(allLists(text)).toEqual(lists);
+    const { numbers, from } = new NumberLists(text).readAll();
+    expect(lists.map((_, k) => [...numbers.subarray(from[k], from[k + 1])])).toEqual(lists);
+    expect([...new NumberLists(encodeNumberLists([[4, 1, 0, 3]])).runningSums(0)]).toEqual([4, 5, 5, 8]);
     expect(() => encodeNumberLists([[MAX_LISTED_NUMBER + 1]])).toThrow(RangeError);
     expect(() => encodeNumberLists([[-13]])).toThrow(/cannot be stored/);
     expect(() => encodeNumberLists([[1.5]])).toThrow(/cannot be stored/);
