@@ -36,7 +36,7 @@ export function splitSentences(text: string, limit = text.length): Range[] {
       let j = i + 1;
       while (j < length && isEndPunctuation(text.charCodeAt(j))) j++;
       while (j < length && isCloser(text.charCodeAt(j))) j++;
-      if (j === length || isSpace(text.charCodeAt(j))) {
+      if (j === length || isSpace(text.charCodeAt(j)) || isUnspacedSentenceEnd(text, i, j)) {
         pushTrimmed(text, start, j, out);
         start = j;
       }
@@ -47,6 +47,18 @@ export function splitSentences(text: string, limit = text.length): Range[] {
   pushTrimmed(text, start, length, out);
   return out;
 }
+
+/**
+ * Whether the end punctuation text[from, to) ends a sentence though no space follows it, as agents typing fast
+ * write ("Sorry for the trouble caused.As checked, …"): a word of two or more lower-case letters before it, and a
+ * capital then a lower-case letter after it. Domains ("Booking.com"), "e.g." and codes ("U.S.A") stay whole.
+ */
+export function isUnspacedSentenceEnd(text: string, from: number, to: number): boolean {
+  return isLower(text.charCodeAt(from - 1)) && isLower(text.charCodeAt(from - 2)) && isUpper(text.charCodeAt(to)) && isLower(text.charCodeAt(to + 1));
+}
+
+const isLower = (c: number) => c >= 97 && c <= 122;
+const isUpper = (c: number) => c >= 65 && c <= 90;
 
 /** Line breaks and end punctuation: where a sentence may end. */
 function mayEnd(c: number): boolean {

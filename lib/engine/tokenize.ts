@@ -9,6 +9,7 @@
  */
 
 import { vocabularyVersion, wordId } from './vocabulary';
+import { isUnspacedSentenceEnd } from './sentences';
 
 export interface Token {
   start: number;
@@ -311,6 +312,8 @@ function thousandsGroupEnd(text: string, j: number, to: number): number {
 
 /** Where the part the "-" or "." at `j` joins to its word starts (a letter or digit), or -1. */
 function joinedPartStart(text: string, j: number, to: number): number {
+  // "caused.As" is two sentences typed without a space, not one word (see isUnspacedSentenceEnd).
+  if (text.charCodeAt(j) === 46 && isUnspacedSentenceEnd(text, j, j + 1)) return -1;
   // Invisible characters may sit right after the joiner too ("port-\u200bin").
   let next = j + 1;
   while (next < to && isInvisible(text.charCodeAt(next))) next++;

@@ -18,6 +18,13 @@ describe('splitSentences', () => {
     expect(sentencesOf('See example.com or v2.0 now')).toEqual(['See example.com or v2.0 now']);
   });
 
+  it('ends a sentence typed without a space after it, between a lower-case word and a capitalised one', () => {
+    expect(sentencesOf('Sorry for the trouble caused.As checked, it is fixed.')).toEqual(['Sorry for the trouble caused.', 'As checked, it is fixed.']);
+    expect(sentencesOf('We apologize!Kindly wait')).toEqual(['We apologize!', 'Kindly wait']);
+    // Domains, "e.g." and codes stay whole.
+    expect(sentencesOf('Book on Booking.com or e.g.This and the U.S.A site')).toEqual(['Book on Booking.com or e.g.This and the U.S.A site']);
+  });
+
   it('ends a sentence after a run of end punctuation', () => {
     expect(sentencesOf('Really?! Yes... Fine')).toEqual(['Really?!', 'Yes...', 'Fine']);
     expect(sentencesOf('Why?!?')).toEqual(['Why?!?']);

@@ -16,6 +16,10 @@ describe('tokenize', () => {
     expect(show('a \u200bGRN P\u200bPQ').map((t) => t.replace(/\u200b/g, ''))).toEqual(['a=a', 'GRN=grn/%caps', 'PPQ=ppq/%caps']);
   });
 
+  it('splits two sentences typed without a space ("caused.As"), but not a domain', () => {
+    expect(show('caused.As Booking.com')).toEqual(['caused=caused', 'As=as', 'Booking.com=booking.com']);
+  });
+
   it('splits contractions into the words patterns are written with', () => {
     expect(show("That's it, we can't and won't.")).toEqual(['That=that', "'s=is/has/'s", 'it=it', ',=,', 'we=we', 'ca=can', "n't=not", 'and=and', 'wo=will', "n't=not"]);
     expect(show("I'm sure you'll see we've")).toEqual(['I=i', "'m=am", 'sure=sure', 'you=you', "'ll=will", 'see=see', 'we=we', "'ve=have"]);
