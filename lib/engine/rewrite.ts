@@ -252,11 +252,16 @@ const WORD_AT_END = /([\p{L}\p{N}']+)[^\p{L}\p{N}']*$/u;
 const WORD_AT_START = /^[^\p{L}\p{N}']*([\p{L}\p{N}']+)/u;
 
 /** Join a replacement into its text: no doubled word or punctuation at either edge, a comma after a fronted marker. */
+const SUBJECT_AND_BE = /^(?:I['’]m|I am|we['’]re|we are)\s+/i;
+const SUBJECT_AND_BE_BEFORE = /(?:\b(?:we|I)(?:['’](?:re|m)|\s+(?:are|am|were))|(?:^|[.!?]\s+)were)\s+(?:(?:so|very|\p{L}+ly)\s+)*$/iu;
+
 export function fitJoins(replacement: string, textBefore: string, textAfter: string, frontedMarker: boolean): string {
   let out = replacement;
   const prev = WORD_AT_END.exec(textBefore.slice(-TAIL_WINDOW))?.[1];
   const first = WORD_AT_START.exec(out);
   if (prev && first && !out.startsWith('[') && first[1].toLowerCase() === prev.toLowerCase() && /\s$/.test(textBefore)) out = out.slice(first[0].length).replace(/^\s+/, '');
+  // The draft's own subject and verb stay ("We're genuinely [sorry …]", "Were [sorry …]"): "we're" again would say them twice.
+  else if (SUBJECT_AND_BE.test(out) && SUBJECT_AND_BE_BEFORE.test(textBefore.slice(-TAIL_WINDOW))) out = out.replace(SUBJECT_AND_BE, '');
   const next = WORD_AT_START.exec(textAfter);
   const last = WORD_AT_END.exec(out);
   if (next && last && /^\s/.test(textAfter) && last[1].toLowerCase() === next[1].toLowerCase() && last.index > 0) out = out.slice(0, last.index).replace(/\s+$/, '');

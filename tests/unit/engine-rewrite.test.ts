@@ -12,6 +12,14 @@ describe('fitJoins', () => {
     expect(fitJoins('[first name] said', 'first ', ' ok', false)).toBe('[first name] said');
   });
 
+  it("keeps the draft's own subject and verb instead of saying them twice", () => {
+    expect(fitJoins("we're sorry this has left you upset", "We're genuinely ", '.', false)).toBe('sorry this has left you upset');
+    expect(fitJoins("I'm sorry about the trouble", 'It broke. Were ', '.', false)).toBe('sorry about the trouble');
+    expect(fitJoins("I'm sorry about the trouble", 'I am terribly ', '.', false)).toBe('sorry about the trouble');
+    expect(fitJoins("I'm sorry about the trouble", 'It broke. ', '.', false)).toBe("I'm sorry about the trouble");
+    expect(fitJoins("we're sorry about it", 'They were ', '.', false)).toBe("we're sorry about it");
+  });
+
   it('drops a last word the text after starts with, only across a space', () => {
     expect(fitJoins('send it today', 'I will ', ' today.', false)).toBe('send it');
     expect(fitJoins('send it today', 'I will ', 'today.', false)).toBe('send it today');
