@@ -49,9 +49,9 @@ interface RequirementTables {
   commonBit: Int32Array;
   commonMask: Int32Array;
   /**
-   * Per entry: the requirement checked first, one no common word meets (-1: none). It starts as the
-   * entry's first such requirement and becomes the last one that failed: most entries looked at fail,
-   * and mostly on the same requirement, so one comparison turns most of them away.
+   * Per entry: the requirement checked first (-1: none yet), the last one it failed on that no common
+   * word meets: most entries looked at fail, and mostly on the same requirement, so one comparison
+   * turns most of them away. Learnt as lints go, so making the tables costs a new tab nothing.
    */
   key: Int32Array;
 }
@@ -275,9 +275,8 @@ export class StartIndex<T> {
       this.seenAt = new Int32Array(requirements).fill(-1);
       this.nextBase = 0;
     }
-    const list = new Int32Array(this.requiredList);
-    const common = this.commonWords(metFrom, met, requirements);
-    return { metFrom, met, from, list, ...common, key: firstKeys(from, list, common.commonMask) };
+    const key = new Int32Array(this.values.length).fill(-1);
+    return { metFrom, met, from, list: new Int32Array(this.requiredList), ...this.commonWords(metFrom, met, requirements), key };
   }
 
   /** See RequirementTables.commonBit: the words that meet the most requirements get a bit each. */
@@ -440,20 +439,6 @@ export class StartIndex<T> {
 }
 
 const NO_IDS: readonly number[] = [];
-
-/** Each entry's first requirement that no common word meets, or -1 (see RequirementTables.key). */
-function firstKeys(from: Int32Array, list: Int32Array, commonMask: Int32Array): Int32Array {
-  const key = new Int32Array(from.length - 1).fill(-1);
-  for (let e = 0; e < key.length; e++) {
-    for (let r = from[e]; r < from[e + 1]; r++) {
-      if ((commonMask[2 * list[r]] | commonMask[2 * list[r] + 1]) === 0) {
-        key[e] = list[r];
-        break;
-      }
-    }
-  }
-  return key;
-}
 
 /**
  * The list at `id`, made when first needed. The arrays grow by push, never by assigning past their end:
