@@ -287,11 +287,17 @@ export class IdTable {
   private readonly mask: number;
   /** 32 minus log2 of the table's size: see firstSlot. */
   private readonly shift: number;
+  /**
+   * Bit `id & 31` set for each key id: most lookups miss, and in a small table most misses are
+   * turned away by this bit without reading the slots.
+   */
+  private readonly present: number;
 
-  private constructor(keys: Int32Array, from: Int32Array, states: Int32Array, shift: number) {
+  private constructor(keys: Int32Array, from: Int32Array, states: Int32Array, shift: number, present: number) {
     this.keys = keys;
     this.mask = keys.length - 1;
     this.shift = shift;
+    this.present = present;
     this.from = from;
     this.states = states;
   }
@@ -313,17 +319,21 @@ export class IdTable {
       return slot;
     };
     const next = new Int32Array(size + 1);
-    for (let k = 0; k < length; k += 2) next[slotFor(pairs[k]) + 1]++;
+    let present = 0;
+    for (let k = 0; k < length; k += 2) {
+      next[slotFor(pairs[k]) + 1]++;
+      present |= 1 << pairs[k];
+    }
     for (let slot = 0; slot < size; slot++) next[slot + 1] += next[slot];
     const from = next.slice();
     const states = new Int32Array(length >> 1);
     for (let k = 0; k < length; k += 2) states[next[slotFor(pairs[k])]++] = pairs[k + 1];
-    return new IdTable(keys, from, states, shift);
+    return new IdTable(keys, from, states, shift, present);
   }
 
   /** The slot of `id` (its states run from from[slot] to from[slot + 1]), or -1 (also for an unknown word's negative id). */
   slotOf(id: number): number {
-    if (id < 0) return -1;
+    if (id < 0 || (this.present & (1 << id)) === 0) return -1;
     let slot = firstSlot(id, this.shift);
     for (let key = this.keys[slot]; key !== 0; key = this.keys[slot]) {
       if (key === id + 1) return slot;

@@ -46,10 +46,14 @@ export function modelWords(tokens: readonly Token[]): string[] {
 }
 
 const DIGITS = /[0-9]+/g;
-const HAS_DIGIT = /[0-9]/;
 
 function modelWord(form: string): string {
-  return HAS_DIGIT.test(form) ? form.replace(DIGITS, '0') : form;
+  // Read by character codes: a regular expression test per word was a tenth of scoring a sentence.
+  for (let k = 0; k < form.length; k++) {
+    const c = form.charCodeAt(k);
+    if (c >= 48 && c <= 57) return form.replace(DIGITS, '0');
+  }
+  return form;
 }
 
 /** Every 1-, 2- and 3-gram of `words`, each once (the training side of SentenceModel.classify). */

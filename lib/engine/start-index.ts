@@ -48,6 +48,12 @@ interface RequirementTables {
   commonLane: Int8Array;
   commonBit: Int32Array;
   commonMask: Int32Array;
+  /**
+   * Per entry: the requirement checked first (-1: none yet), the last one it failed on that no common
+   * word meets: most entries looked at fail, and mostly on the same requirement, so one comparison
+   * turns most of them away. Learnt as lints go, so making the tables costs a new tab nothing.
+   */
+  key: Int32Array;
 }
 
 /** Where each token form occurs in a long sentence (for the span check). */
@@ -103,7 +109,7 @@ export class StartIndex<T> {
   private readonly entriesOf: (number[] | null)[];
   /** Per first word id, built when a token first has it (null: no entry starts with it). */
   private followers: (Followers | null | undefined)[] = [];
-  /** Scratch for one word id's candidates in candidates(). */
+  /** Scratch for one word id's candidates in candidates() (see gatherIfNear). */
   private readonly gathered: number[] = [];
   private readonly anyWord: number[] = [];
   /** Per anyWord entry: the last token of the prepared sentence its requirements are met from (they are looked at every token). */
@@ -269,7 +275,8 @@ export class StartIndex<T> {
       this.seenAt = new Int32Array(requirements).fill(-1);
       this.nextBase = 0;
     }
-    return { metFrom, met, from, list: new Int32Array(this.requiredList), ...this.commonWords(metFrom, met, requirements) };
+    const key = new Int32Array(this.values.length).fill(-1);
+    return { metFrom, met, from, list: new Int32Array(this.requiredList), ...this.commonWords(metFrom, met, requirements), key };
   }
 
   /** See RequirementTables.commonBit: the words that meet the most requirements get a bit each. */
@@ -326,30 +333,29 @@ export class StartIndex<T> {
     }
     // A token of several forms, or before one: each form's entries in entry order, none twice.
     const mark = ++this.lookup;
-    const gathered = this.gathered;
     for (let k = 0; k < ids.length; k++) {
       const followers = ids[k] >= 0 ? this.followersOf(ids[k]) : undefined;
       if (!followers) continue;
+      // The entries that pass, gathered from several lists, then put in order (few pass: sorting all was slow).
       let n = 0;
-      let lists = 0;
       const byNext = followers.byNext;
       for (let j = 0; j < after.length; j++) {
         const slot = byNext.slotOf(after[j]);
-        if (slot < 0) continue;
-        for (let e = byNext.from[slot], to = byNext.from[slot + 1]; e < to; e++) gathered[n++] = byNext.states[e];
-        lists++;
+        if (slot >= 0) for (let e = byNext.from[slot], to = byNext.from[slot + 1]; e < to; e++) n = this.gatherIfNear(byNext.states[e], i, mark, n);
       }
-      for (let e = 0; e < followers.loose.length; e++) gathered[n++] = followers.loose[e];
-      if (followers.loose.length) lists++;
-      if (lists > 1) sortPrefix(gathered, n);
-      for (let e = 0; e < n; e++) {
-        const entry = gathered[e];
-        if (this.marks[entry] === mark) continue;
-        this.marks[entry] = mark;
-        if (this.requiredNear(entry, i)) found[count++] = this.values[entry];
-      }
+      for (let e = 0; e < followers.loose.length; e++) n = this.gatherIfNear(followers.loose[e], i, mark, n);
+      sortPrefix(this.gathered, n);
+      for (let e = 0; e < n; e++) found[count++] = this.values[this.gathered[e]];
     }
     return count;
+  }
+
+  /** Adds `entry` to `gathered[n]` when no list of this lookup (`mark`) had it and its requirements are near token `i`; returns the new length. */
+  private gatherIfNear(entry: number, i: number, mark: number, n: number): number {
+    if (this.marks[entry] === mark) return n;
+    this.marks[entry] = mark;
+    if (this.requiredNear(entry, i)) this.gathered[n++] = entry;
+    return n;
   }
 
   /** The entries starting with word `id`, by the token after them; undefined when none starts with it. */
@@ -413,13 +419,18 @@ export class StartIndex<T> {
   /** Whether each requirement of `entry` is met at token `i` or after it (and, in a long sentence, within a phrase's span of it). */
   private requiredNear(entry: number, i: number): boolean {
     const at = this.sentenceBase + i;
-    const { from, list, commonMask } = this.tables!;
+    const { from, list, commonMask, key } = this.tables!;
+    const first = key[entry];
+    if (first >= 0 && this.seenAt[first] < at) return false;
     const to = from[entry + 1];
     const common0 = this.commonAfter[2 * i];
     const common1 = this.commonAfter[2 * i + 1];
     for (let r = from[entry]; r < to; r++) {
       const q = list[r];
-      if (this.seenAt[q] < at && (commonMask[2 * q] & common0) === 0 && (commonMask[2 * q + 1] & common1) === 0) return false;
+      if (this.seenAt[q] < at && (commonMask[2 * q] & common0) === 0 && (commonMask[2 * q + 1] & common1) === 0) {
+        if ((commonMask[2 * q] | commonMask[2 * q + 1]) === 0) key[entry] = q;
+        return false;
+      }
     }
     if (!this.positions) return true;
     for (let r = from[entry]; r < to; r++) if (!this.positions.anyWithinSpan(this.formsOf(list[r]), i)) return false;
