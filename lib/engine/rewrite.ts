@@ -110,7 +110,7 @@ const SUBORDINATOR = /\b(?:while|although|though|if|when|because|since|unless|wh
 const VOCATIVE = /,\s+\p{Lu}[\p{Ll}'’-]+$/u;
 // A verb goes on to its own words ("and truly apologize for …", after a name too: ", Marcy and assure you …");
 // a bare noun ("and loyalty.") does not.
-const SHARED_SUBJECT = new RegExp(String.raw`^(?:,\s*\p{Lu}[\p{Ll}'’-]+)?,?\s+(?:and|but|or)\s+(?!${SUBJECT}\b|[\p{L}]+ly\s+${SUBJECT}\b)\p{L}+\s+\p{L}`, 'iu');
+const SHARED_SUBJECT = new RegExp(String.raw`^(?:,\s*\p{Lu}[\p{Ll}'’-]+)?,?\s+(?:and|but|or)\s+(?!${SUBJECT}\b|[\p{L}]+ly\s+${SUBJECT}\b)\p{L}+(?:['’]\p{L}+)?\s+\p{L}`, 'iu');
 
 // A hedge tacked on at the sentence end ("That's life, I'm afraid."): after a rewrite it would dangle or stand as a
 // sentence of its own ("… you wanted. I'm afraid."), so a span that reaches it takes it along.
@@ -253,7 +253,7 @@ const WORD_AT_START = /^[^\p{L}\p{N}']*([\p{L}\p{N}']+)/u;
 
 /** Join a replacement into its text: no doubled word or punctuation at either edge, a comma after a fronted marker. */
 const SUBJECT_AND_BE = /^(?:I['’]m|I am|we['’]re|we are)\s+/i;
-const SUBJECT_AND_BE_BEFORE = /(?:\b(?:we|I)(?:['’](?:re|m)|\s+(?:are|am|were))|(?:^|[.!?]\s+)were)\s+(?:(?:so|very|\p{L}+ly)\s+)*$/iu;
+const SUBJECT_AND_BE_BEFORE = /(?:\b(?:we|I)(?:\S?['’](?:re|m)|\s+(?:are|am|were))|(?:^|[.!?,]\s+)were)\s+(?:(?:so|very|\p{L}+ly)\s+)*$/iu;
 
 export function fitJoins(replacement: string, textBefore: string, textAfter: string, frontedMarker: boolean): string {
   let out = replacement;
@@ -357,6 +357,8 @@ export function holds(conditions: readonly RewriteCondition[] | undefined, s: Re
         return s.placement.clauseFollows;
       case 'shared-subject':
         return s.placement.sharedSubject;
+      case 'own-subject':
+        return !s.placement.sharedSubject;
       case 'sentence-start':
         return s.placement.atSentenceStart;
       case 'sentence-opening':

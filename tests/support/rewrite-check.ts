@@ -28,8 +28,16 @@ export function joinDefects(text: string, f: Finding): string[] {
     if (!(start > 0 && /[\p{L}\p{N}]/u.test(text[start - 1]) && /[\p{L}\p{N}]/u.test(text[orig.start] ?? '')) && !(/[\p{L}\p{N}]/u.test(text[orig.end - 1] ?? '') && /[\p{L}\p{N}]/u.test(text[orig.end] ?? ''))) out.push('glued words');
   }
   if (ARTICLE_MISMATCH.test(after.slice(Math.max(0, start - 4), end + 12)) && !ARTICLE_MISMATCH.test(text.slice(Math.max(0, orig.start - 4), orig.end + 12))) out.push('"a"/"an" does not fit the next word');
+  const around = after.slice(Math.max(0, start - 24), Math.min(after.length, end + 24));
+  if (SUBJECT_TWICE.test(around) && !SUBJECT_TWICE.test(text)) out.push('a subject and verb said twice');
+  if (VERB_WITHOUT_SUBJECT.test(around) && !VERB_WITHOUT_SUBJECT.test(text)) out.push('a verb left without its subject');
   return out;
 }
+
+/** "You have we're sorry", "We're genuinely we're sorry", "I am terribly I am sorry": the draft's subject, then the rewrite's. */
+const SUBJECT_TWICE = /\b(?:you\s+have|you['’]ve|we['’]re|we\s+are|I['’]m|I\s+am|were)\s+(?:\p{L}+ly\s+)?(?:we['’]re|I['’]m|we\s+are|I\s+am)\b/iu;
+/** "sorry about the trouble are experiencing": the rewrite took the subject of the draft's next verb. */
+const VERB_WITHOUT_SUBJECT = /\b(?:trouble|inconvenience|disappointment|frustration|confusion)\s+(?:are|is|be|been|were)\s+\p{L}+ing\b/iu;
 
 /** "an broken", "a other": the article does not fit the word after it (a silent h, "one" and "eu-" aside). */
 const ARTICLE_MISMATCH = /\b(?:an\s+(?!h(?:our|onest|onou?r|eir))[b-df-hj-np-tv-z]|a\s+(?!eu|one|once)[aeio])/i;

@@ -719,6 +719,12 @@ describe('rewrites a rule author limits with if: conditions', () => {
     expect(rewritesOf('Yes, and we appreciate your patience, and truly apologize.')).toEqual([['thank you for waiting']]);
   });
 
+  it('own-subject holds where shared-subject does not: no rewrite drops a subject a later verb needs', () => {
+    const rewrites = (text: string) => phrase(createLinter().lint(text)).filter((f) => f.ruleId === 'value-feedback').flatMap((f) => f.rewrites);
+    expect(rewrites("We appreciate the feedback, and don't mean to upset you.")).toEqual(['We thank you for telling us']);
+    expect(rewrites('We appreciate your feedback.')).toEqual(['Thank you for telling us', 'Thanks for sharing this with us']);
+  });
+
   it('sentence-start holds only at the start, sentence-opening also after a short opener ("Sorry, ", "Hi Emma, ")', () => {
     expect(rewritesOf('We appreciate your patience.')).toEqual([['Thanks for waiting', 'Thanks for bearing with us']]);
     expect(rewritesOf('Sorry, we appreciate your patience.')).toEqual([['thanks for bearing with us']]);

@@ -21,6 +21,13 @@ describe('joinDefects', () => {
     expect(joinDefects(...at('We are busy.', ' are', 'are'))).toContain('glued words');
   });
 
+  it("finds a subject said twice, or a verb left without its subject, unless the agent wrote it so", () => {
+    expect(joinDefects(...at('You have our apologies for any delay.', 'our apologies for any delay', "we're sorry for the delay"))).toEqual(['a subject and verb said twice']);
+    expect(joinDefects(...at("I'm sorry for any issues you are having.", 'sorry for any issues you', 'sorry about the trouble'))).toEqual(['a verb left without its subject']);
+    expect(joinDefects(...at("Were we're sorry for any delay.", 'sorry for any delay', 'sorry for the delay'))).toEqual([]);
+    expect(joinDefects(...at('Sorry for any delay.', 'Sorry for any delay', "We're sorry for the delay"))).toEqual([]);
+  });
+
   it('finds an article that no longer fits the word after it, unless the agent wrote it so', () => {
     expect(joinDefects(...at('It is an obviously broken link.', 'obviously b', 'b'))).toEqual(['"a"/"an" does not fit the next word']);
     expect(joinDefects(...at('It is a serious error.', 'serious', 'other'))).toEqual(['"a"/"an" does not fit the next word']);
