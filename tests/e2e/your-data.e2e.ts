@@ -77,7 +77,8 @@ test('the export holds the decision map and the coaching figures', async () => {
   expect(exported.format).toBe('steady-export');
   expect(exported.decisionMaps.map((map: { ticketId: string; concern: string }) => [map.ticketId, map.concern])).toEqual([['123', CONCERN]]);
   expect(exported.coachingFigures.total.shown).toBeGreaterThan(0);
-  expect(exported.nudges.map((n: { phrase: string }) => n.phrase)).toContain('calm down');
+  // Typed right after the draft's last full stop, so the new sentence's underline takes its "Please" too.
+  expect(exported.nudges.map((n: { phrase: string }) => n.phrase)).toContain('Please calm down');
   await expect.poll(() => options.getByRole('status').filter({ hasText: 'Exported 1 decision map(s)' }).count(), SLOW).toBe(1);
 });
 
