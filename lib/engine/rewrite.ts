@@ -251,10 +251,11 @@ export function fillFacts(text: string, facts: TicketFacts | undefined): string 
 const WORD_AT_END = /([\p{L}\p{N}']+)[^\p{L}\p{N}']*$/u;
 const WORD_AT_START = /^[^\p{L}\p{N}']*([\p{L}\p{N}']+)/u;
 
-/** Join a replacement into its text: no doubled word or punctuation at either edge, a comma after a fronted marker. */
+/** A rewrite opening on its own subject and verb, and a draft that already ends on one ("We're genuinely ", "Were "). */
 const SUBJECT_AND_BE = /^(?:I['’]m|I am|we['’]re|we are)\s+/i;
 const SUBJECT_AND_BE_BEFORE = /(?:\b(?:we|I)(?:\S?['’](?:re|m)|\s+(?:are|am|were))|(?:^|[.!?,]\s+)were)\s+(?:(?:so|very|\p{L}+ly)\s+)*$/iu;
 
+/** Join a replacement into its text: no doubled word or punctuation at either edge, a comma after a fronted marker. */
 export function fitJoins(replacement: string, textBefore: string, textAfter: string, frontedMarker: boolean): string {
   let out = replacement;
   const prev = WORD_AT_END.exec(textBefore.slice(-TAIL_WINDOW))?.[1];
