@@ -378,6 +378,23 @@ export function holds(conditions: readonly RewriteCondition[] | undefined, s: Re
   });
 }
 
+/** The linking words a match may end with and a sentence may repeat in a parallel clause ("…, and if …"). */
+const PARALLEL = new Map(
+  ['if', 'that', 'whether', 'because', 'when'].map((word) => [word, { ends: new RegExp(`\\b${word}\\s*$`, 'i'), repeated: new RegExp(`\\b(?:and|or)\\s+(?:also\\s+)?${word}\\b`, 'i') }]),
+);
+const LAST_WORD = /(\p{L}+)\s*$/u;
+
+/**
+ * Whether a rewrite drops the linking word the match ends with while the sentence repeats it in a
+ * parallel clause: "sorry if we missed…, and if we fell short" would become "sorry that we missed…,
+ * and if we fell short", half owned and half hedged. A rewrite that keeps the agent's words ({match}) keeps the word.
+ */
+function breaksParallel(template: string, match: string, textAfter: string): boolean {
+  if (template.includes('{match}')) return false;
+  const parallel = PARALLEL.get(LAST_WORD.exec(match)?.[1].toLowerCase() ?? '');
+  return !!parallel && !parallel.ends.test(template) && parallel.repeated.test(textAfter);
+}
+
 const OWN_WORDS = /\{[^}]*\}|\[[^\]]*\]/g;
 const LONG_WORD = /\p{L}{7,}/gu;
 const APOLOGY = /\b(?:sorry|apolog\w*|regret\w*)\b/i;
@@ -430,7 +447,7 @@ export function fitRewrites(
   const { placement, context } = situation;
   const out: string[] = [];
   for (const r of rewrites) {
-    if (!holds(r.if, situation) || repeatsSentence(r.text, textBefore, situation.nearby ?? textAfter)) continue;
+    if (!holds(r.if, situation) || repeatsSentence(r.text, textBefore, situation.nearby ?? textAfter) || breaksParallel(r.text, situation.match, textAfter)) continue;
     if (r.text === '{remove}') {
       if (!swallowed) continue;
       const next = swallowed.slice(-1);

@@ -120,6 +120,8 @@ describe('rewrites depend on context', () => {
       ['We promise to fix it by tonight.', 'i-guarantee'], // dropping "we promise" would leave "To fix it by tonight."
       ["I'm sorry you felt you were treated unfairly.", 'sorry-you-feel'], // "I understand why you're frustrated you were…" would not read
       ["Perhaps the system didn't save your changes.", 'guess-at-the-cause'], // "whether the system didn't save" reads as an accusation
+      ["We're sorry if we missed a chance to help, and if we fell short of expectation.", 'conditional-apology'], // "sorry that …, and if …"
+      ["We're sorry you're unhappy with our seating policy Mark.", 'sorry-you-feel'], // "this has left you unhappy with our seating policy" is circular
     ];
     for (const [text, ruleId] of adviceOnly) expect(first(text, ruleId).rewrites, text).toEqual([]);
   });
