@@ -319,12 +319,12 @@ export class StartIndex<T> {
       const followers = ids[0] >= 0 ? this.followersOf(ids[0]) : undefined;
       if (!followers) return count;
       const byNext = followers.byNext;
-      const slot = after.length === 1 ? byNext.slotOf(after[0]) : -1;
+      const at = after.length === 1 ? byNext.slotOf(after[0]) : -1;
       const loose = followers.loose;
-      const list = byNext.states;
+      const list = byNext.data;
       let a = 0;
-      let b = slot < 0 ? 0 : byNext.from[slot];
-      const to = slot < 0 ? 0 : byNext.from[slot + 1];
+      let b = at < 0 ? 0 : list[at + 1];
+      const to = at < 0 ? 0 : list[at + 3];
       while (a < loose.length || b < to) {
         const entry = b >= to || (a < loose.length && loose[a] < list[b]) ? loose[a++] : list[b++];
         if (this.requiredNear(entry, i)) found[count++] = this.values[entry];
@@ -340,8 +340,8 @@ export class StartIndex<T> {
       let n = 0;
       const byNext = followers.byNext;
       for (let j = 0; j < after.length; j++) {
-        const slot = byNext.slotOf(after[j]);
-        if (slot >= 0) for (let e = byNext.from[slot], to = byNext.from[slot + 1]; e < to; e++) n = this.gatherIfNear(byNext.states[e], i, mark, n);
+        const at = byNext.slotOf(after[j]);
+        if (at >= 0) for (let e = byNext.data[at + 1], to = byNext.data[at + 3]; e < to; e++) n = this.gatherIfNear(byNext.data[e], i, mark, n);
       }
       for (let e = 0; e < followers.loose.length; e++) n = this.gatherIfNear(followers.loose[e], i, mark, n);
       sortPrefix(this.gathered, n);
