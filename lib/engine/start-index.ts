@@ -49,9 +49,10 @@ interface RequirementTables {
   commonBit: Int32Array;
   commonMask: Int32Array;
   /**
-   * Per entry: the requirement checked first (-1: none yet), the last one it failed on that no common
-   * word meets: most entries looked at fail, and mostly on the same requirement, so one comparison
-   * turns most of them away. Learnt as lints go, so making the tables costs a new tab nothing.
+   * Per entry: the requirement checked first, the last one it failed on: most entries looked at fail,
+   * and mostly on the same requirement, so one check turns most of them away. Learnt as lints go, so
+   * making the tables costs a new tab nothing. -1: none yet; a requirement `q` that some common word
+   * meets is kept as -2 - q, so the others are checked by one comparison, without reading their masks.
    */
   key: Int32Array;
 }
@@ -422,13 +423,17 @@ export class StartIndex<T> {
     const { from, list, commonMask, key } = this.tables!;
     const first = key[entry];
     if (first >= 0 && this.seenAt[first] < at) return false;
-    const to = from[entry + 1];
     const common0 = this.commonAfter[2 * i];
     const common1 = this.commonAfter[2 * i + 1];
+    if (first < -1) {
+      const q = -2 - first;
+      if (this.seenAt[q] < at && (commonMask[2 * q] & common0) === 0 && (commonMask[2 * q + 1] & common1) === 0) return false;
+    }
+    const to = from[entry + 1];
     for (let r = from[entry]; r < to; r++) {
       const q = list[r];
       if (this.seenAt[q] < at && (commonMask[2 * q] & common0) === 0 && (commonMask[2 * q + 1] & common1) === 0) {
-        if ((commonMask[2 * q] | commonMask[2 * q + 1]) === 0) key[entry] = q;
+        key[entry] = (commonMask[2 * q] | commonMask[2 * q + 1]) === 0 ? q : -2 - q;
         return false;
       }
     }
