@@ -152,9 +152,13 @@ function inflectWord(base: string): string[] {
  * backtracking and no allocation per token.
  */
 export interface Matcher {
-  readonly op: Uint8Array;
-  readonly out1: Int32Array;
-  readonly out2: Int32Array;
+  /**
+   * Three numbers per state, at 3 * state: its kind, and the states it leads to (out1, out2 of the Nfa),
+   * side by side so following a state reads one cache line (three arrays were three misses).
+   */
+  readonly graph: Int32Array;
+  /** How many states. */
+  readonly size: number;
   /** The WORD states that accept each word id: a step looks up the token's ids instead of testing every live state. */
   readonly statesById: IdTable;
   /** Whether the pattern has "_" (any word) states. */
@@ -267,10 +271,6 @@ function withoutTokens({ op, out1, out2 }: Pick<Nfa, 'op' | 'out1' | 'out2'>, fr
 }
 
 /**
- * Word id -> list of states, as open-addressed typed arrays: every step of every match looks ids up
- * here, and a Map of boxed lists cost a third of matching time in profiles.
- */
-/**
  * Where id `id` is first looked for in a table of 2^(32 - shift) slots: Fibonacci hashing. Ids are
  * numbered in the order words were registered, so a macro's words have consecutive ids; taken as they
  * are (id & mask), they filled runs of neighbouring slots, and a lookup that missed walked the whole run.
@@ -279,11 +279,18 @@ function firstSlot(id: number, shift: number): number {
   return Math.imul(id, 0x9e3779b1) >>> shift;
 }
 
+/**
+ * Word id -> list of states, open-addressed in one typed array: every step of every match looks ids up
+ * here, and a Map of boxed lists cost a third of matching time in profiles. Slots, their bounds and
+ * the states share one array, so a lookup reads a few neighbouring cache lines of one object (with the
+ * keys, bounds and states in three arrays, their headers and data were most of its cache misses).
+ */
 export class IdTable {
-  /** Key id + 1 per slot (0: empty); the slot's states are states[from[slot] .. from[slot + 1]). */
-  private readonly keys: Int32Array;
-  readonly from: Int32Array;
-  readonly states: Int32Array;
+  /**
+   * Per slot two numbers, at `2 * slot`: its key id + 1 (0: empty), and where its states start in this
+   * array (the next slot's start is where they end; one more start follows the last slot); then the states.
+   */
+  readonly data: Int32Array;
   private readonly mask: number;
   /** 32 minus log2 of the table's size: see firstSlot. */
   private readonly shift: number;
@@ -293,53 +300,52 @@ export class IdTable {
    */
   private readonly present: number;
 
-  private constructor(keys: Int32Array, from: Int32Array, states: Int32Array, shift: number, present: number) {
-    this.keys = keys;
-    this.mask = keys.length - 1;
+  private constructor(data: Int32Array, size: number, shift: number, present: number) {
+    this.data = data;
+    this.mask = size - 1;
     this.shift = shift;
     this.present = present;
-    this.from = from;
-    this.states = states;
   }
 
   /**
    * The table of `pairs[0 .. length)`, read as id, state, id, state…: each id's states in their order
-   * there. Built in typed arrays alone (no list per id), so building many tables leaves little garbage.
+   * there. Built in one typed array (no list per id), so building many tables leaves little garbage.
    */
   static fromPairs(pairs: readonly number[], length: number): IdTable {
     let size = 8;
     let shift = 29;
     while (size < length) (size *= 2), shift--;
     const mask = size - 1;
-    const keys = new Int32Array(size);
+    const data = new Int32Array(2 * size + 2 + (length >> 1));
     const slotFor = (id: number) => {
       let slot = firstSlot(id, shift);
-      while (keys[slot] !== 0 && keys[slot] !== id + 1) slot = (slot + 1) & mask;
-      keys[slot] = id + 1;
+      while (data[2 * slot] !== 0 && data[2 * slot] !== id + 1) slot = (slot + 1) & mask;
+      data[2 * slot] = id + 1;
       return slot;
     };
-    const next = new Int32Array(size + 1);
+    // Count each slot's states in the start after it, add the counts up, then fill each slot from its start.
     let present = 0;
     for (let k = 0; k < length; k += 2) {
-      next[slotFor(pairs[k]) + 1]++;
+      data[2 * slotFor(pairs[k]) + 3]++;
       present |= 1 << pairs[k];
     }
-    for (let slot = 0; slot < size; slot++) next[slot + 1] += next[slot];
-    const from = next.slice();
-    const states = new Int32Array(length >> 1);
-    for (let k = 0; k < length; k += 2) states[next[slotFor(pairs[k])]++] = pairs[k + 1];
-    return new IdTable(keys, from, states, shift, present);
+    data[1] = 2 * size + 2;
+    for (let slot = 0; slot < size; slot++) data[2 * slot + 3] += data[2 * slot + 1];
+    const next = new Int32Array(size);
+    for (let slot = 0; slot < size; slot++) next[slot] = data[2 * slot + 1];
+    for (let k = 0; k < length; k += 2) data[next[slotFor(pairs[k])]++] = pairs[k + 1];
+    return new IdTable(data, size, shift, present);
   }
 
-  /** The slot of `id` (its states run from from[slot] to from[slot + 1]), or -1 (also for an unknown word's negative id). */
+  /** Where `id`'s slot is in data (its states run from data[at + 1] to data[at + 3]), or -1 (also for an unknown word's negative id). */
   slotOf(id: number): number {
     if (id < 0 || (this.present & (1 << id)) === 0) return -1;
-    let slot = firstSlot(id, this.shift);
-    for (let key = this.keys[slot]; key !== 0; key = this.keys[slot]) {
-      if (key === id + 1) return slot;
-      slot = (slot + 1) & this.mask;
+    const data = this.data;
+    for (let slot = firstSlot(id, this.shift); ; slot = (slot + 1) & this.mask) {
+      const key = data[2 * slot];
+      if (key === id + 1) return 2 * slot;
+      if (key === 0) return -1;
     }
-    return -1;
   }
 }
 
@@ -361,11 +367,15 @@ export function matcherOf({ op, out1, out2, forms, entry }: Nfa): Matcher {
     const set = forms[s];
     if (set) add(firstById, set, out1[s]);
   }
-  // Copied as array-likes: TypedArray.from would walk an iterator, slow in code not yet optimised (a cold start).
+  const graph = new Int32Array(3 * op.length);
+  for (let s = 0; s < op.length; s++) {
+    graph[3 * s] = op[s];
+    graph[3 * s + 1] = out1[s];
+    graph[3 * s + 2] = out2[s];
+  }
   return {
-    op: new Uint8Array(op),
-    out1: new Int32Array(out1),
-    out2: new Int32Array(out2),
+    graph,
+    size: op.length,
     statesById: IdTable.fromPairs(byId, byId.length),
     hasAny: op.includes(ANY),
     firstById: IdTable.fromPairs(firstById, firstById.length),
@@ -423,10 +433,10 @@ function nextGeneration(): void {
 function addState(m: Matcher, s: number, list: Int32Array, length: number): number {
   while (s >= 0 && seen[s] !== generation) {
     seen[s] = generation;
-    const kind = m.op[s];
+    const kind = m.graph[3 * s];
     if (kind === SPLIT) {
-      length = addState(m, m.out1[s], list, length);
-      s = m.out2[s];
+      length = addState(m, m.graph[3 * s + 1], list, length);
+      s = m.graph[3 * s + 2];
     } else {
       if (kind === ACCEPT) accepted = true;
       else list[length++] = s;
@@ -445,14 +455,15 @@ function run(m: Matcher, list: readonly Token[], start: number, mode: 'longest' 
   const tokens = withCurrentIds(list);
   const stop = Math.min(until, tokens.length, start + MAX_SPAN_TOKENS);
   if (start >= stop) return -1;
-  reserve(m.op.length);
+  reserve(m.size);
   // First step from the precomputed table.
   const first = tokens[start];
   let targets = 0;
   const firstTable = m.firstById;
+  const firstData = firstTable.data;
   for (const id of first.ids) {
-    const slot = firstTable.slotOf(id);
-    if (slot >= 0) for (let k = firstTable.from[slot], to = firstTable.from[slot + 1]; k < to; k++) following[targets++] = firstTable.states[k];
+    const at = firstTable.slotOf(id);
+    if (at >= 0) for (let k = firstData[at + 1], to = firstData[at + 3]; k < to; k++) following[targets++] = firstData[k];
   }
   if (!first.punct) for (let i = 0; i < m.firstAny.length; i++) following[targets++] = m.firstAny[i];
   if (targets === 0) return -1;
@@ -460,6 +471,7 @@ function run(m: Matcher, list: readonly Token[], start: number, mode: 'longest' 
   let length = 0;
   for (let i = 0; i < targets; i++) length = addState(m, following[i], current, length);
   let best = -1;
+  const graph = m.graph;
   const words = mode === 'longest-words';
   if (accepted && words) anyEnd = start + 1;
   if (accepted && (!words || endsWord(tokens, start + 1))) {
@@ -472,15 +484,16 @@ function run(m: Matcher, list: readonly Token[], start: number, mode: 'longest' 
     const live = generation;
     targets = 0;
     const table = m.statesById;
+    const data = table.data;
     for (const id of token.ids) {
-      const slot = table.slotOf(id);
-      if (slot < 0) continue;
-      for (let k = table.from[slot], to = table.from[slot + 1]; k < to; k++) {
-        const state = table.states[k];
-        if (seen[state] === live) following[targets++] = m.out1[state];
+      const at = table.slotOf(id);
+      if (at < 0) continue;
+      for (let k = data[at + 1], to = data[at + 3]; k < to; k++) {
+        const state = data[k];
+        if (seen[state] === live) following[targets++] = graph[3 * state + 1];
       }
     }
-    if (m.hasAny && !token.punct) for (let i = 0; i < length; i++) if (m.op[current[i]] === ANY) following[targets++] = m.out1[current[i]];
+    if (m.hasAny && !token.punct) for (let i = 0; i < length; i++) if (graph[3 * current[i]] === ANY) following[targets++] = graph[3 * current[i] + 1];
     nextGeneration();
     length = 0;
     for (let i = 0; i < targets; i++) length = addState(m, following[i], current, length);

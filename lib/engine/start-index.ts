@@ -49,9 +49,10 @@ interface RequirementTables {
   commonBit: Int32Array;
   commonMask: Int32Array;
   /**
-   * Per entry: the requirement checked first (-1: none yet), the last one it failed on that no common
-   * word meets: most entries looked at fail, and mostly on the same requirement, so one comparison
-   * turns most of them away. Learnt as lints go, so making the tables costs a new tab nothing.
+   * Per entry: the requirement checked first, the last one it failed on: most entries looked at fail,
+   * and mostly on the same requirement, so one check turns most of them away. Learnt as lints go, so
+   * making the tables costs a new tab nothing. -1: none yet; a requirement `q` that some common word
+   * meets is kept as -2 - q, so the others are checked by one comparison, without reading their masks.
    */
   key: Int32Array;
 }
@@ -319,12 +320,12 @@ export class StartIndex<T> {
       const followers = ids[0] >= 0 ? this.followersOf(ids[0]) : undefined;
       if (!followers) return count;
       const byNext = followers.byNext;
-      const slot = after.length === 1 ? byNext.slotOf(after[0]) : -1;
+      const at = after.length === 1 ? byNext.slotOf(after[0]) : -1;
       const loose = followers.loose;
-      const list = byNext.states;
+      const list = byNext.data;
       let a = 0;
-      let b = slot < 0 ? 0 : byNext.from[slot];
-      const to = slot < 0 ? 0 : byNext.from[slot + 1];
+      let b = at < 0 ? 0 : list[at + 1];
+      const to = at < 0 ? 0 : list[at + 3];
       while (a < loose.length || b < to) {
         const entry = b >= to || (a < loose.length && loose[a] < list[b]) ? loose[a++] : list[b++];
         if (this.requiredNear(entry, i)) found[count++] = this.values[entry];
@@ -340,8 +341,8 @@ export class StartIndex<T> {
       let n = 0;
       const byNext = followers.byNext;
       for (let j = 0; j < after.length; j++) {
-        const slot = byNext.slotOf(after[j]);
-        if (slot >= 0) for (let e = byNext.from[slot], to = byNext.from[slot + 1]; e < to; e++) n = this.gatherIfNear(byNext.states[e], i, mark, n);
+        const at = byNext.slotOf(after[j]);
+        if (at >= 0) for (let e = byNext.data[at + 1], to = byNext.data[at + 3]; e < to; e++) n = this.gatherIfNear(byNext.data[e], i, mark, n);
       }
       for (let e = 0; e < followers.loose.length; e++) n = this.gatherIfNear(followers.loose[e], i, mark, n);
       sortPrefix(this.gathered, n);
@@ -422,13 +423,17 @@ export class StartIndex<T> {
     const { from, list, commonMask, key } = this.tables!;
     const first = key[entry];
     if (first >= 0 && this.seenAt[first] < at) return false;
-    const to = from[entry + 1];
     const common0 = this.commonAfter[2 * i];
     const common1 = this.commonAfter[2 * i + 1];
+    if (first < -1) {
+      const q = -2 - first;
+      if (this.seenAt[q] < at && (commonMask[2 * q] & common0) === 0 && (commonMask[2 * q + 1] & common1) === 0) return false;
+    }
+    const to = from[entry + 1];
     for (let r = from[entry]; r < to; r++) {
       const q = list[r];
       if (this.seenAt[q] < at && (commonMask[2 * q] & common0) === 0 && (commonMask[2 * q + 1] & common1) === 0) {
-        if ((commonMask[2 * q] | commonMask[2 * q + 1]) === 0) key[entry] = q;
+        key[entry] = (commonMask[2 * q] | commonMask[2 * q + 1]) === 0 ? q : -2 - q;
         return false;
       }
     }
