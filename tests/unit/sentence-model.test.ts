@@ -65,8 +65,8 @@ describe('the shipped model in the linter', () => {
   // Weak sentences of the hand-labelled sets that no rule has a pattern for.
   const weak = [
     ['The underwriters make the final call on the excess, so it is not really in my control.', 'excuse'],
-    ["Honestly, no other tool on the market does what we do. - Priya", 'churn-transactional'],
-    ['Swearing at our drivers will not get your parcel here any faster.', 'confrontational'],
+    ['I can get you a multi-policy discount if you bundle home and auto with us. - Priya', 'churn-transactional'],
+    ['Mr Fraser, if you intend to continue in this manner, I suggest you put your complaint in writing to someone else.', 'confrontational'],
   ] as const;
 
   it('flags a weak sentence no rule matched, with its category’s advice and no rewrite, and not its sign-off', () => {
