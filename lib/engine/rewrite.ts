@@ -378,11 +378,10 @@ export function holds(conditions: readonly RewriteCondition[] | undefined, s: Re
   });
 }
 
-/** The linking words a match may end with and a sentence may repeat in a parallel clause ("…, and if …"). */
-const PARALLEL = new Map(
-  ['if', 'that', 'whether', 'because', 'when'].map((word) => [word, { ends: new RegExp(`\\b${word}\\s*$`, 'i'), repeated: new RegExp(`\\b(?:and|or)\\s+(?:also\\s+)?${word}\\b`, 'i') }]),
-);
+/** A parallel clause repeating the linking word a match may end with: "…, and if …", "… or that …". */
+const PARALLEL = new Map(['if', 'that', 'whether', 'because', 'when'].map((word) => [word, new RegExp(`\\b(?:and|or)\\s+(?:also\\s+)?${word}\\b`, 'i')]));
 const LAST_WORD = /(\p{L}+)\s*$/u;
+const lastWord = (text: string) => LAST_WORD.exec(text)?.[1].toLowerCase();
 
 /**
  * Whether a rewrite drops the linking word the match ends with while the sentence repeats it in a
@@ -391,8 +390,9 @@ const LAST_WORD = /(\p{L}+)\s*$/u;
  */
 function breaksParallel(template: string, match: string, textAfter: string): boolean {
   if (template.includes('{match}')) return false;
-  const parallel = PARALLEL.get(LAST_WORD.exec(match)?.[1].toLowerCase() ?? '');
-  return !!parallel && !parallel.ends.test(template) && parallel.repeated.test(textAfter);
+  const word = lastWord(match);
+  const repeated = word && PARALLEL.get(word);
+  return !!repeated && lastWord(template) !== word && repeated.test(textAfter);
 }
 
 const OWN_WORDS = /\{[^}]*\}|\[[^\]]*\]/g;
