@@ -572,22 +572,13 @@ describe('rewrites that read the rest of the draft', () => {
   const linter = createLinter();
   const rewritesOf = (text: string, ruleId: string) => linter.lint(text).find((f) => f.ruleId === ruleId)!.rewrites;
 
-  it('offer "let me check" unless the draft already reports a check before the phrase or rules one out after it', () => {
-    expect(rewritesOf("I'm not sure if the flight is delayed.", 'not-sure')).toEqual(['Let me check whether the flight is delayed']);
-    expect(rewritesOf("We checked the system, and I'm not sure if the flight is delayed.", 'not-sure')).toEqual([]);
-    // A check reported after "but" does not block one; the "but" puts what is not known yet first.
-    expect(rewritesOf("I'm not sure if the flight is delayed, but we checked the system.", 'not-sure')).toEqual(["I don't know yet if the flight is delayed, but we checked the system", 'Let me check whether the flight is delayed, but we checked the system']);
-    expect(rewritesOf("I'm not sure if the flight is delayed; we can't confirm it yet.", 'not-sure')).toEqual([]);
-    expect(rewritesOf("We can't confirm it yet, and I'm not sure if the flight is delayed.", 'not-sure')).toEqual(['let me check whether the flight is delayed']);
-  });
-
-  it('offer no "let me check" where the draft hands the question to someone else', () => {
-    expect(rewritesOf("You'll need to work with Finnair for that, Li. I'm not sure if the lounge is open.", 'not-sure')).toEqual([]);
-    expect(rewritesOf("I'm not sure if the seat is free. I would recommend asking the crew.", 'not-sure')).toEqual([]);
-    expect(rewritesOf("We'll forward your idea to the catering team. I'm not sure how it can be done.", 'not-sure')).toEqual([]);
-    expect(rewritesOf("I'm not sure why that is happening. Please contact the support desk at 888-750-3284.", 'not-sure')).toEqual([]);
-    expect(rewritesOf("I'm not sure why that is happening. Please contact us with your booking number.", 'not-sure')).toEqual(["Let me check why that's happening"]);
-    expect(rewritesOf("I'm not sure if the seat is free. I can ask the crew.", 'not-sure')).toEqual(['Let me check whether the seat is free']);
+  it('offer "I don\'t know yet …, but" unless the draft already reports a check before the phrase, rules one out after it or hands the question on', () => {
+    expect(rewritesOf("I'm not sure if the flight is delayed, but we checked the system.", 'not-sure')).toEqual(["I don't know yet if the flight is delayed, but we checked the system"]);
+    expect(rewritesOf("We checked the system, and I'm not sure if the flight is delayed, but the crew will know.", 'not-sure')).toEqual([]);
+    expect(rewritesOf("I'm not sure if the flight is delayed, but we can't confirm it yet.", 'not-sure')).toEqual([]);
+    expect(rewritesOf("I'm not sure if the lounge is open, but you'll need to work with Finnair for that.", 'not-sure')).toEqual([]);
+    // Without a "but" there is no one-key rewrite: "let me check…" would promise a check the agent did not offer.
+    expect(rewritesOf("I'm not sure if the flight is delayed.", 'not-sure')).toEqual([]);
   });
 
   it('never say sorry twice in a sentence, nor thank again where the draft already thanks', () => {
@@ -619,8 +610,8 @@ describe('rewrites that read the rest of the draft', () => {
 
   it('read a reported or ruled-out check where it is in the draft, invisible characters before it or not', () => {
     const hidden = '\u200b'.repeat(50);
-    expect(rewritesOf(`${hidden}I'm not sure if the flight is delayed, but we checked the system.`, 'not-sure')).toEqual(["I don't know yet if the flight is delayed, but we checked the system", 'Let me check whether the flight is delayed, but we checked the system']);
-    expect(rewritesOf(`${hidden}I'm not sure if the flight is delayed; we can't confirm it yet.`, 'not-sure')).toEqual([]);
+    expect(rewritesOf(`${hidden}I'm not sure if the flight is delayed, but we checked the system.`, 'not-sure')).toEqual(["I don't know yet if the flight is delayed, but we checked the system"]);
+    expect(rewritesOf(`${hidden}I'm not sure if the flight is delayed, but we can't confirm it yet.`, 'not-sure')).toEqual([]);
   });
 
   it('speak as the draft does when the phrase has no subject of its own ("I" on a tie)', () => {

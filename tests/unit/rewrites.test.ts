@@ -42,7 +42,7 @@ function applyAll(text: string, context?: LintContext): { text: string; steps: {
 
 describe('rewrites fit their slot', () => {
   it('keep the agent\'s own words after the match', () => {
-    expect(applied("I'm not sure if the flight is delayed.", 'not-sure')).toBe('Let me check whether the flight is delayed.');
+    expect(applied("I'm not sure if the flight is delayed, but the crew will know.", 'not-sure')).toBe("I don't know yet if the flight is delayed, but the crew will know.");
     expect(applied('We apologize for any inconvenience with your refund.', 'any-inconvenience')).toBe("We're sorry about the trouble with your refund.");
     expect(applied('There is nothing that we can do to override this and have the package delivered.', 'nothing-i-can-do')).toBe('We are not able to override this and have the package delivered.');
   });
@@ -90,8 +90,8 @@ describe('rewrites fit their slot', () => {
   it('never underline or replace a sign-off', () => {
     const text = 'In the future, you can buy it online, or you could have purchased it online - Carl';
     for (const f of linter.lint(text)) expect(text.slice(f.start, rewriteSpan(f).end)).not.toMatch(/Carl/);
-    const signed = "We're not sure why. ^AB";
-    expect(applyFindingRewrite(signed, first(signed, 'not-sure'), 0)).toBe('Let me check why. ^AB');
+    const signed = 'We apologize for any inconvenience. ^AB';
+    expect(applyFindingRewrite(signed, first(signed, 'any-inconvenience'), 0)).toBe("We're sorry about the trouble this has caused. ^AB");
   });
 });
 
@@ -123,8 +123,8 @@ describe('rewrites depend on context', () => {
     for (const [text, ruleId] of adviceOnly) expect(first(text, ruleId).rewrites, text).toEqual([]);
   });
 
-  it('keep the agent\'s "but": before it, what is not known yet instead of a check that would lose the contrast', () => {
-    expect(applied('We are not sure what happened.', 'not-sure')).toBe('Let me check what happened.');
+  it('say what is not known yet only before the agent\'s "but", and never promise a check the agent did not offer', () => {
+    expect(first('We are not sure what happened.', 'not-sure').rewrites).toEqual([]);
     expect(applied("We're not sure what happened, but we'll find your bag.", 'not-sure')).toBe("We don't know yet what happened, but we'll find your bag.");
     expect(applied("I'm not sure why, but the flight is on its way.", 'not-sure')).toBe("I don't know why yet, but the flight is on its way.");
   });
