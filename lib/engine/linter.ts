@@ -8,7 +8,7 @@ import { compilePack, knownStarts, mergePacks, patternSources, type CompiledPack
 import type { Matcher } from './pattern';
 import { splitSentences, type Range } from './sentences';
 import { tokenize, visibleLength, withoutInvisibles, type Token } from './tokenize';
-import { ARTICLE_BEFORE, contentEnd, contractionStyle, writesCurlyApostrophes, draftSpeaksAsWe, firstReportedCheck, fitRewrites, handsOff, lastRuledOutCheck, holds, place, placeholdersIn, removalTail, speaksAsWe, withArticle } from './rewrite';
+import { ARTICLE_BEFORE, contentEnd, contractionStyle, writesCurlyApostrophes, draftSpeaksAsWe, fitRewrites, holds, place, placeholdersIn, removalTail, speaksAsWe, withArticle } from './rewrite';
 import { builtinPack, hasBuiltinPack } from './builtin';
 import { StartIndex } from './start-index';
 import { MODEL_RULE_ID, SentenceModel, type SentenceModelPack, type SentenceVerdict } from './sentence-model';
@@ -202,20 +202,19 @@ export function createLinter(options: LinterOptions = {}): Linter {
 
   /** The rule's rewrites fitted into this draft at `phrase`, and the span they replace when it is not the phrase. */
   function fitInDraft(phrase: Range, spec: RuleSpec, text: string, s: Range, sentence: string, situation: DraftSituation): Fitted {
-    const checkContradicted = () => (situation.firstCheck() >= 0 && situation.firstCheck() < phrase.start) || situation.lastRuledOutCheck() > phrase.end || situation.handsOff();
     // Invisible characters pasted with the text (zero-width spaces, soft hyphens) are fitted around as if absent:
     // edits read the agent's words, a rewrite copies none of them, and the span it replaces takes those inside it.
     const { visible, offsets } = withoutInvisibles(text.slice(s.start, s.end + 1));
     // Read from the whole draft, so a rewrite fitted in the sentence alone still sees thanks around it.
     const nearby = withoutInvisibles(neighbours(text, s, phrase.end)).visible;
-    if (!offsets) return fitInText(phrase, spec, text, s, sentence, situation, checkContradicted, nearby);
+    if (!offsets) return fitInText(phrase, spec, text, s, sentence, situation, nearby);
     const visibleAt = (at: number) => {
       const k = offsets.findIndex((o) => o >= at - s.start);
       return k < 0 ? offsets.length : k;
     };
     const sentenceEnd = visibleAt(s.end);
     const visiblePhrase = { start: visibleAt(phrase.start), end: visibleAt(phrase.end) };
-    const fitted = fitInText(visiblePhrase, spec, visible, { start: 0, end: sentenceEnd }, visible.slice(0, sentenceEnd), situation, checkContradicted, nearby);
+    const fitted = fitInText(visiblePhrase, spec, visible, { start: 0, end: sentenceEnd }, visible.slice(0, sentenceEnd), situation, nearby);
     if (!fitted.replace) return fitted;
     const start = s.start + offsets[fitted.replace.start];
     const end = s.start + offsets[fitted.replace.end - 1] + 1;
@@ -223,7 +222,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
   }
 
   /** fitInDraft in a text without invisible characters. */
-  function fitInText(phrase: Range, spec: RuleSpec, text: string, s: Range, sentence: string, situation: DraftSituation, checkContradicted: () => boolean, nearby: string): Fitted {
+  function fitInText(phrase: Range, spec: RuleSpec, text: string, s: Range, sentence: string, situation: DraftSituation, nearby: string): Fitted {
     const placement = place(sentence, phrase.start - s.start, phrase.end - s.start, spec.slot);
     let start = s.start + placement.start;
     let end = s.start + placement.end;
@@ -234,7 +233,6 @@ export function createLinter(options: LinterOptions = {}): Linter {
       placement,
       upset: situation.upset,
       context: situation.context,
-      checkContradicted,
       nearby,
     };
     const textAfter = text.slice(end, s.end + 1);
@@ -343,12 +341,6 @@ interface DraftSituation {
   curlyApostrophes(): boolean;
   /** The draft mostly speaks as "we". */
   we(): boolean;
-  /** Where the draft first reports a check the agent made, or -1 (found once per lint). */
-  firstCheck(): number;
-  /** Where the draft last rules out a check ("we can't confirm"), or -1 (found once per lint). */
-  lastRuledOutCheck(): number;
-  /** The draft hands the question to someone else ("you'll need to work with Finnair"; found once per lint). */
-  handsOff(): boolean;
 }
 
 // Words that show the reply is about a problem (rules marked without-complaint stay quiet on banter and thanks without them).
@@ -361,14 +353,9 @@ function draftSituation(text: string, upset: boolean, context: LintContext | und
   let contractions: boolean | null | undefined;
   let curly: boolean | undefined;
   let we: boolean | undefined;
-  let firstCheck: number | undefined;
-  let lastRuledOut: number | undefined;
-  let handOff: boolean | undefined;
   // The draft's words as shown: invisible characters pasted with them ("we\u200bre") split none of them.
-  let shown: ReturnType<typeof withoutInvisibles> | undefined;
-  const words = () => (shown ??= withoutInvisibles(text)).visible;
-  /** A position found in words() (or -1), in the draft. */
-  const inDraft = (at: number) => (at < 0 || !shown!.offsets ? at : shown!.offsets[at]);
+  let shown: string | undefined;
+  const words = () => (shown ??= withoutInvisibles(text).visible);
   return {
     upset,
     context,
@@ -377,9 +364,6 @@ function draftSituation(text: string, upset: boolean, context: LintContext | und
     contractions: () => (contractions === undefined ? (contractions = contractionStyle(words())) : contractions),
     curlyApostrophes: () => (curly ??= writesCurlyApostrophes(words())),
     we: () => (we ??= draftSpeaksAsWe(words())),
-    firstCheck: () => (firstCheck ??= inDraft(firstReportedCheck(words()))),
-    lastRuledOutCheck: () => (lastRuledOut ??= inDraft(lastRuledOutCheck(words()))),
-    handsOff: () => (handOff ??= handsOff(words())),
   };
 }
 

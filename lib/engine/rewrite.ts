@@ -87,8 +87,6 @@ export interface Placement {
   afterOpener: boolean;
   /** The span follows "and" after an apology earlier in its sentence ("We're sorry to hear it, and we're sorry if …"). */
   joinsApology: boolean;
-  /** The sentence goes on with "but" after the match ("We're not sure why, but the flight is on its way"). */
-  butFollows: boolean;
   question: boolean;
   /**
    * A clause slot stops where a new independent clause starts after a bare comma ("calm down, I am on it");
@@ -153,7 +151,6 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
     atSentenceStart: OPENING.exec(sentence.slice(0, start))![0].length === start,
     afterOpener: OPENER.test(sentence.slice(0, start)),
     joinsApology: /\band\s*$/i.test(sentence.slice(0, start)) && APOLOGY.test(sentence.slice(Math.max(0, start - TAIL_WINDOW), start)),
-    butFollows: /\bbut\b/i.test(sentence.slice(matchEnd, close)),
     question,
     breakTail,
   };
@@ -301,34 +298,8 @@ export interface RewriteSituation {
   placement: Placement;
   upset: boolean;
   context: LintContext | undefined;
-  /** Whether "let me check" would contradict the draft: a check reported before the match ("We checked and …") or ruled out after it. */
-  checkContradicted?: () => boolean;
   /** The draft around the span: before its sentence, and after the span (a window of each), for thanks said twice. */
   nearby?: string;
-}
-
-/** "We checked and …", "I've looked into it": where the draft first reports a check the agent made, or -1. */
-export function firstReportedCheck(draft: string): number {
-  return draft.search(/\b(?:I|we)(?:\s*['’]ve|\s+have|\s+had)?\s+(?:just\s+|already\s+|now\s+)?(?:checked|looked into|looked at|reviewed|investigated)\b/i);
-}
-
-const CHECK_RULED_OUT = /\b(?:can(?:no|['’])t|cannot|won['’]t|wouldn['’]t|would not|unable to|not able to)\s+(?:be able to\s+)?(?:confirm|check|verify)\b/gi;
-
-// "You'll need to work with Finnair", "I would recommend asking the FA", "I am forwarding this to CVG leadership",
-// "we wish you the best in your search", "please contact the support desk" (not "contact us"): the draft hands the
-// question on, so the agent is not the one who checks.
-const HAND_OFF = /\b(?:(?:I|we)(?:['’]d|\s+would)?\s+(?:recommend|suggest)\s+(?:asking|contacting|speaking|checking|reaching)|you(?:['’]ll|\s+will)\s+need\s+to\s+(?:work\s+with|contact|reach\s+out|speak|call|check\s+with)|(?:I|we)\s+would\s+check\s+with|(?:I\s+am|I['’]m|we\s+are|we['’]re)\s+(?:forwarding|passing)\s+(?:this|it|your)|(?:I|we)(?:['’]ll|\s+will)\s+(?:forward|pass)\s+(?:this|it|your)|feel\s+free\s+to\s+(?:speak|ask|contact|reach)|wish\s+you\s+(?:the\s+best|(?:good\s+)?luck)|please\s+(?:contact|call|reach\s+out\s+to|speak\s+(?:to|with)|check\s+with)\s+(?!us\b|me\b)|better\s+off\s+(?:contacting|calling|speaking|asking|checking))\b/i;
-
-/** Whether the draft hands the question to someone else (another team, a partner, the crew). */
-export function handsOff(draft: string): boolean {
-  return HAND_OFF.test(draft);
-}
-
-/** "We wouldn't be able to confirm in advance": where the draft last rules out a check, or -1. */
-export function lastRuledOutCheck(draft: string): number {
-  let last = -1;
-  for (const m of draft.matchAll(CHECK_RULED_OUT)) last = m.index;
-  return last;
 }
 
 const LEADING_FUNCTION_WORD = /^(?:there|it|this|that|these|those|the|we|you|they|your|our|my|he|she|his|her|its|their)\b/i;
@@ -366,14 +337,10 @@ export function holds(conditions: readonly RewriteCondition[] | undefined, s: Re
         return s.placement.afterOpener;
       case 'joins-apology':
         return s.placement.joinsApology;
-      case 'but-follows':
-        return s.placement.butFollows;
       case 'approved':
         return s.context?.approved === true;
       case 'not-approved':
         return s.context?.approved !== true;
-      case 'not-checked':
-        return !s.checkContradicted?.();
     }
   });
 }

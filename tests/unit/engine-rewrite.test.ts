@@ -3,7 +3,7 @@
  * (no doubled word or punctuation, the right article, case and register, ticket facts) and in the card's preview.
  */
 import { describe, expect, it } from 'vitest';
-import { contentEnd, fillFacts, firstReportedCheck, fitCase, fitJoins, fitRegister, lastRuledOutCheck, place, placeholdersIn, previewRewrite, rewriteLabel, speaksAsWe, withArticle } from '../../lib/engine/rewrite';
+import { contentEnd, fillFacts, fitCase, fitJoins, fitRegister, place, placeholdersIn, previewRewrite, rewriteLabel, speaksAsWe, withArticle } from '../../lib/engine/rewrite';
 
 describe('fitJoins', () => {
   it('drops a word the text before already ends on, only when a space separates them', () => {
@@ -131,19 +131,7 @@ describe('fitCase, fitRegister and contentEnd', () => {
   });
 });
 
-describe('what the draft says about checking, and who speaks', () => {
-  it('finds the first check the draft reports, however it is spaced or contracted, and -1 without one', () => {
-    for (const said of ["I've checked", 'We  have  just  reviewed', 'I  had  already  looked into', 'we have now  investigated']) {
-      expect(firstReportedCheck(`Thanks, Jo. ${said} your booking.`), said).toBe(12);
-    }
-    expect(firstReportedCheck('Thanks, Jo. I will check your booking.')).toBe(-1);
-  });
-
-  it('finds the last check the draft rules out, and -1 without one', () => {
-    expect(lastRuledOutCheck("We can't confirm it. We cannot verify it.")).toBe(24);
-    expect(lastRuledOutCheck('Thanks, Jo. I will check your booking.')).toBe(-1);
-  });
-
+describe('who speaks', () => {
   it('speaks as the phrase\'s own subject, and as the draft only when the phrase has none or a tie', () => {
     expect(speaksAsWe('we apologize', () => false)).toBe(true);
     expect(speaksAsWe('I apologize', () => true)).toBe(false);
