@@ -365,7 +365,8 @@ function breaksParallel(template: string, match: string, textAfter: string): boo
 const OWN_WORDS = /\{[^}]*\}|\[[^\]]*\]/g;
 const LONG_WORD = /\p{L}{7,}/gu;
 const APOLOGY = /\b(?:sorry|apolog\w*|regret\w*)\b/i;
-const THANKS = /\b(?:thank\w*|grateful)\b/i;
+// "We appreciate you letting us know" thanks too; "I appreciate this is frustrating" does not.
+const THANKS = /\b(?:thank\w*|grateful|appreciat\w*\s+(?:you|your|it|hearing|the\s+(?:feedback|heads|note|update)))\b/i;
 
 /**
  * Whether a rewrite's own wording repeats what the agent already said: a long word earlier in the
