@@ -367,12 +367,15 @@ const LONG_WORD = /\p{L}{7,}/gu;
 const APOLOGY = /\b(?:sorry|apolog\w*|regret\w*)\b/i;
 // "We appreciate you letting us know" thanks too; "I appreciate this is frustrating" does not.
 const THANKS = /\b(?:thank\w*|grateful|appreciat\w*\s+(?:you|your|it|hearing|the\s+(?:feedback|heads|note|update)))\b/i;
+// "sorry this hasn't gone the way you hoped, and we hope…" echoes.
+const HOPED = /\bhoped\b/i;
+const HOPE = /\bhop(?:e|ed|es|ing|efully)\b/i;
 
 /**
  * Whether a rewrite's own wording repeats what the agent already said: a long word earlier in the
  * sentence ("we understand your frustration and we understand why you're frustrated"), an apology
- * earlier in the sentence ("I'm sorry but I'm sorry this happened"), or thanks the draft already
- * gives around it ("Thank you! Thank you for telling us."). A doubled idea, not a fix.
+ * earlier in the sentence ("I'm sorry but I'm sorry this happened"), or thanks or hopes the draft already
+ * gives around it ("Thank you! Thank you for telling us.", "the way you hoped. We hope…"). A doubled idea, not a fix.
  */
 function repeatsSentence(template: string, sentenceBefore: string, nearby: string): boolean {
   const own = template.replace(OWN_WORDS, ' ');
@@ -380,6 +383,7 @@ function repeatsSentence(template: string, sentenceBefore: string, nearby: strin
   const tail = sentenceBefore.slice(-TAIL_WINDOW);
   if (APOLOGY.test(own) && APOLOGY.test(tail)) return true;
   if (THANKS.test(own) && (THANKS.test(tail) || THANKS.test(nearby))) return true;
+  if (HOPED.test(own) && (HOPE.test(tail) || HOPE.test(nearby))) return true;
   const words = own.match(LONG_WORD);
   if (!words) return false;
   const before = ` ${tail.toLowerCase().replace(/[^\p{L}]+/gu, ' ')} `;
