@@ -90,7 +90,9 @@ export const ruleSchema = z.strictObject({
   script: z.string().optional(),
   examples: z
     .strictObject({
-      flag: z.array(z.union([text, z.strictObject({ text, correction: text })])).min(3, 'needs at least 3 examples'),
+      flag: z
+        .array(z.union([text, z.strictObject({ text, correction: text })], { error: 'must be a sentence, or {text, correction}: the sentence and itself after the first rewrite' }))
+        .min(3, 'needs at least 3 examples'),
       pass: z.array(text).min(3, 'needs at least 3 examples'),
     })
     .transform(({ flag, pass }) => ({

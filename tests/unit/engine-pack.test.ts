@@ -104,6 +104,8 @@ describe('validatePack', () => {
     expect(String(errorOf([rule(), null]))).toMatch(/^PackError: team-rules\.yaml: rule "#2", field /);
     expect(errorOf([rule({ category: 'rude' })]).field).toBe('category');
     expect(errorOf([rule({ examples: { flag: ['one'], pass: ['a', 'b', 'c'] } })]).field).toBe('examples.flag');
+    // A before → after example without its "after" says what the field takes, not "Invalid input".
+    expect(errorOf([rule({ examples: { flag: ['No worries.', 'No worries at all.', { text: 'Ah, no worries.' }], pass: ['a', 'b', 'c'] } })])).toMatchObject({ field: 'examples.flag[2]', problem: expect.stringMatching(/\{text, correction\}/) });
     expect(errorOf([rule({ when: 'always' })])).toMatchObject({ field: 'when', problem: expect.stringMatching(/customer-upset/) });
     expect(errorOf([rule({ 'followed-by': ['(click'] })]).field).toBe('followed-by[0]');
   });
