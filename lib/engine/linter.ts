@@ -295,13 +295,17 @@ export function createLinter(options: LinterOptions = {}): Linter {
       const upset = isUpset(context, base.draft);
       const situation = draftSituation(text, upset, snapshot(context));
       const earlierSeen = new Set<CompiledRule>();
-      const laterSeen = rulesWithLaterPhrases(sentences);
+      // Found when a match first needs it: few drafts have a match of a rule with `except.later`.
+      let laterSeen: (Set<CompiledRule> | null)[] | null | undefined;
       for (let i = 0; i < sentences.length; i++) {
         const s = sentences[i];
         for (const { rule, finding, adviceOnly } of s.matches) {
           if (rule.spec.when === 'customer-upset' && !upset) continue;
           if (rule.earlier.length && (earlierSeen.has(rule) || (s.earlierEnds?.get(rule) ?? Infinity) <= finding.start)) continue;
-          if (rule.later.length && (laterSeen?.[i]?.has(rule) || (s.laterStarts?.get(rule) ?? -1) >= finding.end)) continue;
+          if (rule.later.length) {
+            if (laterSeen === undefined) laterSeen = rulesWithLaterPhrases(sentences);
+            if (laterSeen?.[i]?.has(rule) || (s.laterStarts?.get(rule) ?? -1) >= finding.end) continue;
+          }
           if (rule.spec['whole-reply'] && answersElsewhere(sentences, i, text)) continue;
           const f = copyAt(finding, s.start);
           if (finish(f, rule.spec, text, s, situation, adviceOnly)) findings.push(f);
