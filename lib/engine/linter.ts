@@ -293,13 +293,17 @@ export function createLinter(options: LinterOptions = {}): Linter {
       const upset = isUpset(context, base.draft);
       const situation = draftSituation(text, upset, snapshot(context));
       const earlierSeen = new Set<CompiledRule>();
-      const laterSeen = rulesWithLaterPhrases(sentences);
+      // Found when a match first needs it: few drafts have a match of a rule with `except.later`.
+      let laterSeen: (Set<CompiledRule> | null)[] | null | undefined;
       for (let i = 0; i < sentences.length; i++) {
         const s = sentences[i];
         for (const { rule, finding, adviceOnly } of s.matches) {
           if (rule.spec.when === 'customer-upset' && !upset) continue;
           if (rule.earlier.length && (earlierSeen.has(rule) || (s.earlierEnds?.get(rule) ?? Infinity) <= finding.start)) continue;
-          if (rule.later.length && (laterSeen?.[i]?.has(rule) || (s.laterStarts?.get(rule) ?? -1) >= finding.end)) continue;
+          if (rule.later.length) {
+            if (laterSeen === undefined) laterSeen = rulesWithLaterPhrases(sentences);
+            if (laterSeen?.[i]?.has(rule) || (s.laterStarts?.get(rule) ?? -1) >= finding.end) continue;
+          }
           if (rule.spec['whole-reply'] && answersElsewhere(sentences, i, text)) continue;
           const f = copyAt(finding, s.start);
           if (finish(f, rule.spec, text, s, situation, adviceOnly)) findings.push(f);
@@ -433,28 +437,44 @@ interface Fitted {
  * fitted eagerly.
  */
 function fitOnRead(f: Finding, fit: () => Fitted): void {
-  const materialize = () => {
-    const { rewrites, replace } = fit();
-    Object.defineProperty(f, 'rewrites', { value: rewrites, writable: true, enumerable: true, configurable: true });
-    delete f.replace;
-    if (replace) f.replace = replace;
-  };
-  const lazily = (key: 'rewrites' | 'replace') =>
-    Object.defineProperty(f, key, {
-      enumerable: true,
-      configurable: true,
-      get() {
-        materialize();
-        return f[key];
-      },
-      set(value) {
-        materialize();
-        Object.defineProperty(f, key, { value, writable: true, enumerable: true, configurable: true });
-      },
-    });
-  lazily('rewrites');
-  lazily('replace');
+  pendingFits.set(f, fit);
+  Object.defineProperty(f, 'rewrites', LAZY_REWRITES);
+  Object.defineProperty(f, 'replace', LAZY_REPLACE);
 }
+
+/**
+ * The fitting each finding made lazy by fitOnRead still waits for. Its accessors are shared, not
+ * closures per finding: an accessor's functions live in the hidden class V8 gives the object, so
+ * closures there kept each lint's objects from young-generation garbage collection.
+ */
+const pendingFits = new WeakMap<Finding, () => Fitted>();
+
+function materialize(f: Finding): void {
+  const fit = pendingFits.get(f)!;
+  pendingFits.delete(f);
+  const { rewrites, replace } = fit();
+  Object.defineProperty(f, 'rewrites', { value: rewrites, writable: true, enumerable: true, configurable: true });
+  delete f.replace;
+  if (replace) f.replace = replace;
+}
+
+function lazyAccessor(key: 'rewrites' | 'replace'): PropertyDescriptor {
+  return {
+    enumerable: true,
+    configurable: true,
+    get(this: Finding) {
+      materialize(this);
+      return this[key];
+    },
+    set(this: Finding, value: unknown) {
+      materialize(this);
+      Object.defineProperty(this, key, { value, writable: true, enumerable: true, configurable: true });
+    },
+  };
+}
+
+const LAZY_REWRITES = lazyAccessor('rewrites');
+const LAZY_REPLACE = lazyAccessor('replace');
 
 /** The lint context as it was when linting, for rewrites fitted later (the caller may reuse its object; rewrites read no triggers). */
 function snapshot(context: LintContext | undefined): LintContext | undefined {
