@@ -298,7 +298,7 @@ export interface RewriteSituation {
   placement: Placement;
   upset: boolean;
   context: LintContext | undefined;
-  /** The draft around the span: before its sentence, and after the span (a window of each), for thanks said twice. */
+  /** The draft around the span: before its sentence, and after the span (a window of each), for thanks or hopes said twice. */
   nearby?: string;
 }
 
