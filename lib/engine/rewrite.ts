@@ -367,9 +367,14 @@ const LONG_WORD = /\p{L}{7,}/gu;
 const APOLOGY = /\b(?:sorry|apolog\w*|regret\w*)\b/i;
 // "We appreciate you letting us know" thanks too; "I appreciate this is frustrating" does not.
 const THANKS = /\b(?:thank\w*|grateful|appreciat\w*\s+(?:you|your|it|hearing|the\s+(?:feedback|heads|note|update)))\b/i;
-// "sorry this hasn't gone the way you hoped, and we hope…" echoes.
-const HOPED = /\bhoped\b/i;
-const HOPE = /\bhop(?:e|ed|es|ing|efully)\b/i;
+/**
+ * What a rewrite's own words say (first) and the words that already say it (second), in the sentence
+ * before the span or the draft around it: "Thank you! Thank you for telling us.", "the way you hoped. We hope…".
+ */
+const ECHOES: readonly (readonly [RegExp, RegExp])[] = [
+  [THANKS, THANKS],
+  [/\bhoped\b/i, /\bhop(?:e|ed|es|ing|efully)\b/i],
+];
 
 /**
  * Whether a rewrite's own wording repeats what the agent already said: a long word earlier in the
@@ -382,8 +387,7 @@ function repeatsSentence(template: string, sentenceBefore: string, nearby: strin
   // The last few hundred characters are enough, and keep this linear in a very long sentence.
   const tail = sentenceBefore.slice(-TAIL_WINDOW);
   if (APOLOGY.test(own) && APOLOGY.test(tail)) return true;
-  if (THANKS.test(own) && (THANKS.test(tail) || THANKS.test(nearby))) return true;
-  if (HOPED.test(own) && (HOPE.test(tail) || HOPE.test(nearby))) return true;
+  if (ECHOES.some(([says, said]) => says.test(own) && (said.test(tail) || said.test(nearby)))) return true;
   const words = own.match(LONG_WORD);
   if (!words) return false;
   const before = ` ${tail.toLowerCase().replace(/[^\p{L}]+/gu, ' ')} `;
