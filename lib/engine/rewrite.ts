@@ -407,6 +407,17 @@ function editPattern(source: string): RegExp {
   return pattern;
 }
 
+// How sorry the agent said they were ("very", "truly", "so"), before the apology the span replaces.
+const DEGREE = /\b(so|very|really|truly|deeply|terribly|extremely|genuinely|sincerely|incredibly|awfully)\s+(?:sorry|apologi[sz]e|regret)\b/iu;
+const BARE_SORRY = /(?<!\b(?:so|very|really|truly|deeply|terribly|extremely|genuinely|sincerely|incredibly|awfully)\s+)\bsorry\b/iu;
+
+/** A rewrite's "sorry" keeps the degree the replaced apology had: "Very sorry for any trouble!" stays very sorry. */
+function keepDegree(rewrite: string, replaced: string): string {
+  const degree = DEGREE.exec(replaced)?.[1];
+  if (!degree || new RegExp(`\\b${degree}\\b`, 'i').test(rewrite)) return rewrite;
+  return rewrite.replace(BARE_SORRY, (sorry) => `${degree.toLowerCase()} ${sorry}`);
+}
+
 /**
  * The rewrites that apply here, filled and fitted into the draft at the placement. `swallowed`: text
  * after the span that a marker's removal ({remove}) takes in; every other rewrite gives it back.
@@ -444,6 +455,7 @@ export function fitRewrites(
     const inner = r.text.startsWith('{match}') ? match : match.replace(LEADING_FUNCTION_WORD, (w) => w.toLowerCase());
     let text = r.text.replace('{match}', inner).replace('{after}', placement.after).replace('{before}', placement.before);
     text = text.replace(/\{(?:I|I'm|my|me)\}/g, (token) => VOICE[token][situation.we ? 1 : 0]).trim();
+    text = keepDegree(text, placement.before + situation.match + placement.after);
     text = fillFacts(text, context?.facts);
     text = fitRegister(text, style.contractions());
     if (style.curlyApostrophes()) text = withCurlyApostrophes(text);
