@@ -46,6 +46,12 @@ describe('rewrites fit their slot', () => {
     expect(applied('There is nothing that we can do to override this and have the package delivered.', 'nothing-i-can-do')).toBe('We are not able to override this and have the package delivered.');
   });
 
+  it("keep how sorry the agent said they were", () => {
+    expect(applied('Very sorry for any trouble!', 'any-inconvenience')).toBe("I'm very sorry about the trouble this has caused!");
+    expect(applied('We deeply regret the inconvenience.', 'any-inconvenience')).toBe("We're deeply sorry about the trouble this has caused.");
+    expect(applied("We're truly sorry you feel that way.", 'sorry-you-feel')).toBe("We're truly sorry this hasn't gone the way you hoped.");
+  });
+
   it("take a hedge tacked on at the sentence end along with the span, and leave one mid-sentence", () => {
     expect(applied("There's nothing we can do about the weather, I'm afraid.", 'nothing-i-can-do')).toBe("This isn't something we can change about the weather.");
     expect(applied("These things happen with older pipes, I'm afraid.", 'delays-happen')).toBe('This happened with older pipes.');
