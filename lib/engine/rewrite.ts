@@ -248,9 +248,9 @@ export function fillFacts(text: string, facts: TicketFacts | undefined): string 
 const WORD_AT_END = /([\p{L}\p{N}']+)[^\p{L}\p{N}']*$/u;
 const WORD_AT_START = /^[^\p{L}\p{N}']*([\p{L}\p{N}']+)/u;
 
-/** A rewrite opening on its own subject and verb, and a draft that already ends on one ("We're genuinely ", "Were "). */
+/** A rewrite opening on its own subject and verb, and a draft that already ends on one ("We're genuinely ", "Were ", "… and are "). */
 const SUBJECT_AND_BE = /^(?:I['’]m|I am|we['’]re|we are)\s+/i;
-const SUBJECT_AND_BE_BEFORE = /(?:\b(?:we|I)(?:\S?['’](?:re|m)|\s+(?:are|am|were))|(?:^|[.!?,]\s+)were)\s+(?:(?:so|very|\p{L}+ly)\s+)*$/iu;
+const SUBJECT_AND_BE_BEFORE = /(?:\b(?:we|I)(?:\S?['’](?:re|m)|\s+(?:are|am|were))|(?:^|[.!?,]\s+)were|\band\s+(?:are|am))\s+(?:(?:so|very|\p{L}+ly)\s+)*$/iu;
 
 /** Join a replacement into its text: no doubled word or punctuation at either edge, a comma after a fronted marker. */
 export function fitJoins(replacement: string, textBefore: string, textAfter: string, frontedMarker: boolean): string {
@@ -262,7 +262,8 @@ export function fitJoins(replacement: string, textBefore: string, textAfter: str
   else if (SUBJECT_AND_BE.test(out) && SUBJECT_AND_BE_BEFORE.test(textBefore.slice(-TAIL_WINDOW))) out = out.replace(SUBJECT_AND_BE, '');
   const next = WORD_AT_START.exec(textAfter);
   const last = WORD_AT_END.exec(out);
-  if (next && last && /^\s/.test(textAfter) && last[1].toLowerCase() === next[1].toLowerCase() && last.index > 0) out = out.slice(0, last.index).replace(/\s+$/, '');
+  // "sorry that" before "that's not your style" says "that" once.
+  if (next && last && /^\s/.test(textAfter) && last[1].toLowerCase() === next[1].toLowerCase().replace(/['’]s$/, '') && last.index > 0) out = out.slice(0, last.index).replace(/\s+$/, '');
   if (/[,;:]$/.test(out) && /^\s*[,;:.!?]/.test(textAfter)) out = out.slice(0, -1);
   if (/^[,;:.]/.test(out) && /[,;:.]\s*$/.test(textBefore)) out = out.replace(/^[,;:.]\s*/, '');
   if (frontedMarker && /^\s+[\p{L}\p{N}]/u.test(textAfter) && !/[,;:]$|\bthat$/.test(out)) out += ',';

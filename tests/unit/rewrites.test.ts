@@ -52,6 +52,11 @@ describe('rewrites fit their slot', () => {
     expect(applied("We're truly sorry you feel that way.", 'sorry-you-feel')).toBe("We're truly sorry this hasn't gone the way you hoped.");
   });
 
+  it('say the subject, its verb and "that" once where the draft already has them', () => {
+    expect(applied('We aim to give the best service and are sorry to hear if it was anything short of that.', 'conditional-apology')).toBe('We aim to give the best service and are sorry that it was anything short of that.');
+    expect(applied("We regret if that's not your style.", 'conditional-apology')).toBe("We're sorry that's not your style.");
+  });
+
   it("take a hedge tacked on at the sentence end along with the span, and leave one mid-sentence", () => {
     expect(applied("There's nothing we can do about the weather, I'm afraid.", 'nothing-i-can-do')).toBe("This isn't something we can change about the weather.");
     expect(applied("These things happen with older pipes, I'm afraid.", 'delays-happen')).toBe('This happened with older pipes.');
