@@ -87,6 +87,8 @@ export interface Placement {
   afterOpener: boolean;
   /** The span follows "and" after an apology earlier in its sentence ("We're sorry to hear it, and we're sorry if …"). */
   joinsApology: boolean;
+  /** What follows the match is something we or our people did ("… if we fell short", "… if they charged you"). */
+  ourDoingFollows: boolean;
   question: boolean;
   /**
    * A clause slot stops where a new independent clause starts after a bare comma ("calm down, I am on it");
@@ -103,6 +105,7 @@ const VERB = String.raw`(?:['’](?:m|re|s|ll|ve|d)\b|\s+(?:am|is|are|was|were|w
 // "… but …" into its own words (we-are-busy), so "but" counts only after a comma.
 const NEW_CLAUSE = new RegExp(String.raw`(?:(,)\s+|\s*;\s*|\s+[-–—]\s+|,\s+(?:but|so|or|as|however,?|though,?)\s+|,?\s+and\s+)${SUBJECT}${VERB}`, 'iu');
 
+const OUR_DOING = /^\s+(?:we|we['’](?:ve|re|d)|our|us|they|they['’](?:ve|re|d)|(?:the|your)\s+(?:crew|staff|team|agents?|employees?|gate agents?|flight attendants?|representatives?))\b/iu;
 const OPENER = /^(?:\s|["'“‘(\[]|@\w+\s)*(?:[\p{L}'’]+(?:\s[\p{L}'’]+)?,\s*|\p{L}+ly\s+)?$/u;
 const SUBORDINATOR = /\b(?:while|although|though|if|when|because|since|unless|whereas|once|as long as)\b/i;
 const VOCATIVE = /,\s+\p{Lu}[\p{Ll}'’-]+$/u;
@@ -151,6 +154,7 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
     atSentenceStart: OPENING.exec(sentence.slice(0, start))![0].length === start,
     afterOpener: OPENER.test(sentence.slice(0, start)),
     joinsApology: /\band\s*$/i.test(sentence.slice(0, start)) && APOLOGY.test(sentence.slice(Math.max(0, start - TAIL_WINDOW), start)),
+    ourDoingFollows: OUR_DOING.test(sentence.slice(matchEnd, close)),
     question,
     breakTail,
   };
@@ -338,6 +342,8 @@ export function holds(conditions: readonly RewriteCondition[] | undefined, s: Re
         return s.placement.afterOpener;
       case 'joins-apology':
         return s.placement.joinsApology;
+      case 'our-doing-follows':
+        return s.placement.ourDoingFollows;
       case 'approved':
         return s.context?.approved === true;
       case 'not-approved':
