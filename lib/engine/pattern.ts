@@ -312,7 +312,7 @@ export class IdTable {
    * there. Built in one typed array (no list per id), so building many tables leaves little garbage.
    * Only distinct ids are hashed, and the table is sized by them: a word's followers in the start index
    * list a few hundred ids thousands of times, and hashing every pair into a table of that size was
-   * most of a new tab's first lint.
+   * a large part of a new tab's first lint.
    */
   static fromPairs(pairs: readonly number[], length: number): IdTable {
     const distinct = countStates(pairs, length);
