@@ -182,12 +182,12 @@ export const MAX_SPAN_TOKENS = 40;
  * A pattern's NFA before it is made ready for matching: what compileMatcher builds from the parsed
  * pattern, and what a pack's start table stores so a shipped pattern needs no parsing (see PatternStarts).
  */
-export interface Nfa {
+export interface Nfa<Words = Forms> {
   op: readonly number[];
   out1: readonly number[];
   out2: readonly number[];
-  /** The forms each WORD state accepts (null for other states). */
-  forms: readonly (Forms | null)[];
+  /** What each WORD state accepts (null for other states): its forms, or a start table's word ids of them (see StartTable.nfaIds). */
+  forms: readonly (Words | null)[];
   entry: number;
 }
 
@@ -380,11 +380,11 @@ function grown(list: Int32Array, size: number): Int32Array<ArrayBuffer> {
 }
 
 /** The NFA ready for matching: word ids to the states that accept them, and the precomputed first step. */
-export function matcherOf({ op, out1, out2, forms, entry }: Nfa): Matcher {
+export function matcherOf({ op, out1, out2, forms, entry }: Nfa<Forms | Int32Array>): Matcher {
   // (id, state) pairs: an IdTable keeps each id's states in the order they are listed.
   const byId: number[] = [];
-  const add = (pairs: number[], set: Forms, state: number) => {
-    const ids = registerWords(set);
+  const add = (pairs: number[], set: Forms | Int32Array, state: number) => {
+    const ids = set instanceof Int32Array ? set : registerWords(set);
     for (let k = 0; k < ids.length; k++) pairs.push(ids[k], state);
   };
   forms.forEach((set, s) => set && add(byId, set, s));
