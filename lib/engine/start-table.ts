@@ -154,6 +154,12 @@ export class StartTable {
     return this.patterns.numbers[this.patterns.from[pattern] + 1];
   }
 
+  /** Appends requiredSets(pattern) to `list`: the index copies every pattern's, and a subarray each was thousands made per new tab. */
+  copyRequiredSets(pattern: number, list: number[]): void {
+    const { numbers, from } = this.patterns;
+    for (let k = from[pattern] + 2, to = from[pattern + 1]; k < to; k++) list.push(numbers[k]);
+  }
+
   requiredSets(pattern: number): Int32Array {
     return this.patterns.numbers.subarray(this.patterns.from[pattern] + 2, this.patterns.from[pattern + 1]);
   }
