@@ -389,10 +389,7 @@ export class StartIndex<T> {
         loose.push(entries[k]);
         continue;
       }
-      for (let j = 0; j < ids.length; j++) {
-        nextPairs[length++] = ids[j];
-        nextPairs[length++] = entries[k];
-      }
+      length = appendPairs(ids, entries[k], length);
     }
     return { loose, byNext: IdTable.fromPairs(nextPairs, length) };
   }
@@ -464,6 +461,18 @@ function listAt(lists: (number[] | null)[], id: number): number[] {
 
 /** Scratch for StartIndex.followersOf. */
 const nextPairs: number[] = [];
+
+/**
+ * Appends (id, entry) to nextPairs for each of `ids` from `length`; returns the new length. A function of
+ * its own: as a loop inside followersFor, it made a new tab's first lint compile all of followersFor, twice.
+ */
+function appendPairs(ids: Int32Array, entry: number, length: number): number {
+  for (let j = 0; j < ids.length; j++) {
+    nextPairs[length++] = ids[j];
+    nextPairs[length++] = entry;
+  }
+  return length;
+}
 
 /** Sort `list[0 .. n)` in place (a few entries: insertion sort, no allocation). */
 function sortPrefix(list: number[], n: number): void {
