@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { describeZodError, describeZodIssues } from './schema-error';
 import { PHRASE_CATEGORIES, SEVERITIES, SLOTS, REWRITE_CONDITIONS, type RulePack, type RuleSpec } from './types';
 import type { DraftConfig } from './draft';
-import { parsePattern, firstForms, requiredForms, secondForms, buildNfa, matcherOf, WORD_STATE, expandedWords, largestMacro, PatternError, type Forms, type Nfa, type Node, type Matcher } from './pattern';
+import { parsePattern, firstForms, requiredForms, secondForms, buildNfa, matcherOf, WORD_STATE, expandedWords, largestMacro, PatternError, type Forms, type Node, type Matcher } from './pattern';
 import { encodeNumberLists } from './number-lists';
 import { COMMON_WORDS, encodeAscending, mostShared, StartTable, type PatternStarts } from './start-table';
 
@@ -202,10 +202,6 @@ export class CompiledPattern {
     return this.forms;
   }
 
-  private nfa(): Nfa {
-    return this.table ? this.table.nfa(this.tableNumber) : buildNfa(this.nodes!);
-  }
-
   get first(): Forms | null {
     return this.startForms().first;
   }
@@ -216,12 +212,13 @@ export class CompiledPattern {
 
   get next(): Forms | null {
     const forms = this.startForms();
-    if (forms.second === undefined) forms.second = secondForms(this.nfa());
+    // A table pattern's is read with its start forms.
+    if (forms.second === undefined) forms.second = secondForms(buildNfa(this.nodes!));
     return forms.second;
   }
 
   get matcher(): Matcher {
-    return (this.built ??= matcherOf(this.nfa()));
+    return (this.built ??= matcherOf(this.table ? this.table.nfaIds(this.tableNumber) : buildNfa(this.nodes!)));
   }
 }
 

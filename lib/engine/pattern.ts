@@ -182,12 +182,12 @@ export const MAX_SPAN_TOKENS = 40;
  * A pattern's NFA before it is made ready for matching: what compileMatcher builds from the parsed
  * pattern, and what a pack's start table stores so a shipped pattern needs no parsing (see PatternStarts).
  */
-export interface Nfa {
+export interface Nfa<Words = Forms> {
   op: readonly number[];
   out1: readonly number[];
   out2: readonly number[];
-  /** The forms each WORD state accepts (null for other states). */
-  forms: readonly (Forms | null)[];
+  /** What each WORD state accepts (null for other states): its forms, or a start table's word ids of them (see StartTable.nfaIds). */
+  forms: readonly (Words | null)[];
   entry: number;
 }
 
@@ -310,30 +310,34 @@ export class IdTable {
   /**
    * The table of `pairs[0 .. length)`, read as id, state, id, state…: each id's states in their order
    * there. Built in one typed array (no list per id), so building many tables leaves little garbage.
+   * Only distinct ids are hashed, and the table is sized by them: a word's followers in the start index
+   * list a few hundred ids thousands of times, and hashing every pair into a table of that size was
+   * a large part of a new tab's first lint.
    */
   static fromPairs(pairs: readonly number[], length: number): IdTable {
+    const distinct = countStates(pairs, length);
     let size = 8;
     let shift = 29;
-    while (size < length) (size *= 2), shift--;
+    // A quarter full at most, and never larger than one slot per number listed (as many as half full).
+    while (size < Math.min(length, 4 * distinct)) (size *= 2), shift--;
     const mask = size - 1;
     const data = new Int32Array(2 * size + 2 + (length >> 1));
-    const slotFor = (id: number) => {
-      let slot = firstSlot(id, shift);
-      while (data[2 * slot] !== 0 && data[2 * slot] !== id + 1) slot = (slot + 1) & mask;
-      data[2 * slot] = id + 1;
-      return slot;
-    };
-    // Count each slot's states in the start after it, add the counts up, then fill each slot from its start.
+    // Each slot's count goes in the start after it; the counts are then added up into starts.
     let present = 0;
-    for (let k = 0; k < length; k += 2) {
-      data[2 * slotFor(pairs[k]) + 3]++;
-      present |= 1 << pairs[k];
+    for (let d = 0; d < distinct; d++) {
+      const id = distinctIds[d];
+      let slot = firstSlot(id, shift);
+      while (data[2 * slot] !== 0) slot = (slot + 1) & mask;
+      data[2 * slot] = id + 1;
+      data[2 * slot + 3] = statesOf[id];
+      present |= 1 << id;
     }
     data[1] = 2 * size + 2;
     for (let slot = 0; slot < size; slot++) data[2 * slot + 3] += data[2 * slot + 1];
-    const next = new Int32Array(size);
-    for (let slot = 0; slot < size; slot++) next[slot] = data[2 * slot + 1];
-    for (let k = 0; k < length; k += 2) data[next[slotFor(pairs[k])]++] = pairs[k + 1];
+    // statesOf now holds where each id's next state goes, from its slot's start.
+    for (let slot = 0; slot < size; slot++) if (data[2 * slot] !== 0) statesOf[data[2 * slot] - 1] = data[2 * slot + 1];
+    for (let k = 0; k < length; k += 2) data[statesOf[pairs[k]]++] = pairs[k + 1];
+    for (let d = 0; d < distinct; d++) statesOf[distinctIds[d]] = 0;
     return new IdTable(data, size, shift, present);
   }
 
@@ -349,12 +353,38 @@ export class IdTable {
   }
 }
 
+/** Scratch for IdTable.fromPairs, indexed by word id (ids number the vocabulary, so it stays small): each id's state count. All 0 between calls. */
+let statesOf = new Int32Array(1024);
+/** Scratch for IdTable.fromPairs: the distinct ids of its pairs, in the order first listed. */
+let distinctIds = new Int32Array(256);
+
+/** Counts each id's states of `pairs[0 .. length)` into statesOf and lists the distinct ids in distinctIds; returns how many there are. */
+function countStates(pairs: readonly number[], length: number): number {
+  let distinct = 0;
+  for (let k = 0; k < length; k += 2) {
+    const id = pairs[k];
+    if (id >= statesOf.length) statesOf = grown(statesOf, id + 1);
+    if (statesOf[id]++ === 0) {
+      if (distinct === distinctIds.length) distinctIds = grown(distinctIds, distinct + 1);
+      distinctIds[distinct++] = id;
+    }
+  }
+  return distinct;
+}
+
+/** `list` copied into one at least twice as long and at least `size` long (the rest 0). */
+function grown(list: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(Math.max(size, 2 * list.length));
+  bigger.set(list);
+  return bigger;
+}
+
 /** The NFA ready for matching: word ids to the states that accept them, and the precomputed first step. */
-export function matcherOf({ op, out1, out2, forms, entry }: Nfa): Matcher {
+export function matcherOf({ op, out1, out2, forms, entry }: Nfa<Forms | Int32Array>): Matcher {
   // (id, state) pairs: an IdTable keeps each id's states in the order they are listed.
   const byId: number[] = [];
-  const add = (pairs: number[], set: Forms, state: number) => {
-    const ids = registerWords(set);
+  const add = (pairs: number[], set: Forms | Int32Array, state: number) => {
+    const ids = set instanceof Int32Array ? set : registerWords(set);
     for (let k = 0; k < ids.length; k++) pairs.push(ids[k], state);
   };
   forms.forEach((set, s) => set && add(byId, set, s));

@@ -106,8 +106,13 @@ export class StartIndex<T> {
   private readonly nextIds: (Int32Array | null | undefined)[] = [];
   /** Per entry: its pattern's number in the table, or -1. */
   private readonly tablePattern: number[] = [];
-  /** Per table pattern: the entries made from it (null: none). */
-  private readonly entriesOf: (number[] | null)[];
+  /**
+   * Per table pattern: the first entry made from it (-1: none), and per entry the next one made from the
+   * same pattern (-1: none): a list per pattern was thousands of arrays made for every new tab.
+   */
+  private readonly firstEntryOf: Int32Array;
+  private readonly lastEntryOf: Int32Array;
+  private readonly nextOfPattern: number[] = [];
   /** Per first word id, built when a token first has it (null: no entry starts with it). */
   private followers: (Followers | null | undefined)[] = [];
   /** Scratch for one word id's candidates in candidates() (see gatherIfNear). */
@@ -147,7 +152,8 @@ export class StartIndex<T> {
    */
   constructor(private readonly table: StartTable | null = null) {
     this.tableSets = table ? table.setCount : 0;
-    this.entriesOf = table ? new Array<number[] | null>(table.patternCount).fill(null) : [];
+    this.firstEntryOf = new Int32Array(table ? table.patternCount : 0).fill(-1);
+    this.lastEntryOf = new Int32Array(table ? table.patternCount : 0);
   }
 
   add(pattern: IndexedPattern, value: T): void {
@@ -157,14 +163,17 @@ export class StartIndex<T> {
     if (this.followers.length) this.followers = [];
     this.tables = null;
     this.requiredFrom.push(this.requiredList.length);
+    this.nextOfPattern.push(-1);
     const number = pattern.tableNumber ?? -1;
     if (this.table && pattern.table === this.table) {
       const { table } = this;
       this.tablePattern.push(number);
       this.nextIds.push(undefined);
-      (this.entriesOf[number] ??= []).push(entry);
+      if (this.firstEntryOf[number] < 0) this.firstEntryOf[number] = entry;
+      else this.nextOfPattern[this.lastEntryOf[number]] = entry;
+      this.lastEntryOf[number] = entry;
       // A table set's requirement number is its own.
-      for (let k = 0, sets = table.requiredSets(number); k < sets.length; k++) this.requiredList.push(sets[k]);
+      table.copyRequiredSets(number, this.requiredList);
       if (table.firstSet(number) < 0) this.anyWord.push(entry);
       return;
     }
@@ -380,10 +389,7 @@ export class StartIndex<T> {
         loose.push(entries[k]);
         continue;
       }
-      for (let j = 0; j < ids.length; j++) {
-        nextPairs[length++] = ids[j];
-        nextPairs[length++] = entries[k];
-      }
+      length = appendPairs(ids, entries[k], length);
     }
     return { loose, byNext: IdTable.fromPairs(nextPairs, length) };
   }
@@ -396,8 +402,7 @@ export class StartIndex<T> {
     const entries = parsed ? parsed.slice() : [];
     const startingWith = this.table!.patternsStartingWith(word);
     for (let k = 0; k < startingWith.length; k++) {
-      const made = this.entriesOf[startingWith[k]];
-      if (made) for (let j = 0; j < made.length; j++) entries.push(made[j]);
+      for (let e = this.firstEntryOf[startingWith[k]]; e >= 0; e = this.nextOfPattern[e]) entries.push(e);
     }
     if (!entries.length) return null;
     // Usually in order already: the table lists patterns in the order rules use them.
@@ -456,6 +461,18 @@ function listAt(lists: (number[] | null)[], id: number): number[] {
 
 /** Scratch for StartIndex.followersOf. */
 const nextPairs: number[] = [];
+
+/**
+ * Appends (id, entry) to nextPairs for each of `ids` from `length`; returns the new length. A function of
+ * its own: as a loop inside followersFor, it made a new tab's first lint compile all of followersFor, twice.
+ */
+function appendPairs(ids: Int32Array, entry: number, length: number): number {
+  for (let j = 0; j < ids.length; j++) {
+    nextPairs[length++] = ids[j];
+    nextPairs[length++] = entry;
+  }
+  return length;
+}
 
 /** Sort `list[0 .. n)` in place (a few entries: insertion sort, no allocation). */
 function sortPrefix(list: number[], n: number): void {

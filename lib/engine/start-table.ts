@@ -154,6 +154,12 @@ export class StartTable {
     return this.patterns.numbers[this.patterns.from[pattern] + 1];
   }
 
+  /** Appends requiredSets(pattern) to `list`: the index copies every pattern's, and a subarray each was thousands made per new tab. */
+  copyRequiredSets(pattern: number, list: number[]): void {
+    const { numbers, from } = this.patterns;
+    for (let k = from[pattern] + 2, to = from[pattern + 1]; k < to; k++) list.push(numbers[k]);
+  }
+
   requiredSets(pattern: number): Int32Array {
     return this.patterns.numbers.subarray(this.patterns.from[pattern] + 2, this.patterns.from[pattern + 1]);
   }
@@ -164,17 +170,26 @@ export class StartTable {
   }
 
   nfa(pattern: number): Nfa {
+    return this.readNfa(pattern, (set) => this.setForms(set));
+  }
+
+  /** The NFA with each WORD state's word ids instead of its forms: all a matcher needs (see matcherOf), and no strings to make. */
+  nfaIds(pattern: number): Nfa<Int32Array> {
+    return this.readNfa(pattern, (set) => this.setIds(set));
+  }
+
+  private readNfa<Words>(pattern: number, wordsOf: (set: number) => Words): Nfa<Words> {
     // Read as one list: number by number, each read would find the list again.
     const numbers = this.nfas.list(pattern);
     const count = (numbers.length - 1) / 3;
     const op: number[] = new Array<number>(count);
     const out1: number[] = new Array<number>(count);
     const out2: number[] = new Array<number>(count);
-    const forms: (Forms | null)[] = new Array<Forms | null>(count);
+    const forms: (Words | null)[] = new Array<Words | null>(count);
     for (let s = 0, k = 1; s < count; s++, k += 3) {
       const kind = numbers[k];
       op[s] = kind >= 0 ? WORD_STATE : -kind;
-      forms[s] = kind >= 0 ? this.setForms(kind) : null;
+      forms[s] = kind >= 0 ? wordsOf(kind) : null;
       out1[s] = numbers[k + 1];
       out2[s] = numbers[k + 2];
     }
