@@ -415,14 +415,14 @@ function editPattern(source: string): RegExp {
 }
 
 // How sorry the agent said they were ("very", "truly", "so"), before the apology the span replaces.
-const DEGREE = /\b(so|very|really|truly|deeply|terribly|extremely|genuinely|sincerely|incredibly|awfully)\s+(?:sorry|apologi[sz]e|regret)\b/iu;
-const BARE_SORRY = /(?<!\b(?:so|very|really|truly|deeply|terribly|extremely|genuinely|sincerely|incredibly|awfully)\s+)\bsorry\b/iu;
+const DEGREE_WORDS = 'so|very|really|truly|deeply|terribly|extremely|genuinely|sincerely|incredibly|awfully';
+const DEGREE = new RegExp(`\\b(${DEGREE_WORDS})\\s+(?:sorry|apologi[sz]e|regret)\\b`, 'iu');
+const BARE_SORRY = new RegExp(`(?<!\\b(?:${DEGREE_WORDS})\\s+)\\bsorry\\b`, 'iu');
 
 /** A rewrite's "sorry" keeps the degree the replaced apology had: "Very sorry for any trouble!" stays very sorry. */
 function keepDegree(rewrite: string, replaced: string): string {
   const degree = DEGREE.exec(replaced)?.[1];
-  if (!degree || new RegExp(`\\b${degree}\\b`, 'i').test(rewrite)) return rewrite;
-  return rewrite.replace(BARE_SORRY, (sorry) => `${degree.toLowerCase()} ${sorry}`);
+  return degree ? rewrite.replace(BARE_SORRY, (sorry) => `${degree.toLowerCase()} ${sorry}`) : rewrite;
 }
 
 /**
