@@ -698,7 +698,7 @@ describe('rewrites a rule author limits with if: conditions', () => {
 
   it('own-subject holds where shared-subject does not: no rewrite drops a subject a later verb needs', () => {
     const rewrites = (text: string) => phrase(createLinter().lint(text)).filter((f) => f.ruleId === 'value-feedback').flatMap((f) => f.rewrites);
-    expect(rewrites("We appreciate the feedback, and don't mean to upset you.")).toEqual(['We thank you for telling us']);
+    expect(rewrites("We appreciate the feedback, and don't mean to upset you.")).toEqual([]);
     expect(rewrites('We appreciate your feedback.')).toEqual(['Thank you for telling us', 'Thanks for sharing this with us']);
   });
 
