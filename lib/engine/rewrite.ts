@@ -256,6 +256,13 @@ const WORD_AT_START = /^[^\p{L}\p{N}']*([\p{L}\p{N}']+)/u;
 const SUBJECT_AND_BE = /^(?:I['’]m|I am|we['’]re|we are)\s+/i;
 const SUBJECT_AND_BE_BEFORE = /(?:\b(?:we|I)(?:\S?['’](?:re|m)|\s+(?:are|am|were))|(?:^|[.!?,]\s+)were|\band\s+(?:are|am))\s+(?:(?:so|very|\p{L}+ly)\s+)*$/iu;
 
+/**
+ * The agent's full clause and a bare comma before the span ("Gift cards can't buy seats, [our apologies for …]"):
+ * a rewrite bringing its own subject ("we're sorry …") would splice two sentences, so "and" joins them. Not after
+ * a subordinate clause ("While we can't …, we're sorry") or an opener without a verb ("Hi Jen, ").
+ */
+const CLAUSE_AND_COMMA = new RegExp(String.raw`(?:^|[.!?]\s+|\n\s*)(?!(?:while|although|though|even though|if|when|whenever|because|since|unless|whereas|once|as|after|before|until|given|despite|with|for)\b)[^.!?\n]*?\b${SUBJECT}${VERB}[^.!?\n]*,\s*$`, 'iu');
+
 /** Join a replacement into its text: no doubled word or punctuation at either edge, a comma after a fronted marker. */
 export function fitJoins(replacement: string, textBefore: string, textAfter: string, frontedMarker: boolean): string {
   let out = replacement;
@@ -410,9 +417,35 @@ export function removalTail(textAfter: string): string | null {
 const editPatterns = new Map<string, RegExp>();
 function editPattern(source: string): RegExp {
   let pattern = editPatterns.get(source);
-  if (!pattern) editPatterns.set(source, (pattern = new RegExp(source, 'iu')));
+  // "d": group offsets, so the agent's words come back from the span as they were typed.
+  if (!pattern) editPatterns.set(source, (pattern = new RegExp(source, 'diu')));
   return pattern;
 }
+
+/**
+ * A rule's edit of the replaced span, or null where its pattern does not match. Edits are written with straight
+ * apostrophes, so they read a copy with the draft's typographic ones straightened; the agent's words come back
+ * from the span as typed (’ and all), and the edit's own words are fitted like a template's (`fitOwn`).
+ */
+function applyEdit(span: string, [source, replacement]: readonly [string, string], fitOwn: (words: string) => string): string | null {
+  const m = editPattern(source).exec(span.replace(/’/g, "'"));
+  if (!m) return null;
+  const filled = replacement.split(/\\(\d)/).map((piece, k) => {
+    if (k % 2 === 0) return fitOwn(piece);
+    const at = m.indices![Number(piece)];
+    return at ? span.slice(at[0], at[1]) : '';
+  });
+  return span.slice(0, m.index) + filled.join('') + span.slice(m.index + m[0].length);
+}
+
+/** A template's own word that the agent's words it carries start with goes: "sorry that" + "that wasn't…" says "that" once. */
+function withoutEchoedWord(own: string, agentWords: string): string {
+  const last = WORD_AT_END.exec(own);
+  const next = WORD_AT_START.exec(agentWords);
+  return last && next && /\s$/.test(own) && last[1].toLowerCase() === next[1].toLowerCase().replace(/['’]s$/, '') ? own.slice(0, last.index) : own;
+}
+
+const AGENT_WORDS = /(\{match\}|\{after\}|\{before\})/;
 
 // How sorry the agent said they were ("very", "truly", "so"), before the apology the span replaces.
 const DEGREE_WORDS = 'so|very|really|truly|deeply|terribly|extremely|genuinely|sincerely|incredibly|awfully';
@@ -449,24 +482,27 @@ export function fitRewrites(
       if (!out.includes(removed)) out.push(removed);
       continue;
     }
+    const replaced = placement.before + situation.match + placement.after;
+    // Steady's own words take the draft's voice, degree, facts, register and apostrophes; the agent's stay as typed.
+    const fitOwn = (words: string) => {
+      let out = keepDegree(words.replace(/\{(?:I|I'm|my|me)\}/g, (token) => VOICE[token][situation.we ? 1 : 0]), replaced);
+      out = fitRegister(fillFacts(out, context?.facts), style.contractions());
+      return style.curlyApostrophes() ? withCurlyApostrophes(out) : out;
+    };
     let match = situation.match;
     if (r.edit) {
       // The edit reads the whole replaced span, so a clause rewrite can keep or reshape the agent's words after the match.
-      // Edits are written with straight apostrophes; a draft's typographic ones come back after (withCurlyApostrophes).
-      const span = (placement.before + match + placement.after).replace(/’/g, "'");
-      const pattern = editPattern(r.edit[0]);
-      if (!pattern.test(span)) continue;
-      match = span.replace(pattern, r.edit[1].replace(/\\(\d)/g, '$$$1')).trim();
+      const edited = applyEdit(replaced, r.edit, fitOwn);
+      if (edited === null) continue;
+      match = edited.trim();
     }
     // The agent's words inside a rewrite ("let me check whether {match}") lose a sentence-start capital.
     const inner = r.text.startsWith('{match}') ? match : match.replace(LEADING_FUNCTION_WORD, (w) => w.toLowerCase());
-    let text = r.text.replace('{match}', inner).replace('{after}', placement.after).replace('{before}', placement.before);
-    text = text.replace(/\{(?:I|I'm|my|me)\}/g, (token) => VOICE[token][situation.we ? 1 : 0]).trim();
-    text = keepDegree(text, placement.before + situation.match + placement.after);
-    text = fillFacts(text, context?.facts);
-    text = fitRegister(text, style.contractions());
-    if (style.curlyApostrophes()) text = withCurlyApostrophes(text);
+    const agentWords: Record<string, string> = { '{match}': inner, '{after}': placement.after, '{before}': placement.before };
+    const pieces = r.text.split(AGENT_WORDS);
+    let text = pieces.map((piece, k) => (k % 2 ? agentWords[piece] : withoutEchoedWord(fitOwn(piece), agentWords[pieces[k + 1]] ?? ''))).join('').trim();
     text = fitCase(text.replace(/\s{2,}/g, ' '), placement.atSentenceStart);
+    if (SUBJECT_AND_BE.test(text) && CLAUSE_AND_COMMA.test(textBefore.slice(-TAIL_WINDOW))) text = `and ${text}`;
     const fronted = slot === 'marker' && (placement.atSentenceStart || /,\s*$/.test(textBefore));
     text = fitJoins(text, textBefore, textAfter, fronted && !/^,/.test(swallowed)) + swallowed;
     if (text && !out.includes(text)) out.push(text);

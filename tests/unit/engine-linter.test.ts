@@ -718,6 +718,7 @@ describe('rewrite templates a rule author writes', () => {
         { id: 'many', category: 'excuse', severity: 'warning', message: 'Many.', match: ['no idea'], rewrites: ['one option', 'One option', 'two options', 'three options', 'four options'], examples },
         { id: 'gone', category: 'excuse', severity: 'warning', message: 'Gone.', match: ['it is gone'], rewrites: [{ text: '{match}', edit: ['^it is gone$', ''] }, 'we are on it'], examples },
         { id: 'wait', category: 'excuse', severity: 'warning', message: 'Wait.', match: ['sorry for the wait'], rewrites: ['thanks for your patience', 'thanks for waiting'], examples },
+        { id: 'hedge', category: 'corporate-filler', severity: 'warning', message: 'Hedge.', match: ['sorry if'], slot: 'clause', rewrites: [{ text: "{I'm} sorry that {match}", edit: ['^.*?\\bif\\s+(.*?)(?:\\bany\\s+|$)(.*)$', '\\1\\2'] }], examples },
       ],
     },
     'template-rules.yaml',
@@ -729,6 +730,15 @@ describe('rewrite templates a rule author writes', () => {
   it('reshape the agent\'s words with an edit (its groups kept), skip an edit that does not match, and speak as the draft does', () => {
     expect(rewritesOf('Sadly the parcel was lost.')).toEqual([['we are tracing the parcel', 'I will find it']]);
     expect(rewritesOf('We looked, and the bag is lost.')).toEqual([['we are tracing the bag', 'we will find it']]);
+  });
+
+  it("fit their own words to the draft and keep the agent's words as typed", () => {
+    // The template's "I'm" follows the draft's contractions; the agent's "it is" stays long.
+    expect(rewritesOf("We're here. Sorry if it is any trouble, Sam.")).toEqual([["We're sorry that it is trouble"]]);
+    // The draft's typographic apostrophes for Steady's words; the agent's straight one stays.
+    expect(rewritesOf("I’m here, I’ve looked. Sorry if it's late.")).toEqual([['I’m sorry that it\'s late']]);
+    // "sorry that" + "that wasn't…" says "that" once.
+    expect(rewritesOf("Sorry if that wasn't clear.")).toEqual([["I'm sorry that wasn't clear"]]);
   });
 
   it('skip a rewrite that repeats a long word the sentence already has, whatever its case', () => {
