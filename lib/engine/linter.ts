@@ -8,7 +8,7 @@ import { compilePack, knownStarts, mergePacks, patternSources, type CompiledPack
 import type { Matcher } from './pattern';
 import { splitSentences, type Range } from './sentences';
 import { tokenize, visibleLength, withoutInvisibles, type Token } from './tokenize';
-import { ARTICLE_BEFORE, contentEnd, contractionStyle, writesCurlyApostrophes, draftSpeaksAsWe, fitRewrites, holds, place, placeholdersIn, removalTail, speaksAsWe, withArticle } from './rewrite';
+import { APOLOGY, ARTICLE_BEFORE, breakSplice, contentEnd, contractionStyle, writesCurlyApostrophes, draftSpeaksAsWe, fitRewrites, offersRemoval, place, placeholdersIn, removalTail, speaksAsWe, withArticle } from './rewrite';
 import { builtinPack, hasBuiltinPack } from './builtin';
 import { StartIndex } from './start-index';
 import { MODEL_RULE_ID, SentenceModel, type SentenceModelPack, type SentenceVerdict } from './sentence-model';
@@ -204,20 +204,22 @@ export function createLinter(options: LinterOptions = {}): Linter {
   function fitInDraft(phrase: Range, spec: RuleSpec, text: string, s: Range, sentence: string, situation: DraftSituation): Fitted {
     // Invisible characters pasted with the text (zero-width spaces, soft hyphens) are fitted around as if absent:
     // edits read the agent's words, a rewrite copies none of them, and the span it replaces takes those inside it.
-    const { visible, offsets } = withoutInvisibles(text.slice(s.start, s.end + 1));
+    // From the window before the sentence: a removal of the whole sentence joins it to the one before.
+    const from = Math.max(0, s.start - NEIGHBOUR_WINDOW);
+    const { visible, offsets } = withoutInvisibles(text.slice(from, s.end + 1));
     // Read from the whole draft, so a rewrite fitted in the sentence alone still sees thanks around it.
     const nearby = withoutInvisibles(neighbours(text, s, phrase.end)).visible;
     if (!offsets) return fitInText(phrase, spec, text, s, sentence, situation, nearby);
     const visibleAt = (at: number) => {
-      const k = offsets.findIndex((o) => o >= at - s.start);
+      const k = offsets.findIndex((o) => o >= at - from);
       return k < 0 ? offsets.length : k;
     };
-    const sentenceEnd = visibleAt(s.end);
+    const visibleSentence = { start: visibleAt(s.start), end: visibleAt(s.end) };
     const visiblePhrase = { start: visibleAt(phrase.start), end: visibleAt(phrase.end) };
-    const fitted = fitInText(visiblePhrase, spec, visible, { start: 0, end: sentenceEnd }, visible.slice(0, sentenceEnd), situation, nearby);
+    const fitted = fitInText(visiblePhrase, spec, visible, visibleSentence, visible.slice(visibleSentence.start, visibleSentence.end), situation, nearby);
     if (!fitted.replace) return fitted;
-    const start = s.start + offsets[fitted.replace.start];
-    const end = s.start + offsets[fitted.replace.end - 1] + 1;
+    const start = from + offsets[fitted.replace.start];
+    const end = from + offsets[fitted.replace.end - 1] + 1;
     return start !== phrase.start || end !== phrase.end ? { rewrites: fitted.rewrites, replace: { start, end } } : { rewrites: fitted.rewrites };
   }
 
@@ -227,6 +229,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
     let start = s.start + placement.start;
     let end = s.start + placement.end;
     const match = text.slice(phrase.start, phrase.end);
+    const lineBefore = LINE_BEFORE.exec(text.slice(Math.max(0, s.start - NEIGHBOUR_WINDOW), s.start))?.[0];
     const rewriteSituation = {
       match,
       we: speaksAsWe(match, situation.we),
@@ -234,9 +237,11 @@ export function createLinter(options: LinterOptions = {}): Linter {
       upset: situation.upset,
       context: situation.context,
       nearby,
+      apologyBefore: lineBefore !== undefined && APOLOGY.test(lineBefore),
     };
     const textAfter = text.slice(end, s.end + 1);
-    const removal = spec.slot === 'marker' && spec.rewrites.some((r) => r.text === '{remove}' && holds(r.if, rewriteSituation));
+    const removes = offersRemoval(spec.rewrites, rewriteSituation);
+    const removal = spec.slot === 'marker' && removes;
     const swallowed = (removal && removalTail(text.slice(end, s.end))) || '';
     // The draft's style is read from the situation, once per lint and only when a rewrite is fitted.
     let rewrites = fitRewrites(spec.rewrites, spec.slot, rewriteSituation, text.slice(s.start, start), textAfter, situation, swallowed);
@@ -247,13 +252,26 @@ export function createLinter(options: LinterOptions = {}): Linter {
       rewrites = rewrites.map((r) => (/[.!?:]$/.test(r) ? r : `${r}.`) + ' ' + breakTail.slice(-1).toUpperCase());
       end += breakTail.length;
     }
-    // A tacked-on phrase's removal ({remove} outside a marker slot) keeps the word before it as the visible change.
-    const lead = spec.slot !== 'marker' && spec.rewrites.some((r) => r.text === '{remove}' && holds(r.if, rewriteSituation)) ? /[\p{L}\p{N}'’]+[,;]?\s+$/u.exec(text.slice(s.start, start)) : null;
-    if (lead) {
-      start -= lead[0].length;
-      rewrites = [lead[0].replace(/[,;\s]+$/, ''), ...rewrites.map((r) => lead[0] + r)].slice(0, 3);
+    // A tacked-on phrase's removal ({remove} outside a marker slot) keeps the word before it as the visible change;
+    // so does a whole sentence's, after the sentence before it on its line (a stock apology after a real one).
+    let lead = removes && spec.slot !== 'marker' ? /[\p{L}\p{N}'’]+[,;]?\s+$/u.exec(text.slice(s.start, start)) : null;
+    let closing = '';
+    if (removes && spec.slot !== 'marker' && !lead && placement.wholeSentence) {
+      lead = /[\p{L}\p{N}'’)]+[.!?…]+["'”’)\]]*[ \t]+$/u.exec(lineBefore ?? '');
+      closing = /^[.!?…]*/u.exec(text.slice(end, s.end))![0];
+      end += closing.length;
     }
-    const article = !lead ? ARTICLE_BEFORE.exec(text.slice(s.start, start)) : null;
+    if (lead) {
+      const kept = lead[0];
+      start -= kept.length;
+      rewrites = [kept.replace(/[,;\s]+$/, ''), ...rewrites.map((r) => kept + r + closing)].slice(0, 3);
+    }
+    const splice = !lead ? breakSplice(text.slice(s.start, start), rewrites) : null;
+    if (splice) {
+      start -= splice.back;
+      rewrites = splice.rewrites;
+    }
+    const article = !lead && !splice ? ARTICLE_BEFORE.exec(text.slice(s.start, start)) : null;
     if (article && rewrites.length) {
       // "an equipment change" → "a …" or, before a placeholder or determiner, no article at all.
       start -= article[0].length;
@@ -515,6 +533,8 @@ function tooLongFinding(text: string, limit: number): Finding {
 }
 
 const NEIGHBOUR_WINDOW = 600;
+/** The sentence before a sentence on its line, with the space after it. */
+const LINE_BEFORE = /[^.!?…\n]*[.!?…]+["'”’)\]]*[ \t]+$/u;
 
 /** The draft around a phrase: a window before its sentence, and one from `from` (the phrase's end) on. */
 function neighbours(text: string, s: Range, from: number): string {

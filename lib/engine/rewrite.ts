@@ -89,6 +89,10 @@ export interface Placement {
   joinsApology: boolean;
   /** What follows the match is something we or our people did ("… if we fell short", "… if they charged you"). */
   ourDoingFollows: boolean;
+  /** The match is its whole sentence, apart from opening quotes and closing punctuation. */
+  wholeSentence: boolean;
+  /** A prepositional object follows the match ("unhappy [with our refund policy]"). */
+  objectFollows: boolean;
   question: boolean;
   /**
    * A clause slot stops where a new independent clause starts after a bare comma ("calm down, I am on it");
@@ -155,6 +159,8 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
     afterOpener: OPENER.test(sentence.slice(0, start)),
     joinsApology: /\band\s*$/i.test(sentence.slice(0, start)) && APOLOGY.test(sentence.slice(Math.max(0, start - TAIL_WINDOW), start)),
     ourDoingFollows: OUR_DOING.test(sentence.slice(matchEnd, close)),
+    wholeSentence: open >= matchStart && !sentence.slice(matchEnd, close).trim(),
+    objectFollows: /^\s+(?:with|about|by|over|in|at|toward|towards|regarding)\s/i.test(sentence.slice(matchEnd, close)),
     question,
     breakTail,
   };
@@ -257,11 +263,24 @@ const SUBJECT_AND_BE = /^(?:I['’]m|I am|we['’]re|we are)\s+/i;
 const SUBJECT_AND_BE_BEFORE = /(?:\b(?:we|I)(?:\S?['’](?:re|m)|\s+(?:are|am|were))|(?:^|[.!?,]\s+)were|\band\s+(?:are|am))\s+(?:(?:so|very|\p{L}+ly)\s+)*$/iu;
 
 /**
- * The agent's full clause and a bare comma before the span ("Gift cards can't buy seats, [our apologies for …]"):
- * a rewrite bringing its own subject ("we're sorry …") would splice two sentences, so "and" joins them. Not after
- * a subordinate clause ("While we can't …, we're sorry") or an opener without a verb ("Hi Jen, ").
+ * The agent's full clause and a bare comma before the span ("Your miles post in 48 hours, [our apologies for …]"):
+ * a rewrite bringing its own subject ("we're sorry …") would splice two sentences. Not after a subordinate clause
+ * ("While we can't …, we're sorry") or an opener without a verb ("Hi Jen, ").
  */
 const CLAUSE_AND_COMMA = new RegExp(String.raw`(?:^|[.!?]\s+|\n\s*)(?!(?:while|although|though|even though|if|when|whenever|because|since|unless|whereas|once|as|after|before|until|given|despite|with|for)\b)[^.!?\n]*?\b${SUBJECT}${VERB}[^.!?\n]*,\s*$`, 'iu');
+
+/**
+ * Rewrites that would splice two sentences after the agent's clause and comma (CLAUSE_AND_COMMA) start a sentence
+ * instead, taking the clause's last word as the visible change ("departed, [sorry …]" → "departed. We're sorry …");
+ * the others keep the comma. `back`: how far the span now starts before the match. Null where nothing splices.
+ */
+export function breakSplice(textBefore: string, rewrites: readonly string[]): { rewrites: string[]; back: number } | null {
+  if (!rewrites.some((r) => SUBJECT_AND_BE.test(r)) || !CLAUSE_AND_COMMA.test(textBefore.slice(-TAIL_WINDOW))) return null;
+  const kept = /[\p{L}\p{N}'’)]+,\s*$/u.exec(textBefore)?.[0];
+  if (!kept) return null;
+  const word = kept.replace(/,\s*$/, '');
+  return { rewrites: rewrites.map((r) => (SUBJECT_AND_BE.test(r) ? `${word}. ${r[0].toUpperCase()}${r.slice(1)}` : kept + r)), back: kept.length };
+}
 
 /** Join a replacement into its text: no doubled word or punctuation at either edge, a comma after a fronted marker. */
 export function fitJoins(replacement: string, textBefore: string, textAfter: string, frontedMarker: boolean): string {
@@ -312,6 +331,8 @@ export interface RewriteSituation {
   context: LintContext | undefined;
   /** The draft around the span: before its sentence, and after the span (a window of each), for thanks or hopes said twice. */
   nearby?: string;
+  /** The sentence before the span's, on the same line, apologises ("We're sorry your bag is late."). */
+  apologyBefore?: boolean;
 }
 
 const LEADING_FUNCTION_WORD = /^(?:there|it|this|that|these|those|the|we|you|they|your|our|my|he|she|his|her|its|their)\b/i;
@@ -351,6 +372,10 @@ export function holds(conditions: readonly RewriteCondition[] | undefined, s: Re
         return s.placement.joinsApology;
       case 'our-doing-follows':
         return s.placement.ourDoingFollows;
+      case 'after-apology':
+        return s.placement.wholeSentence && s.apologyBefore === true;
+      case 'no-object':
+        return !s.placement.objectFollows;
       case 'approved':
         return s.context?.approved === true;
       case 'not-approved':
@@ -378,7 +403,7 @@ function breaksParallel(template: string, match: string, textAfter: string): boo
 
 const OWN_WORDS = /\{[^}]*\}|\[[^\]]*\]/g;
 const LONG_WORD = /\p{L}{7,}/gu;
-const APOLOGY = /\b(?:sorry|apolog\w*|regret\w*)\b/i;
+export const APOLOGY = /\b(?:sorry|apolog\w*|regret\w*)\b/i;
 // "We appreciate you letting us know" thanks too; "I appreciate this is frustrating" does not.
 const THANKS = /\b(?:thank\w*|grateful|appreciat\w*\s+(?:you|your|it|hearing|the\s+(?:feedback|heads|note|update)))\b/i;
 /**
@@ -458,6 +483,12 @@ function keepDegree(rewrite: string, replaced: string): string {
   return degree ? rewrite.replace(BARE_SORRY, (sorry) => `${degree.toLowerCase()} ${sorry}`) : rewrite;
 }
 
+/** Whether a rule offers its {remove} here: its conditions hold, and its edit, if any, matches the replaced span. */
+export function offersRemoval(rewrites: readonly RewriteSpec[], situation: RewriteSituation): boolean {
+  const { placement, match } = situation;
+  return rewrites.some((r) => r.text === '{remove}' && holds(r.if, situation) && (!r.edit || editPattern(r.edit[0]).test((placement.before + match + placement.after).replace(/’/g, "'"))));
+}
+
 /**
  * The rewrites that apply here, filled and fitted into the draft at the placement. `swallowed`: text
  * after the span that a marker's removal ({remove}) takes in; every other rewrite gives it back.
@@ -502,7 +533,6 @@ export function fitRewrites(
     const pieces = r.text.split(AGENT_WORDS);
     let text = pieces.map((piece, k) => (k % 2 ? agentWords[piece] : withoutEchoedWord(fitOwn(piece), agentWords[pieces[k + 1]] ?? ''))).join('').trim();
     text = fitCase(text.replace(/\s{2,}/g, ' '), placement.atSentenceStart);
-    if (SUBJECT_AND_BE.test(text) && CLAUSE_AND_COMMA.test(textBefore.slice(-TAIL_WINDOW))) text = `and ${text}`;
     const fronted = slot === 'marker' && (placement.atSentenceStart || /,\s*$/.test(textBefore));
     text = fitJoins(text, textBefore, textAfter, fronted && !/^,/.test(swallowed)) + swallowed;
     if (text && !out.includes(text)) out.push(text);

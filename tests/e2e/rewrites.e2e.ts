@@ -92,3 +92,32 @@ describe.each(EDITORS)('%s', (kind) => {
     await expect.poll(() => modelText(s.page)).toBe(FILLED);
   });
 });
+
+describe.each(['textarea', 'prosemirror', 'ckeditor'] as EditorKind[])('%s: a stock apology right after a real one', (kind) => {
+  // No apostrophes: ProseMirror's page types them as typographic ones.
+  const draft = 'Sorry your bag is late. Apologies for any inconvenience. It lands at 6.';
+  let s: Session;
+  beforeAll(async () => {
+    s = await editors.openEditor(kind);
+  });
+  afterAll(async () => {
+    await s?.page.close();
+  });
+
+  test('the one-key rewrite removes the whole second apology, and one Ctrl+Z brings it back', async () => {
+    await s.page.click(s.composer);
+    await s.page.keyboard.type(draft);
+    await expect.poll(() => modelText(s.page)).toBe(draft);
+    await expect.poll(() => findings(s.page).then((f) => f.map((x) => x.phrase))).toContain('Apologies for any inconvenience');
+    const stock = (await findings(s.page)).find((x) => x.phrase === 'Apologies for any inconvenience')!;
+    await s.page.evaluate((c) => window.__coachTest!.select(c, c), stock.start + 2);
+    await s.page.keyboard.press('Control+Period');
+    await expect.poll(async () => (await focusedIn(s.page, 'steady-card'))?.className).toBe('rewrite');
+    // The card previews the reply as it will read: the sentence before, then the next one.
+    expect(await shadowText(s, '.preview')).toContain('Sorry your bag is late. It lands at 6.');
+    await s.page.keyboard.press('Enter');
+    await expect.poll(() => modelText(s.page), APPLIED).toBe('Sorry your bag is late. It lands at 6.');
+    await s.page.keyboard.press('Control+z');
+    await expect.poll(() => modelText(s.page)).toBe(draft);
+  });
+});
