@@ -8,7 +8,7 @@ import { compilePack, knownStarts, mergePacks, patternSources, type CompiledPack
 import type { Matcher } from './pattern';
 import { splitSentences, type Range } from './sentences';
 import { tokenize, visibleLength, withoutInvisibles, type Token } from './tokenize';
-import { APOLOGY, ARTICLE_BEFORE, breakSplice, contentEnd, contractionStyle, writesCurlyApostrophes, draftSpeaksAsWe, fitRewrites, offersRemoval, place, placeholdersIn, removalTail, speaksAsWe, withArticle } from './rewrite';
+import { ARTICLE_BEFORE, breakSplice, contentEnd, contractionStyle, writesCurlyApostrophes, draftSpeaksAsWe, fitRewrites, offersRemoval, place, placeholdersIn, removalTail, speaksAsWe, withArticle } from './rewrite';
 import { builtinPack, hasBuiltinPack } from './builtin';
 import { StartIndex } from './start-index';
 import { MODEL_RULE_ID, SentenceModel, type SentenceModelPack, type SentenceVerdict } from './sentence-model';
@@ -229,7 +229,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
     let start = s.start + placement.start;
     let end = s.start + placement.end;
     const match = text.slice(phrase.start, phrase.end);
-    const lineBefore = LINE_BEFORE.exec(text.slice(Math.max(0, s.start - NEIGHBOUR_WINDOW), s.start))?.[0];
+    const lineBefore = sentenceBefore(text, s.start);
     const rewriteSituation = {
       match,
       we: speaksAsWe(match, situation.we),
@@ -237,7 +237,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
       upset: situation.upset,
       context: situation.context,
       nearby,
-      apologyBefore: lineBefore !== undefined && APOLOGY.test(lineBefore),
+      apologyBefore: lineBefore !== undefined && OWN_APOLOGY.test(paragraphBefore(text, s.start)),
     };
     const textAfter = text.slice(end, s.end + 1);
     const removes = offersRemoval(spec.rewrites, rewriteSituation);
@@ -533,8 +533,29 @@ function tooLongFinding(text: string, limit: number): Finding {
 }
 
 const NEIGHBOUR_WINDOW = 600;
-/** The sentence before a sentence on its line, with the space after it. */
-const LINE_BEFORE = /[^.!?…\n]*[.!?…]+["'”’)\]]*[ \t]+$/u;
+const SENTENCE_END_BEFORE = /[.!?…]+["'”’)\]]*[ \t]+$/u;
+
+/**
+ * An apology to the customer for what happened: not one for a late reply ("Sorry for the delay in getting back to
+ * you") nor a lead-in to news ("We regret to inform you").
+ */
+const OWN_APOLOGY = /\b(?:sorry|apolog\w*|regret\w*)\b(?!\s+(?:to\s+(?:inform|say|tell|advise|let)|for\s+(?:the|our|my)\s+(?:late|delayed|slow)\s+(?:reply|response)|for\s+(?:the|our|my)\s+delay(?:ed)?\s+(?:in|with)\s+(?:our\s+|my\s+)?(?:reply|replying|response|responding|getting back)|for\s+not\s+getting\s+back))/i;
+
+/** The paragraph's text before `at` (a window of it). */
+function paragraphBefore(text: string, at: number): string {
+  const head = text.slice(Math.max(0, at - NEIGHBOUR_WINDOW), at);
+  return head.slice(head.lastIndexOf('\n') + 1);
+}
+
+/** The sentence just before `at` on its line, with the space after it; undefined after a line break or at the start. */
+function sentenceBefore(text: string, at: number): string | undefined {
+  const head = text.slice(Math.max(0, at - NEIGHBOUR_WINDOW), at);
+  const end = SENTENCE_END_BEFORE.exec(head);
+  if (!end) return undefined;
+  let start = end.index;
+  while (start > 0 && !'.!?…\n'.includes(head[start - 1])) start--;
+  return head.slice(start);
+}
 
 /** The draft around a phrase: a window before its sentence, and one from `from` (the phrase's end) on. */
 function neighbours(text: string, s: Range, from: number): string {

@@ -109,7 +109,7 @@ const VERB = String.raw`(?:['’](?:m|re|s|ll|ve|d)\b|\s+(?:am|is|are|was|were|w
 // "… but …" into its own words (we-are-busy), so "but" counts only after a comma.
 const NEW_CLAUSE = new RegExp(String.raw`(?:(,)\s+|\s*;\s*|\s+[-–—]\s+|,\s+(?:but|so|or|as|however,?|though,?)\s+|,?\s+and\s+)${SUBJECT}${VERB}`, 'iu');
 
-const OUR_DOING = /^\s+(?:we|we['’](?:ve|re|d)|our|us|they|they['’](?:ve|re|d)|(?:the|your)\s+(?:crew|staff|team|agents?|employees?|gate agents?|flight attendants?|representatives?))\b/iu;
+const OUR_DOING = /^\s+(?:we|we['’](?:ve|re|d)|our|us|they|they['’](?:ve|re|d)|there|(?:the|your)\s+(?:crew|staff|team|agents?|employees?|gate agents?|flight attendants?|representatives?))\b/iu;
 const OPENER = /^(?:\s|["'“‘(\[]|@\w+\s)*(?:[\p{L}'’]+(?:\s[\p{L}'’]+)?,\s*|\p{L}+ly\s+)?$/u;
 const SUBORDINATOR = /\b(?:while|although|though|if|when|because|since|unless|whereas|once|as long as)\b/i;
 const VOCATIVE = /,\s+\p{Lu}[\p{Ll}'’-]+$/u;
@@ -331,7 +331,7 @@ export interface RewriteSituation {
   context: LintContext | undefined;
   /** The draft around the span: before its sentence, and after the span (a window of each), for thanks or hopes said twice. */
   nearby?: string;
-  /** The sentence before the span's, on the same line, apologises ("We're sorry your bag is late."). */
+  /** An earlier sentence of the span's paragraph apologises ("We're sorry your bag is late."), and one ends right before it on its line. */
   apologyBefore?: boolean;
 }
 
@@ -403,7 +403,7 @@ function breaksParallel(template: string, match: string, textAfter: string): boo
 
 const OWN_WORDS = /\{[^}]*\}|\[[^\]]*\]/g;
 const LONG_WORD = /\p{L}{7,}/gu;
-export const APOLOGY = /\b(?:sorry|apolog\w*|regret\w*)\b/i;
+const APOLOGY = /\b(?:sorry|apolog\w*|regret\w*)\b/i;
 // "We appreciate you letting us know" thanks too; "I appreciate this is frustrating" does not.
 const THANKS = /\b(?:thank\w*|grateful|appreciat\w*\s+(?:you|your|it|hearing|the\s+(?:feedback|heads|note|update)))\b/i;
 /**
@@ -503,6 +503,13 @@ export function fitRewrites(
   swallowed = '',
 ): string[] {
   const { placement, context } = situation;
+  const replaced = placement.before + situation.match + placement.after;
+  // Steady's own words take the draft's voice, degree, facts, register and apostrophes; the agent's stay as typed.
+  const fitOwn = (words: string) => {
+    const out = keepDegree(words.replace(/\{(?:I|I'm|my|me)\}/g, (token) => VOICE[token][situation.we ? 1 : 0]), replaced);
+    const fitted = fitRegister(fillFacts(out, context?.facts), style.contractions());
+    return style.curlyApostrophes() ? withCurlyApostrophes(fitted) : fitted;
+  };
   const out: string[] = [];
   for (const r of rewrites) {
     if (!holds(r.if, situation) || repeatsSentence(r.text, textBefore, situation.nearby ?? textAfter) || breaksParallel(r.text, situation.match, textAfter)) continue;
@@ -513,13 +520,6 @@ export function fitRewrites(
       if (!out.includes(removed)) out.push(removed);
       continue;
     }
-    const replaced = placement.before + situation.match + placement.after;
-    // Steady's own words take the draft's voice, degree, facts, register and apostrophes; the agent's stay as typed.
-    const fitOwn = (words: string) => {
-      let out = keepDegree(words.replace(/\{(?:I|I'm|my|me)\}/g, (token) => VOICE[token][situation.we ? 1 : 0]), replaced);
-      out = fitRegister(fillFacts(out, context?.facts), style.contractions());
-      return style.curlyApostrophes() ? withCurlyApostrophes(out) : out;
-    };
     let match = situation.match;
     if (r.edit) {
       // The edit reads the whole replaced span, so a clause rewrite can keep or reshape the agent's words after the match.
