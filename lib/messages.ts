@@ -19,6 +19,8 @@ export interface DraftFinding {
   start: number;
   end: number;
   rewrites: string[];
+  /** The text the rewrites replace, when wider than the phrase (so a removal can be named as one). */
+  replaced?: string;
 }
 
 /** Which finding a panel action means: the coach looks it up again in the draft as it is now. */

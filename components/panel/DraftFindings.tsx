@@ -69,7 +69,7 @@ export function DraftFindings({ findings, current, names, state, undoWarning, on
                 <p class="why">{f.message}</p>
                 <div class="actions">
                   {/* One rewrite keeps the list short; the card in the reply offers the others. */}
-                  {f.rewrites.slice(0, 1).map(rewriteLabel).map((text, r) => (
+                  {f.rewrites.slice(0, 1).map((rewrite) => rewriteLabel(rewrite, f.replaced)).map((text, r) => (
                     <button key={r} type="button" class="rewrite" onClick={() => onApply(i, r)} aria-label={`Replace with “${text}”`} aria-describedby={undoWarning ? 'undo-warning' : undefined}>
                       {text}
                     </button>

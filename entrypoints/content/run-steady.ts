@@ -122,11 +122,11 @@ export function runSteady(ctx: ContentScriptContext, modules: SteadyModules): vo
     return coach;
   };
 
-  const publishDraft = (text: string, shown: readonly DraftFinding[], undoWarning: boolean) => {
+  const publishDraft = (text: string, shown: readonly (DraftFinding & { replace?: { start: number; end: number } })[], undoWarning: boolean) => {
     clearTimeout(draftTimer);
     draftTimer = setTimeout(() => {
       // Read here, after the pause: the engine fits a finding's rewrites when they are first read, so typing does not pay for it.
-      const findings = shown.map(({ ruleId, category, severity, message, phrase, start, end, rewrites }): DraftFinding => ({ ruleId, category, severity, message, phrase, start, end, rewrites }));
+      const findings = shown.map(({ ruleId, category, severity, message, phrase, start, end, rewrites, replace }): DraftFinding => ({ ruleId, category, severity, message, phrase, start, end, rewrites, ...(replace ? { replaced: text.slice(replace.start, replace.end) } : {}) }));
       const published = JSON.stringify([text, findings, undoWarning]);
       if (published === publishedDraft) return;
       publishedDraft = published;

@@ -8,7 +8,7 @@ import { compilePack, knownStarts, mergePacks, patternSources, type CompiledPack
 import type { Matcher } from './pattern';
 import { splitSentences, type Range } from './sentences';
 import { tokenize, visibleLength, withoutInvisibles, type Token } from './tokenize';
-import { ARTICLE_BEFORE, breakSplice, contentEnd, contractionStyle, writesCurlyApostrophes, draftSpeaksAsWe, fitRewrites, offersRemoval, place, placeholdersIn, removalTail, speaksAsWe, withArticle } from './rewrite';
+import { ARTICLE_BEFORE, breakSplice, takeDanglingDegree, contentEnd, contractionStyle, writesCurlyApostrophes, draftSpeaksAsWe, fitRewrites, offersRemoval, place, placeholdersIn, removalTail, speaksAsWe, withArticle } from './rewrite';
 import { builtinPack, hasBuiltinPack } from './builtin';
 import { StartIndex } from './start-index';
 import { MODEL_RULE_ID, SentenceModel, type SentenceModelPack, type SentenceVerdict } from './sentence-model';
@@ -266,12 +266,17 @@ export function createLinter(options: LinterOptions = {}): Linter {
       start -= kept.length;
       rewrites = [kept.replace(/[,;\s]+$/, ''), ...rewrites.map((r) => kept + r + closing)].slice(0, 3);
     }
+    const degree = !lead ? takeDanglingDegree(text.slice(s.start, start), match, rewrites) : null;
+    if (degree) {
+      start -= degree.back;
+      rewrites = degree.rewrites;
+    }
     const splice = !lead ? breakSplice(text.slice(s.start, start), rewrites) : null;
     if (splice) {
       start -= splice.back;
       rewrites = splice.rewrites;
     }
-    const article = !lead && !splice ? ARTICLE_BEFORE.exec(text.slice(s.start, start)) : null;
+    const article = !lead && !splice && !degree ? ARTICLE_BEFORE.exec(text.slice(s.start, start)) : null;
     if (article && rewrites.length) {
       // "an equipment change" → "a …" or, before a placeholder or determiner, no article at all.
       start -= article[0].length;

@@ -260,6 +260,9 @@ const WORD_AT_START = /^[^\p{L}\p{N}']*([\p{L}\p{N}']+)/u;
 
 /** A rewrite opening on its own subject and verb, and a draft that already ends on one ("We're genuinely ", "Were ", "… and are "). */
 const SUBJECT_AND_BE = /^(?:I['’]m|I am|we['’]re|we are)\s+/i;
+// How sorry the agent said they were ("very", "truly", "so"), before the apology the span replaces.
+const DEGREE_WORDS = 'so|very|really|truly|deeply|terribly|extremely|genuinely|sincerely|incredibly|awfully';
+const DEGREE_START = new RegExp(`^(?:${DEGREE_WORDS})\\b`, 'iu');
 const SUBJECT_AND_BE_BEFORE = /(?:\b(?:we|I)(?:\S?['’](?:re|m)|\s+(?:are|am|were))|(?:^|[.!?,]\s+)were|\band\s+(?:are|am))\s+(?:(?:so|very|\p{L}+ly)\s+)*$/iu;
 
 /**
@@ -280,6 +283,30 @@ export function breakSplice(textBefore: string, rewrites: readonly string[]): { 
   if (!kept) return null;
   const word = kept.replace(/,\s*$/, '');
   return { rewrites: rewrites.map((r) => (SUBJECT_AND_BE.test(r) ? `${word}. ${r[0].toUpperCase()}${r.slice(1)}` : kept + r)), back: kept.length };
+}
+
+const DEGREE_BEFORE = new RegExp(`(?:\\b(?:${DEGREE_WORDS})\\s+)+$`, 'iu');
+const OWN_SUBJECT = /^(?:I|I['’]m|we|we['’]re|our|my|please)\b/i;
+
+/**
+ * A degree the agent put before an apology with no subject ("Very [sorry for any difficulty]", "and again sincerely
+ * [apologize if …]"): a rewrite bringing its own subject takes it in ("We're very sorry …"), instead of leaving
+ * "Very we're sorry". `back`: how far the span now starts before the match. Null where nothing dangles.
+ */
+export function takeDanglingDegree(textBefore: string, match: string, rewrites: readonly string[]): { rewrites: string[]; back: number } | null {
+  const degree = DEGREE_BEFORE.exec(textBefore)?.[0];
+  if (!degree || OWN_SUBJECT.test(match) || !rewrites.some((r) => SUBJECT_AND_BE.test(r))) return null;
+  const words = degree.trim().toLowerCase();
+  return {
+    rewrites: rewrites.map((r) => {
+      const subject = SUBJECT_AND_BE.exec(r)?.[0];
+      if (!subject) return degree + r;
+      const rest = r.slice(subject.length);
+      const fitted = `${subject}${DEGREE_START.test(rest) ? '' : `${words} `}${rest}`;
+      return /^\p{Lu}/u.test(degree) ? fitted[0].toUpperCase() + fitted.slice(1) : fitted;
+    }),
+    back: degree.length,
+  };
 }
 
 /** Join a replacement into its text: no doubled word or punctuation at either edge, a comma after a fronted marker. */
@@ -472,16 +499,19 @@ function withoutEchoedWord(own: string, agentWords: string): string {
 
 const AGENT_WORDS = /(\{match\}|\{after\}|\{before\})/;
 
-// How sorry the agent said they were ("very", "truly", "so"), before the apology the span replaces.
-const DEGREE_WORDS = 'so|very|really|truly|deeply|terribly|extremely|genuinely|sincerely|incredibly|awfully';
 const DEGREE = new RegExp(`\\b(${DEGREE_WORDS})\\s+(?:sorry|apologi[sz]e|regret)\\b`, 'iu');
 const BARE_SORRY = new RegExp(`(?<!\\b(?:${DEGREE_WORDS})\\s+)\\bsorry\\b`, 'iu');
 
-/** A rewrite's "sorry" keeps the degree the replaced apology had: "Very sorry for any trouble!" stays very sorry. */
+/**
+ * A rewrite's "sorry" keeps the degree the replaced apology had ("Very sorry for any trouble!" stays very sorry),
+ * and its "again" ("We're sorry again for the inconvenience" stays an apology said again).
+ */
 function keepDegree(rewrite: string, replaced: string): string {
   const degree = DEGREE.exec(replaced)?.[1];
-  return degree ? rewrite.replace(BARE_SORRY, (sorry) => `${degree.toLowerCase()} ${sorry}`) : rewrite;
+  const out = degree ? rewrite.replace(BARE_SORRY, (sorry) => `${degree.toLowerCase()} ${sorry}`) : rewrite;
+  return APOLOGY_AGAIN.test(replaced) && !/\bagain\b/i.test(out) ? out.replace(/\bsorry\b/i, 'sorry again') : out;
 }
+const APOLOGY_AGAIN = /\bagain,?\s+(?:\p{L}+\s+)?(?:sorry|apologi[sz]e|apologies|regret)|\b(?:sorry|apologi[sz]e|apologies|regret)\s+(?:once\s+)?again\b/iu;
 
 /** Whether a rule offers its {remove} here: its conditions hold, and its edit, if any, matches the replaced span. */
 export function offersRemoval(rewrites: readonly RewriteSpec[], situation: RewriteSituation): boolean {
@@ -578,11 +608,19 @@ export function applyFindingRewrite(text: string, f: { start: number; end: numbe
 /**
  * A rewrite as a list shows it on its own, out of its sentence. A rewrite that ends its sentence
  * before the agent's next clause carries that clause's first letter, capitalised (". T" for
- * ", that is our policy"), and a removal is only the punctuation it keeps: neither reads alone.
+ * ", that is our policy"), and a removal is only what it keeps of `replaced` (the text it replaces):
+ * neither reads alone.
  */
-export function rewriteLabel(rewrite: string): string {
+export function rewriteLabel(rewrite: string, replaced = ''): string {
   const label = rewrite.replace(/([.!?])\s+\S$/u, '$1');
-  return /[\p{L}\p{N}]/u.test(label) ? label : 'Remove it';
+  return /[\p{L}\p{N}]/u.test(label) && !keepsOnlyEdge(rewrite, replaced) ? label : 'Remove it';
+}
+
+/** A removal keeps only words at an edge of what it replaces: the word before a dropped sentence or phrase, the letter after a marker. */
+function keepsOnlyEdge(rewrite: string, replaced: string): boolean {
+  const kept = rewrite.trim().toLowerCase();
+  const was = replaced.trim().toLowerCase();
+  return kept.length < was.length && (was.startsWith(kept) || was.endsWith(kept));
 }
 
 export interface RewritePreview {

@@ -213,4 +213,16 @@ describe('a rewrite shown on its own (the panel list)', () => {
     expect(rewriteLabel('.')).toBe('Remove it');
     expect(rewriteLabel('I am looking into it now.')).toBe('I am looking into it now.');
   });
+
+  it('names a removal that keeps a word at the edge of what it replaces', () => {
+    const text = "We're sorry your bag is late. Apologies for any inconvenience. It lands at 6.";
+    const finding = linter.lint(text).find((f) => f.ruleId === 'any-inconvenience')!;
+    const { start, end } = rewriteSpan(finding);
+    expect(rewriteLabel(finding.rewrites[0], text.slice(start, end))).toBe('Remove it');
+    expect(applyFindingRewrite(text, finding, 0)).toBe("We're sorry your bag is late. It lands at 6.");
+    // The same rewrite without the text it replaces reads as the word it keeps; another rewrite reads as itself.
+    expect(rewriteLabel(finding.rewrites[0])).toBe('late.');
+    expect(rewriteLabel(finding.rewrites[1], text.slice(start, end))).toMatch(/sorry about the trouble/);
+    expect(rewriteLabel('Y', 'To be honest, y')).toBe('Remove it');
+  });
 });
