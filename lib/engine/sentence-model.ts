@@ -81,13 +81,20 @@ export class SentenceModel {
   private readonly weights: Int8Array;
   /** Each word of any feature, numbered from 1 (0: a word no feature has). */
   private readonly wordNumbers = new Map<string, number>();
+  /** Per word number, the row of its 1-gram + 1 (0: none): read directly, as most words have one. */
+  private readonly unigramRows: Int32Array;
   /**
-   * The features by their words' numbers (b, c are 0 for shorter n-grams), in an open-addressing
-   * table of four numbers a slot, a, b, c and row + 1 (0: empty): numbers, not strings, so reading a
-   * sentence builds no string, and side by side, so a probe reads one cache line.
+   * The 2- and 3-grams by their words' numbers (c is 0 for a 2-gram), in an open-addressing table of
+   * four numbers a slot, a, b, c and row + 1 (0: empty): numbers, not strings, so reading a sentence
+   * builds no string, and side by side, so a probe reads one cache line.
    */
   private readonly slots: Int32Array;
   private readonly mask: number;
+  /**
+   * A bit per hash of each 2- and 3-gram (see gramHash): most word pairs and triples of a sentence are
+   * no feature, and the bit turns them away without a probe of the slot table (a cache miss in a lint).
+   */
+  private readonly gramBits = new Int32Array(GRAM_BITS >> 5);
   private readonly scores: Int32Array;
   private readonly seen: Int32Array;
   private lookup = 0;
@@ -113,11 +120,19 @@ export class SentenceModel {
     // Locals, not fields: this runs once per new tab, in code not yet optimised.
     const slots = (this.slots = new Int32Array(4 * size));
     const mask = (this.mask = size - 1);
+    const unigramRows = (this.unigramRows = new Int32Array(words.length + 1));
+    const gramBits = this.gramBits;
     for (let row = 0, at = 0; row < n; row++, at += 6) {
       const a = grams[at] | (grams[at + 1] << 8);
       const b = grams[at + 2] | (grams[at + 3] << 8);
       const c = grams[at + 4] | (grams[at + 5] << 8);
-      let slot = slotOf(a, b, c, mask);
+      if (b === 0) {
+        unigramRows[a] = row + 1;
+        continue;
+      }
+      const hash = gramHash(a, b, c);
+      gramBits[(hash & (GRAM_BITS - 1)) >> 5] |= 1 << (hash & 31);
+      let slot = (hash >>> 17) & mask;
       while (slots[4 * slot + 3] !== 0) slot = (slot + 1) & mask;
       slots[4 * slot] = a;
       slots[4 * slot + 1] = b;
@@ -157,7 +172,7 @@ export class SentenceModel {
       if (tokens[i].punct) continue;
       const c = this.numberOf(tokens[i]);
       if (c !== 0) {
-        this.add(c, 0, 0, mark, scores, k);
+        this.addRow(this.unigramRows[c], mark, scores, k);
         if (b !== 0) {
           this.add(b, c, 0, mark, scores, k);
           if (a !== 0) this.add(a, b, c, mark, scores, k);
@@ -192,27 +207,36 @@ export class SentenceModel {
     return Math.exp((scores[index] - max) * this.scale) / total;
   }
 
-  /** Adds the weights of the n-gram (a, b, c), once per sentence. */
+  /** Adds the weights of the 2- or 3-gram (a, b, c) (c = 0: a 2-gram), once per sentence. */
   private add(a: number, b: number, c: number, mark: number, scores: Int32Array, k: number): void {
+    const hash = gramHash(a, b, c);
+    if ((this.gramBits[(hash & (GRAM_BITS - 1)) >> 5] & (1 << (hash & 31))) === 0) return;
     const slots = this.slots;
-    for (let slot = slotOf(a, b, c, this.mask); ; slot = (slot + 1) & this.mask) {
+    for (let slot = (hash >>> 17) & this.mask; ; slot = (slot + 1) & this.mask) {
       const entry = slots[4 * slot + 3];
       if (entry === 0) return;
-      const row = entry - 1;
-      if (slots[4 * slot] !== a || slots[4 * slot + 1] !== b || slots[4 * slot + 2] !== c) continue;
-      if (this.seen[row] === mark) return;
-      this.seen[row] = mark;
-      for (let j = 0, at = row * k; j < k; j++) scores[j] += this.weights[at + j];
-      return;
+      if (slots[4 * slot] === a && slots[4 * slot + 1] === b && slots[4 * slot + 2] === c) return this.addRow(entry, mark, scores, k);
     }
+  }
+
+  /** Adds the weights of the feature in `row` - 1 (0: none), once per sentence. */
+  private addRow(entry: number, mark: number, scores: Int32Array, k: number): void {
+    if (entry === 0) return;
+    const row = entry - 1;
+    if (this.seen[row] === mark) return;
+    this.seen[row] = mark;
+    for (let j = 0, at = row * k; j < k; j++) scores[j] += this.weights[at + j];
   }
 }
 
-/** Where the n-gram (a, b, c) is first looked for in a table of mask + 1 slots. */
-function slotOf(a: number, b: number, c: number, mask: number): number {
+/** Bits of SentenceModel.gramBits (a power of two): 8 KB, a few times the 2- and 3-grams a model has. */
+const GRAM_BITS = 1 << 16;
+
+/** A hash of the n-gram (a, b, c): its low bits pick its gramBits bit, its top bits the slot it is first looked for in. */
+function gramHash(a: number, b: number, c: number): number {
   let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca77) ^ Math.imul(c + 0x165667b1, 0xc2b2ae3d);
   h ^= h >>> 15;
-  return (Math.imul(h, 0x2c1b3c6d) >>> 17) & mask;
+  return Math.imul(h, 0x2c1b3c6d);
 }
 
 /** The model with its advice per category, as the built-in pack carries it. */
