@@ -1,5 +1,5 @@
 /**
- * npm run eval -- checklist [--show]: the pre-reply checklist on 720 real agent
+ * npm run eval -- checklist [--show]: the pre-reply checklist on 760 real agent
  * replies, compared with hand judgements (reply ids and verdicts only — the
  * corpus text is never copied here). The splits:
  *   dev      tests/eval/checklist-judgements.json, the 20 replies the patterns were tuned on;
@@ -52,6 +52,11 @@
  *   held-out-17 tests/eval/checklist-judgements-heldout-17.json, 40 (--draw 40 --seed 20261219), judged blind by a judge
  *            who did not tune patterns, and committed before any pattern change and before anyone looked at what the
  *            checklist says about them. Never tuned on.
+ *   held-out-18 tests/eval/checklist-judgements-heldout-18.json, 40 (--draw 40 --seed 20261220), judged blind by a judge
+ *            who did not tune patterns (calibrated on held-out-15 to 17's verdicts), and committed before anyone looked at
+ *            what the checklist says about them (held-out-16 and 17 were dev for that stop's few patterns). Agreement of the
+ *            patterns when judged: 73 85 98 93 85 100; after opening patterns for warmth met in kind ("Awesome to hear",
+ *            "it's our pleasure", "fingers crossed"), from its disagreements, no longer blind: 83 85 98 93 85 100.
  *            Draw a fresh sample for the next blind figure.
  * The checklist sees the draft's findings, as in the panel.
  *
@@ -88,6 +93,7 @@ const SPLITS = [
   { name: 'held-out-15', file: 'checklist-judgements-heldout-15.json' },
   { name: 'held-out-16', file: 'checklist-judgements-heldout-16.json' },
   { name: 'held-out-17', file: 'checklist-judgements-heldout-17.json' },
+  { name: 'held-out-18', file: 'checklist-judgements-heldout-18.json' },
 ] as const;
 
 const judgedIn = (dir: string, file: string): Verdicts => JSON.parse(readFileSync(join(dir, file), 'utf8'));
