@@ -17,6 +17,8 @@ export interface SuggestionCardProps {
   rewrites: readonly string[];
   /** For each rewrite: the whole sentence after it, with the change marked, and the placeholders to fill. */
   previews: readonly RewritePreview[];
+  /** For each rewrite: how it is named on its own ("Remove it" for a removal). */
+  labels: readonly string[];
   /** Move focus to the first action when shown (opened from the keyboard). */
   autoFocus: boolean;
   hasScript: boolean;
@@ -83,7 +85,7 @@ export function SuggestionCard(props: SuggestionCardProps) {
           {props.rewrites.slice(0, 3).map((text, i) => {
             const preview = props.previews[i];
             return (
-              <button type="button" class="rewrite" data-rewrite={text} onClick={() => props.onApply(i)} aria-label={`Apply: ${text}`} aria-describedby={props.undoWarning ? 'undo-warning' : undefined}>
+              <button type="button" class="rewrite" data-rewrite={text} onClick={() => props.onApply(i)} aria-label={`Apply: ${props.labels[i]}`} aria-describedby={props.undoWarning ? 'undo-warning' : undefined}>
                 {preview ? (
                   <span class="preview">
                     {preview.before}

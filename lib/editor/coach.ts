@@ -13,7 +13,7 @@ import { insertAtCaret } from './insert';
 import { isUndoKey, undoFilingDelay, undoOnce } from './history';
 import { editorKindOf } from './kind';
 import { undoIsSafe, UNDO_WARNING, type UndoObserved } from './undo';
-import { previewRewrite, rewriteSpan } from '../engine/rewrite';
+import { previewRewrite, rewriteLabel, rewriteSpan } from '../engine/rewrite';
 import { createHighlightLayer, supportsHighlights } from './highlights';
 import { createMirrorLayer } from './mirror';
 import { markAt, type UnderlineLayer } from './underlines';
@@ -275,6 +275,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
         severity: finding.severity,
         rewrites: finding.rewrites.slice(0, 3),
         previews: finding.rewrites.slice(0, 3).map((_, i) => previewRewrite(draft.text, finding, i)),
+        labels: finding.rewrites.slice(0, 3).map((rewrite) => rewriteLabel(rewrite, draft.text.slice(rewriteSpan(finding).start, rewriteSpan(finding).end))),
         autoFocus: via !== 'click',
         hasScript: !!finding.script && !!deps.onOpenScript,
         ...(undoSafe() ? {} : { undoWarning: UNDO_WARNING }),

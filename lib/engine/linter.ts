@@ -542,9 +542,10 @@ const SENTENCE_END_BEFORE = /[.!?…]+["'”’)\]]*[ \t]+$/u;
 
 /**
  * An apology to the customer for what happened: not one for a late reply ("Sorry for the delay in getting back to
- * you") nor a lead-in to news ("We regret to inform you").
+ * you"), a lead-in to news ("We regret to inform you"), a hedge ("Regretfully, it is not guaranteed") or one for how
+ * the customer feels ("sorry you feel this way", itself a finding).
  */
-const OWN_APOLOGY = /\b(?:sorry|apolog\w*|regret\w*)\b(?!\s+(?:to\s+(?:inform|say|tell|advise|let)|for\s+(?:the|our|my)\s+(?:late|delayed|slow)\s+(?:reply|response)|for\s+(?:the|our|my)\s+delay(?:ed)?\s+(?:in|with)\s+(?:our\s+|my\s+)?(?:reply|replying|response|responding|getting back)|for\s+not\s+getting\s+back))/i;
+const OWN_APOLOGY = /\b(?:sorry|apolog\w*|regret(?!fully|tably)\w*)\b(?!\s+(?:to\s+(?:inform|say|tell|advise|let)|for\s+(?:the|our|my)\s+(?:late|delayed|slow)\s+(?:reply|response)|for\s+(?:the|our|my)\s+delay(?:ed)?\s+(?:in|with)\s+(?:our\s+|my\s+)?(?:reply|replying|response|responding|getting back)|for\s+not\s+getting\s+back|(?:to\s+(?:hear|see|learn)\s+)?(?:that\s+|if\s+)?(?:you|u)\s+(?:feel|felt|think|thought)\b))/i;
 
 /** The paragraph's text before `at` (a window of it). */
 function paragraphBefore(text: string, at: number): string {

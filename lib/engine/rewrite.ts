@@ -87,8 +87,11 @@ export interface Placement {
   afterOpener: boolean;
   /** The span follows "and" after an apology earlier in its sentence ("We're sorry to hear it, and we're sorry if …"). */
   joinsApology: boolean;
-  /** What follows the match is something we or our people did ("… if we fell short", "… if they charged you"). */
-  ourDoingFollows: boolean;
+  /**
+   * What follows the match reports something the agent has not checked: what we or our people did, or what happened
+   * ("… if we fell short", "… if they charged you", "… if there was room", "… if this wasn't the case").
+   */
+  reportFollows: boolean;
   /** The match is its whole sentence, apart from opening quotes and closing punctuation. */
   wholeSentence: boolean;
   /** A prepositional object follows the match ("unhappy [with our refund policy]"). */
@@ -109,7 +112,7 @@ const VERB = String.raw`(?:['’](?:m|re|s|ll|ve|d)\b|\s+(?:am|is|are|was|were|w
 // "… but …" into its own words (we-are-busy), so "but" counts only after a comma.
 const NEW_CLAUSE = new RegExp(String.raw`(?:(,)\s+|\s*;\s*|\s+[-–—]\s+|,\s+(?:but|so|or|as|however,?|though,?)\s+|,?\s+and\s+)${SUBJECT}${VERB}`, 'iu');
 
-const OUR_DOING = /^\s+(?:we|we['’](?:ve|re|d)|our|us|they|they['’](?:ve|re|d)|there|(?:the|your)\s+(?:crew|staff|team|agents?|employees?|gate agents?|flight attendants?|representatives?))\b/iu;
+const REPORT = /^\s+(?:we|we['’](?:ve|re|d)|our|us|they|they['’](?:ve|re|d)|there|this|that|it|(?:the|your)\s+(?:crew|staff|team|agents?|employees?|gate agents?|flight attendants?|representatives?))\b/iu;
 const OPENER = /^(?:\s|["'“‘(\[]|@\w+\s)*(?:[\p{L}'’]+(?:\s[\p{L}'’]+)?,\s*|\p{L}+ly\s+)?$/u;
 const SUBORDINATOR = /\b(?:while|although|though|if|when|because|since|unless|whereas|once|as long as)\b/i;
 const VOCATIVE = /,\s+\p{Lu}[\p{Ll}'’-]+$/u;
@@ -158,7 +161,7 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
     atSentenceStart: OPENING.exec(sentence.slice(0, start))![0].length === start,
     afterOpener: OPENER.test(sentence.slice(0, start)),
     joinsApology: /\band\s*$/i.test(sentence.slice(0, start)) && APOLOGY.test(sentence.slice(Math.max(0, start - TAIL_WINDOW), start)),
-    ourDoingFollows: OUR_DOING.test(sentence.slice(matchEnd, close)),
+    reportFollows: REPORT.test(sentence.slice(matchEnd, close)),
     wholeSentence: open >= matchStart && !sentence.slice(matchEnd, close).trim(),
     objectFollows: /^\s+(?:with|about|by|over|in|at|toward|towards|regarding)\s/i.test(sentence.slice(matchEnd, close)),
     question,
@@ -397,8 +400,8 @@ export function holds(conditions: readonly RewriteCondition[] | undefined, s: Re
         return s.placement.afterOpener;
       case 'joins-apology':
         return s.placement.joinsApology;
-      case 'our-doing-follows':
-        return s.placement.ourDoingFollows;
+      case 'report-follows':
+        return s.placement.reportFollows;
       case 'after-apology':
         return s.placement.wholeSentence && s.apologyBefore === true;
       case 'no-object':

@@ -53,8 +53,8 @@ describe('rewrites fit their slot', () => {
   });
 
   it('say the subject, its verb and "that" once where the draft already has them', () => {
-    expect(applied('We aim to give the best service and are sorry to hear if it was anything short of that.', 'conditional-apology')).toBe('We aim to give the best service and are sorry that it was anything short of that.');
-    expect(applied("We regret if that's not your style.", 'conditional-apology')).toBe("We're sorry that's not your style.");
+    expect(applied('We aim to give the best service and are sorry to hear if it was anything short of that.', 'conditional-apology')).toBe('We aim to give the best service and are sorry to hear that it was anything short of that.');
+    expect(applied("We regret if that's not your style.", 'conditional-apology')).toBe("We're sorry to hear that's not your style.");
   });
 
   it("take a hedge tacked on at the sentence end along with the span, and leave one mid-sentence", () => {
