@@ -94,7 +94,7 @@ export interface Placement {
   reportFollows: boolean;
   /** The match is its whole sentence, apart from opening quotes and closing punctuation. */
   wholeSentence: boolean;
-  /** A prepositional object follows the match ("unhappy [with our refund policy]"). */
+  /** What the match is about follows it ("unhappy [with our refund policy]"), not a new clause, a time or a name. */
   objectFollows: boolean;
   question: boolean;
   /**
@@ -114,6 +114,9 @@ const NEW_CLAUSE = new RegExp(String.raw`(?:(,)\s+|\s*;\s*|\s+[-–—]\s+|,\s+(
 
 const REPORT = /^\s+(?:we|we['’](?:ve|re|d)|our|us|they|they['’](?:ve|re|d)|there|this|that|it|(?:the|your)\s+(?:crew|staff|team|agents?|employees?|gate agents?|flight attendants?|representatives?))\b/iu;
 const OPENER = /^(?:\s|["'“‘(\[]|@\w+\s)*(?:[\p{L}'’]+(?:\s[\p{L}'’]+)?,\s*|\p{L}+ly\s+)?$/u;
+// Words right after a feeling that go on to say what it is about ("unhappy [with our policy]", "unhappy [bassinet seat]"),
+// unlike a new clause, a time or a name ("upset, Paige", "disappointed but …", "unhappy today").
+const OBJECT_AFTER = /^\s+(?!(?:and|but|so|or|as|because|since|though|although|if|when|while|that|which|who|today|tonight|now|again|too|right now|this (?:morning|afternoon|evening|time))\b)(?!\p{Lu}\p{Ll}*\s*(?:[.,!?]|$))\p{L}/iu;
 const SUBORDINATOR = /\b(?:while|although|though|if|when|because|since|unless|whereas|once|as long as)\b/i;
 const VOCATIVE = /,\s+\p{Lu}[\p{Ll}'’-]+$/u;
 // A verb goes on to its own words ("and truly apologize for …", after a name too: ", Marcy and assure you …");
@@ -163,7 +166,7 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
     joinsApology: /\band\s*$/i.test(sentence.slice(0, start)) && APOLOGY.test(sentence.slice(Math.max(0, start - TAIL_WINDOW), start)),
     reportFollows: REPORT.test(sentence.slice(matchEnd, close)),
     wholeSentence: open >= matchStart && !sentence.slice(matchEnd, close).trim(),
-    objectFollows: /^\s+(?:with|about|by|over|in|at|toward|towards|regarding)\s/i.test(sentence.slice(matchEnd, close)),
+    objectFollows: OBJECT_AFTER.test(sentence.slice(matchEnd, close)),
     question,
     breakTail,
   };
