@@ -237,7 +237,8 @@ export function createLinter(options: LinterOptions = {}): Linter {
       upset: situation.upset,
       context: situation.context,
       nearby,
-      apologyBefore: lineBefore !== undefined && OWN_APOLOGY.test(paragraphBefore(text, s.start)),
+      // Not right after a refusal or a denial that does not apologise itself: there the stock line softens it.
+      apologyBefore: lineBefore !== undefined && OWN_APOLOGY.test(paragraphBefore(text, s.start)) && (OWN_APOLOGY.test(lineBefore) || !NEGATION.test(lineBefore)),
     };
     const textAfter = text.slice(end, s.end + 1);
     const removes = offersRemoval(spec.rewrites, rewriteSituation);
@@ -546,6 +547,8 @@ const SENTENCE_END_BEFORE = /[.!?…]+["'”’)\]]*[ \t]+$/u;
  * the customer feels ("sorry you feel this way", itself a finding).
  */
 const OWN_APOLOGY = /\b(?:sorry|apolog\w*|regret(?!fully|tably)\w*)\b(?!\s+(?:to\s+(?:inform|say|tell|advise|let)|for\s+(?:the|our|my)\s+(?:late|delayed|slow)\s+(?:reply|response)|for\s+(?:the|our|my)\s+delay(?:ed)?\s+(?:in|with)\s+(?:our\s+|my\s+)?(?:reply|replying|response|responding|getting back)|for\s+not\s+getting\s+back|(?:to\s+(?:hear|see|learn)\s+)?(?:that\s+|if\s+)?(?:you|u)\s+(?:feel|felt|think|thought)\b))/i;
+
+const NEGATION = /\b(?:not|no|never|cannot|unable)\b|n['’]t\b/i;
 
 /** The paragraph's text before `at` (a window of it). */
 function paragraphBefore(text: string, at: number): string {

@@ -269,7 +269,7 @@ const SUBJECT_AND_BE = /^(?:I['’]m|I am|we['’]re|we are)\s+/i;
 // How sorry the agent said they were ("very", "truly", "so"), before the apology the span replaces.
 const DEGREE_WORDS = 'so|very|really|truly|deeply|terribly|extremely|genuinely|sincerely|incredibly|awfully';
 const DEGREE_START = new RegExp(`^(?:${DEGREE_WORDS})\\b`, 'iu');
-const SUBJECT_AND_BE_BEFORE = /(?:\b(?:we|I)(?:\S?['’](?:re|m)|\s+(?:are|am|were))|(?:^|[.!?,]\s+)were|\band\s+(?:are|am))\s+(?:(?:so|very|\p{L}+ly)\s+)*$/iu;
+const SUBJECT_AND_BE_BEFORE = /(?:\b(?:we|I)(?:\S?['’](?:re|m)|\s+(?:\p{L}+ly\s+)?(?:are|am|were))|(?:^|[.!?,]\s+)were|\band\s+(?:are|am))\s+(?:(?:so|very|\p{L}+ly)\s+)*$/iu;
 
 /**
  * The agent's full clause and a bare comma before the span ("Your miles post in 48 hours, [our apologies for …]"):
@@ -364,7 +364,10 @@ export interface RewriteSituation {
   context: LintContext | undefined;
   /** The draft around the span: before its sentence, and after the span (a window of each), for thanks or hopes said twice. */
   nearby?: string;
-  /** An earlier sentence of the span's paragraph apologises ("We're sorry your bag is late."), and one ends right before it on its line. */
+  /**
+   * An earlier sentence of the span's paragraph apologises ("We're sorry your bag is late."), one ends right before it on
+   * its line, and that one is no refusal the span's apology softens ("Same Day Flight Change isn't always an option.").
+   */
   apologyBefore?: boolean;
 }
 
