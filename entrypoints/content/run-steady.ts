@@ -9,7 +9,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { fromBackground, parseContentCommand, type ConversationReport, type DraftFinding, type InsertResult, type SteadyMessage } from '@/lib/messages';
 import type { Coach, CoachEvent } from '@/lib/editor/coach';
-import type { LintContext } from '@/lib/engine/types';
+import type { Finding, LintContext } from '@/lib/engine/types';
 import type { StartReader, ConversationReader } from '../conversation-reader';
 import type { CoachModule } from '../coach';
 import { composerOf, focusedFrameComposer, type Composer } from './composer';
@@ -122,7 +122,7 @@ export function runSteady(ctx: ContentScriptContext, modules: SteadyModules): vo
     return coach;
   };
 
-  const publishDraft = (text: string, shown: readonly (DraftFinding & { replace?: { start: number; end: number } })[], undoWarning: boolean) => {
+  const publishDraft = (text: string, shown: readonly (DraftFinding & Pick<Finding, 'replace'>)[], undoWarning: boolean) => {
     clearTimeout(draftTimer);
     draftTimer = setTimeout(() => {
       // Read here, after the pause: the engine fits a finding's rewrites when they are first read, so typing does not pay for it.

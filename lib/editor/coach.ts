@@ -266,6 +266,8 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
     open = { index, finding, text: draft.text, returnTo: (focused ? draft.selection() : null) ?? lastSelection };
     stopPreview();
     layer.setActive(index);
+    const span = rewriteSpan(finding);
+    const replaced = draft.text.slice(span.start, span.end);
     card.show(
       {
         category: categoryName(finding.category),
@@ -275,7 +277,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
         severity: finding.severity,
         rewrites: finding.rewrites.slice(0, 3),
         previews: finding.rewrites.slice(0, 3).map((_, i) => previewRewrite(draft.text, finding, i)),
-        labels: finding.rewrites.slice(0, 3).map((rewrite) => rewriteLabel(rewrite, draft.text.slice(rewriteSpan(finding).start, rewriteSpan(finding).end))),
+        labels: finding.rewrites.slice(0, 3).map((rewrite) => rewriteLabel(rewrite, replaced)),
         autoFocus: via !== 'click',
         hasScript: !!finding.script && !!deps.onOpenScript,
         ...(undoSafe() ? {} : { undoWarning: UNDO_WARNING }),

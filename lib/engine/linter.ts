@@ -255,10 +255,11 @@ export function createLinter(options: LinterOptions = {}): Linter {
     }
     // A tacked-on phrase's removal ({remove} outside a marker slot) keeps the word before it as the visible change;
     // so does a whole sentence's, after the sentence before it on its line (a stock apology after a real one).
-    let lead = removes && spec.slot !== 'marker' ? /[\p{L}\p{N}'’]+[,;]?\s+$/u.exec(text.slice(s.start, start)) : null;
+    const removesPhrase = removes && spec.slot !== 'marker';
+    let lead = removesPhrase ? /[\p{L}\p{N}'’]+[,;]?\s+$/u.exec(text.slice(s.start, start)) : null;
     let closing = '';
-    if (removes && spec.slot !== 'marker' && !lead && placement.wholeSentence) {
-      lead = /[\p{L}\p{N}'’)]+[.!?…]+["'”’)\]]*[ \t]+$/u.exec(lineBefore ?? '');
+    if (removesPhrase && !lead && placement.wholeSentence) {
+      lead = LAST_WORD_AND_SENTENCE_END.exec(lineBefore ?? '');
       closing = /^[.!?…]*/u.exec(text.slice(end, s.end))![0];
       end += closing.length;
     }
@@ -539,7 +540,10 @@ function tooLongFinding(text: string, limit: number): Finding {
 }
 
 const NEIGHBOUR_WINDOW = 600;
-const SENTENCE_END_BEFORE = /[.!?…]+["'”’)\]]*[ \t]+$/u;
+// A sentence's end and the space after it, at the end of a text; with its last word, what a removed sentence leaves visible.
+const SENTENCE_END = String.raw`[.!?…]+["'”’)\]]*[ \t]+$`;
+const SENTENCE_END_BEFORE = new RegExp(SENTENCE_END, 'u');
+const LAST_WORD_AND_SENTENCE_END = new RegExp(String.raw`[\p{L}\p{N}'’)]+` + SENTENCE_END, 'u');
 
 /**
  * An apology to the customer for what happened: not one for a late reply ("Sorry for the delay in getting back to
