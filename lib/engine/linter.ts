@@ -239,6 +239,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
       nearby,
       // Not right after a refusal or a denial that does not apologise itself: there the stock line softens it.
       apologyBefore: lineBefore !== undefined && OWN_APOLOGY.test(paragraphBefore(text, s.start)) && (OWN_APOLOGY.test(lineBefore) || !NEGATION.test(lineBefore)),
+      noReferent: (lineBefore !== undefined && GOOD_NEWS.test(lineBefore) && !NEGATION.test(lineBefore)) || NO_TROUBLE.test(paragraphAfter(text, s.end)),
     };
     const textAfter = text.slice(end, s.end + 1);
     const removes = offersRemoval(spec.rewrites, rewriteSituation);
@@ -552,12 +553,28 @@ const LAST_WORD_AND_SENTENCE_END = new RegExp(String.raw`[\p{L}\p{N}'’)]+` + S
  */
 const OWN_APOLOGY = /\b(?:sorry|apolog\w*|regret(?!fully|tably)\w*)\b(?!\s+(?:to\s+(?:inform|say|tell|advise|let)|for\s+(?:the|our|my)\s+(?:late|delayed|slow)\s+(?:reply|response)|for\s+(?:the|our|my)\s+delay(?:ed)?\s+(?:in|with)\s+(?:our\s+|my\s+)?(?:reply|replying|response|responding|getting back)|for\s+not\s+getting\s+back|(?:to\s+(?:hear|see|learn)\s+)?(?:that\s+|if\s+)?(?:you|u)\s+(?:feel|felt|think|thought)\b))/i;
 
+/**
+ * Good news or thanks for praise: "this" right after it would point at it ("We're pleased to hear it, Carleen. We're
+ * sorry about the trouble this has caused."), judged confusing in about one pair of four.
+ */
+const GOOD_NEWS = /\b(?:glad|pleased|delighted|thrilled|(?:great|good|awesome|wonderful|fantastic|lovely)\s+to\s+(?:hear|see|know)|positive\s+(?:feedback|review|comments?)|kind\s+(?:words|feedback|comments?)|back\s+up\s+and\s+running|up\s+and\s+running\s+again|working\s+again|all\s+sorted|(?:been|is|are|now)\s+resolved)\b/i;
+
+/** The agent saying no trouble is known: "this has caused" before it asserts what the reply goes on to deny (judged broken). */
+const NO_TROUBLE = /\b(?:(?:not\s+|un)aware\s+of\s+any|(?:have|has)(?:\s+not|n['’]t)\s+(?:been\s+)?(?:informed|made\s+aware|notified)\s+(?:of|about)\s+any|no\s+(?:known\s+)?(?:issues|problems|reports|outages?)\s+(?:on|with|at|in|reported|today|right\s+now))\b/i;
+
 const NEGATION = /\b(?:not|no|never|cannot|unable)\b|n['’]t\b/i;
 
 /** The paragraph's text before `at` (a window of it). */
 function paragraphBefore(text: string, at: number): string {
   const head = text.slice(Math.max(0, at - NEIGHBOUR_WINDOW), at);
   return head.slice(head.lastIndexOf('\n') + 1);
+}
+
+/** The paragraph's text after `at` (a window of it). */
+function paragraphAfter(text: string, at: number): string {
+  const tail = text.slice(at, at + NEIGHBOUR_WINDOW);
+  const end = tail.indexOf('\n');
+  return end < 0 ? tail : tail.slice(0, end);
 }
 
 /** The sentence just before `at` on its line, with the space after it; undefined after a line break or at the start. */

@@ -83,8 +83,8 @@ export const ruleSchema = z.strictObject({
           if: z.array(z.enum(REWRITE_CONDITIONS, { error: `must be one of: ${REWRITE_CONDITIONS.join(', ')}` })).min(1).optional() }),
       ),
     )
-    .min(1, 'needs 1 to 8 rewrites (or leave the field out: advice without a one-key rewrite)')
-    .max(8, 'needs 1 to 8 rewrites')
+    .min(1, 'needs 1 to 10 rewrites (or leave the field out: advice without a one-key rewrite)')
+    .max(10, 'needs 1 to 10 rewrites')
     // Left out where no sendable rewrite can be built from the agent's words: the card gives the advice only.
     .default([]),
   script: z.string().optional(),

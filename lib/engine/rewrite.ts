@@ -112,7 +112,11 @@ const VERB = String.raw`(?:['’](?:m|re|s|ll|ve|d)\b|\s+(?:am|is|are|was|were|w
 // "… but …" into its own words (we-are-busy), so "but" counts only after a comma.
 const NEW_CLAUSE = new RegExp(String.raw`(?:(,)\s+|\s*;\s*|\s+[-–—]\s+|,\s+(?:but|so|or|as|however,?|though,?)\s+|,?\s+and\s+)${SUBJECT}${VERB}`, 'iu');
 
-const REPORT = /^\s+(?:we|we['’](?:ve|re|d)|our|us|they|they['’](?:ve|re|d)|there|this|that|it|(?:the|your)\s+(?:crew|staff|team|agents?|employees?|gate agents?|flight attendants?|representatives?))\b/iu;
+const REPORT = /^\s+(?:we|we['’](?:ve|re|d)|our|us|they|they['’](?:ve|re|d)|he|he['’]s|she|she['’]s|there|this|that|it|(?:the|your|one of our)\s+(?:[\p{L}-]+\s+)?(?:crew|staff|team|agents?|employees?|flight attendants?|representatives?|reps?|pilots?|captains?|drivers?|officers?|members?|colleagues?|counter|desk))\b/iu;
+// Misconduct or an error of ours, whoever the clause's subject: "sorry if you encountered rudeness from the team" owned as
+// "sorry that you encountered rudeness", or "sorry that misinformation was provided", confirms what the agent has not
+// checked (judged; "sorry to hear" owns the report).
+const MISCONDUCT = /\b(?:rude|rudely|rudeness|unprofessional\w*|disrespect\w*|impolite|ignored|dismissive|unhelpful|incorrect|wrong|misinform\w*|miscommunicat\w*|mistakes?|errors?)\b/i;
 const OPENER = /^(?:\s|["'“‘(\[]|@\w+\s)*(?:[\p{L}'’]+(?:\s[\p{L}'’]+)?,\s*|\p{L}+ly\s+)?$/u;
 // Words right after a feeling that go on to say what it is about ("unhappy [with our policy]", "unhappy [bassinet seat]"),
 // unlike a new clause, a time or a name ("upset, Paige", "disappointed but …", "unhappy today").
@@ -164,7 +168,7 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
     atSentenceStart: OPENING.exec(sentence.slice(0, start))![0].length === start,
     afterOpener: OPENER.test(sentence.slice(0, start)),
     joinsApology: /\band\s*$/i.test(sentence.slice(0, start)) && APOLOGY.test(sentence.slice(Math.max(0, start - TAIL_WINDOW), start)),
-    reportFollows: REPORT.test(sentence.slice(matchEnd, close)),
+    reportFollows: REPORT.test(sentence.slice(matchEnd, close)) || MISCONDUCT.test(sentence.slice(matchEnd, close)),
     wholeSentence: open >= matchStart && !sentence.slice(matchEnd, close).trim(),
     objectFollows: OBJECT_AFTER.test(sentence.slice(matchEnd, close)),
     question,
@@ -291,7 +295,9 @@ export function breakSplice(textBefore: string, rewrites: readonly string[]): { 
   return { rewrites: rewrites.map((r) => (SUBJECT_AND_BE.test(r) ? `${word}. ${r[0].toUpperCase()}${r.slice(1)}` : kept + r)), back: kept.length };
 }
 
-const DEGREE_BEFORE = new RegExp(`(?:\\b(?:${DEGREE_WORDS})\\s+)+$`, 'iu');
+// "Many thanks, sincere [apologies once more, for any discomfort]": an adjective the agent gave the apology becomes its adverb.
+const ADJECTIVE_DEGREE: Record<string, string> = { sincere: 'sincerely', sincerest: 'sincerely', deepest: 'deeply', heartfelt: 'truly' };
+const DEGREE_BEFORE = new RegExp(`(?:\\b(?:${DEGREE_WORDS}|${Object.keys(ADJECTIVE_DEGREE).join('|')})\\s+)+$`, 'iu');
 const OWN_SUBJECT = /^(?:I|I['’]m|we|we['’]re|our|my|please)\b/i;
 
 /**
@@ -302,7 +308,12 @@ const OWN_SUBJECT = /^(?:I|I['’]m|we|we['’]re|our|my|please)\b/i;
 export function takeDanglingDegree(textBefore: string, match: string, rewrites: readonly string[]): { rewrites: string[]; back: number } | null {
   const degree = DEGREE_BEFORE.exec(textBefore)?.[0];
   if (!degree || OWN_SUBJECT.test(match) || !rewrites.some((r) => SUBJECT_AND_BE.test(r))) return null;
-  const words = degree.trim().toLowerCase();
+  const words = degree
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .map((word) => ADJECTIVE_DEGREE[word] ?? word)
+    .join(' ');
   return {
     rewrites: rewrites.map((r) => {
       const subject = SUBJECT_AND_BE.exec(r)?.[0];
@@ -369,6 +380,11 @@ export interface RewriteSituation {
    * its line, and that one is no refusal the span's apology softens ("Same Day Flight Change isn't always an option.").
    */
   apologyBefore?: boolean;
+  /**
+   * "This" would point at the wrong thing: the sentence right before the span's, on its line, is good news or thanks for
+   * praise ("We're pleased to hear it, Carleen."), or the paragraph goes on to deny any trouble ("While we're unaware of any issues…").
+   */
+  noReferent?: boolean;
 }
 
 const LEADING_FUNCTION_WORD = /^(?:there|it|this|that|these|those|the|we|you|they|your|our|my|he|she|his|her|its|their)\b/i;
@@ -410,6 +426,8 @@ export function holds(conditions: readonly RewriteCondition[] | undefined, s: Re
         return s.placement.reportFollows;
       case 'after-apology':
         return s.placement.wholeSentence && s.apologyBefore === true;
+      case 'no-referent':
+        return s.noReferent === true;
       case 'no-object':
         return !s.placement.objectFollows;
       case 'approved':
@@ -520,7 +538,7 @@ function keepDegree(rewrite: string, replaced: string): string {
   const out = degree ? rewrite.replace(BARE_SORRY, (sorry) => `${degree.toLowerCase()} ${sorry}`) : rewrite;
   return APOLOGY_AGAIN.test(replaced) && !/\bagain\b/i.test(out) ? out.replace(/\bsorry\b/i, 'sorry again') : out;
 }
-const APOLOGY_AGAIN = /\bagain,?\s+(?:\p{L}+\s+)?(?:sorry|apologi[sz]e|apologies|regret)|\b(?:sorry|apologi[sz]e|apologies|regret)\s+(?:once\s+)?again\b/iu;
+const APOLOGY_AGAIN = /\bagain,?\s+(?:\p{L}+\s+)?(?:sorry|apologi[sz]e|apologies|regret)|\b(?:sorry|apologi[sz]e|apologies|regret)\s+(?:once\s+(?:again|more)|again)\b/iu;
 
 /** Whether a rule offers its {remove} here: its conditions hold, and its edit, if any, matches the replaced span. */
 export function offersRemoval(rewrites: readonly RewriteSpec[], situation: RewriteSituation): boolean {
