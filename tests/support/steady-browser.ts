@@ -176,11 +176,14 @@ export async function launchSteady(options: SteadyBrowserOptions = {}): Promise<
     openSidePanel: (tabId) => open(`${extensionOrigin}/sidepanel.html${tabId === undefined ? '' : `?tab=${tabId}`}`),
     async tabIdOf(page) {
       await page.bringToFront();
-      const tabId = await (await serviceWorker()).evaluate(async () => {
+      // By the page's address when only this page has it: on a loaded machine the focus may not have moved yet.
+      const tabId = await (await serviceWorker()).evaluate(async (url) => {
         const { chrome } = globalThis as unknown as ServiceWorkerGlobal;
+        const same = (await chrome.tabs.query({})).filter((t) => t.url === url);
+        if (same.length === 1) return same[0].id;
         const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
         return tab?.id;
-      });
+      }, page.url());
       if (tabId === undefined) throw new Error(`No active tab found for ${page.url()}`);
       return tabId;
     },
