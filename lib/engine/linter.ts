@@ -204,9 +204,10 @@ export function createLinter(options: LinterOptions = {}): Linter {
   function fitInDraft(phrase: Range, spec: RuleSpec, text: string, s: Range, sentence: string, situation: DraftSituation): Fitted {
     // Invisible characters pasted with the text (zero-width spaces, soft hyphens) are fitted around as if absent:
     // edits read the agent's words, a rewrite copies none of them, and the span it replaces takes those inside it.
-    // From the window before the sentence: a removal of the whole sentence joins it to the one before.
+    // From the window before the sentence (a removal of the whole sentence joins it to the one before) to the one
+    // after it (a denial later in the paragraph).
     const from = Math.max(0, s.start - NEIGHBOUR_WINDOW);
-    const { visible, offsets } = withoutInvisibles(text.slice(from, s.end + 1));
+    const { visible, offsets } = withoutInvisibles(text.slice(from, s.end + NEIGHBOUR_WINDOW));
     // Read from the whole draft, so a rewrite fitted in the sentence alone still sees thanks around it.
     const nearby = withoutInvisibles(neighbours(text, s, phrase.end)).visible;
     if (!offsets) return fitInText(phrase, spec, text, s, sentence, situation, nearby);
