@@ -259,15 +259,19 @@ export function createLinter(options: LinterOptions = {}): Linter {
     // so does a whole sentence's, after the sentence before it on its line (a stock apology after a real one).
     const removesPhrase = removes && spec.slot !== 'marker';
     let lead = removesPhrase ? /[\p{L}\p{N}'’]+[,;]?\s+$/u.exec(text.slice(s.start, start)) : null;
+    // Where the kept word's text ends: at the span, or for a whole sentence at the sentence's start (anything between,
+    // such as a space that came after a pasted invisible character, goes with the sentence).
+    let leadEnd = start;
     let closing = '';
     if (removesPhrase && !lead && placement.wholeSentence) {
       lead = LAST_WORD_AND_SENTENCE_END.exec(lineBefore ?? '');
+      leadEnd = s.start;
       closing = /^[.!?…]*/u.exec(text.slice(end, s.end))![0];
       end += closing.length;
     }
     if (lead) {
       const kept = lead[0];
-      start -= kept.length;
+      start = leadEnd - kept.length;
       rewrites = [kept.replace(/[,;\s]+$/, ''), ...rewrites.map((r) => kept + r + closing)].slice(0, 3);
     }
     const degree = !lead ? takeDanglingDegree(text.slice(s.start, start), match, rewrites) : null;

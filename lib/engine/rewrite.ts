@@ -280,7 +280,7 @@ const SUBJECT_AND_BE_BEFORE = /(?:\b(?:we|I)(?:\S?['’](?:re|m)|\s+(?:\p{L}+ly\
  * a rewrite bringing its own subject ("we're sorry …") would splice two sentences. Not after a subordinate clause
  * ("While we can't …, we're sorry") or an opener without a verb ("Hi Jen, ").
  */
-const CLAUSE_AND_COMMA = new RegExp(String.raw`(?:^|[.!?]\s+|\n\s*)(?!(?:while|although|though|even though|if|when|whenever|because|since|unless|whereas|once|as|after|before|until|given|despite|with|for)\b)[^.!?\n]*?\b${SUBJECT}${VERB}[^.!?\n]*,\s*$`, 'iu');
+const CLAUSE_AND_COMMA = new RegExp(String.raw`(?:^|[.!?]\s+|\n\s*)(?!\s*(?:while|although|though|even though|if|when|whenever|because|since|unless|whereas|once|as|after|before|until|given|despite|with|for)\b)[^.!?\n]*?\b${SUBJECT}${VERB}[^.!?\n]*,\s*$`, 'iu');
 
 /**
  * Rewrites that would splice two sentences after the agent's clause and comma (CLAUSE_AND_COMMA) start a sentence
