@@ -157,20 +157,24 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
     if (vocative && !breakTail) end = matchEnd + vocative.index;
   }
   const clauseEnd = slot === 'clause' ? end : close;
+  // What follows the match: to the end of its clause, and to the end of the sentence's content.
+  const inClause = sentence.slice(matchEnd, clauseEnd);
+  const rest = sentence.slice(matchEnd, close);
+  const head = sentence.slice(0, start);
   return {
     start,
     end: hedge && end === close ? contentClose : end,
     before: sentence.slice(start, matchStart),
     after: sentence.slice(matchEnd, end),
-    continues: /^\s+[^\s,.;:!?)\]]/u.test(sentence.slice(matchEnd, clauseEnd)),
-    clauseFollows: /^,?\s+[\p{L}\p{N}]/u.test(sentence.slice(matchEnd, clauseEnd)) && !/^,?\s+(?:in|on|at|by|from|of|with|for|to|before|earlier|previously|above|below|yesterday|already|again|here|there|many|several|multiple|twice|\d)\b/i.test(sentence.slice(matchEnd, clauseEnd)),
-    sharedSubject: SHARED_SUBJECT.test(sentence.slice(matchEnd, close)),
-    atSentenceStart: OPENING.exec(sentence.slice(0, start))![0].length === start,
-    afterOpener: OPENER.test(sentence.slice(0, start)),
-    joinsApology: /\band\s*$/i.test(sentence.slice(0, start)) && APOLOGY.test(sentence.slice(Math.max(0, start - TAIL_WINDOW), start)),
-    reportFollows: REPORT.test(sentence.slice(matchEnd, close)) || MISCONDUCT.test(sentence.slice(matchEnd, close)),
-    wholeSentence: open >= matchStart && !sentence.slice(matchEnd, close).trim(),
-    objectFollows: OBJECT_AFTER.test(sentence.slice(matchEnd, close)),
+    continues: /^\s+[^\s,.;:!?)\]]/u.test(inClause),
+    clauseFollows: /^,?\s+[\p{L}\p{N}]/u.test(inClause) && !/^,?\s+(?:in|on|at|by|from|of|with|for|to|before|earlier|previously|above|below|yesterday|already|again|here|there|many|several|multiple|twice|\d)\b/i.test(inClause),
+    sharedSubject: SHARED_SUBJECT.test(rest),
+    atSentenceStart: OPENING.exec(head)![0].length === start,
+    afterOpener: OPENER.test(head),
+    joinsApology: /\band\s*$/i.test(head) && APOLOGY.test(sentence.slice(Math.max(0, start - TAIL_WINDOW), start)),
+    reportFollows: REPORT.test(rest) || MISCONDUCT.test(rest),
+    wholeSentence: open >= matchStart && !rest.trim(),
+    objectFollows: OBJECT_AFTER.test(rest),
     question,
     breakTail,
   };
