@@ -284,7 +284,15 @@ const SUBJECT_AND_BE_BEFORE = /(?:\b(?:we|I)(?:\S?['’](?:re|m)|\s+(?:\p{L}+ly\
  * a rewrite bringing its own subject ("we're sorry …") would splice two sentences. Not after a subordinate clause
  * ("While we can't …, we're sorry") or an opener without a verb ("Hi Jen, ").
  */
-const CLAUSE_AND_COMMA = new RegExp(String.raw`(?:^|[.!?]\s+|\n\s*)(?!\s*(?:while|although|though|even though|if|when|whenever|because|since|unless|whereas|once|as|after|before|until|given|despite|with|for)\b)[^.!?\n]*?\b${SUBJECT}${VERB}[^.!?\n]*,\s*$`, 'iu');
+// Beside SUBJECT + VERB: any noun before an auxiliary or a present-tense verb ("Gift cards cannot be used", "Our regional
+// jets accept cash only", "an equipment change may happen"), a pronoun before any verb ("We aim for…", "We always want…"),
+// and a request ("Please try again later").
+const AUXILIARY = String.raw`(?:can|cannot|can['’]t|could|may|might|will|won['’]t|would|should|must|is|are|isn['’]t|aren['’]t|was|were|wasn['’]t|weren['’]t|does|doesn['’]t|do|don['’]t|didn['’]t|has|have|hasn['’]t|haven['’]t|accepts?|requires?|offers?|strives?|aims?)`;
+const CLAUSE = String.raw`(?:${SUBJECT}${VERB}|[\p{L}-]+\s+${AUXILIARY}\s|(?:we|I|they)\s+(?:\p{L}+ly\s+)?\p{L}{2,}\s|please\s+\p{L}+\s)`;
+const OPENS_SUBORDINATE = String.raw`(?:while|although|though|even though|if|when|whenever|because|since|unless|whereas|once|as|after|before|until|given|despite|with|for)\b`;
+const CLAUSE_AND_COMMA = new RegExp(String.raw`(?:^|[.!?]\s+|\n\s*)(?!\s*${OPENS_SUBORDINATE})[^.!?\n]*?\b${CLAUSE}[^.!?\n]*,\s*$`, 'iu');
+/** A subordinate clause after an opener, up to the comma ("Jeremy, while fares are subject to change, "): no sentence of its own. */
+const SUBORDINATE_BEFORE_COMMA = new RegExp(String.raw`(?:^|[.!?]\s+|\n\s*)[^.!?\n,]{0,20},\s*${OPENS_SUBORDINATE}[^.!?\n,]*(?:,[^.!?\n,]*)?,\s*$`, 'iu');
 
 /**
  * Rewrites that would splice two sentences after the agent's clause and comma (CLAUSE_AND_COMMA) start a sentence
@@ -292,11 +300,26 @@ const CLAUSE_AND_COMMA = new RegExp(String.raw`(?:^|[.!?]\s+|\n\s*)(?!\s*(?:whil
  * the others keep the comma. `back`: how far the span now starts before the match. Null where nothing splices.
  */
 export function breakSplice(textBefore: string, rewrites: readonly string[]): { rewrites: string[]; back: number } | null {
-  if (!rewrites.some((r) => SUBJECT_AND_BE.test(r)) || !CLAUSE_AND_COMMA.test(textBefore.slice(-TAIL_WINDOW))) return null;
+  const tail = textBefore.slice(-TAIL_WINDOW);
+  if (!rewrites.some((r) => SUBJECT_AND_BE.test(r)) || !CLAUSE_AND_COMMA.test(tail) || SUBORDINATE_BEFORE_COMMA.test(tail)) return null;
   const kept = /[\p{L}\p{N}'’)]+,\s*$/u.exec(textBefore)?.[0];
   if (!kept) return null;
   const word = kept.replace(/,\s*$/, '');
   return { rewrites: rewrites.map((r) => (SUBJECT_AND_BE.test(r) ? `${word}. ${r[0].toUpperCase()}${r.slice(1)}` : kept + r)), back: kept.length };
+}
+
+/** A rewrite ending on the trouble it apologises for, which the agent's "due to …" then explains. */
+const ENDS_ON_TROUBLE = /\b(?:the|any)\s+(?:[\p{L}-]+\s+)?(?:trouble|inconvenience|frustrations?|disappointment|confusion|upset|stress|disruption|hassle|delays?|let ?down)$/iu;
+const DUE_TO = /^\s+due\s+to\b/i;
+
+/**
+ * "We're sorry about the trouble [due to] our open seating policy" reads clunky (judged so every time): a rewrite ending on
+ * the trouble takes the agent's "due to" as "caused by"; the others keep it. `extra`: how far the span now ends after the match.
+ */
+export function causeAfter(textAfter: string, rewrites: readonly string[]): { rewrites: string[]; extra: number } | null {
+  const due = DUE_TO.exec(textAfter)?.[0];
+  if (!due || !rewrites.some((r) => ENDS_ON_TROUBLE.test(r))) return null;
+  return { rewrites: rewrites.map((r) => (ENDS_ON_TROUBLE.test(r) ? `${r} caused by` : r + due)), extra: due.length };
 }
 
 // "Many thanks, sincere [apologies once more, for any discomfort]": an adjective the agent gave the apology becomes its adverb.
