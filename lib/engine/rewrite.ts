@@ -308,18 +308,27 @@ export function breakSplice(textBefore: string, rewrites: readonly string[]): { 
   return { rewrites: rewrites.map((r) => (SUBJECT_AND_BE.test(r) ? `${word}. ${r[0].toUpperCase()}${r.slice(1)}` : kept + r)), back: kept.length };
 }
 
-/** A rewrite ending on the trouble it apologises for, which the agent's "due to …" then explains. */
+/** A rewrite ending on the trouble it apologises for, which the agent's words after the span go on to explain. */
 const ENDS_ON_TROUBLE = /\b(?:the|any)\s+(?:[\p{L}-]+\s+)?(?:trouble|inconvenience|frustrations?|disappointment|confusion|upset|stress|disruption|hassle|delays?|let ?down)$/iu;
+const ENDS_ON_THE_TROUBLE = /\s+the\s+trouble$/i;
 const DUE_TO = /^\s+due\s+to\b/i;
+const ABOUT = /^\s+(?:regarding|concerning)\b/i;
+/** "with" a trouble of its own ("the delay", "the cancelled flight"): that is what the apology is for. */
+const WITH_TROUBLE = /^\s+with(?=\s+(?:the|your|this|that)\s+(?:delay|delays|delayed|late|cancell?ations?|cancell?ed|wait|outage)\b)/i;
 
 /**
- * "We're sorry about the trouble [due to] our open seating policy" reads clunky (judged so every time): a rewrite ending on
- * the trouble takes the agent's "due to" as "caused by"; the others keep it. `extra`: how far the span now ends after the match.
+ * The agent's words right after a rewrite that ends on the trouble, fitted to it (judged clunky as they were): "the trouble
+ * [due to] our policy" → "the trouble caused by our policy", "the trouble [regarding] your gate" → "the trouble with your
+ * gate", "sorry about the trouble [with] the delay" → "sorry about the delay". `extra`: how far the span now ends after the match.
  */
-export function causeAfter(textAfter: string, rewrites: readonly string[]): { rewrites: string[]; extra: number } | null {
+export function fitTroubleTail(textAfter: string, rewrites: readonly string[]): { rewrites: string[]; extra: number } | null {
   const due = DUE_TO.exec(textAfter)?.[0];
-  if (!due || !rewrites.some((r) => ENDS_ON_TROUBLE.test(r))) return null;
-  return { rewrites: rewrites.map((r) => (ENDS_ON_TROUBLE.test(r) ? `${r} caused by` : r + due)), extra: due.length };
+  if (due && rewrites.some((r) => ENDS_ON_TROUBLE.test(r))) return { rewrites: rewrites.map((r) => (ENDS_ON_TROUBLE.test(r) ? `${r} caused by` : r + due)), extra: due.length };
+  const about = ABOUT.exec(textAfter)?.[0];
+  if (about && rewrites.some((r) => ENDS_ON_THE_TROUBLE.test(r))) return { rewrites: rewrites.map((r) => (ENDS_ON_THE_TROUBLE.test(r) ? `${r} with` : r + about)), extra: about.length };
+  const withTrouble = WITH_TROUBLE.exec(textAfter)?.[0];
+  if (withTrouble && rewrites.some((r) => ENDS_ON_THE_TROUBLE.test(r))) return { rewrites: rewrites.map((r) => (ENDS_ON_THE_TROUBLE.test(r) ? r.replace(ENDS_ON_THE_TROUBLE, '') : r + withTrouble)), extra: withTrouble.length };
+  return null;
 }
 
 // "Many thanks, sincere [apologies once more, for any discomfort]": an adjective the agent gave the apology becomes its adverb.
@@ -451,6 +460,8 @@ export function holds(conditions: readonly RewriteCondition[] | undefined, s: Re
         return s.placement.joinsApology;
       case 'report-follows':
         return s.placement.reportFollows;
+      case 'no-report':
+        return !s.placement.reportFollows;
       case 'after-apology':
         return s.placement.wholeSentence && s.apologyBefore === true;
       case 'no-referent':
@@ -494,6 +505,7 @@ const THANKS = /\b(?:thank\w*|grateful|appreciat\w*\s+(?:you|your|it|hearing|the
 const ECHOES: readonly (readonly [RegExp, RegExp])[] = [
   [THANKS, THANKS],
   [/\bhoped\b/i, /\bhop(?:e|ed|es|ing|efully)\b/i],
+  [/\bto hear\b/i, /\bto hear\b/i],
 ];
 
 /**
