@@ -389,14 +389,15 @@ export function draftSpeaksAsWe(draft: string): boolean {
   return countOf(draft, WE_WORDS) > countOf(draft, I_WORDS);
 }
 
-const WE_SUBJECT = /\b(?:we|we're|we've|we'll|we'd)\b/gi;
-const I_SUBJECT = /\b(?:I|I'm|I've|I'll|I'd)\b/g;
+const FIRST_SUBJECT = /\b(?:(we|we're|we've|we'll|we'd)|I|I'm|I've|I'll|I'd)\b/i;
 
-/** Whether the agent speaks as "we" here: the match's own subject ("we apologize"), else the draft's usual voice ("our records" says neither). */
+/**
+ * Whether the agent speaks as "we" here: the match's first subject, the one apologising ("we apologize", not the "we" of
+ * "I apologize for any trouble we may have caused"), else the draft's usual voice ("our records" says neither).
+ */
 export function speaksAsWe(match: string, draftWe: () => boolean): boolean {
-  const we = countOf(match, WE_SUBJECT);
-  const i = countOf(match, I_SUBJECT);
-  return we !== i ? we > i : draftWe();
+  const first = FIRST_SUBJECT.exec(match);
+  return first ? first[1] !== undefined : draftWe();
 }
 
 const VOICE: Record<string, [string, string]> = { '{I}': ['I', 'we'], "{I'm}": ["I'm", "we're"], '{my}': ['my', 'our'], '{me}': ['me', 'us'] };

@@ -135,6 +135,8 @@ describe('who speaks', () => {
   it('speaks as the phrase\'s own subject, and as the draft only when the phrase has none or a tie', () => {
     expect(speaksAsWe('we apologize', () => false)).toBe(true);
     expect(speaksAsWe('I apologize', () => true)).toBe(false);
+    expect(speaksAsWe('I apologize for any trouble we may have caused', () => true)).toBe(false);
+    expect(speaksAsWe('we apologize for the trouble I caused', () => false)).toBe(true);
     expect(speaksAsWe('sorry for the wait', () => true)).toBe(true);
   });
 });
