@@ -8,7 +8,7 @@ import { compilePack, knownStarts, mergePacks, patternSources, type CompiledPack
 import type { Matcher } from './pattern';
 import { splitSentences, type Range } from './sentences';
 import { tokenize, visibleLength, withoutInvisibles, type Token } from './tokenize';
-import { ARTICLE_BEFORE, breakSplice, fitTroubleTail, takeDanglingDegree, contentEnd, contractionStyle, writesCurlyApostrophes, draftSpeaksAsWe, fitRewrites, offersRemoval, place, placeholdersIn, removalTail, speaksAsWe, withArticle } from './rewrite';
+import { ARTICLE_BEFORE, breakSplice, fitNextWord, fitTroubleTail, takeDanglingDegree, contentEnd, contractionStyle, writesCurlyApostrophes, draftSpeaksAsWe, fitRewrites, offersRemoval, place, placeholdersIn, removalTail, speaksAsWe, withArticle } from './rewrite';
 import { builtinPack, hasBuiltinPack } from './builtin';
 import { StartIndex } from './start-index';
 import { MODEL_RULE_ID, SentenceModel, type SentenceModelPack, type SentenceVerdict } from './sentence-model';
@@ -249,10 +249,10 @@ export function createLinter(options: LinterOptions = {}): Linter {
     // The draft's style is read from the situation, once per lint and only when a rewrite is fitted.
     let rewrites = fitRewrites(spec.rewrites, spec.slot, rewriteSituation, text.slice(s.start, start), textAfter, situation, swallowed);
     end += swallowed.length;
-    const cause = fitTroubleTail(text.slice(end, s.end), rewrites);
-    if (cause) {
-      rewrites = cause.rewrites;
-      end += cause.extra;
+    const tail = fitTroubleTail(text.slice(end, s.end), rewrites) ?? fitNextWord(text.slice(end, s.end), rewrites);
+    if (tail) {
+      rewrites = tail.rewrites;
+      end += tail.extra;
     }
     const { breakTail } = placement;
     if (breakTail) {

@@ -331,6 +331,27 @@ export function fitTroubleTail(textAfter: string, rewrites: readonly string[]): 
   return null;
 }
 
+/** A name ending the sentence right after the span, with no comma before it: "…sorry for any inconvenience Ian." (Not a day or month: "…out by Friday.") */
+const NAME_AFTER = /^\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Tonight|Tomorrow)\b)\p{Lu}\p{Ll}+(?=\s*[.!?…]|\s*$)/u;
+/** A rewrite that ends on a word needing what follows ("…will be out by"): the capital after it is no name addressed. */
+const ENDS_WANTING_MORE = /\b(?:by|on|at|to|for|in|with|from|until|before|after|the|a|an|of|about|and|or|is|are|be|was|were|your|our|my)$/i;
+const HOPED_THEN_TIME = /^\s+(today|tonight|this (?:morning|afternoon|evening|weekend))\b/i;
+const THIS_HOPED = /\bthis (hasn't|has not) gone the way you hoped$/i;
+
+/**
+ * The agent's next words read against the rewrite rather than their own apology: a name is addressed ("…the trouble caused,
+ * Ian", not "caused Ian"), and a time says what went wrong ("sorry today hasn't gone the way you hoped", not "…hoped today").
+ */
+export function fitNextWord(textAfter: string, rewrites: readonly string[]): { rewrites: string[]; extra: number } | null {
+  const time = HOPED_THEN_TIME.exec(textAfter);
+  if (time && rewrites.some((r) => THIS_HOPED.test(r))) {
+    return { rewrites: rewrites.map((r) => (THIS_HOPED.test(r) ? r.replace(THIS_HOPED, `${time[1]} $1 gone the way you hoped`) : r + time[0])), extra: time[0].length };
+  }
+  const addressed = (r: string) => /\p{L}$/u.test(r) && !ENDS_WANTING_MORE.test(r);
+  if (NAME_AFTER.test(textAfter) && rewrites.some(addressed)) return { rewrites: rewrites.map((r) => (addressed(r) ? `${r},` : r)), extra: 0 };
+  return null;
+}
+
 // "Many thanks, sincere [apologies once more, for any discomfort]": an adjective the agent gave the apology becomes its adverb.
 const ADJECTIVE_DEGREE: Record<string, string> = { sincere: 'sincerely', sincerest: 'sincerely', deepest: 'deeply', heartfelt: 'truly' };
 const DEGREE_BEFORE = new RegExp(`(?:\\b(?:${DEGREE_WORDS}|${Object.keys(ADJECTIVE_DEGREE).join('|')})\\s+)+$`, 'iu');
@@ -679,7 +700,8 @@ export function applyFindingRewrite(text: string, f: { start: number; end: numbe
  * neither reads alone.
  */
 export function rewriteLabel(rewrite: string, replaced = ''): string {
-  const label = rewrite.replace(/([.!?])\s+\S$/u, '$1');
+  // Not the comma a rewrite gives the name after it ("…the trouble, [Ian]"): the label is the words.
+  const label = rewrite.replace(/([.!?])\s+\S$/u, '$1').replace(/,$/, '');
   return /[\p{L}\p{N}]/u.test(label) && !keepsOnlyEdge(rewrite, replaced) ? label : 'Remove it';
 }
 

@@ -186,6 +186,7 @@ describe('place', () => {
 describe('a rewrite shown on its own', () => {
   it('drops only the next clause\'s letter at its very end, not a full stop inside it', () => {
     expect(rewriteLabel('One moment while I check the U.S. depot. I')).toBe('One moment while I check the U.S. depot.');
+    expect(rewriteLabel("I'm sorry about the trouble,", 'Sorry for any inconvenience')).toBe("I'm sorry about the trouble");
   });
 
   it('previews a span that ends right before the full stop up to that full stop only', () => {
