@@ -747,11 +747,22 @@ const CLOSING_LINE =
   /^[^\p{L}]*(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|g'day)\b[^,.!?]{0,40}[,.!]\s*)?(?:thanks?\b|thank you|many thanks|cheers|have an? |enjoy|best\b|kind(?:est)? regards|regards|warm(?:est)? (?:regards|wishes)|sincerely|(?:we |i )?hope\b|let (?:us|me) know|please (?:let|feel|don't|do not|reach|contact|get in touch)|feel free|don't hesitate|do not hesitate|if (?:you|there) (?:have|need|is)|take care|safe travels)/iu;
 
 /**
- * Whether a sentence other than `at` answers the customer: 5 words or more, not a greeting, thanks or
- * closing line, and no weak phrase of its own. "We value your feedback" closing such a reply is not filler.
+ * Whether a sentence other than `at` answers the customer: 5 words or more besides its own weak phrases, not a
+ * greeting, thanks or closing line. "We value your feedback" closing such a reply is not filler, even where the
+ * answer has a weak phrase of its own ("30 minutes is the minimum, as mandated by powers beyond us": readers of real
+ * replies left the feedback line clean); after nothing but a stock apology it is.
  */
 function answersElsewhere(sentences: readonly Sentence[], at: number, text: string): boolean {
-  return sentences.some((s, j) => j !== at && s.facts.words >= 5 && !s.facts.greeting && s.matches.length === 0 && !CLOSING_LINE.test(withoutInvisibles(text.slice(s.start, s.end)).visible));
+  return sentences.some((s, j) => j !== at && s.facts.words >= 5 && !s.facts.greeting && (s.matches.length === 0 || answersBesidesFindings(s, text)) && !CLOSING_LINE.test(withoutInvisibles(text.slice(s.start, s.end)).visible));
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
+
+/** Whether sentence `s` says 5 words or more outside its weak phrases, and no apology: an answer, not more stock lines. */
+function answersBesidesFindings(s: Sentence, text: string): boolean {
+  let sentence = text.slice(s.start, s.end);
+  for (const { finding } of s.matches) sentence = sentence.slice(0, finding.start) + ' '.repeat(finding.end - finding.start) + sentence.slice(finding.end);
+  return (sentence.match(WORD)?.length ?? 0) >= 5 && !OWN_APOLOGY.test(sentence);
 }
 
 /** For each sentence, the rules whose `except.later` phrases occur in a sentence after it; null when no sentence has one. */

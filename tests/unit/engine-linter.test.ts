@@ -85,6 +85,8 @@ describe('createLinter().lint', () => {
     expect(flagged('Hi Jo, thanks for your review of the blender. We value your feedback. Let us know if you need anything.')).toBe(true);
     expect(flagged("We're sorry for the delay and any inconvenience. We value your feedback.")).toBe(true);
     expect(flagged('Wi-Fi is being fitted across the fleet this spring. We value your feedback.')).toBe(false);
+    // An answer with a weak phrase of its own still answers; a stock apology does not.
+    expect(flagged('Our desk staff will cover any inconvenience fees at the gate tonight. We value your feedback.')).toBe(false);
   });
 
   it('honours except.before, except.after and except.earlier', () => {
