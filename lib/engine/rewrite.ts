@@ -345,7 +345,7 @@ const THIS_HOPED = /\bthis (hasn't|has not) gone the way you hoped$/i;
 export function fitNextWord(textAfter: string, rewrites: readonly string[]): { rewrites: string[]; extra: number } | null {
   const time = HOPED_THEN_TIME.exec(textAfter);
   if (time && rewrites.some((r) => THIS_HOPED.test(r))) {
-    return { rewrites: rewrites.map((r) => (THIS_HOPED.test(r) ? r.replace(THIS_HOPED, `${time[1]} $1 gone the way you hoped`) : r + time[0])), extra: time[0].length };
+    return { rewrites: rewrites.map((r) => (THIS_HOPED.test(r) ? r.replace(THIS_HOPED, `${time[1].toLowerCase()} $1 gone the way you hoped`) : r + time[0])), extra: time[0].length };
   }
   const addressed = (r: string) => /\p{L}$/u.test(r) && !ENDS_WANTING_MORE.test(r);
   if (NAME_AFTER.test(textAfter) && rewrites.some(addressed)) return { rewrites: rewrites.map((r) => (addressed(r) ? `${r},` : r)), extra: 0 };
