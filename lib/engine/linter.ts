@@ -8,7 +8,7 @@ import { compilePack, knownStarts, mergePacks, patternSources, type CompiledPack
 import type { Matcher } from './pattern';
 import { splitSentences, type Range } from './sentences';
 import { tokenize, visibleLength, withoutInvisibles, type Token } from './tokenize';
-import { ARTICLE_BEFORE, breakSplice, fitNextWord, fitTroubleTail, takeDanglingDegree, contentEnd, contractionStyle, writesCurlyApostrophes, draftSpeaksAsWe, fitRewrites, offersRemoval, place, placeholdersIn, removalTail, speaksAsWe, withArticle } from './rewrite';
+import { ARTICLE_BEFORE, breakSplice, fitWordsAfter, takeDanglingDegree, contentEnd, contractionStyle, writesCurlyApostrophes, draftSpeaksAsWe, fitRewrites, offersRemoval, place, placeholdersIn, removalTail, speaksAsWe, withArticle } from './rewrite';
 import { builtinPack, hasBuiltinPack } from './builtin';
 import { StartIndex } from './start-index';
 import { MODEL_RULE_ID, SentenceModel, type SentenceModelPack, type SentenceVerdict } from './sentence-model';
@@ -249,7 +249,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
     // The draft's style is read from the situation, once per lint and only when a rewrite is fitted.
     let rewrites = fitRewrites(spec.rewrites, spec.slot, rewriteSituation, text.slice(s.start, start), textAfter, situation, swallowed);
     end += swallowed.length;
-    const tail = fitTroubleTail(text.slice(end, s.end), rewrites) ?? fitNextWord(text.slice(end, s.end), rewrites);
+    const tail = fitWordsAfter(text.slice(end, s.end), rewrites);
     if (tail) {
       rewrites = tail.rewrites;
       end += tail.extra;
@@ -762,7 +762,9 @@ const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
 function answersBesidesFindings(s: Sentence, text: string): boolean {
   let sentence = text.slice(s.start, s.end);
   for (const { finding } of s.matches) sentence = sentence.slice(0, finding.start) + ' '.repeat(finding.end - finding.start) + sentence.slice(finding.end);
-  return (sentence.match(WORD)?.length ?? 0) >= 5 && !OWN_APOLOGY.test(sentence);
+  // Read as the agent sees it: an invisible character pasted inside a word neither splits it nor hides an apology.
+  const visible = withoutInvisibles(sentence).visible;
+  return (visible.match(WORD)?.length ?? 0) >= 5 && !OWN_APOLOGY.test(visible);
 }
 
 /** For each sentence, the rules whose `except.later` phrases occur in a sentence after it; null when no sentence has one. */

@@ -316,40 +316,40 @@ const ABOUT = /^\s+(?:regarding|concerning)\b/i;
 /** "with" a trouble of its own ("the delay", "the cancelled flight"): that is what the apology is for. */
 const WITH_TROUBLE = /^\s+with(?=\s+(?:the|your|this|that)\s+(?:delay|delays|delayed|late|cancell?ations?|cancell?ed|wait|outage)\b)/i;
 
-/**
- * The agent's words right after a rewrite that ends on the trouble, fitted to it (judged clunky as they were): "the trouble
- * [due to] our policy" → "the trouble caused by our policy", "the trouble [regarding] your gate" → "the trouble with your
- * gate", "sorry about the trouble [with] the delay" → "sorry about the delay". `extra`: how far the span now ends after the match.
- */
-export function fitTroubleTail(textAfter: string, rewrites: readonly string[]): { rewrites: string[]; extra: number } | null {
-  const due = DUE_TO.exec(textAfter)?.[0];
-  if (due && rewrites.some((r) => ENDS_ON_TROUBLE.test(r))) return { rewrites: rewrites.map((r) => (ENDS_ON_TROUBLE.test(r) ? `${r} caused by` : r + due)), extra: due.length };
-  const about = ABOUT.exec(textAfter)?.[0];
-  if (about && rewrites.some((r) => ENDS_ON_THE_TROUBLE.test(r))) return { rewrites: rewrites.map((r) => (ENDS_ON_THE_TROUBLE.test(r) ? `${r} with` : r + about)), extra: about.length };
-  const withTrouble = WITH_TROUBLE.exec(textAfter)?.[0];
-  if (withTrouble && rewrites.some((r) => ENDS_ON_THE_TROUBLE.test(r))) return { rewrites: rewrites.map((r) => (ENDS_ON_THE_TROUBLE.test(r) ? r.replace(ENDS_ON_THE_TROUBLE, '') : r + withTrouble)), extra: withTrouble.length };
-  return null;
+/** Rewrites that `fits` take as `fitted(r)`, the others with the agent's `words` after them; the span grows by `words`. Null when none fits. */
+function refitAfter(rewrites: readonly string[], fits: (r: string) => boolean, fitted: (r: string) => string, words: string): { rewrites: string[]; extra: number } | null {
+  return rewrites.some(fits) ? { rewrites: rewrites.map((r) => (fits(r) ? fitted(r) : r + words)), extra: words.length } : null;
 }
+
+const endsOnTrouble = (r: string) => ENDS_ON_TROUBLE.test(r);
+const endsOnTheTrouble = (r: string) => ENDS_ON_THE_TROUBLE.test(r);
 
 /** A name ending the sentence right after the span, with no comma before it: "…sorry for any inconvenience Ian." (Not a day or month: "…out by Friday.") */
 const NAME_AFTER = /^\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Tonight|Tomorrow)\b)\p{Lu}\p{Ll}+(?=\s*[.!?…]|\s*$)/u;
 /** A rewrite that ends on a word needing what follows ("…will be out by"): the capital after it is no name addressed. */
 const ENDS_WANTING_MORE = /\b(?:by|on|at|to|for|in|with|from|until|before|after|the|a|an|of|about|and|or|is|are|be|was|were|your|our|my)$/i;
+const addressesName = (r: string) => /\p{L}$/u.test(r) && !ENDS_WANTING_MORE.test(r);
 const HOPED_THEN_TIME = /^\s+(today|tonight|this (?:morning|afternoon|evening|weekend))\b/i;
 const THIS_HOPED = /\bthis (hasn't|has not) gone the way you hoped$/i;
+const endsOnThisHoped = (r: string) => THIS_HOPED.test(r);
 
 /**
- * The agent's next words read against the rewrite rather than their own apology: a name is addressed ("…the trouble caused,
- * Ian", not "caused Ian"), and a time says what went wrong ("sorry today hasn't gone the way you hoped", not "…hoped today").
+ * The agent's words right after the span, fitted to the rewrites before them (judged clunky or wrong as they were):
+ * "the trouble [due to] our policy" → "the trouble caused by our policy", "the trouble [regarding] your gate" → "the
+ * trouble with your gate", "sorry about the trouble [with] the delay" → "sorry about the delay", "…hoped [today]" →
+ * "sorry today hasn't gone the way you hoped", and a name is addressed ("…the trouble caused, Ian", not "caused Ian").
+ * `extra`: how far the span now ends after the match. Null where nothing needs fitting.
  */
-export function fitNextWord(textAfter: string, rewrites: readonly string[]): { rewrites: string[]; extra: number } | null {
+export function fitWordsAfter(textAfter: string, rewrites: readonly string[]): { rewrites: string[]; extra: number } | null {
+  const due = DUE_TO.exec(textAfter)?.[0];
+  if (due) return refitAfter(rewrites, endsOnTrouble, (r) => `${r} caused by`, due);
+  const about = ABOUT.exec(textAfter)?.[0];
+  if (about) return refitAfter(rewrites, endsOnTheTrouble, (r) => `${r} with`, about);
+  const withTrouble = WITH_TROUBLE.exec(textAfter)?.[0];
+  if (withTrouble) return refitAfter(rewrites, endsOnTheTrouble, (r) => r.replace(ENDS_ON_THE_TROUBLE, ''), withTrouble);
   const time = HOPED_THEN_TIME.exec(textAfter);
-  if (time && rewrites.some((r) => THIS_HOPED.test(r))) {
-    return { rewrites: rewrites.map((r) => (THIS_HOPED.test(r) ? r.replace(THIS_HOPED, `${time[1].toLowerCase()} $1 gone the way you hoped`) : r + time[0])), extra: time[0].length };
-  }
-  const addressed = (r: string) => /\p{L}$/u.test(r) && !ENDS_WANTING_MORE.test(r);
-  if (NAME_AFTER.test(textAfter) && rewrites.some(addressed)) return { rewrites: rewrites.map((r) => (addressed(r) ? `${r},` : r)), extra: 0 };
-  return null;
+  if (time) return refitAfter(rewrites, endsOnThisHoped, (r) => r.replace(THIS_HOPED, `${time[1].toLowerCase()} $1 gone the way you hoped`), time[0]);
+  return NAME_AFTER.test(textAfter) ? refitAfter(rewrites, addressesName, (r) => `${r},`, '') : null;
 }
 
 // "Many thanks, sincere [apologies once more, for any discomfort]": an adjective the agent gave the apology becomes its adverb.
