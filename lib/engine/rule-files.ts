@@ -7,7 +7,7 @@ import { validateDraftConfig, compileDraftChecks } from './draft';
 import { NAMES_FILE, validateNames } from './names';
 import { ADVICE_FILE, MODEL_FILE, MODEL_RULE_ID, validateAdvice, validateSentenceModel } from './sentence-model';
 import type { BuiltinPack } from './builtin';
-import type { RulePack } from './types';
+import type { RulePack, RuleSpec } from './types';
 
 export const LEXICON_FILE = 'lexicon.yaml';
 export const DRAFT_FILE = 'draft.yaml';
@@ -57,11 +57,13 @@ export function withPatternStarts(builtin: BuiltinPack): BuiltinPack {
 /**
  * The shipped pack without the rules' flag and pass examples (a third of it), for the parts of the
  * extension that never show them: the content script's coach and the side panel. They load faster,
- * and their first lint copies less. The examples are left as empty lists.
+ * and their first lint copies less. The examples are left as empty lists; with `keepFirstFlag`, each
+ * rule keeps the one flag example the options page shows beside it (the rest are for the test suite).
  */
-export function withoutExamples(builtin: BuiltinPack): BuiltinPack {
-  const examples = { flag: [], pass: [], corrected: [] };
-  return { ...builtin, pack: { ...builtin.pack, rules: builtin.pack.rules.map((rule) => ({ ...rule, examples })) } };
+export function withoutExamples(builtin: BuiltinPack, keepFirstFlag = false): BuiltinPack {
+  const none = { flag: [], pass: [], corrected: [] };
+  const examplesOf = (rule: RuleSpec) => (keepFirstFlag ? { ...none, flag: rule.examples.flag.slice(0, 1) } : none);
+  return { ...builtin, pack: { ...builtin.pack, rules: builtin.pack.rules.map((rule) => ({ ...rule, examples: examplesOf(rule) })) } };
 }
 
 function isRuleFile(data: unknown): data is { category: string; rules: unknown } {

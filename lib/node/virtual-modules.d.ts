@@ -9,7 +9,7 @@ declare module 'virtual:steady-content' {
   };
   export default content;
 }
-/** The built-in rule pack, compiled from rules/*.yaml by lib/node/vite-rules-plugin.ts. */
+/** The built-in rule pack, compiled from rules/*.yaml by lib/node/vite-rules-plugin.ts, with each rule's first flag example only (the options page shows it). */
 declare module 'virtual:steady-rules' {
   const pack: import('../engine/builtin').BuiltinPack;
   export default pack;

@@ -1,7 +1,7 @@
 /**
  * Vite plugin: compiles rules/*.yaml into the virtual module `virtual:steady-rules`
  * at build time, so the extension ships a validated pack and never parses YAML
- * in the browser. A malformed rule file fails the build with the PackError
+ * in the browser (for the options page, with each rule's first flag example only). A malformed rule file fails the build with the PackError
  * message (file, rule id, field). `virtual:steady-rules-lean` is the same pack
  * without the rules' examples, for the coach and the side panel, which never show them,
  * and with the patterns' start table, so they index the rules without parsing them; only it
@@ -43,8 +43,9 @@ export function steadyRules(rulesDir = RULES_DIR): Plugin {
       // Only the lean pack carries the start table (a third of the download per copy): the coach and the
       // panel lint as soon as they start, while the options page can parse the patterns it lints with.
       const built = buildBuiltinPack(readRuleFiles(rulesDir));
-      // The options page lints only a team pack's own rules, so it goes without the sentence model.
-      const pack = id === RESOLVED_LEAN_ID ? withoutExamples(withPatternStarts(built)) : { ...built, sentences: undefined };
+      // The options page lints only a team pack's own rules, so it goes without the sentence model, and it
+      // shows one example per rule, so it keeps only that one.
+      const pack = id === RESOLVED_LEAN_ID ? withoutExamples(withPatternStarts(built)) : { ...withoutExamples(built, true), sentences: undefined };
       const imports = sources.map((source) => `import ${JSON.stringify(source + SOURCE_SUFFIX)};`).join('\n');
       return `${imports}\nexport default ${JSON.stringify(pack)};`;
     },

@@ -30,13 +30,16 @@ async function bundlePack(rulesDir: string, moduleId = RULES_MODULE_ID): Promise
   return output[0].output[0];
 }
 
-test('the bundled pack is the validated pack built from rules/ (without the start table and the sentence model, which only the lean pack ships)', async () => {
+test('the bundled pack is the validated pack built from rules/ with one flag example per rule (without the start table and the sentence model, which only the lean pack ships)', async () => {
   const { code } = await bundlePack(RULES_DIR);
   const { default: bundled } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
-  const { sentences, ...withoutModel } = buildBuiltinPack(readRuleFiles(RULES_DIR));
+  const full = buildBuiltinPack(readRuleFiles(RULES_DIR));
+  const { sentences, ...withoutModel } = withoutExamples(full, true);
   expect(sentences).toBeDefined();
   expect(bundled).toEqual(withoutModel);
   expect(bundled.starts).toBeUndefined();
+  // The options page shows each rule beside its first flag example.
+  for (const [k, rule] of bundled.pack.rules.entries()) expect(rule.examples).toEqual({ flag: [full.pack.rules[k].examples.flag[0]], pass: [], corrected: [] });
 });
 
 test('the lean pack is the same pack with every rule\'s examples left empty and the start table, and lints the same', async () => {
