@@ -283,14 +283,16 @@ export function patternStarts(sources: readonly string[], macros: Record<string,
     const { op, out1, out2, forms, entry } = buildNfa(compile(source));
     return [entry, ...op.flatMap((kind, s) => [kind === WORD_STATE ? position(forms[s]!) : -kind, out1[s], out2[s]])];
   });
-  // What the index reads per word: the patterns that can start with it, and the required sets it meets.
+  // What the index reads per word: the patterns that can start with it or go on with it, and the required sets it meets.
   const startingWith = words.map((): number[] => []);
   patterns.forEach(([first], pattern) => first >= 0 && sets[first].forEach((word) => startingWith[word].push(pattern)));
+  const secondWith = words.map((): number[] => []);
+  patterns.forEach(([, second], pattern) => second >= 0 && sets[second].forEach((word) => secondWith[word].push(pattern)));
   const requiredWith = words.map((): number[] => []);
   [...new Set(patterns.flatMap((list) => list.slice(2)))].sort((a, b) => a - b).forEach((set) => sets[set].forEach((word) => requiredWith[word].push(set)));
   const common = mostShared((word) => requiredWith[word].length, words.length, COMMON_WORDS);
   const encode = encodeNumberLists;
-  return { macros, words, sets: encodeAscending(sets), patterns: encode(patterns), nfas: encode(nfas), startingWith: encodeAscending(startingWith), requiredWith: encodeAscending(requiredWith), common };
+  return { macros, words, sets: encodeAscending(sets), patterns: encode(patterns), nfas: encode(nfas), startingWith: encodeAscending(startingWith), secondWith: encodeAscending(secondWith), requiredWith: encodeAscending(requiredWith), common };
 }
 
 /** The table read back for the `sources` it was made for; undefined when they differ in number (another pack). */

@@ -7,7 +7,7 @@
  * at from about 18 to 10 but a fresh-linter lint by under 5 %, and made a new tab's first lint about
  * 15 % slower (hub words' third-token sets). Most entries looked at fail on their learnt key, one read.
  */
-import { IdTable, MAX_SPAN_TOKENS } from './pattern';
+import { MAX_SPAN_TOKENS } from './pattern';
 import { withCurrentIds, type Token } from './tokenize';
 import { registerWords, vocabularySize } from './vocabulary';
 import type { Forms } from './pack';
@@ -27,8 +27,14 @@ export interface IndexedPattern {
 interface Followers {
   /** Entries that take any token after their first (or none). */
   loose: readonly number[];
-  /** Per id of the token after: the other entries that take it. */
-  byNext: IdTable;
+  /**
+   * Per id of the token after: the other entries that take it, found when a draft first has the pair (see
+   * entriesThen). Listing every pair a word can begin, when it first came up, was a third of a new tab's first lint.
+   */
+  byNext: Map<number, readonly number[]>;
+  /** The first word's number in the start table (-1: not in it), and the entries not from the table that need a second word. */
+  word: number;
+  parsed: readonly number[];
 }
 
 /**
@@ -106,8 +112,8 @@ export class StartIndex<T> {
   private readonly byFirst: (number[] | null)[] = [];
   private readonly byRequired: (number[] | null)[] = [];
   private tables: RequirementTables | null = null;
-  /** Per entry: the ids of the forms its second token can have, or null (see secondForms); undefined until a table entry's is read. */
-  private readonly nextIds: (Int32Array | null | undefined)[] = [];
+  /** Per entry not from the table: the ids of the forms its second token can have, or null (see secondForms). Table entries': null, the table has them. */
+  private readonly nextIds: (Int32Array | null)[] = [];
   /** Per entry: its pattern's number in the table, or -1. */
   private readonly tablePattern: number[] = [];
   /**
@@ -172,7 +178,7 @@ export class StartIndex<T> {
     if (this.table && pattern.table === this.table) {
       const { table } = this;
       this.tablePattern.push(number);
-      this.nextIds.push(undefined);
+      this.nextIds.push(null);
       if (this.firstEntryOf[number] < 0) this.firstEntryOf[number] = entry;
       else this.nextOfPattern[this.lastEntryOf[number]] = entry;
       this.lastEntryOf[number] = entry;
@@ -332,15 +338,12 @@ export class StartIndex<T> {
       // Most tokens: one form, and one after it, so two lists in entry order, merged as they are read.
       const followers = ids[0] >= 0 ? this.followersOf(ids[0]) : undefined;
       if (!followers) return count;
-      const byNext = followers.byNext;
-      const at = after.length === 1 ? byNext.slotOf(after[0]) : -1;
+      const list = after.length === 1 ? this.entriesThen(followers, after[0]) : NO_ENTRIES;
       const loose = followers.loose;
-      const list = byNext.data;
       let a = 0;
-      let b = at < 0 ? 0 : list[at + 1];
-      const to = at < 0 ? 0 : list[at + 3];
-      while (a < loose.length || b < to) {
-        const entry = b >= to || (a < loose.length && loose[a] < list[b]) ? loose[a++] : list[b++];
+      let b = 0;
+      while (a < loose.length || b < list.length) {
+        const entry = b >= list.length || (a < loose.length && loose[a] < list[b]) ? loose[a++] : list[b++];
         if (this.requiredNear(entry, i)) found[count++] = this.values[entry];
       }
       return count;
@@ -352,10 +355,9 @@ export class StartIndex<T> {
       if (!followers) continue;
       // The entries that pass, gathered from several lists, then put in order (few pass: sorting all was slow).
       let n = 0;
-      const byNext = followers.byNext;
       for (let j = 0; j < after.length; j++) {
-        const at = byNext.slotOf(after[j]);
-        if (at >= 0) for (let e = byNext.data[at + 1], to = byNext.data[at + 3]; e < to; e++) n = this.gatherIfNear(byNext.data[e], i, mark, n);
+        const list = this.entriesThen(followers, after[j]);
+        for (let e = 0; e < list.length; e++) n = this.gatherIfNear(list[e], i, mark, n);
       }
       for (let e = 0; e < followers.loose.length; e++) n = this.gatherIfNear(followers.loose[e], i, mark, n);
       sortPrefix(this.gathered, n);
@@ -385,17 +387,37 @@ export class StartIndex<T> {
     const entries = this.entriesStartingWith(id);
     if (!entries) return null;
     const loose: number[] = [];
-    // (next id, entry) pairs in entry order, in a list reused for every first word.
-    let length = 0;
+    const parsed: number[] = [];
     for (let k = 0; k < entries.length; k++) {
-      const ids = this.nextIdsOf(entries[k]);
-      if (!ids) {
-        loose.push(entries[k]);
-        continue;
-      }
-      length = appendPairs(ids, entries[k], length);
+      const entry = entries[k];
+      const pattern = this.tablePattern[entry];
+      if (pattern >= 0 ? this.table!.secondSet(pattern) < 0 : this.nextIds[entry] === null) loose.push(entry);
+      else if (pattern < 0) parsed.push(entry);
     }
-    return { loose, byNext: IdTable.fromPairs(nextPairs, length) };
+    return { loose, byNext: new Map(), word: this.table ? this.table.wordOf(id) : -1, parsed };
+  }
+
+  /** The entries of `followers` other than its loose ones that take a token of id `next` after their first, in entry order. */
+  private entriesThen(followers: Followers, next: number): readonly number[] {
+    if (next < 0) return NO_ENTRIES;
+    let entries = followers.byNext.get(next);
+    if (entries === undefined) followers.byNext.set(next, (entries = this.findEntriesThen(followers, next)));
+    return entries;
+  }
+
+  private findEntriesThen(followers: Followers, next: number): readonly number[] {
+    const entries: number[] = [];
+    const nextWord = followers.word >= 0 ? this.table!.wordOf(next) : -1;
+    if (nextWord >= 0) {
+      const patterns = this.table!.patternsStartingWithThen(followers.word, nextWord);
+      for (let k = 0; k < patterns.length; k++) for (let e = this.firstEntryOf[patterns[k]]; e >= 0; e = this.nextOfPattern[e]) entries.push(e);
+    }
+    const { parsed } = followers;
+    for (let k = 0; k < parsed.length; k++) if (this.nextIds[parsed[k]]!.includes(next)) entries.push(parsed[k]);
+    if (!entries.length) return NO_ENTRIES;
+    // Usually in order already: the table lists patterns in the order rules use them.
+    sortPrefix(entries, entries.length);
+    return entries;
   }
 
   /** The entries that can start with word `id`, in entry order, or null. */
@@ -414,16 +436,6 @@ export class StartIndex<T> {
       if (entries[k - 1] > entries[k]) return entries.sort((a, b) => a - b);
     }
     return entries;
-  }
-
-  /** See nextIds. */
-  private nextIdsOf(entry: number): Int32Array | null {
-    let ids = this.nextIds[entry];
-    if (ids === undefined) {
-      const second = this.table!.secondSet(this.tablePattern[entry]);
-      this.nextIds[entry] = ids = second < 0 ? null : this.table!.setIds(second);
-    }
-    return ids;
   }
 
   /** Whether each requirement of `entry` is met at token `i` or after it (and, in a long sentence, within a phrase's span of it). */
@@ -453,6 +465,7 @@ export class StartIndex<T> {
 }
 
 const NO_IDS: readonly number[] = [];
+const NO_ENTRIES: readonly number[] = [];
 
 /**
  * The list at `id`, made when first needed. The arrays grow by push, never by assigning past their end:
@@ -461,21 +474,6 @@ const NO_IDS: readonly number[] = [];
 function listAt(lists: (number[] | null)[], id: number): number[] {
   while (lists.length <= id) lists.push(null);
   return (lists[id] ??= []);
-}
-
-/** Scratch for StartIndex.followersOf. */
-const nextPairs: number[] = [];
-
-/**
- * Appends (id, entry) to nextPairs for each of `ids` from `length`; returns the new length. A function of
- * its own: as a loop inside followersFor, it made a new tab's first lint compile all of followersFor, twice.
- */
-function appendPairs(ids: Int32Array, entry: number, length: number): number {
-  for (let j = 0; j < ids.length; j++) {
-    nextPairs[length++] = ids[j];
-    nextPairs[length++] = entry;
-  }
-  return length;
 }
 
 /** Sort `list[0 .. n)` in place (a few entries: insertion sort, no allocation). */

@@ -28,6 +28,12 @@ export interface PatternStarts {
    * here), as differences from the number before (see encodeAscending).
    */
   startingWith: string;
+  /**
+   * For each word: the patterns whose second-form set holds it, in order, as differences like startingWith. With
+   * startingWith it gives the patterns a pair of words can begin (see patternsStartingWithThen), so the index
+   * reads no pattern's second set.
+   */
+  secondWith: string;
   /** For each word: the sets it is in that are some pattern's required set, in order, as differences like startingWith. */
   requiredWith: string;
   /** The words in the most required sets, most first (see COMMON_WORDS): the start index gives each a bit instead of marking its sets. */
@@ -71,9 +77,14 @@ export class StartTable {
   private readonly nfas: NumberLists;
   private readonly startingWith: NumberLists;
   private readonly requiredWith: NumberLists;
+  private readonly secondWith: NumberLists;
   /** The lists above read back, per word, when first needed (filled up front: an array with holes is a slow one). */
   private readonly starting: (Int32Array | undefined)[];
   private readonly required: (Int32Array | undefined)[];
+  private readonly second: (Int32Array | undefined)[];
+  /** Per word, made when a pair first needs it: bit `p` set for each pattern of starting[word] (startBits) or second[word] (secondBits). */
+  private readonly startBits: (Int32Array | undefined)[];
+  private readonly secondBits: (Int32Array | undefined)[];
   /** Word ids of the table's words, and back: the vocabulary may number them otherwise when other patterns came first. */
   private readonly idOfWord: Int32Array;
   private readonly wordOfId: Int32Array;
@@ -94,6 +105,7 @@ export class StartTable {
     // Shipped rather than worked out here: working them out was a third of a new tab's cold start.
     this.startingWith = new NumberLists(starts.startingWith);
     this.requiredWith = new NumberLists(starts.requiredWith);
+    this.secondWith = new NumberLists(starts.secondWith);
     this.forms = new Array<readonly string[] | null>(this.setCount).fill(null);
     this.ids = new Array<Int32Array | null>(this.setCount).fill(null);
     // Locals, not fields, in the loops: this runs once per new tab, unoptimised.
@@ -106,11 +118,38 @@ export class StartTable {
     this.commonIds = starts.common.map((w) => idOfWord[w]);
     this.starting = new Array<Int32Array | undefined>(this.words.length).fill(undefined);
     this.required = new Array<Int32Array | undefined>(this.words.length).fill(undefined);
+    this.second = new Array<Int32Array | undefined>(this.words.length).fill(undefined);
+    this.startBits = new Array<Int32Array | undefined>(this.words.length).fill(undefined);
+    this.secondBits = new Array<Int32Array | undefined>(this.words.length).fill(undefined);
   }
 
   /** The patterns whose first token can be table word `word`, in order. */
   patternsStartingWith(word: number): Int32Array {
     return (this.starting[word] ??= this.startingWith.runningSums(word));
+  }
+
+  /** The patterns whose second token can be table word `word`, in order. */
+  patternsSecondWith(word: number): Int32Array {
+    return (this.second[word] ??= this.secondWith.runningSums(word));
+  }
+
+  /**
+   * The patterns whose first token can be table word `first` and whose second can be table word `then`, in
+   * order: the shorter of the two lists, each pattern looked up in a bit set of the other's.
+   */
+  patternsStartingWithThen(first: number, then: number): number[] {
+    const starting = this.patternsStartingWith(first);
+    const second = this.patternsSecondWith(then);
+    const [list, bits] = starting.length <= second.length ? [starting, (this.secondBits[then] ??= this.bitsOf(second))] : [second, (this.startBits[first] ??= this.bitsOf(starting))];
+    const found: number[] = [];
+    for (let k = 0; k < list.length; k++) if ((bits[list[k] >> 5] & (1 << (list[k] & 31))) !== 0) found.push(list[k]);
+    return found;
+  }
+
+  private bitsOf(patterns: Int32Array): Int32Array {
+    const bits = new Int32Array((this.patternCount + 31) >> 5);
+    for (let k = 0; k < patterns.length; k++) bits[patterns[k] >> 5] |= 1 << (patterns[k] & 31);
+    return bits;
   }
 
   /** The sets table word `word` is in that are some pattern's required set, in order. */

@@ -243,7 +243,7 @@ describe('the start table shipped with the pack', () => {
     expect(new Set([...patterns.flat().filter((set) => set >= 0), ...wordStateSets]).size).toBe(sets.length);
   });
 
-  it('gives, per word, the patterns that can start with it and the required sets it is in, each in order', () => {
+  it('gives, per word, the patterns that can start with it or have it second and the required sets it is in, each in order', () => {
     const [sets, patterns] = [ascendingLists(starts.sets), allLists(starts.patterns)];
     // Worked out the plain way: walk the patterns (and the sets) in order, adding each to the lists of its words.
     const startingWith = starts.words.map((): number[] => []);
@@ -253,6 +253,22 @@ describe('the start table shipped with the pack', () => {
     sets.forEach((set, at) => requiredSets.has(at) && set.forEach((word) => requiredWith[word].push(at)));
     expect(starts.words.map((_, word) => [...known.table.patternsStartingWith(word)])).toEqual(startingWith);
     expect(starts.words.map((_, word) => [...known.table.requiredSetsWith(word)])).toEqual(requiredWith);
+    const secondWith = starts.words.map((): number[] => []);
+    patterns.forEach(([, second], pattern) => second >= 0 && sets[second].forEach((word) => secondWith[word].push(pattern)));
+    expect(starts.words.map((_, word) => [...known.table.patternsSecondWith(word)])).toEqual(secondWith);
+  });
+
+  it('gives, per pair of words, the patterns that can begin with the two, in order', () => {
+    const [sets, patterns] = [ascendingLists(starts.sets), allLists(starts.patterns)];
+    const wordOf = new Map(starts.words.map((word, at) => [word, at]));
+    // Pairs a hub word begins (a long list either side) and pairs of rarer words.
+    const pairs = [['we', 'are'], ['i', 'am'], ['that', 'is'], ['you', 'should'], ['please', 'be'], ['sorry', 'for'], ['as', 'per'], ['calm', 'down']];
+    for (const [first, then] of pairs) {
+      const [a, b] = [wordOf.get(first)!, wordOf.get(then)!];
+      const expected = patterns.flatMap(([f, second], pattern) => (f >= 0 && second >= 0 && sets[f].includes(a) && sets[second].includes(b) ? [pattern] : []));
+      expect(expected.length, `${first} ${then}`).toBeGreaterThan(0);
+      expect(known.table.patternsStartingWithThen(a, b), `${first} ${then}`).toEqual(expected);
+    }
   });
 
   it('names the words in the most required sets, most first', () => {
