@@ -31,7 +31,7 @@ interface Followers {
    * Per id of the token after: the other entries that take it, found when a draft first has the pair (see
    * entriesThen). Listing every pair a word can begin, when it first came up, was a third of a new tab's first lint.
    */
-  byNext: Map<number, readonly number[]>;
+  byNext: NextTable;
   /** The first word's number in the start table (-1: not in it), and the entries not from the table that need a second word. */
   word: number;
   parsed: readonly number[];
@@ -394,14 +394,14 @@ export class StartIndex<T> {
       if (pattern >= 0 ? this.table!.secondSet(pattern) < 0 : this.nextIds[entry] === null) loose.push(entry);
       else if (pattern < 0) parsed.push(entry);
     }
-    return { loose, byNext: new Map(), word: this.table ? this.table.wordOf(id) : -1, parsed };
+    return { loose, byNext: new NextTable(), word: this.table ? this.table.wordOf(id) : -1, parsed };
   }
 
   /** The entries of `followers` other than its loose ones that take a token of id `next` after their first, in entry order. */
   private entriesThen(followers: Followers, next: number): readonly number[] {
     if (next < 0) return NO_ENTRIES;
     let entries = followers.byNext.get(next);
-    if (entries === undefined) followers.byNext.set(next, (entries = this.findEntriesThen(followers, next)));
+    if (entries === null) followers.byNext.set(next, (entries = this.findEntriesThen(followers, next)));
     return entries;
   }
 
@@ -465,6 +465,49 @@ export class StartIndex<T> {
 }
 
 const NO_IDS: readonly number[] = [];
+
+/**
+ * Lists by word id, added one at a time, in an open-addressing table probed from the id itself: ids are
+ * small and dense, and this read on every token was a few percent slower as a Map.
+ */
+class NextTable {
+  /** Per slot: its id + 1 (0: empty). */
+  private keys = new Int32Array(8);
+  private lists: (readonly number[] | null)[] = new Array<readonly number[] | null>(8).fill(null);
+  private count = 0;
+
+  /** The list of `id` (at least 0), or null when none was set. */
+  get(id: number): readonly number[] | null {
+    const { keys } = this;
+    const mask = keys.length - 1;
+    for (let slot = id & mask; ; slot = (slot + 1) & mask) {
+      const key = keys[slot];
+      if (key === id + 1) return this.lists[slot];
+      if (key === 0) return null;
+    }
+  }
+
+  set(id: number, list: readonly number[]): void {
+    if (2 * (this.count + 1) > this.keys.length) this.grow();
+    this.put(id, list);
+    this.count++;
+  }
+
+  private put(id: number, list: readonly number[]): void {
+    const mask = this.keys.length - 1;
+    let slot = id & mask;
+    while (this.keys[slot] !== 0) slot = (slot + 1) & mask;
+    this.keys[slot] = id + 1;
+    this.lists[slot] = list;
+  }
+
+  private grow(): void {
+    const { keys, lists } = this;
+    this.keys = new Int32Array(2 * keys.length);
+    this.lists = new Array<readonly number[] | null>(2 * keys.length).fill(null);
+    for (let slot = 0; slot < keys.length; slot++) if (keys[slot] !== 0) this.put(keys[slot] - 1, lists[slot]!);
+  }
+}
 const NO_ENTRIES: readonly number[] = [];
 
 /**
