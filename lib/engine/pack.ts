@@ -292,7 +292,8 @@ export function patternStarts(sources: readonly string[], macros: Record<string,
   [...new Set(patterns.flatMap((list) => list.slice(2)))].sort((a, b) => a - b).forEach((set) => sets[set].forEach((word) => requiredWith[word].push(set)));
   const common = mostShared((word) => requiredWith[word].length, words.length, COMMON_WORDS);
   const encode = encodeNumberLists;
-  return { macros, words, sets: encodeAscending(sets), patterns: encode(patterns), nfas: encode(nfas), startingWith: encodeAscending(startingWith), secondWith: encodeAscending(secondWith), requiredWith: encodeAscending(requiredWith), common };
+  const order = words.map((_, at) => at).sort((a, b) => (words[a] < words[b] ? -1 : words[a] > words[b] ? 1 : 0));
+  return { macros, words, order: encode([order]), sets: encodeAscending(sets), patterns: encode(patterns), nfas: encode(nfas), startingWith: encodeAscending(startingWith), secondWith: encodeAscending(secondWith), requiredWith: encodeAscending(requiredWith), common };
 }
 
 /** The table read back for the `sources` it was made for; undefined when they differ in number (another pack). */

@@ -5,7 +5,7 @@
  * indexing every pattern when a new tab opens.
  */
 import { WORD_STATE, type Forms, type Nfa } from './pattern';
-import { knownWords, registerWord, vocabularySize } from './vocabulary';
+import { knownWords, registerWord, reserveWords, vocabularySize } from './vocabulary';
 import { encodeNumberLists, NumberLists } from './number-lists';
 
 /** The table as a pack ships it: number lists (see number-lists.ts) over `words` and `sets`. */
@@ -14,6 +14,8 @@ export interface PatternStarts {
   macros: Record<string, string>;
   /** Every form the sets hold. */
   words: string[];
+  /** Their positions, ordered by word (as `<` compares strings), as one number list: a new tab looks words up here (see reserveWords). */
+  order: string;
   /** The distinct sets of forms, as positions in `words`, ascending and stored as differences (see encodeAscending). */
   sets: string;
   /** For each of patternSources(pack, draft), in order: its first-form set (-1: any word), its second-form set (-1: none, see secondForms), then its required sets. */
@@ -112,7 +114,10 @@ export class StartTable {
     const { words } = starts;
     const idOfWord = (this.idOfWord = new Int32Array(words.length));
     this.sameIds = vocabularySize() === 0;
-    for (let w = 0; w < words.length; w++) idOfWord[w] = registerWord(words[w]);
+    if (this.sameIds) {
+      reserveWords(words, Int32Array.from(new NumberLists(starts.order).list(0)));
+      for (let w = 0; w < words.length; w++) idOfWord[w] = w;
+    } else for (let w = 0; w < words.length; w++) idOfWord[w] = registerWord(words[w]);
     const wordOfId = (this.wordOfId = new Int32Array(vocabularySize()).fill(-1));
     for (let w = 0; w < words.length; w++) wordOfId[idOfWord[w]] = w;
     this.commonIds = starts.common.map((w) => idOfWord[w]);
