@@ -112,8 +112,9 @@ export class StartIndex<T> {
   private readonly byFirst: (number[] | null)[] = [];
   private readonly byRequired: (number[] | null)[] = [];
   private tables: RequirementTables | null = null;
-  /** Per entry not from the table: the ids of the forms its second token can have, or null (see secondForms). Table entries': null, the table has them. */
-  private readonly nextIds: (Int32Array | null)[] = [];
+  /** Entries not from the table by the ids their second token can have (see secondForms), and per entry whether it is listed there. */
+  private readonly bySecond: (number[] | null)[] = [];
+  private readonly needsSecond: boolean[] = [];
   /** Per entry: its pattern's number in the table, or -1. */
   private readonly tablePattern: number[] = [];
   /**
@@ -178,7 +179,7 @@ export class StartIndex<T> {
     if (this.table && pattern.table === this.table) {
       const { table } = this;
       this.tablePattern.push(number);
-      this.nextIds.push(null);
+      this.needsSecond.push(false);
       if (this.firstEntryOf[number] < 0) this.firstEntryOf[number] = entry;
       else this.nextOfPattern[this.lastEntryOf[number]] = entry;
       this.lastEntryOf[number] = entry;
@@ -189,7 +190,11 @@ export class StartIndex<T> {
     }
     const { first, next, required } = pattern;
     this.tablePattern.push(-1);
-    this.nextIds.push(next && registerWords(next));
+    this.needsSecond.push(next !== null);
+    if (next) {
+      const ids = registerWords(next);
+      for (let k = 0; k < ids.length; k++) listAt(this.bySecond, ids[k]).push(entry);
+    }
     required.forEach((forms) => this.requiredList.push(this.requirement(forms)));
     if (first === null) this.anyWord.push(entry);
     else {
@@ -391,7 +396,7 @@ export class StartIndex<T> {
     for (let k = 0; k < entries.length; k++) {
       const entry = entries[k];
       const pattern = this.tablePattern[entry];
-      if (pattern >= 0 ? this.table!.secondSet(pattern) < 0 : this.nextIds[entry] === null) loose.push(entry);
+      if (pattern >= 0 ? this.table!.secondSet(pattern) < 0 : !this.needsSecond[entry]) loose.push(entry);
       else if (pattern < 0) parsed.push(entry);
     }
     return { loose, byNext: new NextTable(), word: this.table ? this.table.wordOf(id) : -1, parsed };
@@ -412,8 +417,18 @@ export class StartIndex<T> {
       const patterns = this.table!.patternsStartingWithThen(followers.word, nextWord);
       for (let k = 0; k < patterns.length; k++) for (let e = this.firstEntryOf[patterns[k]]; e >= 0; e = this.nextOfPattern[e]) entries.push(e);
     }
+    // Both in entry order: merged.
     const { parsed } = followers;
-    for (let k = 0; k < parsed.length; k++) if (this.nextIds[parsed[k]]!.includes(next)) entries.push(parsed[k]);
+    const second = this.bySecond[next] ?? NO_ENTRIES;
+    for (let a = 0, b = 0; a < parsed.length && b < second.length; ) {
+      if (parsed[a] < second[b]) a++;
+      else if (parsed[a] > second[b]) b++;
+      else {
+        entries.push(parsed[a]);
+        a++;
+        b++;
+      }
+    }
     if (!entries.length) return NO_ENTRIES;
     // Usually in order already: the table lists patterns in the order rules use them.
     sortPrefix(entries, entries.length);
