@@ -55,9 +55,3 @@ export function categoryExample(category: string): string | undefined {
 export function ruleName(ruleId: string): string {
   return registered()?.rules[ruleId] ?? humanize(ruleId);
 }
-
-/** One phrase the rule flags (its first flag example), to show what it is about; none in a pack shipped without examples. */
-export function ruleExample(ruleId: string): string | undefined {
-  if (!hasBuiltinPack()) return undefined;
-  return builtinPack().pack.rules.find((r) => r.id === ruleId)?.examples.flag[0];
-}

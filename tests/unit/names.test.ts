@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { loadBuiltinPack, readRuleFiles } from '../../lib/node/rule-files';
 import { buildBuiltinPack } from '../../lib/engine/rule-files';
-import { categoryName, categoryExample, humanize, ruleExample, ruleName, validateNames } from '../../lib/engine/names';
+import { categoryName, categoryExample, humanize, ruleName, validateNames } from '../../lib/engine/names';
 import { PHRASE_CATEGORIES } from '../../lib/engine/types';
 
 const builtin = loadBuiltinPack();
@@ -16,10 +16,9 @@ describe('rule and category names', () => {
     }
   });
 
-  it('names read as words, examples are the rule\'s own', () => {
+  it('names read as words', () => {
     expect(ruleName('calm-down')).toBe('Telling them to calm down');
     expect(categoryName('policy-wall')).toBe('Hiding behind policy');
-    expect(ruleExample('calm-down')).toBe('Please calm down so I can help you.');
     // A personal pack's rule without a name reads as its id in words.
     expect(ruleName('per-my-last-email')).toBe('Per my last email');
   });
@@ -74,7 +73,6 @@ describe('rule and category names', () => {
     expect(humanize('my-team/escalations')).toBe('My team/escalations');
     expect(categoryName('team-escalations')).toBe('Team escalations');
     expect(categoryExample('team-escalations')).toBeUndefined();
-    expect(ruleExample('per-my-last-email')).toBeUndefined();
   });
 
   it('a pack built without names.yaml has no names, and before any pack is loaded rules and categories read as their ids in words, without examples', async () => {
@@ -83,7 +81,7 @@ describe('rule and category names', () => {
     vi.resetModules();
     const fresh = await import('../../lib/engine/names');
     expect([fresh.ruleName('calm-down'), fresh.categoryName('policy-wall')]).toEqual(['Calm down', 'Policy wall']);
-    expect([fresh.ruleExample('calm-down'), fresh.categoryExample('policy-wall')]).toEqual([undefined, undefined]);
+    expect(fresh.categoryExample('policy-wall')).toBeUndefined();
     (await import('../../lib/engine/builtin')).setBuiltinPack(builtin);
     expect([fresh.ruleName('calm-down'), fresh.categoryName('policy-wall')]).toEqual(['Telling them to calm down', 'Hiding behind policy']);
   });
