@@ -151,6 +151,23 @@ describe('the candidates the start index offers', () => {
     const found = fresh.createLinter({ basePack: { macros: {}, rules } }).lint(text);
     expect(found.map((f) => `${f.ruleId}:${text.slice(f.start, f.end)}`)).toEqual(['stopped-refunds:stopped refunds']);
   });
+
+  it('in a new tab, gives a start table\'s words their positions as ids, finds them without registering them, and numbers new words after them', async () => {
+    vi.resetModules();
+    const vocabulary = await import('../../lib/engine/vocabulary');
+    const words = ['refund', 'calm', 'we', 'down'];
+    vocabulary.reserveWords(words, Int32Array.from([1, 3, 0, 2]));
+    const version = vocabulary.vocabularyVersion();
+    expect(words.map(vocabulary.wordId)).toEqual([0, 1, 2, 3]);
+    expect([vocabulary.wordId('relax'), vocabulary.wordId('')]).toEqual([-1, -1]);
+    expect(vocabulary.registerWord('down')).toBe(3);
+    // Finding a reserved word changes no id a token holds; a new word does.
+    expect(vocabulary.vocabularyVersion()).toBe(version);
+    expect(vocabulary.registerWord('relax')).toBe(4);
+    expect(vocabulary.vocabularyVersion()).toBeGreaterThan(version);
+    expect([vocabulary.wordId('relax'), vocabulary.vocabularySize()]).toEqual([4, 5]);
+    expect(() => vocabulary.reserveWords(['late'], Int32Array.from([0]))).toThrow(/empty vocabulary/);
+  });
 });
 
 describe('start index', () => {
@@ -243,7 +260,7 @@ describe('the start table shipped with the pack', () => {
     expect(new Set([...patterns.flat().filter((set) => set >= 0), ...wordStateSets]).size).toBe(sets.length);
   });
 
-  it('gives, per word, the patterns that can start with it or have it second and the required sets it is in, each in order', () => {
+  it('gives, per word, the patterns that can start with it or have it second and the required sets it is in, each in order, and the words sorted', () => {
     const [sets, patterns] = [ascendingLists(starts.sets), allLists(starts.patterns)];
     // Worked out the plain way: walk the patterns (and the sets) in order, adding each to the lists of its words.
     const startingWith = starts.words.map((): number[] => []);
@@ -256,6 +273,10 @@ describe('the start table shipped with the pack', () => {
     const secondWith = starts.words.map((): number[] => []);
     patterns.forEach(([, second], pattern) => second >= 0 && sets[second].forEach((word) => secondWith[word].push(pattern)));
     expect(starts.words.map((_, word) => [...known.table.patternsSecondWith(word)])).toEqual(secondWith);
+    // And the words in the order a new tab's vocabulary searches them.
+    const order = allLists(starts.order)[0];
+    expect([...order].sort((x, y) => x - y)).toEqual(starts.words.map((_, at) => at));
+    for (let k = 1; k < order.length; k++) expect(starts.words[order[k - 1]] < starts.words[order[k]]).toBe(true);
   });
 
   it('gives, per pair of words, the patterns that can begin with the two, in order', () => {
