@@ -310,9 +310,9 @@ export class IdTable {
   /**
    * The table of `pairs[0 .. length)`, read as id, state, id, state…: each id's states in their order
    * there. Built in one typed array (no list per id), so building many tables leaves little garbage.
-   * Only distinct ids are hashed, and the table is sized by them: a word's followers in the start index
-   * list a few hundred ids thousands of times, and hashing every pair into a table of that size was
-   * a large part of a new tab's first lint.
+   * Only distinct ids are hashed, and the table is sized by them: a matcher's states list the same ids
+   * many times over (a macro's words in several states), and hashing every pair into a table of that size
+   * was a large part of a new tab's first lint.
    */
   static fromPairs(pairs: readonly number[], length: number): IdTable {
     const distinct = countStates(pairs, length);

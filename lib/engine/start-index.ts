@@ -115,8 +115,6 @@ export class StartIndex<T> {
   /** Entries not from the table by the ids their second token can have (see secondForms), and per entry whether it is listed there. */
   private readonly bySecond: (number[] | null)[] = [];
   private readonly needsSecond: boolean[] = [];
-  /** Per entry: its pattern's number in the table, or -1. */
-  private readonly tablePattern: number[] = [];
   /**
    * Per table pattern: the first entry made from it (-1: none), and per entry the next one made from the
    * same pattern (-1: none): a list per pattern was thousands of arrays made for every new tab.
@@ -178,7 +176,6 @@ export class StartIndex<T> {
     const number = pattern.tableNumber ?? -1;
     if (this.table && pattern.table === this.table) {
       const { table } = this;
-      this.tablePattern.push(number);
       this.needsSecond.push(false);
       if (this.firstEntryOf[number] < 0) this.firstEntryOf[number] = entry;
       else this.nextOfPattern[this.lastEntryOf[number]] = entry;
@@ -189,7 +186,6 @@ export class StartIndex<T> {
       return;
     }
     const { first, next, required } = pattern;
-    this.tablePattern.push(-1);
     this.needsSecond.push(next !== null);
     if (next) {
       const ids = registerWords(next);
@@ -388,18 +384,22 @@ export class StartIndex<T> {
     return followers ?? undefined;
   }
 
+  /** The entries starting with word `id`: the loose ones listed, the others left for entriesThen; null when none starts with it. */
   private followersFor(id: number): Followers | null {
-    const entries = this.entriesStartingWith(id);
-    if (!entries) return null;
     const loose: number[] = [];
     const parsed: number[] = [];
-    for (let k = 0; k < entries.length; k++) {
-      const entry = entries[k];
-      const pattern = this.tablePattern[entry];
-      if (pattern >= 0 ? this.table!.secondSet(pattern) < 0 : !this.needsSecond[entry]) loose.push(entry);
-      else if (pattern < 0) parsed.push(entry);
+    let starts = false;
+    const word = this.table ? this.table.wordOf(id) : -1;
+    const patterns = word >= 0 ? this.table!.patternsStartingWith(word) : NO_PATTERNS;
+    for (let k = 0; k < patterns.length; k++) {
+      if (this.firstEntryOf[patterns[k]] < 0) continue;
+      starts = true;
+      if (this.table!.secondSet(patterns[k]) < 0) for (let e = this.firstEntryOf[patterns[k]]; e >= 0; e = this.nextOfPattern[e]) loose.push(e);
     }
-    return { loose, byNext: new NextTable(), word: this.table ? this.table.wordOf(id) : -1, parsed };
+    const byFirst = this.byFirst[id] ?? NO_ENTRIES;
+    for (let k = 0; k < byFirst.length; k++) (this.needsSecond[byFirst[k]] ? parsed : loose).push(byFirst[k]);
+    if (!starts && !byFirst.length) return null;
+    return { loose: ascending(loose), byNext: new NextTable(), word, parsed };
   }
 
   /** The entries of `followers` other than its loose ones that take a token of id `next` after their first, in entry order. */
@@ -429,28 +429,7 @@ export class StartIndex<T> {
         b++;
       }
     }
-    if (!entries.length) return NO_ENTRIES;
-    // Usually in order already: the table lists patterns in the order rules use them.
-    sortPrefix(entries, entries.length);
-    return entries;
-  }
-
-  /** The entries that can start with word `id`, in entry order, or null. */
-  private entriesStartingWith(id: number): readonly number[] | null {
-    const parsed = this.byFirst[id] ?? null;
-    const word = this.table ? this.table.wordOf(id) : -1;
-    if (word < 0) return parsed;
-    const entries = parsed ? parsed.slice() : [];
-    const startingWith = this.table!.patternsStartingWith(word);
-    for (let k = 0; k < startingWith.length; k++) {
-      for (let e = this.firstEntryOf[startingWith[k]]; e >= 0; e = this.nextOfPattern[e]) entries.push(e);
-    }
-    if (!entries.length) return null;
-    // Usually in order already: the table lists patterns in the order rules use them.
-    for (let k = 1; k < entries.length; k++) {
-      if (entries[k - 1] > entries[k]) return entries.sort((a, b) => a - b);
-    }
-    return entries;
+    return entries.length ? ascending(entries) : NO_ENTRIES;
   }
 
   /** Whether each requirement of `entry` is met at token `i` or after it (and, in a long sentence, within a phrase's span of it). */
@@ -524,6 +503,13 @@ class NextTable {
   }
 }
 const NO_ENTRIES: readonly number[] = [];
+const NO_PATTERNS = new Int32Array(0);
+
+/** `list` in ascending order: usually it is already, as a start table lists patterns in the order rules use them. */
+function ascending(list: number[]): number[] {
+  for (let k = 1; k < list.length; k++) if (list[k - 1] > list[k]) return list.sort((a, b) => a - b);
+  return list;
+}
 
 /**
  * The list at `id`, made when first needed. The arrays grow by push, never by assigning past their end:
