@@ -345,8 +345,8 @@ export function createLinter(options: LinterOptions = {}): Linter {
           if (finish(f, rule.spec, text, s, situation, adviceOnly)) findings.push(f);
         }
         if (s.earlierEnds) for (const rule of s.earlierEnds.keys()) earlierSeen.add(rule);
-        if (s.verdict && modelCategories!.has(s.verdict.category)) {
-          const f = modelFinding(s.verdict, base.sentences!.advice[s.verdict.category], s.start);
+        if (s.verdict && modelCategories!.has(s.verdict.category) && s.verdict.probability >= base.sentences!.advice[s.verdict.category].minProbability) {
+          const f = modelFinding(s.verdict, base.sentences!.advice[s.verdict.category].message, s.start);
           if (finish(f, MODEL_SPEC, text, s, situation, true)) findings.push(f);
         }
       }

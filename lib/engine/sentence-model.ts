@@ -242,7 +242,15 @@ function gramHash(a: number, b: number, c: number): number {
 /** The model with its advice per category, as the built-in pack carries it. */
 export interface SentenceModelPack {
   model: SentenceModelData;
-  advice: Record<string, string>;
+  /** Per category the model reports. */
+  advice: Record<string, ReportedCategory>;
+}
+
+/** What a finding of a reported category says, and how sure the model must be of it. */
+export interface ReportedCategory {
+  message: string;
+  /** The lowest probability reported: the category's `min-probability`, or 0 (the model's threshold decides). */
+  minProbability: number;
 }
 
 /** A category's entry in rules/sentence-advice.yaml. */
@@ -254,12 +262,17 @@ export interface CategoryAdvice {
    * hits on real replies were mostly wrong. Its flag examples are then sentences it must leave alone too.
    */
   reported?: false;
+  /**
+   * Above the model's threshold: how sure it must be to report the category, where its less sure hits
+   * on real replies were mostly wrong.
+   */
+  'min-probability'?: number;
   /** Sentences the model must flag with this category, and look-alikes it must leave alone (the test suite runs them). */
   examples: { flag: string[]; pass: string[] };
 }
 
-/** Checks rules/sentence-advice.yaml (an entry per phrase category) and returns the message of each category the model reports. */
-export function validateAdvice(data: unknown, file = `rules/${ADVICE_FILE}`): Record<string, string> {
+/** Checks rules/sentence-advice.yaml (an entry per phrase category) and returns the message and bar of each category the model reports. */
+export function validateAdvice(data: unknown, file = `rules/${ADVICE_FILE}`): Record<string, ReportedCategory> {
   const fail = (field: string, problem: string): never => {
     throw new PackError(file, undefined, field, problem);
   };
@@ -267,7 +280,7 @@ export function validateAdvice(data: unknown, file = `rules/${ADVICE_FILE}`): Re
   const entries = data as Record<string, Partial<CategoryAdvice> | undefined>;
   const unknown = Object.keys(entries).find((c) => !(PHRASE_CATEGORIES as readonly string[]).includes(c));
   if (unknown) fail(unknown, `is not a phrase category (${PHRASE_CATEGORIES.join(', ')})`);
-  const messages: Record<string, string> = {};
+  const reportedCategories: Record<string, ReportedCategory> = {};
   for (const category of PHRASE_CATEGORIES) {
     const entry = entries[category];
     if (!entry || typeof entry !== 'object') return fail(category, 'is missing: each phrase category needs a message and examples');
@@ -275,13 +288,18 @@ export function validateAdvice(data: unknown, file = `rules/${ADVICE_FILE}`): Re
     const reported = entry.reported === undefined;
     if (reported && (typeof entry.message !== 'string' || !entry.message.trim())) fail(`${category}.message`, 'must be a message');
     if (!reported && entry.message !== undefined) fail(`${category}.message`, 'is never shown: the category is not reported');
+    const minProbability = entry['min-probability'];
+    if (minProbability !== undefined) {
+      if (!reported) fail(`${category}.min-probability`, 'is never used: the category is not reported');
+      if (typeof minProbability !== 'number' || !(minProbability > 0 && minProbability < 1)) fail(`${category}.min-probability`, 'must be a number between 0 and 1');
+    }
     for (const kind of ['flag', 'pass'] as const) {
       const list = entry.examples?.[kind];
       if (!Array.isArray(list) || list.length === 0 || list.some((e) => typeof e !== 'string' || !e.trim())) fail(`${category}.examples.${kind}`, 'must list at least one sentence');
     }
-    if (reported) messages[category] = entry.message!;
+    if (reported) reportedCategories[category] = { message: entry.message!, minProbability: minProbability ?? 0 };
   }
-  return messages;
+  return reportedCategories;
 }
 
 /** Checks rules/sentence-model.yaml, naming the field that is wrong. */

@@ -348,12 +348,12 @@ describe("the customer's mood reaches the coach in the page", () => {
 
   test('a weak sentence no rule has a pattern for is underlined by the sentence model; its card gives the category\'s advice and no rewrite', async () => {
     const zendesk = await openFixture(ZENDESK.url);
-    const WEAK = 'Mr Fraser, if you intend to continue in this manner, I suggest you put your complaint in writing to someone else';
+    const WEAK = "Mr Hughes, I'm not going to continue if you keep shouting in capitals";
     const draft = `Thanks for the photos of the parcel. ${WEAK}.`;
     try {
       await typeFresh(zendesk, ZENDESK.composer, draft);
       await expect.poll(() => underlinedIn(zendesk, ZENDESK.composer), SLOW).toEqual([WEAK]);
-      const at = await phraseCentre(zendesk, ZENDESK.composer, 'this manner');
+      const at = await phraseCentre(zendesk, ZENDESK.composer, 'shouting');
       await zendesk.mouse.click(at.x, at.y);
       await expect.poll(() => shownText(zendesk, 'steady-card', '[role="dialog"]'), SLOW).toContain('may escalate the conflict');
       const [rewriteButtons] = await inShadows(zendesk, 'steady-card', (root) => root.querySelectorAll('button.rewrite').length);

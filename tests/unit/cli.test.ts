@@ -149,7 +149,7 @@ describe('steady lint: options', () => {
   });
 
   it('--disable sentence-model turns off the sentence model', () => {
-    const text = 'Mr Fraser, if you intend to continue in this manner, I suggest you put your complaint in writing to someone else.';
+    const text = "Mr Hughes, I'm not going to continue if you keep shouting in capitals.";
     expect(lintJson(['-'], text).entries[0].findings.map((f) => f.ruleId)).toEqual(['sentence-model']);
     expect(lintJson(['--disable', 'sentence-model', '-'], text).entries[0].findings).toEqual([]);
   });

@@ -1,12 +1,12 @@
 /**
  * The sentence model: how it reads a sentence (n-grams, the sentence start), where its findings
- * go (only sentences no rule matched, advice and no rewrite, never on banter), how it is turned off,
+ * go (only sentences no rule matched, advice and no rewrite, never on banter), how sure it must be, how it is turned off,
  * and the errors a broken model or advice file gives.
  */
 import { describe, expect, it } from 'vitest';
 import { builtinPack, buildBuiltinPack, createLinter } from '../../lib/engine';
 import { tokenize } from '../../lib/engine/tokenize';
-import { SentenceModel, validateAdvice, validateSentenceModel, MODEL_RULE_ID, NO_CATEGORY, type CategoryAdvice, type SentenceModelData } from '../../lib/engine/sentence-model';
+import { SentenceModel, validateAdvice, validateSentenceModel, MODEL_RULE_ID, NO_CATEGORY, type CategoryAdvice, type ReportedCategory, type SentenceModelData } from '../../lib/engine/sentence-model';
 import { PHRASE_CATEGORIES } from '../../lib/engine/types';
 import { readRuleFiles } from '../../lib/node/rule-files';
 
@@ -65,8 +65,8 @@ describe('the shipped model in the linter', () => {
   // Weak sentences of the hand-labelled sets that no rule has a pattern for.
   const weak = [
     ['The underwriters make the final call on the excess, so it is not really in my control.', 'excuse'],
-    ['I can get you a multi-policy discount if you bundle home and auto with us. - Priya', 'churn-transactional'],
-    ['Mr Fraser, if you intend to continue in this manner, I suggest you put your complaint in writing to someone else.', 'confrontational'],
+    ["You honestly won't find a deal this good with any other provider. - Priya", 'churn-transactional'],
+    ["Mr Hughes, I'm not going to continue if you keep shouting in capitals.", 'confrontational'],
   ] as const;
 
   it('flags a weak sentence no rule matched, with its category’s advice and no rewrite, and not its sign-off', () => {
@@ -74,7 +74,7 @@ describe('the shipped model in the linter', () => {
     for (const [text, category] of weak) {
       const found = linter.lint(text).filter((f) => f.category !== 'draft');
       expect(found, text).toHaveLength(1);
-      expect(found[0]).toMatchObject({ ruleId: MODEL_RULE_ID, category, severity: 'suggestion', message: advice[category], rewrites: [] });
+      expect(found[0]).toMatchObject({ ruleId: MODEL_RULE_ID, category, severity: 'suggestion', message: advice[category].message, rewrites: [] });
       expect(text.slice(found[0].start, found[0].end), text).toBe(text.replace(/\.( - Priya)?$/, ''));
     }
   });
@@ -127,8 +127,36 @@ describe('the examples in rules/sentence-advice.yaml', () => {
   }
 });
 
+/** Advice that reports every category at the model's own threshold, or `category` from `minProbability` on. */
+function adviceReportingAll(category?: string, minProbability = 0): Record<string, ReportedCategory> {
+  return Object.fromEntries(PHRASE_CATEGORIES.map((c) => [c, { message: `${c} advice`, minProbability: c === category ? minProbability : 0 }]));
+}
+const withModel = (model: SentenceModelData, advice = adviceReportingAll()) => createLinter({ basePack: { ...builtinPack(), sentences: { model, advice } } });
+
+describe('how sure the model must be', () => {
+  // exp(4) / (exp(4) + exp(3) + 11): the model's probability for "Ugh." is about 0.64.
+  const model = modelOf({ ugh: ['excuse', 40] }, 0.6);
+  const categories = (advice: Record<string, ReportedCategory>) => withModel(model, advice).lint('Ugh.').map((f) => `${f.ruleId} ${f.category}`);
+
+  it("reports a category above the model's threshold, and from the category's min-probability on", () => {
+    expect(categories(adviceReportingAll())).toEqual([`${MODEL_RULE_ID} excuse`]);
+    expect(categories(adviceReportingAll('excuse', 0.62))).toEqual([`${MODEL_RULE_ID} excuse`]);
+    expect(categories(adviceReportingAll('excuse', 0.65))).toEqual([]);
+    // Another category's bar does not matter.
+    expect(categories(adviceReportingAll('blame', 0.99))).toEqual([`${MODEL_RULE_ID} excuse`]);
+  });
+
+  it('leaves alone what the shipped model is not sure of, though it names a category', () => {
+    const shipped = builtinPack().sentences!;
+    const text = "It's Friday night and the riders are swamped.";
+    const verdict = new SentenceModel(shipped.model).classify(tokenize(text));
+    expect(verdict?.category).toBe('excuse');
+    expect(verdict!.probability).toBeLessThan(shipped.advice.excuse.minProbability);
+    expect(createLinter().lint(text).filter((f) => f.category !== 'draft')).toEqual([]);
+  });
+});
+
 describe('the span of a model finding', () => {
-  const withModel = (model: SentenceModelData) => createLinter({ basePack: { ...builtinPack(), sentences: { model, advice: builtinPack().sentences!.advice } } });
   const spans = (model: SentenceModelData, text: string) => withModel(model).lint(text).filter((f) => f.ruleId === MODEL_RULE_ID).map((f) => text.slice(f.start, f.end));
 
   it('is the clause that carries the verdict on its own', () => {
@@ -177,7 +205,10 @@ describe('a broken model or advice file', () => {
   it('needs a message and examples for every category, and only for categories', () => {
     const entry = { message: 'Say it plainly.', examples: { flag: ['You failed.'], pass: ['It failed.'] } };
     const advice = Object.fromEntries(PHRASE_CATEGORIES.map((c) => [c, entry]));
-    expect(validateAdvice(advice)).toEqual(Object.fromEntries(PHRASE_CATEGORIES.map((c) => [c, 'Say it plainly.'])));
+    expect(validateAdvice(advice)).toEqual(Object.fromEntries(PHRASE_CATEGORIES.map((c) => [c, { message: 'Say it plainly.', minProbability: 0 }])));
+    expect(validateAdvice({ ...advice, excuse: { ...entry, 'min-probability': 0.9 } }).excuse).toEqual({ message: 'Say it plainly.', minProbability: 0.9 });
+    expect(() => validateAdvice({ ...advice, excuse: { ...entry, 'min-probability': 1.5 } })).toThrow(/sentence-advice\.yaml.*excuse\.min-probability.*between 0 and 1/);
+    expect(() => validateAdvice({ ...advice, excuse: { ...entry, 'min-probability': '0.9' } })).toThrow(/excuse\.min-probability.*between 0 and 1/);
     expect(() => validateAdvice({ ...advice, blame: { ...entry, message: '' } })).toThrow(/sentence-advice\.yaml.*blame\.message.*must be a message/);
     expect(() => validateAdvice({ ...advice, blame: { ...entry, examples: { flag: [], pass: ['x'] } } })).toThrow(/blame\.examples\.flag.*at least one sentence/);
     expect(() => validateAdvice({ ...advice, rudeness: entry })).toThrow(/rudeness.*not a phrase category/);
@@ -185,6 +216,7 @@ describe('a broken model or advice file', () => {
     const quiet = { reported: false, examples: entry.examples };
     expect(Object.keys(validateAdvice({ ...advice, jargon: quiet }))).toEqual(PHRASE_CATEGORIES.filter((c) => c !== 'jargon'));
     expect(() => validateAdvice({ ...advice, jargon: { ...quiet, message: 'Say it plainly.' } })).toThrow(/jargon\.message.*never shown/);
+    expect(() => validateAdvice({ ...advice, jargon: { ...quiet, 'min-probability': 0.9 } })).toThrow(/jargon\.min-probability.*never used/);
     expect(() => validateAdvice({ ...advice, jargon: { ...entry, reported: true } })).toThrow(/jargon\.reported.*must be false/);
     const { jargon: _, ...withoutJargon } = advice;
     expect(() => validateAdvice(withoutJargon)).toThrow(/jargon.*is missing/);
