@@ -6,6 +6,7 @@
 import { detectAdapter, readConversation, type ConversationReading } from '@/lib/helpdesks';
 import { watchConversation } from '@/lib/helpdesks/watch';
 import type { ConversationReport } from '@/lib/messages';
+import { hasFocusWithin } from '@/lib/editor/tree';
 
 export interface ConversationReader {
   /** The composer elements of the ticket in view (for the coaching layer). */
@@ -20,7 +21,7 @@ export interface ConversationReader {
 export type StartReader = (publish: (report: ConversationReport) => void) => ConversationReader;
 
 function toReport(reading: ConversationReading, doc: Document): ConversationReport {
-  const composer = reading.composers.find((c) => c.element === doc.activeElement || c.element.contains(doc.activeElement)) ?? reading.composers[0];
+  const composer = reading.composers.find((c) => hasFocusWithin(c.element)) ?? reading.composers[0];
   return {
     helpdesk: reading.helpdesk,
     account: reading.account,

@@ -140,7 +140,8 @@ export function runSteady(ctx: ContentScriptContext, modules: SteadyModules): vo
     guard(async () => {
       if (event.type === 'input' && event.isTrusted) typedAt = Date.now();
       // Edits elsewhere (the page clearing the box after sending) re-check the last composer too.
-      const composer = composerOf(event.target) ?? lastComposer;
+      // The target inside an open shadow root, where the document sees only its host.
+      const composer = composerOf(event.composedPath()[0] ?? event.target) ?? lastComposer;
       if (!composer) return;
       lastComposer = composer;
       const module = await loadCoach();

@@ -18,6 +18,7 @@ import { historyOf, undoFilingDelay, undoOnce } from './history';
 import { editorKindOf } from './kind';
 import type { EditorKind } from '../ticket';
 import { placeholdersIn } from '../engine/rewrite';
+import { hasFocusWithin } from './tree';
 
 export interface Target {
   start: number;
@@ -164,7 +165,7 @@ async function attempt(composer: Composer, target: Target, replacement: string, 
   const readDraft = (el: Composer) => readComposer(el, options);
   const doc = composer.ownerDocument;
   const win = doc.defaultView!;
-  if (refocus || (doc.activeElement !== composer && !composer.contains(doc.activeElement))) {
+  if (refocus || !hasFocusWithin(composer)) {
     if (refocus) win.focus();
     composer.focus({ preventScroll: true });
     // Editors pick up focus and the selection from events that follow `focus()`.

@@ -20,6 +20,7 @@ import { markAt, type UnderlineLayer } from './underlines';
 import { createBadgeView, createCardView, createPreviewView } from './card';
 import { trackBox, zIndexAbove } from './track';
 import { overlayFor } from './overlay';
+import { hasFocusWithin } from './tree';
 
 export type OpenedVia = 'click' | 'keyboard' | 'badge';
 
@@ -261,7 +262,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
   const openCard = (index: number, via: OpenedVia) => {
     const finding = shown[index];
     if (!finding) return;
-    const focused = doc.activeElement === composer || composer.contains(doc.activeElement);
+    const focused = hasFocusWithin(composer);
     const draft = readDraft(composer);
     open = { index, finding, text: draft.text, returnTo: (focused ? draft.selection() : null) ?? lastSelection };
     stopPreview();
@@ -463,7 +464,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
   // Escape closes the card wherever focus is (the composer and the card handle their own first).
   const onEscapeAnywhere = guard((e: KeyboardEvent) => {
     if (e.key !== 'Escape' || !open) return;
-    const inComposer = doc.activeElement === composer || composer.contains(doc.activeElement);
+    const inComposer = hasFocusWithin(composer);
     closeCard(inComposer);
   });
 

@@ -9,6 +9,7 @@
  * U+200B, trailing <br> placeholders, empty non-editable UI spans such as
  * Quill's list markers) are skipped. Text fields: the value, offsets identical.
  */
+import { selectionAt } from './tree';
 
 export const ATOM_CHAR = '\uFFFC';
 
@@ -202,7 +203,7 @@ function readRich(root: HTMLElement, skip: string | undefined): Draft {
     toRange,
     offsetOf,
     selection: () => {
-      const sel = doc.getSelection();
+      const sel = selectionAt(root);
       if (!sel || sel.rangeCount === 0 || !root.contains(sel.anchorNode) || !root.contains(sel.focusNode)) return null;
       const a = offsetOf(sel.anchorNode!, sel.anchorOffset);
       const b = offsetOf(sel.focusNode!, sel.focusOffset);
@@ -211,7 +212,7 @@ function readRich(root: HTMLElement, skip: string | undefined): Draft {
     select: (start, end) => {
       const from = positionAt(start, true);
       const to = end <= start ? from : positionAt(end, false);
-      doc.getSelection()?.setBaseAndExtent(from.node, from.offset, to.node, to.offset);
+      selectionAt(root)?.setBaseAndExtent(from.node, from.offset, to.node, to.offset);
       // Editors sync their model's selection on `selectionchange`, which the browser fires a task later; a key
       // pressed meanwhile, or the editor re-rendering its stale selection, would put the caret back. Tell them now.
       doc.dispatchEvent(new (doc.defaultView!.Event)('selectionchange'));

@@ -12,6 +12,7 @@ import { editorKindOf, isEditable } from './dom';
 import { findMessageBlocks, readMessageBlocks, signedInName } from './message-blocks';
 import { readablePageMessage } from './readable-page';
 import type { ComposerTarget, HelpdeskAdapter } from './types';
+import { deepActiveElement } from '../editor/tree';
 
 /** Conversation ids of apps known only by URL (helpdesks.md, "Others"). */
 const KNOWN_CONVERSATION_URLS: RegExp[] = [
@@ -29,7 +30,7 @@ const TICKET_PAGE = /(?:conversation|ticket|case|request)/i;
 const MAX_MESSAGES = 200;
 
 function focusedEditor(doc: Document): HTMLElement | null {
-  let el = doc.activeElement;
+  let el = deepActiveElement(doc);
   // An editable's inner node can hold focus; the composer is its outermost editable ancestor.
   while (el && !isEditable(el)) el = el.parentElement?.closest('textarea, [contenteditable]') ?? null;
   if (!el) return null;

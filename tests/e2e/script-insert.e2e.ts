@@ -1,7 +1,8 @@
 /**
  * A script line from the side panel, inserted into every editor of the matrix
  * (CKEditor 5, ProseMirror, Quill, Froala, Lexical, Trix, Slate, Draft.js,
- * Tiptap, Jodit, plain contenteditable, textarea) on
+ * Tiptap, Jodit, plain contenteditable, textarea, a contenteditable in a web
+ * component's shadow root) on
  * a helpdesk conversation that names the order: the line's [order number] is
  * filled from the ticket, it lands in the editor's model once after the
  * agent's draft, and one Ctrl+Z takes exactly it out again, even when the agent clicks Insert
@@ -15,7 +16,7 @@ import type { EditorKind } from '../editor-pages/editors';
 import { launchSteady, type SteadyBrowser } from '../support/steady-browser';
 import { moveCaret } from '../support/caret';
 
-const EDITORS: EditorKind[] = ['ckeditor', 'prosemirror', 'quill', 'froala', 'lexical', 'trix', 'slate', 'draftjs', 'tiptap', 'jodit', 'plain', 'textarea'];
+const EDITORS: EditorKind[] = ['ckeditor', 'prosemirror', 'quill', 'froala', 'lexical', 'trix', 'slate', 'draftjs', 'tiptap', 'jodit', 'plain', 'textarea', 'shadow-plain'];
 /** The conversation (tests/fixtures/editor-ticket.html) names order #BL-58214. */
 const ticketUrl = (kind: EditorKind) => `https://app.frontapp.com/open/cnv_editor_${kind}`;
 const DRAFT = 'Hi Dana, I am sorry the blender stopped working.';

@@ -24,11 +24,22 @@ declare global {
 
 window.__readDraft = readDraft;
 
+/** The first element matching `selector`, inside open shadow roots too (as Playwright's selectors find it). */
+function deepQuery(root: Document | ShadowRoot, selector: string): HTMLElement | null {
+  const found = root.querySelector<HTMLElement>(selector);
+  if (found) return found;
+  for (const el of root.querySelectorAll('*')) {
+    const inner = el.shadowRoot && deepQuery(el.shadowRoot, selector);
+    if (inner) return inner;
+  }
+  return null;
+}
+
 window.__attachCoach = (selector, frame) => {
   setBuiltinPack(window.__steadyPack!);
   const linter = createLinter();
   const doc = frame ? document.querySelector<HTMLIFrameElement>(frame)!.contentDocument! : document;
-  const composer = doc.querySelector<HTMLElement>(selector)!;
+  const composer = deepQuery(doc, selector)!;
   const events: CoachTestApi['events'] = [];
   const coach = attachCoach(composer, {
     lint: (text) => linter.lint(text),

@@ -14,7 +14,9 @@ export type EditorKind =
   /** Editors Steady has no code for, from their npm packages: Lexical (vanilla, rich text + history), Trix, Slate (React, with history), Draft.js (React). */
   | 'lexical' | 'trix' | 'slate' | 'draftjs'
   /** Tiptap 3 (ProseMirror underneath, StarterKit with its undo history) and Jodit 4 (its own snapshot history), from their npm packages. */
-  | 'tiptap' | 'jodit';
+  | 'tiptap' | 'jodit'
+  /** A contenteditable and a textarea inside a web component's open shadow root, as design-system helpdesks render them. */
+  | 'shadow-plain' | 'shadow-textarea';
 
 export interface EditorTestApi {
   /** CSS selector of the element the coach attaches to (inside `frame` when set). */
@@ -45,6 +47,53 @@ declare global {
 
 /** The page's selection, for editors whose selection is the browser's. */
 const domSelectedText = () => document.getSelection()?.toString() ?? '';
+
+/** A web component's open shadow root, styled from inside (the page's styles do not reach it). */
+function shadowBox(): ShadowRoot {
+  const host = document.createElement('reply-box');
+  host.style.display = 'block';
+  mount.appendChild(host);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = '.plain, textarea { display: block; width: 600px; min-height: 120px; border: 1px solid #999; padding: 8px; font: 15px/1.5 sans-serif; }';
+  shadow.appendChild(style);
+  return shadow;
+}
+
+/**
+ * A Gmail-style contenteditable in `parent`: the browser's own editing. Chromium makes lines <div>s, or
+ * <br>s where the box's parent is a shadow root (no editable block to split).
+ */
+function plainBox(parent: Node, selectedText: () => string): EditorTestApi {
+  const box = document.createElement('div');
+  box.contentEditable = 'true';
+  box.setAttribute('role', 'textbox');
+  box.className = 'plain';
+  parent.appendChild(box);
+  return {
+    composer: '.plain',
+    // Chromium's shape: the first line as bare text, each further line a <div> (an empty one holds a <br>),
+    // or lines split by <br>s (the last <br> only holds an empty last line open).
+    modelText: () => {
+      const lines = [''];
+      for (const node of box.childNodes) {
+        if (node.nodeName === 'DIV') lines.push(node.textContent ?? '');
+        else if (node.nodeName === 'BR') {
+          if (node !== box.lastChild) lines.push('');
+        } else lines[lines.length - 1] += node.textContent ?? '';
+      }
+      return (lines[0] === '' && lines.length > 1 ? lines.slice(1) : lines).join('\n');
+    },
+    selectedText,
+  };
+}
+
+function textareaBox(parent: Node): EditorTestApi {
+  const area = document.createElement('textarea');
+  area.rows = 4;
+  parent.appendChild(area);
+  return { composer: 'textarea', modelText: () => area.value, selectedText: () => area.value.slice(area.selectionStart, area.selectionEnd) };
+}
 
 /** Lines of an editor's HTML as its model holds them: one per block, <br> as a line break. */
 function htmlLines(html: string): string {
@@ -323,31 +372,14 @@ async function mountEditor(kind: EditorKind): Promise<EditorTestApi> {
     });
     return { composer: '.own-history', modelText: () => (box.textContent ?? '').replace(/\u00a0/g, ' '), selectedText: domSelectedText };
   }
-  if (kind === 'plain') {
-    // Gmail-style: the browser's own contenteditable, lines as <div>s.
-    const box = document.createElement('div');
-    box.contentEditable = 'true';
-    box.setAttribute('role', 'textbox');
-    box.className = 'plain';
-    mount.appendChild(box);
-    return {
-      composer: '.plain',
-      // Chromium's shape: the first line as bare text, each further line a <div> (an empty one holds a <br>).
-      modelText: () => {
-        const lines = [''];
-        for (const node of box.childNodes) {
-          if (node.nodeName === 'DIV') lines.push(node.textContent ?? '');
-          else lines[lines.length - 1] += node.nodeName === 'BR' ? '' : (node.textContent ?? '');
-        }
-        return (lines[0] === '' && lines.length > 1 ? lines.slice(1) : lines).join('\n');
-      },
-      selectedText: domSelectedText,
-    };
+  if (kind === 'plain') return plainBox(mount, domSelectedText);
+  if (kind === 'shadow-plain') {
+    const shadow = shadowBox();
+    // Chromium's ShadowRoot.getSelection(): the document's selection names only the host.
+    return plainBox(shadow, () => (shadow as ShadowRoot & { getSelection(): Selection | null }).getSelection()?.toString() ?? '');
   }
-  const area = document.createElement('textarea');
-  area.rows = 4;
-  mount.appendChild(area);
-  return { composer: 'textarea', modelText: () => area.value, selectedText: () => area.value.slice(area.selectionStart, area.selectionEnd) };
+  if (kind === 'shadow-textarea') return textareaBox(shadowBox());
+  return textareaBox(mount);
 }
 
 mountEditor(document.documentElement.dataset.editor as EditorKind).then(

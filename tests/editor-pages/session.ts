@@ -152,5 +152,9 @@ export async function underlineCentre(page: Page, i: number): Promise<{ x: numbe
 /** The card's focused button: a rewrite by the text it inserts (its data-rewrite; it shows a preview of the whole sentence), others by their text. */
 export const focusedCardButton = async (page: Page) => (await focusedIn(page, 'steady-card'))?.label ?? null;
 export const composerHasFocus = (s: Session) =>
-  s.page.locator(s.composer).evaluate((el) => el === document.activeElement || el.contains(document.activeElement));
+  s.page.locator(s.composer).evaluate((el) => {
+    // The composer's own tree: in a shadow root, the document's active element is the host.
+    const active = (el.getRootNode() as Document | ShadowRoot).activeElement;
+    return el === active || el.contains(active);
+  });
 export const composerHtml = (s: Session) => s.page.locator(s.composer).evaluate((el) => el.outerHTML);

@@ -18,10 +18,16 @@ export async function moveCaret(page: Page, key: string): Promise<void> {
 
 /** Runs in the page: waits until the selection is unchanged for 150 ms, then says whether it sits at `edge`. */
 async function settledAt(edge: 'start' | 'end' | null): Promise<boolean> {
-  const focusedDocument = (): Document => {
-    let doc = document;
-    while (doc.activeElement instanceof HTMLIFrameElement && doc.activeElement.contentDocument) doc = doc.activeElement.contentDocument;
-    return doc;
+  // The focused editor's tree: into iframes (classic editors) and open shadow roots (web components).
+  type Tree = Document | (ShadowRoot & { getSelection(): Selection | null });
+  const focusedDocument = (): Tree => {
+    let tree: Tree = document;
+    for (;;) {
+      const active: Element | null = tree.activeElement;
+      if (active instanceof HTMLIFrameElement && active.contentDocument) tree = active.contentDocument;
+      else if (active?.shadowRoot?.activeElement) tree = active.shadowRoot as Tree;
+      else return tree;
+    }
   };
   const where = (): unknown[] => {
     const doc = focusedDocument();
@@ -51,7 +57,7 @@ async function settledAt(edge: 'start' | 'end' | null): Promise<boolean> {
   const editable = field instanceof HTMLElement && field.isContentEditable ? field : null;
   if (!s?.rangeCount || !editable || !s.isCollapsed) return false;
   // No text between the caret and that edge of the reply.
-  const rest = doc.createRange();
+  const rest = (editable.ownerDocument ?? document).createRange();
   rest.selectNodeContents(editable);
   if (edge === 'end') rest.setStart(s.focusNode!, s.focusOffset);
   else rest.setEnd(s.focusNode!, s.focusOffset);

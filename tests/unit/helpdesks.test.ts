@@ -297,6 +297,18 @@ describe('generic mode and fallback', () => {
     expect(reading.messages).toEqual([{ id: 'block-0', role: 'customer', author: 'Ana', time: '2026-11-02T10:00:00.000Z', text: 'My invoice is wrong again and nobody answers.' }]);
     expect(reading.messages[0].text).not.toContain('inconvenience');
   });
+
+  it("finds the focused editor inside a web component's open shadow root, where the document sees only the host", () => {
+    const url = new URL('https://app.frontapp.com/open/cnv_5x2k');
+    setURL(url.href);
+    document.documentElement.innerHTML = '<head><title>Front</title></head><body><main><article><b>Ana</b><p>My invoice is wrong again.</p></article></main><reply-box></reply-box></body>';
+    const shadow = document.querySelector('reply-box')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<div class="toolbar"><div contenteditable="true" class="editor"><p>Sorry for any inconvenience</p></div></div>';
+    const editor = shadow.querySelector<HTMLElement>('.editor')!;
+    editor.focus();
+    expect(document.activeElement).toBe(shadow.host);
+    expect(read(url).composers.map((c) => c.element)).toEqual([editor]);
+  });
 });
 
 describe('watchConversation', () => {
