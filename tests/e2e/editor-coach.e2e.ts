@@ -1,8 +1,8 @@
 /**
  * The inline coach in real Chromium against real editors (CKEditor 5,
  * ProseMirror, Quill 2, Froala, Lexical, Trix, Slate, Draft.js, Tiptap 3,
- * Jodit 4, a Gmail-style contenteditable, a textarea, and those two inside a
- * web component's open shadow root):
+ * Jodit 4, a Gmail-style contenteditable, a textarea, and that contenteditable
+ * inside a web component's open shadow root):
  * underlines appear while typing, the card opens by click and by Ctrl+.,
  * a rewrite lands in the editor's MODEL exactly once, one Ctrl+Z restores
  * the draft, the caret sits right after the new text, typing goes on.
@@ -19,7 +19,7 @@ import { badgeText, cardDialog, clickCardButton, clickRewrite, clickShown, focus
 
 const DRAFT = 'Please calm down. There is nothing I can do about it.';
 const BOTH_PHRASES = ['Please calm down', 'There is nothing I can do about it'];
-const EDITORS: EditorKind[] = ['ckeditor', 'prosemirror', 'textarea', 'plain', 'quill', 'froala', 'lexical', 'trix', 'slate', 'draftjs', 'tiptap', 'jodit', 'shadow-plain', 'shadow-textarea'];
+const EDITORS: EditorKind[] = ['ckeditor', 'prosemirror', 'textarea', 'plain', 'quill', 'froala', 'lexical', 'trix', 'slate', 'draftjs', 'tiptap', 'jodit', 'shadow-plain'];
 /** A plain contenteditable may keep a history of its own: its card warns until the browser's undo is seen working there. */
 const UNDO_UNPROVEN_AT_FIRST: EditorKind[] = ['plain', 'shadow-plain'];
 /** Editors merge keystrokes typed within this long into one undo step. */
