@@ -345,8 +345,9 @@ export function createLinter(options: LinterOptions = {}): Linter {
           if (finish(f, rule.spec, text, s, situation, adviceOnly)) findings.push(f);
         }
         if (s.earlierEnds) for (const rule of s.earlierEnds.keys()) earlierSeen.add(rule);
-        if (s.verdict && modelCategories!.has(s.verdict.category) && s.verdict.probability >= base.sentences!.advice[s.verdict.category].minProbability) {
-          const f = modelFinding(s.verdict, base.sentences!.advice[s.verdict.category].message, s.start);
+        const reported = s.verdict && modelCategories!.has(s.verdict.category) ? base.sentences!.advice[s.verdict.category] : undefined;
+        if (reported && s.verdict!.probability >= reported.minProbability) {
+          const f = modelFinding(s.verdict!, reported.message, s.start);
           if (finish(f, MODEL_SPEC, text, s, situation, true)) findings.push(f);
         }
       }

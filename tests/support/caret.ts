@@ -20,7 +20,7 @@ export async function moveCaret(page: Page, key: string): Promise<void> {
 async function settledAt(edge: 'start' | 'end' | null): Promise<boolean> {
   // The focused editor's tree: into iframes (classic editors) and open shadow roots (web components).
   type Tree = Document | (ShadowRoot & { getSelection(): Selection | null });
-  const focusedDocument = (): Tree => {
+  const focusedTree = (): Tree => {
     let tree: Tree = document;
     for (;;) {
       const active: Element | null = tree.activeElement;
@@ -30,7 +30,7 @@ async function settledAt(edge: 'start' | 'end' | null): Promise<boolean> {
     }
   };
   const where = (): unknown[] => {
-    const doc = focusedDocument();
+    const doc = focusedTree();
     const field = doc.activeElement;
     if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) return [field, field.selectionStart, field.selectionEnd];
     const s = doc.getSelection();
@@ -48,7 +48,7 @@ async function settledAt(edge: 'start' | 'end' | null): Promise<boolean> {
     } else if (performance.now() - since >= 150) break;
   }
   if (!edge) return true;
-  const doc = focusedDocument();
+  const doc = focusedTree();
   const field = doc.activeElement;
   if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) {
     return edge === 'end' ? field.selectionStart === field.value.length : field.selectionEnd === 0;
@@ -57,7 +57,7 @@ async function settledAt(edge: 'start' | 'end' | null): Promise<boolean> {
   const editable = field instanceof HTMLElement && field.isContentEditable ? field : null;
   if (!s?.rangeCount || !editable || !s.isCollapsed) return false;
   // No text between the caret and that edge of the reply.
-  const rest = (editable.ownerDocument ?? document).createRange();
+  const rest = editable.ownerDocument.createRange();
   rest.selectNodeContents(editable);
   if (edge === 'end') rest.setStart(s.focusNode!, s.focusOffset);
   else rest.setEnd(s.focusNode!, s.focusOffset);
