@@ -80,8 +80,8 @@ export function createLinter(options: LinterOptions = {}): Linter {
   const index = indexFor(compiled, active, draftChecks);
   // Off by its rule id, or by its own group in the options (a category of its own there).
   const sentenceModel = base.sentences && !disabledRules.has(MODEL_RULE_ID) && !disabledCategories.has(MODEL_RULE_ID) ? modelFor(base.sentences) : null;
-  // Only categories with advice are reported (see CategoryAdvice.reported).
-  const modelCategories = sentenceModel && new Set(sentenceModel.classes.filter((c) => !disabledCategories.has(c) && base.sentences!.advice[c] !== undefined));
+  // Only categories with advice are reported (see CategoryAdvice.reported), each from its own bar.
+  const reportedCategories = sentenceModel && new Map(Object.entries(base.sentences!.advice).filter(([c]) => !disabledCategories.has(c)));
   // Rules the agent turned off still keep the model away from their phrases: turning off "calm down" must not bring it back as a model finding.
   const inactiveIndex = sentenceModel && active.length < compiled.rules.length ? indexFor(compiled, compiled.rules.filter((r) => !active.includes(r)), null) : null;
 
@@ -345,7 +345,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
           if (finish(f, rule.spec, text, s, situation, adviceOnly)) findings.push(f);
         }
         if (s.earlierEnds) for (const rule of s.earlierEnds.keys()) earlierSeen.add(rule);
-        const reported = s.verdict && modelCategories!.has(s.verdict.category) ? base.sentences!.advice[s.verdict.category] : undefined;
+        const reported = s.verdict && reportedCategories!.get(s.verdict.category);
         if (reported && s.verdict!.probability >= reported.minProbability) {
           const f = modelFinding(s.verdict!, reported.message, s.start);
           if (finish(f, MODEL_SPEC, text, s, situation, true)) findings.push(f);
