@@ -8,7 +8,7 @@ import { startEditorBrowser } from '../editor-pages/session';
 import { drawRun, raceOnce, throttle, type RaceOutcome } from '../editor-pages/race';
 import type { EditorKind } from '../editor-pages/editors';
 
-const ALL: EditorKind[] = ['ckeditor', 'prosemirror', 'quill', 'froala', 'plain', 'textarea', 'tinymce-inline', 'tinymce', 'ckeditor4', 'summernote', 'lexical', 'trix', 'slate', 'draftjs', 'tiptap', 'jodit'];
+const ALL: EditorKind[] = ['ckeditor', 'prosemirror', 'quill', 'froala', 'plain', 'textarea', 'tinymce-inline', 'tinymce', 'ckeditor4', 'summernote', 'lexical', 'trix', 'slate', 'draftjs', 'tiptap', 'jodit', 'shadow-plain', 'shadow-textarea'];
 
 function option(argv: string[], name: string): string | undefined {
   const at = argv.indexOf(`--${name}`);
