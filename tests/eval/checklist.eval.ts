@@ -57,6 +57,12 @@
  *            what the checklist says about them (held-out-16 and 17 were dev for that stop's few patterns). Agreement of the
  *            patterns when judged: 73 85 98 93 85 100; after opening patterns for warmth met in kind ("Awesome to hear",
  *            "it's our pleasure", "fingers crossed"), from its disagreements, no longer blind: 83 85 98 93 85 100.
+ *   held-out-19 tests/eval/checklist-judgements-heldout-19.json, 40 (--draw 40 --seed 20261221), judged blind by a judge
+ *            who did not tune patterns (calibrated on held-out-15 to 18), and committed before anyone looked at what the
+ *            checklist says about them. Agreement of the patterns of 53bb58f when judged: 68 88 98 75 88 90; the boundary
+ *            patterns added next (from held-out-16 to 18's disagreements) left it unchanged. Most opening disagreements are
+ *            warm replies to pleased customers, which this judge passes and earlier judges mostly did not (the panel marks
+ *            the item not applicable when the ticket shows a calm customer; these replies come without their ticket).
  *            Draw a fresh sample for the next blind figure.
  * The checklist sees the draft's findings, as in the panel.
  *
@@ -94,6 +100,7 @@ const SPLITS = [
   { name: 'held-out-16', file: 'checklist-judgements-heldout-16.json' },
   { name: 'held-out-17', file: 'checklist-judgements-heldout-17.json' },
   { name: 'held-out-18', file: 'checklist-judgements-heldout-18.json' },
+  { name: 'held-out-19', file: 'checklist-judgements-heldout-19.json' },
 ] as const;
 
 const judgedIn = (dir: string, file: string): Verdicts => JSON.parse(readFileSync(join(dir, file), 'utf8'));
