@@ -65,7 +65,8 @@
  *            the item not applicable when the ticket shows a calm customer; these replies come without their ticket).
  *   held-out-20 tests/eval/checklist-judgements-heldout-20.json, 40 (--draw 40 --seed 20261222), judged blind the same way
  *            (calibrated on held-out-15 to 19) while the patterns were tuned on held-out-16 to 19, and measured once after:
- *            83 93 98 75 88 95, the same as the patterns of 53bb58f before that tuning.
+ *            83 93 98 75 88 95, the same as the patterns of 53bb58f before that tuning. Then tuned on (boundary, with
+ *            held-out-19), so no longer blind.
  *            Draw a fresh sample for the next blind figure.
  * The checklist sees the draft's findings, as in the panel.
  *
