@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import type { EditorKind } from '../editor-pages/editors';
 import { launchSteady, type SteadyBrowser } from '../support/steady-browser';
+import { waitForEditor } from '../editor-pages/session';
 import { moveCaret } from '../support/caret';
 
 const EDITORS: EditorKind[] = ['ckeditor', 'prosemirror', 'quill', 'froala', 'lexical', 'trix', 'slate', 'draftjs', 'tiptap', 'jodit', 'plain', 'textarea', 'shadow-plain'];
@@ -52,8 +53,7 @@ describe.each(EDITORS)('%s', (kind) => {
 
   beforeAll(async () => {
     ticket = await steady.open(ticketUrl(kind));
-    await ticket.waitForFunction(() => window.__editor || window.__editorError, null, { timeout: 120_000 });
-    expect(await ticket.evaluate(() => window.__editorError)).toBeUndefined();
+    await waitForEditor(ticket, kind);
   }, 360_000);
 
   /**

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { EditorKind } from '../editor-pages/editors';
 import { launchSteady, type SteadyBrowser } from '../support/steady-browser';
+import { modelText, waitForEditor } from '../editor-pages/session';
 import { focusedIn, mirrorMarks } from '../support/steady-ui';
 
 const KINDS = [
@@ -32,7 +33,6 @@ afterAll(async () => {
   await steady?.close();
 });
 
-const modelText = (page: Page) => page.evaluate(() => window.__editor!.modelText());
 /** The phrases underlined in a contenteditable: the Highlight API's ranges. */
 const highlighted = (page: Page) =>
   page.evaluate(() => ['steady-problem', 'steady-warning', 'steady-suggestion'].flatMap((name) => [...((CSS.highlights.get(name) as Set<AbstractRange> | undefined) ?? [])].map((r) => (r instanceof Range ? r.toString() : ''))).sort());
@@ -42,8 +42,7 @@ describe.each(KINDS)('$kind', ({ kind, composer }) => {
   let page: Page;
   beforeAll(async () => {
     page = await steady.open(ticketUrl(kind));
-    await page.waitForFunction(() => window.__editor || window.__editorError, null, { timeout: 120_000 });
-    expect(await page.evaluate(() => window.__editorError)).toBeUndefined();
+    await waitForEditor(page, kind);
   }, 360_000);
   afterAll(async () => {
     await page?.close();

@@ -53,9 +53,7 @@ export async function startEditorBrowser(): Promise<EditorBrowser> {
       await page.addInitScript(`window.__steadyPack = ${pack};`);
       // Editor bundles are large: on a loaded machine the first load takes a while.
       await page.goto(pages.url(kind), { timeout: 120_000 });
-      await page.waitForFunction(() => window.__editor || window.__editorError, null, { timeout: 120_000 });
-      const failed = await page.evaluate(() => window.__editorError);
-      if (failed) throw new Error(`${kind} did not start: ${failed}`);
+      await waitForEditor(page, kind);
       const { composer, frame } = await page.evaluate(() => ({ composer: window.__editor!.composer, frame: window.__editor!.frame }));
       if (!options.isolated) {
         await page.evaluate(([sel, fr]) => window.__attachCoach!(sel!, fr), [composer, frame]);
@@ -78,6 +76,13 @@ export async function startEditorBrowser(): Promise<EditorBrowser> {
       await pages.close();
     },
   };
+}
+
+/** Waits for the editor test page's editor to start; throws with the editor's own error when it did not. */
+export async function waitForEditor(page: Page, kind: EditorKind): Promise<void> {
+  await page.waitForFunction(() => window.__editor || window.__editorError, null, { timeout: 120_000 });
+  const failed = await page.evaluate(() => window.__editorError);
+  if (failed) throw new Error(`${kind} did not start: ${failed}`);
 }
 
 export const modelText = (page: Page) => page.evaluate(() => window.__editor!.modelText());
