@@ -1,5 +1,5 @@
 /**
- * npm run eval -- checklist [--show]: the pre-reply checklist on 760 real agent
+ * npm run eval -- checklist [--show]: the pre-reply checklist on 880 real agent
  * replies, compared with hand judgements (reply ids and verdicts only — the
  * corpus text is never copied here). The splits:
  *   dev      tests/eval/checklist-judgements.json, the 20 replies the patterns were tuned on;
@@ -67,7 +67,9 @@
  *            (calibrated on held-out-15 to 19) while the patterns were tuned on held-out-16 to 19, and measured once after:
  *            83 93 98 75 88 95, the same as the patterns of 53bb58f before that tuning. Then tuned on (boundary, with
  *            held-out-19), so no longer blind.
- *            Draw a fresh sample for the next blind figure.
+ *   held-out-21 tests/eval/checklist-judgements-heldout-21.json, 40 (--draw 40 --seed 20261223), judged blind the same way
+ *            (calibrated on held-out-16 to 20) and never tuned on. Agreement of the patterns of main 317c6fd: 75 88 95 78 80 98.
+ *            Draw a fresh sample after tuning on it.
  * The checklist sees the draft's findings, as in the panel.
  *
  * npm run eval -- checklist --draw <n> --seed <s>: prints the next sample to judge (real replies over
@@ -106,6 +108,7 @@ const SPLITS = [
   { name: 'held-out-18', file: 'checklist-judgements-heldout-18.json' },
   { name: 'held-out-19', file: 'checklist-judgements-heldout-19.json' },
   { name: 'held-out-20', file: 'checklist-judgements-heldout-20.json' },
+  { name: 'held-out-21', file: 'checklist-judgements-heldout-21.json' },
 ] as const;
 
 const judgedIn = (dir: string, file: string): Verdicts => JSON.parse(readFileSync(join(dir, file), 'utf8'));
