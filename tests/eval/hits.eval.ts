@@ -33,6 +33,8 @@ interface Hit {
 type Verdict = 'weak' | 'other' | 'clean';
 interface Judgement extends Hit {
   verdict: Verdict;
+  /** With `other`: the category the judge gave it. */
+  judgedCategory?: string;
 }
 
 const keyOf = (h: Hit) => `${h.id}\u0000${h.start}\u0000${h.end}\u0000${h.rule}`;
@@ -65,21 +67,32 @@ export default function evalHits(argv = process.argv.slice(2)): void {
     }
   }
   const judged = new Map<string, Judgement>();
-  if (existsSync(JUDGEMENTS)) for (const line of readFileSync(JUDGEMENTS, 'utf8').split('\n').filter(Boolean)) judged.set(keyOf(JSON.parse(line) as Judgement), JSON.parse(line) as Judgement);
+  if (existsSync(JUDGEMENTS)) {
+    for (const line of readFileSync(JUDGEMENTS, 'utf8').split('\n').filter(Boolean)) {
+      const judgement = JSON.parse(line) as Judgement;
+      judged.set(keyOf(judgement), judgement);
+    }
+  }
   const current = [...byCategory.values()].flat();
   const still = current.filter((h) => judged.has(keyOf(h)));
 
   console.log(`Findings on ${texts.size.toLocaleString('en')} real replies in no labelled set: ${current.length.toLocaleString('en')}; judged: ${still.length} (${judged.size - still.length} judged findings no longer made)`);
   console.log('category               findings judged  weak other clean  precision (weak or other)');
-  const totals = { findings: 0, judged: 0, weak: 0, other: 0, clean: 0 };
-  for (const category of [...byCategory.keys()].sort()) {
+  const perCategory = [...byCategory.keys()].sort().map((category) => {
     const verdicts = still.filter((h) => h.category === category).map((h) => judged.get(keyOf(h))!.verdict);
     const n = (v: Verdict) => verdicts.filter((x) => x === v).length;
-    const row = { findings: byCategory.get(category)!.length, judged: verdicts.length, weak: n('weak'), other: n('other'), clean: n('clean') };
+    return { category, findings: byCategory.get(category)!.length, judged: verdicts.length, weak: n('weak'), other: n('other'), clean: n('clean') };
+  });
+  const totals = { findings: 0, judged: 0, weak: 0, other: 0, clean: 0 };
+  for (const row of perCategory) {
     for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += row[k];
-    console.log(`${category.padEnd(22)} ${cells(row)}`);
+    console.log(`${row.category.padEnd(22)} ${cells(row)}`);
   }
   console.log(`${'overall'.padEnd(22)} ${cells(totals)}`);
+  // The sample is drawn per category, so the overall row over-weights the rare ones; this weights each by its findings.
+  const judgedRows = perCategory.filter((r) => r.judged > 0);
+  const weighted = judgedRows.reduce((sum, r) => sum + (r.findings * (r.weak + r.other)) / r.judged, 0) / Math.max(1, judgedRows.reduce((n, r) => n + r.findings, 0));
+  console.log(`precision weighted by each category's findings: ${weighted.toFixed(2)}`);
   for (const h of still.filter((x) => judged.get(keyOf(x))!.verdict === 'clean')) console.log(`  clean: ${h.rule} [${texts.get(h.id)!.slice(h.start, h.end)}] (${h.id})`);
 
   const picked = [...byCategory.keys()].sort().flatMap((c) => shuffle(byCategory.get(c)!, seedFor(seed, c)).slice(0, MORE[c] ?? PER_CATEGORY));
