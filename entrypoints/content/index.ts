@@ -18,6 +18,12 @@ export default defineContentScript({
   matchAboutBlank: true,
   matchOriginAsFallback: true,
   main(ctx) {
-    runSteady(ctx, { coach: () => importExtensionModule<CoachModule>('coach'), reader: () => importExtensionModule<StartReader>('conversation-reader') });
+    const coach = () => {
+      // The rule pack is the coach's largest import (megabytes, parsed off the main thread): started with the coach
+      // rather than after it, the two parse side by side. A failure surfaces where the coach imports it.
+      importExtensionModule('rules-pack').catch(() => undefined);
+      return importExtensionModule<CoachModule>('coach');
+    };
+    runSteady(ctx, { coach, reader: () => importExtensionModule<StartReader>('conversation-reader') });
   },
 });
