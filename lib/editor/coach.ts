@@ -131,7 +131,7 @@ export function attachCoach(composer: Composer, deps: CoachDeps): Coach {
   const readDraft = (el: Composer) => readComposer(el, { skip: deps.skip });
   const layer: UnderlineLayer = isTextField(composer) || !supportsHighlights(doc)
     ? createMirrorLayer(composer as HTMLTextAreaElement)
-    : createHighlightLayer(doc, () => (drafted ?? readDraft(composer)).toRange);
+    : createHighlightLayer(doc, composer, () => (drafted ?? readDraft(composer)).toRange);
   // In an iframe editor the card and badge go over the frame, in the page, where they are not clipped.
   const overlay = overlayFor(doc);
   const card = createCardView(overlay.doc);

@@ -7,6 +7,7 @@
 import type { Severity } from '../engine/types';
 import type { Mark, UnderlineLayer } from './underlines';
 import { underlineCss } from './underline-style';
+import { trackBox } from './track';
 
 const STYLE_ID = 'steady-highlight-style';
 const NAME: Record<Severity | 'active', string> = {
@@ -56,17 +57,40 @@ function sameRange(a: Range | null, b: Range | null | undefined): boolean {
   return a.startContainer === b.startContainer && a.startOffset === b.startOffset && a.endContainer === b.endContainer && a.endOffset === b.endOffset;
 }
 
-export function createHighlightLayer(doc: Document, toRange: () => (start: number, end: number) => Range | null): UnderlineLayer {
+/**
+ * The band of the composer's viewport coordinates whose underlines are drawn: the part of the composer
+ * on screen and one screenful of it (at least NEAR_PX) above and below, so scrolling a little shows
+ * underlines already drawn.
+ */
+const NEAR_PX = 400;
+const RECHECK_MS = 500;
+function nearBand(composer: Element): { top: number; bottom: number } {
+  const box = composer.getBoundingClientRect();
+  const top = Math.max(box.top, 0);
+  const bottom = Math.min(box.bottom, composer.ownerDocument.defaultView!.innerHeight);
+  const margin = Math.max(NEAR_PX, bottom - top);
+  return { top: top - margin, bottom: bottom + margin };
+}
+
+/**
+ * Only the underlines near the visible part of the composer are registered: the browser re-validates
+ * every registered range on each edit of the page and repaints the text under them, so on a long draft
+ * the ones scrolled far away would cost every keystroke. Scrolling or resizing re-checks them.
+ */
+export function createHighlightLayer(doc: Document, composer: Element, toRange: () => (start: number, end: number) => Range | null): UnderlineLayer {
   ensureStyle(doc);
   const key = {};
   let ranges: (Range | null)[] = [];
   let marks: readonly Mark[] = [];
   let active: number | null = null;
+  /** Which marks are registered (near the view), so a scroll that brings no new one near repaints nothing. */
+  let registered: boolean[] = [];
 
-  const publish = () => {
+  const publish = (near: boolean[]) => {
+    registered = near;
     const byName = new Map<string, Range[]>();
     ranges.forEach((range, i) => {
-      if (!range) return;
+      if (!range || !near[i]) return;
       const name = NAME[marks[i].severity];
       byName.set(name, [...(byName.get(name) ?? []), range]);
     });
@@ -75,6 +99,21 @@ export function createHighlightLayer(doc: Document, toRange: () => (start: numbe
     layers.set(key, byName);
     repaint(doc);
   };
+  /** When nearNow last ran. */
+  let checkedAt = -Infinity;
+  const nearNow = () => {
+    checkedAt = doc.defaultView!.performance.now();
+    const band = nearBand(composer);
+    return ranges.map((range) => {
+      const rect = range?.getBoundingClientRect();
+      return !!rect && rect.bottom >= band.top && rect.top <= band.bottom;
+    });
+  };
+  const recheck = () => {
+    const near = nearNow();
+    if (near.length !== registered.length || near.some((n, i) => n !== registered[i])) publish(near);
+  };
+  const stopTracking = trackBox(composer, recheck);
 
   return {
     render(next) {
@@ -86,17 +125,21 @@ export function createHighlightLayer(doc: Document, toRange: () => (start: numbe
       ranges = nextRanges;
       if (active !== null && active >= ranges.length) active = null;
       // Re-registering highlights makes the browser repaint the whole editor: skip it when nothing moved.
-      if (!unchanged) publish();
+      if (!unchanged) publish(nearNow());
+      // An edit that moves text without resizing or scrolling the composer (a long cut in a scrolled box) can
+      // bring a far underline into view: checked at most every RECHECK_MS while some are left out.
+      else if (registered.includes(false) && doc.defaultView!.performance.now() - checkedAt > RECHECK_MS) recheck();
     },
     setActive(index) {
       active = index;
-      publish();
+      publish(registered);
     },
     rectsOf(index) {
       const range = ranges[index];
       return range ? [...range.getClientRects()] : [];
     },
     destroy() {
+      stopTracking();
       layers.delete(key);
       repaint(doc);
     },

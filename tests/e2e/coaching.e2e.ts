@@ -365,3 +365,29 @@ describe("the customer's mood reaches the coach in the page", () => {
     }
   }, STEP_MS);
 });
+
+describe('a long draft', () => {
+  const ZENDESK = FIXTURES.find((f) => f.name.startsWith('Zendesk'))!;
+  const NEUTRAL = 'I checked the order details and the parcel left the depot on Tuesday morning. ';
+
+  test('underlines far out of view are drawn once the agent scrolls to them; the badge counts them all along', async () => {
+    const page = await openFixture(ZENDESK.url);
+    // Pasted: some 300 lines between the two weak phrases, so the page scrolls to the end, where the caret is.
+    const draft = `${CALM}. ${NEUTRAL.repeat(400)}${APOLOGY}.`;
+    try {
+      await page.click(ZENDESK.composer);
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Backspace');
+      await page.keyboard.insertText(draft);
+      await expect.poll(() => underlinedPhrases(page), SLOW).toEqual([APOLOGY]);
+      await expect.poll(() => badgeCount(page), SLOW).toBe('2');
+      await page.keyboard.press('Control+Home');
+      await expect.poll(() => underlinedPhrases(page), SLOW).toEqual([CALM]);
+      await page.keyboard.press('Control+End');
+      await expect.poll(() => underlinedPhrases(page), SLOW).toEqual([APOLOGY]);
+      expect(await modelText(page)).toBe(draft);
+    } finally {
+      await page.close();
+    }
+  }, STEP_MS);
+});
