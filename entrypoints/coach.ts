@@ -1,8 +1,9 @@
 /**
  * Everything the content script needs once the agent starts writing, loaded
- * with import() on the first edit (see wxt.config.ts): the rule engine with the
- * built-in pack and the agent's settings (followed live), the inline coach,
- * and the editor layer for inserting text.
+ * with import() when the pointer reaches a reply box or on the first edit
+ * (see wxt.config.ts): the rule engine with the built-in pack and the agent's
+ * settings (followed live), the inline coach, and the editor layer for
+ * inserting text.
  */
 import { createLinter, setBuiltinPack, type BuiltinPack, type Finding, type LintContext, type Linter } from '@/lib/engine';
 import { changesConfig, loadConfig, SETTINGS_KEY } from '@/lib/settings/sources';

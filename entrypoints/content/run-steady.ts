@@ -151,6 +151,14 @@ export function runSteady(ctx: ContentScriptContext, modules: SteadyModules): vo
       if (event.type !== 'input') coach.refreshSoon();
     });
 
+  // The pointer reaching a reply box starts loading the coach before the click that focuses it, so its first
+  // underline is not late; a page the agent only reads never loads it. Cheap until then, and a no-op after.
+  const onApproach = (event: Event) => {
+    const target = event.composedPath()[0] ?? event.target;
+    if (coachModule || !(target instanceof Element) || !target.closest('textarea, [contenteditable]') || !composerOf(target)) return;
+    void guard(loadCoach);
+  };
+  ctx.addEventListener(document, 'pointerover', onApproach, { capture: true, passive: true });
   ctx.addEventListener(document, 'input', onEdit, { capture: true });
   ctx.addEventListener(document, 'focusin', onEdit, { capture: true });
   // Helpdesks clear or replace the draft from script (sending it, inserting a macro),

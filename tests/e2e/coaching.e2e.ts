@@ -391,3 +391,33 @@ describe('a long draft', () => {
     }
   }, STEP_MS);
 });
+
+describe('loading', () => {
+  const ZENDESK = FIXTURES.find((f) => f.name.startsWith('Zendesk'))!;
+
+  test('a ticket the agent only reads loads no coach; the pointer reaching the reply box loads it before the click, and the click shows the draft\'s underlines', async () => {
+    const page = await steady.open(ZENDESK.url);
+    const loaded: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().startsWith('chrome-extension://')) loaded.push(new URL(request.url()).pathname.slice(1));
+    });
+    try {
+      await page.waitForSelector('html[data-fixture-ready="true"]');
+      await page.mouse.move(5, 5);
+      await page.mouse.wheel(0, 200);
+      await page.waitForTimeout(1_000);
+      expect(loaded.filter((name) => name === 'coach.js' || name === 'rules-pack.js')).toEqual([]);
+
+      const box = (await page.locator(ZENDESK.composer).boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 20));
+      await expect.poll(() => loaded.includes('coach.js') && loaded.includes('rules-pack.js'), SLOW).toBe(true);
+      expect(await underlinedPhrases(page)).toEqual([]);
+
+      await page.mouse.down();
+      await page.mouse.up();
+      await expect.poll(async () => (await underlinedPhrases(page)).length, SLOW).toBeGreaterThan(0);
+    } finally {
+      await page.close();
+    }
+  }, STEP_MS);
+});
