@@ -59,17 +59,16 @@ function sameRange(a: Range | null, b: Range | null | undefined): boolean {
 
 /**
  * The band of the composer's viewport coordinates whose underlines are drawn: the part of the composer
- * on screen and one screenful of it (at least NEAR_PX) above and below, so scrolling a little shows
- * underlines already drawn.
+ * on screen and NEAR_PX above and below it. A scroll re-checks them in its next frame; the margin covers
+ * what the compositor scrolls into view before that.
  */
-const NEAR_PX = 400;
+const NEAR_PX = 150;
 const RECHECK_MS = 500;
 function nearBand(composer: Element): { top: number; bottom: number } {
   const box = composer.getBoundingClientRect();
   const top = Math.max(box.top, 0);
   const bottom = Math.min(box.bottom, composer.ownerDocument.defaultView!.innerHeight);
-  const margin = Math.max(NEAR_PX, bottom - top);
-  return { top: top - margin, bottom: bottom + margin };
+  return { top: top - NEAR_PX, bottom: bottom + NEAR_PX };
 }
 
 /**
