@@ -518,6 +518,9 @@ function breaksParallel(template: string, match: string, textAfter: string): boo
 const OWN_WORDS = /\{[^}]*\}|\[[^\]]*\]/g;
 const LONG_WORD = /\p{L}{7,}/gu;
 const APOLOGY = /\b(?:sorry|apolog\w*|regret\w*)\b/i;
+// "Kindly proceed … and please sign it" would become "please proceed … and please sign it" (within a clause).
+const PLEASE = /\bplease\b/i;
+const CLAUSE_BREAK = /[;:—–]/;
 // "We appreciate you letting us know" thanks too; "I appreciate this is frustrating" does not.
 const THANKS = /\b(?:thank\w*|grateful|appreciat\w*\s+(?:you|your|it|hearing|the\s+(?:feedback|heads|note|update)))\b/i;
 /**
@@ -533,14 +536,17 @@ const ECHOES: readonly (readonly [RegExp, RegExp])[] = [
 /**
  * Whether a rewrite's own wording repeats what the agent already said: a long word earlier in the
  * sentence ("we understand your frustration and we understand why you're frustrated"), an apology
- * earlier in the sentence ("I'm sorry but I'm sorry this happened"), or thanks or hopes the draft already
+ * earlier in the sentence ("I'm sorry but I'm sorry this happened"), a "please" its clause already has, or thanks or hopes the draft already
  * gives around it ("Thank you! Thank you for telling us.", "the way you hoped. We hope…"). A doubled idea, not a fix.
  */
-function repeatsSentence(template: string, sentenceBefore: string, nearby: string): boolean {
+function repeatsSentence(template: string, sentenceBefore: string, nearby: string, sentenceAfter: string): boolean {
   const own = template.replace(OWN_WORDS, ' ');
   // The last few hundred characters are enough, and keep this linear in a very long sentence.
   const tail = sentenceBefore.slice(-TAIL_WINDOW);
   if (APOLOGY.test(own) && APOLOGY.test(tail)) return true;
+  const ownClauses = own.split(CLAUSE_BREAK);
+  if (PLEASE.test(ownClauses[0]) && PLEASE.test(tail.split(CLAUSE_BREAK).pop()!)) return true;
+  if (PLEASE.test(ownClauses[ownClauses.length - 1]) && PLEASE.test(sentenceAfter.slice(0, TAIL_WINDOW).split(CLAUSE_BREAK)[0])) return true;
   if (ECHOES.some(([says, said]) => says.test(own) && (said.test(tail) || said.test(nearby)))) return true;
   const words = own.match(LONG_WORD);
   if (!words) return false;
@@ -630,7 +636,7 @@ export function fitRewrites(
   };
   const out: string[] = [];
   for (const r of rewrites) {
-    if (!holds(r.if, situation) || repeatsSentence(r.text, textBefore, situation.nearby ?? textAfter) || breaksParallel(r.text, situation.match, textAfter)) continue;
+    if (!holds(r.if, situation) || repeatsSentence(r.text, textBefore, situation.nearby ?? textAfter, textAfter) || breaksParallel(r.text, situation.match, textAfter)) continue;
     if (r.text === '{remove}') {
       if (!swallowed) continue;
       const next = swallowed.slice(-1);

@@ -583,6 +583,13 @@ describe('rewrites that read the rest of the draft', () => {
     expect(rewritesOf('We value your feedback. Have a good flight.', 'value-feedback')[0]).toBe('Thank you for telling us');
   });
 
+  it('never say "please" twice in a clause', () => {
+    expect(rewritesOf('Sorry but kindly proceed with a new booking and please ensure the payment goes through.', 'kindly')).toEqual([]);
+    expect(rewritesOf('Please find the form attached and kindly sign it.', 'kindly')).toEqual([]);
+    expect(rewritesOf('Please find the form attached; kindly sign it by Friday.', 'kindly')).toEqual(['please']);
+    expect(rewritesOf('Kindly sign the form by Friday.', 'kindly')).toEqual(['Please']);
+  });
+
   it('thank again where the draft\'s thanks is far away (over 600 characters) from the phrase', () => {
     // Short lines: value-feedback flags only a reply that says nothing else (whole-reply).
     const filler = (sentences: number) => 'It left on Monday. '.repeat(sentences);
