@@ -224,13 +224,18 @@ describe('pattern size and index keys', () => {
     expect(largestMacro(parsePattern('calm (down|now)', resolve))).toBeNull();
   });
 
+  it('refuses one optional word among alternatives, which would let the group match nothing ("(sets?|decides?)")', () => {
+    expect(() => parsePattern('the one who (sets?|decides?)', resolve)).toThrow(/"sets\?" in pattern .* lets its group match nothing at all: list the forms \("\(set\|sets\|…\)"\)/);
+    expect(() => parsePattern('the one who (set|sets) (it|them)?', resolve)).not.toThrow();
+  });
+
   it('lists the start words through optional parts and groups, and stops at a required one', () => {
     expect(firstForms(parsePattern('(please|kindly)? calm down', resolve))).toEqual(new Set(['please', 'kindly', 'calm']));
     expect(firstForms(parsePattern('(please|kindly) calm down', resolve))).toEqual(new Set(['please', 'kindly']));
     expect(firstForms(parsePattern('(please|kindly? now) calm', resolve))).toEqual(new Set(['please', 'kindly', 'now']));
-    expect(firstForms(parsePattern('(please|kindly?) calm', resolve))).toEqual(new Set(['please', 'kindly', 'calm']));
+    expect(firstForms(parsePattern('(please|(kindly)?) calm', resolve))).toEqual(new Set(['please', 'kindly', 'calm']));
     expect(firstForms(parsePattern('please+ calm', resolve))).toEqual(new Set(['please']));
-    expect(firstForms(parsePattern('(please|kindly?)+ calm', resolve))).toEqual(new Set(['please', 'kindly', 'calm']));
+    expect(firstForms(parsePattern('(please|(kindly)?)+ calm', resolve))).toEqual(new Set(['please', 'kindly', 'calm']));
     expect(firstForms(parsePattern('(please|_ now) calm', resolve))).toBeNull();
     expect(firstForms(parsePattern('please? _ calm', resolve))).toBeNull();
   });
