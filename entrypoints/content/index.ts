@@ -2,8 +2,8 @@
  * Injected into the built-in helpdesks. It stays small: the conversation
  * reader (adapters) is imported once the page is idle, the rule engine and
  * inline coach when the pointer reaches a reply box or on the first edit,
- * through their web-accessible URLs (the
- * manifest limits those to these hosts, see wxt.config.ts).
+ * through their web-accessible URLs (the manifest limits those to these
+ * hosts, see wxt.config.ts).
  */
 import type { StartReader } from '../conversation-reader';
 import type { CoachModule } from '../coach';

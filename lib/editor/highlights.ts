@@ -63,6 +63,7 @@ function sameRange(a: Range | null, b: Range | null | undefined): boolean {
  * what the compositor scrolls into view before that.
  */
 const NEAR_PX = 150;
+/** How often, at most, an edit that leaves the composer's box alone re-checks which underlines are near. */
 const RECHECK_MS = 500;
 function nearBand(composer: Element): { top: number; bottom: number } {
   const box = composer.getBoundingClientRect();

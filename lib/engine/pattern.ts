@@ -59,7 +59,7 @@ export function parsePattern(source: string, resolveMacro: MacroResolver): Node[
       const optionalWord = alts.length > 1 && alts.find((a) => a.length === 1 && a[0].kind === 'repeat' && a[0].node.kind === 'word');
       if (optionalWord) {
         const word = [...(optionalWord[0] as { node: { forms: ReadonlySet<string> } }).node.forms][0];
-        throw new PatternError(`"${word}?" in pattern "${source}" lets its group match nothing at all: list the forms ("(${word.replace(/s$/, '')}|${word}|…)") or write "${word.replace(/s$/, '')}~", and put "?" after the group if it may be left out`);
+        throw new PatternError(`"${word}?" in pattern "${source}" lets its group match nothing at all: write each form out, as in "(set|sets)", and put "?" after the group if it may be left out`);
       }
       return { kind: 'group', alts };
     }

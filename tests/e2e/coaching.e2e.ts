@@ -366,7 +366,7 @@ describe("the customer's mood reaches the coach in the page", () => {
   }, STEP_MS);
 });
 
-describe('a long draft', () => {
+describe('what the coach costs a page', () => {
   const ZENDESK = FIXTURES.find((f) => f.name.startsWith('Zendesk'))!;
   const NEUTRAL = 'I checked the order details and the parcel left the depot on Tuesday morning. ';
 
@@ -390,10 +390,6 @@ describe('a long draft', () => {
       await page.close();
     }
   }, STEP_MS);
-});
-
-describe('loading', () => {
-  const ZENDESK = FIXTURES.find((f) => f.name.startsWith('Zendesk'))!;
 
   test('a ticket the agent only reads loads no coach; the pointer reaching the reply box loads it before the click, and the click shows the draft\'s underlines', async () => {
     const page = await steady.open(ZENDESK.url);
