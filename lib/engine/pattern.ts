@@ -56,9 +56,9 @@ export function parsePattern(source: string, resolveMacro: MacroResolver): Node[
       if (tokens[i++] !== ')') throw new PatternError(`missing ")" in pattern "${source}"`);
       if (alts.some((a) => a.length === 0)) throw new PatternError(`empty alternative in pattern "${source}"`);
       // "(sets?|decides?)" reads as "set, or nothing, …": one optional word among alternatives makes the whole group optional.
-      const optionalWord = alts.length > 1 && alts.find((a) => a.length === 1 && a[0].kind === 'repeat' && a[0].node.kind === 'word');
-      if (optionalWord) {
-        const word = [...(optionalWord[0] as { node: { forms: ReadonlySet<string> } }).node.forms][0];
+      const optional = alts.length > 1 ? alts.map((a) => (a.length === 1 && a[0].kind === 'repeat' && a[0].min === 0 ? a[0].node : null)).find((n) => n?.kind === 'word') : undefined;
+      if (optional?.kind === 'word') {
+        const [word] = optional.forms;
         throw new PatternError(`"${word}?" in pattern "${source}" lets its group match nothing at all: write each form out, as in "(set|sets)", and put "?" after the group if it may be left out`);
       }
       return { kind: 'group', alts };

@@ -545,14 +545,19 @@ function repeatsSentence(template: string, sentenceBefore: string, nearby: strin
   // The last few hundred characters are enough, and keep this linear in a very long sentence.
   const tail = sentenceBefore.slice(-TAIL_WINDOW);
   if (APOLOGY.test(own) && APOLOGY.test(tail)) return true;
-  const ownClauses = own.split(CLAUSE_BREAK);
-  if (PLEASE.test(ownClauses[0]) && PLEASE.test(tail.split(CLAUSE_BREAK).pop()!)) return true;
-  if (PLEASE.test(ownClauses[ownClauses.length - 1]) && PLEASE.test(sentenceAfter.slice(0, TAIL_WINDOW).split(CLAUSE_BREAK)[0])) return true;
+  if (PLEASE.test(own) && saysPleaseTwice(own, tail, sentenceAfter)) return true;
   if (ECHOES.some(([says, said]) => says.test(own) && (said.test(tail) || said.test(nearby)))) return true;
   const words = own.match(LONG_WORD);
   if (!words) return false;
   const before = ` ${tail.toLowerCase().replace(/[^\p{L}]+/gu, ' ')} `;
   return words.some((w) => before.includes(` ${w.toLowerCase()} `));
+}
+
+/** Whether the rewrite's "please" lands in a clause of the sentence that already has one (its first clause joins the text before, its last the text after). */
+function saysPleaseTwice(own: string, tail: string, sentenceAfter: string): boolean {
+  const ownClauses = own.split(CLAUSE_BREAK);
+  if (PLEASE.test(ownClauses[0]) && PLEASE.test(tail.split(CLAUSE_BREAK).pop()!)) return true;
+  return PLEASE.test(ownClauses[ownClauses.length - 1]) && PLEASE.test(sentenceAfter.slice(0, TAIL_WINDOW).split(CLAUSE_BREAK)[0]);
 }
 
 /** The text a marker's removal takes with it: the comma and space after it and the next letter (re-cased), or null. */
