@@ -119,6 +119,10 @@ export function validatePack(data: unknown, file: string, macroBase: Record<stri
   const top = packSchema.safeParse(data ?? {});
   if (!top.success) throw fromZod(file, undefined, top.error);
   const problems: PackError[] = [];
+  // The shipped built-in rules carry their patterns already parsed with these macros (see tableReference).
+  for (const [name, source] of Object.entries(top.data.macros)) {
+    if (macroBase[name] !== undefined && macroBase[name] !== source) problems.push(new PackError(file, undefined, `macros.${name}`, 'is a built-in macro, which the built-in rules use as it stands: give yours another name'));
+  }
   const rules: RuleSpec[] = [];
   const seen = new Set<string>();
   top.data.rules.forEach((raw, index) => {
@@ -235,6 +239,20 @@ export interface KnownStarts {
   table: StartTable;
   /** Each source's pattern number in the table. */
   numberOf: ReadonlyMap<string, number>;
+}
+
+/**
+ * The shipped pack names each of its patterns by its number in the start table instead of writing it out
+ * (the sources were a third of it): a private-use character, which no pattern has, then the number.
+ */
+const TABLE_REFERENCE = '\uE000';
+
+export function tableReference(number: number): string {
+  return TABLE_REFERENCE + number;
+}
+
+function referencedNumber(source: string): number | undefined {
+  return source.startsWith(TABLE_REFERENCE) ? Number(source.slice(1)) : undefined;
 }
 
 /** Every distinct pattern source of a pack's rules and of its draft checks, in a fixed order. */
@@ -384,9 +402,11 @@ export function compilePack(
   // and again, merged with the built-in rules, for the linter.
   const known = compiledWith(macros);
   const compilePattern = (source: string): CompiledPattern => {
+    const referenced = referencedNumber(source);
+    if (referenced !== undefined && !table) throw new PatternError('starts with U+E000, which only the shipped pack uses (to refer to its start table)');
     let pattern = known.get(source);
     if (!pattern) {
-      const number = table?.numberOf.get(source);
+      const number = referenced ?? table?.numberOf.get(source);
       pattern = number !== undefined ? CompiledPattern.fromTable(table!.table, number) : CompiledPattern.parsed(compile(source));
       known.set(source, pattern);
     }

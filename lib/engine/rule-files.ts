@@ -2,8 +2,8 @@
  * Turn the parsed contents of rules/*.yaml into the built-in pack, validating
  * every file. Pure: the caller reads the files (Node fs, or Vite at build time).
  */
-import { PackError, validatePack, mergePacks, compilePack, patternStarts, patternSources } from './pack';
-import { validateDraftConfig, compileDraftChecks } from './draft';
+import { PackError, validatePack, mergePacks, compilePack, patternStarts, patternSources, tableReference } from './pack';
+import { validateDraftConfig, compileDraftChecks, type DraftConfig } from './draft';
 import { NAMES_FILE, validateNames } from './names';
 import { ADVICE_FILE, MODEL_FILE, MODEL_RULE_ID, validateAdvice, validateSentenceModel } from './sentence-model';
 import type { BuiltinPack } from './builtin';
@@ -64,6 +64,28 @@ export function withoutExamples(builtin: BuiltinPack, keepFirstFlag = false): Bu
   const none = { flag: [], pass: [], corrected: [] };
   const examplesOf = (rule: RuleSpec) => (keepFirstFlag ? { ...none, flag: rule.examples.flag.slice(0, 1) } : none);
   return { ...builtin, pack: { ...builtin.pack, rules: builtin.pack.rules.map((rule) => ({ ...rule, examples: examplesOf(rule) })) } };
+}
+
+/**
+ * The pack the coach and the side panel ship: with the start table, without examples, and with each
+ * pattern written as its number in the table (see tableReference), as they never parse one.
+ */
+export function leanPack(builtin: BuiltinPack): BuiltinPack {
+  const withStarts = withoutExamples(withPatternStarts(builtin));
+  const references = new Map(patternSources(withStarts.pack, withStarts.draft).map((source, n) => [source, tableReference(n)]));
+  const refer = <T extends readonly string[] | undefined>(list: T): T => list?.map((source) => references.get(source)!) as T;
+  const rules = withStarts.pack.rules.map((rule): RuleSpec => {
+    const { except } = rule;
+    return {
+      ...rule,
+      match: refer(rule.match),
+      ...(rule['followed-by'] ? { 'followed-by': refer(rule['followed-by']) } : {}),
+      ...(rule['preceded-by'] ? { 'preceded-by': refer(rule['preceded-by']) } : {}),
+      ...(except ? { except: Object.fromEntries(Object.entries(except).map(([field, list]) => [field, refer(list)])) } : {}),
+    };
+  });
+  const patterns = Object.fromEntries(Object.entries(withStarts.draft.patterns).map(([list, sources]) => [list, refer(sources)])) as DraftConfig['patterns'];
+  return { ...withStarts, pack: { ...withStarts.pack, rules }, draft: { ...withStarts.draft, patterns } };
 }
 
 function isRuleFile(data: unknown): data is { category: string; rules: unknown } {

@@ -10,7 +10,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import { buildBuiltinPack, withoutExamples, withPatternStarts } from '../engine/rule-files';
+import { buildBuiltinPack, leanPack, withoutExamples } from '../engine/rule-files';
 import { readRuleFiles, RULES_DIR } from './rule-files';
 
 export const RULES_MODULE_ID = 'virtual:steady-rules';
@@ -45,7 +45,7 @@ export function steadyRules(rulesDir = RULES_DIR): Plugin {
       const built = buildBuiltinPack(readRuleFiles(rulesDir));
       // The options page lints only a team pack's own rules, so it goes without the sentence model, and it
       // shows one example per rule, so it keeps only that one.
-      const pack = id === RESOLVED_LEAN_ID ? withoutExamples(withPatternStarts(built)) : { ...withoutExamples(built, true), sentences: undefined };
+      const pack = id === RESOLVED_LEAN_ID ? leanPack(built) : { ...withoutExamples(built, true), sentences: undefined };
       const imports = sources.map((source) => `import ${JSON.stringify(source + SOURCE_SUFFIX)};`).join('\n');
       return `${imports}\nexport default ${JSON.stringify(pack)};`;
     },

@@ -16,7 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { createLinter, buildBuiltinPack, builtinPack, type Linter } from '../../lib/engine';
 import { splitSentences } from '../../lib/engine/sentences';
-import { withoutExamples, withPatternStarts } from '../../lib/engine/rule-files';
+import { leanPack } from '../../lib/engine/rule-files';
 import { loadBuiltinPack, readRuleFiles, RULES_DIR } from '../../lib/node/rule-files';
 import { median, row, timeRuns } from './measure';
 import { readJsonl } from '../eval/corpus';
@@ -132,9 +132,9 @@ function cacheDuring(linter: Linter, timed: () => number): { ms: number; cache: 
   return { ms, cache: { lookups: linter.sentenceCache.lookups - before.lookups, hits: linter.sentenceCache.hits - before.hits } };
 }
 
-let shippedPackMade: ReturnType<typeof withoutExamples> | undefined;
+let shippedPackMade: ReturnType<typeof leanPack> | undefined;
 /** The pack the extension ships: its patterns' start table, no rule examples (made once: building the table takes a while). */
-const shippedPack = () => (shippedPackMade ??= withoutExamples(withPatternStarts(builtinPack())));
+const shippedPack = () => (shippedPackMade ??= leanPack(builtinPack()));
 
 /**
  * The engine as the extension ships it: bundled and minified by esbuild (as the production build is), with

@@ -114,6 +114,16 @@ describe('validatePack', () => {
     expect(errorOf([rule({ match: ['@soft*'] })]).problem).toMatch(/must not be able to match nothing/);
   });
 
+  it('refuses a macro that changes a built-in one (the built-in rules ship already parsed with it), but takes a copy of one as it stands', () => {
+    const e = errorOf([rule({ match: ['no @soft worries'] })], { macros: { soft: '(just|kindly)' } });
+    expect([e.ruleId, e.field, e.problem]).toEqual([undefined, 'macros.soft', expect.stringMatching(/is a built-in macro.*give yours another name/)]);
+    expect(validatePack({ rules: [rule()], macros: { soft: builtinPack().pack.macros.soft, mild: '(kindly)' } }, FILE, builtinPack().pack.macros).macros).toHaveProperty('mild');
+  });
+
+  it('refuses a pattern written as a reference into the shipped start table', () => {
+    expect(errorOf([rule({ match: ['\uE0007'] })])).toMatchObject({ field: 'match[0]', problem: expect.stringMatching(/U\+E000/) });
+  });
+
   it('reports unknown top-level fields and bad macros', () => {
     expect(errorOf([], { colour: 1 }).field).toBe('(top level)');
     const e = errorOf([], { macros: { loop: '@loop' } });

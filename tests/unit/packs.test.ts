@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePackText, serialisePack } from '../../lib/settings/packs';
-import { builtinPack, createLinter } from '../../lib/engine';
+import { builtinPack, createLinter, type BuiltinPack } from '../../lib/engine';
+import { leanPack } from '../../lib/engine/rule-files';
 
 const builtin = builtinPack().pack;
 const teamRule = {
@@ -21,6 +22,18 @@ describe('rule packs', () => {
     if (!result.ok) return;
     const linter = createLinter({ packs: [result.pack] });
     expect(linter.lint('Further to my last email, the fix is live.').map((f) => f.ruleId)).toContain('no-per-my-last');
+  });
+
+  it('lint with their own macros beside the shipped pack, whose patterns are numbers in its start table', () => {
+    const lean = leanPack(builtinPack());
+    const withMacro = { macros: { 'last-note': '(email|message|note)' }, rules: [{ ...teamRule, match: ['further to my last @last-note'] }] };
+    const result = parsePackText(JSON.stringify(withMacro), 'team.json', lean.pack);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const draft = 'Further to my last note, the fix is live. Please calm down.';
+    const ids = (basePack?: BuiltinPack) => createLinter({ basePack, packs: [result.pack] }).lint(draft).map((f) => f.ruleId);
+    expect(ids(lean)).toEqual(expect.arrayContaining(['no-per-my-last', 'calm-down']));
+    expect(ids(lean)).toEqual(ids());
   });
 
   it('accept YAML and round-trip through export', () => {

@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { build, type Rolldown } from 'vite';
-import { buildBuiltinPack, withoutExamples, withPatternStarts } from '../../lib/engine/rule-files';
+import { buildBuiltinPack, leanPack, withoutExamples, withPatternStarts } from '../../lib/engine/rule-files';
+import { patternSources } from '../../lib/engine/pack';
+import type { RuleSpec } from '../../lib/engine/types';
 import { readRuleFiles, RULES_DIR } from '../../lib/node/rule-files';
 import { LEAN_RULES_MODULE_ID, RULES_MODULE_ID, steadyRules } from '../../lib/node/vite-rules-plugin';
 
@@ -42,12 +44,19 @@ test('the bundled pack is the validated pack built from rules/ with one flag exa
   for (const [k, rule] of bundled.pack.rules.entries()) expect(rule.examples).toEqual({ flag: [full.pack.rules[k].examples.flag[0]], pass: [], corrected: [] });
 });
 
-test('the lean pack is the same pack with every rule\'s examples left empty and the start table, and lints the same', async () => {
+test('the lean pack is the same pack with every rule\'s examples left empty, the start table, and each pattern as its number in the table, and lints the same', async () => {
   const { code } = await bundlePack(RULES_DIR, LEAN_RULES_MODULE_ID);
   const { default: lean } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
   const full = withPatternStarts(buildBuiltinPack(readRuleFiles(RULES_DIR)));
-  expect(lean).toEqual(withoutExamples(full));
+  expect(lean).toEqual(leanPack(full));
+  const { rules, macros } = withoutExamples(full).pack;
+  expect(lean.pack.macros).toEqual(macros);
+  expect(lean.pack.rules.map(({ id, message, rewrites }: RuleSpec) => ({ id, message, rewrites }))).toEqual(rules.map(({ id, message, rewrites }) => ({ id, message, rewrites })));
   for (const rule of lean.pack.rules) expect(rule.examples).toEqual({ flag: [], pass: [], corrected: [] });
+  // No pattern is written out: each is U+E000 and its number.
+  const sources = patternSources(lean.pack, lean.draft);
+  expect(sources).toEqual(sources.map((_, n) => `\uE000${n}`));
+  expect(sources).toHaveLength(patternSources(full.pack, full.draft).length);
   const { createLinter } = await import('../../lib/engine');
   const draft = full.pack.rules.flatMap((rule) => rule.examples.flag).join('\n');
   expect(createLinter({ basePack: lean }).lint(draft, { customerSentiment: -0.6 })).toEqual(createLinter({ basePack: full }).lint(draft, { customerSentiment: -0.6 }));
