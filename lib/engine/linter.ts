@@ -70,7 +70,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
   // The built-in pack's start table spares parsing its patterns: each matcher is built from its NFA when first needed.
   const compiled =
     compiledPacks.get(merged) ??
-    compilePack(merged, 'rule pack', hasBuiltinPack() ? builtinPack().pack.macros : {}, undefined, base.starts && knownStarts(base.starts, patternSources(base.pack, base.draft)));
+    compilePack(merged, 'rule pack', hasBuiltinPack() ? builtinPack().pack.macros : {}, undefined, base.starts && knownStarts(base.starts, () => patternSources(base.pack, base.draft)));
   compiledPacks.set(merged, compiled);
   const disabledRules = new Set(options.disabledRules ?? []);
   const disabledCategories = new Set<string>(options.disabledCategories ?? []);

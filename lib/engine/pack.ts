@@ -237,8 +237,11 @@ export type { PatternStarts } from './start-table';
 export interface KnownStarts {
   macros: Record<string, string>;
   table: StartTable;
-  /** Each source's pattern number in the table. */
-  numberOf: ReadonlyMap<string, number>;
+  /**
+   * A source's pattern number in the table (undefined: not in it, or the table was made for other sources).
+   * Worked out on the first call: the shipped pack never calls it, as it names its patterns by number.
+   */
+  numberOf(source: string): number | undefined;
 }
 
 /**
@@ -314,12 +317,17 @@ export function patternStarts(sources: readonly string[], macros: Record<string,
   return { macros, words, order: encode([order]), sets: encodeAscending(sets), patterns: encode(patterns), nfas: encode(nfas), startingWith: encodeAscending(startingWith), secondWith: encodeAscending(secondWith), requiredWith: encodeAscending(requiredWith), common };
 }
 
-/** The table read back for the `sources` it was made for; undefined when they differ in number (another pack). */
-export function knownStarts(starts: PatternStarts, sources: readonly string[]): KnownStarts | undefined {
+/** The table read back for the sources it was made for (`sources` gives them, when a source is first looked up). */
+export function knownStarts(starts: PatternStarts, sources: () => readonly string[]): KnownStarts {
   const table = new StartTable(starts);
-  if (sources.length !== table.patternCount) return undefined;
-  const numberOf = new Map<string, number>();
-  for (let i = 0; i < sources.length; i++) numberOf.set(sources[i], i);
+  let numbers: Map<string, number> | undefined;
+  const numberOf = (source: string) => {
+    if (!numbers) {
+      const list = sources();
+      numbers = new Map(list.length === table.patternCount ? list.map((s, i) => [s, i]) : []);
+    }
+    return numbers.get(source);
+  };
   return { macros: starts.macros, table, numberOf };
 }
 
@@ -406,7 +414,7 @@ export function compilePack(
     if (referenced !== undefined && !table) throw new PatternError('starts with U+E000, which only the shipped pack uses (to refer to its start table)');
     let pattern = known.get(source);
     if (!pattern) {
-      const number = referenced ?? table?.numberOf.get(source);
+      const number = referenced ?? table?.numberOf(source);
       pattern = number !== undefined ? CompiledPattern.fromTable(table!.table, number) : CompiledPattern.parsed(compile(source));
       known.set(source, pattern);
     }
