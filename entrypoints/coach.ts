@@ -7,7 +7,7 @@
  */
 import { createLinter, setBuiltinPack, type BuiltinPack, type Finding, type LintContext, type Linter } from '@/lib/engine';
 import { changesConfig, loadConfig, SETTINGS_KEY } from '@/lib/settings/sources';
-import { isPaused, linterOptions, togglePaused, toggleRule, readSettings, type Settings } from '@/lib/settings/settings';
+import { DEFAULT_SETTINGS, isPaused, linterOptions, togglePaused, toggleRule, readSettings, type Settings } from '@/lib/settings/settings';
 import { attachCoach, type Coach, type CoachDeps } from '@/lib/editor/coach';
 import type { Composer } from '@/lib/editor/text-map';
 import { insertAtCaret } from '@/lib/editor/insert';
@@ -31,7 +31,7 @@ export interface CoachModule {
 export function createCoachModule(pack: BuiltinPack): CoachModule {
   setBuiltinPack(pack);
   let linter: Linter = createLinter();
-  let settings: Settings = readSettings({});
+  let settings: Settings = DEFAULT_SETTINGS;
   const listeners: (() => void)[] = [];
   // Newest only: a slow read of older settings never lands over a pause the agent just chose.
   const configure = newestOnly(

@@ -7,44 +7,47 @@ import { z } from 'zod';
 import { longestMatch, shortestMatch } from './pattern';
 import { PackError, type CompiledPack, type CompiledPattern } from './pack';
 import { describeZodError } from './schema-error';
+import { lazy } from './lazy';
 import type { Token } from './tokenize';
 import { SEVERITIES, type LintContext } from './types';
 import type { Range } from './sentences';
 
-const check = z.strictObject({
-  severity: z.enum(SEVERITIES),
-  message: z.string().min(1),
-});
-
-export const draftSchema = z.strictObject({
-  patterns: z.strictObject({
-    apology: z.array(z.string()).min(1),
-    action: z.array(z.string()).min(1),
-    hedge: z.array(z.string()).min(1),
-    acknowledgement: z.array(z.string()).min(1),
-    'fix-opener': z.array(z.string()).min(1),
-    commitment: z.array(z.string()).min(1),
-    /** A stated time or deadline ("by Friday", "within 48 hours"); "ASAP" and "soon" are not times. */
-    time: z.array(z.string()).min(1),
-    greeting: z.array(z.string()).min(1),
-  }),
-  checks: z.strictObject({
-    'over-apologising': check.extend({ 'min-apologies': z.number().int().min(2) }),
-    'apology-without-action': check,
-    'over-explaining': check.extend({
-      'max-sentence-words': z.number().int().positive(),
-      'max-paragraph-words': z.number().int().positive(),
+/** rules/draft.yaml's schema (built on first use, see lazy). */
+export const draftSchema = lazy(() => {
+  const check = z.strictObject({
+    severity: z.enum(SEVERITIES),
+    message: z.string().min(1),
+  });
+  return z.strictObject({
+    patterns: z.strictObject({
+      apology: z.array(z.string()).min(1),
+      action: z.array(z.string()).min(1),
+      hedge: z.array(z.string()).min(1),
+      acknowledgement: z.array(z.string()).min(1),
+      'fix-opener': z.array(z.string()).min(1),
+      commitment: z.array(z.string()).min(1),
+      /** A stated time or deadline ("by Friday", "within 48 hours"); "ASAP" and "soon" are not times. */
+      time: z.array(z.string()).min(1),
+      greeting: z.array(z.string()).min(1),
     }),
-    'hedge-density': check.extend({ 'min-hedges': z.number().int().min(2) }),
-    'missing-acknowledgement': check,
-  }),
-  /** Customer sentiment below this counts as upset. */
-  'upset-below': z.number().min(-1).max(1),
+    checks: z.strictObject({
+      'over-apologising': check.extend({ 'min-apologies': z.number().int().min(2) }),
+      'apology-without-action': check,
+      'over-explaining': check.extend({
+        'max-sentence-words': z.number().int().positive(),
+        'max-paragraph-words': z.number().int().positive(),
+      }),
+      'hedge-density': check.extend({ 'min-hedges': z.number().int().min(2) }),
+      'missing-acknowledgement': check,
+    }),
+    /** Customer sentiment below this counts as upset. */
+    'upset-below': z.number().min(-1).max(1),
+  });
 });
-export type DraftConfig = z.infer<typeof draftSchema>;
+export type DraftConfig = z.infer<ReturnType<typeof draftSchema>>;
 
 export function validateDraftConfig(data: unknown, file: string): DraftConfig {
-  const parsed = draftSchema.safeParse(data);
+  const parsed = draftSchema().safeParse(data);
   if (parsed.success) return parsed.data;
   const { field, problem } = describeZodError(parsed.error);
   throw new PackError(file, undefined, field, problem);

@@ -5,15 +5,19 @@
  */
 import { z } from 'zod';
 import { PackError } from './pack';
+import { lazy } from './lazy';
 import { builtinPack, hasBuiltinPack } from './builtin';
 
 export const NAMES_FILE = 'names.yaml';
 
-const text = z.string().trim().min(1, 'must not be empty');
-export const namesSchema = z.strictObject({
-  categories: z.record(z.string(), z.strictObject({ name: text, example: text.optional() })),
-  rules: z.record(z.string(), text),
-  checks: z.record(z.string(), text),
+/** rules/names.yaml's schema (built on first use, see lazy). */
+export const namesSchema = lazy(() => {
+  const text = z.string().trim().min(1, 'must not be empty');
+  return z.strictObject({
+    categories: z.record(z.string(), z.strictObject({ name: text, example: text.optional() })),
+    rules: z.record(z.string(), text),
+    checks: z.record(z.string(), text),
+  });
 });
 
 export interface RuleNames {
@@ -25,7 +29,7 @@ export interface RuleNames {
 
 /** Validate rules/names.yaml against the rules and checks that exist (a name for a rule that does not exist is an error). */
 export function validateNames(data: unknown, ruleIds: ReadonlySet<string>, checkIds: readonly string[], file = `rules/${NAMES_FILE}`): RuleNames {
-  const parsed = namesSchema.safeParse(data);
+  const parsed = namesSchema().safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new PackError(file, undefined, issue.path.join('.') || '(file)', issue.message);

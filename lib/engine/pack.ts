@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { describeZodError, describeZodIssues } from './schema-error';
+import { lazy } from './lazy';
 import { PHRASE_CATEGORIES, SEVERITIES, SLOTS, REWRITE_CONDITIONS, type RulePack, type RuleSpec } from './types';
 import type { DraftConfig } from './draft';
 import { parsePattern, firstForms, requiredForms, secondForms, buildNfa, matcherOf, WORD_STATE, expandedWords, largestMacro, PatternError, type Forms, type Node, type Matcher } from './pattern';
@@ -37,74 +38,78 @@ export class PackError extends Error {
   }
 }
 
-const sentenceEnd = /[.!?]$/;
-const text = z.string().trim().min(1, 'must not be empty');
-const rewriteText = text
-  .refine((r) => !sentenceEnd.test(r), 'must not end with . ! or ? (the sentence keeps its own punctuation)')
-  .refine((r) => !/\bcan not\b/i.test(r), 'write "cannot", not "can not"');
-const isRegex = (source: string) => {
-  try {
-    new RegExp(source, 'iu');
-    return true;
-  } catch {
-    return false;
-  }
-};
-const patternList = z.array(text).min(1, 'needs at least one pattern');
+/** The schemas of a rule and of a pack's top level (built on first use, see lazy). */
+export const packSchemas = lazy(() => {
+  const sentenceEnd = /[.!?]$/;
+  const text = z.string().trim().min(1, 'must not be empty');
+  const rewriteText = text
+    .refine((r) => !sentenceEnd.test(r), 'must not end with . ! or ? (the sentence keeps its own punctuation)')
+    .refine((r) => !/\bcan not\b/i.test(r), 'write "cannot", not "can not"');
+  const isRegex = (source: string) => {
+    try {
+      new RegExp(source, 'iu');
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const patternList = z.array(text).min(1, 'needs at least one pattern');
 
-export const ruleSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)'),
-  category: z.enum(PHRASE_CATEGORIES, { error: `must be one of: ${PHRASE_CATEGORIES.join(', ')}` }),
-  severity: z.enum(SEVERITIES, { error: `must be one of: ${SEVERITIES.join(', ')}` }),
-  message: text.max(200, 'keep it to one plain sentence (200 characters at most)'),
-  match: patternList,
-  'followed-by': patternList.optional(),
-  'preceded-by': patternList.optional(),
-  when: z.enum(['customer-upset'], { error: 'must be customer-upset (or left out: always)' }).optional(),
-  except: z
-    .strictObject({
-      before: patternList.optional(),
-      after: patternList.optional(),
-      earlier: patternList.optional(),
-      later: patternList.optional(),
-      match: patternList.optional(),
-    })
-    .optional(),
-  slot: z.enum(SLOTS, { error: `must be one of: ${SLOTS.join(', ')}` }).optional(),
-  'without-complaint': z.enum(['drop', 'suggest'], { error: 'must be drop or suggest' }).optional(),
-  'whole-reply': z.boolean({ error: 'must be true or false' }).optional(),
-  rewrites: z
-    .array(
-      z.preprocess(
-        (r) => (typeof r === 'string' ? { text: r } : r),
-        z.strictObject({
-          text: rewriteText,
-          edit: z.tuple([text.refine(isRegex, 'must be a valid regular expression'), z.string()]).optional(),
-          if: z.array(z.enum(REWRITE_CONDITIONS, { error: `must be one of: ${REWRITE_CONDITIONS.join(', ')}` })).min(1).optional() }),
-      ),
-    )
-    .min(1, 'needs 1 to 10 rewrites (or leave the field out: advice without a one-key rewrite)')
-    .max(10, 'needs 1 to 10 rewrites')
-    // Left out where no sendable rewrite can be built from the agent's words: the card gives the advice only.
-    .default([]),
-  script: z.string().optional(),
-  examples: z
-    .strictObject({
-      flag: z
-        .array(z.union([text, z.strictObject({ text, correction: text })], { error: 'must be a sentence, or {text, correction}: the sentence and itself after the first rewrite' }))
-        .min(3, 'needs at least 3 examples'),
-      pass: z.array(text).min(3, 'needs at least 3 examples'),
-    })
-    .transform(({ flag, pass }) => ({
-      flag: flag.map((f) => (typeof f === 'string' ? f : f.text)),
-      pass,
-      corrected: flag.filter((f): f is { text: string; correction: string } => typeof f !== 'string'),
-    })),
-});
+  const rule = z.strictObject({
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9, -)'),
+    category: z.enum(PHRASE_CATEGORIES, { error: `must be one of: ${PHRASE_CATEGORIES.join(', ')}` }),
+    severity: z.enum(SEVERITIES, { error: `must be one of: ${SEVERITIES.join(', ')}` }),
+    message: text.max(200, 'keep it to one plain sentence (200 characters at most)'),
+    match: patternList,
+    'followed-by': patternList.optional(),
+    'preceded-by': patternList.optional(),
+    when: z.enum(['customer-upset'], { error: 'must be customer-upset (or left out: always)' }).optional(),
+    except: z
+      .strictObject({
+        before: patternList.optional(),
+        after: patternList.optional(),
+        earlier: patternList.optional(),
+        later: patternList.optional(),
+        match: patternList.optional(),
+      })
+      .optional(),
+    slot: z.enum(SLOTS, { error: `must be one of: ${SLOTS.join(', ')}` }).optional(),
+    'without-complaint': z.enum(['drop', 'suggest'], { error: 'must be drop or suggest' }).optional(),
+    'whole-reply': z.boolean({ error: 'must be true or false' }).optional(),
+    rewrites: z
+      .array(
+        z.preprocess(
+          (r) => (typeof r === 'string' ? { text: r } : r),
+          z.strictObject({
+            text: rewriteText,
+            edit: z.tuple([text.refine(isRegex, 'must be a valid regular expression'), z.string()]).optional(),
+            if: z.array(z.enum(REWRITE_CONDITIONS, { error: `must be one of: ${REWRITE_CONDITIONS.join(', ')}` })).min(1).optional() }),
+        ),
+      )
+      .min(1, 'needs 1 to 10 rewrites (or leave the field out: advice without a one-key rewrite)')
+      .max(10, 'needs 1 to 10 rewrites')
+      // Left out where no sendable rewrite can be built from the agent's words: the card gives the advice only.
+      .default([]),
+    script: z.string().optional(),
+    examples: z
+      .strictObject({
+        flag: z
+          .array(z.union([text, z.strictObject({ text, correction: text })], { error: 'must be a sentence, or {text, correction}: the sentence and itself after the first rewrite' }))
+          .min(3, 'needs at least 3 examples'),
+        pass: z.array(text).min(3, 'needs at least 3 examples'),
+      })
+      .transform(({ flag, pass }) => ({
+        flag: flag.map((f) => (typeof f === 'string' ? f : f.text)),
+        pass,
+        corrected: flag.filter((f): f is { text: string; correction: string } => typeof f !== 'string'),
+      })),
+  });
 
-export const packSchema = z.strictObject({
-  macros: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'macro names are lower-case words'), text).default({}),
-  rules: z.array(z.unknown()).default([]),
+  const pack = z.strictObject({
+    macros: z.record(z.string().regex(/^[a-z][a-z0-9-]*$/, 'macro names are lower-case words'), text).default({}),
+    rules: z.array(z.unknown()).default([]),
+  });
+  return { rule, pack };
 });
 
 /** At most this many problems of one pack are listed; a pack with more is mostly broken anyway. */
@@ -116,7 +121,7 @@ export const MAX_LISTED_PROBLEMS = 20;
  * problem's fields, with all of them in `problems` and in the message, one per line.
  */
 export function validatePack(data: unknown, file: string, macroBase: Record<string, string> = {}): RulePack {
-  const top = packSchema.safeParse(data ?? {});
+  const top = packSchemas().pack.safeParse(data ?? {});
   if (!top.success) throw fromZod(file, undefined, top.error);
   const problems: PackError[] = [];
   // The shipped built-in rules carry their patterns already parsed with these macros (see tableReference).
@@ -127,7 +132,7 @@ export function validatePack(data: unknown, file: string, macroBase: Record<stri
   const seen = new Set<string>();
   top.data.rules.forEach((raw, index) => {
     const id = typeof raw === 'object' && raw && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : `#${index + 1}`;
-    const parsed = ruleSchema.safeParse(raw);
+    const parsed = packSchemas().rule.safeParse(raw);
     if (!parsed.success) {
       problems.push(...describeZodIssues(parsed.error).map(({ field, problem }) => new PackError(file, id, field, problem)));
       return;

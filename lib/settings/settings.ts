@@ -5,27 +5,31 @@
  */
 import { z } from 'zod';
 import { SEVERITIES, type LinterOptions, type RulePack } from '../engine/types';
+import { lazy } from '../engine/lazy';
 
-export const settingsSchema = z.object({
-  disabledRules: z.array(z.string()).default([]),
-  disabledCategories: z.array(z.string()).default([]),
-  severities: z.record(z.string(), z.enum(SEVERITIES)).default({}),
-  /** Hostnames where the agent paused Steady. */
-  pausedSites: z.array(z.string()).default([]),
-  /** Custom domains enabled in generic mode (the optional host permission was granted). */
-  genericSites: z.array(z.string()).default([]),
-});
-export type Settings = z.infer<typeof settingsSchema>;
+/** The stored settings' schema (built on first use, see lazy: a new tab's coach starts before it reads them). */
+const settingsSchema = lazy(() =>
+  z.object({
+    disabledRules: z.array(z.string()).default([]),
+    disabledCategories: z.array(z.string()).default([]),
+    severities: z.record(z.string(), z.enum(SEVERITIES)).default({}),
+    /** Hostnames where the agent paused Steady. */
+    pausedSites: z.array(z.string()).default([]),
+    /** Custom domains enabled in generic mode (the optional host permission was granted). */
+    genericSites: z.array(z.string()).default([]),
+  }),
+);
+export type Settings = z.infer<ReturnType<typeof settingsSchema>>;
 
-export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+export const DEFAULT_SETTINGS: Settings = { disabledRules: [], disabledCategories: [], severities: {}, pausedSites: [], genericSites: [] };
 
 /** Read settings defensively: anything malformed falls back to defaults field by field. */
 export function readSettings(stored: unknown): Settings {
-  const parsed = settingsSchema.safeParse(stored ?? {});
+  const parsed = settingsSchema().safeParse(stored ?? {});
   if (parsed.success) return parsed.data;
   const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
   for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]) {
-    const field = settingsSchema.shape[key].safeParse((stored as Record<string, unknown>)?.[key]);
+    const field = settingsSchema().shape[key].safeParse((stored as Record<string, unknown>)?.[key]);
     if (field.success) out[key] = field.data;
   }
   return out as Settings;

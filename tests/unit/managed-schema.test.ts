@@ -3,7 +3,9 @@
  * administrator policy schema must name every field a rule pack can have.
  */
 import { expect, test } from 'vitest';
-import { packSchema, ruleSchema } from '../../lib/engine/pack';
+import { packSchemas } from '../../lib/engine/pack';
+
+const { pack: packSchema, rule: ruleSchema } = packSchemas();
 import { MANAGED_PACK_SCHEMA, MANAGED_RULE_SCHEMA, MANAGED_SCHEMA } from '../../lib/settings/managed-schema';
 
 const keys = (o: object) => Object.keys(o).sort();
