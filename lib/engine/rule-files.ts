@@ -47,14 +47,6 @@ export function buildBuiltinPack(files: Readonly<Record<string, unknown>>): Buil
 }
 
 /**
- * The pack as the extension ships it: with its patterns' start forms and NFAs, so a linter made from
- * it in the browser parses no pattern at all. (In-process, validating has parsed them all.)
- */
-export function withPatternStarts(builtin: BuiltinPack): BuiltinPack {
-  return { ...builtin, starts: patternStarts(patternSources(builtin.pack, builtin.draft), builtin.pack.macros) };
-}
-
-/**
  * The shipped pack without the rules' flag and pass examples (a third of it), for the parts of the
  * extension that never show them: the content script's coach and the side panel. They load faster,
  * and their first lint copies less. The examples are left as empty lists; with `keepFirstFlag`, each
@@ -67,14 +59,16 @@ export function withoutExamples(builtin: BuiltinPack, keepFirstFlag = false): Bu
 }
 
 /**
- * The pack the coach and the side panel ship: with the start table, without examples, and with each
- * pattern written as its number in the table (see tableReference), as they never parse one.
+ * The pack the coach and the side panel ship: with the start table (its patterns' start forms and NFAs,
+ * so a linter made from it in the browser parses no pattern at all), without examples, and with each
+ * pattern written as its number in the table (see tableReference).
  */
 export function leanPack(builtin: BuiltinPack): BuiltinPack {
-  const withStarts = withoutExamples(withPatternStarts(builtin));
-  const references = new Map(patternSources(withStarts.pack, withStarts.draft).map((source, n) => [source, tableReference(n)]));
+  const sources = patternSources(builtin.pack, builtin.draft);
+  const references = new Map(sources.map((source, n) => [source, tableReference(n)]));
   const refer = <T extends readonly string[] | undefined>(list: T): T => list?.map((source) => references.get(source)!) as T;
-  const rules = withStarts.pack.rules.map((rule): RuleSpec => {
+  const lean = withoutExamples({ ...builtin, starts: patternStarts(sources, builtin.pack.macros) });
+  const rules = lean.pack.rules.map((rule): RuleSpec => {
     const { except } = rule;
     return {
       ...rule,
@@ -84,8 +78,8 @@ export function leanPack(builtin: BuiltinPack): BuiltinPack {
       ...(except ? { except: Object.fromEntries(Object.entries(except).map(([field, list]) => [field, refer(list)])) } : {}),
     };
   });
-  const patterns = Object.fromEntries(Object.entries(withStarts.draft.patterns).map(([list, sources]) => [list, refer(sources)])) as DraftConfig['patterns'];
-  return { ...withStarts, pack: { ...withStarts.pack, rules }, draft: { ...withStarts.draft, patterns } };
+  const patterns = Object.fromEntries(Object.entries(lean.draft.patterns).map(([list, listed]) => [list, refer(listed)])) as DraftConfig['patterns'];
+  return { ...lean, pack: { ...lean.pack, rules }, draft: { ...lean.draft, patterns } };
 }
 
 function isRuleFile(data: unknown): data is { category: string; rules: unknown } {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { build, type Rolldown } from 'vite';
-import { buildBuiltinPack, leanPack, withoutExamples, withPatternStarts } from '../../lib/engine/rule-files';
+import { buildBuiltinPack, leanPack, withoutExamples } from '../../lib/engine/rule-files';
 import { patternSources } from '../../lib/engine/pack';
 import type { RuleSpec } from '../../lib/engine/types';
 import { readRuleFiles, RULES_DIR } from '../../lib/node/rule-files';
@@ -47,7 +47,7 @@ test('the bundled pack is the validated pack built from rules/ with one flag exa
 test('the lean pack is the same pack with every rule\'s examples left empty, the start table, and each pattern as its number in the table, and lints the same', async () => {
   const { code } = await bundlePack(RULES_DIR, LEAN_RULES_MODULE_ID);
   const { default: lean } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
-  const full = withPatternStarts(buildBuiltinPack(readRuleFiles(RULES_DIR)));
+  const full = buildBuiltinPack(readRuleFiles(RULES_DIR));
   expect(lean).toEqual(leanPack(full));
   const { rules, macros } = withoutExamples(full).pack;
   expect(lean.pack.macros).toEqual(macros);
