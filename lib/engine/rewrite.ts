@@ -531,14 +531,15 @@ const ECHOES: readonly (readonly [RegExp, RegExp])[] = [
   [THANKS, THANKS],
   [/\bhoped\b/i, /\bhop(?:e|ed|es|ing|efully)\b/i],
   [/\bto hear\b/i, /\bto hear\b/i],
+  [/\bpatience\b/i, /\bpatien(?:ce|t)\b/i],
 ];
 
 /**
  * Whether a rewrite's own wording repeats what the agent already said: a long word earlier in the
  * sentence ("we understand your frustration and we understand why you're frustrated"), an apology
  * earlier in the sentence ("I'm sorry but I'm sorry this happened"), a "please" its clause already has,
- * or thanks or hopes the draft already gives around it ("Thank you! Thank you for telling us.", "the
- * way you hoped. We hope…"). A doubled idea, not a fix.
+ * or thanks, hopes or patience the draft already gives around it ("Thank you! Thank you for telling us.", "the
+ * way you hoped. We hope…", "Thank you for your patience. Your patience is appreciated"). A doubled idea, not a fix.
  */
 function repeatsSentence(template: string, sentenceBefore: string, nearby: string, sentenceAfter: string): boolean {
   const own = template.replace(OWN_WORDS, ' ');
