@@ -1,5 +1,5 @@
 /**
- * npm run eval -- checklist [--show]: the pre-reply checklist on 880 real agent
+ * npm run eval -- checklist [--show]: the pre-reply checklist on 920 real agent
  * replies, compared with hand judgements (reply ids and verdicts only — the
  * corpus text is never copied here). The splits:
  *   dev      tests/eval/checklist-judgements.json, the 20 replies the patterns were tuned on;
@@ -70,6 +70,11 @@
  *   held-out-21 tests/eval/checklist-judgements-heldout-21.json, 40 (--draw 40 --seed 20261223), judged blind the same way
  *            (calibrated on held-out-16 to 20) and never tuned on. Agreement of the patterns of main 317c6fd: 75 88 95 78 80 98.
  *            Draw a fresh sample after tuning on it.
+ *   held-out-22 tests/eval/checklist-judgements-heldout-22.json, 40 (--draw 40 --seed 20261224), judged blind by a judge who
+ *            did not tune patterns (calibrated on 120 verdicts of dev, held-out, held-out-3, 12 and 21, and told to follow
+ *            content.md where earlier judges differ), and committed before anyone looked at what the checklist says about them.
+ *            Agreement of the patterns when judged: 78 98 98 93 83 98 (the same with the patterns this stop began with);
+ *            then tuned on (opening, next step), so no longer blind. Draw a fresh sample after tuning on it.
  * The checklist sees the draft's findings, as in the panel.
  *
  * npm run eval -- checklist --draw <n> --seed <s>: prints the next sample to judge (real replies over
@@ -109,6 +114,7 @@ const SPLITS = [
   { name: 'held-out-19', file: 'checklist-judgements-heldout-19.json' },
   { name: 'held-out-20', file: 'checklist-judgements-heldout-20.json' },
   { name: 'held-out-21', file: 'checklist-judgements-heldout-21.json' },
+  { name: 'held-out-22', file: 'checklist-judgements-heldout-22.json' },
 ] as const;
 
 const judgedIn = (dir: string, file: string): Verdicts => JSON.parse(readFileSync(join(dir, file), 'utf8'));
