@@ -522,7 +522,7 @@ const APOLOGY = /\b(?:sorry|apolog\w*|regret\w*)\b/i;
 const PLEASE = /\bplease\b/i;
 const CLAUSE_BREAK = /[;:—–]/;
 // "We appreciate you letting us know" thanks too; "I appreciate this is frustrating" does not.
-const THANKS = /\b(?:thank\w*|grateful|appreciat\w*\s+(?:you|your|it|hearing|the\s+(?:feedback|heads|note|update)))\b/i;
+const THANKS = /\b(?:thank\w*|grateful|appreciat\w*\s+(?:you|your|it|hearing|(?:the|this)\s+(?:feedback|heads|note|update|information|info)))\b/i;
 /**
  * What a rewrite's own words say (first) and the words that already say it (second), in the sentence
  * before the span or the draft around it: "Thank you! Thank you for telling us.", "the way you hoped. We hope…".
