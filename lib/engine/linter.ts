@@ -340,7 +340,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
             if (laterSeen === undefined) laterSeen = rulesWithLaterPhrases(sentences);
             if (laterSeen?.[i]?.has(rule) || (s.laterStarts?.get(rule) ?? -1) >= finding.end) continue;
           }
-          if (rule.spec['whole-reply'] && answersElsewhere(sentences, i, text)) continue;
+          if (rule.spec['whole-reply'] && (answersElsewhere(sentences, i, text) || answersAround(s, finding, text))) continue;
           const f = copyAt(finding, s.start);
           if (finish(f, rule.spec, text, s, situation, adviceOnly)) findings.push(f);
         }
@@ -758,6 +758,28 @@ function answersElsewhere(sentences: readonly Sentence[], at: number, text: stri
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
+
+/**
+ * Whether `finding`'s own sentence answers the customer around it: a point the phrase concedes after it ("We don't have
+ * immediate plans for this, but we appreciate your feedback"), or what the agent will do next ("We appreciate the
+ * feedback, I will be sure our in-flight team are aware"). 6 and 5 words or more ("We can't make any promises, but…"
+ * answers nothing), no apology; stock aims before it ("We want your experience to be a breeze and we appreciate your
+ * feedback") are no answer.
+ */
+function answersAround(s: Sentence, finding: Finding, text: string): boolean {
+  const sentence = text.slice(s.start, s.end);
+  const before = withoutInvisibles(sentence.slice(0, finding.start)).visible;
+  const after = withoutInvisibles(sentence.slice(finding.end)).visible;
+  const conceded = CONCEDED.exec(before);
+  if (conceded && (conceded[1].match(WORD)?.length ?? 0) >= 6 && !OWN_APOLOGY.test(conceded[1])) return true;
+  return NEXT_STEP.test(after) && (after.match(WORD)?.length ?? 0) >= 5 && !OWN_APOLOGY.test(after);
+}
+
+/** An answer, then the phrase after "but" or "however". */
+const CONCEDED = /^(.*?)[,;]?\s*(?:but|however|though|although|yet)\s*,?\s*(?:we|i)?\s*(?:(?:do|still|always|certainly|truly|really|definitely)\s+)*$/isu;
+/** After the phrase: the agent's next step, past the customer's name ("…, Marcy, and we'll …"). */
+const NEXT_STEP = /^[\s,;:–—-]*(?:\p{Lu}\p{Ll}+[\s,!.]+)?(?:and\s+)?(?:we|i)\s*(?:'ll|’ll|will|am going to|are going to|'m going to|’m going to)\s+(?!(?:continue to |always )?(?:hope|look forward|keep (?:it|this|that) in mind|take (?:it|this|that) (?:on board|into (?:account|consideration))|bear (?:it|this|that) in mind))/iu;
+
 
 /** Whether sentence `s` says 5 words or more outside its weak phrases, and no apology: an answer, not more stock lines. */
 function answersBesidesFindings(s: Sentence, text: string): boolean {

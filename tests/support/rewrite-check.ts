@@ -31,6 +31,7 @@ export function joinDefects(text: string, f: Finding): string[] {
   const around = after.slice(Math.max(0, start - 24), Math.min(after.length, end + 24));
   if (SUBJECT_TWICE.test(around) && !SUBJECT_TWICE.test(text)) out.push('a subject and verb said twice');
   if (VERB_WITHOUT_SUBJECT.test(around) && !VERB_WITHOUT_SUBJECT.test(text)) out.push('a verb left without its subject');
+  if (ORDER_WORD_BEFORE_CLAUSE.test(around) && !ORDER_WORD_BEFORE_CLAUSE.test(text)) out.push('"please" or "just" left before a new clause');
   return out;
 }
 
@@ -38,6 +39,9 @@ export function joinDefects(text: string, f: Finding): string[] {
 const SUBJECT_TWICE = /\b(?:you\s+have|you['’]ve|we['’]re|we\s+are|I['’]m|I\s+am|were)\s+(?:\p{L}+ly\s+)?(?:we['’]re|I['’]m|we\s+are|I\s+am)\b/iu;
 /** "sorry about the trouble are experiencing": the rewrite took the subject of the draft's next verb. */
 const VERB_WITHOUT_SUBJECT = /\b(?:trouble|inconvenience|disappointment|frustration|confusion)\s+(?:are|is|be|been|were)\s+\p{L}+ing\b/iu;
+
+/** "Please I can hear how frustrating…": the order's "please" or "just" stayed when the order was replaced. */
+const ORDER_WORD_BEFORE_CLAUSE = /\b(?:please|just|kindly),?\s+(?:I|we)(?:['’](?:m|re|ve|ll|d))?\s+(?!two\b|three\b|all\b|both\b)/iu;
 
 /** "an broken", "a other": the article does not fit the word after it (a silent h, "one" and "eu-" aside). */
 const ARTICLE_MISMATCH = /\b(?:an\s+(?!h(?:our|onest|onou?r|eir))[b-df-hj-np-tv-z]|a\s+(?!eu|one|once)[aeio])/i;

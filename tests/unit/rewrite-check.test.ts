@@ -28,6 +28,13 @@ describe('joinDefects', () => {
     expect(joinDefects(...at('Sorry for any delay.', 'Sorry for any delay', "We're sorry for the delay"))).toEqual([]);
   });
 
+  it('finds an order\'s "please" or "just" left before the clause that replaced the order, unless the agent wrote it so', () => {
+    expect(joinDefects(...at('Please take a deep breath and relax, we will sort it.', 'take a deep breath and relax,', 'I can hear how frustrating this has been.'))).toEqual(['"please" or "just" left before a new clause']);
+    expect(joinDefects(...at('Just relax, we will sort it.', 'relax,', "I'm sorry this has been stressful."))).toEqual(['"please" or "just" left before a new clause']);
+    expect(joinDefects(...at('Please take a deep breath and relax, we will sort it.', 'Please take a deep breath and relax,', 'I can hear how frustrating this has been.'))).toEqual([]);
+    expect(joinDefects(...at('Just we two are left, sorry.', 'sorry', 'apologies'))).toEqual([]);
+  });
+
   it('finds an article that no longer fits the word after it, unless the agent wrote it so', () => {
     expect(joinDefects(...at('It is an obviously broken link.', 'obviously b', 'b'))).toEqual(['"a"/"an" does not fit the next word']);
     expect(joinDefects(...at('It is a serious error.', 'serious', 'other'))).toEqual(['"a"/"an" does not fit the next word']);
