@@ -8,7 +8,7 @@ import { compilePack, knownStarts, mergePacks, patternSources, type CompiledPack
 import type { Matcher } from './pattern';
 import { splitSentences, type Range } from './sentences';
 import { tokenize, visibleLength, withoutInvisibles, type Token } from './tokenize';
-import { ARTICLE_BEFORE, breakSplice, fitWordsAfter, takeDanglingDegree, contentEnd, contractionStyle, writesCurlyApostrophes, draftSpeaksAsWe, fitRewrites, offersRemoval, place, placeholdersIn, removalTail, speaksAsWe, withArticle } from './rewrite';
+import { ARTICLE_BEFORE, breakSplice, fitWordsAfter, takeDanglingDegree, takeOrderSoftener, contentEnd, contractionStyle, writesCurlyApostrophes, draftSpeaksAsWe, fitRewrites, offersRemoval, place, placeholdersIn, removalTail, speaksAsWe, withArticle } from './rewrite';
 import { builtinPack, hasBuiltinPack } from './builtin';
 import { StartIndex } from './start-index';
 import { MODEL_RULE_ID, SentenceModel, type SentenceModelPack, type SentenceVerdict } from './sentence-model';
@@ -284,6 +284,8 @@ export function createLinter(options: LinterOptions = {}): Linter {
       start -= degree.back;
       rewrites = degree.rewrites;
     }
+    const softener = !lead && !degree ? takeOrderSoftener(text.slice(s.start, start), rewrites) : null;
+    if (softener) start -= softener.back;
     const splice = !lead ? breakSplice(text.slice(s.start, start), rewrites) : null;
     if (splice) {
       start -= splice.back;

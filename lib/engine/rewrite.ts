@@ -383,6 +383,21 @@ export function takeDanglingDegree(textBefore: string, match: string, rewrites: 
   };
 }
 
+/** "Please," "and please", "just" right before the span: said to soften an order ("Please, you need to calm down"). */
+const ORDER_SOFTENER_BEFORE = /(?:\b(?:please|pls|plz|kindly)\s*,?|\bjust)\s+$/iu;
+/** A rewrite that is a clause of its own: the agent's voice, or a statement about the situation. */
+const OWN_CLAUSE = /^(?:I|I['’](?:m|ve|ll|d)|we|we['’](?:re|ve|ll|d)|this|that|it|it['’]s|you|you['’](?:re|ve))\b/u;
+
+/**
+ * The "please" or "just" softening an order the span replaces goes with it when every rewrite is a clause of its own:
+ * "Please, [you need to calm down]" becomes "I can hear how frustrating…", not "Please, I can hear…". `back`: how far
+ * the span now starts before the match. Null where nothing dangles.
+ */
+export function takeOrderSoftener(textBefore: string, rewrites: readonly string[]): { back: number } | null {
+  const softener = ORDER_SOFTENER_BEFORE.exec(textBefore)?.[0];
+  return softener && rewrites.length && rewrites.every((r) => OWN_CLAUSE.test(r)) ? { back: softener.length } : null;
+}
+
 /** Join a replacement into its text: no doubled word or punctuation at either edge, a comma after a fronted marker. */
 export function fitJoins(replacement: string, textBefore: string, textAfter: string, frontedMarker: boolean): string {
   let out = replacement;
