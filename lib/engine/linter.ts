@@ -254,16 +254,21 @@ export function createLinter(options: LinterOptions = {}): Linter {
       rewrites = tail.rewrites;
       end += tail.extra;
     }
-    const { breakTail } = placement;
+    const { breakTail, andTail } = placement;
+    if (andTail && rewrites.some((r) => AND_CLAUSE.test(r))) {
+      rewrites = rewrites.map((r) => (AND_CLAUSE.test(r) ? (/[.!?:]$/.test(r) ? r : `${r}.`) + ' ' + andTail.slice(-1).toUpperCase() : r + andTail));
+      end += andTail.length;
+    }
     if (breakTail) {
       // The agent's next clause stays theirs, as a sentence of its own after the rewrite.
-      rewrites = rewrites.map((r) => (/[.!?:]$/.test(r) ? r : `${r}.`) + ' ' + breakTail.slice(-1).toUpperCase());
+      const name = breakTail.replace(/,\s+\S$/u, '');
+      rewrites = rewrites.map((r) => (/[.!?:]$/.test(r) ? r : `${r}${name}.`) + ' ' + breakTail.slice(-1).toUpperCase());
       end += breakTail.length;
     }
     // A tacked-on phrase's removal ({remove} outside a marker slot) keeps the word before it as the visible change;
     // so does a whole sentence's, after the sentence before it on its line (a stock apology after a real one).
     const removesPhrase = removes && spec.slot !== 'marker';
-    let lead = removesPhrase ? /[\p{L}\p{N}'’]+[,;]?\s+$/u.exec(text.slice(s.start, start)) : null;
+    let lead = removesPhrase ? /[\p{L}\p{N}'’]+(?:[,;]|\s+[-–—])?\s+$/u.exec(text.slice(s.start, start)) : null;
     // Where the kept word's text ends: at the span, or for a whole sentence at the sentence's start (anything between,
     // such as a space that came after a pasted invisible character, goes with the sentence).
     let leadEnd = start;
@@ -277,7 +282,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
     if (lead) {
       const kept = lead[0];
       start = leadEnd - kept.length;
-      rewrites = [kept.replace(/[,;\s]+$/, ''), ...rewrites.map((r) => kept + r + closing)].slice(0, 3);
+      rewrites = [kept.replace(/(?:[,;]|\s+[-–—])?\s*$/u, ''), ...rewrites.map((r) => kept + r + closing)].slice(0, 3);
     }
     const degree = !lead ? takeDanglingDegree(text.slice(s.start, start), match, rewrites) : null;
     if (degree) {
@@ -760,6 +765,8 @@ function answersElsewhere(sentences: readonly Sentence[], at: number, text: stri
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
+/** A rewrite that joins two clauses with "and" of its own ("I want to keep helping, and I need us…"). */
+const AND_CLAUSE = /\band\b/i;
 
 /**
  * Whether `finding`'s own sentence answers the customer around it: a point the phrase concedes after it ("We don't have

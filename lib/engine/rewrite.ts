@@ -96,21 +96,35 @@ export interface Placement {
   wholeSentence: boolean;
   /** What the match is about follows it ("unhappy [with our refund policy]"), not a new clause, a time or a name. */
   objectFollows: boolean;
+  /** The match is tacked on after a clause of the agent's, past a comma or dash ("Name changes aren't permitted, that's our policy"). */
+  tag: boolean;
+  /** The match's clause ends its sentence, or at most three words follow it there ("That should be fine, don't worry."). */
+  endsSentence: boolean;
   question: boolean;
   /**
    * A clause slot stops where a new independent clause starts after a bare comma ("calm down, I am on it");
-   * this is that comma and the clause's first letter, which the rewrite turns into a sentence break (". I").
+   * this is that comma and the clause's first letter, which the rewrite turns into a sentence break (". I"), after
+   * the name the agent addressed there, which the rewrite keeps ("relax, Mrs Okafor, the reading…" → "…, Mrs Okafor. The").
    */
   breakTail: string;
+  /**
+   * A clause slot that stops where "and" starts a new clause ("…rude to me and I'm trying to help"): that "and" and
+   * the clause's first letter, which a rewrite with an "and" of its own turns into a sentence break, not "…and … and".
+   */
+  andTail: string;
 }
 
 // Where, after a clause slot's match, a new independent clause starts: after a comma, semicolon or dash,
 // optionally a coordinator or "however", then a subject and its verb ("I am on it", "that is our policy", "and we'll …").
-const SUBJECT = String.raw`(?:I|we|you|he|she|they|it|this|that|there|here|(?:our|my|your|the)\s+[\p{L}-]+)`;
-const VERB = String.raw`(?:['’](?:m|re|s|ll|ve|d)\b|\s+(?:am|is|are|was|were|will|have|has|had|can|cannot|can't|could|would|should|must|may|might|do|does|did|don't|doesn't|didn't|won't|isn't|aren't|wasn't|need|needs|want|know|think|understand|hope|just|also|already|really|still|appreciate|apologize|apologise|\p{L}+ed)\b)`;
+// A noun phrase subject takes up to three words ("the 8pm performance is", "the rebooking desk opens"); its verb
+// may be any present-tense form ("opens") or common past one ("your box left").
+const SUBJECT = String.raw`(?:I|we|you|he|she|they|it|this|that|there|here|(?:our|my|your|the|these|those|a|an)\s+(?:[\p{L}\p{N}£$'’-]+\s+){0,2}[\p{L}\p{N}-]+)`;
+const VERB = String.raw`(?:['’](?:m|re|s|ll|ve|d)\b|\s+(?:am|is|are|was|were|will|have|has|had|can|cannot|can't|could|would|should|must|may|might|do|does|did|don't|doesn't|didn't|won't|isn't|aren't|wasn't|need|needs|want|know|think|understand|hope|just|also|already|really|still|appreciate|apologize|apologise|left|went|came|got|took|gave|made|sent|said|told|found|kept|held|ran|sat|brought|paid|put|set|saw|began|broke|fell|flew|lost|sold|won|\p{L}+ed|\p{L}+[^s\s]s)\b)`;
 // "and" joins one without a comma too ("sorry you weren't aware and I have refunded it"); a rewrite may edit
 // "… but …" into its own words (we-are-busy), so "but" counts only after a comma.
-const NEW_CLAUSE = new RegExp(String.raw`(?:(,)\s+|\s*;\s*|\s+[-–—]\s+|,\s+(?:but|so|or|as|however,?|though,?)\s+|,?\s+and\s+)${SUBJECT}${VERB}`, 'iu');
+// "im checking it now": the agent's own "I'm" typed without its apostrophe; "payouts are batched weekly", "sewerage
+// charges are on every bill": a bare noun and its auxiliary.
+const NEW_CLAUSE = new RegExp(String.raw`(?:(,)\s+|\s*;\s*|\s+[-–—]\s+|,\s+(?:but|so|or|as|however,?|though,?)\s+|(,?\s+and)\s+)(?:${SUBJECT}${VERB}|im\s+\p{L}+ing\b|(?!(?:and|but|or|so|yet|as|if|then|because|which|who|that|when|while|where|how|what|why)\b)(?:[\p{L}'’-]+\s+){1,2}(?:are|is|were|was|will|have|has|can|won't|don't|doesn't|isn't|aren't)\b)`, 'iu');
 
 const REPORT = /^\s+(?:we|we['’](?:ve|re|d)|our|us|they|they['’](?:ve|re|d)|he|he['’]s|she|she['’]s|there|this|that|it|(?:the|your|one of our)\s+(?:[\p{L}-]+\s+)?(?:crew|staff|team|agents?|employees?|flight attendants?|representatives?|reps?|pilots?|captains?|drivers?|officers?|members?|colleagues?|counter|desk))\b/iu;
 // Misconduct or an error of ours, whoever the clause's subject: "sorry if you encountered rudeness from the team" owned as
@@ -121,15 +135,23 @@ const OPENER = /^(?:\s|["'“‘(\[]|@\w+\s)*(?:[\p{L}'’]+(?:\s[\p{L}'’]+)?,
 // Words right after a feeling that go on to say what it is about ("unhappy [with our policy]", "unhappy [bassinet seat]"),
 // unlike a new clause, a time or a name ("upset, Paige", "disappointed but …", "unhappy today").
 const OBJECT_AFTER = /^\s+(?!(?:and|but|so|or|as|because|since|though|although|if|when|while|that|which|who|today|tonight|now|again|too|right now|this (?:morning|afternoon|evening|time))\b)(?!\p{Lu}\p{Ll}*\s*(?:[.,!?]|$))\p{L}/iu;
+/** A clause of the agent's, then a comma or dash, right before the match. */
+const TAGGED_ON = /[\p{L}\p{N})'’]\s*(?:,|\s[-–—])\s*$/u;
+const WORDS = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
+/** What follows the first comma, semicolon, colon or dash: another clause of the sentence. */
+const AFTER_CLAUSE_BREAK = /(?:[,;:–—]|\s-)\s*(.*)$/su;
+const GREETING = /^(?:hi|hello|hey|hiya|dear|morning|good (?:morning|afternoon|evening))\b[^,.!?\n]{0,30}[,!]\s+/iu;
+/** "Sorry if you weren't aware, but …": the apology's "if" opens no subordinate clause around the match. */
+const CONDITIONAL_APOLOGY = /\b(?:sorry|apologi[sz]e[sd]?|apologies)\s+if\b/giu;
 const SUBORDINATOR = /\b(?:while|although|though|if|when|because|since|unless|whereas|once|as long as)\b/i;
-const VOCATIVE = /,\s+\p{Lu}[\p{Ll}'’-]+$/u;
+const VOCATIVE = /,\s+(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?\p{Lu}[\p{Ll}'’-]+$/u;
 // A verb goes on to its own words ("and truly apologize for …", after a name too: ", Marcy and assure you …");
 // a bare noun ("and loyalty.") does not.
 const SHARED_SUBJECT = new RegExp(String.raw`^(?:,\s*\p{Lu}[\p{Ll}'’-]+)?,?\s+(?:and|but|or)\s+(?!${SUBJECT}\b|[\p{L}]+ly\s+${SUBJECT}\b)\p{L}+(?:['’]\p{L}+)?\s+\p{L}`, 'iu');
 
 // A hedge tacked on at the sentence end ("That's life, I'm afraid."): after a rewrite it would dangle or stand as a
 // sentence of its own ("… you wanted. I'm afraid."), so a span that reaches it takes it along.
-const HEDGE_TAG = /,\s+(?:I['’]m afraid|I am afraid|I fear|unfortunately|sadly|I['’]m sorry to say|I am sorry to say)$/iu;
+const HEDGE_TAG = /,\s+(?:I['’]m afraid|I am afraid|I fear|unfortunately|sadly|I['’]m sorry to say|I am sorry to say|I think|I reckon|I believe|I guess|I suppose)$/iu;
 
 /** The span a rewrite replaces: the match (phrase, marker), from it to the clause end, or the whole sentence. */
 export function place(sentence: string, matchStart: number, matchEnd: number, slot: Slot = 'phrase'): Placement {
@@ -139,22 +161,30 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
   // Everything below reads the sentence as if it ended before the hedge.
   const close = hedge ? matchEnd + hedge.index : contentClose;
   const question = /\?/.test(sentence.slice(matchEnd));
-  const start = slot === 'sentence' ? Math.min(open, matchStart) : matchStart;
+  // A sentence slot starts after the greeting it opens with ("Hi Lucy, you won't find better value…"): the greeting stays.
+  const greeting = slot === 'sentence' ? GREETING.exec(sentence.slice(open, matchStart))?.[0].length ?? 0 : 0;
+  const start = slot === 'sentence' ? Math.min(open + greeting, matchStart) : matchStart;
   let end = slot === 'clause' || slot === 'sentence' ? close : matchEnd;
   let breakTail = '';
+  let andTail = '';
   if (slot === 'clause') {
     const next = NEW_CLAUSE.exec(sentence.slice(matchEnd, close));
     // After a subordinate clause the match is in ("while we try …, it's not always possible") the comma is not a
     // boundary; one that ended before the match ("While we announce it, we're sorry you weren't aware, and …") is.
     const clauseStart = sentence.lastIndexOf(',', matchStart) + 1;
-    if (next && !SUBORDINATOR.test(sentence.slice(clauseStart, matchEnd + next.index))) {
+    if (next && !SUBORDINATOR.test(sentence.slice(clauseStart, matchEnd + next.index).replace(CONDITIONAL_APOLOGY, ''))) {
       end = matchEnd + next.index;
       // A bare comma before the new clause: the rewrite ends its sentence there instead of splicing two.
       if (next[1]) breakTail = /^,\s+\S/u.exec(sentence.slice(end))![0];
+      else if (next[2]) andTail = /^,?\s+and\s+\S/u.exec(sentence.slice(end))![0];
     }
-    // A name the clause ends on ("…unaware of this, Steven.") stays the agent's.
+    // A name the clause ends on ("…unaware of this, Steven.", "Please relax, Mrs Okafor, the reading…") stays the
+    // agent's; before a sentence break it goes with the rewrite (see Placement.breakTail).
     const vocative = VOCATIVE.exec(sentence.slice(matchEnd, end));
-    if (vocative && !breakTail) end = matchEnd + vocative.index;
+    if (vocative) {
+      if (breakTail) breakTail = sentence.slice(matchEnd + vocative.index, end) + breakTail;
+      end = matchEnd + vocative.index;
+    }
   }
   const clauseEnd = slot === 'clause' ? end : close;
   // What follows the match: to the end of its clause, and to the end of the sentence's content.
@@ -175,8 +205,11 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
     reportFollows: REPORT.test(rest) || MISCONDUCT.test(rest),
     wholeSentence: open >= matchStart && !rest.trim(),
     objectFollows: OBJECT_AFTER.test(rest),
+    tag: TAGGED_ON.test(head) && (head.match(WORDS)?.length ?? 0) >= 3,
+    endsSentence: (AFTER_CLAUSE_BREAK.exec(rest)?.[1].match(WORDS)?.length ?? 0) <= 3,
     question,
     breakTail,
+    andTail,
   };
 }
 
@@ -383,13 +416,17 @@ export function takeDanglingDegree(textBefore: string, match: string, rewrites: 
   };
 }
 
-/** "Please," "and please", "just" right before the span: said to soften an order ("Please, you need to calm down"). */
-const ORDER_SOFTENER_BEFORE = /(?:\b(?:please|pls|plz|kindly)\s*,?|\bjust)\s+$/iu;
+/**
+ * "Please," "and please", "just" right before the span: said to soften an order ("Please, you need to calm down");
+ * or a sentence's edge ("Frankly, you're being abusive"), which would sharpen the calm line that replaces it.
+ */
+const ORDER_SOFTENER_BEFORE = /(?:\b(?:please|pls|plz|kindly)\s*,?|\bjust|^\s*(?:(?:quite\s+)?frankly|seriously|look|listen)\s*,?)\s+$/iu;
 /** A rewrite that is a clause of its own: the agent's voice, or a statement about the situation. */
 const OWN_CLAUSE = /^(?:I|I['’](?:m|ve|ll|d)|we|we['’](?:re|ve|ll|d)|this|that|it|it['’]s|you|you['’](?:re|ve))\b/u;
 
 /**
- * The "please" or "just" softening an order the span replaces goes with it when every rewrite is a clause of its own:
+ * The "please" or "just" softening an order the span replaces, or the edge word opening its sentence, goes with it
+ * when every rewrite is a clause of its own:
  * "Please, [you need to calm down]" becomes "I can hear how frustrating…", not "Please, I can hear…". `back`: how far
  * the span now starts before the match. Null where nothing dangles.
  */
@@ -460,7 +497,7 @@ export interface RewriteSituation {
   noReferent?: boolean;
 }
 
-const LEADING_FUNCTION_WORD = /^(?:there|it|this|that|these|those|the|we|you|they|your|our|my|he|she|his|her|its|their)\b/i;
+const LEADING_FUNCTION_WORD = /^(?:there|it|this|that|these|those|the|we|you|they|your|ur|our|my|he|she|his|her|its|their)\b/i;
 
 /** Whether a rewrite's `if` conditions hold here. */
 export function holds(conditions: readonly RewriteCondition[] | undefined, s: RewriteSituation): boolean {
@@ -505,6 +542,14 @@ export function holds(conditions: readonly RewriteCondition[] | undefined, s: Re
         return s.noReferent === true;
       case 'no-object':
         return !s.placement.objectFollows;
+      case 'tag':
+        return s.placement.tag;
+      case 'no-tag':
+        return !s.placement.tag;
+      case 'ends-sentence':
+        return s.placement.endsSentence;
+      case 'clause-after':
+        return s.placement.breakTail !== '';
       case 'approved':
         return s.context?.approved === true;
       case 'not-approved':
@@ -598,10 +643,14 @@ function editPattern(source: string): RegExp {
 function applyEdit(span: string, [source, replacement]: readonly [string, string], fitOwn: (words: string) => string): string | null {
   const m = editPattern(source).exec(span.replace(/’/g, "'"));
   if (!m) return null;
-  const filled = replacement.split(/\\(\d)/).map((piece, k) => {
+  const pieces = replacement.split(/\\(\d)/);
+  const filled = pieces.map((piece, k) => {
     if (k % 2 === 0) return fitOwn(piece);
     const at = m.indices![Number(piece)];
-    return at ? span.slice(at[0], at[1]) : '';
+    if (!at) return '';
+    const words = span.slice(at[0], at[1]);
+    // The agent's sentence-opening "It" or "The", moved after the edit's own words ("I expect it will…"), loses its capital.
+    return at[0] === 0 && pieces.slice(0, k).join('').trim() ? words.replace(LEADING_FUNCTION_WORD, (w) => w.toLowerCase()) : words;
   });
   return span.slice(0, m.index) + filled.join('') + span.slice(m.index + m[0].length);
 }

@@ -7,6 +7,8 @@
  *   --per-rule <n>   samples per rule (default 3)
  *   --seed <n>       which sample (default 7); another seed is a held-out sample
  *   --pairs <file>   also write the shown pairs as JSONL (rule, before, after), ready to judge
+ *   --handmade <sets> instead of real replies, every first rewrite on the hand-made sets named (e.g. BG,BH,BI,BJ:
+ *                    agents' wordings of every category, where rules with few real hits rewrite most)
  * Pairs a person judged (tests/eval/judgements/rewrites.jsonl: rule, before, after, verdict, reason)
  * are tallied, so the judged figures are reproducible; a pair whose rewrite changed shows as unjudged.
  */
@@ -18,14 +20,16 @@ import { loadBuiltinPack } from '../../lib/node/rule-files';
 import { createLinter, type Finding } from '../../lib/engine';
 import { applyFirstRewrite, joinDefects } from '../support/rewrite-check';
 import { readJsonl, seedFor, shuffle } from './corpus';
+import { readHandmadeSet } from './handmade';
 
 export default function evalRewrites(argv = process.argv.slice(2)): void {
   const { values } = parseArgs({
     args: argv,
-    options: { rule: { type: 'string' }, 'per-rule': { type: 'string', default: '3' }, seed: { type: 'string', default: '7' }, pairs: { type: 'string' } },
+    options: { rule: { type: 'string' }, 'per-rule': { type: 'string', default: '3' }, seed: { type: 'string', default: '7' }, pairs: { type: 'string' }, handmade: { type: 'string' } },
     strict: false,
   });
   const seed = Number(values.seed);
+  if (values.handmade) return evalHandmadeRewrites(String(values.handmade).split(','), values.pairs === undefined ? undefined : String(values.pairs));
   const rows = readJsonl('agent-replies.jsonl');
   if (!rows) return;
   loadBuiltinPack();
@@ -78,6 +82,26 @@ export default function evalRewrites(argv = process.argv.slice(2)): void {
   for (const d of defects.slice(0, 30)) console.log(`  ${d}`);
 }
 
+/** Every first rewrite on the hand-made sets named, judged pairs tallied (they are few enough to show whole). */
+function evalHandmadeRewrites(sets: readonly string[], pairsFile: string | undefined): void {
+  loadBuiltinPack();
+  const linter = createLinter();
+  const pairs: Pair[] = [];
+  let adviceOnly = 0;
+  for (const set of sets) {
+    for (const { text } of readHandmadeSet(set)) {
+      for (const f of linter.lint(text)) {
+        if (f.category === 'draft') continue;
+        if (f.rewrites.length === 0) adviceOnly++;
+        else pairs.push({ rule: f.ruleId, before: oneLine(text), after: oneLine(applyFirstRewrite(text, f)) });
+      }
+    }
+  }
+  console.log(`Hand-made sets ${sets.join(', ')}: ${pairs.length} findings with a one-key rewrite, ${adviceOnly} with advice only`);
+  if (pairsFile) writeFileSync(pairsFile, pairs.map((p) => JSON.stringify(p)).join('\n') + '\n');
+  tallyJudgements(pairs, `hand-made ${sets.join(',')}`);
+}
+
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 interface Pair {
@@ -95,7 +119,7 @@ const JUDGEMENTS = join(dirname(fileURLToPath(import.meta.url)), 'judgements/rew
 const keyOf = (p: Pair) => `${p.rule}\u0000${p.before}\u0000${p.after}`;
 
 /** The judged counts for the pairs shown, overall and per rule, from the judgement file. */
-function tallyJudgements(pairs: readonly Pair[], seed: number): void {
+function tallyJudgements(pairs: readonly Pair[], sample: number | string): void {
   if (!existsSync(JUDGEMENTS)) return;
   const judged = new Map<string, Judgement>();
   for (const line of readFileSync(JUDGEMENTS, 'utf8').split('\n').filter(Boolean)) {
@@ -106,7 +130,7 @@ function tallyJudgements(pairs: readonly Pair[], seed: number): void {
   if (found.length === 0) return;
   const count = (list: readonly Judgement[], v: Verdict) => list.filter((j) => j.verdict === v).length;
   const pct = (n: number) => `${((100 * n) / found.length).toFixed(1)} %`;
-  console.log(`\nJudged (seed ${seed}, ${JUDGEMENTS.replace(/.*tests\//, 'tests/')}): ${found.length} of ${pairs.length} pairs`);
+  console.log(`\nJudged (${typeof sample === 'number' ? `seed ${sample}` : sample}, ${JUDGEMENTS.replace(/.*tests\//, 'tests/')}): ${found.length} of ${pairs.length} pairs`);
   console.log(`  good ${count(found, 'good')} (${pct(count(found, 'good'))}), edit ${count(found, 'edit')} (${pct(count(found, 'edit'))}), broken ${count(found, 'broken')} (${pct(count(found, 'broken'))})`);
   if (found.length < pairs.length) console.log(`  unjudged (new or changed since judging): ${pairs.filter((p) => !judged.has(keyOf(p))).map((p) => p.rule).join(', ')}`);
   const rules = [...new Set(found.map((j) => j.rule))];

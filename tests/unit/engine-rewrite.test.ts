@@ -163,8 +163,9 @@ describe('place', () => {
     expect(placed('Please calm down so I can help you.', 'Please calm down', 'clause').span).toBe('Please calm down so I can help you');
   });
 
-  it('takes a sentence slot from after its opening quote to its closing punctuation', () => {
-    expect(placed('"Hi Jo, we will cancel your plan now."', 'we will cancel', 'sentence')).toMatchObject({ span: 'Hi Jo, we will cancel your plan now', atSentenceStart: true });
+  it('takes a sentence slot from after its opening quote and greeting to its closing punctuation', () => {
+    expect(placed('"We will cancel your plan now."', 'We will cancel', 'sentence')).toMatchObject({ span: 'We will cancel your plan now', atSentenceStart: true });
+    expect(placed('"Hi Jo, we will cancel your plan now."', 'we will cancel', 'sentence')).toMatchObject({ span: 'we will cancel your plan now', atSentenceStart: false });
   });
 
   it('tells whether a clause goes on after the match, and whether a new clause or a prepositional phrase follows', () => {

@@ -58,8 +58,8 @@ describe('rewrites fit their slot', () => {
   });
 
   it("take a hedge tacked on at the sentence end along with the span, and leave one mid-sentence", () => {
-    expect(applied("There's nothing we can do about the weather, I'm afraid.", 'nothing-i-can-do')).toBe("This isn't something we can change about the weather.");
-    expect(applied("These things happen with older pipes, I'm afraid.", 'delays-happen')).toBe('This happened with older pipes.');
+    expect(applied("There's nothing we can do about the weather, I'm afraid.", 'nothing-i-can-do')).toBe("We can't change the weather.");
+    expect(applied("These things happen, I'm afraid.", 'delays-happen')).toBe('I know this has affected your plans.');
     expect(applied("That wasn't our fault, unfortunately.", 'not-our-fault')).toBe("We're sorry this happened.");
     expect(applied("We can't refund it, I'm afraid, as that's our policy.", 'that-is-our-policy')).toBe("We can't refund it, I'm afraid, as this falls outside what the policy lets me approve.");
     // Words between the phrase and the hedge stay the agent's, hedge and all.
