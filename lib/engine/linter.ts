@@ -261,7 +261,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
     }
     if (breakTail) {
       // The agent's next clause stays theirs, as a sentence of its own after the rewrite.
-      const name = breakTail.replace(/,\s+\S$/u, '');
+      const name = breakTail.replace(/\s*[,;]\s+\S$/u, '');
       rewrites = rewrites.map((r) => (/[.!?:]$/.test(r) ? r : `${r}${name}.`) + ' ' + breakTail.slice(-1).toUpperCase());
       end += breakTail.length;
     }

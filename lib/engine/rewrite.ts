@@ -118,13 +118,14 @@ export interface Placement {
 // optionally a coordinator or "however", then a subject and its verb ("I am on it", "that is our policy", "and we'll …").
 // A noun phrase subject takes up to three words ("the 8pm performance is", "the rebooking desk opens"); its verb
 // may be any present-tense form ("opens") or common past one ("your box left").
-const SUBJECT = String.raw`(?:I|we|you|he|she|they|it|this|that|there|here|(?:our|my|your|the|these|those|a|an)\s+(?:[\p{L}\p{N}£$'’-]+\s+){0,2}[\p{L}\p{N}-]+)`;
-const VERB = String.raw`(?:['’](?:m|re|s|ll|ve|d)\b|\s+(?:am|is|are|was|were|will|have|has|had|can|cannot|can't|could|would|should|must|may|might|do|does|did|don't|doesn't|didn't|won't|isn't|aren't|wasn't|need|needs|want|know|think|understand|hope|just|also|already|really|still|appreciate|apologize|apologise|left|went|came|got|took|gave|made|sent|said|told|found|kept|held|ran|sat|brought|paid|put|set|saw|began|broke|fell|flew|lost|sold|won|\p{L}+ed|\p{L}+[^s\s]s)\b)`;
+const SUBJECT = String.raw`(?:I|we|you|he|she|they|it|this|that|there|here|nobody|no one|someone|somebody|everyone|everybody|(?:our|my|your|the|these|those|a|an)\s+(?:[\p{L}\p{N}£$€'’-]+(?:,\p{N}+)*\s+){0,2}[\p{L}\p{N}-]+)`;
+const VERB = String.raw`(?:['’](?:m|re|s|ll|ve|d)\b|\s+(?:am|is|are|was|were|will|have|has|had|can|cannot|can't|could|would|should|must|may|might|do|does|did|don't|doesn't|didn't|won't|isn't|aren't|wasn't|need|needs|want|know|think|understand|hope|just|also|already|really|still|appreciate|apologize|apologise|left|went|came|got|took|gave|made|sent|told|found|kept|held|ran|sat|brought|paid|put|set|saw|began|broke|fell|flew|lost|sold|won|\p{L}+ed|\p{L}+[^s\s]s)\b)`;
 // "and" joins one without a comma too ("sorry you weren't aware and I have refunded it"); a rewrite may edit
 // "… but …" into its own words (we-are-busy), so "but" counts only after a comma.
+// "…calm down before we go through the bill": a time clause of the agent's stays theirs.
 // "im checking it now": the agent's own "I'm" typed without its apostrophe; "payouts are batched weekly", "sewerage
 // charges are on every bill": a bare noun and its auxiliary.
-const NEW_CLAUSE = new RegExp(String.raw`(?:(,)\s+|\s*;\s*|\s+[-–—]\s+|,\s+(?:but|so|or|as|however,?|though,?)\s+|(,?\s+and)\s+)(?:${SUBJECT}${VERB}|im\s+\p{L}+ing\b|(?!(?:and|but|or|so|yet|as|if|then|because|which|who|that|when|while|where|how|what|why)\b)(?:[\p{L}'’-]+\s+){1,2}(?:are|is|were|was|will|have|has|can|won't|don't|doesn't|isn't|aren't)\b)`, 'iu');
+const NEW_CLAUSE = new RegExp(String.raw`(?<!,)\s+(?:before|until|while|once)\s+(?=(?:I|we|you|they|he|she|it)\s)|(?:(,|\s*;)\s+|\s+[-–—]\s+|,\s+(?:but|so|or|as|however,?|though,?)\s+|(,?\s+and)\s+)(?:${SUBJECT}${VERB}|im\s+\p{L}+ing\b|(?!(?:and|but|or|so|yet|as|if|then|because|which|who|that|when|while|where|how|what|why)\b)(?:[\p{L}'’-]+\s+){1,2}(?:are|is|were|was|will|have|has|can|won't|don't|doesn't|isn't|aren't)\b)`, 'iu');
 
 const REPORT = /^\s+(?:we|we['’](?:ve|re|d)|our|us|they|they['’](?:ve|re|d)|he|he['’]s|she|she['’]s|there|this|that|it|(?:the|your|one of our)\s+(?:[\p{L}-]+\s+)?(?:crew|staff|team|agents?|employees?|flight attendants?|representatives?|reps?|pilots?|captains?|drivers?|officers?|members?|colleagues?|counter|desk))\b/iu;
 // Misconduct or an error of ours, whoever the clause's subject: "sorry if you encountered rudeness from the team" owned as
@@ -175,7 +176,7 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
     if (next && !SUBORDINATOR.test(sentence.slice(clauseStart, matchEnd + next.index).replace(CONDITIONAL_APOLOGY, ''))) {
       end = matchEnd + next.index;
       // A bare comma before the new clause: the rewrite ends its sentence there instead of splicing two.
-      if (next[1]) breakTail = /^,\s+\S/u.exec(sentence.slice(end))![0];
+      if (next[1]) breakTail = /^\s*[,;]\s+\S/u.exec(sentence.slice(end))![0];
       else if (next[2]) andTail = /^,?\s+and\s+\S/u.exec(sentence.slice(end))![0];
     }
     // A name the clause ends on ("…unaware of this, Steven.", "Please relax, Mrs Okafor, the reading…") stays the

@@ -152,7 +152,9 @@ describe('place', () => {
     expect(placed('Hi Jo, sorry you were unaware of this, Steven.', 'sorry you were unaware', 'clause')).toMatchObject({ span: 'sorry you were unaware of this', breakTail: '', afterOpener: true });
     expect(placed('Hold on, I am on it while you wait.', 'Hold on', 'clause')).toMatchObject({ span: 'Hold on', breakTail: ', I', clauseFollows: false });
     expect(placed('Hold on,  I am on it.', 'Hold on', 'clause')).toMatchObject({ span: 'Hold on', breakTail: ',  I' });
-    expect(placed('Hold on; I am on it.', 'Hold on', 'clause')).toMatchObject({ span: 'Hold on', breakTail: '' });
+    expect(placed('Hold on; I am on it.', 'Hold on', 'clause')).toMatchObject({ span: 'Hold on', breakTail: '; I' });
+    expect(placed('Calm down before we go through the bill.', 'Calm down', 'clause')).toMatchObject({ span: 'Calm down', breakTail: '' });
+    expect(placed('Calm down before your flight.', 'Calm down', 'clause').span).toBe('Calm down before your flight');
     expect(placed('Hold on, while we try, it is not possible.', 'Hold on', 'clause').span).toBe('Hold on, while we try, it is not possible');
   });
 
