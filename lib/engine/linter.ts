@@ -289,8 +289,12 @@ export function createLinter(options: LinterOptions = {}): Linter {
       start -= degree.back;
       rewrites = degree.rewrites;
     }
-    const softener = !lead && !degree ? takeOrderSoftener(text.slice(s.start, start), rewrites) : null;
-    if (softener) start -= softener.back;
+    const softener = !lead && !degree ? takeOrderSoftener(text.slice(s.start, start), rewrites, REPROACHES.has(spec.category)) : null;
+    if (softener) {
+      start -= softener.back;
+      // Now at the sentence's start, the rewrite opens it ("Honestly, that's not our fault" → "We're sorry this happened").
+      if (/^[\s"'“‘(\[]*$/u.test(text.slice(s.start, start))) rewrites = rewrites.map((r) => r.charAt(0).toUpperCase() + r.slice(1));
+    }
     const splice = !lead ? breakSplice(text.slice(s.start, start), rewrites) : null;
     if (splice) {
       start -= splice.back;
@@ -765,6 +769,8 @@ function answersElsewhere(sentences: readonly Sentence[], at: number, text: stri
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
+/** Categories whose phrases reproach the customer: the edge word before one goes with its rewrite (see takeOrderSoftener). */
+const REPROACHES = new Set<string>(['blame', 'judgmental', 'confrontational', 'condescending', 'dismissive']);
 /** A rewrite that joins two clauses with "and" of its own ("I want to keep helping, and I need us…"). */
 const AND_CLAUSE = /\band\b/i;
 

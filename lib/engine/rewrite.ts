@@ -98,7 +98,7 @@ export interface Placement {
   objectFollows: boolean;
   /** The match is tacked on after a clause of the agent's, past a comma or dash ("Name changes aren't permitted, that's our policy"). */
   tag: boolean;
-  /** The match's clause ends its sentence, or at most three words follow it there ("That should be fine, don't worry."). */
+  /** The match's clause ends its sentence, or at most two words follow it there ("That should be fine, don't worry."). */
   endsSentence: boolean;
   question: boolean;
   /**
@@ -112,20 +112,22 @@ export interface Placement {
    * the clause's first letter, which a rewrite with an "and" of its own turns into a sentence break, not "…and … and".
    */
   andTail: string;
+  /** A clause slot that stops where the agent's next clause starts, whatever joins them (see NEW_CLAUSE). */
+  clauseAfter: boolean;
 }
 
 // Where, after a clause slot's match, a new independent clause starts: after a comma, semicolon or dash,
 // optionally a coordinator or "however", then a subject and its verb ("I am on it", "that is our policy", "and we'll …").
 // A noun phrase subject takes up to three words ("the 8pm performance is", "the rebooking desk opens"); its verb
 // may be any present-tense form ("opens") or common past one ("your box left").
-const SUBJECT = String.raw`(?:I|we|you|he|she|they|it|this|that|there|here|nobody|no one|someone|somebody|everyone|everybody|(?:our|my|your|the|these|those|a|an)\s+(?:[\p{L}\p{N}£$€'’-]+(?:,\p{N}+)*\s+){0,2}[\p{L}\p{N}-]+)`;
+const SUBJECT = String.raw`(?:I|we|you|he|she|they|it|this|that|there|here|nobody|no one|someone|somebody|everyone|everybody|(?:our|my|your|the|these|those|a|an)\s+(?:[\p{L}\p{N}£$€'’-]+(?:[.,]\p{N}+)*\s+){0,3}[\p{L}\p{N}£$€-]+(?:[.,]\p{N}+)*)`;
 const VERB = String.raw`(?:['’](?:m|re|s|ll|ve|d)\b|\s+(?:am|is|are|was|were|will|have|has|had|can|cannot|can't|could|would|should|must|may|might|do|does|did|don't|doesn't|didn't|won't|isn't|aren't|wasn't|need|needs|want|know|think|understand|hope|just|also|already|really|still|appreciate|apologize|apologise|left|went|came|got|took|gave|made|sent|told|found|kept|held|ran|sat|brought|paid|put|set|saw|began|broke|fell|flew|lost|sold|won|\p{L}+ed|\p{L}+[^s\s]s)\b)`;
 // "and" joins one without a comma too ("sorry you weren't aware and I have refunded it"); a rewrite may edit
 // "… but …" into its own words (we-are-busy), so "but" counts only after a comma.
 // "…calm down before we go through the bill": a time clause of the agent's stays theirs.
 // "im checking it now": the agent's own "I'm" typed without its apostrophe; "payouts are batched weekly", "sewerage
 // charges are on every bill": a bare noun and its auxiliary.
-const NEW_CLAUSE = new RegExp(String.raw`(?<!,)\s+(?:before|until|while|once)\s+(?=(?:I|we|you|they|he|she|it)\s)|(?:(,|\s*;)\s+|\s+[-–—]\s+|,\s+(?:but|so|or|as|however,?|though,?)\s+|(,?\s+and)\s+)(?:${SUBJECT}${VERB}|im\s+\p{L}+ing\b|(?!(?:and|but|or|so|yet|as|if|then|because|which|who|that|when|while|where|how|what|why)\b)(?:[\p{L}'’-]+\s+){1,2}(?:are|is|were|was|will|have|has|can|won't|don't|doesn't|isn't|aren't)\b)`, 'iu');
+const NEW_CLAUSE = new RegExp(String.raw`(?<!,|\b(?:but|and|so|or))\s+(?:before|until|while|once)\s+(?=(?:I|we|you|they|he|she|it)\s)|,\s+(?:but|so)\s+(?=(?:before|after|if|when|while|once|until|since)\s)|(?:(,|\s*;)\s+|\s+[-–—]\s+|,\s+(?:but|so|or|as|however,?|though,?)\s+|(,?\s+and)\s+)(?:${SUBJECT}${VERB}|im\s+\p{L}+ing\b|(?!(?:and|but|or|so|yet|as|if|then|because|which|who|that|when|while|where|how|what|why)\b)(?:[\p{L}'’-]+\s+){1,2}(?:are|is|were|was|will|have|has|can|won't|don't|doesn't|isn't|aren't)\b)`, 'iu');
 
 const REPORT = /^\s+(?:we|we['’](?:ve|re|d)|our|us|they|they['’](?:ve|re|d)|he|he['’]s|she|she['’]s|there|this|that|it|(?:the|your|one of our)\s+(?:[\p{L}-]+\s+)?(?:crew|staff|team|agents?|employees?|flight attendants?|representatives?|reps?|pilots?|captains?|drivers?|officers?|members?|colleagues?|counter|desk))\b/iu;
 // Misconduct or an error of ours, whoever the clause's subject: "sorry if you encountered rudeness from the team" owned as
@@ -141,10 +143,10 @@ const TAGGED_ON = /[\p{L}\p{N})'’]\s*(?:,|\s[-–—])\s*$/u;
 const WORDS = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
 /** What follows the first comma, semicolon, colon or dash: another clause of the sentence. */
 const AFTER_CLAUSE_BREAK = /(?:[,;:–—]|\s-)\s*(.*)$/su;
-const GREETING = /^(?:hi|hello|hey|hiya|dear|morning|good (?:morning|afternoon|evening))\b[^,.!?\n]{0,30}[,!]\s+/iu;
-/** "Sorry if you weren't aware, but …": the apology's "if" opens no subordinate clause around the match. */
-const CONDITIONAL_APOLOGY = /\b(?:sorry|apologi[sz]e[sd]?|apologies)\s+if\b/giu;
+const GREETING = /^(?:hi|hello|hey|hiya|dear|morning|good (?:morning|afternoon|evening|day))\b[^,.!?\n]{0,30}[,!]\s+/iu;
 const SUBORDINATOR = /\b(?:while|although|though|if|when|because|since|unless|whereas|once|as long as)\b/i;
+/** A clause that opens with a subordinator before the match (after an opener word at most: "Sadly, while we try …"). */
+const CLAUSE_OPENS_SUBORDINATE = /^\W*(?:\p{L}+\s*,\s*)?(?:while|although|though|if|when|because|since|unless|whereas|once|as long as)\b/iu;
 const VOCATIVE = /,\s+(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?\p{Lu}[\p{Ll}'’-]+$/u;
 // A verb goes on to its own words ("and truly apologize for …", after a name too: ", Marcy and assure you …");
 // a bare noun ("and loyalty.") does not.
@@ -168,13 +170,18 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
   let end = slot === 'clause' || slot === 'sentence' ? close : matchEnd;
   let breakTail = '';
   let andTail = '';
+  let clauseAfter = false;
   if (slot === 'clause') {
     const next = NEW_CLAUSE.exec(sentence.slice(matchEnd, close));
-    // After a subordinate clause the match is in ("while we try …, it's not always possible") the comma is not a
-    // boundary; one that ended before the match ("While we announce it, we're sorry you weren't aware, and …") is.
+    // After a subordinate clause the match is in ("While we try our best …, it's not always possible", "Hold on, while
+    // we try, it is not possible") the comma is not a boundary; one that ended before the match ("While we announce it,
+    // we're sorry you weren't aware, and …") is, and so is a preposition mid-clause ("off since Tuesday but please calm
+    // down, an engineer is booked").
     const clauseStart = sentence.lastIndexOf(',', matchStart) + 1;
-    if (next && !SUBORDINATOR.test(sentence.slice(clauseStart, matchEnd + next.index).replace(CONDITIONAL_APOLOGY, ''))) {
+    const subordinate = next && (CLAUSE_OPENS_SUBORDINATE.test(sentence.slice(clauseStart, matchStart)) || SUBORDINATOR.test(sentence.slice(matchEnd, matchEnd + next.index)));
+    if (next && !subordinate) {
       end = matchEnd + next.index;
+      clauseAfter = true;
       // A bare comma before the new clause: the rewrite ends its sentence there instead of splicing two.
       if (next[1]) breakTail = /^\s*[,;]\s+\S/u.exec(sentence.slice(end))![0];
       else if (next[2]) andTail = /^,?\s+and\s+\S/u.exec(sentence.slice(end))![0];
@@ -206,11 +213,13 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
     reportFollows: REPORT.test(rest) || MISCONDUCT.test(rest),
     wholeSentence: open >= matchStart && !rest.trim(),
     objectFollows: OBJECT_AFTER.test(rest),
-    tag: TAGGED_ON.test(head) && (head.match(WORDS)?.length ?? 0) >= 3,
-    endsSentence: (AFTER_CLAUSE_BREAK.exec(rest)?.[1].match(WORDS)?.length ?? 0) <= 3,
+    // After a greeting alone ("Good day Mr Nkosi, our guidelines…") the match is no tag.
+    tag: TAGGED_ON.test(head) && (head.slice(open).replace(GREETING, '').match(WORDS)?.length ?? 0) >= 3,
+    endsSentence: (AFTER_CLAUSE_BREAK.exec(rest)?.[1].match(WORDS)?.length ?? 0) <= 2,
     question,
     breakTail,
     andTail,
+    clauseAfter,
   };
 }
 
@@ -422,6 +431,11 @@ export function takeDanglingDegree(textBefore: string, match: string, rewrites: 
  * or a sentence's edge ("Frankly, you're being abusive"), which would sharpen the calm line that replaces it.
  */
 const ORDER_SOFTENER_BEFORE = /(?:\b(?:please|pls|plz|kindly)\s*,?|\bjust|^\s*(?:(?:quite\s+)?frankly|seriously|look|listen)\s*,?)\s+$/iu;
+/**
+ * Where the span is a reproach (blame, judgement, confrontation): the edge the agent put before it ("Honestly,", "With
+ * respect,", "Excuse me,", "Let's be clear:", "And no,"), also after a greeting ("Hi Dave, frankly …"), goes with it.
+ */
+const EDGE_BEFORE = /(?:(?:^|[,;:]\s*)(?:(?:quite\s+)?frankly|honestly|seriously|look|listen|with (?:all due )?respect|excuse me|let['’]s be clear|to be clear)\s*[,:]?|^\s*and(?:\s+no)?\s*,?)\s+$/iu;
 /** A rewrite that is a clause of its own: the agent's voice, or a statement about the situation. */
 const OWN_CLAUSE = /^(?:I|I['’](?:m|ve|ll|d)|we|we['’](?:re|ve|ll|d)|this|that|it|it['’]s|you|you['’](?:re|ve))\b/u;
 
@@ -431,8 +445,9 @@ const OWN_CLAUSE = /^(?:I|I['’](?:m|ve|ll|d)|we|we['’](?:re|ve|ll|d)|this|th
  * "Please, [you need to calm down]" becomes "I can hear how frustrating…", not "Please, I can hear…". `back`: how far
  * the span now starts before the match. Null where nothing dangles.
  */
-export function takeOrderSoftener(textBefore: string, rewrites: readonly string[]): { back: number } | null {
-  const softener = ORDER_SOFTENER_BEFORE.exec(textBefore)?.[0];
+export function takeOrderSoftener(textBefore: string, rewrites: readonly string[], reproach = false): { back: number } | null {
+  const edge = reproach ? EDGE_BEFORE.exec(textBefore)?.[0].replace(/^[,;:]\s*/u, '') : undefined;
+  const softener = edge || ORDER_SOFTENER_BEFORE.exec(textBefore)?.[0];
   return softener && rewrites.length && rewrites.every((r) => OWN_CLAUSE.test(r)) ? { back: softener.length } : null;
 }
 
@@ -550,7 +565,7 @@ export function holds(conditions: readonly RewriteCondition[] | undefined, s: Re
       case 'ends-sentence':
         return s.placement.endsSentence;
       case 'clause-after':
-        return s.placement.breakTail !== '';
+        return s.placement.clauseAfter;
       case 'approved':
         return s.context?.approved === true;
       case 'not-approved':
@@ -593,6 +608,11 @@ const ECHOES: readonly (readonly [RegExp, RegExp])[] = [
   [/\bhoped\b/i, /\bhop(?:e|ed|es|ing|efully)\b/i],
   [/\bto hear\b/i, /\bto hear\b/i],
   [/\bpatience\b/i, /\bpatien(?:ce|t)\b/i],
+  // "I want to help, and I need us to keep this respectful. I'm trying to help with the loan."
+  [/\bwant to (?:keep )?help/i, /\b(?:trying|here|want|wanting) to help\b/i],
+  // "give it a go and let me know; if not, please let me know", "I'm going to leave it there. I'm going to pause here".
+  [/\blet (?:me|us) know\b/i, /\blet (?:me|us) know\b/i],
+  [/\bpause here\b/i, /\b(?:leave it there|stop (?:here|there)|pause)\b/i],
 ];
 
 /**

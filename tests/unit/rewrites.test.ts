@@ -200,11 +200,11 @@ describe('the ticket as lint context', () => {
 
 describe('a rewrite shown on its own (the panel list)', () => {
   it('reads as a sentence, without the next clause’s first letter a sentence-ending rewrite carries', () => {
-    const text = 'There is nothing I can do about the courier, that is our policy.';
+    const text = 'There is nothing I can do about the fee, that is our policy.';
     const finding = linter.lint(text).find((f) => f.ruleId === 'nothing-i-can-do')!;
     expect(finding.rewrites[0]).toMatch(/\. T$/);
     const label = rewriteLabel(finding.rewrites[0]);
-    expect(label).toMatch(/courier\.$/);
+    expect(label).toMatch(/fee\.$/);
     // Applying it still keeps the agent's clause, capitalised.
     expect(applyFindingRewrite(text, finding, 0)).toBe(`${label} That is our policy.`);
   });
