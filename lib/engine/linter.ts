@@ -255,14 +255,15 @@ export function createLinter(options: LinterOptions = {}): Linter {
       end += tail.extra;
     }
     const { breakTail, andTail } = placement;
+    // The agent's next clause stays theirs, as a sentence of its own after the rewrite: after a bare comma, or after
+    // "and" where the rewrite has an "and" of its own.
     if (andTail && rewrites.some((r) => AND_CLAUSE.test(r))) {
-      rewrites = rewrites.map((r) => (AND_CLAUSE.test(r) ? (/[.!?:]$/.test(r) ? r : `${r}.`) + ' ' + andTail.slice(-1).toUpperCase() : r + andTail));
+      rewrites = rewrites.map((r) => (AND_CLAUSE.test(r) ? sentenceThen(r, '', andTail) : r + andTail));
       end += andTail.length;
     }
     if (breakTail) {
-      // The agent's next clause stays theirs, as a sentence of its own after the rewrite.
       const name = breakTail.replace(/\s*[,;]\s+\S$/u, '');
-      rewrites = rewrites.map((r) => (/[.!?:]$/.test(r) ? r : `${r}${name}.`) + ' ' + breakTail.slice(-1).toUpperCase());
+      rewrites = rewrites.map((r) => sentenceThen(r, name, breakTail));
       end += breakTail.length;
     }
     // A tacked-on phrase's removal ({remove} outside a marker slot) keeps the word before it as the visible change;
@@ -293,7 +294,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
     if (softener) {
       start -= softener.back;
       // Now at the sentence's start, the rewrite opens it ("Honestly, that's not our fault" → "We're sorry this happened").
-      if (/^[\s"'“‘(\[]*$/u.test(text.slice(s.start, start))) rewrites = rewrites.map((r) => r.charAt(0).toUpperCase() + r.slice(1));
+      if (/^[\s\p{Cf}"'“‘(\[]*$/u.test(text.slice(s.start, start))) rewrites = rewrites.map((r) => r.charAt(0).toUpperCase() + r.slice(1));
     }
     const splice = !lead ? breakSplice(text.slice(s.start, start), rewrites) : null;
     if (splice) {
@@ -774,12 +775,17 @@ const REPROACHES = new Set<string>(['blame', 'judgmental', 'confrontational', 'c
 /** A rewrite that joins two clauses with "and" of its own ("I want to keep helping, and I need us…"). */
 const AND_CLAUSE = /\band\b/i;
 
+/** `rewrite` (with the name the agent addressed, `name`) as a sentence, then the first letter of the clause after it, capitalised. */
+function sentenceThen(rewrite: string, name: string, tail: string): string {
+  return (/[.!?:]$/.test(rewrite) ? rewrite : `${rewrite}${name}.`) + ' ' + tail.slice(-1).toUpperCase();
+}
+
 /**
  * Whether `finding`'s own sentence answers the customer around it: a point the phrase concedes after it ("We don't have
  * immediate plans for this, but we appreciate your feedback"), or what the agent will do next ("We appreciate the
- * feedback, I will be sure our in-flight team are aware"). 6 and 5 words or more ("We can't make any promises, but…"
- * answers nothing), no apology; stock aims before it ("We want your experience to be a breeze and we appreciate your
- * feedback") are no answer.
+ * feedback, I will be sure our in-flight team are aware"): at least 6 words conceded ("We can't make any promises,
+ * but…" answers nothing) or 5 after, and no apology; stock aims before it ("We want your experience to be a breeze and
+ * we appreciate your feedback") are no answer.
  */
 function answersAround(s: Sentence, finding: Finding, text: string): boolean {
   const sentence = text.slice(s.start, s.end);
@@ -794,7 +800,6 @@ function answersAround(s: Sentence, finding: Finding, text: string): boolean {
 const CONCEDED = /^(.*?)[,;]?\s*(?:but|however|though|although|yet)\s*,?\s*(?:we|i)?\s*(?:(?:do|still|always|certainly|truly|really|definitely)\s+)*$/isu;
 /** After the phrase: the agent's next step, past the customer's name ("…, Marcy, and we'll …"). */
 const NEXT_STEP = /^[\s,;:–—-]*(?:\p{Lu}\p{Ll}+[\s,!.]+)?(?:and\s+)?(?:we|i)\s*(?:'ll|’ll|will|am going to|are going to|'m going to|’m going to)\s+(?!(?:continue to |always )?(?:hope|look forward|keep (?:it|this|that) in mind|take (?:it|this|that) (?:on board|into (?:account|consideration))|bear (?:it|this|that) in mind))/iu;
-
 
 /** Whether sentence `s` says 5 words or more outside its weak phrases, and no apology: an answer, not more stock lines. */
 function answersBesidesFindings(s: Sentence, text: string): boolean {

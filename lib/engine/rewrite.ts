@@ -118,8 +118,8 @@ export interface Placement {
 
 // Where, after a clause slot's match, a new independent clause starts: after a comma, semicolon or dash,
 // optionally a coordinator or "however", then a subject and its verb ("I am on it", "that is our policy", "and we'll …").
-// A noun phrase subject takes up to three words ("the 8pm performance is", "the rebooking desk opens"); its verb
-// may be any present-tense form ("opens") or common past one ("your box left").
+// A noun phrase subject takes up to five words ("the 8pm performance is", "your refund of $84.20 went"); its verb
+// may be any present-tense form ("the rebooking desk opens") or a common past one ("your box left").
 const SUBJECT = String.raw`(?:I|we|you|he|she|they|it|this|that|there|here|nobody|no one|someone|somebody|everyone|everybody|(?:our|my|your|the|these|those|a|an)\s+(?:[\p{L}\p{N}£$€'’-]+(?:[.,]\p{N}+)*\s+){0,3}[\p{L}\p{N}£$€-]+(?:[.,]\p{N}+)*)`;
 const VERB = String.raw`(?:['’](?:m|re|s|ll|ve|d)\b|\s+(?:am|is|are|was|were|will|have|has|had|can|cannot|can't|could|would|should|must|may|might|do|does|did|don't|doesn't|didn't|won't|isn't|aren't|wasn't|need|needs|want|know|think|understand|hope|just|also|already|really|still|appreciate|apologize|apologise|left|went|came|got|took|gave|made|sent|told|found|kept|held|ran|sat|brought|paid|put|set|saw|began|broke|fell|flew|lost|sold|won|\p{L}+ed|\p{L}+[^s\s]s)\b)`;
 // "and" joins one without a comma too ("sorry you weren't aware and I have refunded it"); a rewrite may edit
@@ -430,24 +430,23 @@ export function takeDanglingDegree(textBefore: string, match: string, rewrites: 
  * "Please," "and please", "just" right before the span: said to soften an order ("Please, you need to calm down");
  * or a sentence's edge ("Frankly, you're being abusive"), which would sharpen the calm line that replaces it.
  */
-const ORDER_SOFTENER_BEFORE = /(?:\b(?:please|pls|plz|kindly)\s*,?|\bjust|^\s*(?:(?:quite\s+)?frankly|seriously|look|listen)\s*,?)\s+$/iu;
+const ORDER_SOFTENER_BEFORE = /(?:\b(?:please|pls|plz|kindly)\s*,?|\bjust|^[\s\p{Cf}]*(?:(?:quite\s+)?frankly|seriously|look|listen)\s*,?)\s+$/iu;
 /**
  * Where the span is a reproach (blame, judgement, confrontation): the edge the agent put before it ("Honestly,", "With
  * respect,", "Excuse me,", "Let's be clear:", "And no,"), also after a greeting ("Hi Dave, frankly …"), goes with it.
  */
-const EDGE_BEFORE = /(?:(?:^|[,;:]\s*)(?:(?:quite\s+)?frankly|honestly|seriously|look|listen|with (?:all due )?respect|excuse me|let['’]s be clear|to be clear)\s*[,:]?|^\s*and(?:\s+no)?\s*,?)\s+$/iu;
+const EDGE_BEFORE = /(?:(?:^[\s\p{Cf}]*|[,;:]\s*)(?:(?:quite\s+)?frankly|honestly|seriously|look|listen|with (?:all due )?respect|excuse me|let['’]s be clear|to be clear)\s*[,:]?|^[\s\p{Cf}]*and(?:\s+no)?\s*,?)\s+$/iu;
 /** A rewrite that is a clause of its own: the agent's voice, or a statement about the situation. */
 const OWN_CLAUSE = /^(?:I|I['’](?:m|ve|ll|d)|we|we['’](?:re|ve|ll|d)|this|that|it|it['’]s|you|you['’](?:re|ve))\b/u;
 
 /**
- * The "please" or "just" softening an order the span replaces, or the edge word opening its sentence, goes with it
- * when every rewrite is a clause of its own:
- * "Please, [you need to calm down]" becomes "I can hear how frustrating…", not "Please, I can hear…". `back`: how far
- * the span now starts before the match. Null where nothing dangles.
+ * The "please" or "just" softening an order the span replaces, or the edge word before a reproach (`reproach`), goes
+ * with it when every rewrite is a clause of its own: "Please, [you need to calm down]" becomes "I can hear how
+ * frustrating…", not "Please, I can hear…". `back`: how far the span now starts before the match. Null where nothing dangles.
  */
 export function takeOrderSoftener(textBefore: string, rewrites: readonly string[], reproach = false): { back: number } | null {
-  const edge = reproach ? EDGE_BEFORE.exec(textBefore)?.[0].replace(/^[,;:]\s*/u, '') : undefined;
-  const softener = edge || ORDER_SOFTENER_BEFORE.exec(textBefore)?.[0];
+  const edge = reproach ? EDGE_BEFORE.exec(textBefore)?.[0] : undefined;
+  const softener = (edge || ORDER_SOFTENER_BEFORE.exec(textBefore)?.[0])?.replace(/^[,;:\s\p{Cf}]*/u, '');
   return softener && rewrites.length && rewrites.every((r) => OWN_CLAUSE.test(r)) ? { back: softener.length } : null;
 }
 
