@@ -8,7 +8,7 @@ import { compilePack, knownStarts, mergePacks, patternSources, type CompiledPack
 import type { Matcher } from './pattern';
 import { splitSentences, type Range } from './sentences';
 import { tokenize, visibleLength, withoutInvisibles, type Token } from './tokenize';
-import { ARTICLE_BEFORE, breakSplice, fitWordsAfter, takeDanglingDegree, takeOrderSoftener, contentEnd, contractionStyle, writesCurlyApostrophes, draftSpeaksAsWe, fitRewrites, offersRemoval, place, placeholdersIn, removalTail, speaksAsWe, withArticle } from './rewrite';
+import { ARTICLE_BEFORE, WORDS, breakSplice, fitWordsAfter, takeDanglingDegree, takeOrderSoftener, contentEnd, contractionStyle, writesCurlyApostrophes, draftSpeaksAsWe, fitRewrites, offersRemoval, place, placeholdersIn, removalTail, speaksAsWe, withArticle } from './rewrite';
 import { builtinPack, hasBuiltinPack } from './builtin';
 import { StartIndex } from './start-index';
 import { MODEL_RULE_ID, SentenceModel, type SentenceModelPack, type SentenceVerdict } from './sentence-model';
@@ -769,7 +769,6 @@ function answersElsewhere(sentences: readonly Sentence[], at: number, text: stri
   return sentences.some((s, j) => j !== at && s.facts.words >= 5 && !s.facts.greeting && (s.matches.length === 0 || answersBesidesFindings(s, text)) && !CLOSING_LINE.test(withoutInvisibles(text.slice(s.start, s.end)).visible));
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
 /** Categories whose phrases reproach the customer: the edge word before one goes with its rewrite (see takeOrderSoftener). */
 const REPROACHES = new Set<string>(['blame', 'judgmental', 'confrontational', 'condescending', 'dismissive']);
 /** A rewrite that joins two clauses with "and" of its own ("I want to keep helping, and I need us…"). */
@@ -792,8 +791,8 @@ function answersAround(s: Sentence, finding: Finding, text: string): boolean {
   const before = withoutInvisibles(sentence.slice(0, finding.start)).visible;
   const after = withoutInvisibles(sentence.slice(finding.end)).visible;
   const conceded = CONCEDED.exec(before);
-  if (conceded && (conceded[1].match(WORD)?.length ?? 0) >= 6 && !OWN_APOLOGY.test(conceded[1])) return true;
-  return NEXT_STEP.test(after) && (after.match(WORD)?.length ?? 0) >= 5 && !OWN_APOLOGY.test(after);
+  if (conceded && (conceded[1].match(WORDS)?.length ?? 0) >= 6 && !OWN_APOLOGY.test(conceded[1])) return true;
+  return NEXT_STEP.test(after) && (after.match(WORDS)?.length ?? 0) >= 5 && !OWN_APOLOGY.test(after);
 }
 
 /** An answer, then the phrase after "but" or "however". */
@@ -807,7 +806,7 @@ function answersBesidesFindings(s: Sentence, text: string): boolean {
   for (const { finding } of s.matches) sentence = sentence.slice(0, finding.start) + ' '.repeat(finding.end - finding.start) + sentence.slice(finding.end);
   // Read as the agent sees it: an invisible character pasted inside a word neither splits it nor hides an apology.
   const visible = withoutInvisibles(sentence).visible;
-  return (visible.match(WORD)?.length ?? 0) >= 5 && !OWN_APOLOGY.test(visible);
+  return (visible.match(WORDS)?.length ?? 0) >= 5 && !OWN_APOLOGY.test(visible);
 }
 
 /** For each sentence, the rules whose `except.later` phrases occur in a sentence after it; null when no sentence has one. */

@@ -140,7 +140,8 @@ const OPENER = /^(?:\s|["'“‘(\[]|@\w+\s)*(?:[\p{L}'’]+(?:\s[\p{L}'’]+)?,
 const OBJECT_AFTER = /^\s+(?!(?:and|but|so|or|as|because|since|though|although|if|when|while|that|which|who|today|tonight|now|again|too|right now|this (?:morning|afternoon|evening|time))\b)(?!\p{Lu}\p{Ll}*\s*(?:[.,!?]|$))\p{L}/iu;
 /** A clause of the agent's, then a comma or dash, right before the match. */
 const TAGGED_ON = /[\p{L}\p{N})'’]\s*(?:,|\s[-–—])\s*$/u;
-const WORDS = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
+/** A word as the agent sees it: letters or digits, with an apostrophe's ending ("can't" is one). */
+export const WORDS = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
 /** What follows the first comma, semicolon, colon or dash: another clause of the sentence. */
 const AFTER_CLAUSE_BREAK = /(?:[,;:–—]|\s-)\s*(.*)$/su;
 const GREETING = /^(?:hi|hello|hey|hiya|dear|morning|good (?:morning|afternoon|evening|day))\b[^,.!?\n]{0,30}[,!]\s+/iu;
