@@ -8,7 +8,7 @@ import { compilePack, knownStarts, mergePacks, patternSources, type CompiledPack
 import type { Matcher } from './pattern';
 import { splitSentences, type Range } from './sentences';
 import { tokenize, visibleLength, withoutInvisibles, type Token } from './tokenize';
-import { ARTICLE_BEFORE, WORDS, breakSplice, fitWordsAfter, takeDanglingDegree, takeOrderSoftener, contentEnd, contractionStyle, writesCurlyApostrophes, draftSpeaksAsWe, fitRewrites, offersRemoval, place, placeholdersIn, removalTail, speaksAsWe, withArticle } from './rewrite';
+import { ARTICLE_BEFORE, BREAK_BEFORE_LETTER, WORDS, breakSplice, joinAcknowledgement, fitWordsAfter, takeDanglingDegree, takeOrderSoftener, contentEnd, contractionStyle, writesCurlyApostrophes, draftSpeaksAsWe, fitRewrites, offersRemoval, place, placeholdersIn, removalTail, speaksAsWe, withArticle } from './rewrite';
 import { builtinPack, hasBuiltinPack } from './builtin';
 import { StartIndex } from './start-index';
 import { MODEL_RULE_ID, SentenceModel, type SentenceModelPack, type SentenceVerdict } from './sentence-model';
@@ -240,6 +240,8 @@ export function createLinter(options: LinterOptions = {}): Linter {
       nearby,
       // Not right after a refusal or a denial that does not apologise itself: there the stock line softens it.
       apologyBefore: lineBefore !== undefined && OWN_APOLOGY.test(paragraphBefore(text, s.start)) && (OWN_APOLOGY.test(lineBefore) || !NEGATION.test(lineBefore)),
+      callbackAfter: CALLBACK.test(paragraphAfter(text, s.end)),
+      explainedAfter: (paragraphAfter(text, s.end).match(WORDS)?.length ?? 0) >= 4,
       noReferent: (lineBefore !== undefined && GOOD_NEWS.test(lineBefore) && !NEGATION.test(lineBefore)) || NO_TROUBLE.test(paragraphAfter(text, s.end)),
     };
     const textAfter = text.slice(end, s.end + 1);
@@ -257,12 +259,12 @@ export function createLinter(options: LinterOptions = {}): Linter {
     const { breakTail, andTail } = placement;
     // The agent's next clause stays theirs, as a sentence of its own after the rewrite: after a bare comma, or after
     // "and" where the rewrite has an "and" of its own.
-    if (andTail && rewrites.some((r) => AND_CLAUSE.test(r))) {
-      rewrites = rewrites.map((r) => (AND_CLAUSE.test(r) ? sentenceThen(r, '', andTail) : r + andTail));
+    if (andTail && rewrites.some(endsBeforeAnd)) {
+      rewrites = rewrites.map((r) => (endsBeforeAnd(r) ? sentenceThen(r, '', andTail) : r + andTail));
       end += andTail.length;
     }
     if (breakTail) {
-      const name = breakTail.replace(/\s*[,;]\s+\S$/u, '');
+      const name = breakTail.replace(BREAK_BEFORE_LETTER, '');
       rewrites = rewrites.map((r) => sentenceThen(r, name, breakTail));
       end += breakTail.length;
     }
@@ -293,8 +295,14 @@ export function createLinter(options: LinterOptions = {}): Linter {
     const softener = !lead && !degree ? takeOrderSoftener(text.slice(s.start, start), rewrites, REPROACHES.has(spec.category)) : null;
     if (softener) {
       start -= softener.back;
+      rewrites = softener.rewrites;
       // Now at the sentence's start, the rewrite opens it ("Honestly, that's not our fault" → "We're sorry this happened").
       if (/^[\s\p{Cf}"'“‘(\[]*$/u.test(text.slice(s.start, start))) rewrites = rewrites.map((r) => r.charAt(0).toUpperCase() + r.slice(1));
+    }
+    const joined = placement.acknowledged && !lead && !degree && !softener ? joinAcknowledgement(text.slice(s.start, start), rewrites) : null;
+    if (joined) {
+      start -= joined.back;
+      rewrites = joined.rewrites;
     }
     const splice = !lead ? breakSplice(text.slice(s.start, start), rewrites) : null;
     if (splice) {
@@ -593,6 +601,12 @@ function paragraphBefore(text: string, at: number): string {
   return head.slice(head.lastIndexOf('\n') + 1);
 }
 
+/**
+ * A next sentence pointing back at what the one before said, with a bare "it", "that" or "this" early on: "I think the
+ * manager would allow it.", "That might make it worth it." Replaced, the sentence would leave it pointing at nothing.
+ */
+const CALLBACK = /^\s*[^.!?\n]{0,50}?\b(?:it|that|this)\b(?=\s*(?:[.!?,]|$|\s+(?:would|will|might|may|could|should|is|was|sounds?|works?|helps?|makes?|means?)\b))/iu;
+
 /** The paragraph's text after `at` (a window of it). */
 function paragraphAfter(text: string, at: number): string {
   const tail = text.slice(at, at + NEIGHBOUR_WINDOW);
@@ -773,6 +787,11 @@ function answersElsewhere(sentences: readonly Sentence[], at: number, text: stri
 const REPROACHES = new Set<string>(['blame', 'judgmental', 'confrontational', 'condescending', 'dismissive']);
 /** A rewrite that joins two clauses with "and" of its own ("I want to keep helping, and I need us…"). */
 const AND_CLAUSE = /\band\b/i;
+/**
+ * A rewrite the agent's "and …" clause starts a sentence after: one with an "and" of its own, or a boundary in the agent's
+ * voice, which "and I'll help you find…" would turn back into a bargain ("Drop the attitude and I'll help you").
+ */
+const endsBeforeAnd = (r: string) => AND_CLAUSE.test(r) || /^I need us\b/.test(r);
 
 /** `rewrite` (with the name the agent addressed, `name`) as a sentence, then the first letter of the clause after it, capitalised. */
 function sentenceThen(rewrite: string, name: string, tail: string): string {

@@ -101,6 +101,14 @@ export interface Placement {
   /** The match's clause ends its sentence, or at most two words follow it there ("That should be fine, don't worry."). */
   endsSentence: boolean;
   question: boolean;
+  /** The agent acknowledged the feeling before the span, then "but" ("I know it's been off since Tuesday but please calm down"). */
+  acknowledged: boolean;
+  /**
+   * What follows the match tells the customer to act on it ("I'm confident the assessor will approve it, so go ahead and
+   * book"), or hangs a consequence on it ("mind your language in the forum or you'll be removed", "you didn't check in, so
+   * the desk was released").
+   */
+  actedOn: boolean;
   /**
    * A clause slot stops where a new independent clause starts after a bare comma ("calm down, I am on it");
    * this is that comma and the clause's first letter, which the rewrite turns into a sentence break (". I"), after
@@ -120,14 +128,23 @@ export interface Placement {
 // optionally a coordinator or "however", then a subject and its verb ("I am on it", "that is our policy", "and we'll …").
 // A noun phrase subject takes up to five words ("the 8pm performance is", "your refund of $84.20 went"); its verb
 // may be any present-tense form ("the rebooking desk opens") or a common past one ("your box left").
-const SUBJECT = String.raw`(?:I|we|you|he|she|they|it|this|that|there|here|nobody|no one|someone|somebody|everyone|everybody|(?:our|my|your|the|these|those|a|an)\s+(?:[\p{L}\p{N}£$€'’-]+(?:[.,]\p{N}+)*\s+){0,3}[\p{L}\p{N}£$€-]+(?:[.,]\p{N}+)*)`;
-const VERB = String.raw`(?:['’](?:m|re|s|ll|ve|d)\b|\s+(?:am|is|are|was|were|will|have|has|had|can|cannot|can't|could|would|should|must|may|might|do|does|did|don't|doesn't|didn't|won't|isn't|aren't|wasn't|need|needs|want|know|think|understand|hope|just|also|already|really|still|appreciate|apologize|apologise|left|went|came|got|took|gave|made|sent|told|found|kept|held|ran|sat|brought|paid|put|set|saw|began|broke|fell|flew|lost|sold|won|\p{L}+ed|\p{L}+[^s\s]s)\b)`;
+const SUBJECT = String.raw`(?:I|we|you|he|she|they|it|this|that|there|here|nobody|no one|someone|somebody|everyone|everybody|\p{Lu}[\p{Lu}-]*\p{N}[\p{Lu}\p{N}-]*|(?:our|my|your|the|these|those|a|an)\s+(?:[\p{L}\p{N}£$€'’-]+(?:[.,:]\p{N}+)*\s+){0,3}[\p{L}\p{N}£$€-]+(?:[.,:]\p{N}+)*)`;
+const VERB = String.raw`(?:['’](?:m|re|s|ll|ve|d)\b|\s+(?:am|is|are|was|were|will|have|has|had|can|cannot|can't|could|would|should|must|may|might|do|does|did|don't|doesn't|didn't|won't|isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|couldn't|wouldn't|shouldn't|need|needs|want|know|think|understand|hope|just|also|already|really|still|appreciate|apologize|apologise|left|went|came|got|took|gave|made|sent|told|(?<!\bthat\s+)said|says|meant|knew|thought|found|kept|held|ran|sat|brought|paid|put|set|saw|began|broke|fell|flew|lost|sold|won|\p{L}+ed|\p{L}+[^s\s]s)\b)`;
 // "and" joins one without a comma too ("sorry you weren't aware and I have refunded it"); a rewrite may edit
 // "… but …" into its own words (we-are-busy), so "but" counts only after a comma.
 // "…calm down before we go through the bill": a time clause of the agent's stays theirs.
 // "im checking it now": the agent's own "I'm" typed without its apostrophe; "payouts are batched weekly", "sewerage
-// charges are on every bill": a bare noun and its auxiliary.
-const NEW_CLAUSE = new RegExp(String.raw`(?<!,|\b(?:but|and|so|or))\s+(?:before|until|while|once)\s+(?=(?:I|we|you|they|he|she|it)\s)|,\s+(?:but|so)\s+(?=(?:before|after|if|when|while|once|until|since)\s)|(?:(,|\s*;)\s+|\s+[-–—]\s+|,\s+(?:but|so|or|as|however,?|though,?)\s+|(,?\s+and)\s+)(?:${SUBJECT}${VERB}|im\s+\p{L}+ing\b|(?!(?:and|but|or|so|yet|as|if|then|because|which|who|that|when|while|where|how|what|why)\b)(?:[\p{L}'’-]+\s+){1,2}(?:are|is|were|was|will|have|has|can|won't|don't|doesn't|isn't|aren't)\b)`, 'iu');
+// charges are on every bill": a bare noun and its auxiliary. A sentence break the agent typed without punctuation
+// starts one too: an emoji, or "I'll"/"we can" right after an order's end ("calm down for a moment I'll go through…").
+// An emoji between two clauses ("worked up over it 🙂 DM us your order no."): in chat it ends a sentence.
+const EMOJI = String.raw`\s*\p{Extended_Pictographic}[\p{Extended_Pictographic}\uFE0F\u200D\p{EMod}]*`;
+const EMOJI_BREAK = String.raw`${EMOJI}(?=\s+\p{L})`;
+/** The break a clause slot ends at, and the next clause's first letter (see Placement.breakTail). */
+const BREAK_THEN_LETTER = String.raw`(?:\s*[,;]|${EMOJI})?\s+\S`;
+const BREAK_TAIL = new RegExp(`^${BREAK_THEN_LETTER}`, 'u');
+/** A breakTail's break and letter, after the name it may start with. */
+export const BREAK_BEFORE_LETTER = new RegExp(`${BREAK_THEN_LETTER}$`, 'u');
+const NEW_CLAUSE = new RegExp(String.raw`(?<!,|\b(?:but|and|so|or))\s+(?:before|until|while|once)\s+(?=(?:I|we|you|they|he|she|it)\s)|(${EMOJI_BREAK}|(?<=\b(?:moment|minute|second|sec|bit|now|first|please|pls|mate|sir|ma'am|madam))(?=\s+(?:I|we)(?:['’]ll|\s+will|\s+can)\s))|,\s+(?:but|so)\s+(?=(?:before|after|if|when|while|once|until|since)\s)|(?:(,|\s*;)\s+|\s+[-–—]\s+|,\s+(?:but|so|or|as|however,?|though,?)\s+|(,?\s+and)\s+)(?:${SUBJECT}${VERB}|im\s+\p{L}+ing\b|(?!(?:and|but|or|so|yet|as|if|then|because|which|who|that|when|while|where|how|what|why)\b)(?:[\p{L}'’-]+\s+){1,2}(?:are|is|were|was|will|have|has|can|won't|don't|doesn't|isn't|aren't)\b)`, 'iu');
 
 const REPORT = /^\s+(?:we|we['’](?:ve|re|d)|our|us|they|they['’](?:ve|re|d)|he|he['’]s|she|she['’]s|there|this|that|it|(?:the|your|one of our)\s+(?:[\p{L}-]+\s+)?(?:crew|staff|team|agents?|employees?|flight attendants?|representatives?|reps?|pilots?|captains?|drivers?|officers?|members?|colleagues?|counter|desk))\b/iu;
 // Misconduct or an error of ours, whoever the clause's subject: "sorry if you encountered rudeness from the team" owned as
@@ -148,6 +165,12 @@ const GREETING = /^(?:hi|hello|hey|hiya|dear|morning|good (?:morning|afternoon|e
 const SUBORDINATOR = /\b(?:while|although|though|if|when|because|since|unless|whereas|once|as long as)\b/i;
 /** A clause that opens with a subordinator before the match (after an opener word at most: "Sadly, while we try …"). */
 const CLAUSE_OPENS_SUBORDINATE = /^\W*(?:\p{L}+\s*,\s*)?(?:while|although|though|if|when|because|since|unless|whereas|once|as long as)\b/iu;
+/** The agent's own acknowledgement, then "but", up to the span (see Placement.acknowledged). */
+const ACKNOWLEDGED_BUT = /\b(?:I|we)\s+(?:\p{L}+\s+)?(?:hear you|know|get (?:it|that)|get it['’]s|understand|appreciate|realise|realize|see)\b[^.!?]*\s(?:but|however,?)\s+(?:(?:honestly|really|seriously)\s*,?\s+)?$/iu;
+/** See Placement.actedOn. */
+const ACTED_ON = /^(?:\s*[,;–—-]?\s*(?:so|and)\s+(?:(?:please|just)\s+)?(?:go ahead|feel free|you can|you['’]re (?:fine|good|safe|ok|okay) to|(?:don['’]t|do not) worry|book|buy|pay|order|proceed)\b|.*?\s(?:or|otherwise)\s+(?:else\s+)?(?:you|we|I)(?:['’]ll|\s+will)\s|[^.!?]*?,\s*so\s+(?:\S+\s+){0,4}(?:was|were|had|got|went|has been|have been)\s)/iu;
+/** A clause of the agent's, then ", but" and an edge word at most, up to the match (see place). */
+const ANSWER_THEN_BUT = /^([^,;]*[^\s,;]),\s+but\s+(?=(?:(?:honestly|frankly|really|seriously|truthfully|tbh|to be honest),?\s+)?$)/iu;
 const VOCATIVE = /,\s+(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?\p{Lu}[\p{Ll}'’-]+$/u;
 // A verb goes on to its own words ("and truly apologize for …", after a name too: ", Marcy and assure you …");
 // a bare noun ("and loyalty.") does not.
@@ -166,7 +189,10 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
   const close = hedge ? matchEnd + hedge.index : contentClose;
   const question = /\?/.test(sentence.slice(matchEnd));
   // A sentence slot starts after the greeting it opens with ("Hi Lucy, you won't find better value…"): the greeting stays.
-  const greeting = slot === 'sentence' ? GREETING.exec(sentence.slice(open, matchStart))?.[0].length ?? 0 : 0;
+  let greeting = slot === 'sentence' ? GREETING.exec(sentence.slice(open, matchStart))?.[0].length ?? 0 : 0;
+  // Nor does the agent's answer before ", but" ("I think cancelling is under Account > Plan, but honestly you won't find…").
+  const answered = slot === 'sentence' ? ANSWER_THEN_BUT.exec(sentence.slice(open + greeting, matchStart)) : null;
+  if (answered && (answered[1].match(WORDS)?.length ?? 0) >= 4) greeting += answered[0].length;
   const start = slot === 'sentence' ? Math.min(open + greeting, matchStart) : matchStart;
   let end = slot === 'clause' || slot === 'sentence' ? close : matchEnd;
   let breakTail = '';
@@ -184,8 +210,8 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
       end = matchEnd + next.index;
       clauseAfter = true;
       // A bare comma before the new clause: the rewrite ends its sentence there instead of splicing two.
-      if (next[1]) breakTail = /^\s*[,;]\s+\S/u.exec(sentence.slice(end))![0];
-      else if (next[2]) andTail = /^,?\s+and\s+\S/u.exec(sentence.slice(end))![0];
+      if (next[1] !== undefined || next[2] !== undefined) breakTail = BREAK_TAIL.exec(sentence.slice(end))![0];
+      else if (next[3]) andTail = /^,?\s+and\s+\S/u.exec(sentence.slice(end))![0];
     }
     // A name the clause ends on ("…unaware of this, Steven.", "Please relax, Mrs Okafor, the reading…") stays the
     // agent's; before a sentence break it goes with the rewrite (see Placement.breakTail).
@@ -218,6 +244,8 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
     tag: TAGGED_ON.test(head) && (head.slice(open).replace(GREETING, '').match(WORDS)?.length ?? 0) >= 3,
     endsSentence: (AFTER_CLAUSE_BREAK.exec(rest)?.[1].match(WORDS)?.length ?? 0) <= 2,
     question,
+    actedOn: ACTED_ON.test(rest),
+    acknowledged: ACKNOWLEDGED_BUT.test(head),
     breakTail,
     andTail,
     clauseAfter,
@@ -345,12 +373,16 @@ const SUBORDINATE_BEFORE_COMMA = new RegExp(String.raw`(?:^|[.!?]\s+|\n\s*)[^.!?
  */
 export function breakSplice(textBefore: string, rewrites: readonly string[]): { rewrites: string[]; back: number } | null {
   const tail = textBefore.slice(-TAIL_WINDOW);
-  if (!rewrites.some((r) => SUBJECT_AND_BE.test(r)) || !CLAUSE_AND_COMMA.test(tail) || SUBORDINATE_BEFORE_COMMA.test(tail)) return null;
+  if (!rewrites.some(startsSentence) || !CLAUSE_AND_COMMA.test(tail) || SUBORDINATE_BEFORE_COMMA.test(tail)) return null;
   const kept = /[\p{L}\p{N}'’)]+,\s*$/u.exec(textBefore)?.[0];
   if (!kept) return null;
   const word = kept.replace(/,\s*$/, '');
-  return { rewrites: rewrites.map((r) => (SUBJECT_AND_BE.test(r) ? `${word}. ${r[0].toUpperCase()}${r.slice(1)}` : kept + r)), back: kept.length };
+  return { rewrites: rewrites.map((r) => (startsSentence(r) ? `${word}. ${r[0].toUpperCase()}${r.slice(1)}` : kept + r)), back: kept.length };
 }
+
+/** A rewrite that is a sentence of its own: "we're sorry …", or the agent hearing the customer ("I can hear how …"). */
+const OWN_VOICE = /^(?:I|we)\s+(?:can hear|understand|know|want)\b/iu;
+const startsSentence = (r: string) => SUBJECT_AND_BE.test(r) || OWN_VOICE.test(r);
 
 /** A rewrite ending on the trouble it apologises for, which the agent's words after the span go on to explain. */
 const ENDS_ON_TROUBLE = /\b(?:the|any)\s+(?:[\p{L}-]+\s+)?(?:trouble|inconvenience|frustrations?|disappointment|confusion|upset|stress|disruption|hassle|delays?|let ?down)$/iu;
@@ -368,6 +400,9 @@ function refitAfter(rewrites: readonly string[], fits: (r: string) => boolean, f
 const endsOnTrouble = (r: string) => ENDS_ON_TROUBLE.test(r);
 const endsOnTheTrouble = (r: string) => ENDS_ON_THE_TROUBLE.test(r);
 
+/** A refusal's hard stop right after the span ("…no refunds on swimwear, full stop."): a softer rewrite drops it. */
+const HARD_STOP = /^\s*[,;–—-]?\s*(?:full stop|period|no exceptions|end of (?:story|discussion)|and that['’]s (?:that|final)|that['’]s final)(?=\s*[.!?]*\s*$)/iu;
+
 /** A name ending the sentence right after the span, with no comma before it: "…sorry for any inconvenience Ian." (Not a day or month: "…out by Friday.") */
 const NAME_AFTER = /^\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Today|Tonight|Tomorrow)\b)\p{Lu}\p{Ll}+(?=\s*[.!?…]|\s*$)/u;
 /** A rewrite that ends on a word needing what follows ("…will be out by"): the capital after it is no name addressed. */
@@ -380,11 +415,14 @@ const endsOnThisHoped = (r: string) => THIS_HOPED.test(r);
 /**
  * The agent's words right after the span, fitted to the rewrites before them (judged clunky or wrong as they were):
  * "the trouble [due to] our policy" → "the trouble caused by our policy", "the trouble [regarding] your gate" → "the
- * trouble with your gate", "sorry about the trouble [with] the delay" → "sorry about the delay", "…hoped [today]" →
- * "sorry today hasn't gone the way you hoped", and a name is addressed ("…the trouble caused, Ian", not "caused Ian").
+ * trouble with your gate", "sorry about the trouble [with] the delay" → "sorry about the delay", a refusal's ", full
+ * stop" goes, "…hoped [today]" → "sorry today hasn't gone the way you hoped", and a name is addressed ("…the trouble
+ * caused, Ian", not "caused Ian").
  * `extra`: how far the span now ends after the match. Null where nothing needs fitting.
  */
 export function fitWordsAfter(textAfter: string, rewrites: readonly string[]): { rewrites: string[]; extra: number } | null {
+  const emphasis = HARD_STOP.exec(textAfter)?.[0];
+  if (emphasis && rewrites.length) return refitAfter(rewrites, () => true, (r) => r, emphasis);
   const due = DUE_TO.exec(textAfter)?.[0];
   if (due) return refitAfter(rewrites, endsOnTrouble, (r) => `${r} caused by`, due);
   const about = ABOUT.exec(textAfter)?.[0];
@@ -442,13 +480,30 @@ const OWN_CLAUSE = /^(?:I|I['’](?:m|ve|ll|d)|we|we['’](?:re|ve|ll|d)|this|th
 
 /**
  * The "please" or "just" softening an order the span replaces, or the edge word before a reproach (`reproach`), goes
- * with it when every rewrite is a clause of its own: "Please, [you need to calm down]" becomes "I can hear how
+ * with it when the one-key rewrite is a clause of its own: "Please, [you need to calm down]" becomes "I can hear how
  * frustrating…", not "Please, I can hear…". `back`: how far the span now starts before the match. Null where nothing dangles.
  */
-export function takeOrderSoftener(textBefore: string, rewrites: readonly string[], reproach = false): { back: number } | null {
+export function takeOrderSoftener(textBefore: string, rewrites: readonly string[], reproach = false): { rewrites: string[]; back: number } | null {
   const edge = reproach ? EDGE_BEFORE.exec(textBefore)?.[0] : undefined;
   const softener = (edge || ORDER_SOFTENER_BEFORE.exec(textBefore)?.[0])?.replace(/^[,;:\s\p{Cf}]*/u, '');
-  return softener && rewrites.length && rewrites.every((r) => OWN_CLAUSE.test(r)) ? { back: softener.length } : null;
+  if (!softener || !rewrites.length || !OWN_CLAUSE.test(rewrites[0])) return null;
+  // A rewrite that is no clause of its own (a placeholder) keeps the agent's word before it.
+  return { rewrites: rewrites.map((r) => (OWN_CLAUSE.test(r) ? r : softener + r)), back: softener.length };
+}
+
+const BUT_BEFORE = /\s(?:but|however,?)\s+(?:(?:honestly|really|seriously)\s*,?\s+)?$/iu;
+const ACKNOWLEDGES = /^(?:I|we)\s+(?:can hear|understand|know|hear)\b/iu;
+
+/**
+ * After the agent's own acknowledgement ("I know it's been off since Tuesday [but] please calm down"), a one-key rewrite
+ * that goes on from it instead of acknowledging again takes the "but" as "and": "…since Tuesday and I want to sort this
+ * out with you". `back`: how far the span now starts before the match. Null where nothing joins.
+ */
+export function joinAcknowledgement(textBefore: string, rewrites: readonly string[]): { rewrites: string[]; back: number } | null {
+  const but = BUT_BEFORE.exec(textBefore)?.[0].slice(1);
+  // Only the agent's own voice goes on from it ("and I want to…"); "but you'll need to…" keeps its contrast.
+  if (!but || !rewrites.length || ACKNOWLEDGES.test(rewrites[0]) || !/^(?:I|we)\b/iu.test(rewrites[0])) return null;
+  return { rewrites: rewrites.map((r) => (ACKNOWLEDGES.test(r) ? but + r : `and ${r}`)), back: but.length };
 }
 
 /** Join a replacement into its text: no doubled word or punctuation at either edge, a comma after a fronted marker. */
@@ -511,6 +566,10 @@ export interface RewriteSituation {
    * praise ("We're pleased to hear it, Carleen."), or the paragraph goes on to deny any trouble ("While we're unaware of any issues…").
    */
   noReferent?: boolean;
+  /** The agent goes on after the span's sentence, in its paragraph, or with a clause of its own after the span. */
+  explainedAfter?: boolean;
+  /** The next sentence on the span's line refers back to it ("What if I knock £50 off? I think the manager would allow it."). */
+  callbackAfter?: boolean;
 }
 
 const LEADING_FUNCTION_WORD = /^(?:there|it|this|that|these|those|the|we|you|they|your|ur|our|my|he|she|his|her|its|their)\b/i;
@@ -566,6 +625,16 @@ export function holds(conditions: readonly RewriteCondition[] | undefined, s: Re
         return s.placement.endsSentence;
       case 'clause-after':
         return s.placement.clauseAfter;
+      case 'acknowledged':
+        return s.placement.acknowledged;
+      case 'explained-after':
+        // A clause of the agent's after the span must start a sentence of its own ("…the promo, it was 20% off"), not
+        // hang on it ("…the booking page, as breakfast was never included").
+        return s.placement.clauseAfter ? s.placement.breakTail !== '' : s.explainedAfter === true;
+      case 'not-acted-on':
+        return !s.placement.actedOn;
+      case 'no-callback':
+        return s.callbackAfter !== true;
       case 'approved':
         return s.context?.approved === true;
       case 'not-approved':
@@ -609,7 +678,7 @@ const ECHOES: readonly (readonly [RegExp, RegExp])[] = [
   [/\bto hear\b/i, /\bto hear\b/i],
   [/\bpatience\b/i, /\bpatien(?:ce|t)\b/i],
   // "I want to help, and I need us to keep this respectful. I'm trying to help with the loan."
-  [/\bwant to (?:keep )?help/i, /\b(?:trying|here|want|wanting) to help\b/i],
+  [/\bwant to (?:keep )?help/i, /\b(?:(?:trying|here|want|wanting|happy|glad) to help|(?:I|we)(?:['’]ll| will| can) help|let (?:me|us) help)\b/i],
   // "give it a go and let me know; if not, please let me know", "I'm going to leave it there. I'm going to pause here".
   [/\blet (?:me|us) know\b/i, /\blet (?:me|us) know\b/i],
   [/\bpause here\b/i, /\b(?:leave it there|stop (?:here|there)|pause)\b/i],

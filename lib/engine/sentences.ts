@@ -36,7 +36,7 @@ export function splitSentences(text: string, limit = text.length): Range[] {
       let j = i + 1;
       while (j < length && isEndPunctuation(text.charCodeAt(j))) j++;
       while (j < length && isCloser(text.charCodeAt(j))) j++;
-      if (j === length || isSpace(text.charCodeAt(j)) || isUnspacedSentenceEnd(text, i, j)) {
+      if (j === length || (isSpace(text.charCodeAt(j)) && !isNumberAbbreviation(text, i, j)) || isUnspacedSentenceEnd(text, i, j)) {
         pushTrimmed(text, start, j, out);
         start = j;
       }
@@ -55,6 +55,12 @@ export function splitSentences(text: string, limit = text.length): Range[] {
  */
 export function isUnspacedSentenceEnd(text: string, from: number, to: number): boolean {
   return isLower(text.charCodeAt(from - 1)) && isLower(text.charCodeAt(from - 2)) && isUpper(text.charCodeAt(to)) && isLower(text.charCodeAt(to + 1));
+}
+
+/** A period ending an abbreviation that a number follows ("p. 14", "No. 5", "Ref. 88213"): no sentence end. */
+const NUMBER_ABBREVIATION = /(?:^|[^\p{L}\p{N}])(?:p|pp|no|nos|vol|sec|ch|para|art|fig|ref|approx|tel|ext)$/iu;
+function isNumberAbbreviation(text: string, from: number, to: number): boolean {
+  return to === from + 1 && text.charCodeAt(from) === 46 && /^\s\d/.test(text.slice(to, to + 2)) && NUMBER_ABBREVIATION.test(text.slice(Math.max(0, from - 8), from));
 }
 
 const isLower = (c: number) => c >= 97 && c <= 122;

@@ -18,6 +18,13 @@ describe('splitSentences', () => {
     expect(sentencesOf('See example.com or v2.0 now')).toEqual(['See example.com or v2.0 now']);
   });
 
+  it('does not end a sentence at an abbreviation a number follows, and does end one at a word a number follows', () => {
+    expect(sentencesOf('It is in the handbook, section 3, p. 14. Ask me if not.')).toEqual(['It is in the handbook, section 3, p. 14.', 'Ask me if not.']);
+    expect(sentencesOf('Your complaint ref. 88213 is open. No. 5 is next.')).toEqual(['Your complaint ref. 88213 is open.', 'No. 5 is next.']);
+    expect(sentencesOf('We shipped it on the 5th. 3 boxes are left.')).toEqual(['We shipped it on the 5th.', '3 boxes are left.']);
+    expect(sentencesOf('Go to step. 2 more to go.')).toEqual(['Go to step.', '2 more to go.']);
+  });
+
   it('ends a sentence typed without a space after it, between a lower-case word and a capitalised one', () => {
     expect(sentencesOf('Sorry for the trouble caused.As checked, it is fixed.')).toEqual(['Sorry for the trouble caused.', 'As checked, it is fixed.']);
     expect(sentencesOf('We apologize!Kindly wait')).toEqual(['We apologize!', 'Kindly wait']);

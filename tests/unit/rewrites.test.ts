@@ -63,7 +63,7 @@ describe('rewrites fit their slot', () => {
     expect(applied("That wasn't our fault, unfortunately.", 'not-our-fault')).toBe("We're sorry this happened.");
     expect(applied("We can't refund it, I'm afraid, as that's our policy.", 'that-is-our-policy')).toBe("We can't refund it, I'm afraid, as this falls outside what the policy lets me approve.");
     // Words between the phrase and the hedge stay the agent's, hedge and all.
-    expect(applied("It's out of my hands with the courier, I'm afraid.", 'out-of-my-hands')).toBe("It's something I can't change directly with the courier, I'm afraid.");
+    expect(applied("Your case was escalated to tier 2 with the courier, I'm afraid.", 'escalated-tier')).toBe("Your case was escalated to our specialist team with the courier, I'm afraid.");
     // A hedge is no clause following a marker: "declined as we said before, I'm afraid" has nothing to recap ("declined to recap").
     expect(first("The refund was declined as we said before, I'm afraid.", 'as-i-said').rewrites).toEqual([]);
   });
@@ -122,7 +122,8 @@ describe('rewrites depend on context', () => {
       ['Are you dressed up as an actor today? Cause you sound very dramatic.', 'emotion-label'], // banter mid-sentence
       ['Do you have a WorldTracer?', 'industry-terms'], // no plain word for the bare term
       ['Since we have an open seating policy, we cannot promise seats together.', 'policy-as-answer'],
-      ['We work hard on punctuality, but many delays are outside our control.', 'out-of-my-hands'], // already the plain wording
+      ['We work hard on punctuality, but many delays are outside our control.', 'out-of-my-hands'], // only the agent can say what they can still do
+      ["I'm afraid it's out of my hands now, the depot has your parcel.", 'out-of-my-hands'],
       ['We have to stay consistent with our policy, but our team will get your bag back soon.', 'rules-are-rules'], // the agent's position would go
       ['Those are the terms you signed up to.', 'you-agreed-to-terms'], // "Those are the terms on this booking say" is no sentence
       ['We promise to fix it by tonight.', 'i-guarantee'], // dropping "we promise" would leave "To fix it by tonight."
