@@ -692,7 +692,8 @@ const ECHOES: readonly (readonly [RegExp, RegExp])[] = [
  * way you hoped. We hope…", "Thank you for your patience. Your patience is appreciated"). A doubled idea, not a fix.
  */
 function repeatsSentence(template: string, sentenceBefore: string, nearby: string, sentenceAfter: string): boolean {
-  const own = template.replace(OWN_WORDS, ' ');
+  // The template's voice tokens read as words ("let {me} know" says "let me know"); the agent's words and placeholders do not count.
+  const own = template.replace(/\{(?:I|I'm|my|me)\}/g, (token) => VOICE[token][0]).replace(OWN_WORDS, ' ');
   // The last few hundred characters are enough, and keep this linear in a very long sentence.
   const tail = sentenceBefore.slice(-TAIL_WINDOW);
   if (APOLOGY.test(own) && APOLOGY.test(tail)) return true;
