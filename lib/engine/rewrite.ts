@@ -139,12 +139,14 @@ const VERB = String.raw`(?:['’](?:m|re|s|ll|ve|d)\b|\s+(?:am|is|are|was|were|w
 // An emoji between two clauses ("worked up over it 🙂 DM us your order no."): in chat it ends a sentence.
 const EMOJI = String.raw`\s*\p{Extended_Pictographic}[\p{Extended_Pictographic}\uFE0F\u200D\p{EMod}]*`;
 const EMOJI_BREAK = String.raw`${EMOJI}(?=\s+\p{L})`;
+// "Those are the rules, I'm afraid: once a blazer…": the hedge goes with the span and the colon ends the sentence.
+const HEDGE_BREAK = String.raw`,\s+(?:I['’]m|I am)\s+afraid\s*[:;–—-]`;
 /** The break a clause slot ends at, and the next clause's first letter (see Placement.breakTail). */
-const BREAK_THEN_LETTER = String.raw`(?:\s*[,;]|${EMOJI})?\s+\S`;
+const BREAK_THEN_LETTER = String.raw`(?:${HEDGE_BREAK}|\s*[,;]|${EMOJI})?\s+\S`;
 const BREAK_TAIL = new RegExp(`^${BREAK_THEN_LETTER}`, 'u');
 /** A breakTail's break and letter, after the name it may start with. */
 export const BREAK_BEFORE_LETTER = new RegExp(`${BREAK_THEN_LETTER}$`, 'u');
-const NEW_CLAUSE = new RegExp(String.raw`(?<!,|\b(?:but|and|so|or))\s+(?:before|until|while|once)\s+(?=(?:I|we|you|they|he|she|it)\s)|(${EMOJI_BREAK}|(?<=\b(?:moment|minute|second|sec|bit|now|first|please|pls|mate|sir|ma'am|madam))(?=\s+(?:I|we)(?:['’]ll|\s+will|\s+can)\s))|,\s+(?:but|so)\s+(?=(?:before|after|if|when|while|once|until|since)\s)|(?:(,|\s*;)\s+|\s+[-–—]\s+|,\s+(?:but|so|or|as|however,?|though,?)\s+|(,?\s+and)\s+)(?:${SUBJECT}${VERB}|im\s+\p{L}+ing\b|(?!(?:and|but|or|so|yet|as|if|then|because|which|who|that|when|while|where|how|what|why)\b)(?:[\p{L}'’-]+\s+){1,2}(?:are|is|were|was|will|have|has|can|won't|don't|doesn't|isn't|aren't)\b)`, 'iu');
+const NEW_CLAUSE = new RegExp(String.raw`(?<!,|\b(?:but|and|so|or))\s+(?:before|until|while|once)\s+(?=(?:I|we|you|they|he|she|it)\s)|(${EMOJI_BREAK}|${HEDGE_BREAK}(?=\s+\p{L})|(?<=\b(?:moment|minute|second|sec|bit|now|first|please|pls|mate|sir|ma'am|madam))(?=\s+(?:I|we)(?:['’]ll|\s+will|\s+can)\s))|,\s+(?:but|so)\s+(?=(?:before|after|if|when|while|once|until|since)\s)|(?:(,|\s*;)\s+|\s+[-–—]\s+|,\s+(?:but|so|or|as|however,?|though,?)\s+|(,?\s+and)\s+)(?:${SUBJECT}${VERB}|im\s+\p{L}+ing\b|(?!(?:and|but|or|so|yet|as|if|then|because|which|who|that|when|while|where|how|what|why)\b)(?:[\p{L}'’-]+\s+){1,2}(?:are|is|were|was|will|have|has|can|won't|don't|doesn't|isn't|aren't)\b)`, 'iu');
 
 const REPORT = /^\s+(?:we|we['’](?:ve|re|d)|our|us|they|they['’](?:ve|re|d)|he|he['’]s|she|she['’]s|there|this|that|it|(?:the|your|one of our)\s+(?:[\p{L}-]+\s+)?(?:crew|staff|team|agents?|employees?|flight attendants?|representatives?|reps?|pilots?|captains?|drivers?|officers?|members?|colleagues?|counter|desk))\b/iu;
 // Misconduct or an error of ours, whoever the clause's subject: "sorry if you encountered rudeness from the team" owned as
@@ -169,6 +171,8 @@ const CLAUSE_OPENS_SUBORDINATE = /^\W*(?:\p{L}+\s*,\s*)?(?:while|although|though
 const ACKNOWLEDGED_BUT = /\b(?:I|we)\s+(?:\p{L}+\s+)?(?:hear you|know|get (?:it|that)|get it['’]s|understand|appreciate|realise|realize|see)\b[^.!?]*\s(?:but|however,?)\s+(?:(?:honestly|really|seriously)\s*,?\s+)?$/iu;
 /** See Placement.actedOn. */
 const ACTED_ON = /^(?:\s*[,;–—-]?\s*(?:so|and)\s+(?:(?:please|just)\s+)?(?:go ahead|feel free|you can|you['’]re (?:fine|good|safe|ok|okay) to|(?:don['’]t|do not) worry|book|buy|pay|order|proceed)\b|.*?\s(?:or|otherwise)\s+(?:else\s+)?(?:you|we|I)(?:['’]ll|\s+will)\s|[^.!?]*?,\s*so\s+(?:\S+\s+){0,4}(?:was|were|had|got|went|has been|have been)\s)/iu;
+/** "Before you cancel the annual pass, " right before the match (see place). */
+const BEFORE_YOU_CLAUSE = /^(?:(?:but|so)\s+)?before\s+you\s+[^,;.!?]{3,60},\s*$/iu;
 /** A clause of the agent's, then ", but" and an edge word at most, up to the match (see place). */
 const ANSWER_THEN_BUT = /^([^,;]*[^\s,;]),\s+but\s+(?=(?:(?:honestly|frankly|really|seriously|truthfully|tbh|to be honest),?\s+)?$)/iu;
 const VOCATIVE = /,\s+(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?\p{Lu}[\p{Ll}'’-]+$/u;
@@ -189,11 +193,13 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
   const close = hedge ? matchEnd + hedge.index : contentClose;
   const question = /\?/.test(sentence.slice(matchEnd));
   // A sentence slot starts after the greeting it opens with ("Hi Lucy, you won't find better value…"): the greeting stays.
-  let greeting = slot === 'sentence' ? GREETING.exec(sentence.slice(open, matchStart))?.[0].length ?? 0 : 0;
-  // Nor does the agent's answer before ", but" ("I think cancelling is under Account > Plan, but honestly you won't find…").
-  const answered = slot === 'sentence' ? ANSWER_THEN_BUT.exec(sentence.slice(open + greeting, matchStart)) : null;
-  if (answered && (answered[1].match(WORDS)?.length ?? 0) >= 4) greeting += answered[0].length;
-  const start = slot === 'sentence' ? Math.min(open + greeting, matchStart) : matchStart;
+  let kept = slot === 'sentence' ? GREETING.exec(sentence.slice(open, matchStart))?.[0].length ?? 0 : 0;
+  // So does the agent's answer before ", but" ("I think cancelling is under Account > Plan, but honestly you won't find…"),
+  // or a "before you …" clause naming what the customer is about to do ("before you cancel the annual pass, no other…").
+  const answered = slot === 'sentence' ? ANSWER_THEN_BUT.exec(sentence.slice(open + kept, matchStart)) : null;
+  if (answered && (answered[1].match(WORDS)?.length ?? 0) >= 4) kept += answered[0].length;
+  else if (slot === 'sentence') kept += BEFORE_YOU_CLAUSE.exec(sentence.slice(open + kept, matchStart))?.[0].length ?? 0;
+  const start = slot === 'sentence' ? Math.min(open + kept, matchStart) : matchStart;
   let end = slot === 'clause' || slot === 'sentence' ? close : matchEnd;
   let breakTail = '';
   let andTail = '';
@@ -682,6 +688,8 @@ const ECHOES: readonly (readonly [RegExp, RegExp])[] = [
   // "give it a go and let me know; if not, please let me know", "I'm going to leave it there. I'm going to pause here".
   [/\blet (?:me|us) know\b/i, /\blet (?:me|us) know\b/i],
   [/\bpause here\b/i, /\b(?:leave it there|stop (?:here|there)|pause)\b/i],
+  // "Before you give up your seasonal pitch, before we look at offers, …".
+  [/^\s*before\b/i, /\bbefore you\b/i],
 ];
 
 /**
