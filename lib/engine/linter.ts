@@ -231,6 +231,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
     let end = s.start + placement.end;
     const match = text.slice(phrase.start, phrase.end);
     const lineBefore = sentenceBefore(text, s.start);
+    const lineAfter = paragraphAfter(text, s.end);
     const rewriteSituation = {
       match,
       we: speaksAsWe(match, situation.we),
@@ -240,9 +241,9 @@ export function createLinter(options: LinterOptions = {}): Linter {
       nearby,
       // Not right after a refusal or a denial that does not apologise itself: there the stock line softens it.
       apologyBefore: lineBefore !== undefined && OWN_APOLOGY.test(paragraphBefore(text, s.start)) && (OWN_APOLOGY.test(lineBefore) || !NEGATION.test(lineBefore)),
-      callbackAfter: CALLBACK.test(paragraphAfter(text, s.end)),
-      explainedAfter: (paragraphAfter(text, s.end).match(WORDS)?.length ?? 0) >= 4,
-      noReferent: (lineBefore !== undefined && GOOD_NEWS.test(lineBefore) && !NEGATION.test(lineBefore)) || NO_TROUBLE.test(paragraphAfter(text, s.end)),
+      callbackAfter: CALLBACK.test(lineAfter),
+      explainedAfter: (lineAfter.match(WORDS)?.length ?? 0) >= 4,
+      noReferent: (lineBefore !== undefined && GOOD_NEWS.test(lineBefore) && !NEGATION.test(lineBefore)) || NO_TROUBLE.test(lineAfter),
     };
     const textAfter = text.slice(end, s.end + 1);
     const removes = offersRemoval(spec.rewrites, rewriteSituation);

@@ -168,7 +168,8 @@ const SUBORDINATOR = /\b(?:while|although|though|if|when|because|since|unless|wh
 /** A clause that opens with a subordinator before the match (after an opener word at most: "Sadly, while we try …"). */
 const CLAUSE_OPENS_SUBORDINATE = /^\W*(?:\p{L}+\s*,\s*)?(?:while|although|though|if|when|because|since|unless|whereas|once|as long as)\b/iu;
 /** The agent's own acknowledgement, then "but", up to the span (see Placement.acknowledged). */
-const ACKNOWLEDGED_BUT = /\b(?:I|we)\s+(?:\p{L}+\s+)?(?:hear you|know|get (?:it|that)|get it['’]s|understand|appreciate|realise|realize|see)\b[^.!?]*\s(?:but|however,?)\s+(?:(?:honestly|really|seriously)\s*,?\s+)?$/iu;
+const BUT_THEN_EDGE = String.raw`\s(?:but|however,?)\s+(?:(?:honestly|really|seriously)\s*,?\s+)?$`;
+const ACKNOWLEDGED_BUT = new RegExp(String.raw`\b(?:I|we)\s+(?:\p{L}+\s+)?(?:hear you|know|get (?:it|that)|get it['’]s|understand|appreciate|realise|realize|see)\b[^.!?]*${BUT_THEN_EDGE}`, 'iu');
 /** See Placement.actedOn. */
 const ACTED_ON = /^(?:\s*[,;–—-]?\s*(?:so|and)\s+(?:(?:please|just)\s+)?(?:go ahead|feel free|you can|you['’]re (?:fine|good|safe|ok|okay) to|(?:don['’]t|do not) worry|book|buy|pay|order|proceed)\b|.*?\s(?:or|otherwise)\s+(?:else\s+)?(?:you|we|I)(?:['’]ll|\s+will)\s|[^.!?]*?,\s*so\s+(?:\S+\s+){0,4}(?:was|were|had|got|went|has been|have been)\s)/iu;
 /** "Before you cancel the annual pass, " right before the match (see place). */
@@ -251,7 +252,8 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
     endsSentence: (AFTER_CLAUSE_BREAK.exec(rest)?.[1].match(WORDS)?.length ?? 0) <= 2,
     question,
     actedOn: ACTED_ON.test(rest),
-    acknowledged: ACKNOWLEDGED_BUT.test(head),
+    // The last few hundred characters are enough, and keep this linear in a very long sentence.
+    acknowledged: ACKNOWLEDGED_BUT.test(head.slice(-TAIL_WINDOW)),
     breakTail,
     andTail,
     clauseAfter,
@@ -497,7 +499,7 @@ export function takeOrderSoftener(textBefore: string, rewrites: readonly string[
   return { rewrites: rewrites.map((r) => (OWN_CLAUSE.test(r) ? r : softener + r)), back: softener.length };
 }
 
-const BUT_BEFORE = /\s(?:but|however,?)\s+(?:(?:honestly|really|seriously)\s*,?\s+)?$/iu;
+const BUT_BEFORE = new RegExp(BUT_THEN_EDGE, 'iu');
 const ACKNOWLEDGES = /^(?:I|we)\s+(?:can hear|understand|know|hear)\b/iu;
 
 /**
