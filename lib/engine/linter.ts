@@ -76,6 +76,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
   const disabledCategories = new Set<string>(options.disabledCategories ?? []);
   const active = compiled.rules.filter((r) => !disabledRules.has(r.spec.id) && !disabledCategories.has(r.spec.category));
   const severityOf = (ruleId: string, fallback: Severity): Severity => options.severities?.[ruleId] ?? fallback;
+  const rewriting = new Set(active.filter((r) => r.spec.rewrites.length).map((r) => r.spec.id));
   const draftChecks = disabledCategories.has('draft') || !base.draft ? null : draftChecksFor(base.draft, compiled);
   const index = indexFor(compiled, active, draftChecks);
   // Off by its rule id, or by its own group in the options (a category of its own there).
@@ -90,6 +91,9 @@ export function createLinter(options: LinterOptions = {}): Linter {
   let cache = new Map<string, SentenceResult>();
   let oldCache = new Map<string, SentenceResult>();
   const sentenceCache = { lookups: 0, hits: 0 };
+
+  /** Per rule, the token its last match turned away by `except.before` ends at, in the sentence being matched. */
+  const exceptedUntil = new Map<CompiledRule, number>();
 
   function lintSentence(sentence: string): SentenceResult {
     sentenceCache.lookups++;
@@ -113,6 +117,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
     let earlier: Map<CompiledRule, number> | null = null;
     let later: Map<CompiledRule, number> | null = null;
     index.prepare(tokens);
+    exceptedUntil.clear();
     const found = index.found;
     for (let i = 0; i < tokens.length; i++) {
       for (let k = 0, count = index.candidates(tokens, i); k < count; k++) {
@@ -145,13 +150,18 @@ export function createLinter(options: LinterOptions = {}): Linter {
   }
 
   function matchRule(rule: CompiledRule, matcher: Matcher, tokens: readonly Token[], i: number): SentenceMatch | undefined {
+    // Inside a match `except.before` turned away, the rest of it is the same phrase ("…and you need to [calm down]").
+    if (exceptedUntil.size && (exceptedUntil.get(rule) ?? -1) > i) return undefined;
     let end = longestWordMatch(matcher, tokens, i);
     if (end === -1) return undefined;
     const widened = end < -1;
     if (widened) end = ~end;
     if (rule.unless.length && rule.unless.some((p) => longestMatch(p.matcher, tokens, i) >= end)) return undefined;
     if (rule.precededBy.length && !rule.precededBy.some((p) => matchesEndingAt(p.matcher, tokens, i))) return undefined;
-    if (rule.before.some((p) => matchesEndingAt(p.matcher, tokens, i))) return undefined;
+    if (rule.before.some((p) => matchesEndingAt(p.matcher, tokens, i))) {
+      exceptedUntil.set(rule, Math.max(end, exceptedUntil.get(rule) ?? -1));
+      return undefined;
+    }
     if (rule.after.some((p) => longestMatch(p.matcher, tokens, end) > 0)) return undefined;
     if (rule.followedBy.length && !rule.followedBy.some((p) => longestMatch(p.matcher, tokens, end) > 0)) return undefined;
     // Spans never start or end on punctuation a softener slot swallowed.
@@ -257,6 +267,9 @@ export function createLinter(options: LinterOptions = {}): Linter {
       rewrites = tail.rewrites;
       end += tail.extra;
     }
+    // A promise softened to what the agent expects drops the words that still guarantee it ("…by 8am, whatever the traffic").
+    const guarantee = spec.category === 'overpromise' && rewrites.length ? GUARANTEE_TAIL.exec(text.slice(end, s.end)) : null;
+    if (guarantee) end += guarantee[0].length;
     const { breakTail, andTail } = placement;
     // The agent's next clause stays theirs, as a sentence of its own after the rewrite: after a bare comma, or after
     // "and" where the rewrite has an "and" of its own.
@@ -269,10 +282,17 @@ export function createLinter(options: LinterOptions = {}): Linter {
       rewrites = rewrites.map((r) => sentenceThen(r, name, breakTail));
       end += breakTail.length;
     }
+    // Steady's calm words in place of a heated order or bargain do not keep its "!" ("…what led you to this decision!");
+    // an apology keeps the agent's warmth ("I'm so sorry this hasn't gone the way you hoped!").
+    const bang = !removes && !andTail && !breakTail && CALMED.has(spec.category) && !rewrites.some((r) => OWN_APOLOGY.test(r)) ? SENTENCE_BANG.exec(text.slice(end, s.end)) : null;
+    if (bang) {
+      rewrites = rewrites.map((r) => (/[.!?]$/.test(r) ? r : `${r}.`));
+      end += bang[1].length;
+    }
     // A tacked-on phrase's removal ({remove} outside a marker slot) keeps the word before it as the visible change;
     // so does a whole sentence's, after the sentence before it on its line (a stock apology after a real one).
     const removesPhrase = removes && spec.slot !== 'marker';
-    let lead = removesPhrase ? /[\p{L}\p{N}'’]+(?:[,;]|\s+[-–—])?\s+$/u.exec(text.slice(s.start, start)) : null;
+    let lead = removesPhrase ? /[\p{L}\p{N}'’]+(?:[,;](?:\s+so)?|\s+[-–—])?\s+$/u.exec(text.slice(s.start, start)) : null;
     // Where the kept word's text ends: at the span, or for a whole sentence at the sentence's start (anything between,
     // such as a space that came after a pasted invisible character, goes with the sentence).
     let leadEnd = start;
@@ -286,7 +306,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
     if (lead) {
       const kept = lead[0];
       start = leadEnd - kept.length;
-      rewrites = [kept.replace(/(?:[,;]|\s+[-–—])?\s*$/u, ''), ...rewrites.map((r) => kept + r + closing)].slice(0, 3);
+      rewrites = [kept.replace(/(?:[,;](?:\s+so)?|\s+[-–—])?\s*$/u, ''), ...rewrites.map((r) => kept + r + closing)].slice(0, 3);
     }
     const degree = !lead ? takeDanglingDegree(text.slice(s.start, start), match, rewrites) : null;
     if (degree) {
@@ -373,7 +393,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
         }
       }
       if (draftChecks && !disabledRules.has('draft/placeholder')) findings.push(...placeholderFindings(text, limit));
-      const phrase = removeOverlaps(findings, text);
+      const phrase = joinTouching(removeOverlaps(findings, text), text, rewriting);
       if (draftChecks) {
         const issues = runDraftChecks(draftChecks.config, text, sentences, context).filter((issue) => {
           const id = `draft/${issue.check}`;
@@ -786,6 +806,12 @@ function answersElsewhere(sentences: readonly Sentence[], at: number, text: stri
 
 /** Categories whose phrases reproach the customer: the edge word before one goes with its rewrite (see takeOrderSoftener). */
 const REPROACHES = new Set<string>(['blame', 'judgmental', 'confrontational', 'condescending', 'dismissive']);
+/** "…, whatever the traffic", "…, no matter what" at the end of a promise's sentence. */
+const GUARANTEE_TAIL = /^\s*[,;–—-]?\s*(?:no matter what|whatever happens|whatever the (?:traffic|weather|queues?)|come what may|rain or shine|without fail)(?=\s*[.!?]*\s*$)/iu;
+/** Categories whose rewrites calm a heated line: a "!" closing the span's sentence becomes a full stop. */
+const CALMED = new Set<string>([...REPROACHES, 'churn-transactional']);
+/** Only exclamation marks, then the sentence's end. */
+const SENTENCE_BANG = /^(!+)\s*$/u;
 /** A rewrite that joins two clauses with "and" of its own ("I want to keep helping, and I need us…"). */
 const AND_CLAUSE = /\band\b/i;
 /**
@@ -889,6 +915,22 @@ function removeOverlaps(findings: Finding[], text: string): Finding[] {
   }
   return kept;
 }
+
+/**
+ * One phrase, one finding: two findings of the same rule with only spaces between them ("Schedule changes can occur"
+ * "due to operational decisions") are one weak phrase, underlined once. Not for rules with rewrites, each of which
+ * replaces its own span.
+ */
+function joinTouching(findings: Finding[], text: string, rewriting: ReadonlySet<string>): Finding[] {
+  const joined: Finding[] = [];
+  for (const f of findings) {
+    const last = joined[joined.length - 1];
+    if (last && last.ruleId === f.ruleId && f.category !== 'draft' && !rewriting.has(f.ruleId) && SPACES.test(text.slice(last.end, f.start))) joined[joined.length - 1] = { ...last, end: f.end };
+    else joined.push(f);
+  }
+  return joined;
+}
+const SPACES = /^ *$/;
 
 /** Greedily keep findings in rank order that overlap none kept so far; returns them sorted by start. */
 function bestDisjoint(ranked: readonly Finding[]): Finding[] {

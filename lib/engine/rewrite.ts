@@ -157,8 +157,8 @@ const OPENER = /^(?:\s|["'“‘(\[]|@\w+\s)*(?:[\p{L}'’]+(?:\s[\p{L}'’]+)?,
 // Words right after a feeling that go on to say what it is about ("unhappy [with our policy]", "unhappy [bassinet seat]"),
 // unlike a new clause, a time or a name ("upset, Paige", "disappointed but …", "unhappy today").
 const OBJECT_AFTER = /^\s+(?!(?:and|but|so|or|as|because|since|though|although|if|when|while|that|which|who|today|tonight|now|again|too|right now|this (?:morning|afternoon|evening|time))\b)(?!\p{Lu}\p{Ll}*\s*(?:[.,!?]|$))\p{L}/iu;
-/** A clause of the agent's, then a comma or dash, right before the match. */
-const TAGGED_ON = /[\p{L}\p{N})'’]\s*(?:,|\s[-–—])\s*$/u;
+/** A clause of the agent's, then a comma or dash (and "so" at most), right before the match. */
+const TAGGED_ON = /[\p{L}\p{N})'’]\s*(?:,|\s[-–—])\s*(?:so\s+)?$/u;
 /** A word as the agent sees it: letters or digits, with an apostrophe's ending ("can't" is one). */
 export const WORDS = /[\p{L}\p{N}]+(?:['’]\p{L}+)?/gu;
 /** What follows the first comma, semicolon, colon or dash: another clause of the sentence. */
@@ -171,7 +171,7 @@ const CLAUSE_OPENS_SUBORDINATE = /^\W*(?:\p{L}+\s*,\s*)?(?:while|although|though
 const BUT_THEN_EDGE = String.raw`\s(?:but|however,?)\s+(?:(?:honestly|really|seriously)\s*,?\s+)?$`;
 const ACKNOWLEDGED_BUT = new RegExp(String.raw`\b(?:I|we)\s+(?:\p{L}+\s+)?(?:hear you|know|get (?:it|that)|get it['’]s|understand|appreciate|realise|realize|see)\b[^.!?]*${BUT_THEN_EDGE}`, 'iu');
 /** See Placement.actedOn. */
-const ACTED_ON = /^(?:\s*[,;–—-]?\s*(?:so|and)\s+(?:(?:please|just)\s+)?(?:go ahead|feel free|you can|you['’]re (?:fine|good|safe|ok|okay) to|(?:don['’]t|do not) worry|book|buy|pay|order|proceed)\b|.*?\s(?:or|otherwise)\s+(?:else\s+)?(?:you|we|I)(?:['’]ll|\s+will)\s|[^.!?]*?,\s*so\s+(?:\S+\s+){0,4}(?:was|were|had|got|went|has been|have been)\s)/iu;
+const ACTED_ON = /^(?:\s*[,;–—-]?\s*(?:so|and)\s+(?:(?:please|just)\s+)?(?:go ahead|feel free|you can|you['’]re (?:fine|good|safe|ok|okay) to|(?:don['’]t|do not) worry|book|buy|pay|order|proceed)\b|\s*[,;–—-]?\s*(?:so|and)\s+(?:I|we)(?:['’]ll|\s+will|['’]m going to|\s+am going to|['’]re going to|\s+are going to)\s+(?:be\s+|now\s+)?(?:end|ending|close|closing|terminate|terminating|hang|hanging|disconnect|disconnecting|leave|leaving)\b|.*?\s(?:or|otherwise)\s+(?:else\s+)?(?:you|we|I)(?:['’]ll|\s+will)\s|[^.!?]*?,\s*so\s+(?:\S+\s+){0,4}(?:was|were|had|got|went|has been|have been)\s)/iu;
 /** "Before you cancel the annual pass, " right before the match (see place). */
 const BEFORE_YOU_CLAUSE = /^(?:(?:but|so)\s+)?before\s+you\s+[^,;.!?]{3,60},\s*$/iu;
 /** A clause of the agent's, then ", but" and an edge word at most, up to the match (see place). */
@@ -381,12 +381,25 @@ const SUBORDINATE_BEFORE_COMMA = new RegExp(String.raw`(?:^|[.!?]\s+|\n\s*)[^.!?
  */
 export function breakSplice(textBefore: string, rewrites: readonly string[]): { rewrites: string[]; back: number } | null {
   const tail = textBefore.slice(-TAIL_WINDOW);
-  if (!rewrites.some(startsSentence) || !CLAUSE_AND_COMMA.test(tail) || SUBORDINATE_BEFORE_COMMA.test(tail)) return null;
-  const kept = /[\p{L}\p{N}'’)]+,\s*$/u.exec(textBefore)?.[0];
+  if (!rewrites.some(startsSentence) || SUBORDINATE_BEFORE_COMMA.test(tail)) return null;
+  // After "…, and frankly" or "… but", a rewrite with an "and" of its own would join a third clause ("…and frankly I want
+  // to help, and I need us to keep this respectful"): it starts a sentence too, the conjunction and edge word gone.
+  const conjunction = !CLAUSE_AND_COMMA.test(tail) && rewrites.some((r) => startsSentence(r) && OWN_AND.test(r));
+  if (conjunction && !CLAUSE_AND_CONJUNCTION.test(tail)) return null;
+  if (!conjunction && !CLAUSE_AND_COMMA.test(tail)) return null;
+  const kept = (conjunction ? WORD_THEN_CONJUNCTION : WORD_THEN_COMMA).exec(textBefore)?.[0];
   if (!kept) return null;
-  const word = kept.replace(/,\s*$/, '');
-  return { rewrites: rewrites.map((r) => (startsSentence(r) ? `${word}. ${r[0].toUpperCase()}${r.slice(1)}` : kept + r)), back: kept.length };
+  const word = WORD_AT_START.exec(kept)![1];
+  const fits = conjunction ? (r: string) => startsSentence(r) && OWN_AND.test(r) : startsSentence;
+  return { rewrites: rewrites.map((r) => (fits(r) ? `${word}. ${r[0].toUpperCase()}${r.slice(1)}` : kept + r)), back: kept.length };
 }
+
+const EDGE_WORD = String.raw`(?:(?:frankly|honestly|really|seriously|quite frankly|to be honest)\s*,?\s+)?`;
+const WORD_THEN_COMMA = /[\p{L}\p{N}'’)]+,\s*$/u;
+const WORD_THEN_CONJUNCTION = new RegExp(String.raw`[\p{L}\p{N}'’)]+,?\s+(?:and|but)\s+${EDGE_WORD}$`, 'iu');
+const CLAUSE_AND_CONJUNCTION = new RegExp(String.raw`(?:^|[.!?]\s+|\n\s*)(?!\s*${OPENS_SUBORDINATE})[^.!?\n]*?\b${CLAUSE}[^.!?\n]*?,?\s+(?:and|but)\s+${EDGE_WORD}$`, 'iu');
+/** A rewrite joining a clause of its own with "and" ("I want to help, and I need us to keep this respectful"). */
+const OWN_AND = /,\s+and\s+/u;
 
 /** A rewrite that is a sentence of its own: "we're sorry …", or the agent hearing the customer ("I can hear how …"). */
 const OWN_VOICE = /^(?:I|we)\s+(?:can hear|understand|know|want)\b/iu;
@@ -510,7 +523,8 @@ const ACKNOWLEDGES = /^(?:I|we)\s+(?:can hear|understand|know|hear)\b/iu;
 export function joinAcknowledgement(textBefore: string, rewrites: readonly string[]): { rewrites: string[]; back: number } | null {
   const but = BUT_BEFORE.exec(textBefore)?.[0].slice(1);
   // Only the agent's own voice goes on from it ("and I want to…"); "but you'll need to…" keeps its contrast.
-  if (!but || !rewrites.length || ACKNOWLEDGES.test(rewrites[0]) || !/^(?:I|we)\b/iu.test(rewrites[0])) return null;
+  // A rewrite with an "and" of its own starts a sentence instead (see breakSplice).
+  if (!but || !rewrites.length || ACKNOWLEDGES.test(rewrites[0]) || !/^(?:I|we)\b/iu.test(rewrites[0]) || OWN_AND.test(rewrites[0])) return null;
   return { rewrites: rewrites.map((r) => (ACKNOWLEDGES.test(r) ? but + r : `and ${r}`)), back: but.length };
 }
 

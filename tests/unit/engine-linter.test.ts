@@ -52,6 +52,20 @@ describe('createLinter().lint', () => {
     expect(lowered.rewrites).toEqual(['thank you for your patience today']);
   });
 
+  it('underlines one weak phrase once where two patterns of its rule meet, and keeps two placeholders apart', () => {
+    const text = 'Schedule changes can occur due to operational decisions. Please call us.';
+    expect(spans(text, phrase(createLinter().lint(text)))).toEqual(['changes-are-normal:Schedule changes can occur due to operational decisions']);
+    const slots = 'Hi [name] [date] is fine.';
+    expect(createLinter().lint(slots).filter((f) => f.ruleId === 'draft/placeholder').map((f) => slots.slice(f.start, f.end))).toEqual(['[name]', '[date]']);
+  });
+
+  it('ends a calm rewrite of a heated line with a full stop, where thanks keep their "!"', () => {
+    const first = (text: string, rule: string) => applyFindingRewrite(text, createLinter().lint(text).find((f) => f.ruleId === rule)!, 0);
+    expect(first('Before you go, let me offer you 30% off your next three boxes!', 'discount-opener')).toBe("Before you go, I'd like to understand what led you to this decision.");
+    expect(first('Stop shouting at me! ^SD', 'do-not-talk-to-me')).toBe('I want to help, and I need us to keep this respectful. ^SD');
+    expect(first('We value your feedback!', 'value-feedback')).toBe('Thank you for telling us!');
+  });
+
   it('flags exactly the weak phrase, so a rewrite replaces nothing around it', () => {
     const text = "Thanks Sam. That's our policy, I'm afraid.";
     const f = linterWith().lint(text).find((x) => x.ruleId === 'our-policy')!;
@@ -87,6 +101,14 @@ describe('createLinter().lint', () => {
     expect(flagged('Wi-Fi is being fitted across the fleet this spring. We value your feedback.')).toBe(false);
     // An answer with a weak phrase of its own still answers; a stock apology does not.
     expect(flagged('Our desk staff will cover any inconvenience fees at the gate tonight. We value your feedback.')).toBe(false);
+  });
+
+  it('turns away the rest of a match except.before turned away, so no rewrite lands mid-phrase', () => {
+    const rule = { id: 'relax', category: 'dismissive', severity: 'warning', message: 'Order.', match: ['(you need to)? relax'], except: { before: ['and'] }, rewrites: ['I know this is stressful'], examples };
+    const base: BuiltinPack = { pack: { macros, rules: validatePack({ rules: [rule] }, 'test.yaml', macros).rules }, draft: builtinPack().draft };
+    const lint = (text: string) => spans(text, phrase(createLinter({ basePack: base }).lint(text)));
+    expect(lint('It is on its way and you need to relax.')).toEqual([]);
+    expect(lint('It is on its way, you need to relax.')).toEqual(['relax:you need to relax']);
   });
 
   it('honours except.before, except.after and except.earlier', () => {
