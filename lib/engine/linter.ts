@@ -92,9 +92,6 @@ export function createLinter(options: LinterOptions = {}): Linter {
   let oldCache = new Map<string, SentenceResult>();
   const sentenceCache = { lookups: 0, hits: 0 };
 
-  /** Per rule, the token its last match turned away by `except.before` ends at, in the sentence being matched. */
-  const exceptedUntil = new Map<CompiledRule, number>();
-
   function lintSentence(sentence: string): SentenceResult {
     sentenceCache.lookups++;
     const hit = cache.get(sentence);
@@ -117,7 +114,6 @@ export function createLinter(options: LinterOptions = {}): Linter {
     let earlier: Map<CompiledRule, number> | null = null;
     let later: Map<CompiledRule, number> | null = null;
     index.prepare(tokens);
-    exceptedUntil.clear();
     const found = index.found;
     for (let i = 0; i < tokens.length; i++) {
       for (let k = 0, count = index.candidates(tokens, i); k < count; k++) {
@@ -150,18 +146,13 @@ export function createLinter(options: LinterOptions = {}): Linter {
   }
 
   function matchRule(rule: CompiledRule, matcher: Matcher, tokens: readonly Token[], i: number): SentenceMatch | undefined {
-    // Inside a match `except.before` turned away, the rest of it is the same phrase ("…and you need to [calm down]").
-    if (exceptedUntil.size && (exceptedUntil.get(rule) ?? -1) > i) return undefined;
     let end = longestWordMatch(matcher, tokens, i);
     if (end === -1) return undefined;
     const widened = end < -1;
     if (widened) end = ~end;
     if (rule.unless.length && rule.unless.some((p) => longestMatch(p.matcher, tokens, i) >= end)) return undefined;
     if (rule.precededBy.length && !rule.precededBy.some((p) => matchesEndingAt(p.matcher, tokens, i))) return undefined;
-    if (rule.before.some((p) => matchesEndingAt(p.matcher, tokens, i))) {
-      exceptedUntil.set(rule, Math.max(end, exceptedUntil.get(rule) ?? -1));
-      return undefined;
-    }
+    if (rule.before.some((p) => matchesEndingAt(p.matcher, tokens, i))) return undefined;
     if (rule.after.some((p) => longestMatch(p.matcher, tokens, end) > 0)) return undefined;
     if (rule.followedBy.length && !rule.followedBy.some((p) => longestMatch(p.matcher, tokens, end) > 0)) return undefined;
     // Spans never start or end on punctuation a softener slot swallowed.
@@ -338,6 +329,10 @@ export function createLinter(options: LinterOptions = {}): Linter {
       // A marker's rewrite starts the words that follow it ("an obviously broken" → "a broken"): they choose the article.
       rewrites = rewrites.map((r) => (spec.slot === 'marker' ? withArticle(article[1], r + after, '').slice(0, -after.length || undefined) : withArticle(article[1], r, after)));
     }
+    // A clause with its own subject cannot follow the agent's "to" or subject ("…you need to [calm down]" → "…you need to I can
+    // hear…", "If you [calm down]" → "If you I can hear…"), nor sit inside an "If …" clause still waiting for its main clause.
+    const before = text.slice(s.start, start);
+    if (SUBJECT_SLOT_BEFORE.test(before.slice(-12)) || OPEN_CONDITION.test(before)) rewrites = rewrites.filter((r) => !OWN_SUBJECT.test(r));
     return start !== phrase.start || end !== phrase.end ? { rewrites, replace: { start, end } } : { rewrites };
   }
 
@@ -806,6 +801,10 @@ function answersElsewhere(sentences: readonly Sentence[], at: number, text: stri
 
 /** Categories whose phrases reproach the customer: the edge word before one goes with its rewrite (see takeOrderSoftener). */
 const REPROACHES = new Set<string>(['blame', 'judgmental', 'confrontational', 'condescending', 'dismissive']);
+/** Right before a span: the agent's "to" or a subject; a sentence opening "If …" with no comma yet; a rewrite with a subject of its own (see fitInText). */
+const SUBJECT_SLOT_BEFORE = /\b(?:to|you|we|I|they|he|she)\s+$/iu;
+const OPEN_CONDITION = /^[\s"'“‘(]*(?:if|when|whenever|once(?!\s+again)|unless|until|as soon as)\b[^,;:–—.!?]*$/iu;
+const OWN_SUBJECT = /^(?:I|we|you|they|it|this|that|there)(?:['’]\p{L}+)?\s/iu;
 /** "…, whatever the traffic", "…, no matter what" at the end of a promise's sentence. */
 const GUARANTEE_TAIL = /^\s*[,;–—-]?\s*(?:no matter what|whatever happens|whatever the (?:traffic|weather|queues?)|come what may|rain or shine|without fail)(?=\s*[.!?]*\s*$)/iu;
 /** Categories whose rewrites calm a heated line: a "!" closing the span's sentence becomes a full stop. */

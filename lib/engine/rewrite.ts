@@ -382,8 +382,8 @@ const SUBORDINATE_BEFORE_COMMA = new RegExp(String.raw`(?:^|[.!?]\s+|\n\s*)[^.!?
 export function breakSplice(textBefore: string, rewrites: readonly string[]): { rewrites: string[]; back: number } | null {
   const tail = textBefore.slice(-TAIL_WINDOW);
   if (!rewrites.some(startsSentence) || SUBORDINATE_BEFORE_COMMA.test(tail)) return null;
-  // After "…, and frankly" or "… but", a rewrite with an "and" of its own would join a third clause ("…and frankly I want
-  // to help, and I need us to keep this respectful"): it starts a sentence too, the conjunction and edge word gone.
+  // After "…, and frankly" or "Calm down and", a rewrite with an "and" of its own would join a third clause ("…and frankly
+  // I want to help, and I need us to keep this respectful"): it starts a sentence too, the conjunction and edge word gone.
   const conjunction = !CLAUSE_AND_COMMA.test(tail) && rewrites.some((r) => startsSentence(r) && OWN_AND.test(r));
   if (conjunction && !CLAUSE_AND_CONJUNCTION.test(tail)) return null;
   if (!conjunction && !CLAUSE_AND_COMMA.test(tail)) return null;
@@ -397,7 +397,7 @@ export function breakSplice(textBefore: string, rewrites: readonly string[]): { 
 const EDGE_WORD = String.raw`(?:(?:frankly|honestly|really|seriously|quite frankly|to be honest)\s*,?\s+)?`;
 const WORD_THEN_COMMA = /[\p{L}\p{N}'’)]+,\s*$/u;
 const WORD_THEN_CONJUNCTION = new RegExp(String.raw`[\p{L}\p{N}'’)]+,?\s+(?:and|but)\s+${EDGE_WORD}$`, 'iu');
-const CLAUSE_AND_CONJUNCTION = new RegExp(String.raw`(?:^|[.!?]\s+|\n\s*)(?!\s*${OPENS_SUBORDINATE})[^.!?\n]*?\b${CLAUSE}[^.!?\n]*?,?\s+(?:and|but)\s+${EDGE_WORD}$`, 'iu');
+const CLAUSE_AND_CONJUNCTION = new RegExp(String.raw`(?:^|[.!?]\s+|\n\s*)(?!\s*${OPENS_SUBORDINATE})[^.!?\n]*?[\p{L}\p{N}'’)]{2,},?\s+(?:and|but)\s+${EDGE_WORD}$`, 'iu');
 /** A rewrite joining a clause of its own with "and" ("I want to help, and I need us to keep this respectful"). */
 const OWN_AND = /,\s+and\s+/u;
 

@@ -103,12 +103,13 @@ describe('createLinter().lint', () => {
     expect(flagged('Our desk staff will cover any inconvenience fees at the gate tonight. We value your feedback.')).toBe(false);
   });
 
-  it('turns away the rest of a match except.before turned away, so no rewrite lands mid-phrase', () => {
-    const rule = { id: 'relax', category: 'dismissive', severity: 'warning', message: 'Order.', match: ['(you need to)? relax'], except: { before: ['and'] }, rewrites: ['I know this is stressful'], examples };
+  it('offers no rewrite with a subject of its own right after the agent\'s "to" or subject, or inside an open "If …"', () => {
+    const rule = { id: 'relax', category: 'dismissive', severity: 'warning', message: 'Order.', match: ['relax'], rewrites: ['I know this is stressful'], examples };
     const base: BuiltinPack = { pack: { macros, rules: validatePack({ rules: [rule] }, 'test.yaml', macros).rules }, draft: builtinPack().draft };
-    const lint = (text: string) => spans(text, phrase(createLinter({ basePack: base }).lint(text)));
-    expect(lint('It is on its way and you need to relax.')).toEqual([]);
-    expect(lint('It is on its way, you need to relax.')).toEqual(['relax:you need to relax']);
+    const rewrites = (text: string) => createLinter({ basePack: base }).lint(text).find((f) => f.ruleId === 'relax')!.rewrites;
+    expect(rewrites('You need to relax.')).toEqual([]);
+    expect(rewrites('If you relax we can sort it.')).toEqual([]);
+    expect(rewrites('Relax, it is on its way.')).toEqual(['I know this is stressful']);
   });
 
   it('honours except.before, except.after and except.earlier', () => {
