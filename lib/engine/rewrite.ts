@@ -146,7 +146,7 @@ const BREAK_THEN_LETTER = String.raw`(?:${HEDGE_BREAK}|\s*[,;]|${EMOJI})?\s+\S`;
 const BREAK_TAIL = new RegExp(`^${BREAK_THEN_LETTER}`, 'u');
 /** A breakTail's break and letter, after the name it may start with. */
 export const BREAK_BEFORE_LETTER = new RegExp(`${BREAK_THEN_LETTER}$`, 'u');
-const NEW_CLAUSE = new RegExp(String.raw`(?<!,|\b(?:but|and|so|or))\s+(?:before|until|while|once)\s+(?=(?:I|we|you|they|he|she|it)\s)|(${EMOJI_BREAK}|${HEDGE_BREAK}(?=\s+\p{L})|(?<=\b(?:moment|minute|second|sec|bit|now|first|please|pls|mate|sir|ma'am|madam))(?=\s+(?:I|we)(?:['’]ll|\s+will|\s+can)\s))|,\s+(?:but|so)\s+(?=(?:before|after|if|when|while|once|until|since)\s)|(?:(,|\s*;)\s+|\s+[-–—]\s+|,\s+(?:but|so|or|as|however,?|though,?)\s+|(,?\s+and)\s+)(?:${SUBJECT}${VERB}|im\s+\p{L}+ing\b|(?!(?:and|but|or|so|yet|as|if|then|because|which|who|that|when|while|where|how|what|why)\b)(?:[\p{L}'’-]+\s+){1,2}(?:are|is|were|was|will|have|has|can|won't|don't|doesn't|isn't|aren't)\b)`, 'iu');
+const NEW_CLAUSE = new RegExp(String.raw`(?<!,|\b(?:but|and|so|or))\s+(?:before|until|while|once)\s+(?=(?:I|we|you|they|he|she|it)\s)|(${EMOJI_BREAK}|${HEDGE_BREAK}(?=\s+\p{L})|(?<=\b(?:moment|minute|second|sec|bit|now|first|please|pls|mate|sir|ma'am|madam))(?=\s+(?:I|we)(?:['’]ll|\s+will|\s+can)\s))|,\s+(?:but|so)\s+(?=(?:before|after|if|when|while|once|until|since)\s)|(?:(,|\s*;)\s+|\s+[-–—]\s+|,\s+(?:but|so|or|as|however,?|though,?)\s+|(,?\s+and)\s+)(?:${SUBJECT}${VERB}|im\s+\p{L}+ing\b|(?!(?:and|but|or|so|yet|as|if|then|because|which|who|that|when|while|where|how|what|why)\b)(?:[\p{L}'’-]+\s+){1,2}(?:are|is|were|was|will|have|has|can|won't|don't|doesn't|isn't|aren't)\b|\p{Lu}\p{Ll}+['’]s\s+(?:[\p{L}-]+\s+){1,2}(?:are|is|were|was|will|have|has|can)\b)`, 'iu');
 
 const REPORT = /^\s+(?:we|we['’](?:ve|re|d)|our|us|they|they['’](?:ve|re|d)|he|he['’]s|she|she['’]s|there|this|that|it|(?:the|your|one of our)\s+(?:[\p{L}-]+\s+)?(?:crew|staff|team|agents?|employees?|flight attendants?|representatives?|reps?|pilots?|captains?|drivers?|officers?|members?|colleagues?|counter|desk))\b/iu;
 // Misconduct or an error of ours, whoever the clause's subject: "sorry if you encountered rudeness from the team" owned as
@@ -384,9 +384,9 @@ export function breakSplice(textBefore: string, rewrites: readonly string[]): { 
   if (!rewrites.some(startsSentence) || SUBORDINATE_BEFORE_COMMA.test(tail)) return null;
   // After "…, and frankly" or "Calm down and", a rewrite with an "and" of its own would join a third clause ("…and frankly
   // I want to help, and I need us to keep this respectful"): it starts a sentence too, the conjunction and edge word gone.
-  const conjunction = !CLAUSE_AND_COMMA.test(tail) && rewrites.some((r) => startsSentence(r) && OWN_AND.test(r));
-  if (conjunction && !CLAUSE_AND_CONJUNCTION.test(tail)) return null;
-  if (!conjunction && !CLAUSE_AND_COMMA.test(tail)) return null;
+  const comma = CLAUSE_AND_COMMA.test(tail);
+  const conjunction = !comma && rewrites.some((r) => startsSentence(r) && OWN_AND.test(r)) && CLAUSE_AND_CONJUNCTION.test(tail);
+  if (!comma && !conjunction) return null;
   const kept = (conjunction ? WORD_THEN_CONJUNCTION : WORD_THEN_COMMA).exec(textBefore)?.[0];
   if (!kept) return null;
   const word = WORD_AT_START.exec(kept)![1];
