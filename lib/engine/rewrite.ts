@@ -375,15 +375,15 @@ const CLAUSE_AND_COMMA = new RegExp(String.raw`(?:^|[.!?]\s+|\n\s*)(?!\s*${OPENS
 const SUBORDINATE_BEFORE_COMMA = new RegExp(String.raw`(?:^|[.!?]\s+|\n\s*)[^.!?\n,]{0,20},\s*${OPENS_SUBORDINATE}[^.!?\n,]*(?:,[^.!?\n,]*)?,\s*$`, 'iu');
 
 /**
- * Rewrites that would splice two sentences after the agent's clause and comma (CLAUSE_AND_COMMA) start a sentence
- * instead, taking the clause's last word as the visible change ("departed, [sorry …]" → "departed. We're sorry …");
- * the others keep the comma. `back`: how far the span now starts before the match. Null where nothing splices.
+ * Rewrites that would splice two sentences after the agent's clause and comma (CLAUSE_AND_COMMA), or join a third
+ * clause after its "and"/"but" (CLAUSE_AND_CONJUNCTION), start a sentence instead, taking the clause's last word as the
+ * visible change ("departed, [sorry …]" → "departed. We're sorry …"); the others keep the comma or conjunction. `back`:
+ * how far the span now starts before the match. Null where nothing splices.
  */
 export function breakSplice(textBefore: string, rewrites: readonly string[]): { rewrites: string[]; back: number } | null {
   const tail = textBefore.slice(-TAIL_WINDOW);
   if (!rewrites.some(startsSentence) || SUBORDINATE_BEFORE_COMMA.test(tail)) return null;
-  // After "…, and frankly" or "Calm down and", a rewrite with an "and" of its own would join a third clause ("…and frankly
-  // I want to help, and I need us to keep this respectful"): it starts a sentence too, the conjunction and edge word gone.
+  // "…, and frankly I want to help, and I need us to keep this respectful": the conjunction and edge word go.
   const comma = CLAUSE_AND_COMMA.test(tail);
   const conjunction = !comma && rewrites.some((r) => startsSentence(r) && OWN_AND.test(r)) && CLAUSE_AND_CONJUNCTION.test(tail);
   if (!comma && !conjunction) return null;
