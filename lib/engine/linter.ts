@@ -253,14 +253,11 @@ export function createLinter(options: LinterOptions = {}): Linter {
     // The draft's style is read from the situation, once per lint and only when a rewrite is fitted.
     let rewrites = fitRewrites(spec.rewrites, spec.slot, rewriteSituation, text.slice(s.start, start), textAfter, situation, swallowed);
     end += swallowed.length;
-    const tail = fitWordsAfter(text.slice(end, s.end), rewrites);
+    const tail = fitWordsAfter(text.slice(end, s.end), rewrites, spec.category === 'overpromise');
     if (tail) {
       rewrites = tail.rewrites;
       end += tail.extra;
     }
-    // A promise softened to what the agent expects drops the words that still guarantee it ("…by 8am, whatever the traffic").
-    const guarantee = spec.category === 'overpromise' && rewrites.length ? GUARANTEE_TAIL.exec(text.slice(end, s.end)) : null;
-    if (guarantee) end += guarantee[0].length;
     const { breakTail, andTail } = placement;
     // The agent's next clause stays theirs, as a sentence of its own after the rewrite: after a bare comma, or after
     // "and" where the rewrite has an "and" of its own.
@@ -283,7 +280,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
     // A tacked-on phrase's removal ({remove} outside a marker slot) keeps the word before it as the visible change;
     // so does a whole sentence's, after the sentence before it on its line (a stock apology after a real one).
     const removesPhrase = removes && spec.slot !== 'marker';
-    let lead = removesPhrase ? /[\p{L}\p{N}'’]+(?:[,;](?:\s+so)?|\s+[-–—])?\s+$/u.exec(text.slice(s.start, start)) : null;
+    let lead = removesPhrase ? KEPT_WORD_BEFORE_TAG.exec(text.slice(s.start, start)) : null;
     // Where the kept word's text ends: at the span, or for a whole sentence at the sentence's start (anything between,
     // such as a space that came after a pasted invisible character, goes with the sentence).
     let leadEnd = start;
@@ -297,7 +294,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
     if (lead) {
       const kept = lead[0];
       start = leadEnd - kept.length;
-      rewrites = [kept.replace(/(?:[,;](?:\s+so)?|\s+[-–—])?\s*$/u, ''), ...rewrites.map((r) => kept + r + closing)].slice(0, 3);
+      rewrites = [kept.replace(TAG_BREAK_AT_END, ''), ...rewrites.map((r) => kept + r + closing)].slice(0, 3);
     }
     const degree = !lead ? takeDanglingDegree(text.slice(s.start, start), match, rewrites) : null;
     if (degree) {
@@ -805,8 +802,10 @@ const REPROACHES = new Set<string>(['blame', 'judgmental', 'confrontational', 'c
 const SUBJECT_SLOT_BEFORE = /\b(?:to|you|we|I|they|he|she)\s+$/iu;
 const OPEN_CONDITION = /^[\s"'“‘(]*(?:if|when|whenever|once(?!\s+again)|unless|until|as soon as)\b[^,;:–—.!?]*$/iu;
 const OWN_SUBJECT = /^(?:I|we|you|they|it|this|that|there)(?:['’]\p{L}+)?\s/iu;
-/** "…, whatever the traffic", "…, no matter what" at the end of a promise's sentence. */
-const GUARANTEE_TAIL = /^\s*[,;–—-]?\s*(?:no matter what|whatever happens|whatever the (?:traffic|weather|queues?)|come what may|rain or shine|without fail)(?=\s*[.!?]*\s*$)/iu;
+/** The word before a removed tag, with the comma, semicolon or dash (", so" too) that set the tag off (see fitInText). */
+const TAG_BREAK = String.raw`(?:[,;](?:\s+so)?|\s+[-–—])`;
+const KEPT_WORD_BEFORE_TAG = new RegExp(String.raw`[\p{L}\p{N}'’]+${TAG_BREAK}?\s+$`, 'u');
+const TAG_BREAK_AT_END = new RegExp(String.raw`${TAG_BREAK}?\s*$`, 'u');
 /** Categories whose rewrites calm a heated line: a "!" closing the span's sentence becomes a full stop. */
 const CALMED = new Set<string>([...REPROACHES, 'churn-transactional']);
 /** Only exclamation marks, then the sentence's end. */

@@ -422,6 +422,8 @@ const endsOnTrouble = (r: string) => ENDS_ON_TROUBLE.test(r);
 const endsOnTheTrouble = (r: string) => ENDS_ON_THE_TROUBLE.test(r);
 
 /** A refusal's hard stop right after the span ("…no refunds on swimwear, full stop."): a softer rewrite drops it. */
+/** "…, whatever the traffic", "…, no matter what" at the end of a promise's sentence: a softened promise drops it too. */
+const GUARANTEE_TAIL = /^\s*[,;–—-]?\s*(?:no matter what|whatever happens|whatever the (?:traffic|weather|queues?)|come what may|rain or shine|without fail)(?=\s*[.!?]*\s*$)/iu;
 const HARD_STOP = /^\s*[,;–—-]?\s*(?:full stop|period|no exceptions|end of (?:story|discussion)|and that['’]s (?:that|final)|that['’]s final)(?=\s*[.!?]*\s*$)/iu;
 
 /** A name ending the sentence right after the span, with no comma before it: "…sorry for any inconvenience Ian." (Not a day or month: "…out by Friday.") */
@@ -437,12 +439,12 @@ const endsOnThisHoped = (r: string) => THIS_HOPED.test(r);
  * The agent's words right after the span, fitted to the rewrites before them (judged clunky or wrong as they were):
  * "the trouble [due to] our policy" → "the trouble caused by our policy", "the trouble [regarding] your gate" → "the
  * trouble with your gate", "sorry about the trouble [with] the delay" → "sorry about the delay", a refusal's ", full
- * stop" goes, "…hoped [today]" → "sorry today hasn't gone the way you hoped", and a name is addressed ("…the trouble
+ * stop" goes, so does a softened promise's ", whatever the traffic" (`softensPromise`), "…hoped [today]" → "sorry today hasn't gone the way you hoped", and a name is addressed ("…the trouble
  * caused, Ian", not "caused Ian").
  * `extra`: how far the span now ends after the match. Null where nothing needs fitting.
  */
-export function fitWordsAfter(textAfter: string, rewrites: readonly string[]): { rewrites: string[]; extra: number } | null {
-  const emphasis = HARD_STOP.exec(textAfter)?.[0];
+export function fitWordsAfter(textAfter: string, rewrites: readonly string[], softensPromise = false): { rewrites: string[]; extra: number } | null {
+  const emphasis = HARD_STOP.exec(textAfter)?.[0] ?? (softensPromise ? GUARANTEE_TAIL.exec(textAfter)?.[0] : undefined);
   if (emphasis && rewrites.length) return refitAfter(rewrites, () => true, (r) => r, emphasis);
   const due = DUE_TO.exec(textAfter)?.[0];
   if (due) return refitAfter(rewrites, endsOnTrouble, (r) => `${r} caused by`, due);
