@@ -253,6 +253,13 @@ export function createLinter(options: LinterOptions = {}): Linter {
     // The draft's style is read from the situation, once per lint and only when a rewrite is fitted.
     let rewrites = fitRewrites(spec.rewrites, spec.slot, rewriteSituation, text.slice(s.start, start), textAfter, situation, swallowed);
     end += swallowed.length;
+    // A reminder removed between "and" and the agent's next clause ("…to your repair and [like I said earlier, t]he backup isn't
+    // included") would leave two unrelated clauses joined by "and": they become two sentences.
+    const andBefore = swallowed.startsWith(',') ? CLAUSE_THEN_AND.exec(text.slice(s.start, start)) : null;
+    if (andBefore) {
+      start -= andBefore[1].length;
+      rewrites = rewrites.map((r) => (r === swallowed.slice(-1) ? `. ${r.toUpperCase()}` : r));
+    }
     const tail = fitWordsAfter(text.slice(end, s.end), rewrites, spec.category === 'overpromise');
     if (tail) {
       rewrites = tail.rewrites;
@@ -326,8 +333,9 @@ export function createLinter(options: LinterOptions = {}): Linter {
       // A marker's rewrite starts the words that follow it ("an obviously broken" → "a broken"): they choose the article.
       rewrites = rewrites.map((r) => (spec.slot === 'marker' ? withArticle(article[1], r + after, '').slice(0, -after.length || undefined) : withArticle(article[1], r, after)));
     }
-    // A clause with its own subject cannot follow the agent's "to" or subject ("…you need to [calm down]" → "…you need to I can
-    // hear…", "If you [calm down]" → "If you I can hear…"), nor sit inside an "If …" clause still waiting for its main clause.
+    // A clause with its own subject cannot follow the agent's "to", a preposition or a subject ("…you need to [calm down]" → "…you
+    // need to I can hear…", "an expression of [our apologies…]" → "…of we are sorry…", "If you [calm down]" → "If you I can
+    // hear…"), nor sit inside an "If …" clause still waiting for its main clause.
     const before = text.slice(s.start, start);
     if (SUBJECT_SLOT_BEFORE.test(before.slice(-12)) || OPEN_CONDITION.test(before)) rewrites = rewrites.filter((r) => !OWN_SUBJECT.test(r));
     return start !== phrase.start || end !== phrase.end ? { rewrites, replace: { start, end } } : { rewrites };
@@ -601,7 +609,7 @@ const OWN_APOLOGY = /\b(?:sorry|apolog\w*|regret(?!fully|tably)\w*)\b(?!\s+(?:to
  * Good news or thanks for praise: "this" right after it would point at it ("We're pleased to hear it, Carleen. We're
  * sorry about the trouble this has caused."), judged confusing in about one pair of four.
  */
-const GOOD_NEWS = /\b(?:glad|pleased|delighted|thrilled|(?:great|good|awesome|wonderful|fantastic|lovely)\s+to\s+(?:hear|see|know)|positive\s+(?:feedback|review|comments?)|kind\s+(?:words|feedback|comments?)|back\s+up\s+and\s+running|up\s+and\s+running\s+again|working\s+again|all\s+sorted|(?:been|is|are|now)\s+resolved)\b/i;
+const GOOD_NEWS = /\b(?:glad|pleased|delighted|thrilled|(?:great|good|awesome|wonderful|fantastic|lovely)\s+to\s+(?:hear|see|know)|positive\s+(?:feedback|review|comments?)|kind\s+(?:words|feedback|comments?)|back\s+up\s+and\s+running|up\s+and\s+running\s+again|working\s+again|all\s+sorted|(?:been|is|are|now)\s+resolved|ready\s+(?:to|for)\s+(?:collect|collection|pick\s*up|pickup))\b/i;
 
 /** The agent saying no trouble is known: "this has caused" before it asserts what the reply goes on to deny (judged broken). */
 const NO_TROUBLE = /\b(?:(?:not\s+|un)aware\s+of\s+any|(?:have|has)(?:\s+not|n['’]t)\s+(?:been\s+)?(?:informed|made\s+aware|notified)\s+(?:of|about)\s+any|no\s+(?:known\s+)?(?:issues|problems|reports|outages?)\s+(?:on|with|at|in|reported|today|right\s+now))\b/i;
@@ -799,7 +807,9 @@ function answersElsewhere(sentences: readonly Sentence[], at: number, text: stri
 /** Categories whose phrases reproach the customer: the edge word before one goes with its rewrite (see takeOrderSoftener). */
 const REPROACHES = new Set<string>(['blame', 'judgmental', 'confrontational', 'condescending', 'dismissive']);
 /** Right before a span: the agent's "to" or a subject; a sentence opening "If …" with no comma yet; a rewrite with a subject of its own (see fitInText). */
-const SUBJECT_SLOT_BEFORE = /\b(?:to|you|we|I|they|he|she)\s+$/iu;
+/** Three words or more of the agent's clause, then "and" (the part taken is group 1). */
+const CLAUSE_THEN_AND = /(?:[\p{L}\p{N}'’]+\s+){2}[\p{L}\p{N}'’]+(,?\s+and\s+)$/u;
+const SUBJECT_SLOT_BEFORE = /\b(?:to|of|for|about|with|from|by|you|we|I|they|he|she)\s+$/iu;
 const OPEN_CONDITION = /^[\s"'“‘(]*(?:if|when|whenever|once(?!\s+again)|unless|until|as soon as)\b[^,;:–—.!?]*$/iu;
 const OWN_SUBJECT = /^(?:I|we|you|they|it|this|that|there)(?:['’]\p{L}+)?\s/iu;
 /** The word before a removed tag, with the comma, semicolon or dash (", so" too) that set the tag off (see fitInText). */

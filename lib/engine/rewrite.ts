@@ -126,17 +126,19 @@ export interface Placement {
 
 // Where, after a clause slot's match, a new independent clause starts: after a comma, semicolon or dash,
 // optionally a coordinator or "however", then a subject and its verb ("I am on it", "that is our policy", "and we'll …").
-// A noun phrase subject takes up to five words ("the 8pm performance is", "your refund of $84.20 went"); its verb
+// A noun phrase subject takes up to five words ("the 8pm performance is", "all your files are"); its verb
 // may be any present-tense form ("the rebooking desk opens") or a common past one ("your box left").
-const SUBJECT = String.raw`(?:I|we|you|he|she|they|it|this|that|there|here|nobody|no one|someone|somebody|everyone|everybody|\p{Lu}[\p{Lu}-]*\p{N}[\p{Lu}\p{N}-]*|(?:our|my|your|the|these|those|a|an)\s+(?:[\p{L}\p{N}£$€'’-]+(?:[.,:]\p{N}+)*\s+){0,3}[\p{L}\p{N}£$€-]+(?:[.,:]\p{N}+)*)`;
+const SUBJECT = String.raw`(?:I|we|you|he|she|they|it|this|that|there|here|nobody|no one|someone|somebody|everyone|everybody|\p{Lu}[\p{Lu}-]*\p{N}[\p{Lu}\p{N}-]*|(?:(?:all|both|most|some|none|each)\s+(?:of\s+)?)?(?:our|my|your|the|these|those|a|an)\s+(?:[\p{L}\p{N}£$€'’-]+(?:[.,:]\p{N}+)*\s+){0,3}[\p{L}\p{N}£$€-]+(?:[.,:]\p{N}+)*)`;
 const VERB = String.raw`(?:['’](?:m|re|s|ll|ve|d)\b|\s+(?:am|is|are|was|were|will|have|has|had|can|cannot|can't|could|would|should|must|may|might|do|does|did|don't|doesn't|didn't|won't|isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|couldn't|wouldn't|shouldn't|need|needs|want|know|think|understand|hope|just|also|already|really|still|appreciate|apologize|apologise|left|went|came|got|took|gave|made|sent|told|(?<!\bthat\s+)said|says|meant|knew|thought|found|kept|held|ran|sat|brought|paid|put|set|saw|began|broke|fell|flew|lost|sold|won|\p{L}+ed|\p{L}+[^s\s]s)\b)`;
 // "and" joins one without a comma too ("sorry you weren't aware and I have refunded it"); a rewrite may edit
 // "… but …" into its own words (we-are-busy), so "but" counts only after a comma.
 // "…calm down before we go through the bill": a time clause of the agent's stays theirs.
-// "im checking it now": the agent's own "I'm" typed without its apostrophe; "payouts are batched weekly", "sewerage
-// charges are on every bill": a bare noun and its auxiliary. A sentence break the agent typed without punctuation
+// "im checking it now": the agent's own "I'm" typed without its apostrophe; "payouts are batched weekly", "garden waste
+// collection is a paid subscription": a bare noun phrase and its auxiliary (three words of it not after "and": "…and every van we
+// have is out" goes on the agent's first clause). A sentence break the agent typed without punctuation
 // starts one too: an emoji, or "I'll"/"we can" right after an order's end ("calm down for a moment I'll go through…").
 // An emoji between two clauses ("worked up over it 🙂 DM us your order no."): in chat it ends a sentence.
+// A name and its verb in one word starts one too ("stay calm - Ben's working on the drive now and I'll…").
 const EMOJI = String.raw`\s*\p{Extended_Pictographic}[\p{Extended_Pictographic}\uFE0F\u200D\p{EMod}]*`;
 const EMOJI_BREAK = String.raw`${EMOJI}(?=\s+\p{L})`;
 // "Those are the rules, I'm afraid: once a blazer…": the hedge goes with the span and the colon ends the sentence.
@@ -146,7 +148,7 @@ const BREAK_THEN_LETTER = String.raw`(?:${HEDGE_BREAK}|\s*[,;]|${EMOJI})?\s+\S`;
 const BREAK_TAIL = new RegExp(`^${BREAK_THEN_LETTER}`, 'u');
 /** A breakTail's break and letter, after the name it may start with. */
 export const BREAK_BEFORE_LETTER = new RegExp(`${BREAK_THEN_LETTER}$`, 'u');
-const NEW_CLAUSE = new RegExp(String.raw`(?<!,|\b(?:but|and|so|or))\s+(?:before|until|while|once)\s+(?=(?:I|we|you|they|he|she|it)\s)|(${EMOJI_BREAK}|${HEDGE_BREAK}(?=\s+\p{L})|(?<=\b(?:moment|minute|second|sec|bit|now|first|please|pls|mate|sir|ma'am|madam))(?=\s+(?:I|we)(?:['’]ll|\s+will|\s+can)\s))|,\s+(?:but|so)\s+(?=(?:before|after|if|when|while|once|until|since)\s)|(?:(,|\s*;)\s+|\s+[-–—]\s+|,\s+(?:but|so|or|as|however,?|though,?)\s+|(,?\s+and)\s+)(?:${SUBJECT}${VERB}|im\s+\p{L}+ing\b|(?!(?:and|but|or|so|yet|as|if|then|because|which|who|that|when|while|where|how|what|why)\b)(?:[\p{L}'’-]+\s+){1,2}(?:are|is|were|was|will|have|has|can|won't|don't|doesn't|isn't|aren't)\b|\p{Lu}\p{Ll}+['’]s\s+(?:[\p{L}-]+\s+){1,2}(?:are|is|were|was|will|have|has|can)\b)`, 'iu');
+const NEW_CLAUSE = new RegExp(String.raw`(?<!,|\b(?:but|and|so|or))\s+(?:before|until|while|once)\s+(?=(?:I|we|you|they|he|she|it)\s)|(${EMOJI_BREAK}|${HEDGE_BREAK}(?=\s+\p{L})|(?<=\b(?:moment|minute|second|sec|bit|now|first|please|pls|mate|sir|ma'am|madam))(?=\s+(?:I|we)(?:['’]ll|\s+will|\s+can)\s))|,\s+(?:but|so)\s+(?=(?:before|after|if|when|while|once|until|since)\s)|(?:(,|\s*;)\s+|\s+[-–—]\s+|,\s+(?:but|so|or|as|however,?|though,?)\s+|(,?\s+and)\s+)(?:${SUBJECT}${VERB}|im\s+\p{L}+ing\b|(?!(?:and|but|or|so|yet|as|if|then|because|which|who|that|when|while|where|how|what|why)\b|\p{L}+ly\s)(?:(?:[\p{L}'’-]+\s+){1,2}|(?<!\band\s+)(?:[\p{L}'’-]+\s+){3})(?:are|is|were|was|will|have|has|can|won't|don't|doesn't|isn't|aren't)\b|\p{Lu}\p{Ll}+['’]s\s+(?:[\p{L}-]+\s+){1,2}(?:are|is|were|was|will|have|has|can)\b|\p{Lu}\p{Ll}+['’](?:ll|d|ve|re|s\s+(?:\p{L}+ing|been|got|already|just|now|still|not|on|off|out|back|here|there|away))\b)`, 'iu');
 
 const REPORT = /^\s+(?:we|we['’](?:ve|re|d)|our|us|they|they['’](?:ve|re|d)|he|he['’]s|she|she['’]s|there|this|that|it|(?:the|your|one of our)\s+(?:[\p{L}-]+\s+)?(?:crew|staff|team|agents?|employees?|flight attendants?|representatives?|reps?|pilots?|captains?|drivers?|officers?|members?|colleagues?|counter|desk))\b/iu;
 // Misconduct or an error of ours, whoever the clause's subject: "sorry if you encountered rudeness from the team" owned as
@@ -422,8 +424,8 @@ const endsOnTrouble = (r: string) => ENDS_ON_TROUBLE.test(r);
 const endsOnTheTrouble = (r: string) => ENDS_ON_THE_TROUBLE.test(r);
 
 /** A refusal's hard stop right after the span ("…no refunds on swimwear, full stop."): a softer rewrite drops it. */
-/** "…, whatever the traffic", "…, no matter what" at the end of a promise's sentence: a softened promise drops it too. */
-const GUARANTEE_TAIL = /^\s*[,;–—-]?\s*(?:no matter what|whatever happens|whatever the (?:traffic|weather|queues?)|come what may|rain or shine|without fail)(?=\s*[.!?]*\s*$)/iu;
+/** "…, whatever the traffic", "…, no question" at the end of a promise's sentence: a softened promise drops it too. */
+const GUARANTEE_TAIL = /^\s*[,;–—-]?\s*(?:no matter what|whatever happens|whatever the (?:traffic|weather|queues?)|come what may|rain or shine|without fail|no question(?: about it)?|no doubt(?: about it)?|without (?:a )?doubt|for sure|for certain|guaranteed)(?=\s*[.!?]*\s*$)/iu;
 const HARD_STOP = /^\s*[,;–—-]?\s*(?:full stop|period|no exceptions|end of (?:story|discussion)|and that['’]s (?:that|final)|that['’]s final)(?=\s*[.!?]*\s*$)/iu;
 
 /** A name ending the sentence right after the span, with no comma before it: "…sorry for any inconvenience Ian." (Not a day or month: "…out by Friday.") */
