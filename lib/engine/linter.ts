@@ -806,9 +806,9 @@ function answersElsewhere(sentences: readonly Sentence[], at: number, text: stri
 
 /** Categories whose phrases reproach the customer: the edge word before one goes with its rewrite (see takeOrderSoftener). */
 const REPROACHES = new Set<string>(['blame', 'judgmental', 'confrontational', 'condescending', 'dismissive']);
-/** Right before a span: the agent's "to" or a subject; a sentence opening "If …" with no comma yet; a rewrite with a subject of its own (see fitInText). */
 /** Three words or more of the agent's clause, then "and" (the part taken is group 1). */
 const CLAUSE_THEN_AND = /(?:[\p{L}\p{N}'’]+\s+){2}[\p{L}\p{N}'’]+(,?\s+and\s+)$/u;
+/** Right before a span: the agent's "to", a preposition or a subject; a sentence opening "If …" with no comma yet; a rewrite with a subject of its own (see fitInText). */
 const SUBJECT_SLOT_BEFORE = /\b(?:to|of|for|about|with|from|by|you|we|I|they|he|she)\s+$/iu;
 const OPEN_CONDITION = /^[\s"'“‘(]*(?:if|when|whenever|once(?!\s+again)|unless|until|as soon as)\b[^,;:–—.!?]*$/iu;
 const OWN_SUBJECT = /^(?:I|we|you|they|it|this|that|there)(?:['’]\p{L}+)?\s/iu;
