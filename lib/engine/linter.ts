@@ -338,6 +338,8 @@ export function createLinter(options: LinterOptions = {}): Linter {
     // hear…"), nor sit inside an "If …" clause still waiting for its main clause.
     const before = text.slice(s.start, start);
     if (SUBJECT_SLOT_BEFORE.test(before.slice(-12)) || OPEN_CONDITION.test(before)) rewrites = rewrites.filter((r) => !OWN_SUBJECT.test(r));
+    // Nor does one with its own ", but …" follow the agent's "but" ("…, but we can't offer returns…, but [what you can offer]").
+    if (BUT_BEFORE.test(before)) rewrites = rewrites.filter((r) => !OWN_BUT.test(r));
     return start !== phrase.start || end !== phrase.end ? { rewrites, replace: { start, end } } : { rewrites };
   }
 
@@ -810,6 +812,8 @@ const REPROACHES = new Set<string>(['blame', 'judgmental', 'confrontational', 'c
 const CLAUSE_THEN_AND = /(?:[\p{L}\p{N}'’]+\s+){2}[\p{L}\p{N}'’]+(,?\s+and\s+)$/u;
 /** Right before a span: the agent's "to", a preposition or a subject; a sentence opening "If …" with no comma yet; a rewrite with a subject of its own (see fitInText). */
 const SUBJECT_SLOT_BEFORE = /\b(?:to|of|for|about|with|from|by|you|we|I|they|he|she)\s+$/iu;
+const BUT_BEFORE = /\bbut\s+$/i;
+const OWN_BUT = /,\s*but\b/i;
 const OPEN_CONDITION = /^[\s"'“‘(]*(?:if|when|whenever|once(?!\s+again)|unless|until|as soon as)\b[^,;:–—.!?]*$/iu;
 const OWN_SUBJECT = /^(?:I|we|you|they|it|this|that|there)(?:['’]\p{L}+)?\s/iu;
 /** The word before a removed tag, with the comma, semicolon or dash (", so" too) that set the tag off (see fitInText). */

@@ -106,7 +106,7 @@ export interface Placement {
   /**
    * What follows the match tells the customer to act on it ("I'm confident the assessor will approve it, so go ahead and
    * book"), or hangs a consequence on it ("mind your language in the forum or you'll be removed", "you didn't check in, so
-   * the desk was released").
+   * the desk was released"), or settles on it ("…will let us set up an hour early, so that's no problem at all").
    */
   actedOn: boolean;
   /**
@@ -173,11 +173,11 @@ const CLAUSE_OPENS_SUBORDINATE = /^\W*(?:\p{L}+\s*,\s*)?(?:while|although|though
 const BUT_THEN_EDGE = String.raw`\s(?:but|however,?)\s+(?:(?:honestly|really|seriously)\s*,?\s+)?$`;
 const ACKNOWLEDGED_BUT = new RegExp(String.raw`\b(?:I|we)\s+(?:\p{L}+\s+)?(?:hear you|know|get (?:it|that)|get it['’]s|understand|appreciate|realise|realize|see)\b[^.!?]*${BUT_THEN_EDGE}`, 'iu');
 /** See Placement.actedOn. */
-const ACTED_ON = /^(?:\s*[,;–—-]?\s*(?:so|and)\s+(?:(?:please|just)\s+)?(?:go ahead|feel free|you can|you['’]re (?:fine|good|safe|ok|okay) to|(?:don['’]t|do not) worry|book|buy|pay|order|proceed)\b|\s*[,;–—-]?\s*(?:so|and)\s+(?:I|we)(?:['’]ll|\s+will|['’]m going to|\s+am going to|['’]re going to|\s+are going to)\s+(?:be\s+|now\s+)?(?:end|ending|close|closing|terminate|terminating|hang|hanging|disconnect|disconnecting|leave|leaving)\b|.*?\s(?:or|otherwise)\s+(?:else\s+)?(?:you|we|I)(?:['’]ll|\s+will)\s|[^.!?]*?,\s*so\s+(?:\S+\s+){0,4}(?:was|were|had|got|went|has been|have been)\s)/iu;
+const ACTED_ON = /^(?:\s*[,;–—-]?\s*(?:so|and)\s+(?:(?:please|just)\s+)?(?:go ahead|feel free|you can|you['’]re (?:fine|good|safe|ok|okay) to|(?:don['’]t|do not) worry|book|buy|pay|order|proceed)\b|\s*[,;–—-]?\s*(?:so|and)\s+(?:I|we)(?:['’]ll|\s+will|['’]m going to|\s+am going to|['’]re going to|\s+are going to)\s+(?:be\s+|now\s+)?(?:end|ending|close|closing|terminate|terminating|hang|hanging|disconnect|disconnecting|leave|leaving)\b|.*?\s(?:or|otherwise)\s+(?:else\s+)?(?:you|we|I)(?:['’]ll|\s+will)\s|[^.!?]*?,\s*so\s+(?:\S+\s+){0,4}(?:was|were|had|got|went|has been|have been)\s|[^.!?]*?,\s*so\s+that['’]s\s+(?:no problem|fine|sorted|settled|all good|confirmed)\b)/iu;
 /** "Before you cancel the annual pass, " right before the match (see place). */
 const BEFORE_YOU_CLAUSE = /^(?:(?:but|so)\s+)?before\s+you\s+[^,;.!?]{3,60},\s*$/iu;
-/** A clause of the agent's, then ", but" and an edge word at most, up to the match (see place). */
-const ANSWER_THEN_BUT = /^([^,;]*[^\s,;]),\s+but\s+(?=(?:(?:honestly|frankly|really|seriously|truthfully|tbh|to be honest),?\s+)?$)/iu;
+/** A clause of the agent's, then ", but" or a dash and an edge word at most, up to the match (see place). */
+const ANSWER_THEN_BUT = /^([^,;–—]*[^\s,;–—])(?:,\s+but|\s+[–—])\s+(?=(?:(?:honestly|frankly|really|seriously|truthfully|tbh|to be honest),?\s+)?$)/iu;
 const VOCATIVE = /,\s+(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?\p{Lu}[\p{Ll}'’-]+$/u;
 // A verb goes on to its own words ("and truly apologize for …", after a name too: ", Marcy and assure you …");
 // a bare noun ("and loyalty.") does not.
@@ -197,7 +197,8 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
   const question = /\?/.test(sentence.slice(matchEnd));
   // A sentence slot starts after the greeting it opens with ("Hi Lucy, you won't find better value…"): the greeting stays.
   let kept = slot === 'sentence' ? GREETING.exec(sentence.slice(open, matchStart))?.[0].length ?? 0 : 0;
-  // So does the agent's answer before ", but" ("I think cancelling is under Account > Plan, but honestly you won't find…"),
+  // So does the agent's answer before ", but" ("I think cancelling is under Account > Plan, but honestly you won't find…") or a
+  // dash ("Sorry to hear your school's moving to another board – what would it take…"),
   // or a "before you …" clause naming what the customer is about to do ("before you cancel the annual pass, no other…").
   const answered = slot === 'sentence' ? ANSWER_THEN_BUT.exec(sentence.slice(open + kept, matchStart)) : null;
   if (answered && (answered[1].match(WORDS)?.length ?? 0) >= 4) kept += answered[0].length;
