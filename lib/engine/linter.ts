@@ -8,7 +8,7 @@ import { compilePack, knownStarts, mergePacks, patternSources, type CompiledPack
 import type { Matcher } from './pattern';
 import { splitSentences, type Range } from './sentences';
 import { tokenize, visibleLength, withoutInvisibles, type Token } from './tokenize';
-import { ARTICLE_BEFORE, BREAK_BEFORE_LETTER, WORDS, breakSplice, joinAcknowledgement, fitWordsAfter, takeDanglingDegree, takeOrderSoftener, contentEnd, contractionStyle, writesCurlyApostrophes, draftSpeaksAsWe, fitRewrites, offersRemoval, place, placeholdersIn, removalTail, speaksAsWe, withArticle } from './rewrite';
+import { ARTICLE_BEFORE, BREAK_BEFORE_LETTER, WORDS, breakSplice, concessionBreak, joinAcknowledgement, fitWordsAfter, takeDanglingDegree, takeOrderSoftener, contentEnd, contractionStyle, writesCurlyApostrophes, draftSpeaksAsWe, fitRewrites, offersRemoval, place, placeholdersIn, removalTail, speaksAsWe, withArticle } from './rewrite';
 import { builtinPack, hasBuiltinPack } from './builtin';
 import { StartIndex } from './start-index';
 import { MODEL_RULE_ID, SentenceModel, type SentenceModelPack, type SentenceVerdict } from './sentence-model';
@@ -320,7 +320,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
       start -= joined.back;
       rewrites = joined.rewrites;
     }
-    const splice = !lead ? breakSplice(text.slice(s.start, start), rewrites) : null;
+    const splice = !lead ? (spec.slot === 'sentence' ? concessionBreak(text.slice(s.start, start), rewrites) : null) ?? breakSplice(text.slice(s.start, start), rewrites) : null;
     if (splice) {
       start -= splice.back;
       rewrites = splice.rewrites;

@@ -122,6 +122,8 @@ export interface Placement {
   andTail: string;
   /** A clause slot that stops where the agent's next clause starts, whatever joins them (see NEW_CLAUSE). */
   clauseAfter: boolean;
+  /** The clause after the span follows a dash (see clauseAfter). */
+  dashAfter: boolean;
 }
 
 // Where, after a clause slot's match, a new independent clause starts: after a comma, semicolon or dash,
@@ -177,7 +179,8 @@ const ACTED_ON = /^(?:\s*[,;–—-]?\s*(?:so|and)\s+(?:(?:please|just)\s+)?(?:g
 /** "Before you cancel the annual pass, " right before the match (see place). */
 const BEFORE_YOU_CLAUSE = /^(?:(?:but|so)\s+)?before\s+you\s+[^,;.!?]{3,60},\s*$/iu;
 /** A clause of the agent's, then ", but" or a dash and an edge word at most, up to the match (see place). */
-const ANSWER_THEN_BUT = /^([^,;–—]*[^\s,;–—])(?:,\s+but|\s+[–—])\s+(?=(?:(?:honestly|frankly|really|seriously|truthfully|tbh|to be honest),?\s+)?$)/iu;
+const ANSWER_THEN_BUT = /^([^,;–—]*[^\s,;–—])(?:,\s+(?:but|though|although)|\s+[–—])\s+(?=(?:(?:honestly|frankly|really|seriously|truthfully|tbh|to be honest),?\s+)?$)/iu;
+const DASH_AFTER = /^\s+[-–—]\s/u;
 const VOCATIVE = /,\s+(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?\p{Lu}[\p{Ll}'’-]+$/u;
 // A verb goes on to its own words ("and truly apologize for …", after a name too: ", Marcy and assure you …");
 // a bare noun ("and loyalty.") does not.
@@ -197,8 +200,8 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
   const question = /\?/.test(sentence.slice(matchEnd));
   // A sentence slot starts after the greeting it opens with ("Hi Lucy, you won't find better value…"): the greeting stays.
   let kept = slot === 'sentence' ? GREETING.exec(sentence.slice(open, matchStart))?.[0].length ?? 0 : 0;
-  // So does the agent's answer before ", but" ("I think cancelling is under Account > Plan, but honestly you won't find…") or a
-  // dash ("Sorry to hear your school's moving to another board – what would it take…"),
+  // So does the agent's answer before ", but" ("I think cancelling is under Account > Plan, but honestly you won't find…"),
+  // ", though" (see concessionBreak) or a dash ("Sorry to hear your school's moving to another board – what would it take…"),
   // or a "before you …" clause naming what the customer is about to do ("before you cancel the annual pass, no other…").
   const answered = slot === 'sentence' ? ANSWER_THEN_BUT.exec(sentence.slice(open + kept, matchStart)) : null;
   if (answered && (answered[1].match(WORDS)?.length ?? 0) >= 4) kept += answered[0].length;
@@ -260,6 +263,7 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
     breakTail,
     andTail,
     clauseAfter,
+    dashAfter: clauseAfter && DASH_AFTER.test(sentence.slice(end)),
   };
 }
 
@@ -396,6 +400,18 @@ export function breakSplice(textBefore: string, rewrites: readonly string[]): { 
   const fits = conjunction ? (r: string) => startsSentence(r) && OWN_AND.test(r) : startsSentence;
   return { rewrites: rewrites.map((r) => (fits(r) ? `${word}. ${r[0].toUpperCase()}${r.slice(1)}` : kept + r)), back: kept.length };
 }
+
+/**
+ * A sentence slot kept after the agent's clause and ", though" (see place) starts a sentence of its own, taking the
+ * clause's last word as the visible change ("moving Misty, though [you'll struggle…]" → "moving Misty. I'd like to
+ * understand…"): "though" would set Steady's words against the agent's. Null where the slot follows no ", though".
+ */
+export function concessionBreak(textBefore: string, rewrites: readonly string[]): { rewrites: string[]; back: number } | null {
+  const kept = WORD_THEN_THOUGH.exec(textBefore);
+  if (!kept) return null;
+  return { rewrites: rewrites.map((r) => `${kept[1]}. ${r[0].toUpperCase()}${r.slice(1)}`), back: kept[0].length };
+}
+const WORD_THEN_THOUGH = /([\p{L}\p{N}'’)]+),\s+(?:though|although)\s+$/iu;
 
 const EDGE_WORD = String.raw`(?:(?:frankly|honestly|really|seriously|quite frankly|to be honest)\s*,?\s+)?`;
 const WORD_THEN_COMMA = /[\p{L}\p{N}'’)]+,\s*$/u;
@@ -657,7 +673,8 @@ export function holds(conditions: readonly RewriteCondition[] | undefined, s: Re
       case 'explained-after':
         // A clause of the agent's after the span must start a sentence of its own ("…the promo, it was 20% off"), not
         // hang on it ("…the booking page, as breakfast was never included").
-        return s.placement.clauseAfter ? s.placement.breakTail !== '' : s.explainedAfter === true;
+        // A dash keeps the agent's explanation in the sentence ("…what the condition report covers – it doesn't include…").
+        return s.placement.clauseAfter ? s.placement.breakTail !== '' || s.placement.dashAfter : s.explainedAfter === true;
       case 'not-acted-on':
         return !s.placement.actedOn;
       case 'no-callback':
