@@ -105,7 +105,8 @@ export interface Placement {
   acknowledged: boolean;
   /**
    * What follows the match tells the customer to act on it ("I'm confident the assessor will approve it, so go ahead and
-   * book"), or hangs a consequence on it ("mind your language in the forum or you'll be removed", "you didn't check in, so
+   * book"), or hangs a consequence on it ("mind your language in the forum or you'll be removed", "…by mistake, which is why
+   * the print came out small", "you didn't check in, so
    * the desk was released"), or settles on it ("…will let us set up an hour early, so that's no problem at all").
    */
   actedOn: boolean;
@@ -124,6 +125,8 @@ export interface Placement {
   clauseAfter: boolean;
   /** The clause after the span follows a dash (see clauseAfter). */
   dashAfter: boolean;
+  /** The span follows the agent's "so" ("…enough food till Friday, so [no need to get stressed]"). */
+  afterSo: boolean;
 }
 
 // Where, after a clause slot's match, a new independent clause starts: after a comma, semicolon or dash,
@@ -175,12 +178,13 @@ const CLAUSE_OPENS_SUBORDINATE = /^\W*(?:\p{L}+\s*,\s*)?(?:while|although|though
 const BUT_THEN_EDGE = String.raw`\s(?:but|however,?)\s+(?:(?:honestly|really|seriously)\s*,?\s+)?$`;
 const ACKNOWLEDGED_BUT = new RegExp(String.raw`\b(?:I|we)\s+(?:\p{L}+\s+)?(?:hear you|know|get (?:it|that)|get it['’]s|understand|appreciate|realise|realize|see)\b[^.!?]*${BUT_THEN_EDGE}`, 'iu');
 /** See Placement.actedOn. */
-const ACTED_ON = /^(?:\s*[,;–—-]?\s*(?:so|and)\s+(?:(?:please|just)\s+)?(?:go ahead|feel free|you can|you['’]re (?:fine|good|safe|ok|okay) to|(?:don['’]t|do not) worry|book|buy|pay|order|proceed)\b|\s*[,;–—-]?\s*(?:so|and)\s+(?:I|we)(?:['’]ll|\s+will|['’]m going to|\s+am going to|['’]re going to|\s+are going to)\s+(?:be\s+|now\s+)?(?:end|ending|close|closing|terminate|terminating|hang|hanging|disconnect|disconnecting|leave|leaving)\b|.*?\s(?:or|otherwise)\s+(?:else\s+)?(?:you|we|I)(?:['’]ll|\s+will)\s|[^.!?]*?,\s*so\s+(?:\S+\s+){0,4}(?:was|were|had|got|went|has been|have been)\s|[^.!?]*?,\s*so\s+that['’]s\s+(?:no problem|fine|sorted|settled|all good|confirmed)\b)/iu;
+const ACTED_ON = /^(?:\s*[,;–—-]?\s*(?:so|and)\s+(?:(?:please|just)\s+)?(?:go ahead|feel free|you can|you['’]re (?:fine|good|safe|ok|okay) to|(?:don['’]t|do not) worry|book|buy|pay|order|proceed)\b|\s*[,;–—-]?\s*(?:so|and)\s+(?:I|we)(?:['’]ll|\s+will|['’]m going to|\s+am going to|['’]re going to|\s+are going to)\s+(?:be\s+|now\s+)?(?:end|ending|close|closing|terminate|terminating|hang|hanging|disconnect|disconnecting|leave|leaving)\b|.*?\s(?:or|otherwise)\s+(?:else\s+)?(?:you|we|I)(?:['’]ll|\s+will)\s|[^.!?]*?,\s*so\s+(?:\S+\s+){0,4}(?:was|were|had|got|went|has been|have been)\s|[^.!?]*?,\s*so\s+that['’]s\s+(?:no problem|fine|sorted|settled|all good|confirmed)\b|\s*,?\s*(?:which|and that)\s+is\s+why\s|\s*,?\s*(?:and\s+)?that['’]s\s+why\s)/iu;
 /** "Before you cancel the annual pass, " right before the match (see place). */
 const BEFORE_YOU_CLAUSE = /^(?:(?:but|so)\s+)?before\s+you\s+[^,;.!?]{3,60},\s*$/iu;
-/** A clause of the agent's, then ", but" or a dash and an edge word at most, up to the match (see place). */
+/** A clause of the agent's, then ", but", ", though" or a dash and an edge word at most, up to the match (see place). */
 const ANSWER_THEN_BUT = /^([^,;–—]*[^\s,;–—])(?:,\s+(?:but|though|although)|\s+[–—])\s+(?=(?:(?:honestly|frankly|really|seriously|truthfully|tbh|to be honest),?\s+)?$)/iu;
 const DASH_AFTER = /^\s+[-–—]\s/u;
+const SO_BEFORE = /\bso\s*,?\s*$/iu;
 const VOCATIVE = /,\s+(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?\p{Lu}[\p{Ll}'’-]+$/u;
 // A verb goes on to its own words ("and truly apologize for …", after a name too: ", Marcy and assure you …");
 // a bare noun ("and loyalty.") does not.
@@ -264,6 +268,7 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
     andTail,
     clauseAfter,
     dashAfter: clauseAfter && DASH_AFTER.test(sentence.slice(end)),
+    afterSo: SO_BEFORE.test(head.slice(-TAIL_WINDOW)),
   };
 }
 
@@ -677,6 +682,8 @@ export function holds(conditions: readonly RewriteCondition[] | undefined, s: Re
         return s.placement.clauseAfter ? s.placement.breakTail !== '' || s.placement.dashAfter : s.explainedAfter === true;
       case 'not-acted-on':
         return !s.placement.actedOn;
+      case 'not-after-so':
+        return !s.placement.afterSo;
       case 'no-callback':
         return s.callbackAfter !== true;
       case 'approved':
