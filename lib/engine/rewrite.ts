@@ -127,6 +127,8 @@ export interface Placement {
   dashAfter: boolean;
   /** The span follows the agent's "so" ("…enough food till Friday, so [no need to get stressed]"). */
   afterSo: boolean;
+  /** Its sentence is about health, diet or safety ("…fine for cats with kidney problems"), where a guess must be checked, not reworded. */
+  health: boolean;
 }
 
 // Where, after a clause slot's match, a new independent clause starts: after a comma, semicolon or dash,
@@ -185,6 +187,7 @@ const BEFORE_YOU_CLAUSE = /^(?:(?:but|so)\s+)?before\s+you\s+[^,;.!?]{3,60},\s*$
 const ANSWER_THEN_BUT = /^([^,;–—]*[^\s,;–—])(?:,\s+(?:but|though|although)|\s+[–—])\s+(?=(?:(?:honestly|frankly|really|seriously|truthfully|tbh|to be honest),?\s+)?$)/iu;
 const DASH_AFTER = /^\s+[-–—]\s/u;
 const SO_BEFORE = /\bso\s*,?\s*$/iu;
+const HEALTH = /\b(?:gluten|coeliac|celiac|allerg\w*|nut-free|tree nuts|peanuts?|dairy|lactose|diet\w*|medic\w*|dose|dosage|pregnan\w*|safe|safety|infants?|bab(?:y|ies)|toddlers?|kidneys?|liver|diabet\w*|asthma\w*|epilep\w*|symptoms?|side effects?)\b/iu;
 const VOCATIVE = /,\s+(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?\p{Lu}[\p{Ll}'’-]+$/u;
 // A verb goes on to its own words ("and truly apologize for …", after a name too: ", Marcy and assure you …");
 // a bare noun ("and loyalty.") does not.
@@ -269,6 +272,7 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
     clauseAfter,
     dashAfter: clauseAfter && DASH_AFTER.test(sentence.slice(end)),
     afterSo: SO_BEFORE.test(head.slice(-TAIL_WINDOW)),
+    health: HEALTH.test(sentence),
   };
 }
 
@@ -684,6 +688,8 @@ export function holds(conditions: readonly RewriteCondition[] | undefined, s: Re
         return !s.placement.actedOn;
       case 'not-after-so':
         return !s.placement.afterSo;
+      case 'not-health':
+        return !s.placement.health;
       case 'no-callback':
         return s.callbackAfter !== true;
       case 'approved':
