@@ -320,7 +320,8 @@ export function createLinter(options: LinterOptions = {}): Linter {
       start -= joined.back;
       rewrites = joined.rewrites;
     }
-    const splice = !lead ? (spec.slot === 'sentence' ? concessionBreak(text.slice(s.start, start), rewrites) : null) ?? breakSplice(text.slice(s.start, start), rewrites) : null;
+    const spliceHead = text.slice(s.start, start);
+    const splice = !lead ? (spec.slot === 'sentence' ? concessionBreak(spliceHead, rewrites) : null) ?? breakSplice(spliceHead, rewrites) : null;
     if (splice) {
       start -= splice.back;
       rewrites = splice.rewrites;

@@ -106,8 +106,7 @@ export interface Placement {
   /**
    * What follows the match tells the customer to act on it ("I'm confident the assessor will approve it, so go ahead and
    * book"), or hangs a consequence on it ("mind your language in the forum or you'll be removed", "…by mistake, which is why
-   * the print came out small", "you didn't check in, so
-   * the desk was released"), or settles on it ("…will let us set up an hour early, so that's no problem at all").
+   * the print came out small", "you didn't check in, so the desk was released"), or settles on it ("…will let us set up an hour early, so that's no problem at all").
    */
   actedOn: boolean;
   /**
