@@ -301,7 +301,12 @@ export function createLinter(options: LinterOptions = {}): Linter {
     if (lead) {
       const kept = lead[0];
       start = leadEnd - kept.length;
-      rewrites = [kept.replace(TAG_BREAK_AT_END, ''), ...rewrites.map((r) => kept + r + closing)].slice(0, 3);
+      const keptAlone = kept.replace(TAG_BREAK_AT_END, '');
+      if (!breakTail) rewrites = [keptAlone, ...rewrites.map((r) => kept + r + closing)].slice(0, 3);
+      // The agent's next clause, a sentence of its own (breakTail), follows the kept word ("…tomorrow, sorry[, it's just
+      // how the system is built, t]he first slot is Friday" → "…sorry. The first slot…"); none where it points back at
+      // what went ("…, it needs 48 hours' notice": "it" was the system).
+      else rewrites = POINTS_BACK.test(text.slice(end - 1, s.end)) ? [] : [sentenceThen(keptAlone, '', breakTail)];
     }
     const degree = !lead ? takeDanglingDegree(text.slice(s.start, start), match, rewrites) : null;
     if (degree) {
@@ -821,6 +826,8 @@ const OWN_SUBJECT = /^(?:I|we|you|they|it|this|that|there)(?:['’]\p{L}+)?\s/iu
 const TAG_BREAK = String.raw`(?:[,;](?:\s+so)?|\s+[-–—])`;
 const KEPT_WORD_BEFORE_TAG = new RegExp(String.raw`[\p{L}\p{N}'’]+${TAG_BREAK}?\s+$`, 'u');
 const TAG_BREAK_AT_END = new RegExp(String.raw`${TAG_BREAK}?\s*$`, 'u');
+/** A clause opening on a pronoun, which would point back at words a removal takes away. */
+const POINTS_BACK = /^(?:it|its|it's|it’s|they|they're|they’re|this|that|these|those)\b/iu;
 /** Categories whose rewrites calm a heated line: a "!" closing the span's sentence becomes a full stop. */
 const CALMED = new Set<string>([...REPROACHES, 'churn-transactional']);
 /** Only exclamation marks, then the sentence's end. */
