@@ -243,6 +243,7 @@ export function createLinter(options: LinterOptions = {}): Linter {
       // Not right after a refusal or a denial that does not apologise itself: there the stock line softens it.
       apologyBefore: lineBefore !== undefined && OWN_APOLOGY.test(paragraphBefore(text, s.start)) && (OWN_APOLOGY.test(lineBefore) || !NEGATION.test(lineBefore)),
       callbackAfter: CALLBACK.test(lineAfter),
+      leaving: situation.leaving(),
       explainedAfter: (lineAfter.match(WORDS)?.length ?? 0) >= 4,
       noReferent: (lineBefore !== undefined && GOOD_NEWS.test(lineBefore) && !NEGATION.test(lineBefore)) || NO_TROUBLE.test(lineAfter),
     };
@@ -431,10 +432,16 @@ interface DraftSituation {
   curlyApostrophes(): boolean;
   /** The draft mostly speaks as "we". */
   we(): boolean;
+  /** The customer is leaving: the ticket's churn trigger, or the draft talks about it ("before you cancel", "if you keep the booking"). */
+  leaving(): boolean;
 }
 
 // Words that show the reply is about a problem (rules marked without-complaint stay quiet on banter and thanks without them).
 const TROUBLE = /\b(?:sorry|apolog\w*|unfortunately|frustrat\w*|upset\w*|angry|annoy\w*|disappoint\w*|inconvenien\w*|issues?|problems?|trouble|delay\w*|cancel\w*|refund\w*|complain\w*|wrong|error\w*|fail\w*|broke\w*|damag\w*|lost|missing|miss(?:ed)?|late|stuck|charged?|not working|unable|can(?:no|')t(?! wait)|won't|policy|escalat\w*|urgent\w*|afraid)\b/i;
+
+// hm-CE rwj: an offer made to a customer who is not leaving ("The screens glitch out on busy nights, we'll knock 30 mins off
+// your bill") got "before we look at offers, I'd like to understand what led you to this decision".
+const LEAVING = /\b(?:before you|go|going|gone|mov(?:e|es|ing)|giv(?:e|ing) up|clos(?:e|es|ing)|end(?:s|ing)?|notice|thinking of|another|cancel\w*|leav(?:e|es|ing)|switch\w*|stay(?:s|ing)?|stick (?:around|with)|keep(?:s|ing)? (?:the|your|you)|reconsider\w*|withdraw\w*|downgrad\w*|disconnect\w*|transfer(?:ring)?|delet\w*|retention|lose you|see you go|elsewhere|competitors?|port(?:ing)? out|quit\w*|unsubscrib\w*|terminat\w*|renew\w*|decid\w*|make up your mind|change your mind|don['’]t go|oh no|wait|hang on|hold on|hold fire)\b/i;
 
 const CHEER = /\b(?:(?:ha){2,}|lol|enjoy|love|loved|can't wait|excited|exciting|awesome|congrat\w*|woo+|yay|fun|amazing|wonderful|fantastic|proud|shout-?out|kudos|glad)\b/i;
 
@@ -443,6 +450,7 @@ function draftSituation(text: string, upset: boolean, context: LintContext | und
   let contractions: boolean | null | undefined;
   let curly: boolean | undefined;
   let we: boolean | undefined;
+  let leaving: boolean | undefined;
   // The draft's words as shown: invisible characters pasted with them ("we\u200bre") split none of them.
   let shown: string | undefined;
   const words = () => (shown ??= withoutInvisibles(text).visible);
@@ -454,6 +462,7 @@ function draftSituation(text: string, upset: boolean, context: LintContext | und
     contractions: () => (contractions === undefined ? (contractions = contractionStyle(words())) : contractions),
     curlyApostrophes: () => (curly ??= writesCurlyApostrophes(words())),
     we: () => (we ??= draftSpeaksAsWe(words())),
+    leaving: () => (leaving ??= context?.triggers?.includes('churn') === true || LEAVING.test(words())),
   };
 }
 

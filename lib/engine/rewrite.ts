@@ -134,8 +134,8 @@ export interface Placement {
 // optionally a coordinator or "however", then a subject and its verb ("I am on it", "that is our policy", "and we'll …").
 // A noun phrase subject takes up to five words ("the 8pm performance is", "all your files are"); its verb
 // may be any present-tense form ("the rebooking desk opens") or a common past one ("your box left").
-const SUBJECT = String.raw`(?:I|we|you|he|she|they|it|this|that|there|here|nobody|no one|someone|somebody|everyone|everybody|\p{Lu}[\p{Lu}-]*\p{N}[\p{Lu}\p{N}-]*|(?:(?:all|both|most|some|none|each)\s+(?:of\s+)?)?(?:our|my|your|the|these|those|a|an)\s+(?:[\p{L}\p{N}£$€'’-]+(?:[.,:]\p{N}+)*\s+){0,3}[\p{L}\p{N}£$€-]+(?:[.,:]\p{N}+)*)`;
-const VERB = String.raw`(?:['’](?:m|re|s|ll|ve|d)\b|\s+(?:am|is|are|was|were|will|have|has|had|can|cannot|can't|could|would|should|must|may|might|do|does|did|don't|doesn't|didn't|won't|isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|couldn't|wouldn't|shouldn't|need|needs|want|know|think|understand|hope|just|also|already|really|still|appreciate|apologize|apologise|left|went|came|got|took|gave|made|sent|told|(?<!\bthat\s+)said|says|meant|knew|thought|found|kept|held|ran|sat|brought|paid|put|set|saw|began|broke|fell|flew|lost|sold|won|\p{L}+ed|\p{L}+[^s\s]s)\b)`;
+const SUBJECT = String.raw`(?:I|we|you|he|she|they|it|this|that|there|here|nobody|no one|someone|somebody|everyone|everybody|\p{Lu}[\p{Lu}-]*\p{N}[\p{Lu}\p{N}-]*|(?:all|both|most|many|every|each|any)\s+(?!of\b)[\p{L}\p{N}-]+|(?:(?:all|both|most|some|none|each)\s+(?:of\s+)?)?(?:our|my|your|the|these|those|a|an)\s+(?:[\p{L}\p{N}£$€'’-]+(?:[.,:]\p{N}+)*\s+){0,3}[\p{L}\p{N}£$€-]+(?:[.,:]\p{N}+)*)`;
+const VERB = String.raw`(?:['’](?:m|re|s|ll|ve|d)\b|\s+(?:am|is|are|was|were|will|have|has|had|can|cannot|can't|could|would|should|must|may|might|do|does|did|don't|doesn't|didn't|won't|isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|couldn't|wouldn't|shouldn't|need|needs|want|know|think|understand|hope|just|also|already|really|still|only|always|never|usually|often|normally|sometimes|appreciate|apologize|apologise|left|went|came|got|took|gave|made|sent|told|(?<!\bthat\s+)said|says|meant|knew|thought|found|kept|held|ran|sat|brought|paid|put|set|saw|began|broke|fell|flew|lost|sold|won|\p{L}+ed|\p{L}+[^s\s]s)\b)`;
 // "and" joins one without a comma too ("sorry you weren't aware and I have refunded it"); a rewrite may edit
 // "… but …" into its own words (we-are-busy), so "but" counts only after a comma.
 // "…calm down before we go through the bill": a time clause of the agent's stays theirs.
@@ -157,7 +157,19 @@ const BREAK_THEN_LETTER = String.raw`(?:${HEDGE_BREAK}|\s*[,;]|${EMOJI})?\s+\S`;
 const BREAK_TAIL = new RegExp(`^${BREAK_THEN_LETTER}`, 'u');
 /** A breakTail's break and letter, after the name it may start with. */
 export const BREAK_BEFORE_LETTER = new RegExp(`${BREAK_THEN_LETTER}$`, 'u');
-const NEW_CLAUSE = new RegExp(String.raw`\s+[–—]\s+(?=\p{L}{2})|(?<!,|\b(?:but|and|so|or))\s+(?:before|until|while|once)\s+(?=(?:I|we|you|they|he|she|it)\s)|(${EMOJI_BREAK}|${HEDGE_BREAK}(?=\s+\p{L})|(?<=\b(?:moment|minute|second|sec|bit|now|first|please|pls|mate|sir|ma'am|madam))(?=\s+(?:I|we)(?:['’]ll|\s+will|\s+can)\s))|,\s+(?:but|so)\s+(?=(?:before|after|if|when|while|once|until|since)\s)|(?:(,|\s*;)\s+|\s+[-–—]\s+|,\s+(?:but|so|or|as|however,?|though,?)\s+|(,?\s+and)\s+)(?:${SUBJECT}${VERB}|(?<!\band\s+)(?:they|we)\s+(?!(?:all|both|too|also|guys|each|alone)\b)\p{L}{2,}\b|im\s+\p{L}+ing\b|(?!(?:and|but|or|so|yet|as|if|then|because|which|who|that|when|while|where|how|what|why)\b|\p{L}+ly\s)(?:(?:[\p{L}'’-]+\s+){1,2}|(?<!\band\s+)(?:[\p{L}'’-]+\s+){3})(?:are|is|were|was|will|have|has|can|won't|don't|doesn't|isn't|aren't)\b|\p{Lu}\p{Ll}+['’]s\s+(?:[\p{L}-]+\s+){1,2}(?:are|is|were|was|will|have|has|can)\b|\p{Lu}\p{Ll}+['’](?:ll|d|ve|re|s\s+(?:\p{L}+ing|been|got|already|just|now|still|not|on|off|out|back|here|there|away))\b)`, 'iu');
+const NEW_CLAUSE = new RegExp(String.raw`\s+[-–—]\s+(?=\p{L}{2})|(?<!,|\b(?:but|and|so|or))\s+(?:before|until|while|once)\s+(?=(?:I|we|you|they|he|she|it)\s)|(${EMOJI_BREAK}|${HEDGE_BREAK}(?=\s+\p{L})|(?<=\b(?:moment|minute|second|sec|bit|now|first|please|pls|mate|sir|ma'am|madam))(?=\s+(?:I|we)(?:['’]ll|\s+will|\s+can)\s))|,\s+(?:but|so)\s+(?=(?:before|after|if|when|while|once|until|since)\s)|(?:(,|\s*;)\s+|\s+[-–—]\s+|,\s+(?:but|so|or|as|however,?|though,?)\s+|(,?\s+and)\s+)(?:${SUBJECT}${VERB}|(?<!\band\s+)(?:they|we)\s+(?!(?:all|both|too|also|guys|each|alone)\b)\p{L}{2,}\b|im\s+\p{L}+ing\b|(?!(?:and|but|or|so|yet|as|if|then|because|which|who|that|when|while|where|how|what|why)\b|\p{L}+ly\s)(?:(?:[\p{L}'’-]+\s+){1,2}|(?<!\band\s+)(?:[\p{L}'’-]+\s+){3})(?:are|is|were|was|will|have|has|can|won't|don't|doesn't|isn't|aren't)\b|\p{Lu}\p{Ll}+['’]s\s+(?:[\p{L}-]+\s+){1,2}(?:are|is|were|was|will|have|has|can)\b|\p{Lu}\p{Ll}+['’](?:ll|d|ve|re|s\s+(?:\p{L}+ing|been|got|already|just|now|still|not|on|off|out|back|here|there|away))\b)`, 'iu');
+
+// NEW_CLAUSE ignores case, so a name as the next clause's subject ("no need to panic, Rolo gets muddy on every walk")
+// is found apart: "which is why …" must not count.
+const NAMED_CLAUSE = /,\s+(?!(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Madam|Please|Thanks|Thank|Sorry|Honestly|Look|Listen|Okay|Ok|Well|Right|So|And|But|Which|Who)\b)\p{Lu}\p{Ll}+\s+(?:is|was|has|had|will|can|gets|got|goes|went|does|did|needs|looks|seems|takes|comes|always|usually|often|never|only|just)\b/u;
+
+/** Where the agent's next clause starts after a clause slot's match, and whether the rewrite ends its sentence there or joins it with "and". */
+function nextClause(text: string): { index: number; sentenceBreak: boolean; and: boolean } | null {
+  const next = NEW_CLAUSE.exec(text);
+  const named = NAMED_CLAUSE.exec(text);
+  if (named && (!next || named.index < next.index)) return { index: named.index, sentenceBreak: true, and: false };
+  return next && { index: next.index, sentenceBreak: next[1] !== undefined || next[2] !== undefined, and: Boolean(next[3]) };
+}
 
 const REPORT = /^\s+(?:we|we['’](?:ve|re|d)|our|us|they|they['’](?:ve|re|d)|he|he['’]s|she|she['’]s|there|this|that|it|(?:the|your|one of our)\s+(?:[\p{L}-]+\s+)?(?:crew|staff|team|agents?|employees?|flight attendants?|representatives?|reps?|pilots?|captains?|drivers?|officers?|members?|colleagues?|counter|desk))\b/iu;
 // Misconduct or an error of ours, whoever the clause's subject: "sorry if you encountered rudeness from the team" owned as
@@ -221,7 +233,7 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
   let andTail = '';
   let clauseAfter = false;
   if (slot === 'clause') {
-    const next = NEW_CLAUSE.exec(sentence.slice(matchEnd, close));
+    const next = nextClause(sentence.slice(matchEnd, close));
     // After a subordinate clause the match is in ("While we try our best …, it's not always possible", "Hold on, while
     // we try, it is not possible") the comma is not a boundary; one that ended before the match ("While we announce it,
     // we're sorry you weren't aware, and …") is, and so is a preposition mid-clause ("off since Tuesday but please calm
@@ -232,8 +244,8 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
       end = matchEnd + next.index;
       clauseAfter = true;
       // A bare comma before the new clause: the rewrite ends its sentence there instead of splicing two.
-      if (next[1] !== undefined || next[2] !== undefined) breakTail = BREAK_TAIL.exec(sentence.slice(end))![0];
-      else if (next[3]) andTail = /^,?\s+and\s+\S/u.exec(sentence.slice(end))![0];
+      if (next.sentenceBreak) breakTail = BREAK_TAIL.exec(sentence.slice(end))![0];
+      else if (next.and) andTail = /^,?\s+and\s+\S/u.exec(sentence.slice(end))![0];
     }
     // A name the clause ends on ("…unaware of this, Steven.", "Please relax, Mrs Okafor, the reading…") stays the
     // agent's; before a sentence break it goes with the rewrite (see Placement.breakTail).
@@ -624,6 +636,8 @@ export interface RewriteSituation {
   explainedAfter?: boolean;
   /** The next sentence on the span's line refers back to it ("What if I knock £50 off? I think the manager would allow it."). */
   callbackAfter?: boolean;
+  /** The customer is leaving: the ticket says so (the churn trigger) or the draft does (see DraftSituation.leaving). */
+  leaving?: boolean;
 }
 
 const LEADING_FUNCTION_WORD = /^(?:there|it|this|that|these|those|the|we|you|they|your|ur|our|my|he|she|his|her|its|their)\b/i;
@@ -698,6 +712,8 @@ export function holds(conditions: readonly RewriteCondition[] | undefined, s: Re
         return s.context?.approved === true;
       case 'not-approved':
         return s.context?.approved !== true;
+      case 'leaving':
+        return s.leaving === true;
     }
   });
 }

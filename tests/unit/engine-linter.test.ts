@@ -678,6 +678,7 @@ describe('rewrites a rule author limits with if: conditions', () => {
         { id: 'kind', category: 'dismissive', severity: 'warning', message: 'Kind.', match: ['deal with it'], rewrites: [{ text: 'can we sort it out', if: ['question'] }, { text: 'we will sort it out', if: ['statement'] }], examples },
         { id: 'ticket', category: 'policy-wall', severity: 'warning', message: 'Ticket.', match: ['no exceptions'], rewrites: [{ text: 'this one is approved', if: ['approved'] }, { text: 'I will ask my lead', if: ['not-approved'] }], examples },
         { id: 'greet', category: 'corporate-filler', severity: 'suggestion', message: 'Greet.', match: ['hey there'], rewrites: ['hi [first name]'], examples },
+        { id: 'offer', category: 'churn-transactional', severity: 'warning', message: 'Offer.', match: ['knock ten percent off'], rewrites: [{ text: 'tell me what went wrong first', if: ['leaving'] }], examples },
         {
           id: 'patience',
           category: 'corporate-filler',
@@ -720,6 +721,13 @@ describe('rewrites a rule author limits with if: conditions', () => {
     expect(rewritesOf('Sorry, no exceptions.', { approved: true })).toEqual([['this one is approved']]);
     expect(rewritesOf('Sorry, no exceptions.', { approved: false })).toEqual([['I will ask my lead']]);
     expect(rewritesOf('Sorry, no exceptions.')).toEqual([['I will ask my lead']]);
+  });
+
+  it('leaving follows the ticket\'s churn trigger or the draft\'s own words, so a make-good offer gets no "why are you leaving"', () => {
+    expect(rewritesOf('The screens glitched, so I can knock ten percent off.')).toEqual([[]]);
+    expect(rewritesOf('The screens glitched, so I can knock ten percent off.', { triggers: ['churn'] })).toEqual([['tell me what went wrong first']]);
+    expect(rewritesOf('Before you cancel, I can knock ten percent off.')).toEqual([['tell me what went wrong first']]);
+    expect(rewritesOf('Please reconsider, I can knock ten percent off.', { triggers: ['delay'] })).toEqual([['tell me what went wrong first']]);
   });
 
   it('shared-subject holds when a verb coordinated after the phrase shares its subject, not before a bare noun', () => {
