@@ -440,7 +440,8 @@ interface DraftSituation {
 const TROUBLE = /\b(?:sorry|apolog\w*|unfortunately|frustrat\w*|upset\w*|angry|annoy\w*|disappoint\w*|inconvenien\w*|issues?|problems?|trouble|delay\w*|cancel\w*|refund\w*|complain\w*|wrong|error\w*|fail\w*|broke\w*|damag\w*|lost|missing|miss(?:ed)?|late|stuck|charged?|not working|unable|can(?:no|')t(?! wait)|won't|policy|escalat\w*|urgent\w*|afraid)\b/i;
 
 // hm-CE rwj: an offer made to a customer who is not leaving ("The screens glitch out on busy nights, we'll knock 30 mins off
-// your bill") got "before we look at offers, I'd like to understand what led you to this decision".
+// your bill") got "before we look at offers, I'd like to understand what led you to this decision". Broad on purpose: a
+// draft wrongly read as about leaving only gets the rewrite it always had.
 const LEAVING = /\b(?:before you|go|going|gone|mov(?:e|es|ing)|giv(?:e|ing) up|clos(?:e|es|ing)|end(?:s|ing)?|notice|thinking of|another|cancel\w*|leav(?:e|es|ing)|switch\w*|stay(?:s|ing)?|stick (?:around|with)|keep(?:s|ing)? (?:the|your|you)|reconsider\w*|withdraw\w*|downgrad\w*|disconnect\w*|transfer(?:ring)?|delet\w*|retention|lose you|see you go|elsewhere|competitors?|port(?:ing)? out|quit\w*|unsubscrib\w*|terminat\w*|renew\w*|decid\w*|make up your mind|change your mind|don['’]t go|oh no|wait|hang on|hold on|hold fire)\b/i;
 
 const CHEER = /\b(?:(?:ha){2,}|lol|enjoy|love|loved|can't wait|excited|exciting|awesome|congrat\w*|woo+|yay|fun|amazing|wonderful|fantastic|proud|shout-?out|kudos|glad)\b/i;

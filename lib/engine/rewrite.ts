@@ -132,9 +132,10 @@ export interface Placement {
 
 // Where, after a clause slot's match, a new independent clause starts: after a comma, semicolon or dash,
 // optionally a coordinator or "however", then a subject and its verb ("I am on it", "that is our policy", "and we'll …").
-// A noun phrase subject takes up to five words ("the 8pm performance is", "all your files are"); its verb
+// A noun phrase subject takes up to seven words ("the 8pm performance is", "all your files are", "a bit of bloom on the rind
+// is"), a quantifier and a noun ("all hires need") or a bare noun before a frequency word ("cats often go"); its verb
 // may be any present-tense form ("the rebooking desk opens") or a common past one ("your box left").
-const SUBJECT = String.raw`(?:I|we|you|he|she|they|it|this|that|there|here|nobody|no one|someone|somebody|everyone|everybody|\p{Lu}[\p{Lu}-]*\p{N}[\p{Lu}\p{N}-]*|(?:all|both|most|many|every|each|any)\s+(?!of\b)[\p{L}\p{N}-]+|(?:(?:all|both|most|some|none|each)\s+(?:of\s+)?)?(?:our|my|your|the|these|those|a|an)\s+(?:[\p{L}\p{N}£$€'’-]+(?:[.,:]\p{N}+)*\s+){0,3}[\p{L}\p{N}£$€-]+(?:[.,:]\p{N}+)*)`;
+const SUBJECT = String.raw`(?:I|we|you|he|she|they|it|this|that|there|here|nobody|no one|someone|somebody|everyone|everybody|\p{Lu}[\p{Lu}-]*\p{N}[\p{Lu}\p{N}-]*|(?:all|both|most|many|every|each|any)\s+(?!of\b)[\p{L}\p{N}-]+|(?:(?:all|both|most|some|none|each)\s+(?:of\s+)?)?(?:our|my|your|the|these|those|a|an)\s+(?:[\p{L}\p{N}£$€'’-]+(?:[.,:]\p{N}+)*\s+){0,5}[\p{L}\p{N}£$€-]+(?:[.,:]\p{N}+)*|[\p{L}-]+(?=\s+(?:often|usually|always|sometimes|normally|generally|never)\s+\p{L}))`;
 const VERB = String.raw`(?:['’](?:m|re|s|ll|ve|d)\b|\s+(?:am|is|are|was|were|will|have|has|had|can|cannot|can't|could|would|should|must|may|might|do|does|did|don't|doesn't|didn't|won't|isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|couldn't|wouldn't|shouldn't|need|needs|want|know|think|understand|hope|just|also|already|really|still|only|always|never|usually|often|normally|sometimes|appreciate|apologize|apologise|left|went|came|got|took|gave|made|sent|told|(?<!\bthat\s+)said|says|meant|knew|thought|found|kept|held|ran|sat|brought|paid|put|set|saw|began|broke|fell|flew|lost|sold|won|\p{L}+ed|\p{L}+[^s\s]s)\b)`;
 // "and" joins one without a comma too ("sorry you weren't aware and I have refunded it"); a rewrite may edit
 // "… but …" into its own words (we-are-busy), so "but" counts only after a comma.
@@ -196,7 +197,9 @@ const ACKNOWLEDGED_BUT = new RegExp(String.raw`\b(?:I|we)\s+(?:\p{L}+\s+)?(?:hea
 /** See Placement.actedOn. */
 const ACTED_ON = /^(?:\s*[,;–—-]?\s*(?:so|and)\s+(?:(?:please|just)\s+)?(?:go ahead|feel free|you can|you['’]re (?:fine|good|safe|ok|okay) to|(?:don['’]t|do not) worry|book|buy|pay|order|proceed)\b|\s*[,;–—-]?\s*(?:so|and)\s+(?:I|we)(?:['’]ll|\s+will|['’]m going to|\s+am going to|['’]re going to|\s+are going to)\s+(?:be\s+|now\s+)?(?:end|ending|close|closing|terminate|terminating|hang|hanging|disconnect|disconnecting|leave|leaving)\b|.*?\s(?:or|otherwise)\s+(?:else\s+)?(?:you|we|I)(?:['’]ll|\s+will)\s|[^.!?]*?,\s*so\s+(?:\S+\s+){0,4}(?:was|were|had|got|went|has been|have been)\s|[^.!?]*?,\s*so\s+that['’]s\s+(?:no problem|fine|sorted|settled|all good|confirmed)\b|\s*,?\s*(?:which|and that)\s+is\s+why\s|\s*,?\s*(?:and\s+)?that['’]s\s+why\s)/iu;
 /** "Before you cancel the annual pass, " right before the match (see place). */
-const BEFORE_YOU_CLAUSE = /^(?:(?:but|so)\s+)?before\s+you\s+[^,;.!?]{3,60},\s*$/iu;
+const BEFORE_YOU_CLAUSE = /^(?:\p{L}+[,!]\s+)?(?:(?:but|so)\s+)?before\s+(?:you|u)\s+[^,;.!?—–]{3,60}(?:,|\s[—–-])\s*$/iu;
+/** The agent's own "Sorry to hear you're thinking of …," before the match (see place): their acknowledgement stays. */
+const SORRY_CLAUSE = /^(?:(?:I['’]m|I am|we['’]re|we are)\s+)?(?:so\s+|really\s+|very\s+)?(?:sorry|sad|gutted)\s+(?:to\s+(?:hear|see|learn)\s+)?[^,;.!?]{3,80},\s*$/iu;
 /** A clause of the agent's, then ", but", ", though" or a dash and an edge word at most, up to the match (see place). */
 const ANSWER_THEN_BUT = /^([^,;–—]*[^\s,;–—])(?:,\s+(?:but|though|although)|\s+[–—])\s+(?=(?:(?:honestly|frankly|really|seriously|truthfully|tbh|to be honest),?\s+)?$)/iu;
 const DASH_AFTER = /^\s+[-–—]\s/u;
@@ -226,7 +229,7 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
   // or a "before you …" clause naming what the customer is about to do ("before you cancel the annual pass, no other…").
   const answered = slot === 'sentence' ? ANSWER_THEN_BUT.exec(sentence.slice(open + kept, matchStart)) : null;
   if (answered && (answered[1].match(WORDS)?.length ?? 0) >= 4) kept += answered[0].length;
-  else if (slot === 'sentence') kept += BEFORE_YOU_CLAUSE.exec(sentence.slice(open + kept, matchStart))?.[0].length ?? 0;
+  else if (slot === 'sentence') kept += (BEFORE_YOU_CLAUSE.exec(sentence.slice(open + kept, matchStart)) ?? SORRY_CLAUSE.exec(sentence.slice(open + kept, matchStart)))?.[0].length ?? 0;
   const start = slot === 'sentence' ? Math.min(open + kept, matchStart) : matchStart;
   let end = slot === 'clause' || slot === 'sentence' ? close : matchEnd;
   let breakTail = '';
@@ -419,7 +422,8 @@ export function breakSplice(textBefore: string, rewrites: readonly string[]): { 
   if (!comma && !conjunction) return null;
   const kept = (conjunction ? WORD_THEN_CONJUNCTION : WORD_THEN_COMMA).exec(textBefore)?.[0];
   if (!kept) return null;
-  const word = WORD_AT_START.exec(kept)![1];
+  // The last word with any bracket it closes ("(attached), so …" keeps "attached)").
+  const word = /^[\p{L}\p{N}'’)]+/u.exec(kept)![0];
   const fits = conjunction ? (r: string) => startsSentence(r) && OWN_AND.test(r) : startsSentence;
   return { rewrites: rewrites.map((r) => (fits(r) ? `${word}. ${r[0].toUpperCase()}${r.slice(1)}` : kept + r)), back: kept.length };
 }
@@ -511,6 +515,8 @@ const OWN_SUBJECT = /^(?:I|I['’]m|we|we['’]re|our|my|please)\b/i;
  */
 export function takeDanglingDegree(textBefore: string, match: string, rewrites: readonly string[]): { rewrites: string[]; back: number } | null {
   const degree = DEGREE_BEFORE.exec(textBefore)?.[0];
+  // "…on Monday, so [the colour isn't our fault]": "so" after a comma or opening the sentence joins clauses, no degree.
+  if (degree && /^so\s+$/i.test(degree) && /(?:^|[,;:.!?]\s*)so\s+$/i.test(textBefore)) return null;
   if (!degree || OWN_SUBJECT.test(match) || !rewrites.some((r) => SUBJECT_AND_BE.test(r))) return null;
   const words = degree
     .trim()
@@ -700,6 +706,9 @@ export function holds(conditions: readonly RewriteCondition[] | undefined, s: Re
         // hang on it ("…the booking page, as breakfast was never included").
         // A dash keeps the agent's explanation in the sentence ("…what the condition report covers – it doesn't include…").
         return s.placement.clauseAfter ? s.placement.breakTail !== '' || s.placement.dashAfter : s.explainedAfter === true;
+      // A placeholder for the explanation only where the agent gives none after the span.
+      case 'unexplained':
+        return !holds(['explained-after'], s);
       case 'not-acted-on':
         return !s.placement.actedOn;
       case 'not-after-so':
@@ -895,7 +904,10 @@ export function fitRewrites(
     const agentWords: Record<string, string> = { '{match}': inner, '{after}': placement.after, '{before}': placement.before };
     const pieces = r.text.split(AGENT_WORDS);
     let text = pieces.map((piece, k) => (k % 2 ? agentWords[piece] : withoutEchoedWord(fitOwn(piece), agentWords[pieces[k + 1]] ?? ''))).join('').trim();
-    text = fitCase(text.replace(/\s{2,}/g, ' '), placement.atSentenceStart);
+    text = text.replace(/\s{2,}/g, ' ');
+    // A name the agent capitalised mid-sentence keeps its capital ("I can guarantee Luna won't pull…" → "…, Luna won't pull…").
+    const ownName = r.text.startsWith('{match}') && /^\p{Lu}\p{Ll}/u.test(inner) && replaced.indexOf(inner.split(/\s/)[0]) > 0;
+    if (!ownName || placement.atSentenceStart) text = fitCase(text, placement.atSentenceStart);
     const fronted = slot === 'marker' && (placement.atSentenceStart || /,\s*$/.test(textBefore));
     text = fitJoins(text, textBefore, textAfter, fronted && !/^,/.test(swallowed)) + swallowed;
     if (text && !out.includes(text)) out.push(text);

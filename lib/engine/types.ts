@@ -55,7 +55,7 @@ export const SLOTS = ['phrase', 'marker', 'clause', 'sentence'] as const;
 export type Slot = (typeof SLOTS)[number];
 
 /** When a rewrite applies: the customer's mood, the sentence's kind, whether words follow the match in its slot, the ticket. */
-export const REWRITE_CONDITIONS = ['upset', 'not-upset', 'pleased', 'question', 'statement', 'after', 'no-after', 'clause-follows', 'shared-subject', 'own-subject', 'sentence-start', 'sentence-opening', 'joins-apology', 'report-follows', 'no-report', 'after-apology', 'no-referent', 'no-object', 'tag', 'no-tag', 'ends-sentence', 'clause-after', 'no-callback', 'not-acted-on', 'not-after-so', 'not-health', 'acknowledged', 'explained-after', 'approved', 'not-approved', 'leaving'] as const;
+export const REWRITE_CONDITIONS = ['upset', 'not-upset', 'pleased', 'question', 'statement', 'after', 'no-after', 'clause-follows', 'shared-subject', 'own-subject', 'sentence-start', 'sentence-opening', 'joins-apology', 'report-follows', 'no-report', 'after-apology', 'no-referent', 'no-object', 'tag', 'no-tag', 'ends-sentence', 'clause-after', 'no-callback', 'not-acted-on', 'not-after-so', 'not-health', 'acknowledged', 'explained-after', 'approved', 'not-approved', 'leaving', 'unexplained'] as const;
 export type RewriteCondition = (typeof REWRITE_CONDITIONS)[number];
 
 export interface RewriteSpec {

@@ -3,7 +3,7 @@
  * (no doubled word or punctuation, the right article, case and register, ticket facts) and in the card's preview.
  */
 import { describe, expect, it } from 'vitest';
-import { contentEnd, fillFacts, fitCase, fitJoins, fitRegister, place, placeholdersIn, previewRewrite, rewriteLabel, speaksAsWe, withArticle } from '../../lib/engine/rewrite';
+import { breakSplice, contentEnd, fillFacts, fitCase, fitJoins, fitRegister, place, placeholdersIn, previewRewrite, rewriteLabel, speaksAsWe, takeDanglingDegree, withArticle } from '../../lib/engine/rewrite';
 
 describe('fitJoins', () => {
   it('drops a word the text before already ends on, only when a space separates them', () => {
@@ -41,6 +41,18 @@ describe('fitJoins', () => {
     expect(fitJoins('I can tell you that', '', ' we can help.', true)).toBe('I can tell you that');
     expect(fitJoins('To recap, as agreed', '', ' the fee stays.', true)).toBe('To recap, as agreed,');
     expect(fitJoins('Given that it rained', '', ' we can help.', true)).toBe('Given that it rained,');
+  });
+});
+
+describe('breakSplice and takeDanglingDegree', () => {
+  it('keeps a bracket the clause before the comma closes when the rewrite starts a sentence of its own', () => {
+    expect(breakSplice('You approved the proof (attached), ', ["we're sorry this happened"])).toEqual({ rewrites: ["attached). We're sorry this happened"], back: 11 });
+  });
+
+  it('reads "so" after a comma or at a sentence start as joining clauses, and before an apology as its degree', () => {
+    expect(takeDanglingDegree('You approved it on Monday, so ', "the colour isn't our fault", ["we're sorry this happened"])).toBeNull();
+    expect(takeDanglingDegree('So ', 'sorry for any inconvenience', ["I'm sorry about the trouble"])).toBeNull();
+    expect(takeDanglingDegree('Very ', 'sorry for any difficulty', ["I'm sorry about the trouble"])?.rewrites).toEqual(["I'm very sorry about the trouble"]);
   });
 });
 
