@@ -229,7 +229,10 @@ export function place(sentence: string, matchStart: number, matchEnd: number, sl
   // or a "before you …" clause naming what the customer is about to do ("before you cancel the annual pass, no other…").
   const answered = slot === 'sentence' ? ANSWER_THEN_BUT.exec(sentence.slice(open + kept, matchStart)) : null;
   if (answered && (answered[1].match(WORDS)?.length ?? 0) >= 4) kept += answered[0].length;
-  else if (slot === 'sentence') kept += (BEFORE_YOU_CLAUSE.exec(sentence.slice(open + kept, matchStart)) ?? SORRY_CLAUSE.exec(sentence.slice(open + kept, matchStart)))?.[0].length ?? 0;
+  else if (slot === 'sentence') {
+    const lead = sentence.slice(open + kept, matchStart);
+    kept += (BEFORE_YOU_CLAUSE.exec(lead) ?? SORRY_CLAUSE.exec(lead))?.[0].length ?? 0;
+  }
   const start = slot === 'sentence' ? Math.min(open + kept, matchStart) : matchStart;
   let end = slot === 'clause' || slot === 'sentence' ? close : matchEnd;
   let breakTail = '';
@@ -648,6 +651,15 @@ export interface RewriteSituation {
 
 const LEADING_FUNCTION_WORD = /^(?:there|it|this|that|these|those|the|we|you|they|your|ur|our|my|he|she|his|her|its|their)\b/i;
 
+/**
+ * The agent goes on after the span. A clause of theirs after it must start a sentence of its own ("…the promo, it was 20%
+ * off"), not hang on it ("…the booking page, as breakfast was never included"); a dash keeps the explanation in the
+ * sentence ("…what the condition report covers – it doesn't include…").
+ */
+function explainedAfter(s: RewriteSituation): boolean {
+  return s.placement.clauseAfter ? s.placement.breakTail !== '' || s.placement.dashAfter : s.explainedAfter === true;
+}
+
 /** Whether a rewrite's `if` conditions hold here. */
 export function holds(conditions: readonly RewriteCondition[] | undefined, s: RewriteSituation): boolean {
   if (!conditions) return true;
@@ -702,13 +714,10 @@ export function holds(conditions: readonly RewriteCondition[] | undefined, s: Re
       case 'acknowledged':
         return s.placement.acknowledged;
       case 'explained-after':
-        // A clause of the agent's after the span must start a sentence of its own ("…the promo, it was 20% off"), not
-        // hang on it ("…the booking page, as breakfast was never included").
-        // A dash keeps the agent's explanation in the sentence ("…what the condition report covers – it doesn't include…").
-        return s.placement.clauseAfter ? s.placement.breakTail !== '' || s.placement.dashAfter : s.explainedAfter === true;
+        return explainedAfter(s);
       // A placeholder for the explanation only where the agent gives none after the span.
       case 'unexplained':
-        return !holds(['explained-after'], s);
+        return !explainedAfter(s);
       case 'not-acted-on':
         return !s.placement.actedOn;
       case 'not-after-so':
